@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Debian packages the tests need beyond the base machine. Installs only what is missing.
+set -euo pipefail
+
+# Add a package here when a suite needs a real server or tool from Debian.
+PACKAGES=()
+
+NEEDED=()
+for pkg in "${PACKAGES[@]}"; do
+  dpkg -s "$pkg" >/dev/null 2>&1 || NEEDED+=("$pkg")
+done
+
+if [ ${#NEEDED[@]} -gt 0 ]; then
+  echo "installing: ${NEEDED[*]}"
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${NEEDED[@]}"
+else
+  echo "nothing to install"
+fi

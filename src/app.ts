@@ -1,0 +1,122 @@
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, type RawServerDefault } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import cookie from '@fastify/cookie';
+import cors from '@fastify/cors';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import ajvFormats from 'ajv-formats';
+import type { Container } from './container.ts';
+import { registerErrorHandling } from './http/error-handler.ts';
+import { authGuard } from './http/auth-guard.ts';
+import { AppError } from './errors.ts';
+
+export type App = FastifyInstance<
+  RawServerDefault,
+  IncomingMessage,
+  ServerResponse,
+  FastifyBaseLogger,
+  TypeBoxTypeProvider
+>;
+
+/**
+ * Builds the HTTP API: platform plugins → module routes → error handling. No listening here, so
+ * tests drive it with `app.inject()` and main.ts decides the port.
+ */
+export async function buildApp(container: Container): Promise<App> {
+  const { config, metrics } = container;
+  const app = Fastify({
+    loggerInstance: container.log as FastifyBaseLogger,
+    genReqId: () => randomUUID(),
+    // A client-chosen request id is not trusted: we generate our own and return it.
+    requestIdHeader: false,
+    bodyLimit: config.BODY_LIMIT_BYTES,
+    trustProxy: config.TRUST_PROXY ? config.TRUST_PROXY.split(',').map((s) => s.trim()) : false,
+    connectionTimeout: 0,
+    keepAliveTimeout: 72_000,
+    requestTimeout: 30_000,
+    return503OnClosing: true,
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
+    ajv: {
+      customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: true },
+      // eslint-disable-next-line @typescript-eslint/no-explicit-any
+      plugins: [ajvFormats as any],
+    },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+  app.addHook('onResponse', async (request, reply) => {
+    metrics.httpDuration.observe(
+      {
+        method: request.method,
+        route: request.routeOptions.url ?? 'unmatched',
+        status: String(reply.statusCode),
+      },
+      reply.elapsedTime / 1000,
+    );
+  });
+
+  registerErrorHandling(app);
+
+  await app.register(helmet, {
+    // The API serves JSON and the web app's own assets; swagger-ui needs inline styles.
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        scriptSrc: ["'self'"],
+        connectSrc: ["'self'"],
+      },
+    },
+  });
+  await app.register(cors, { origin: config.CORS_ORIGINS, credentials: true });
+  await app.register(cookie);
+  await app.register(rateLimit, {
+    // Limits apply where abuse matters (login, signup, queue entry); each route opts in with its own numbers.
+    global: false,
+    redis: container.redis,
+    nameSpace: 'rl:',
+    skipOnError: true,
+    errorResponseBuilder: (_request, context) =>
+      new AppError(
+        'RATE_LIMITED',
+        `Too many requests; try again in ${Math.ceil(context.ttl / 1000)} s`,
+        undefined,
+        {
+          'retry-after': String(Math.ceil(context.ttl / 1000)),
+        },
+      ),
+  });
+  await app.register(authGuard, { tokens: container.tokens });
+
+  await app.register(swagger, {
+    openapi: {
+      info: {
+        title: 'Culture Ticket API',
+        version: '1.0.0',
+        description:
+          'Ticketing for concerts, musicals, plays and classical shows. Errors are application/problem+json.',
+      },
+      components: {
+        securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } },
+      },
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: '/docs' });
+
+  for (const routes of container.rootRoutes) await app.register(routes);
+  await app.register(
+    async (api) => {
+      for (const routes of container.apiRoutes) await api.register(routes);
+    },
+    { prefix: '/api/v1' },
+  );
+
+  return app;
+}

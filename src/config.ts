@@ -1,0 +1,177 @@
+/**
+ * The one configuration schema. Every environment variable the project reads is declared here,
+ * parsed once at start and frozen. A bad value stops the process with a message naming the variable.
+ */
+
+type Parser<T> = (raw: string, name: string) => T;
+
+class ConfigError extends Error {
+  constructor(name: string, message: string) {
+    super(`Invalid configuration: ${name} ${message}`);
+    this.name = 'ConfigError';
+  }
+}
+
+const str: Parser<string> = (raw) => raw;
+
+const int =
+  (min: number, max: number): Parser<number> =>
+  (raw, name) => {
+    const value = Number(raw);
+    if (!Number.isInteger(value) || value < min || value > max) {
+      throw new ConfigError(name, `must be an integer between ${min} and ${max}, got "${raw}"`);
+    }
+    return value;
+  };
+
+const bool: Parser<boolean> = (raw, name) => {
+  if (['true', '1', 'yes'].includes(raw.toLowerCase())) return true;
+  if (['false', '0', 'no'].includes(raw.toLowerCase())) return false;
+  throw new ConfigError(name, `must be true or false, got "${raw}"`);
+};
+
+const url =
+  (...protocols: string[]): Parser<string> =>
+  (raw, name) => {
+    let parsed: URL;
+    try {
+      parsed = new URL(raw);
+    } catch {
+      throw new ConfigError(name, `must be a URL, got "${raw}"`);
+    }
+    if (!protocols.includes(parsed.protocol)) {
+      throw new ConfigError(name, `must use ${protocols.join(' or ')}, got "${parsed.protocol}"`);
+    }
+    return raw;
+  };
+
+const oneOf =
+  <T extends string>(...values: T[]): Parser<T> =>
+  (raw, name) => {
+    if (!(values as string[]).includes(raw)) {
+      throw new ConfigError(name, `must be one of ${values.join(', ')}, got "${raw}"`);
+    }
+    return raw as T;
+  };
+
+const list: Parser<string[]> = (raw) =>
+  raw
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+
+const email: Parser<string> = (raw, name) => {
+  if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(raw)) throw new ConfigError(name, `must be an email address`);
+  return raw.toLowerCase();
+};
+
+/** Development defaults for secrets. Production refuses to start while any of them is in use. */
+const DEV_SECRETS = {
+  JWT_SECRET: 'dev-only-jwt-secret-change-me-0123456789',
+  PAYMENT_GATEWAY_SECRET: 'dev-only-gateway-secret',
+  TICKET_SIGNING_SECRET: 'dev-only-ticket-signing-secret',
+  ADMIN_PASSWORD: 'Admin!2345',
+} as const;
+
+interface Entry<T> {
+  parse: Parser<T>;
+  default?: string;
+  optional?: boolean;
+  doc: string;
+}
+
+function entry<T>(parse: Parser<T>, doc: string, def?: string): Entry<T> {
+  return { parse, doc, default: def };
+}
+function optional<T>(parse: Parser<T>, doc: string): Entry<T> {
+  return { parse, doc, optional: true };
+}
+
+export const CONFIG_SCHEMA = {
+  NODE_ENV: entry(oneOf('development', 'production', 'test'), 'Runtime mode', 'development'),
+  HOST: entry(str, 'Interface the HTTP servers bind to', '127.0.0.1'),
+  PORT: entry(int(0, 65535), 'API port', '3000'),
+  GATEWAY_PORT: entry(int(0, 65535), 'Sandbox payment gateway port', '3001'),
+  PUBLIC_URL: entry(url('http:', 'https:'), 'Public base URL of the API/web app', 'http://localhost:3000'),
+  LOG_LEVEL: entry(oneOf('fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'), 'pino level', 'info'),
+  DATABASE_URL: entry(
+    url('postgres:', 'postgresql:'),
+    'PostgreSQL primary',
+    'postgres://postgres@127.0.0.1:5432/culture_ticket',
+  ),
+  DATABASE_REPLICA_URL: optional(url('postgres:', 'postgresql:'), 'PostgreSQL read replica (optional)'),
+  DATABASE_POOL_SIZE: entry(int(1, 200), 'Connections per process', '20'),
+  REDIS_URL: entry(url('redis:', 'rediss:'), 'Redis', 'redis://127.0.0.1:6379'),
+  REDIS_CLUSTER_NODES: optional(list, 'Comma-separated host:port list; switches to Redis Cluster'),
+  REDIS_KEY_PREFIX: entry(str, 'Prefix for every Redis key (isolates environments and tests)', 'ct:'),
+  AMQP_URL: entry(url('amqp:', 'amqps:'), 'RabbitMQ', 'amqp://guest:guest@127.0.0.1:5672'),
+  AMQP_EXCHANGE: entry(str, 'Topic exchange for domain events', 'culture-ticket.events'),
+  AMQP_QUEUE_PREFIX: entry(
+    str,
+    'Prefix of every queue name (isolates environments and tests)',
+    'culture-ticket',
+  ),
+  PAYMENT_GATEWAY_URL: entry(url('http:', 'https:'), 'Payment gateway base URL', 'http://127.0.0.1:3001'),
+  PAYMENT_GATEWAY_SECRET: entry(
+    str,
+    'API secret for the payment gateway',
+    DEV_SECRETS.PAYMENT_GATEWAY_SECRET,
+  ),
+  PAYMENT_WEBHOOK_SECRET: entry(str, 'HMAC secret of gateway webhooks', DEV_SECRETS.PAYMENT_GATEWAY_SECRET),
+  JWT_SECRET: entry(str, 'HMAC secret for access and admission tokens (32+ chars)', DEV_SECRETS.JWT_SECRET),
+  ACCESS_TOKEN_TTL_SECONDS: entry(int(60, 900), 'Access token lifetime (max 15 minutes)', '900'),
+  REFRESH_TOKEN_TTL_SECONDS: entry(int(3600, 90 * 86400), 'Refresh token lifetime', String(14 * 86400)),
+  TICKET_SIGNING_SECRET: entry(str, 'Key for ticket codes', DEV_SECRETS.TICKET_SIGNING_SECRET),
+  ADMIN_EMAIL: entry(email, 'Admin account ensured at start', 'admin@culture-ticket.local'),
+  ADMIN_PASSWORD: entry(str, 'Password of that admin account', DEV_SECRETS.ADMIN_PASSWORD),
+  REQUIRE_EMAIL_VERIFICATION: entry(bool, 'Signup needs an email verification token', 'true'),
+  SMTP_URL: optional(url('smtp:', 'smtps:'), 'SMTP server for mail; mail is logged when unset'),
+  MAIL_FROM: entry(str, 'Sender address of mail', 'Culture Ticket <no-reply@culture-ticket.local>'),
+  CORS_ORIGINS: entry(
+    list,
+    'Allowed CORS origins (comma-separated)',
+    'http://localhost:3000,http://localhost:5173',
+  ),
+  TRUST_PROXY: entry(str, 'Proxy addresses trusted for X-Forwarded-For (e.g. 127.0.0.1); empty = none', ''),
+  BODY_LIMIT_BYTES: entry(int(1024, 50 * 1024 * 1024), 'Largest accepted request body', String(1024 * 1024)),
+  RATE_LIMIT_PER_MINUTE: entry(int(1, 1_000_000), 'Default requests per minute per client', '6000'),
+  HOLD_TTL_SECONDS: entry(int(30, 3600), 'How long a seat hold lasts', '600'),
+  RESERVATION_TTL_SECONDS: entry(int(60, 3600), 'How long an unpaid reservation lasts', '600'),
+  WORKER_METRICS_PORT: entry(int(0, 65535), 'Port of the worker /metrics endpoint', '9464'),
+} satisfies Record<string, Entry<unknown>>;
+
+type Schema = typeof CONFIG_SCHEMA;
+export type Config = {
+  readonly [K in keyof Schema]: Schema[K] extends { optional: true }
+    ? ReturnType<Schema[K]['parse']> | undefined
+    : ReturnType<Schema[K]['parse']>;
+};
+
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const out: Record<string, unknown> = {};
+  for (const [name, spec] of Object.entries(CONFIG_SCHEMA) as [string, Entry<unknown>][]) {
+    const raw = env[name];
+    if (raw === undefined || raw === '') {
+      out[name] = spec.default === undefined ? undefined : spec.parse(spec.default, name);
+      continue;
+    }
+    out[name] = spec.parse(raw, name);
+  }
+  const config = Object.freeze(out) as Config;
+  if (config.JWT_SECRET.length < 32) throw new ConfigError('JWT_SECRET', 'must be at least 32 characters');
+  if (config.NODE_ENV === 'production') {
+    for (const [name, devValue] of Object.entries(DEV_SECRETS)) {
+      if (config[name as keyof Config] === devValue) {
+        throw new ConfigError(name, 'uses the development default; set a real secret in production');
+      }
+    }
+  }
+  return config;
+}
+
+/** True when a value is one of the development defaults (printed at start in development only). */
+export function usesDevAdminPassword(config: Config): boolean {
+  return config.ADMIN_PASSWORD === DEV_SECRETS.ADMIN_PASSWORD;
+}
+
+export { ConfigError };

@@ -1,0 +1,99 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type pg from 'pg';
+import type { Config } from './config.ts';
+import { createDb, createPool, ensureDatabase, type Db } from './infra/db.ts';
+import { createLogger, type Logger } from './infra/logger.ts';
+import { createRedis, type RedisClient } from './infra/redis.ts';
+import { Broker } from './infra/broker.ts';
+import { Metrics } from './infra/metrics.ts';
+import { AccessTokens } from './modules/auth/tokens.ts';
+import { healthRoutes } from './modules/health/health.routes.ts';
+
+/** The shared adapters every module is built from. */
+export interface Infra {
+  config: Config;
+  log: Logger;
+  pool: pg.Pool;
+  db: Db;
+  /** Where lag-tolerant reads go: the replica when configured, else the primary. */
+  readDb: Db;
+  redis: RedisClient;
+  broker: Broker;
+  metrics: Metrics;
+  tokens: AccessTokens;
+}
+
+/** A job or consumer the worker process runs. */
+export interface Background {
+  name: string;
+  start: () => Promise<void> | void;
+  stop: () => Promise<void> | void;
+}
+
+export interface Container extends Infra {
+  /** Route plugins mounted under /api/v1. */
+  apiRoutes: FastifyPluginAsyncTypebox[];
+  /** Route plugins mounted at the root (health, metrics). */
+  rootRoutes: FastifyPluginAsyncTypebox[];
+  /** What the worker process runs. */
+  background: Background[];
+  close: () => Promise<void>;
+}
+
+export type ProcessName = 'api' | 'worker' | 'gateway' | 'test' | 'cli';
+
+export async function createInfra(
+  config: Config,
+  processName: ProcessName,
+): Promise<Infra & { closeInfra: () => Promise<void> }> {
+  const log = createLogger(config, `culture-ticket-${processName}`);
+  await ensureDatabase(config.DATABASE_URL);
+  const pool = createPool({
+    url: config.DATABASE_URL,
+    poolSize: config.DATABASE_POOL_SIZE,
+    applicationName: `ct-${processName}`,
+  });
+  const db = createDb(pool);
+  const replicaPool = config.DATABASE_REPLICA_URL
+    ? createPool({
+        url: config.DATABASE_REPLICA_URL,
+        poolSize: config.DATABASE_POOL_SIZE,
+        applicationName: `ct-${processName}-read`,
+      })
+    : undefined;
+  const readDb = replicaPool ? createDb(replicaPool) : db;
+  const redis = createRedis({
+    url: config.REDIS_URL,
+    clusterNodes: config.REDIS_CLUSTER_NODES,
+    keyPrefix: config.REDIS_KEY_PREFIX,
+  });
+  redis.on('error', (err: Error) => log.warn({ err: err.message }, 'redis error'));
+  const broker = new Broker({
+    url: config.AMQP_URL,
+    exchange: config.AMQP_EXCHANGE,
+    log,
+    name: `culture-ticket-${processName}`,
+  });
+  broker.connectInBackground();
+  const metrics = new Metrics(processName);
+  const tokens = new AccessTokens(config.JWT_SECRET, config.ACCESS_TOKEN_TTL_SECONDS);
+
+  const closeInfra = async (): Promise<void> => {
+    await broker.close();
+    redis.disconnect();
+    await db.destroy();
+    if (replicaPool) await readDb.destroy();
+  };
+  return { config, log, pool, db, readDb, redis, broker, metrics, tokens, closeInfra };
+}
+
+/** The composition root: infra → repositories → services → routes and background work. */
+export async function createContainer(config: Config, processName: ProcessName): Promise<Container> {
+  const { closeInfra, ...infra } = await createInfra(config, processName);
+
+  const apiRoutes: FastifyPluginAsyncTypebox[] = [];
+  const rootRoutes: FastifyPluginAsyncTypebox[] = [healthRoutes(infra)];
+  const background: Background[] = [];
+
+  return { ...infra, apiRoutes, rootRoutes, background, close: closeInfra };
+}

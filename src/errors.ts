@@ -1,0 +1,114 @@
+/**
+ * The one error table. Every failure a client can see has a stable UPPER_SNAKE code here, mapped to
+ * its HTTP status and a short title. Routes and services throw `AppError(code)`; the error handler in
+ * app.ts renders application/problem+json from this table. Clients branch on `code`, never on text.
+ */
+export const ERROR_TABLE = {
+  // platform
+  VALIDATION_FAILED: { status: 400, title: 'The request is not valid' },
+  MALFORMED_JSON: { status: 400, title: 'The request body is not valid JSON' },
+  UNSUPPORTED_MEDIA_TYPE: { status: 415, title: 'Unsupported content type' },
+  PAYLOAD_TOO_LARGE: { status: 413, title: 'The request body is too large' },
+  NOT_FOUND: { status: 404, title: 'Not found' },
+  METHOD_NOT_ALLOWED: { status: 405, title: 'Method not allowed' },
+  RATE_LIMITED: { status: 429, title: 'Too many requests' },
+  UNAUTHENTICATED: { status: 401, title: 'Authentication required' },
+  FORBIDDEN: { status: 403, title: 'Not allowed' },
+  IDEMPOTENCY_KEY_REQUIRED: { status: 400, title: 'An Idempotency-Key header is required' },
+  IDEMPOTENCY_KEY_REUSED: { status: 422, title: 'The Idempotency-Key was used with another request' },
+  IDEMPOTENCY_IN_PROGRESS: { status: 409, title: 'A request with this Idempotency-Key is still running' },
+  SERVICE_UNAVAILABLE: { status: 503, title: 'A dependency is unavailable' },
+  INTERNAL_ERROR: { status: 500, title: 'Internal error' },
+
+  // auth and users
+  INVALID_CODE: { status: 400, title: 'The verification code is wrong or expired' },
+  TOO_MANY_ATTEMPTS: { status: 429, title: 'Too many wrong codes; request a new one' },
+  EMAIL_TAKEN: { status: 409, title: 'The email is already registered' },
+  EMAIL_NOT_VERIFIED: { status: 400, title: 'The email has not been verified' },
+  WEAK_PASSWORD: { status: 400, title: 'The password does not meet the policy' },
+  INVALID_CREDENTIALS: { status: 401, title: 'Email or password is wrong' },
+  INVALID_TOKEN: { status: 401, title: 'The token is invalid or expired' },
+  REFRESH_TOKEN_REUSED: { status: 401, title: 'The refresh token was already used; sign in again' },
+  WRONG_PASSWORD: { status: 400, title: 'The current password is wrong' },
+  USER_NOT_FOUND: { status: 404, title: 'User not found' },
+
+  // catalogue
+  CATEGORY_NOT_FOUND: { status: 404, title: 'Category not found' },
+  VENUE_NOT_FOUND: { status: 404, title: 'Venue not found' },
+  PERFORMANCE_NOT_FOUND: { status: 404, title: 'Performance not found' },
+  SHOWTIME_NOT_FOUND: { status: 404, title: 'Showtime not found' },
+  GRADE_PRICE_MISSING: { status: 422, title: 'A seat grade has no price' },
+  INVALID_DATE_RANGE: { status: 400, title: 'The dates are not in order' },
+
+  // waiting room
+  ADMISSION_REQUIRED: { status: 403, title: 'An admission token from the waiting room is required' },
+  QUEUE_NOT_ENABLED: { status: 409, title: 'This showtime has no waiting room' },
+  NOT_IN_QUEUE: { status: 404, title: 'You are not in this queue' },
+
+  // holds, reservations, payments
+  SEATS_UNAVAILABLE: { status: 409, title: 'Some seats are not available' },
+  TICKET_LIMIT_EXCEEDED: { status: 422, title: 'The per-user ticket limit would be exceeded' },
+  SALES_NOT_OPEN: { status: 409, title: 'Sales are not open for this showtime' },
+  HOLD_NOT_FOUND: { status: 404, title: 'Hold not found' },
+  HOLD_EXPIRED: { status: 409, title: 'The hold has expired' },
+  RESERVATION_NOT_FOUND: { status: 404, title: 'Reservation not found' },
+  PAYMENT_NOT_FOUND: { status: 404, title: 'Payment not found' },
+  AMOUNT_MISMATCH: { status: 409, title: 'The paid amount does not match the order' },
+  NOT_CANCELLABLE: { status: 409, title: 'The reservation cannot be cancelled' },
+  INVALID_SIGNATURE: { status: 401, title: 'The webhook signature is invalid' },
+  PAYMENT_GATEWAY_UNAVAILABLE: { status: 502, title: 'The payment gateway did not answer' },
+
+  // tickets
+  TICKET_NOT_FOUND: { status: 404, title: 'Ticket not found' },
+  TICKET_ALREADY_USED: { status: 409, title: 'The ticket was already used' },
+  INVALID_TICKET: { status: 400, title: 'The ticket code is not valid' },
+
+  // coupons
+  COUPON_NOT_FOUND: { status: 404, title: 'Coupon not found' },
+  COUPON_ALREADY_ISSUED: { status: 409, title: 'You already have this coupon' },
+  COUPON_SOLD_OUT: { status: 410, title: 'The coupon is sold out' },
+  COUPON_NOT_ISSUABLE: { status: 409, title: 'The coupon cannot be issued now' },
+  COUPON_NOT_APPLICABLE: { status: 422, title: 'The coupon cannot be applied to this order' },
+} as const satisfies Record<string, { status: number; title: string }>;
+
+export type ErrorCode = keyof typeof ERROR_TABLE;
+
+export class AppError extends Error {
+  readonly status: number;
+  readonly title: string;
+
+  constructor(
+    readonly code: ErrorCode,
+    readonly detail?: string,
+    /** Extra members of the problem document, e.g. `{ seatIds }`. */
+    readonly extra?: Record<string, unknown>,
+    /** Response headers to send with the problem, e.g. Retry-After. */
+    readonly headers?: Record<string, string>,
+  ) {
+    super(detail ?? ERROR_TABLE[code].title);
+    this.name = 'AppError';
+    this.status = ERROR_TABLE[code].status;
+    this.title = ERROR_TABLE[code].title;
+  }
+}
+
+export interface Problem {
+  type: string;
+  title: string;
+  status: number;
+  detail: string;
+  code: string;
+  [extra: string]: unknown;
+}
+
+export function problemOf(code: ErrorCode, detail?: string, extra?: Record<string, unknown>): Problem {
+  const { status, title } = ERROR_TABLE[code];
+  return {
+    ...extra,
+    type: `https://culture-ticket.dev/problems/${code.toLowerCase().replaceAll('_', '-')}`,
+    title,
+    status,
+    detail: detail ?? title,
+    code,
+  };
+}

@@ -1,0 +1,66 @@
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { AppError, problemOf, type ErrorCode, type Problem } from '../errors.ts';
+
+/** Maps Fastify's own error codes to ours, so clients see one vocabulary. */
+const FASTIFY_CODES: Record<string, ErrorCode> = {
+  FST_ERR_CTP_INVALID_JSON_BODY: 'MALFORMED_JSON',
+  FST_ERR_CTP_EMPTY_JSON_BODY: 'MALFORMED_JSON',
+  FST_ERR_CTP_BODY_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: 'UNSUPPORTED_MEDIA_TYPE',
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'VALIDATION_FAILED',
+};
+
+function fieldOf(instancePath: string, params: Record<string, unknown>): string {
+  const base = instancePath.replace(/^\//, '').replaceAll('/', '.');
+  const missing = params.missingProperty ?? params.additionalProperty;
+  if (typeof missing === 'string') return base ? `${base}.${missing}` : missing;
+  return base || '(root)';
+}
+
+export function toProblem(error: FastifyError | AppError | Error): Problem {
+  if (error instanceof AppError) return problemOf(error.code, error.detail, error.extra);
+  const fe = error as FastifyError;
+  if (fe.validation) {
+    const errors = fe.validation.map((v) => ({
+      field:
+        `${fe.validationContext ?? 'body'}.${fieldOf(v.instancePath, v.params as Record<string, unknown>)}`.replace(
+          /\.\(root\)$/,
+          '',
+        ),
+      message: v.message ?? 'is invalid',
+    }));
+    const detail = errors.map((e) => `${e.field} ${e.message}`).join('; ');
+    return problemOf('VALIDATION_FAILED', detail, { errors });
+  }
+  const mapped = fe.code ? FASTIFY_CODES[fe.code] : undefined;
+  if (mapped) return problemOf(mapped, fe.message);
+  if (fe.statusCode === 429) return problemOf('RATE_LIMITED');
+  if (fe.statusCode === 404) return problemOf('NOT_FOUND');
+  if (fe.statusCode && fe.statusCode >= 400 && fe.statusCode < 500) {
+    return { ...problemOf('VALIDATION_FAILED', fe.message), status: fe.statusCode };
+  }
+  return problemOf('INTERNAL_ERROR', 'An unexpected error occurred. It has been logged.');
+}
+
+export function sendProblem(reply: FastifyReply, problem: Problem): FastifyReply {
+  return reply.status(problem.status).type('application/problem+json').send(problem);
+}
+
+export function registerErrorHandling(app: FastifyInstance): void {
+  app.setErrorHandler((error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
+    const problem = toProblem(error);
+    if (problem.status >= 500) {
+      request.log.error({ err: error }, 'request failed');
+    } else if (!(error instanceof AppError)) {
+      request.log.info({ code: problem.code, err: error.message }, 'request rejected');
+    }
+    if (error instanceof AppError && error.headers) {
+      for (const [name, value] of Object.entries(error.headers)) reply.header(name, value);
+    }
+    return sendProblem(reply, problem);
+  });
+
+  app.setNotFoundHandler((request, reply) =>
+    sendProblem(reply, problemOf('NOT_FOUND', `No route ${request.method} ${request.url.split('?')[0]}`)),
+  );
+}

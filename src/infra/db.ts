@@ -1,0 +1,83 @@
+import { Kysely, PostgresDialect, sql, type Transaction } from 'kysely';
+import pg from 'pg';
+
+/**
+ * The database schema as Kysely sees it. Each module declares its own tables by augmenting this
+ * interface in its `<domain>.tables.ts`, so no shared file lists every table.
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface Database {}
+
+export type Db = Kysely<Database>;
+export type Tx = Transaction<Database>;
+/** Repositories take either the pool or an open transaction. */
+export type DbOrTx = Db | Tx;
+
+// BIGINT (COUNT, SUM) as a number: our counts and KRW amounts stay far below 2^53.
+pg.types.setTypeParser(20, (v) => Number(v));
+// NUMERIC stays a string unless a column asks otherwise; DATE stays 'YYYY-MM-DD'.
+pg.types.setTypeParser(1082, (v) => v);
+
+export interface DbOptions {
+  url: string;
+  poolSize: number;
+  applicationName?: string;
+}
+
+export function createPool(opts: DbOptions): pg.Pool {
+  return new pg.Pool({
+    connectionString: opts.url,
+    max: opts.poolSize,
+    idleTimeoutMillis: 30_000,
+    connectionTimeoutMillis: 5_000,
+    // A runaway query must not hold a connection through an onsale.
+    statement_timeout: 15_000,
+    application_name: opts.applicationName ?? 'culture-ticket',
+  });
+}
+
+export function createDb(pool: pg.Pool): Db {
+  return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+}
+
+/** Creates the database named in `url` when it does not exist yet (connecting to `postgres`). */
+export async function ensureDatabase(url: string): Promise<void> {
+  const target = new URL(url);
+  const name = decodeURIComponent(target.pathname.replace(/^\//, ''));
+  if (!/^[A-Za-z0-9_]+$/.test(name)) throw new Error(`Refusing to create database with name "${name}"`);
+  const admin = new URL(url);
+  admin.pathname = '/postgres';
+  const client = new pg.Client({ connectionString: admin.toString() });
+  await client.connect();
+  try {
+    const found = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
+    if (found.rowCount === 0) {
+      try {
+        await client.query(`CREATE DATABASE "${name}"`);
+      } catch (err) {
+        // Another process created it between the check and the CREATE.
+        if ((err as { code?: string }).code !== '42P04') throw err;
+      }
+    }
+  } finally {
+    await client.end();
+  }
+}
+
+export async function pingDb(db: Db): Promise<void> {
+  await sql`SELECT 1`.execute(db);
+}
+
+/** PostgreSQL error codes the repositories translate into domain errors. */
+export const PG = {
+  UNIQUE_VIOLATION: '23505',
+  FOREIGN_KEY_VIOLATION: '23503',
+  CHECK_VIOLATION: '23514',
+  EXCLUSION_VIOLATION: '23P01',
+  SERIALIZATION_FAILURE: '40001',
+} as const;
+
+export function isPgError(err: unknown, code: string, constraint?: string): boolean {
+  const e = err as { code?: string; constraint?: string };
+  return e?.code === code && (constraint === undefined || e.constraint === constraint);
+}

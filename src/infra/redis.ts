@@ -1,0 +1,47 @@
+import { Redis, Cluster, type RedisOptions } from 'ioredis';
+
+/** Either a single Redis or a Redis Cluster; scripts key by hash tag so they run on both. */
+export type RedisClient = Redis | Cluster;
+
+export interface RedisSettings {
+  url: string;
+  clusterNodes?: string[];
+  keyPrefix: string;
+}
+
+const COMMON: RedisOptions = {
+  // Fail a command fast when Redis is unreachable instead of queueing it for ever.
+  maxRetriesPerRequest: 2,
+  connectTimeout: 2_000,
+  commandTimeout: 5_000,
+  enableOfflineQueue: true,
+  retryStrategy: (times) => Math.min(times * 100, 2_000),
+};
+
+export function createRedis(settings: RedisSettings, extra: RedisOptions = {}): RedisClient {
+  if (settings.clusterNodes && settings.clusterNodes.length > 0) {
+    const nodes = settings.clusterNodes.map((hp) => {
+      const [host, port] = hp.split(':');
+      return { host: host ?? '127.0.0.1', port: Number(port ?? 6379) };
+    });
+    return new Cluster(nodes, {
+      keyPrefix: settings.keyPrefix,
+      redisOptions: { ...COMMON, ...extra },
+      scaleReads: 'master',
+    });
+  }
+  return new Redis(settings.url, { ...COMMON, keyPrefix: settings.keyPrefix, ...extra });
+}
+
+export async function pingRedis(redis: RedisClient): Promise<void> {
+  const answer = await redis.ping();
+  if (answer !== 'PONG') throw new Error(`unexpected PING answer ${answer}`);
+}
+
+/**
+ * Pub/sub channel names are not prefixed by ioredis; prefix them so environments sharing a
+ * Redis (and parallel test files) do not hear each other.
+ */
+export function channelName(prefix: string, name: string): string {
+  return `${prefix}${name}`;
+}

@@ -1,0 +1,114 @@
+import { loadConfig, ConfigError, type Config } from './config.ts';
+import { createContainer, type Container } from './container.ts';
+import { buildApp } from './app.ts';
+import { migrateToLatest } from './infra/migrate.ts';
+import { seed, ensureAdmin } from './seed.ts';
+import { startWorkerMetricsServer } from './worker.ts';
+import { startGateway } from './gateway/main.ts';
+
+type Command = 'api' | 'worker' | 'gateway' | 'all' | 'migrate' | 'seed';
+const COMMANDS: Command[] = ['api', 'worker', 'gateway', 'all', 'migrate', 'seed'];
+
+const SHUTDOWN_DEADLINE_MS = 10_000;
+
+async function runMigrations(config: Config): Promise<void> {
+  const container = await createContainer(config, 'cli');
+  try {
+    await migrateToLatest(container.db, container.log);
+  } finally {
+    await container.close();
+  }
+}
+
+async function runSeed(config: Config, onlyWhenEmpty: boolean): Promise<void> {
+  const container = await createContainer(config, 'cli');
+  try {
+    await seed(container, { onlyWhenEmpty });
+  } finally {
+    await container.close();
+  }
+}
+
+type Stopper = () => Promise<void>;
+
+async function startApi(config: Config): Promise<Stopper> {
+  const container = await createContainer(config, 'api');
+  await ensureAdmin(container);
+  const app = await buildApp(container);
+  await app.listen({ port: config.PORT, host: config.HOST });
+  return async () => {
+    await app.close();
+    await container.close();
+  };
+}
+
+async function startWorker(config: Config): Promise<Stopper> {
+  const container: Container = await createContainer(config, 'worker');
+  for (const job of container.background) await job.start();
+  const metricsServer = await startWorkerMetricsServer(container);
+  container.log.info({ jobs: container.background.map((j) => j.name) }, 'worker started');
+  return async () => {
+    await metricsServer.close();
+    for (const job of [...container.background].reverse()) await job.stop();
+    await container.close();
+  };
+}
+
+async function main(): Promise<void> {
+  const command = (process.argv[2] ?? 'all') as Command;
+  if (!COMMANDS.includes(command)) {
+    console.error(`Unknown command "${command}". Use one of: ${COMMANDS.join(', ')}`);
+    process.exit(2);
+  }
+  let config: Config;
+  try {
+    config = loadConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      console.error(err.message);
+      process.exit(1);
+    }
+    throw err;
+  }
+
+  if (command === 'migrate') return runMigrations(config);
+  if (command === 'seed') return runSeed(config, false);
+
+  const stoppers: Stopper[] = [];
+  if (command === 'all') {
+    await runMigrations(config);
+    await runSeed(config, true);
+  }
+  if (command === 'gateway' || command === 'all') stoppers.push(await startGateway(config));
+  if (command === 'worker' || command === 'all') stoppers.push(await startWorker(config));
+  if (command === 'api' || command === 'all') stoppers.push(await startApi(config));
+  if (command === 'all') {
+    console.log(
+      `Culture Ticket is running: API and web app ${config.PUBLIC_URL}, docs ${config.PUBLIC_URL}/docs`,
+    );
+  }
+
+  let stopping = false;
+  const shutdown = (signal: string): void => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`${signal} received: draining`);
+    // Whatever happens, the process is gone within the deadline.
+    setTimeout(() => {
+      console.error('shutdown deadline passed; exiting');
+      process.exit(1);
+    }, SHUTDOWN_DEADLINE_MS).unref();
+    // Stop in reverse start order: the API stops taking requests before the worker and gateway go.
+    void (async () => {
+      for (const stop of stoppers.reverse()) await stop().catch((err) => console.error(err));
+      process.exit(0);
+    })();
+  };
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+  process.on('SIGINT', () => shutdown('SIGINT'));
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

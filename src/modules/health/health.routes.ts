@@ -1,0 +1,79 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import { pingDb } from '../../infra/db.ts';
+import { pingRedis } from '../../infra/redis.ts';
+import { withTimeout } from '../../infra/broker.ts';
+import type { Infra } from '../../container.ts';
+
+type Check = 'db' | 'redis' | 'broker';
+
+const CheckResult = Type.Object({
+  status: Type.Union([Type.Literal('ok'), Type.Literal('fail')]),
+  error: Type.Optional(Type.String()),
+});
+
+/** Liveness, readiness with real pings of every store, and Prometheus metrics. */
+export const healthRoutes =
+  (infra: Pick<Infra, 'db' | 'redis' | 'broker' | 'metrics'>): FastifyPluginAsyncTypebox =>
+  async (app) => {
+    const liveBody = { status: 'ok' };
+    app.get(
+      '/health/live',
+      {
+        schema: {
+          tags: ['operations'],
+          summary: 'The process runs',
+          response: { 200: Type.Object({ status: Type.String() }) },
+        },
+      },
+      async () => liveBody,
+    );
+
+    app.get(
+      '/health/ready',
+      {
+        schema: {
+          tags: ['operations'],
+          summary: 'Every dependency answers',
+          response: {
+            200: Type.Object({ status: Type.String(), checks: Type.Record(Type.String(), CheckResult) }),
+            503: Type.Object({
+              status: Type.String(),
+              failing: Type.Array(Type.String()),
+              checks: Type.Record(Type.String(), CheckResult),
+            }),
+          },
+        },
+      },
+      async (_request, reply) => {
+        const probes: Record<Check, () => Promise<void>> = {
+          db: () => pingDb(infra.db),
+          redis: () => pingRedis(infra.redis),
+          broker: () => infra.broker.ping(),
+        };
+        const entries = await Promise.all(
+          (Object.keys(probes) as Check[]).map(async (name) => {
+            try {
+              await withTimeout(probes[name](), 2_000, `${name} ping`);
+              return [name, { status: 'ok' as const }] as const;
+            } catch (err) {
+              return [name, { status: 'fail' as const, error: (err as Error).message }] as const;
+            }
+          }),
+        );
+        const checks = Object.fromEntries(entries);
+        const failing = entries.filter(([, r]) => r.status === 'fail').map(([n]) => n);
+        if (failing.length > 0) return reply.status(503).send({ status: 'unavailable', failing, checks });
+        return { status: 'ok', checks };
+      },
+    );
+
+    app.get(
+      '/metrics',
+      { schema: { tags: ['operations'], summary: 'Prometheus metrics' } },
+      async (_request, reply) => {
+        const { contentType, body } = await infra.metrics.render();
+        return reply.type(contentType).send(body);
+      },
+    );
+  };

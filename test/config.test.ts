@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { loadConfig } from '../src/config.ts';
+
+describe('config', () => {
+  it('reaches the local services with nothing set', () => {
+    const config = loadConfig({});
+    expect(config.PORT).toBe(3000);
+    expect(config.DATABASE_URL).toContain('127.0.0.1:5432');
+    expect(config.REDIS_URL).toBe('redis://127.0.0.1:6379');
+    expect(config.AMQP_URL).toContain('127.0.0.1:5672');
+    expect(config.PAYMENT_GATEWAY_URL).toBe('http://127.0.0.1:3001');
+    expect(config.REQUIRE_EMAIL_VERIFICATION).toBe(true);
+    expect(config.DATABASE_REPLICA_URL).toBeUndefined();
+    expect(Object.isFrozen(config)).toBe(true);
+  });
+
+  it('names the variable that holds a bad value', () => {
+    expect(() => loadConfig({ PORT: 'eighty' })).toThrow(/PORT/);
+    expect(() => loadConfig({ DATABASE_URL: 'mysql://x' })).toThrow(/DATABASE_URL/);
+    expect(() => loadConfig({ REQUIRE_EMAIL_VERIFICATION: 'maybe' })).toThrow(/REQUIRE_EMAIL_VERIFICATION/);
+    expect(() => loadConfig({ ACCESS_TOKEN_TTL_SECONDS: '3600' })).toThrow(/ACCESS_TOKEN_TTL_SECONDS/);
+    expect(() => loadConfig({ JWT_SECRET: 'short' })).toThrow(/JWT_SECRET/);
+  });
+
+  it('refuses development secrets in production', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/development default/);
+    const ok = loadConfig({
+      NODE_ENV: 'production',
+      JWT_SECRET: 'p'.repeat(40),
+      PAYMENT_GATEWAY_SECRET: 'gw-secret',
+      PAYMENT_WEBHOOK_SECRET: 'wh-secret',
+      TICKET_SIGNING_SECRET: 'ticket-secret',
+      ADMIN_PASSWORD: 'A-real-admin-password-1',
+    });
+    expect(ok.NODE_ENV).toBe('production');
+  });
+});

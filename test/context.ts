@@ -1,0 +1,113 @@
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { inject } from 'vitest';
+import { loadConfig, type Config } from '../src/config.ts';
+import { createContainer, type Container, type ProcessName } from '../src/container.ts';
+import { buildApp, type App } from '../src/app.ts';
+import { createRedis } from '../src/infra/redis.ts';
+import { adminUrl, databaseUrl } from './db-urls.ts';
+
+export interface TestEnv {
+  /** Environment for every container of this file: its own database and Redis key prefix. */
+  env: Record<string, string>;
+  config: (overrides?: Record<string, string>) => Config;
+  dbName: string;
+  redisPrefix: string;
+  drop: () => Promise<void>;
+}
+
+/** A database cloned from the migrated template and a Redis key prefix, both unique to the caller. */
+export async function createTestEnv(extraEnv: Record<string, string> = {}): Promise<TestEnv> {
+  const id = `${process.pid}_${randomBytes(4).toString('hex')}`;
+  const dbName = `ct_t_${id}`;
+  const redisPrefix = `t:${id}:`;
+  const admin = new pg.Client({ connectionString: adminUrl() });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE "${dbName}" TEMPLATE "${inject('templateDb')}"`);
+  await admin.end();
+
+  const env: Record<string, string> = {
+    NODE_ENV: 'test',
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+    DATABASE_URL: databaseUrl(dbName),
+    DATABASE_POOL_SIZE: '10',
+    REDIS_KEY_PREFIX: redisPrefix,
+    AMQP_EXCHANGE: `ct.test.${id}`,
+    AMQP_QUEUE_PREFIX: `ct.test.${id}`,
+    WORKER_METRICS_PORT: '0',
+    ...(process.env.REDIS_CLUSTER_NODES ? { REDIS_CLUSTER_NODES: process.env.REDIS_CLUSTER_NODES } : {}),
+    ...extraEnv,
+  };
+  const config = (overrides: Record<string, string> = {}): Config => loadConfig({ ...env, ...overrides });
+
+  const drop = async (): Promise<void> => {
+    const redis = createRedis({
+      url: 'redis://127.0.0.1:6379',
+      clusterNodes: config().REDIS_CLUSTER_NODES,
+      keyPrefix: '',
+    });
+    try {
+      await deleteByPrefix(redis, redisPrefix);
+    } finally {
+      redis.disconnect();
+    }
+    const client = new pg.Client({ connectionString: adminUrl() });
+    await client.connect();
+    await client.query(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`);
+    await client.end();
+  };
+  return { env, config, dbName, redisPrefix, drop };
+}
+
+async function deleteByPrefix(redis: ReturnType<typeof createRedis>, prefix: string): Promise<void> {
+  const nodes = 'nodes' in redis ? redis.nodes('master') : [redis];
+  for (const node of nodes) {
+    let cursor = '0';
+    do {
+      const [next, keys] = await node.scan(cursor, 'MATCH', `${prefix}*`, 'COUNT', 1000);
+      cursor = next;
+      for (const key of keys) await node.del(key);
+    } while (cursor !== '0');
+  }
+}
+
+export interface TestApp {
+  app: App;
+  container: Container;
+  close: () => Promise<void>;
+}
+
+/** An API instance (Fastify app, not listening) over the given test environment. */
+export async function createTestApp(
+  env: TestEnv,
+  overrides: Record<string, string> = {},
+  processName: ProcessName = 'test',
+): Promise<TestApp> {
+  const container = await createContainer(env.config(overrides), processName);
+  const app = await buildApp(container);
+  await app.ready();
+  return {
+    app,
+    container,
+    close: async () => {
+      await app.close();
+      await container.close();
+    },
+  };
+}
+
+/** The common case: one environment and one app for a test file. */
+export async function setupTestApp(
+  extraEnv: Record<string, string> = {},
+): Promise<TestApp & { env: TestEnv }> {
+  const env = await createTestEnv(extraEnv);
+  const testApp = await createTestApp(env);
+  return {
+    ...testApp,
+    env,
+    close: async () => {
+      await testApp.close();
+      await env.drop();
+    },
+  };
+}
