@@ -8,6 +8,8 @@ import { Broker } from './infra/broker.ts';
 import { Metrics } from './infra/metrics.ts';
 import { AccessTokens } from './modules/auth/tokens.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
+import { createAuthModule, createSessions } from './modules/auth/index.ts';
+import { createUsersModule } from './modules/users/index.ts';
 
 /** The shared adapters every module is built from. */
 export interface Infra {
@@ -94,6 +96,11 @@ export async function createContainer(config: Config, processName: ProcessName):
   const apiRoutes: FastifyPluginAsyncTypebox[] = [];
   const rootRoutes: FastifyPluginAsyncTypebox[] = [healthRoutes(infra)];
   const background: Background[] = [];
+
+  const sessions = createSessions(infra);
+  const users = createUsersModule(infra, { sessions });
+  const auth = createAuthModule(infra, { users: users.service, sessions });
+  apiRoutes.push(auth.routes, users.routes);
 
   return { ...infra, apiRoutes, rootRoutes, background, close: closeInfra };
 }

@@ -1,0 +1,189 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { decodeJwt } from 'jose';
+import { sql } from 'kysely';
+import { setupTestApp, type TestApp, type TestEnv } from '../../../test/context.ts';
+import { codeIn, startSmtpServer, type TestSmtpServer } from '../../../test/smtp-server.ts';
+import { REFRESH_COOKIE } from './auth.routes.ts';
+
+const PASSWORD = 'correct-horse-7';
+
+describe('accounts: signup → verify → login → refresh → reuse → logout', () => {
+  let smtp: TestSmtpServer;
+  let t: TestApp & { env: TestEnv };
+  beforeAll(async () => {
+    smtp = await startSmtpServer();
+    t = await setupTestApp({ SMTP_URL: smtp.url });
+  });
+  afterAll(async () => {
+    await t.close();
+    await smtp.close();
+  });
+
+  const post = (url: string, payload?: object, cookie?: string) =>
+    t.app.inject({
+      method: 'POST',
+      url: `/api/v1${url}`,
+      ...(payload && { payload }),
+      ...(cookie && { cookies: { [REFRESH_COOKIE]: cookie } }),
+    });
+  const refreshCookie = (res: { cookies: { name: string; value: string }[] }) =>
+    res.cookies.find((c) => c.name === REFRESH_COOKIE);
+  const wrong = (code: string) => String((Number(code) + 1) % 1_000_000).padStart(6, '0');
+
+  async function requestCode(email: string): Promise<string> {
+    const res = await post('/auth/email-verifications', { email });
+    expect(res.statusCode).toBe(202);
+    return codeIn(await smtp.nextMailTo(email));
+  }
+
+  it('walks the whole account lifecycle', async () => {
+    const email = 'Walker@Example.com';
+    const code = await requestCode(email);
+    expect(code).toMatch(/^\d{6}$/);
+    const ttl = await t.container.redis.pttl('{em:walker@example.com}:code');
+    expect(ttl).toBeGreaterThan(0);
+    expect(ttl).toBeLessThanOrEqual(5 * 60_000);
+
+    const resend = await post('/auth/email-verifications', { email });
+    expect(resend.statusCode).toBe(429);
+    expect(resend.headers['content-type']).toContain('application/problem+json');
+    expect(resend.json().code).toBe('RATE_LIMITED');
+    expect(Number(resend.headers['retry-after'])).toBeGreaterThan(0);
+
+    const unverified = await post('/auth/signup', { email, password: PASSWORD, nickname: 'walker' });
+    expect(unverified.statusCode).toBe(400);
+    expect(unverified.json().code).toBe('EMAIL_NOT_VERIFIED');
+
+    const bad = await post('/auth/email-verifications/confirm', { email, code: wrong(code) });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json()).toMatchObject({ code: 'INVALID_CODE', attemptsLeft: 4 });
+
+    const confirmed = await post('/auth/email-verifications/confirm', { email, code });
+    expect(confirmed.statusCode).toBe(200);
+    const { verificationToken } = confirmed.json();
+    // A code works once.
+    const again = await post('/auth/email-verifications/confirm', { email, code });
+    expect(again.json().code).toBe('INVALID_CODE');
+
+    const otherEmail = await post('/auth/signup', {
+      email: 'someone-else@example.com',
+      password: PASSWORD,
+      nickname: 'x',
+      verificationToken,
+    });
+    expect(otherEmail.json().code).toBe('EMAIL_NOT_VERIFIED');
+
+    const signup = await post('/auth/signup', {
+      email,
+      password: PASSWORD,
+      nickname: 'walker',
+      phone: '010-1234-5678',
+      verificationToken,
+    });
+    expect(signup.statusCode).toBe(201);
+    const user = signup.json();
+    expect(user).toMatchObject({ email: 'walker@example.com', nickname: 'walker', role: 'USER' });
+    const { rows } = await sql<{ verified: boolean; hash: string }>`
+      SELECT email_verified_at IS NOT NULL AS verified, password_hash AS hash FROM users WHERE id = ${user.id}`.execute(
+      t.container.db,
+    );
+    expect(rows[0]).toMatchObject({ verified: true, hash: expect.stringMatching(/^\$argon2id\$/) });
+
+    const wrongPassword = await post('/auth/login', { email, password: 'not-the-password-1' });
+    expect(wrongPassword.statusCode).toBe(401);
+    expect(wrongPassword.json().code).toBe('INVALID_CREDENTIALS');
+    const unknown = await post('/auth/login', { email: 'nobody@example.com', password: PASSWORD });
+    expect(unknown.statusCode).toBe(401);
+    expect(unknown.json().code).toBe('INVALID_CREDENTIALS');
+
+    const login = await post('/auth/login', { email, password: PASSWORD });
+    expect(login.statusCode).toBe(200);
+    const session = login.json();
+    expect(session).toMatchObject({ tokenType: 'Bearer', user: { id: user.id, role: 'USER' } });
+    expect(session.expiresIn).toBeLessThanOrEqual(900);
+    const claims = decodeJwt(session.accessToken);
+    expect(claims.exp! - claims.iat!).toBeLessThanOrEqual(900);
+    expect(JSON.stringify(session)).not.toContain('refresh');
+    const c1 = refreshCookie(login)!;
+    expect(c1).toMatchObject({ httpOnly: true, sameSite: 'Strict', path: '/api/v1/auth' });
+    expect(c1.value.length).toBeGreaterThanOrEqual(40);
+    const stored = await sql<{ n: number }>`
+      SELECT count(*)::int AS n FROM refresh_tokens WHERE token_hash = ${c1.value}`.execute(t.container.db);
+    expect(stored.rows[0]!.n).toBe(0); // only its hash is stored
+
+    const me = await t.app.inject({
+      method: 'GET',
+      url: '/api/v1/users/me',
+      headers: { authorization: `Bearer ${session.accessToken}` },
+    });
+    expect(me.statusCode).toBe(200);
+    expect(me.json()).toEqual({
+      id: user.id,
+      email: 'walker@example.com',
+      nickname: 'walker',
+      role: 'USER',
+      phone: '010-1234-5678',
+    });
+
+    const r1 = await post('/auth/refresh', undefined, c1.value);
+    expect(r1.statusCode).toBe(200);
+    expect(r1.json().user.id).toBe(user.id);
+    const c2 = refreshCookie(r1)!;
+    expect(c2.value).not.toBe(c1.value);
+    const r2 = await post('/auth/refresh', undefined, c2.value);
+    expect(r2.statusCode).toBe(200);
+    const c3 = refreshCookie(r2)!;
+
+    // c1 was rotated away: presenting it again is theft or replay, and kills the family.
+    const reuse = await post('/auth/refresh', undefined, c1.value);
+    expect(reuse.statusCode).toBe(401);
+    expect(reuse.headers['content-type']).toContain('application/problem+json');
+    expect(reuse.json().code).toBe('REFRESH_TOKEN_REUSED');
+    const afterReuse = await post('/auth/refresh', undefined, c3.value);
+    expect(afterReuse.statusCode).toBe(401);
+    expect(afterReuse.json().code).toBe('INVALID_TOKEN');
+
+    const login2 = await post('/auth/login', { email, password: PASSWORD });
+    const c4 = refreshCookie(login2)!;
+    const logout = await post('/auth/logout', undefined, c4.value);
+    expect(logout.statusCode).toBe(204);
+    const cleared = refreshCookie(logout)!;
+    expect(cleared.value).toBe('');
+    expect(cleared.path).toBe('/api/v1/auth');
+    const afterLogout = await post('/auth/refresh', undefined, c4.value);
+    expect(afterLogout.statusCode).toBe(401);
+    expect(afterLogout.json().code).toBe('INVALID_TOKEN');
+
+    const noCookie = await post('/auth/refresh');
+    expect(noCookie.statusCode).toBe(401);
+  });
+
+  it('locks a code after 5 wrong tries, even against parallel guesses', async () => {
+    const email = 'guesser@example.com';
+    const code = await requestCode(email);
+    const guesses = await Promise.all(
+      Array.from({ length: 8 }, () =>
+        post('/auth/email-verifications/confirm', { email, code: wrong(code) }),
+      ),
+    );
+    const codes = guesses.map((g) => g.json().code).sort();
+    expect(codes.filter((c) => c === 'INVALID_CODE')).toHaveLength(4);
+    expect(codes.filter((c) => c === 'TOO_MANY_ATTEMPTS')).toHaveLength(4);
+    const right = await post('/auth/email-verifications/confirm', { email, code });
+    expect(right.statusCode).toBe(429);
+    expect(right.json().code).toBe('TOO_MANY_ATTEMPTS');
+  });
+
+  it('lets a refresh rotate only once when two race with the same token', async () => {
+    const email = 'racer@example.com';
+    const code = await requestCode(email);
+    const token = (await post('/auth/email-verifications/confirm', { email, code })).json().verificationToken;
+    await post('/auth/signup', { email, password: PASSWORD, nickname: 'racer', verificationToken: token });
+    const cookie = refreshCookie(await post('/auth/login', { email, password: PASSWORD }))!.value;
+    const [a, b] = await Promise.all([
+      post('/auth/refresh', undefined, cookie),
+      post('/auth/refresh', undefined, cookie),
+    ]);
+    expect([a.statusCode, b.statusCode].sort()).toEqual([200, 401]);
+  });
+});

@@ -1,0 +1,148 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { AuthService, Session } from './auth.service.ts';
+import { AUTH_POLICY } from './auth.service.ts';
+import {
+  ConfirmBody,
+  EmailBody,
+  LoginBody,
+  SessionView,
+  SignupBody,
+  UserView,
+  VerificationSent,
+  VerificationTokenView,
+} from './auth.schemas.ts';
+
+export const REFRESH_COOKIE = 'ct_refresh';
+/** The browser sends the refresh cookie to the auth endpoints only. */
+export const REFRESH_COOKIE_PATH = '/api/v1/auth';
+
+/** Requests per minute per client IP (Redis-backed, shared by every API instance). */
+export const IP_LIMITS = { verification: 10, confirm: 30, signup: 20, login: 20, refresh: 60 } as const;
+
+const perIp = (max: number) => ({
+  rateLimit: { max, timeWindow: 60_000, keyGenerator: (request: FastifyRequest) => request.ip },
+});
+
+export interface AuthRouteOptions {
+  refreshTtlSeconds: number;
+  secureCookies: boolean;
+}
+
+export const authRoutes =
+  (auth: AuthService, opts: AuthRouteOptions): FastifyPluginAsyncTypebox =>
+  async (app) => {
+    const sendSession = (reply: FastifyReply, session: Session) => {
+      reply.setCookie(REFRESH_COOKIE, session.refreshToken, {
+        path: REFRESH_COOKIE_PATH,
+        httpOnly: true,
+        secure: opts.secureCookies,
+        sameSite: 'strict',
+        maxAge: opts.refreshTtlSeconds,
+      });
+      const { accessToken, tokenType, expiresIn, user } = session;
+      return { accessToken, tokenType, expiresIn, user };
+    };
+    const clearCookie = (reply: FastifyReply) =>
+      reply.clearCookie(REFRESH_COOKIE, {
+        path: REFRESH_COOKIE_PATH,
+        httpOnly: true,
+        secure: opts.secureCookies,
+        sameSite: 'strict',
+      });
+
+    app.post(
+      '/auth/email-verifications',
+      {
+        config: perIp(IP_LIMITS.verification),
+        schema: {
+          tags: ['auth'],
+          summary: 'Mail a 6-digit code valid 5 minutes (resend throttled per email)',
+          body: EmailBody,
+          response: { 202: VerificationSent },
+        },
+      },
+      async (request, reply) => {
+        await auth.requestVerification(request.body.email);
+        return reply.status(202).send({ status: 'sent', expiresIn: AUTH_POLICY.codeTtlMs / 1000 });
+      },
+    );
+
+    app.post(
+      '/auth/email-verifications/confirm',
+      {
+        config: perIp(IP_LIMITS.confirm),
+        schema: {
+          tags: ['auth'],
+          summary: 'Trade the mailed code for a verificationToken (at most 5 wrong tries per code)',
+          body: ConfirmBody,
+          response: { 200: VerificationTokenView },
+        },
+      },
+      async (request) => ({
+        verificationToken: await auth.confirmVerification(request.body.email, request.body.code),
+      }),
+    );
+
+    app.post(
+      '/auth/signup',
+      {
+        config: perIp(IP_LIMITS.signup),
+        schema: {
+          tags: ['auth'],
+          summary: 'Create a USER account',
+          body: SignupBody,
+          response: { 201: UserView },
+        },
+      },
+      async (request, reply) => reply.status(201).send(await auth.signup(request.body)),
+    );
+
+    app.post(
+      '/auth/login',
+      {
+        config: perIp(IP_LIMITS.login),
+        schema: {
+          tags: ['auth'],
+          summary: 'Sign in: access token in the body, refresh token in an HttpOnly cookie',
+          description: `Rate-limited per IP and per email (${AUTH_POLICY.loginFailuresPerEmail} failures per 15 minutes).`,
+          body: LoginBody,
+          response: { 200: SessionView },
+        },
+      },
+      async (request, reply) =>
+        sendSession(reply, await auth.login(request.body.email, request.body.password)),
+    );
+
+    app.post(
+      '/auth/refresh',
+      {
+        config: perIp(IP_LIMITS.refresh),
+        schema: {
+          tags: ['auth'],
+          summary: 'Rotate the refresh cookie and get a new access token',
+          description:
+            'A refresh token works once; presenting a used one revokes its whole family (401 REFRESH_TOKEN_REUSED).',
+          response: { 200: SessionView },
+        },
+      },
+      async (request, reply) => {
+        try {
+          return sendSession(reply, await auth.refresh(request.cookies[REFRESH_COOKIE]));
+        } catch (err) {
+          clearCookie(reply);
+          throw err;
+        }
+      },
+    );
+
+    app.post(
+      '/auth/logout',
+      { schema: { tags: ['auth'], summary: 'Revoke the refresh token family and clear the cookie' } },
+      async (request, reply) => {
+        await auth.logout(request.cookies[REFRESH_COOKIE]);
+        clearCookie(reply);
+        return reply.status(204).send();
+      },
+    );
+  };

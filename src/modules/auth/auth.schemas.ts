@@ -1,0 +1,48 @@
+import { Type } from 'typebox';
+import { BirthDate, Nickname, Phone, UserView } from '../users/users.schemas.ts';
+
+export const Email = Type.String({ format: 'email', maxLength: 254 });
+// The policy (length, letters, digits) is checked by the service so every broken rule is named;
+// the schema only caps the size.
+const Password = Type.String({ maxLength: 1024 });
+
+export const EmailBody = Type.Object({ email: Email }, { additionalProperties: false });
+
+export const VerificationSent = Type.Object({
+  status: Type.Literal('sent'),
+  expiresIn: Type.Integer({ description: 'Seconds the code stays valid' }),
+});
+
+export const ConfirmBody = Type.Object(
+  { email: Email, code: Type.String({ pattern: '^[0-9]{6}$' }) },
+  { additionalProperties: false },
+);
+
+export const VerificationTokenView = Type.Object({ verificationToken: Type.String() });
+
+export const SignupBody = Type.Object(
+  {
+    email: Email,
+    password: Password,
+    nickname: Nickname,
+    phone: Type.Optional(Phone),
+    birthDate: Type.Optional(BirthDate),
+    verificationToken: Type.Optional(Type.String({ maxLength: 2048 })),
+  },
+  // No `role` or anything else: roles are set in the database only.
+  { additionalProperties: false },
+);
+
+export const LoginBody = Type.Object(
+  { email: Type.String({ minLength: 3, maxLength: 254 }), password: Password },
+  { additionalProperties: false },
+);
+
+export const SessionView = Type.Object({
+  accessToken: Type.String(),
+  tokenType: Type.Literal('Bearer'),
+  expiresIn: Type.Integer({ description: 'Seconds until the access token expires' }),
+  user: UserView,
+});
+
+export { UserView };

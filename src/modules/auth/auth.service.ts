@@ -1,0 +1,203 @@
+import { createHash, createHmac, randomBytes, randomInt, randomUUID } from 'node:crypto';
+import { AppError } from '../../errors.ts';
+import type { Logger } from '../../infra/logger.ts';
+import type { Mailer } from '../../infra/mailer.ts';
+import type { PublicUser, UsersService } from '../users/index.ts';
+import type { AuthRedis } from './auth.redis.ts';
+import { assertPasswordPolicy } from './password-policy.ts';
+import { hashPassword, verifyPassword } from './passwords.ts';
+import type { RefreshTokensRepository } from './refresh-tokens.repository.ts';
+import type { AccessTokens } from './tokens.ts';
+import type { VerificationTokens } from './verification-tokens.ts';
+
+/** The numbers of the account rules, in one place. */
+export const AUTH_POLICY = {
+  codeTtlMs: 5 * 60_000,
+  resendAfterMs: 60_000,
+  maxCodeAttempts: 5,
+  verificationTokenTtlSeconds: 30 * 60,
+  loginFailuresPerEmail: 5,
+  loginFailureWindowMs: 15 * 60_000,
+} as const;
+
+export interface SignupInput {
+  email: string;
+  password: string;
+  nickname: string;
+  phone?: string;
+  birthDate?: string;
+  verificationToken?: string;
+}
+
+export interface Session {
+  accessToken: string;
+  tokenType: 'Bearer';
+  expiresIn: number;
+  user: PublicUser;
+  /** Goes to the HttpOnly cookie only, never into a response body. */
+  refreshToken: string;
+}
+
+export interface AuthDeps {
+  users: UsersService;
+  refreshTokens: RefreshTokensRepository;
+  store: AuthRedis;
+  mailer: Mailer;
+  accessTokens: AccessTokens;
+  verificationTokens: VerificationTokens;
+  log: Logger;
+  secret: string;
+  requireEmailVerification: boolean;
+  refreshTtlSeconds: number;
+}
+
+export const normalizeEmail = (email: string): string => email.trim().toLowerCase();
+const sha256 = (value: string): string => createHash('sha256').update(value).digest('base64url');
+
+// Verified against when the email is unknown, so a miss costs about as long as a wrong password.
+let dummyHash: Promise<string> | undefined;
+
+/** Signup, email verification, login and the refresh-token lifecycle. */
+export class AuthService {
+  constructor(private readonly d: AuthDeps) {}
+
+  private codeDigest(email: string, code: string): string {
+    return createHmac('sha256', this.d.secret).update(`${email}:${code}`).digest('base64url');
+  }
+
+  async requestVerification(rawEmail: string): Promise<void> {
+    const email = normalizeEmail(rawEmail);
+    const code = randomInt(0, 1_000_000).toString().padStart(6, '0');
+    const p = AUTH_POLICY;
+    const waitMs = await this.d.store.issueCode(
+      email,
+      this.codeDigest(email, code),
+      p.codeTtlMs,
+      p.resendAfterMs,
+    );
+    if (waitMs > 0) {
+      const seconds = Math.ceil(waitMs / 1000);
+      throw new AppError('RATE_LIMITED', `A code was sent recently; try again in ${seconds} s`, undefined, {
+        'retry-after': String(seconds),
+      });
+    }
+    try {
+      await this.d.mailer.send({
+        to: email,
+        subject: 'Your Culture Ticket verification code',
+        text: `Your verification code is ${code}. It is valid for ${p.codeTtlMs / 60_000} minutes.`,
+      });
+    } catch (err) {
+      this.d.log.error({ err }, 'verification mail failed');
+      throw new AppError('SERVICE_UNAVAILABLE', 'The verification mail could not be sent');
+    }
+  }
+
+  async confirmVerification(rawEmail: string, code: string): Promise<string> {
+    const email = normalizeEmail(rawEmail);
+    const check = await this.d.store.checkCode(
+      email,
+      this.codeDigest(email, code),
+      AUTH_POLICY.maxCodeAttempts,
+    );
+    switch (check.result) {
+      case 'ok':
+        return this.d.verificationTokens.sign(email);
+      case 'wrong':
+        throw new AppError('INVALID_CODE', undefined, { attemptsLeft: check.attemptsLeft });
+      case 'missing':
+        throw new AppError('INVALID_CODE', 'No valid code for this email; request a new one');
+      case 'locked':
+        throw new AppError('TOO_MANY_ATTEMPTS');
+    }
+  }
+
+  async signup(input: SignupInput): Promise<PublicUser> {
+    const email = normalizeEmail(input.email);
+    assertPasswordPolicy(input.password, email, 'body.password');
+    let verified = false;
+    if (this.d.requireEmailVerification || input.verificationToken) {
+      await this.d.verificationTokens.assertVerified(input.verificationToken, email);
+      verified = true;
+    }
+    // A cheap early answer; the unique index still decides races between concurrent signups.
+    if (await this.d.users.emailExists(email)) throw new AppError('EMAIL_TAKEN');
+    return this.d.users.create({
+      email,
+      passwordHash: await hashPassword(input.password),
+      nickname: input.nickname.trim(),
+      phone: input.phone,
+      birthDate: input.birthDate,
+      emailVerified: verified,
+    });
+  }
+
+  async login(rawEmail: string, password: string): Promise<Session> {
+    const email = normalizeEmail(rawEmail);
+    const failures = await this.d.store.loginFailures(email);
+    if (failures.count >= AUTH_POLICY.loginFailuresPerEmail) {
+      const seconds = Math.max(1, Math.ceil(failures.resetMs / 1000));
+      throw new AppError('RATE_LIMITED', `Too many failed logins; try again in ${seconds} s`, undefined, {
+        'retry-after': String(seconds),
+      });
+    }
+    const creds = await this.d.users.credentials(email);
+    dummyHash ??= hashPassword(randomBytes(16).toString('hex'));
+    const ok = creds
+      ? await verifyPassword(creds.passwordHash, password)
+      : (await verifyPassword(await dummyHash, password)) && false;
+    if (!creds || !ok) {
+      await this.d.store.recordLoginFailure(email, AUTH_POLICY.loginFailureWindowMs);
+      throw new AppError('INVALID_CREDENTIALS');
+    }
+    await this.d.store.clearLoginFailures(email);
+    const refreshToken = randomBytes(32).toString('base64url');
+    await this.d.refreshTokens.insert({
+      familyId: randomUUID(),
+      userId: creds.id,
+      tokenHash: sha256(refreshToken),
+      expiresAt: this.refreshExpiry(),
+    });
+    return this.session(creds.user, refreshToken);
+  }
+
+  /** Trades a refresh token for a new one and a new access token carrying the role in the database now. */
+  async refresh(token: string | undefined): Promise<Session> {
+    if (!token) throw new AppError('INVALID_TOKEN', 'No refresh token');
+    const next = randomBytes(32).toString('base64url');
+    const rotation = await this.d.refreshTokens.rotate(sha256(token), {
+      tokenHash: sha256(next),
+      expiresAt: this.refreshExpiry(),
+    });
+    if (rotation.result === 'invalid') throw new AppError('INVALID_TOKEN');
+    if (rotation.result === 'reused') {
+      this.d.log.warn(
+        { userId: rotation.userId, familyId: rotation.familyId },
+        'refresh token reuse: family revoked',
+      );
+      throw new AppError('REFRESH_TOKEN_REUSED');
+    }
+    const user = await this.d.users.findById(rotation.userId);
+    if (!user) throw new AppError('INVALID_TOKEN');
+    return this.session(user, next);
+  }
+
+  async logout(token: string | undefined): Promise<void> {
+    if (token) await this.d.refreshTokens.revokeFamilyOf(sha256(token));
+  }
+
+  private refreshExpiry(): Date {
+    return new Date(Date.now() + this.d.refreshTtlSeconds * 1000);
+  }
+
+  private async session(user: PublicUser, refreshToken: string): Promise<Session> {
+    const accessToken = await this.d.accessTokens.sign({ userId: user.id, role: user.role });
+    return {
+      accessToken,
+      tokenType: 'Bearer',
+      expiresIn: this.d.accessTokens.ttlSeconds,
+      user,
+      refreshToken,
+    };
+  }
+}

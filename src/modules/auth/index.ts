@@ -1,0 +1,38 @@
+import type { Infra } from '../../container.ts';
+import { createMailer, type Mailer } from '../../infra/mailer.ts';
+import type { UsersService } from '../users/index.ts';
+import { AuthRedis } from './auth.redis.ts';
+import { authRoutes } from './auth.routes.ts';
+import { AUTH_POLICY, AuthService } from './auth.service.ts';
+import { RefreshTokensRepository } from './refresh-tokens.repository.ts';
+import { VerificationTokens } from './verification-tokens.ts';
+
+/** Refresh-token sessions; built first because the users module revokes them on a password change. */
+export function createSessions(infra: Pick<Infra, 'db'>): RefreshTokensRepository {
+  return new RefreshTokensRepository(infra.db);
+}
+
+/** The auth module: verification codes, signup, login, refresh rotation and logout. */
+export function createAuthModule(
+  infra: Pick<Infra, 'config' | 'log' | 'redis' | 'tokens'>,
+  ports: { users: UsersService; sessions: RefreshTokensRepository; mailer?: Mailer },
+) {
+  const { config } = infra;
+  const service = new AuthService({
+    users: ports.users,
+    refreshTokens: ports.sessions,
+    store: new AuthRedis(infra.redis),
+    mailer: ports.mailer ?? createMailer(config, infra.log),
+    accessTokens: infra.tokens,
+    verificationTokens: new VerificationTokens(config.JWT_SECRET, AUTH_POLICY.verificationTokenTtlSeconds),
+    log: infra.log,
+    secret: config.JWT_SECRET,
+    requireEmailVerification: config.REQUIRE_EMAIL_VERIFICATION,
+    refreshTtlSeconds: config.REFRESH_TOKEN_TTL_SECONDS,
+  });
+  const routes = authRoutes(service, {
+    refreshTtlSeconds: config.REFRESH_TOKEN_TTL_SECONDS,
+    secureCookies: config.PUBLIC_URL.startsWith('https:'),
+  });
+  return { service, routes };
+}

@@ -1,0 +1,35 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { UsersService } from './users.service.ts';
+import { UpdateMeBody, UserView } from './users.schemas.ts';
+
+const security = [{ bearerAuth: [] }];
+
+export const usersRoutes =
+  (users: UsersService): FastifyPluginAsyncTypebox =>
+  async (app) => {
+    app.get(
+      '/users/me',
+      {
+        preHandler: app.requireUser,
+        schema: { tags: ['users'], summary: 'The signed-in user', security, response: { 200: UserView } },
+      },
+      async (request) => users.me(request.user!.id),
+    );
+
+    app.patch(
+      '/users/me',
+      {
+        preHandler: app.requireUser,
+        schema: {
+          tags: ['users'],
+          summary: 'Change nickname, phone, birth date or password (with currentPassword)',
+          description:
+            'Changing the password needs `currentPassword` and signs the user out of every device (refresh tokens are revoked).',
+          security,
+          body: UpdateMeBody,
+          response: { 200: UserView },
+        },
+      },
+      async (request) => users.update(request.user!.id, request.body),
+    );
+  };
