@@ -26,7 +26,7 @@ describe('accounts: signup → verify → login → refresh → reuse → logout
       ...(payload && { payload }),
       ...(cookie && { cookies: { [REFRESH_COOKIE]: cookie } }),
     });
-  const refreshCookie = (res: { cookies: { name: string; value: string }[] }) =>
+  const refreshCookie = (res: { cookies: { name: string; value: string; path?: string }[] }) =>
     res.cookies.find((c) => c.name === REFRESH_COOKIE);
   const wrong = (code: string) => String((Number(code) + 1) % 1_000_000).padStart(6, '0');
 

@@ -18,7 +18,11 @@ describe('/users/me', () => {
     t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email, password } });
 
   it('is 401 problem+json without a valid token', async () => {
-    for (const headers of [{}, { authorization: 'Bearer nonsense' }, { authorization: 'Basic abc' }]) {
+    for (const headers of [
+      {} as Record<string, string>,
+      { authorization: 'Bearer nonsense' },
+      { authorization: 'Basic abc' },
+    ]) {
       const res = await me(headers);
       expect(res.statusCode).toBe(401);
       expect(res.headers['content-type']).toContain('application/problem+json');
