@@ -28,11 +28,11 @@ attempts = redis.call('HINCRBY', KEYS[1], 'attempts', 1)
 if attempts >= max then return {-2, 0} end
 return {0, max - attempts}`;
 
-/** Counts failed logins per email within a window. */
-const FAIL = `
+/** Counts login attempts per email within a window; returns the count and the window's remaining ms. */
+const ATTEMPT = `
 local n = redis.call('INCR', KEYS[1])
 if n == 1 then redis.call('PEXPIRE', KEYS[1], ARGV[1]) end
-return n`;
+return {n, redis.call('PTTL', KEYS[1])}`;
 
 export type CodeCheck =
   { result: 'ok' } | { result: 'wrong'; attemptsLeft: number } | { result: 'missing' } | { result: 'locked' };
@@ -82,15 +82,16 @@ export class AuthRedis {
     return { result: 'wrong', attemptsLeft: left };
   }
 
-  /** Failed logins for the email in the current window, and the milliseconds until it ends. */
-  async loginFailures(email: string): Promise<{ count: number; resetMs: number }> {
-    const key = this.loginKey(email);
-    const [count, ttl] = await Promise.all([this.redis.get(key), this.redis.pttl(key)]);
-    return { count: Number(count ?? 0), resetMs: Math.max(ttl, 0) };
-  }
-
-  async recordLoginFailure(email: string, windowMs: number): Promise<void> {
-    await this.redis.eval(FAIL, 1, this.loginKey(email), String(windowMs));
+  /**
+   * Counts one login attempt before the password is checked, so parallel guesses cannot slip past
+   * the limit; a successful login clears the count, so only failures accumulate.
+   */
+  async countLoginAttempt(email: string, windowMs: number): Promise<{ count: number; resetMs: number }> {
+    const [count, ttl] = (await this.redis.eval(ATTEMPT, 1, this.loginKey(email), String(windowMs))) as [
+      number,
+      number,
+    ];
+    return { count, resetMs: Math.max(ttl, 0) };
   }
 
   async clearLoginFailures(email: string): Promise<void> {

@@ -59,7 +59,9 @@ let dummyHash: Promise<string> | undefined;
 
 /** Signup, email verification, login and the refresh-token lifecycle. */
 export class AuthService {
-  constructor(private readonly d: AuthDeps) {}
+  constructor(private readonly d: AuthDeps) {
+    dummyHash ??= hashPassword(randomBytes(16).toString('hex'));
+  }
 
   private codeDigest(email: string, code: string): string {
     return createHmac('sha256', this.d.secret).update(`${email}:${code}`).digest('base64url');
@@ -134,22 +136,18 @@ export class AuthService {
 
   async login(rawEmail: string, password: string): Promise<Session> {
     const email = normalizeEmail(rawEmail);
-    const failures = await this.d.store.loginFailures(email);
-    if (failures.count >= AUTH_POLICY.loginFailuresPerEmail) {
-      const seconds = Math.max(1, Math.ceil(failures.resetMs / 1000));
+    const attempt = await this.d.store.countLoginAttempt(email, AUTH_POLICY.loginFailureWindowMs);
+    if (attempt.count > AUTH_POLICY.loginFailuresPerEmail) {
+      const seconds = Math.max(1, Math.ceil(attempt.resetMs / 1000));
       throw new AppError('RATE_LIMITED', `Too many failed logins; try again in ${seconds} s`, undefined, {
         'retry-after': String(seconds),
       });
     }
     const creds = await this.d.users.credentials(email);
-    dummyHash ??= hashPassword(randomBytes(16).toString('hex'));
     const ok = creds
       ? await verifyPassword(creds.passwordHash, password)
-      : (await verifyPassword(await dummyHash, password)) && false;
-    if (!creds || !ok) {
-      await this.d.store.recordLoginFailure(email, AUTH_POLICY.loginFailureWindowMs);
-      throw new AppError('INVALID_CREDENTIALS');
-    }
+      : (await verifyPassword(await dummyHash!, password)) && false;
+    if (!creds || !ok) throw new AppError('INVALID_CREDENTIALS');
     await this.d.store.clearLoginFailures(email);
     const refreshToken = randomBytes(32).toString('base64url');
     await this.d.refreshTokens.insert({

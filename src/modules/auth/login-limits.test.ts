@@ -36,6 +36,16 @@ describe('login rate limits', () => {
     expect((await login(other.email, TEST_PASSWORD, '198.51.100.201')).statusCode).toBe(200);
   });
 
+  it('holds the per-email limit against parallel guesses', async () => {
+    const user = await createUser(t.container);
+    const results = await Promise.all(
+      Array.from({ length: 12 }, (_, i) => login(user.email, `parallel-guess-${i}`, `198.51.100.${100 + i}`)),
+    );
+    const statuses = results.map((r) => r.statusCode);
+    expect(statuses.filter((s) => s === 401)).toHaveLength(AUTH_POLICY.loginFailuresPerEmail);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(12 - AUTH_POLICY.loginFailuresPerEmail);
+  });
+
   it('resets the failure count on a successful login', async () => {
     const user = await createUser(t.container);
     for (let round = 0; round < 3; round++) {
