@@ -187,3 +187,23 @@ describe('accounts: signup → verify → login → refresh → reuse → logout
     expect([a.statusCode, b.statusCode].sort()).toEqual([200, 401]);
   });
 });
+
+describe('verification mail when the SMTP server is down', () => {
+  it('answers 503 and lets the user ask again at once', async () => {
+    const t = await setupTestApp({ SMTP_URL: 'smtp://127.0.0.1:1' });
+    try {
+      const ask = () =>
+        t.app.inject({
+          method: 'POST',
+          url: '/api/v1/auth/email-verifications',
+          payload: { email: 'x@example.com' },
+        });
+      const first = await ask();
+      expect(first.statusCode).toBe(503);
+      expect(first.json().code).toBe('SERVICE_UNAVAILABLE');
+      expect((await ask()).statusCode).toBe(503); // not 429: the failed send did not count
+    } finally {
+      await t.close();
+    }
+  });
+});

@@ -68,6 +68,11 @@ export class AuthRedis {
     return Number(waitMs);
   }
 
+  /** Lifts the resend throttle, e.g. when the mail could not be sent and the user must retry. */
+  async releaseResend(email: string): Promise<void> {
+    await this.redis.del(this.throttleKey(email));
+  }
+
   async checkCode(email: string, codeDigest: string, maxAttempts: number): Promise<CodeCheck> {
     const [status, left] = (await this.redis.eval(
       CHECK,

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { Type } from 'typebox';
 import type { AuthService, Session } from './auth.service.ts';
 import { AUTH_POLICY } from './auth.service.ts';
 import {
@@ -138,11 +139,17 @@ export const authRoutes =
 
     app.post(
       '/auth/logout',
-      { schema: { tags: ['auth'], summary: 'Revoke the refresh token family and clear the cookie' } },
+      {
+        schema: {
+          tags: ['auth'],
+          summary: 'Revoke the refresh token family and clear the cookie',
+          response: { 204: Type.Null() },
+        },
+      },
       async (request, reply) => {
         await auth.logout(request.cookies[REFRESH_COOKIE]);
         clearCookie(reply);
-        return reply.status(204).send();
+        return reply.status(204).send(null);
       },
     );
   };

@@ -91,6 +91,7 @@ export class AuthService {
       });
     } catch (err) {
       this.d.log.error({ err }, 'verification mail failed');
+      await this.d.store.releaseResend(email);
       throw new AppError('SERVICE_UNAVAILABLE', 'The verification mail could not be sent');
     }
   }

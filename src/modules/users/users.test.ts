@@ -31,6 +31,21 @@ describe('/users/me', () => {
     expect((await patch({}, { nickname: 'x' })).statusCode).toBe(401);
   });
 
+  it('documents the account routes in OpenAPI', async () => {
+    const paths = Object.keys((await t.app.inject({ method: 'GET', url: '/docs/json' })).json().paths);
+    for (const path of [
+      '/api/v1/auth/email-verifications',
+      '/api/v1/auth/email-verifications/confirm',
+      '/api/v1/auth/signup',
+      '/api/v1/auth/login',
+      '/api/v1/auth/refresh',
+      '/api/v1/auth/logout',
+      '/api/v1/users/me',
+    ]) {
+      expect(paths).toContain(path);
+    }
+  });
+
   it("returns the caller's own profile", async () => {
     const user = await createUser(t.container, { nickname: 'me-myself' });
     await createUser(t.container, { nickname: 'someone-else' });
