@@ -4,13 +4,13 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance, type RawServerDe
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import cookie from '@fastify/cookie';
 import cors from '@fastify/cors';
-import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import ajvFormats from 'ajv-formats';
 import type { Container } from './container.ts';
 import { registerErrorHandling } from './http/error-handler.ts';
+import { registerSecurityHeaders } from './http/security-headers.ts';
 import { authGuard } from './http/auth-guard.ts';
 import { AppError } from './errors.ts';
 
@@ -47,9 +47,7 @@ export async function buildApp(container: Container): Promise<App> {
     },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
-  app.addHook('onRequest', async (request, reply) => {
-    reply.header('x-request-id', request.id);
-  });
+  registerSecurityHeaders(app);
   app.addHook('onResponse', async (request, reply) => {
     metrics.httpDuration.observe(
       {
@@ -63,18 +61,6 @@ export async function buildApp(container: Container): Promise<App> {
 
   registerErrorHandling(app);
 
-  await app.register(helmet, {
-    // The API serves JSON and the web app's own assets; swagger-ui needs inline styles.
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        imgSrc: ["'self'", 'data:', 'blob:'],
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        scriptSrc: ["'self'"],
-        connectSrc: ["'self'"],
-      },
-    },
-  });
   await app.register(cors, { origin: config.CORS_ORIGINS, credentials: true });
   await app.register(cookie);
   await app.register(rateLimit, {
