@@ -7,6 +7,7 @@ import { createRedis, type RedisClient } from './infra/redis.ts';
 import { Broker } from './infra/broker.ts';
 import { Metrics } from './infra/metrics.ts';
 import { ReadRouting } from './infra/read-routing.ts';
+import { observePools } from './infra/pool-metrics.ts';
 import { AccessTokens } from './modules/auth/tokens.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
 
@@ -79,6 +80,7 @@ export async function createInfra(
   });
   broker.connectInBackground();
   const metrics = new Metrics(processName);
+  observePools(metrics, { primary: pool, replica: replicaPool });
   const readRouting = new ReadRouting({
     redis,
     primary: db,
