@@ -3,7 +3,10 @@
 set -euo pipefail
 
 # Add a package here when a suite needs a real server or tool from Debian.
-PACKAGES=()
+PACKAGES=(
+  nginx      # test/nginx.test.ts: API instances behind the real load balancer
+  prometheus # test/prometheus.test.ts: a real Prometheus scraping the API; promtool
+)
 
 NEEDED=()
 for pkg in "${PACKAGES[@]}"; do

@@ -12,6 +12,7 @@ import type { Container } from './container.ts';
 import { registerErrorHandling } from './http/error-handler.ts';
 import { registerSecurityHeaders } from './http/security-headers.ts';
 import { authGuard } from './http/auth-guard.ts';
+import { readYourWrites } from './http/read-your-writes.ts';
 import { AppError } from './errors.ts';
 
 export type App = FastifyInstance<
@@ -80,6 +81,7 @@ export async function buildApp(container: Container): Promise<App> {
       ),
   });
   await app.register(authGuard, { tokens: container.tokens });
+  await app.register(readYourWrites, { routing: container.readRouting });
 
   await app.register(swagger, {
     openapi: {

@@ -101,6 +101,11 @@ export const CONFIG_SCHEMA = {
   ),
   DATABASE_REPLICA_URL: optional(url('postgres:', 'postgresql:'), 'PostgreSQL read replica (optional)'),
   DATABASE_POOL_SIZE: entry(int(1, 200), 'Connections per process', '20'),
+  READ_YOUR_WRITES_SECONDS: entry(
+    int(1, 300),
+    'After a write, that user reads from the primary for this long (covers replica lag)',
+    '5',
+  ),
   REDIS_URL: entry(url('redis:', 'rediss:'), 'Redis', 'redis://127.0.0.1:6379'),
   REDIS_CLUSTER_NODES: optional(list, 'Comma-separated host:port list; switches to Redis Cluster'),
   REDIS_KEY_PREFIX: entry(str, 'Prefix for every Redis key (isolates environments and tests)', 'ct:'),

@@ -6,6 +6,8 @@ import { createLogger, type Logger } from './infra/logger.ts';
 import { createRedis, type RedisClient } from './infra/redis.ts';
 import { Broker } from './infra/broker.ts';
 import { Metrics } from './infra/metrics.ts';
+import { ReadRouting } from './infra/read-routing.ts';
+import { observePools } from './infra/pool-metrics.ts';
 import { AccessTokens } from './modules/auth/tokens.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
 import { createAuthModule, createSessions } from './modules/auth/index.ts';
@@ -19,6 +21,8 @@ export interface Infra {
   db: Db;
   /** Where lag-tolerant reads go: the replica when configured, else the primary. */
   readDb: Db;
+  /** Per-user choice between replica and primary (read-your-writes after that user's writes). */
+  readRouting: ReadRouting;
   redis: RedisClient;
   broker: Broker;
   metrics: Metrics;
@@ -78,6 +82,13 @@ export async function createInfra(
   });
   broker.connectInBackground();
   const metrics = new Metrics(processName);
+  observePools(metrics, { primary: pool, replica: replicaPool });
+  const readRouting = new ReadRouting({
+    redis,
+    primary: db,
+    replica: replicaPool ? readDb : undefined,
+    seconds: config.READ_YOUR_WRITES_SECONDS,
+  });
   const tokens = new AccessTokens(config.JWT_SECRET, config.ACCESS_TOKEN_TTL_SECONDS);
 
   const closeInfra = async (): Promise<void> => {
@@ -86,7 +97,7 @@ export async function createInfra(
     await db.destroy();
     if (replicaPool) await readDb.destroy();
   };
-  return { config, log, pool, db, readDb, redis, broker, metrics, tokens, closeInfra };
+  return { config, log, pool, db, readDb, readRouting, redis, broker, metrics, tokens, closeInfra };
 }
 
 /** The composition root: infra → repositories → services → routes and background work. */

@@ -60,6 +60,13 @@ export async function createTestEnv(extraEnv: Record<string, string> = {}): Prom
 }
 
 async function deleteByPrefix(redis: ReturnType<typeof createRedis>, prefix: string): Promise<void> {
+  // A Cluster client lists its masters only once connected; before that nodes() is empty.
+  if ('nodes' in redis && redis.status !== 'ready') {
+    await new Promise<void>((resolve, reject) => {
+      redis.once('ready', resolve);
+      redis.once('error', reject);
+    });
+  }
   const nodes = 'nodes' in redis ? redis.nodes('master') : [redis];
   for (const node of nodes) {
     let cursor = '0';
