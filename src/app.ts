@@ -13,6 +13,7 @@ import type { Container } from './container.ts';
 import { registerErrorHandling } from './http/error-handler.ts';
 import { authGuard } from './http/auth-guard.ts';
 import { AppError } from './errors.ts';
+import { webApp, webAppBuilt } from './http/web.ts';
 
 export type App = FastifyInstance<
   RawServerDefault,
@@ -68,7 +69,8 @@ export async function buildApp(container: Container): Promise<App> {
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
-        imgSrc: ["'self'", 'data:', 'blob:'],
+        // Posters may live on any https host; QR codes are shown through blob: URLs.
+        imgSrc: ["'self'", 'data:', 'blob:', 'https:'],
         styleSrc: ["'self'", "'unsafe-inline'"],
         scriptSrc: ["'self'"],
         connectSrc: ["'self'"],
@@ -117,6 +119,8 @@ export async function buildApp(container: Container): Promise<App> {
     },
     { prefix: '/api/v1' },
   );
+  // The web app, when built (`npm run build:web`); an API-only deployment simply has no web/dist.
+  if (webAppBuilt()) await app.register(webApp);
 
   return app;
 }
