@@ -3,7 +3,9 @@
 set -euo pipefail
 
 # Add a package here when a suite needs a real server or tool from Debian.
-PACKAGES=()
+# chromium: the browser the end-to-end journeys drive (npm run test:e2e); fonts-nanum: Korean glyphs
+# so screenshots of the Korean pages are legible.
+PACKAGES=(chromium fonts-nanum)
 
 NEEDED=()
 for pkg in "${PACKAGES[@]}"; do
