@@ -2,7 +2,7 @@ import type { Lang } from '../i18n/dict.ts';
 import { ApiError } from './client.ts';
 
 /** Problem codes in words. Clients branch on `code`; these are what a person reads. */
-const MESSAGES: Record<string, { ko: string; en: string }> = {
+export const MESSAGES: Record<string, { ko: string; en: string }> = {
   NETWORK_ERROR: {
     ko: '서버에 연결할 수 없습니다. 잠시 후 다시 시도해 주세요.',
     en: 'Cannot reach the server. Try again shortly.',
@@ -21,6 +21,20 @@ const MESSAGES: Record<string, { ko: string; en: string }> = {
     en: 'The service is briefly unavailable. Try again.',
   },
   INTERNAL_ERROR: { ko: '알 수 없는 오류가 발생했습니다.', en: 'Something went wrong.' },
+  UNSUPPORTED_MEDIA_TYPE: { ko: '지원하지 않는 형식입니다.', en: 'This content type is not supported.' },
+  PAYLOAD_TOO_LARGE: {
+    ko: '보낸 내용이 너무 큽니다 (이미지는 더 작게).',
+    en: 'What you sent is too large (try a smaller image).',
+  },
+  METHOD_NOT_ALLOWED: { ko: '허용되지 않는 요청입니다.', en: 'This request is not allowed.' },
+  IDEMPOTENCY_KEY_REQUIRED: { ko: '요청을 다시 시도해 주세요.', en: 'Please try the request again.' },
+  IDEMPOTENCY_KEY_REUSED: {
+    ko: '이미 처리된 주문과 내용이 다릅니다. 좌석을 다시 골라 주세요.',
+    en: 'This differs from an order already placed. Please choose seats again.',
+  },
+  WRONG_PASSWORD: { ko: '현재 비밀번호가 올바르지 않습니다.', en: 'The current password is wrong.' },
+  USER_NOT_FOUND: { ko: '사용자를 찾을 수 없습니다.', en: 'User not found.' },
+  INVALID_SIGNATURE: { ko: '서명이 올바르지 않습니다.', en: 'The signature is invalid.' },
   IDEMPOTENCY_IN_PROGRESS: {
     ko: '이전 요청을 처리 중입니다.',
     en: 'Your previous request is still being processed.',

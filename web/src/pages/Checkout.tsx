@@ -1,20 +1,12 @@
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { booking, coupons } from '../api/endpoints.ts';
-import type { UserCoupon } from '../api/types.ts';
 import { useI18n } from '../i18n/index.tsx';
 import { useAsync, useNow, useTitle } from '../lib/hooks.ts';
 import { getAdmission, getPendingHold, setPendingHold, setPendingPayment } from '../lib/storage.ts';
 import { Empty, ErrorBox, Notice } from '../components/States.tsx';
 import { remaining } from '../components/format.ts';
-
-/** What the coupon would take off, as the server computes it (shown as an estimate). */
-export function estimateDiscount(c: UserCoupon['coupon'], amount: number): number {
-  if (c.minOrderAmount && amount < c.minOrderAmount) return 0;
-  let d = c.discountType === 'FIXED' ? c.discountValue : Math.floor((amount * c.discountValue) / 100);
-  if (c.maxDiscount) d = Math.min(d, c.maxDiscount);
-  return Math.min(d, amount);
-}
+import { estimateDiscount } from '../lib/discount.ts';
 
 export default function Checkout() {
   const { t, price } = useI18n();

@@ -39,7 +39,8 @@ function TicketQr({ ticket }: { ticket: Ticket }) {
         <Loading />
       )}
       <figcaption>
-        {seatLabel(ticket.seat, lang)} · <span className="badge">{t(`ticket.${ticket.status}`)}</span>
+        <span>{seatLabel(ticket.seat, lang)}</span>
+        <span className="badge">{t(`ticket.${ticket.status}`)}</span>
         <code className="small">{ticket.code}</code>
       </figcaption>
     </figure>

@@ -11,7 +11,7 @@ const POLL_MS = 2000;
 
 /** The onsale dashboard: polls the live figures of one showtime and draws them. */
 export default function LiveDashboard() {
-  const { t, number, price } = useI18n();
+  const { t, number, price, dateTime } = useI18n();
   useTitle(t('admin.live'));
   const [params, setParams] = useSearchParams();
   const performanceId = params.get('performance') ?? '';
@@ -48,7 +48,7 @@ export default function LiveDashboard() {
             <option value="">—</option>
             {showtimes.data?.map((s) => (
               <option key={s.id} value={s.id}>
-                {new Date(s.startsAt).toLocaleString()}
+                {dateTime(s.startsAt)}
               </option>
             ))}
           </select>
