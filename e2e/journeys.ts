@@ -26,8 +26,8 @@ async function throughWaitingRoom(page: Page, fixture: Fixture): Promise<void> {
     .locator('[data-testid=showtime][data-state=open]')
     .getByRole('link', { name: '예매하기' })
     .click();
-  await page.waitForURL(/\/queue$/);
-  // Admission comes over SSE (or polling); the page moves on by itself.
+  // Admission comes over SSE (or polling) and the page moves on by itself, maybe before we look.
+  await page.waitForURL(/\/(queue|seats)$/);
   await page.waitForURL(/\/seats$/, { timeout: 60_000 });
   await page.getByRole('group', { name: '좌석 배치도' }).waitFor();
 }
