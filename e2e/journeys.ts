@@ -34,14 +34,16 @@ async function throughWaitingRoom(page: Page, fixture: Fixture): Promise<void> {
 
 /** Where the sandbox gateway's checkout page is: pay there, or act as the buyer through its API. */
 async function payAtGateway(page: Page, stack: Stack): Promise<void> {
-  await page.waitForURL((url) => url.origin === stack.gatewayUrl || url.pathname === '/checkout/return');
+  await page.waitForURL(
+    (url) => url.origin === stack.gatewayUrl || /^\/checkout\/(return|complete)$/.test(url.pathname),
+  );
   if (new URL(page.url()).origin === stack.gatewayUrl) {
     await page
       .getByRole('button', { name: /pay|결제/i })
       .first()
       .click();
   }
-  await page.waitForURL(/\/checkout\/return/, { timeout: 30_000 });
+  await page.waitForURL(/\/checkout\/(return|complete)/, { timeout: 30_000 });
 }
 
 export function journeys(stack: Stack, prepared: Fixture | Error, suffix: string): Journey[] {

@@ -41,7 +41,9 @@ const router = createBrowserRouter([
       { path: 'performances/:performanceId/showtimes/:showtimeId/queue', element: signedIn(<WaitingRoom />) },
       { path: 'performances/:performanceId/showtimes/:showtimeId/seats', element: signedIn(<Seats />) },
       { path: 'checkout', element: signedIn(<Checkout />) },
+      // Where the payment page sends the buyer back (?paymentId=…); both names are accepted.
       { path: 'checkout/return', element: signedIn(<CheckoutReturn />) },
+      { path: 'checkout/complete', element: signedIn(<CheckoutReturn />) },
       { path: 'me/reservations', element: signedIn(<MyReservations />) },
       { path: 'coupons', element: <Coupons /> },
       { path: 'signup', element: <Signup /> },

@@ -46,7 +46,7 @@ export interface PerformanceSummary {
   startDate?: string;
   endDate?: string;
   status?: PerformanceStatus;
-  minPrice?: number;
+  minPrice?: number | null;
   viewCount?: number;
 }
 

@@ -19,7 +19,7 @@ export function PerformanceCard({ p }: { p: PerformanceSummary }) {
             {date(p.startDate)} – {p.endDate ? date(p.endDate) : ''}
           </p>
         )}
-        {p.minPrice !== undefined && <p>{t('search.fromPrice', { price: price(p.minPrice) })}</p>}
+        {p.minPrice != null && <p>{t('search.fromPrice', { price: price(p.minPrice) })}</p>}
         {p.status === 'CLOSED' && <span className="badge muted">{t('status.closed')}</span>}
       </div>
     </Link>

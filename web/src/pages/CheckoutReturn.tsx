@@ -9,7 +9,8 @@ import { ErrorBox, Loading, Notice } from '../components/States.tsx';
 type Result = { status: 'CONFIRMED' | 'FAILED'; reservationId: string };
 
 /**
- * Where the payment page sends the buyer back: `/checkout/return?paymentId=…`. The server, not the
+ * Where the payment page sends the buyer back: `/checkout/complete?reservationId=…&paymentId=…`
+ * (or `/checkout/return?paymentId=…`). The server, not the
  * browser, decides the outcome: it asks the gateway (POST /payments/{id}/complete).
  */
 export default function CheckoutReturn() {

@@ -11,7 +11,7 @@ export type SalesState = 'open' | 'notOpen' | 'closed' | 'soldOut';
 
 export function salesState(s: Showtime, now: number): SalesState {
   if (new Date(s.salesOpenAt).getTime() > now) return 'notOpen';
-  if (new Date(s.salesCloseAt).getTime() <= now || s.status === 'CLOSED') return 'closed';
+  if (new Date(s.salesCloseAt).getTime() <= now || s.status === 'SALES_CLOSED') return 'closed';
   if (s.availableSeats <= 0 || s.status === 'SOLD_OUT') return 'soldOut';
   return 'open';
 }

@@ -47,8 +47,15 @@ export default function WaitingRoom() {
       if (controller.signal.aborted) return;
       try {
         apply(await queue.status(showtimeId));
+        setError(null);
       } catch (err) {
-        if (!controller.signal.aborted) setError(err);
+        // Dropped from the queue (e.g. the admission window passed unused): entering again is safe,
+        // the server keeps a place that still exists.
+        if (errorCode(err) === 'NOT_IN_QUEUE') {
+          await queue.enter(showtimeId).then(apply, (again: unknown) => {
+            if (!controller.signal.aborted) setError(again);
+          });
+        } else if (!controller.signal.aborted) setError(err);
       }
       if (!controller.signal.aborted) pollTimer = setTimeout(() => void poll(), POLL_MS);
     };

@@ -1,4 +1,4 @@
-import { useState, type ChangeEvent, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import { admin, catalog, type NewPerformance } from '../../api/endpoints.ts';
 import type { Performance, PerformanceStatus } from '../../api/types.ts';
@@ -6,19 +6,6 @@ import { useI18n } from '../../i18n/index.tsx';
 import { useAsync, useTitle } from '../../lib/hooks.ts';
 import { Empty, ErrorBox, Notice } from '../../components/States.tsx';
 import { useVenues } from './Venues.tsx';
-
-const POSTER_MAX_PX = 480;
-
-/** Scales an uploaded poster down in the browser and returns it as a JPEG data URL (kept small). */
-async function posterDataUrl(file: File): Promise<string> {
-  const bitmap = await createImageBitmap(file);
-  const scale = Math.min(1, POSTER_MAX_PX / Math.max(bitmap.width, bitmap.height));
-  const canvas = document.createElement('canvas');
-  canvas.width = Math.round(bitmap.width * scale);
-  canvas.height = Math.round(bitmap.height * scale);
-  canvas.getContext('2d')!.drawImage(bitmap, 0, 0, canvas.width, canvas.height);
-  return canvas.toDataURL('image/jpeg', 0.8);
-}
 
 const STATUSES: PerformanceStatus[] = ['ON_SALE', 'DRAFT', 'CLOSED'];
 
@@ -46,11 +33,6 @@ export default function Performances() {
   const [error, setError] = useState<unknown>(null);
   const [created, setCreated] = useState<Performance | null>(null);
   const set = (patch: Partial<typeof form>): void => setForm({ ...form, ...patch });
-
-  const onPoster = async (e: ChangeEvent<HTMLInputElement>): Promise<void> => {
-    const file = e.target.files?.[0];
-    if (file) set({ posterUrl: await posterDataUrl(file) });
-  };
 
   const submit = async (e: FormEvent): Promise<void> => {
     e.preventDefault();
@@ -267,13 +249,11 @@ export default function Performances() {
             <input
               name="posterUrl"
               type="url"
-              value={form.posterUrl.startsWith('data:') ? '' : form.posterUrl}
+              value={form.posterUrl}
+              placeholder="https://"
+              pattern="https://.*"
               onChange={(e) => set({ posterUrl: e.target.value })}
             />
-          </label>
-          <label>
-            {t('admin.posterUpload')}
-            <input type="file" accept="image/*" onChange={(e) => void onPoster(e)} />
           </label>
           {form.posterUrl && (
             <img src={form.posterUrl} alt={t('admin.posterPreview')} className="poster sm" />
