@@ -1,5 +1,6 @@
 import { request, setAccessToken } from './client.ts';
 import type {
+  AdminCoupon,
   Category,
   CreatedReservation,
   Hold,
@@ -178,6 +179,8 @@ export const admin = {
       body,
     }),
   createCoupon: (body: NewCoupon) => request<{ id: string }>('POST', '/admin/coupons', { body }),
+  coupons: () =>
+    request<AdminCoupon[] | Page<AdminCoupon>>('GET', '/admin/coupons', { query: { size: 100 } }),
   checkIn: (code: string) =>
     request<{ ticketId: string; status: 'USED' }>('POST', '/admin/check-ins', { body: { code } }),
   live: (showtimeId: string) => request<LiveFigures>('GET', `/admin/showtimes/${showtimeId}/live`),

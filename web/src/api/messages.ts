@@ -47,8 +47,8 @@ export const MESSAGES: Record<string, { ko: string; en: string }> = {
   EMAIL_TAKEN: { ko: '이미 가입된 이메일입니다.', en: 'This email is already registered.' },
   EMAIL_NOT_VERIFIED: { ko: '이메일 인증을 먼저 완료해 주세요.', en: 'Please verify your email first.' },
   WEAK_PASSWORD: {
-    ko: '비밀번호가 정책에 맞지 않습니다 (8자 이상, 문자와 숫자).',
-    en: 'The password is too weak (8+ characters, letters and digits).',
+    ko: '비밀번호가 정책에 맞지 않습니다 (10자 이상, 문자와 숫자 또는 기호).',
+    en: 'The password is too weak (10+ characters, a letter and a digit or symbol).',
   },
   INVALID_CREDENTIALS: { ko: '이메일 또는 비밀번호가 올바르지 않습니다.', en: 'Email or password is wrong.' },
   INVALID_TOKEN: {

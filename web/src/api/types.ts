@@ -127,6 +127,8 @@ export interface Reservation {
   status: ReservationStatus;
   showtime?: {
     id: string;
+    performanceId?: string;
+    title?: string;
     startsAt?: string;
     performance?: { id?: string; title?: string } | string;
     performanceTitle?: string;
@@ -135,7 +137,8 @@ export interface Reservation {
   amount: number;
   discount: number;
   total: number;
-  tickets?: Ticket[];
+  tickets?: unknown[];
+  refundAmount?: number | null;
   /** Extension: what a cancellation now would refund. */
   refundPreview?: { refundAmount: number; fee?: number };
 }
@@ -166,6 +169,8 @@ export interface IssuableCoupon {
 export interface UserCoupon {
   id: string;
   status: 'AVAILABLE' | 'USED' | 'EXPIRED';
+  /** Held by an unpaid reservation: not usable for another order until it ends. */
+  reserved?: boolean;
   coupon: {
     id: string;
     name: string;
@@ -175,6 +180,20 @@ export interface UserCoupon {
     minOrderAmount?: number | null;
     validUntil?: string;
   };
+}
+
+export interface AdminCoupon {
+  id: string;
+  name: string;
+  discountType: DiscountType;
+  discountValue: number;
+  maxDiscount?: number | null;
+  minOrderAmount?: number;
+  validUntil: string;
+  stock: number;
+  issued: number;
+  issueStartsAt: string;
+  issueEndsAt: string;
 }
 
 export interface Venue {

@@ -28,7 +28,7 @@ export default function Checkout() {
   }
   const { hold } = pending;
   const left = remaining(hold.expiresAt, now);
-  const usable = (mine.data ?? []).filter((c) => c.status === 'AVAILABLE');
+  const usable = (mine.data ?? []).filter((c) => c.status === 'AVAILABLE' && !c.reserved);
   const chosen = usable.find((c) => c.id === couponId);
   const discount = chosen ? estimateDiscount(chosen.coupon, hold.amount) : 0;
 

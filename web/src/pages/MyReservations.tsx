@@ -49,7 +49,7 @@ function TicketQr({ ticket }: { ticket: Ticket }) {
 
 function titleOf(r: Reservation): string {
   const p = r.showtime?.performance;
-  return (typeof p === 'string' ? p : p?.title) ?? r.showtime?.performanceTitle ?? '';
+  return r.showtime?.title ?? (typeof p === 'string' ? p : p?.title) ?? r.showtime?.performanceTitle ?? '';
 }
 
 function ReservationCard({
@@ -95,6 +95,9 @@ function ReservationCard({
           </span>
         )}
       </p>
+      {r.status === 'CANCELLED' && refund === null && r.refundAmount != null && (
+        <p className="muted">{t('res.refunded', { amount: price(r.refundAmount) })}</p>
+      )}
       {refund !== null && <Notice kind="success">{t('res.refunded', { amount: price(refund) })}</Notice>}
       {r.status === 'CONFIRMED' && tickets.length === 0 && <p className="muted">{t('return.ticketsSoon')}</p>}
       <div className="tickets">

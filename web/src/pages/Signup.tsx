@@ -124,7 +124,7 @@ export default function Signup() {
               name="password"
               autoComplete="new-password"
               required
-              minLength={8}
+              minLength={10}
               value={password}
               onChange={(e) => setPassword(e.target.value)}
               aria-describedby="pw-hint"
