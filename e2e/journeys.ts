@@ -119,6 +119,30 @@ export function journeys(stack: Stack, prepared: Fixture | Error, suffix: string
       },
     },
     {
+      name: 'declining at the sandbox shows the payment failed and frees the seat',
+      run: async (page) => {
+        const fixture = need();
+        await login(page, `second-${suffix}@e2e.test`, PASSWORD);
+        await throughWaitingRoom(page, fixture);
+        const seat = page.locator('.seat[data-status=AVAILABLE]').last();
+        const seatId = await seat.getAttribute('data-seat-id');
+        await seat.click();
+        await page.getByRole('button', { name: '좌석 선택 완료' }).click();
+        await page.getByRole('button', { name: '결제하기' }).click();
+        await page.waitForURL((url) => url.origin === stack.gatewayUrl);
+        await page
+          .getByRole('button', { name: /decline|취소/i })
+          .first()
+          .click();
+        await page.waitForURL(/\/checkout\/(return|complete)/, { timeout: 30_000 });
+        await page.getByTestId('payment-failed').waitFor({ timeout: 30_000 });
+        // The seat is on sale again.
+        await page.getByRole('link', { name: '좌석 다시 고르기' }).click();
+        await throughWaitingRoom(page, fixture);
+        await page.locator(`.seat[data-seat-id="${seatId}"][data-status=AVAILABLE]`).waitFor();
+      },
+    },
+    {
       name: 'an admin creates a performance and it appears in search',
       viewport: { width: 1280, height: 900 },
       run: async (page) => {

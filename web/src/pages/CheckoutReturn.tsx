@@ -3,7 +3,13 @@ import { Link, useSearchParams } from 'react-router';
 import { booking } from '../api/endpoints.ts';
 import { useI18n } from '../i18n/index.tsx';
 import { useTitle } from '../lib/hooks.ts';
-import { getPendingHold, getPendingPayment, setPendingHold, setPendingPayment } from '../lib/storage.ts';
+import {
+  getPendingHold,
+  getPendingPayment,
+  setAdmission,
+  setPendingHold,
+  setPendingPayment,
+} from '../lib/storage.ts';
 import { ErrorBox, Loading, Notice } from '../components/States.tsx';
 
 type Result = { status: 'CONFIRMED' | 'FAILED'; reservationId: string };
@@ -36,6 +42,9 @@ export default function CheckoutReturn() {
         if (cancelled) return;
         setResult(r);
         setPendingPayment(null);
+        // The server ends the admission once the purchase is settled; forget it here too.
+        const showtimeId = getPendingHold()?.hold.showtimeId;
+        if (showtimeId) setAdmission(showtimeId, null);
         if (r.status === 'CONFIRMED') setPendingHold(null);
       })
       .catch((err: unknown) => {

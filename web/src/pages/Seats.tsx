@@ -88,7 +88,10 @@ export default function Seats() {
     } catch (err) {
       setHoldError(err);
       if (err instanceof ApiError && err.code === 'ADMISSION_REQUIRED') {
+        // The admission ran out (or was used): back to the waiting room, which keeps the place.
         setAdmission(showtimeId, null);
+        navigate(`/performances/${performanceId}/showtimes/${showtimeId}/queue`, { replace: true });
+        return;
       }
       if (err instanceof ApiError && err.code === 'SEATS_UNAVAILABLE') {
         const taken = new Set((err.problem.seatIds as string[] | undefined) ?? []);
