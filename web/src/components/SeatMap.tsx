@@ -1,4 +1,4 @@
-import { useMemo, type KeyboardEvent } from 'react';
+import { memo, useMemo, type KeyboardEvent } from 'react';
 import type { Seat } from '../api/types.ts';
 import { useI18n } from '../i18n/index.tsx';
 import { gradeColour, seatLabel } from './format.ts';
@@ -53,7 +53,7 @@ function layout(seats: Seat[]): Layout {
  * seats greyed out and not selectable. Arrow keys are left to the browser's tab order (a seat map is
  * a grid of checkboxes), Enter or Space toggles.
  */
-export function SeatMap({ seats, selected, onToggle, grades }: Props) {
+export const SeatMap = memo(function SeatMap({ seats, selected, onToggle, grades }: Props) {
   const { lang, t, price } = useI18n();
   const plan = useMemo(() => layout(seats), [seats]);
 
@@ -148,7 +148,7 @@ export function SeatMap({ seats, selected, onToggle, grades }: Props) {
       </svg>
     </div>
   );
-}
+});
 
 export function SeatLegend({ grades, prices }: { grades: string[]; prices: Map<string, number> }) {
   const { t, price } = useI18n();

@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import { Navigate, useNavigate, useParams } from 'react-router';
 import { ApiError } from '../api/client.ts';
 import { booking, catalog } from '../api/endpoints.ts';
@@ -38,8 +38,19 @@ export default function Seats() {
   const priceOf = useMemo(() => new Map(perf.data?.prices.map((p) => [p.grade, p.price]) ?? []), [perf.data]);
 
   // Seats taken by others since they were picked drop out of the selection.
-  const available = new Set(seatList.filter((s) => s.status === 'AVAILABLE').map((s) => s.id));
-  const chosen = seatList.filter((s) => selected.has(s.id) && available.has(s.id));
+  const available = useMemo(
+    () => new Set(seatList.filter((s) => s.status === 'AVAILABLE').map((s) => s.id)),
+    [seatList],
+  );
+  const chosen = useMemo(
+    () => seatList.filter((s) => selected.has(s.id) && available.has(s.id)),
+    [seatList, selected, available],
+  );
+  const chosenIds = useMemo(() => new Set(chosen.map((s) => s.id)), [chosen]);
+  // The map is memoised (a large hall has thousands of seats; the countdowns tick every second), so
+  // it gets one stable callback that always calls the latest toggle.
+  const toggleRef = useRef<(seat: Seat) => void>(() => undefined);
+  const onToggle = useCallback((seat: Seat) => toggleRef.current(seat), []);
 
   if (perf.loading && !perf.data) return <Loading />;
   if (perf.error || showtimes.error) return <ErrorBox error={perf.error ?? showtimes.error} />;
@@ -67,6 +78,7 @@ export default function Seats() {
     setLimitHit(false);
     setSelected(next);
   };
+  toggleRef.current = toggle;
 
   const hold = async (): Promise<void> => {
     setHolding(true);
@@ -137,12 +149,7 @@ export default function Seats() {
       {seats.loading && !seats.data ? (
         <Loading />
       ) : (
-        <SeatMap
-          seats={seatList}
-          selected={new Set(chosen.map((s) => s.id))}
-          onToggle={toggle}
-          grades={grades}
-        />
+        <SeatMap seats={seatList} selected={chosenIds} onToggle={onToggle} grades={grades} />
       )}
       {seats.error !== undefined && <ErrorBox error={seats.error} onRetry={seats.reload} />}
       <section className="summary" aria-labelledby="sum-h" aria-live="polite">
