@@ -116,6 +116,14 @@ export function journeys(stack: Stack, prepared: Fixture | Error, suffix: string
         assert.equal(await sold.getAttribute('aria-checked'), 'false');
         await page.getByRole('heading', { name: '선택한 좌석 0석' }).waitFor();
         assert.equal(await page.getByRole('button', { name: '좌석 선택 완료' }).isDisabled(), true);
+        // Sold seats are out of the tab order; available ones toggle from the keyboard.
+        assert.equal(await sold.getAttribute('tabindex'), '-1');
+        const free = page.locator('.seat[data-status=AVAILABLE]').first();
+        await free.focus();
+        await page.keyboard.press('Space');
+        await page.getByRole('heading', { name: '선택한 좌석 1석' }).waitFor();
+        await page.keyboard.press('Enter');
+        await page.getByRole('heading', { name: '선택한 좌석 0석' }).waitFor();
       },
     },
     {
