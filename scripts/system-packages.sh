@@ -4,8 +4,10 @@ set -euo pipefail
 
 # Add a package here when a suite needs a real server or tool from Debian.
 PACKAGES=(
-  nginx      # test/nginx.test.ts: API instances behind the real load balancer
-  prometheus # test/prometheus.test.ts: a real Prometheus scraping the API; promtool
+  nginx       # test/nginx.test.ts: API instances behind the real load balancer
+  prometheus  # test/prometheus.test.ts: a real Prometheus scraping the API; promtool
+  chromium    # the browser the end-to-end journeys drive (npm run test:e2e)
+  fonts-nanum # Korean glyphs, so screenshots of the Korean pages are legible
 )
 
 NEEDED=()

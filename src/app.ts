@@ -14,6 +14,7 @@ import { registerSecurityHeaders } from './http/security-headers.ts';
 import { authGuard } from './http/auth-guard.ts';
 import { readYourWrites } from './http/read-your-writes.ts';
 import { AppError } from './errors.ts';
+import { webApp, webAppBuilt } from './http/web.ts';
 
 export type App = FastifyInstance<
   RawServerDefault,
@@ -105,6 +106,8 @@ export async function buildApp(container: Container): Promise<App> {
     },
     { prefix: '/api/v1' },
   );
+  // The web app, when built (`npm run build:web`); an API-only deployment simply has no web/dist.
+  if (webAppBuilt()) await app.register(webApp);
 
   return app;
 }

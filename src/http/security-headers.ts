@@ -7,7 +7,8 @@ import type { FastifyInstance } from 'fastify';
 const SECURITY_HEADERS: Record<string, string> = {
   'content-security-policy': [
     "default-src 'self'",
-    "img-src 'self' data: blob:",
+    // Posters may live on any https host; QR codes are shown through blob: URLs.
+    "img-src 'self' data: blob: https:",
     "style-src 'self' 'unsafe-inline'",
     "script-src 'self'",
     "connect-src 'self'",

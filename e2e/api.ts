@@ -1,0 +1,108 @@
+/** Direct calls to the public API (shared/API.md) for what a journey needs prepared, not clicked. */
+
+export class Api {
+  private token: string | null = null;
+  constructor(private readonly baseUrl: string) {}
+
+  async call<T>(
+    method: string,
+    path: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<T> {
+    const res = await fetch(`${this.baseUrl}/api/v1${path}`, {
+      method,
+      headers: {
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        ...(this.token ? { authorization: `Bearer ${this.token}` } : {}),
+        ...headers,
+      },
+      body: body === undefined ? undefined : JSON.stringify(body),
+      signal: AbortSignal.timeout(10_000),
+    });
+    const text = await res.text();
+    if (!res.ok) throw new Error(`${method} ${path} → ${res.status} ${text}`);
+    return (text ? JSON.parse(text) : undefined) as T;
+  }
+
+  async login(email: string, password: string): Promise<void> {
+    const result = await this.call<{ accessToken: string }>('POST', '/auth/login', { email, password });
+    this.token = result.accessToken;
+  }
+
+  /** A verified account, made the way a person would make it (code read from the local mailbox). */
+  async signup(
+    email: string,
+    password: string,
+    waitForCode: (email: string) => Promise<string>,
+  ): Promise<void> {
+    await this.call('POST', '/auth/email-verifications', { email });
+    const code = await waitForCode(email);
+    const { verificationToken } = await this.call<{ verificationToken: string }>(
+      'POST',
+      '/auth/email-verifications/confirm',
+      { email, code },
+    );
+    await this.call('POST', '/auth/signup', {
+      email,
+      password,
+      nickname: email.split('@')[0],
+      verificationToken,
+    });
+  }
+}
+
+export interface Fixture {
+  performanceId: string;
+  title: string;
+  /** On sale now, behind a waiting room, limit 2 per person. */
+  showtimeId: string;
+  /** Sales open tomorrow. */
+  laterShowtimeId: string;
+}
+
+/** An admin's catalogue for the journeys: a venue, a performance on sale, two showtimes. */
+export async function createFixture(api: Api, suffix: string): Promise<Fixture> {
+  const categories = await api.call<Array<{ id: string }>>('GET', '/categories');
+  const venue = await api.call<{ id: string }>('POST', '/admin/venues', {
+    name: `E2E 아트홀 ${suffix}`,
+    address: '서울시 종로구 대학로 1',
+    sections: [
+      { name: 'A', grade: 'VIP', rows: 1, seatsPerRow: 6 },
+      { name: 'B', grade: 'R', rows: 2, seatsPerRow: 6 },
+    ],
+  });
+  const day = (offset: number): string =>
+    new Date(Date.now() + offset * 86400_000).toISOString().slice(0, 10);
+  const title = `E2E 뮤지컬 ${suffix}`;
+  const performance = await api.call<{ id: string }>('POST', '/admin/performances', {
+    title,
+    description: '브라우저 여정 시험용 공연',
+    categoryId: categories[0]!.id,
+    venueId: venue.id,
+    startDate: day(1),
+    endDate: day(30),
+    runningMinutes: 120,
+    ageRating: 0,
+    cast: ['홍길동'],
+    prices: [
+      { grade: 'VIP', price: 100_000 },
+      { grade: 'R', price: 70_000 },
+    ],
+  });
+  const at = (ms: number): string => new Date(Date.now() + ms).toISOString();
+  const showtime = await api.call<{ id: string }>('POST', `/admin/performances/${performance.id}/showtimes`, {
+    startsAt: at(7 * 86400_000),
+    salesOpenAt: at(-60_000),
+    salesCloseAt: at(6 * 86400_000),
+    maxTicketsPerUser: 2,
+    queue: { enabled: true, admitPerSecond: 100, maxActive: 100, sessionSeconds: 600 },
+  });
+  const later = await api.call<{ id: string }>('POST', `/admin/performances/${performance.id}/showtimes`, {
+    startsAt: at(8 * 86400_000),
+    salesOpenAt: at(86400_000),
+    salesCloseAt: at(7 * 86400_000),
+    maxTicketsPerUser: 4,
+  });
+  return { performanceId: performance.id, title, showtimeId: showtime.id, laterShowtimeId: later.id };
+}

@@ -1,0 +1,193 @@
+import assert from 'node:assert/strict';
+import type { Page } from 'playwright-core';
+import { Api, type Fixture } from './api.ts';
+import type { Journey } from './harness.ts';
+import { ADMIN, type Stack } from './stack.ts';
+
+const PASSWORD = 'Buyer-pass-2345';
+
+interface Shared {
+  /** The seat bought in the purchase journey; the sold-out journey checks it cannot be chosen. */
+  soldSeatId?: string;
+}
+
+async function login(page: Page, email: string, password: string): Promise<void> {
+  await page.goto('/login');
+  await page.getByLabel('이메일').fill(email);
+  await page.getByLabel('비밀번호').fill(password);
+  await page.locator('form').getByRole('button', { name: '로그인' }).click();
+  await page.getByRole('button', { name: '로그아웃' }).waitFor();
+}
+
+/** From the performance page through the waiting room to the seat map of the fixture's showtime. */
+async function throughWaitingRoom(page: Page, fixture: Fixture): Promise<void> {
+  await page.goto(`/performances/${fixture.performanceId}`);
+  await page
+    .locator('[data-testid=showtime][data-state=open]')
+    .getByRole('link', { name: '예매하기' })
+    .click();
+  // Admission comes over SSE (or polling) and the page moves on by itself, maybe before we look.
+  await page.waitForURL(/\/(queue|seats)$/);
+  await page.waitForURL(/\/seats$/, { timeout: 60_000 });
+  await page.getByRole('group', { name: '좌석 배치도' }).waitFor();
+}
+
+/** Where the sandbox gateway's checkout page is: pay there, or act as the buyer through its API. */
+async function payAtGateway(page: Page, stack: Stack): Promise<void> {
+  await page.waitForURL(
+    (url) => url.origin === stack.gatewayUrl || /^\/checkout\/(return|complete)$/.test(url.pathname),
+  );
+  if (new URL(page.url()).origin === stack.gatewayUrl) {
+    await page
+      .getByRole('button', { name: /pay|결제/i })
+      .first()
+      .click();
+  }
+  await page.waitForURL(/\/checkout\/(return|complete)/, { timeout: 30_000 });
+}
+
+export function journeys(stack: Stack, prepared: Fixture | Error, suffix: string): Journey[] {
+  const shared: Shared = {};
+  const need = (): Fixture => {
+    if (prepared instanceof Error)
+      throw new Error(`the catalogue fixture could not be made: ${prepared.message}`);
+    return prepared;
+  };
+  const buyer = `buyer-${suffix}@e2e.test`;
+
+  return [
+    {
+      name: 'sign up, search, pass the waiting room, pick a seat, pay in the sandbox, see the ticket QR',
+      run: async (page) => {
+        const fixture = need();
+        await page.goto('/signup');
+        await page.getByLabel('이메일').fill(buyer);
+        await page.getByRole('button', { name: '인증 코드 받기' }).click();
+        const code = await stack.waitForCode(buyer);
+        await page.getByLabel('인증 코드').fill(code);
+        await page.getByRole('button', { name: '확인' }).click();
+        await page.getByLabel('닉네임').fill('관객');
+        await page.getByLabel('비밀번호').fill(PASSWORD);
+        await page.locator('form').getByRole('button', { name: '회원가입' }).click();
+        await page.getByRole('button', { name: '로그아웃' }).waitFor();
+
+        await page.goto('/search');
+        await page.getByLabel('검색어').fill(fixture.title);
+        await page.getByLabel('검색어').press('Enter');
+        await page.getByTestId('performance-card').filter({ hasText: fixture.title }).click();
+        await page.getByRole('heading', { name: fixture.title }).waitFor();
+        // The showtime whose sales open tomorrow says so instead of offering a button.
+        await page.locator('[data-testid=showtime][data-state=notOpen]').waitFor();
+
+        await throughWaitingRoom(page, fixture);
+        const seat = page.locator('.seat[data-status=AVAILABLE]').first();
+        shared.soldSeatId = (await seat.getAttribute('data-seat-id')) ?? undefined;
+        await seat.click();
+        assert.equal(await seat.getAttribute('aria-checked'), 'true');
+        await page.getByRole('button', { name: '좌석 선택 완료' }).click();
+
+        await page.waitForURL(/\/checkout$/);
+        await page.getByTestId('hold-countdown').waitFor();
+        await page.getByRole('button', { name: '결제하기' }).click();
+        await payAtGateway(page, stack);
+        await page.getByTestId('payment-confirmed').waitFor({ timeout: 30_000 });
+
+        await page.getByRole('link', { name: '예매 내역과 티켓 보기' }).click();
+        // Tickets are issued by the worker after the confirmation event; the page keeps looking.
+        const qr = page.getByTestId('ticket').locator('img');
+        await qr.first().waitFor({ timeout: 45_000 });
+        assert.ok(((await qr.first().getAttribute('src')) ?? '').startsWith('blob:'));
+      },
+    },
+    {
+      name: 'a sold seat cannot be chosen',
+      run: async (page) => {
+        const fixture = need();
+        assert.ok(shared.soldSeatId, 'the purchase journey did not record a seat');
+        const email = `second-${suffix}@e2e.test`;
+        await new Api(stack.baseUrl).signup(email, PASSWORD, stack.waitForCode);
+        await login(page, email, PASSWORD);
+        await throughWaitingRoom(page, fixture);
+        const sold = page.locator(`.seat[data-seat-id="${shared.soldSeatId}"]`);
+        await sold.waitFor();
+        assert.equal(await sold.getAttribute('data-status'), 'SOLD');
+        assert.equal(await sold.getAttribute('aria-disabled'), 'true');
+        await sold.click({ force: true });
+        assert.equal(await sold.getAttribute('aria-checked'), 'false');
+        await page.getByRole('heading', { name: '선택한 좌석 0석' }).waitFor();
+        assert.equal(await page.getByRole('button', { name: '좌석 선택 완료' }).isDisabled(), true);
+        // Sold seats are out of the tab order; available ones toggle from the keyboard.
+        assert.equal(await sold.getAttribute('tabindex'), '-1');
+        const free = page.locator('.seat[data-status=AVAILABLE]').first();
+        await free.focus();
+        await page.keyboard.press('Space');
+        await page.getByRole('heading', { name: '선택한 좌석 1석' }).waitFor();
+        await page.keyboard.press('Enter');
+        await page.getByRole('heading', { name: '선택한 좌석 0석' }).waitFor();
+      },
+    },
+    {
+      name: 'declining at the sandbox shows the payment failed and frees the seat',
+      run: async (page) => {
+        const fixture = need();
+        await login(page, `second-${suffix}@e2e.test`, PASSWORD);
+        await throughWaitingRoom(page, fixture);
+        const seat = page.locator('.seat[data-status=AVAILABLE]').last();
+        const seatId = await seat.getAttribute('data-seat-id');
+        await seat.click();
+        await page.getByRole('button', { name: '좌석 선택 완료' }).click();
+        await page.getByRole('button', { name: '결제하기' }).click();
+        await page.waitForURL((url) => url.origin === stack.gatewayUrl);
+        await page
+          .getByRole('button', { name: /decline|취소/i })
+          .first()
+          .click();
+        await page.waitForURL(/\/checkout\/(return|complete)/, { timeout: 30_000 });
+        await page.getByTestId('payment-failed').waitFor({ timeout: 30_000 });
+        // The seat is on sale again.
+        await page.getByRole('link', { name: '좌석 다시 고르기' }).click();
+        await throughWaitingRoom(page, fixture);
+        await page.locator(`.seat[data-seat-id="${seatId}"][data-status=AVAILABLE]`).waitFor();
+      },
+    },
+    {
+      name: 'an admin creates a performance and it appears in search',
+      viewport: { width: 1280, height: 900 },
+      run: async (page) => {
+        await login(page, ADMIN.email, ADMIN.password);
+        await page.goto('/admin/venues');
+        await page.getByLabel('이름').fill(`관리자 홀 ${suffix}`);
+        await page.getByLabel('주소').fill('부산시 해운대구 1');
+        await page.getByRole('button', { name: '만들기' }).click();
+        await page.getByText(`관리자 홀 ${suffix} 생성됨`).waitFor();
+
+        const title = `관리자 연극 ${suffix}`;
+        await page.goto('/admin/performances');
+        await page.getByLabel('공연명').fill(title);
+        await page.getByLabel('소개').fill('관리자 화면에서 만든 공연');
+        await page.getByLabel('공연장').selectOption({ label: `관리자 홀 ${suffix}` });
+        await page.getByRole('button', { name: '만들기' }).click();
+        await page.getByText(`${title} 생성됨`).waitFor();
+
+        await page.goto(`/search?q=${encodeURIComponent(title)}`);
+        await page.getByTestId('performance-card').filter({ hasText: title }).waitFor();
+      },
+    },
+    {
+      name: 'the English switch changes the language and is remembered',
+      run: async (page) => {
+        await page.goto('/');
+        assert.equal(await page.evaluate(() => document.documentElement.lang), 'ko');
+        await page.getByRole('link', { name: '검색' }).waitFor();
+        await page.getByRole('button', { name: 'English' }).click();
+        await page.getByRole('link', { name: 'Search' }).waitFor();
+        assert.equal(await page.evaluate(() => document.documentElement.lang), 'en');
+        await page.reload();
+        await page.getByRole('link', { name: 'Sign in' }).waitFor();
+        assert.equal(await page.evaluate(() => document.documentElement.lang), 'en');
+        await page.getByRole('button', { name: '한국어' }).click();
+        await page.getByRole('link', { name: '로그인' }).waitFor();
+      },
+    },
+  ];
+}

@@ -1,0 +1,264 @@
+/**
+ * Screenshots of the main pages for the README (docs/screenshots/). The built web app is served by
+ * the real serving plugin; the API answers with contract-shaped sample data (shared/API.md), so the
+ * pictures can be made without a database. `npm run docs:screenshots` (after build:web).
+ */
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import Fastify from 'fastify';
+import type { Page, Route } from 'playwright-core';
+import { registerErrorHandling } from '../src/http/error-handler.ts';
+import { webApp, webAppBuilt } from '../src/http/web.ts';
+import { launchBrowser } from './harness.ts';
+import { ROOT } from './stack.ts';
+
+const OUT = join(ROOT, 'docs', 'screenshots');
+const TITLES = [
+  '레미제라블',
+  '오페라의 유령',
+  '햄릿',
+  '베토벤 교향곡의 밤',
+  '지킬 앤 하이드',
+  '백조의 호수',
+  '아이유 콘서트',
+  '시카고',
+];
+const perf = (i: number) => ({
+  id: `p${i}`,
+  title: TITLES[i % TITLES.length]!,
+  posterUrl: null,
+  category: { id: 'c1', name: i % 2 ? '뮤지컬' : '연극', slug: 'musical' },
+  venue: { id: 'v1', name: '대학로 아트홀' },
+  startDate: '2026-12-01',
+  endDate: '2027-01-31',
+  status: 'ON_SALE',
+  minPrice: 50000 + i * 10000,
+});
+const at = (ms: number) => new Date(Date.now() + ms).toISOString();
+
+function seats() {
+  const out = [];
+  const sections = [
+    { section: 'A', grade: 'VIP', price: 150000, rows: 3 },
+    { section: 'B', grade: 'R', price: 120000, rows: 4 },
+    { section: 'C', grade: 'S', price: 90000, rows: 3 },
+  ];
+  let n = 0;
+  for (const s of sections) {
+    for (let row = 1; row <= s.rows; row++) {
+      for (let number = 1; number <= 12; number++) {
+        n++;
+        const status = n % 7 === 0 ? 'SOLD' : n % 11 === 0 ? 'HELD' : 'AVAILABLE';
+        out.push({
+          id: `seat-${n}`,
+          section: s.section,
+          row,
+          number,
+          grade: s.grade,
+          price: s.price,
+          status,
+        });
+      }
+    }
+  }
+  return out;
+}
+
+/** A QR-looking sample picture (the real one comes from GET /tickets/{id}/qr.svg). */
+function sampleQr(): string {
+  let cells = '';
+  for (let y = 0; y < 25; y++)
+    for (let x = 0; x < 25; x++) {
+      const finder = (x < 7 && y < 7) || (x > 17 && y < 7) || (x < 7 && y > 17);
+      const on = finder
+        ? x % 6 === 0 || y % 6 === 0 || (x % 6 > 1 && x % 6 < 5 && y % 6 > 1 && y % 6 < 5)
+        : (x * 7 + y * 13 + x * y) % 3 === 0;
+      if (on) cells += `<rect x="${x}" y="${y}" width="1" height="1"/>`;
+    }
+  return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="-2 -2 29 29"><rect x="-2" y="-2" width="29" height="29" fill="#fff"/>${cells}</svg>`;
+}
+
+const user = { id: 'u1', email: 'demo@culture-ticket.local', nickname: '관객', role: 'ADMIN' };
+const series = Array.from({ length: 40 }, (_, i) => ({
+  t: new Date(Date.now() - (40 - i) * 5000).toISOString(),
+  waiting: Math.round(180000 * Math.exp(-i / 12)),
+  sold: Math.min(2400, i * 75),
+  revenue: Math.min(2400, i * 75) * 118000,
+}));
+
+function answer(path: string, method: string): { status?: number; body: unknown; type?: string } {
+  const json = (body: unknown) => ({ body });
+  if (path === '/auth/refresh')
+    return json({ accessToken: 'sample', tokenType: 'Bearer', expiresIn: 900, user });
+  if (path === '/users/me') return json(user);
+  if (path === '/categories')
+    return json(
+      ['뮤지컬', '콘서트', '연극', '클래식', '무용', '전시'].map((name, i) => ({
+        id: `c${i}`,
+        name,
+        slug: `c${i}`,
+      })),
+    );
+  if (path === '/rankings/performances')
+    return json([0, 1, 2, 3, 4].map((i) => ({ rank: i + 1, score: 1000 - i, performance: perf(i) })));
+  if (path === '/performances')
+    return json({ items: [0, 1, 2, 3, 4, 5, 6, 7].map(perf), page: 1, size: 8, total: 8 });
+  if (/^\/performances\/[^/]+$/.test(path))
+    return json({
+      ...perf(0),
+      description: '19세기 프랑스를 배경으로 한 대작 뮤지컬.',
+      runningMinutes: 170,
+      ageRating: 8,
+      cast: ['홍길동', '김영희'],
+      prices: [
+        { grade: 'VIP', price: 150000 },
+        { grade: 'R', price: 120000 },
+        { grade: 'S', price: 90000 },
+      ],
+      viewCount: 1234,
+    });
+  if (/\/showtimes$/.test(path))
+    return json([
+      {
+        id: 's1',
+        startsAt: at(7 * 86400_000),
+        salesOpenAt: at(-3600_000),
+        salesCloseAt: at(6 * 86400_000),
+        status: 'ON_SALE',
+        queueEnabled: false,
+        availableSeats: 98,
+        totalSeats: 120,
+        maxTicketsPerUser: 4,
+      },
+      {
+        id: 's2',
+        startsAt: at(8 * 86400_000),
+        salesOpenAt: at(5400_000),
+        salesCloseAt: at(7 * 86400_000),
+        status: 'SCHEDULED',
+        queueEnabled: true,
+        availableSeats: 120,
+        totalSeats: 120,
+        maxTicketsPerUser: 4,
+      },
+    ]);
+  if (/\/seats$/.test(path)) return json({ showtimeId: 's1', seats: seats() });
+  if (/\/queue\/stream$/.test(path))
+    return {
+      body: 'event: position\ndata: {"position":1234,"ahead":1233,"estimatedWaitSeconds":95}\n\n',
+      type: 'text/event-stream',
+    };
+  if (/\/queue$/.test(path))
+    return json({ status: 'WAITING', position: 1234, ahead: 1233, estimatedWaitSeconds: 95 });
+  if (path === '/reservations')
+    return json([
+      {
+        id: 'r1',
+        status: 'CONFIRMED',
+        showtime: { id: 's1', startsAt: at(7 * 86400_000), performance: { title: TITLES[0] } },
+        seats: [
+          { id: 'seat-2', section: 'A', row: 1, number: 2 },
+          { id: 'seat-3', section: 'A', row: 1, number: 3 },
+        ],
+        amount: 300000,
+        discount: 10000,
+        total: 290000,
+      },
+    ]);
+  if (path === '/tickets')
+    return json(
+      [2, 3].map((n) => ({
+        id: `t${n}`,
+        reservationId: 'r1',
+        showtimeId: 's1',
+        seat: { section: 'A', row: 1, number: n },
+        status: 'ISSUED',
+        code: `CT1.${n}F3A9`,
+        issuedAt: at(0),
+      })),
+    );
+  if (/\/qr\.svg$/.test(path)) return { body: sampleQr(), type: 'image/svg+xml' };
+  if (/\/live$/.test(path))
+    return json({
+      waiting: series.at(-1)!.waiting,
+      admittedPerSecond: 50,
+      active: 480,
+      held: 212,
+      sold: 2400,
+      revenue: 2400 * 118000,
+      series,
+    });
+  if (path === '/users/me/coupons' || path === '/coupons') return json([]);
+  return { status: 404, body: { status: 404, code: 'NOT_FOUND', title: `sample has no ${method} ${path}` } };
+}
+
+async function stubApi(route: Route): Promise<void> {
+  const url = new URL(route.request().url());
+  const { status = 200, body, type } = answer(url.pathname.replace('/api/v1', ''), route.request().method());
+  await route.fulfill({
+    status,
+    contentType: type ?? (status >= 400 ? 'application/problem+json' : 'application/json'),
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
+}
+
+async function shot(
+  page: Page,
+  path: string,
+  name: string,
+  ready: (page: Page) => Promise<unknown>,
+): Promise<void> {
+  await page.goto(path);
+  await ready(page);
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: join(OUT, `${name}.png`), fullPage: false });
+  console.log(`docs/screenshots/${name}.png`);
+}
+
+async function main(): Promise<void> {
+  if (!webAppBuilt()) throw new Error('build the web app first: npm run build:web');
+  await mkdir(OUT, { recursive: true });
+  const server = Fastify();
+  registerErrorHandling(server);
+  await server.register(webApp);
+  const base = await server.listen({ port: 0, host: '127.0.0.1' });
+  const browser = await launchBrowser();
+  try {
+    const phone = await browser.newContext({
+      baseURL: base,
+      viewport: { width: 390, height: 844 },
+      deviceScaleFactor: 2,
+      timezoneId: 'Asia/Seoul',
+    });
+    const desktop = await browser.newContext({
+      baseURL: base,
+      viewport: { width: 1280, height: 800 },
+      timezoneId: 'Asia/Seoul',
+    });
+    for (const ctx of [phone, desktop]) await ctx.route('**/api/v1/**', stubApi);
+    const p = await phone.newPage();
+    const d = await desktop.newPage();
+    await shot(d, '/', 'home', (pg) => pg.getByText(TITLES[0]!).first().waitFor());
+    await shot(p, '/performances/p0/showtimes/s1/seats', 'seat-map', async (pg) => {
+      await pg.locator('[data-seat-id="seat-5"]').click();
+      await pg.locator('[data-seat-id="seat-6"]').click();
+    });
+    await shot(p, '/performances/p0/showtimes/s2/queue', 'waiting-room', (pg) =>
+      pg.getByTestId('queue-position').waitFor(),
+    );
+    await shot(p, '/me/reservations', 'ticket', (pg) =>
+      pg.getByTestId('ticket').locator('img').first().waitFor(),
+    );
+    await shot(d, '/admin?performance=p0&showtime=s1', 'admin-dashboard', (pg) =>
+      pg.locator('.chart svg').first().waitFor(),
+    );
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exit(1);
+});

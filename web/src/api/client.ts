@@ -1,0 +1,147 @@
+/**
+ * The one HTTP client of the web app. Everything goes through `request`: the Bearer access token is
+ * kept in memory only (never in storage, where a script could read it), a 401 triggers one refresh
+ * with the HttpOnly refresh cookie, and problem+json errors become `ApiError` carrying the stable code.
+ */
+
+export const API_BASE = '/api/v1';
+
+export interface Problem {
+  type?: string;
+  title?: string;
+  status: number;
+  detail?: string;
+  code: string;
+  [extra: string]: unknown;
+}
+
+export class ApiError extends Error {
+  readonly status: number;
+  readonly code: string;
+  readonly problem: Problem;
+
+  constructor(problem: Problem) {
+    super(problem.detail ?? problem.title ?? problem.code);
+    this.name = 'ApiError';
+    this.status = problem.status;
+    this.code = problem.code;
+    this.problem = problem;
+  }
+}
+
+let accessToken: string | null = null;
+const tokenListeners = new Set<(token: string | null) => void>();
+
+export function getAccessToken(): string | null {
+  return accessToken;
+}
+
+export function setAccessToken(token: string | null): void {
+  accessToken = token;
+  for (const listener of tokenListeners) listener(token);
+}
+
+export function onAccessTokenChange(listener: (token: string | null) => void): () => void {
+  tokenListeners.add(listener);
+  return () => tokenListeners.delete(listener);
+}
+
+export interface RequestOptions {
+  body?: unknown;
+  headers?: Record<string, string>;
+  query?: Record<string, string | number | undefined | null>;
+  /** Do not try the refresh cookie on 401 (login, refresh itself). */
+  noRefresh?: boolean;
+  signal?: AbortSignal;
+  /** Read the body as text (SVG) instead of JSON. */
+  text?: boolean;
+}
+
+export function buildPath(path: string, query?: RequestOptions['query']): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query ?? {})) {
+    if (value !== undefined && value !== null && value !== '') params.set(key, String(value));
+  }
+  const qs = params.toString();
+  return `${API_BASE}${path}${qs ? `?${qs}` : ''}`;
+}
+
+async function toApiError(res: Response): Promise<ApiError> {
+  const type = res.headers.get('content-type') ?? '';
+  if (type.includes('json')) {
+    try {
+      const body = (await res.json()) as Partial<Problem>;
+      return new ApiError({ ...body, status: res.status, code: body.code ?? httpCode(res.status) });
+    } catch {
+      // fall through to a generic problem
+    }
+  }
+  return new ApiError({ status: res.status, code: httpCode(res.status) });
+}
+
+function httpCode(status: number): string {
+  if (status === 401) return 'UNAUTHENTICATED';
+  if (status === 403) return 'FORBIDDEN';
+  if (status === 404) return 'NOT_FOUND';
+  if (status === 429) return 'RATE_LIMITED';
+  if (status >= 500) return 'SERVICE_UNAVAILABLE';
+  return 'VALIDATION_FAILED';
+}
+
+let refreshing: Promise<boolean> | null = null;
+
+/** One refresh at a time: concurrent 401s wait for the same rotation (the cookie is single-use). */
+export function refreshSession(): Promise<boolean> {
+  refreshing ??= (async () => {
+    try {
+      const res = await fetch(`${API_BASE}/auth/refresh`, { method: 'POST', credentials: 'include' });
+      if (!res.ok) {
+        setAccessToken(null);
+        return false;
+      }
+      const body = (await res.json()) as { accessToken: string };
+      setAccessToken(body.accessToken);
+      return true;
+    } catch {
+      return false;
+    } finally {
+      refreshing = null;
+    }
+  })();
+  return refreshing;
+}
+
+export async function request<T>(method: string, path: string, opts: RequestOptions = {}): Promise<T> {
+  const send = (): Promise<Response> => {
+    const headers: Record<string, string> = { accept: 'application/json', ...opts.headers };
+    if (accessToken) headers.authorization = `Bearer ${accessToken}`;
+    let body: BodyInit | undefined;
+    if (opts.body !== undefined) {
+      headers['content-type'] = 'application/json';
+      body = JSON.stringify(opts.body);
+    }
+    return fetch(buildPath(path, opts.query), {
+      method,
+      headers,
+      body,
+      credentials: 'include',
+      signal: opts.signal,
+    });
+  };
+
+  let res: Response;
+  try {
+    res = await send();
+  } catch (err) {
+    if ((err as Error).name === 'AbortError') throw err;
+    throw new ApiError({ status: 0, code: 'NETWORK_ERROR' });
+  }
+  if (res.status === 401 && !opts.noRefresh && accessToken !== null) {
+    if (await refreshSession()) res = await send();
+  }
+  if (!res.ok) throw await toApiError(res);
+  if (res.status === 204) return undefined as T;
+  if (opts.text) return (await res.text()) as T;
+  const type = res.headers.get('content-type') ?? '';
+  return (type.includes('json') ? await res.json() : undefined) as T;
+}

@@ -1,0 +1,124 @@
+import type { Lang } from '../i18n/dict.ts';
+import { ApiError } from './client.ts';
+
+/** Problem codes in words. Clients branch on `code`; these are what a person reads. */
+export const MESSAGES: Record<string, { ko: string; en: string }> = {
+  NETWORK_ERROR: {
+    ko: '서버에 연결할 수 없습니다. 잠시 후 다시 시도해 주세요.',
+    en: 'Cannot reach the server. Try again shortly.',
+  },
+  VALIDATION_FAILED: { ko: '입력한 내용을 확인해 주세요.', en: 'Please check what you entered.' },
+  MALFORMED_JSON: { ko: '요청 형식이 올바르지 않습니다.', en: 'The request was malformed.' },
+  NOT_FOUND: { ko: '찾을 수 없습니다.', en: 'Not found.' },
+  RATE_LIMITED: {
+    ko: '요청이 너무 많습니다. 잠시 후 다시 시도해 주세요.',
+    en: 'Too many requests. Please wait a moment.',
+  },
+  UNAUTHENTICATED: { ko: '로그인이 필요합니다.', en: 'Please sign in.' },
+  FORBIDDEN: { ko: '권한이 없습니다.', en: 'You are not allowed to do this.' },
+  SERVICE_UNAVAILABLE: {
+    ko: '서비스가 잠시 불안정합니다. 다시 시도해 주세요.',
+    en: 'The service is briefly unavailable. Try again.',
+  },
+  INTERNAL_ERROR: { ko: '알 수 없는 오류가 발생했습니다.', en: 'Something went wrong.' },
+  UNSUPPORTED_MEDIA_TYPE: { ko: '지원하지 않는 형식입니다.', en: 'This content type is not supported.' },
+  PAYLOAD_TOO_LARGE: {
+    ko: '보낸 내용이 너무 큽니다 (이미지는 더 작게).',
+    en: 'What you sent is too large (try a smaller image).',
+  },
+  METHOD_NOT_ALLOWED: { ko: '허용되지 않는 요청입니다.', en: 'This request is not allowed.' },
+  IDEMPOTENCY_KEY_REQUIRED: { ko: '요청을 다시 시도해 주세요.', en: 'Please try the request again.' },
+  IDEMPOTENCY_KEY_REUSED: {
+    ko: '이미 처리된 주문과 내용이 다릅니다. 좌석을 다시 골라 주세요.',
+    en: 'This differs from an order already placed. Please choose seats again.',
+  },
+  WRONG_PASSWORD: { ko: '현재 비밀번호가 올바르지 않습니다.', en: 'The current password is wrong.' },
+  USER_NOT_FOUND: { ko: '사용자를 찾을 수 없습니다.', en: 'User not found.' },
+  INVALID_SIGNATURE: { ko: '서명이 올바르지 않습니다.', en: 'The signature is invalid.' },
+  IDEMPOTENCY_IN_PROGRESS: {
+    ko: '이전 요청을 처리 중입니다.',
+    en: 'Your previous request is still being processed.',
+  },
+  INVALID_CODE: { ko: '인증 코드가 틀렸거나 만료되었습니다.', en: 'The code is wrong or has expired.' },
+  TOO_MANY_ATTEMPTS: {
+    ko: '시도 횟수를 초과했습니다. 새 코드를 요청하세요.',
+    en: 'Too many attempts. Request a new code.',
+  },
+  EMAIL_TAKEN: { ko: '이미 가입된 이메일입니다.', en: 'This email is already registered.' },
+  EMAIL_NOT_VERIFIED: { ko: '이메일 인증을 먼저 완료해 주세요.', en: 'Please verify your email first.' },
+  WEAK_PASSWORD: {
+    ko: '비밀번호가 정책에 맞지 않습니다 (10자 이상, 문자와 숫자 또는 기호).',
+    en: 'The password is too weak (10+ characters, a letter and a digit or symbol).',
+  },
+  INVALID_CREDENTIALS: { ko: '이메일 또는 비밀번호가 올바르지 않습니다.', en: 'Email or password is wrong.' },
+  INVALID_TOKEN: {
+    ko: '세션이 만료되었습니다. 다시 로그인해 주세요.',
+    en: 'Your session expired. Please sign in again.',
+  },
+  REFRESH_TOKEN_REUSED: {
+    ko: '보안을 위해 다시 로그인해 주세요.',
+    en: 'For your security, please sign in again.',
+  },
+  PERFORMANCE_NOT_FOUND: { ko: '공연을 찾을 수 없습니다.', en: 'Performance not found.' },
+  SHOWTIME_NOT_FOUND: { ko: '회차를 찾을 수 없습니다.', en: 'Showtime not found.' },
+  VENUE_NOT_FOUND: { ko: '공연장을 찾을 수 없습니다.', en: 'Venue not found.' },
+  CATEGORY_NOT_FOUND: { ko: '장르를 찾을 수 없습니다.', en: 'Category not found.' },
+  GRADE_PRICE_MISSING: { ko: '좌석 등급의 가격이 빠져 있습니다.', en: 'A seat grade has no price.' },
+  INVALID_DATE_RANGE: { ko: '날짜 순서가 올바르지 않습니다.', en: 'The dates are not in order.' },
+  ADMISSION_REQUIRED: {
+    ko: '대기열을 통과해야 예매할 수 있습니다.',
+    en: 'You need to pass the waiting room first.',
+  },
+  QUEUE_NOT_ENABLED: { ko: '이 회차는 대기열이 없습니다.', en: 'This showtime has no waiting room.' },
+  NOT_IN_QUEUE: { ko: '대기열에 없습니다.', en: 'You are not in the queue.' },
+  SEATS_UNAVAILABLE: {
+    ko: '이미 선택되었거나 판매된 좌석입니다. 다른 좌석을 골라 주세요.',
+    en: 'Some seats were just taken. Please choose others.',
+  },
+  TICKET_LIMIT_EXCEEDED: {
+    ko: '1인 구매 한도를 초과했습니다.',
+    en: 'That exceeds the per-person ticket limit.',
+  },
+  SALES_NOT_OPEN: { ko: '판매 기간이 아닙니다.', en: 'Sales are not open.' },
+  HOLD_NOT_FOUND: { ko: '좌석 선점 정보가 없습니다.', en: 'The seat hold was not found.' },
+  HOLD_EXPIRED: {
+    ko: '좌석 선점 시간이 만료되었습니다. 다시 선택해 주세요.',
+    en: 'Your seat hold expired. Please choose again.',
+  },
+  RESERVATION_NOT_FOUND: { ko: '예매 내역을 찾을 수 없습니다.', en: 'Reservation not found.' },
+  PAYMENT_NOT_FOUND: { ko: '결제 정보를 찾을 수 없습니다.', en: 'Payment not found.' },
+  AMOUNT_MISMATCH: {
+    ko: '결제 금액이 주문과 다릅니다. 결제가 취소됩니다.',
+    en: 'The paid amount does not match the order; the payment is cancelled.',
+  },
+  NOT_CANCELLABLE: { ko: '취소할 수 없는 예매입니다.', en: 'This reservation cannot be cancelled.' },
+  PAYMENT_GATEWAY_UNAVAILABLE: {
+    ko: '결제사가 응답하지 않습니다. 잠시 후 다시 시도해 주세요.',
+    en: 'The payment provider did not answer. Try again shortly.',
+  },
+  TICKET_NOT_FOUND: { ko: '티켓을 찾을 수 없습니다.', en: 'Ticket not found.' },
+  TICKET_ALREADY_USED: { ko: '이미 입장 처리된 티켓입니다.', en: 'This ticket was already used.' },
+  INVALID_TICKET: { ko: '유효하지 않은 티켓 코드입니다.', en: 'This ticket code is not valid.' },
+  COUPON_NOT_FOUND: { ko: '쿠폰을 찾을 수 없습니다.', en: 'Coupon not found.' },
+  COUPON_ALREADY_ISSUED: { ko: '이미 받은 쿠폰입니다.', en: 'You already have this coupon.' },
+  COUPON_SOLD_OUT: { ko: '쿠폰이 모두 소진되었습니다.', en: 'The coupon is sold out.' },
+  COUPON_NOT_ISSUABLE: { ko: '지금은 받을 수 없는 쿠폰입니다.', en: 'This coupon cannot be issued now.' },
+  COUPON_NOT_APPLICABLE: {
+    ko: '이 주문에는 쿠폰을 적용할 수 없습니다.',
+    en: 'This coupon cannot be applied to this order.',
+  },
+};
+
+/** The message for an error in the chosen language; unknown codes fall back to the server's detail. */
+export function errorMessage(err: unknown, lang: Lang): string {
+  if (err instanceof ApiError) {
+    const known = MESSAGES[err.code];
+    if (known) return known[lang];
+    return err.problem.detail ?? err.problem.title ?? MESSAGES.INTERNAL_ERROR![lang];
+  }
+  return MESSAGES.INTERNAL_ERROR![lang];
+}
+
+export function errorCode(err: unknown): string | undefined {
+  return err instanceof ApiError ? err.code : undefined;
+}

@@ -1,0 +1,17 @@
+/** A poster, or a lettered placeholder when the performance has none. */
+export function Poster({
+  url,
+  title,
+  size = 'md',
+}: {
+  url?: string | null;
+  title: string;
+  size?: 'sm' | 'md' | 'lg';
+}) {
+  if (url) return <img className={`poster ${size}`} src={url} alt="" loading="lazy" />;
+  return (
+    <div className={`poster ${size} placeholder`} aria-hidden="true">
+      {title.slice(0, 2)}
+    </div>
+  );
+}

@@ -1,0 +1,83 @@
+import { StrictMode, Suspense, lazy } from 'react';
+import { createRoot } from 'react-dom/client';
+import { createBrowserRouter, RouterProvider } from 'react-router';
+import './styles.css';
+import { I18nProvider } from './i18n/index.tsx';
+import { RequireAuth, SessionProvider } from './lib/session.tsx';
+import { Layout } from './components/Layout.tsx';
+import { Loading } from './components/States.tsx';
+import Home from './pages/Home.tsx';
+
+// Only the shell and the home page load first; every other page is its own chunk, admin pages included.
+const Search = lazy(() => import('./pages/Search.tsx'));
+const PerformanceDetail = lazy(() => import('./pages/PerformanceDetail.tsx'));
+const WaitingRoom = lazy(() => import('./pages/WaitingRoom.tsx'));
+const Seats = lazy(() => import('./pages/Seats.tsx'));
+const Checkout = lazy(() => import('./pages/Checkout.tsx'));
+const CheckoutReturn = lazy(() => import('./pages/CheckoutReturn.tsx'));
+const MyReservations = lazy(() => import('./pages/MyReservations.tsx'));
+const Coupons = lazy(() => import('./pages/Coupons.tsx'));
+const Signup = lazy(() => import('./pages/Signup.tsx'));
+const Login = lazy(() => import('./pages/Login.tsx'));
+const Profile = lazy(() => import('./pages/Profile.tsx'));
+const NotFound = lazy(() => import('./pages/NotFound.tsx'));
+const AdminLayout = lazy(() => import('./pages/admin/AdminLayout.tsx'));
+const LiveDashboard = lazy(() => import('./pages/admin/LiveDashboard.tsx'));
+const Venues = lazy(() => import('./pages/admin/Venues.tsx'));
+const AdminPerformances = lazy(() => import('./pages/admin/Performances.tsx'));
+const AdminShowtimes = lazy(() => import('./pages/admin/Showtimes.tsx'));
+const AdminCoupons = lazy(() => import('./pages/admin/Coupons.tsx'));
+const CheckIn = lazy(() => import('./pages/admin/CheckIn.tsx'));
+
+const signedIn = (el: React.ReactNode) => <RequireAuth>{el}</RequireAuth>;
+
+const router = createBrowserRouter([
+  {
+    element: <Layout />,
+    children: [
+      { index: true, element: <Home /> },
+      { path: 'search', element: <Search /> },
+      { path: 'performances/:id', element: <PerformanceDetail /> },
+      { path: 'performances/:performanceId/showtimes/:showtimeId/queue', element: signedIn(<WaitingRoom />) },
+      { path: 'performances/:performanceId/showtimes/:showtimeId/seats', element: signedIn(<Seats />) },
+      { path: 'checkout', element: signedIn(<Checkout />) },
+      // Where the payment page sends the buyer back (?paymentId=…); both names are accepted.
+      { path: 'checkout/return', element: signedIn(<CheckoutReturn />) },
+      { path: 'checkout/complete', element: signedIn(<CheckoutReturn />) },
+      { path: 'me/reservations', element: signedIn(<MyReservations />) },
+      { path: 'coupons', element: <Coupons /> },
+      { path: 'signup', element: <Signup /> },
+      { path: 'login', element: <Login /> },
+      { path: 'profile', element: signedIn(<Profile />) },
+      {
+        path: 'admin',
+        element: (
+          <RequireAuth admin>
+            <AdminLayout />
+          </RequireAuth>
+        ),
+        children: [
+          { index: true, element: <LiveDashboard /> },
+          { path: 'venues', element: <Venues /> },
+          { path: 'performances', element: <AdminPerformances /> },
+          { path: 'showtimes', element: <AdminShowtimes /> },
+          { path: 'coupons', element: <AdminCoupons /> },
+          { path: 'check-in', element: <CheckIn /> },
+        ],
+      },
+      { path: '*', element: <NotFound /> },
+    ],
+  },
+]);
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <I18nProvider>
+      <SessionProvider>
+        <Suspense fallback={<Loading />}>
+          <RouterProvider router={router} />
+        </Suspense>
+      </SessionProvider>
+    </I18nProvider>
+  </StrictMode>,
+);

@@ -1,0 +1,96 @@
+import { useEffect, useState } from 'react';
+import { Link, useSearchParams } from 'react-router';
+import { booking } from '../api/endpoints.ts';
+import { useI18n } from '../i18n/index.tsx';
+import { useTitle } from '../lib/hooks.ts';
+import {
+  getPendingHold,
+  getPendingPayment,
+  setAdmission,
+  setPendingHold,
+  setPendingPayment,
+} from '../lib/storage.ts';
+import { ErrorBox, Loading, Notice } from '../components/States.tsx';
+
+type Result = { status: 'CONFIRMED' | 'FAILED'; reservationId: string };
+
+/**
+ * Where the payment page sends the buyer back: `/checkout/complete?reservationId=…&paymentId=…`
+ * (or `/checkout/return?paymentId=…`). The server, not the
+ * browser, decides the outcome: it asks the gateway (POST /payments/{id}/complete).
+ */
+export default function CheckoutReturn() {
+  const { t } = useI18n();
+  const [params] = useSearchParams();
+  const paymentId =
+    params.get('paymentId') ??
+    params.get('payment_id') ??
+    params.get('id') ??
+    getPendingPayment()?.paymentId ??
+    '';
+  const [result, setResult] = useState<Result | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [attempt, setAttempt] = useState(0);
+  useTitle(t('return.title'));
+
+  useEffect(() => {
+    if (!paymentId) return;
+    let cancelled = false;
+    booking
+      .complete(paymentId)
+      .then((r) => {
+        if (cancelled) return;
+        setResult(r);
+        setPendingPayment(null);
+        // The server ends the admission once the purchase is settled; forget it here too.
+        const showtimeId = getPendingHold()?.hold.showtimeId;
+        if (showtimeId) setAdmission(showtimeId, null);
+        if (r.status === 'CONFIRMED') setPendingHold(null);
+      })
+      .catch((err: unknown) => {
+        if (!cancelled) setError(err);
+      });
+    return () => {
+      cancelled = true;
+    };
+  }, [paymentId, attempt]);
+
+  if (!paymentId) return <ErrorBox error={null} />;
+  if (error) {
+    return (
+      <ErrorBox
+        error={error}
+        onRetry={() => {
+          setError(null);
+          setAttempt((a) => a + 1);
+        }}
+      />
+    );
+  }
+  if (!result) return <Loading label={t('return.confirming')} />;
+  if (result.status === 'CONFIRMED') {
+    return (
+      <section className="stack" aria-labelledby="ok-h">
+        <h1 id="ok-h" data-testid="payment-confirmed">
+          {t('return.confirmed')}
+        </h1>
+        <Notice kind="success">{t('return.ticketsSoon')}</Notice>
+        <Link className="btn primary" to="/me/reservations">
+          {t('return.seeTickets')}
+        </Link>
+      </section>
+    );
+  }
+  const performanceId = getPendingHold()?.performanceId;
+  return (
+    <section className="stack" aria-labelledby="fail-h">
+      <h1 id="fail-h" data-testid="payment-failed">
+        {t('return.failed')}
+      </h1>
+      <Notice kind="warn">{t('return.failedDetail')}</Notice>
+      <Link className="btn" to={performanceId ? `/performances/${performanceId}` : '/search'}>
+        {t('checkout.chooseAgain')}
+      </Link>
+    </section>
+  );
+}

@@ -1,0 +1,74 @@
+import { useState, type FormEvent } from 'react';
+import { Link, useNavigate, useSearchParams } from 'react-router';
+import { useI18n } from '../i18n/index.tsx';
+import { useTitle } from '../lib/hooks.ts';
+import { useSession } from '../lib/session.tsx';
+import { ErrorBox } from '../components/States.tsx';
+
+/** Only same-site paths are followed after login (no open redirect through ?next=). */
+function safeNext(next: string | null): string {
+  return next && next.startsWith('/') && !next.startsWith('//') ? next : '/';
+}
+
+export default function Login() {
+  const { t } = useI18n();
+  const { login } = useSession();
+  const navigate = useNavigate();
+  const [params] = useSearchParams();
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  useTitle(t('nav.login'));
+
+  const submit = async (e: FormEvent): Promise<void> => {
+    e.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      await login(email.trim(), password);
+      navigate(safeNext(params.get('next')), { replace: true });
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <div className="stack narrow">
+      <h1>{t('nav.login')}</h1>
+      <form onSubmit={(e) => void submit(e)} className="stack">
+        <label>
+          {t('auth.email')}
+          <input
+            type="email"
+            name="email"
+            autoComplete="username"
+            required
+            value={email}
+            onChange={(e) => setEmail(e.target.value)}
+          />
+        </label>
+        <label>
+          {t('auth.password')}
+          <input
+            type="password"
+            name="password"
+            autoComplete="current-password"
+            required
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
+          />
+        </label>
+        <ErrorBox error={error} />
+        <button type="submit" className="btn primary" disabled={busy}>
+          {t('nav.login')}
+        </button>
+      </form>
+      <p>
+        {t('auth.noAccount')} <Link to="/signup">{t('nav.signup')}</Link>
+      </p>
+    </div>
+  );
+}

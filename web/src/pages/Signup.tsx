@@ -1,0 +1,147 @@
+import { useState, type FormEvent } from 'react';
+import { Link, useNavigate } from 'react-router';
+import { auth } from '../api/endpoints.ts';
+import { useI18n } from '../i18n/index.tsx';
+import { useTitle } from '../lib/hooks.ts';
+import { useSession } from '../lib/session.tsx';
+import { ErrorBox, Notice } from '../components/States.tsx';
+
+/** Sign-up in three steps on one page: send a code to the email, confirm it, then the account details. */
+export default function Signup() {
+  const { t } = useI18n();
+  const navigate = useNavigate();
+  const { login } = useSession();
+  const [email, setEmail] = useState('');
+  const [code, setCode] = useState('');
+  const [codeSent, setCodeSent] = useState(false);
+  const [verificationToken, setVerificationToken] = useState<string | null>(null);
+  const [nickname, setNickname] = useState('');
+  const [password, setPassword] = useState('');
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  useTitle(t('nav.signup'));
+
+  const run = async (fn: () => Promise<void>): Promise<void> => {
+    setBusy(true);
+    setError(null);
+    try {
+      await fn();
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const sendCode = (e: FormEvent): void => {
+    e.preventDefault();
+    void run(async () => {
+      await auth.requestCode(email.trim());
+      setCodeSent(true);
+    });
+  };
+  const confirm = (e: FormEvent): void => {
+    e.preventDefault();
+    void run(async () => {
+      const result = await auth.confirmCode(email.trim(), code.trim());
+      setVerificationToken(result.verificationToken);
+    });
+  };
+  const signup = (e: FormEvent): void => {
+    e.preventDefault();
+    void run(async () => {
+      await auth.signup({
+        email: email.trim(),
+        password,
+        nickname: nickname.trim(),
+        ...(verificationToken ? { verificationToken } : {}),
+      });
+      await login(email.trim(), password);
+      navigate('/');
+    });
+  };
+
+  return (
+    <div className="stack narrow">
+      <h1>{t('nav.signup')}</h1>
+      <form onSubmit={sendCode} className="stack">
+        <label>
+          {t('auth.email')}
+          <input
+            type="email"
+            name="email"
+            autoComplete="email"
+            required
+            value={email}
+            disabled={verificationToken !== null}
+            onChange={(e) => setEmail(e.target.value)}
+          />
+        </label>
+        {verificationToken === null && (
+          <button type="submit" className="btn secondary" disabled={busy}>
+            {codeSent ? t('auth.resendCode') : t('auth.sendCode')}
+          </button>
+        )}
+      </form>
+      {codeSent && verificationToken === null && (
+        <form onSubmit={confirm} className="stack">
+          <Notice>{t('auth.codeSent')}</Notice>
+          <label>
+            {t('auth.code')}
+            <input
+              name="code"
+              inputMode="numeric"
+              autoComplete="one-time-code"
+              pattern="[0-9]{6}"
+              maxLength={6}
+              required
+              value={code}
+              onChange={(e) => setCode(e.target.value)}
+            />
+          </label>
+          <button type="submit" className="btn secondary" disabled={busy}>
+            {t('auth.verify')}
+          </button>
+        </form>
+      )}
+      {verificationToken !== null && (
+        <form onSubmit={signup} className="stack">
+          <Notice kind="success">{t('auth.verified')}</Notice>
+          <label>
+            {t('auth.nickname')}
+            <input
+              name="nickname"
+              required
+              maxLength={30}
+              value={nickname}
+              onChange={(e) => setNickname(e.target.value)}
+            />
+          </label>
+          <label>
+            {t('auth.password')}
+            <input
+              type="password"
+              name="password"
+              autoComplete="new-password"
+              required
+              minLength={10}
+              value={password}
+              onChange={(e) => setPassword(e.target.value)}
+              aria-describedby="pw-hint"
+            />
+          </label>
+          <p id="pw-hint" className="muted small">
+            {t('auth.passwordHint')}
+          </p>
+          <button type="submit" className="btn primary" disabled={busy}>
+            {t('nav.signup')}
+          </button>
+        </form>
+      )}
+      <ErrorBox error={error} />
+      <p>
+        {t('auth.haveAccount')} <Link to="/login">{t('nav.login')}</Link>
+      </p>
+    </div>
+  );
+}

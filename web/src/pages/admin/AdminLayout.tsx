@@ -1,0 +1,21 @@
+import { NavLink, Outlet } from 'react-router';
+import { useI18n } from '../../i18n/index.tsx';
+
+export default function AdminLayout() {
+  const { t } = useI18n();
+  return (
+    <div className="stack">
+      <nav className="subnav" aria-label={t('nav.admin')}>
+        <NavLink to="/admin" end>
+          {t('admin.live')}
+        </NavLink>
+        <NavLink to="/admin/venues">{t('admin.venues')}</NavLink>
+        <NavLink to="/admin/performances">{t('admin.performances')}</NavLink>
+        <NavLink to="/admin/showtimes">{t('admin.showtimes')}</NavLink>
+        <NavLink to="/admin/coupons">{t('admin.coupons')}</NavLink>
+        <NavLink to="/admin/check-in">{t('admin.checkIn')}</NavLink>
+      </nav>
+      <Outlet />
+    </div>
+  );
+}
