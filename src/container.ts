@@ -8,6 +8,7 @@ import { Broker } from './infra/broker.ts';
 import { Metrics } from './infra/metrics.ts';
 import { AccessTokens } from './modules/auth/tokens.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
+import { createCouponsModule } from './modules/coupons/index.ts';
 
 /** The shared adapters every module is built from. */
 export interface Infra {
@@ -94,6 +95,10 @@ export async function createContainer(config: Config, processName: ProcessName):
   const apiRoutes: FastifyPluginAsyncTypebox[] = [];
   const rootRoutes: FastifyPluginAsyncTypebox[] = [healthRoutes(infra)];
   const background: Background[] = [];
+
+  // coupons.discounts is the DiscountPort that checkout takes.
+  const coupons = createCouponsModule(infra);
+  apiRoutes.push(coupons.routes);
 
   return { ...infra, apiRoutes, rootRoutes, background, close: closeInfra };
 }
