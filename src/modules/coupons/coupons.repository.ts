@@ -141,11 +141,4 @@ export class CouponRepository {
       coupon,
     }));
   }
-
-  async countIssued(db: DbOrTx, couponId: string): Promise<{ issued: number; rows: number }> {
-    const { rows } = await sql<{ issued: number; rows: number }>`
-      SELECT c.issued, (SELECT count(*) FROM user_coupons uc WHERE uc.coupon_id = c.id) AS rows
-      FROM coupons c WHERE c.id = ${couponId}`.execute(db);
-    return rows[0] ?? { issued: 0, rows: 0 };
-  }
 }
