@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setupTestApp, type TestApp, type TestEnv } from '../../../test/context.ts';
 import { createUser, type TestUser } from '../../../test/factories.ts';
 import { couponBody, createCoupon, issue } from './coupons.fixtures.ts';
+import { CouponRepository, splitStock } from './coupons.repository.ts';
 import { CouponStock } from './coupons.stock.ts';
 
 describe('coupons over HTTP', () => {
@@ -171,6 +172,35 @@ describe('coupons over HTTP', () => {
     expect(byId.get(ids.b!)).toBe('USED');
     expect(byId.get(ids.c!)).toBe('EXPIRED');
     expect((await t.app.inject({ method: 'GET', url: '/api/v1/users/me/coupons' })).statusCode).toBe(401);
+  });
+
+  it('lets PostgreSQL refuse more copies than the stock, whatever Redis says', async () => {
+    const id = await createCoupon(t.app, admin, { stock: 3 });
+    const repo = new CouponRepository();
+    const db = t.container.db;
+    expect(splitStock(3)).toEqual([1, 1, 1]);
+    expect(splitStock(100)).toHaveLength(16);
+    expect(splitStock(100).reduce((x, y) => x + y)).toBe(100);
+    const buyers = await Promise.all([1, 2, 3, 4].map(() => createUser(t.container)));
+    for (const [i, buyer] of buyers.slice(0, 3).entries()) await repo.insertWinner(db, id, buyer.id, i);
+    for (const shard of [0, 1, 2]) {
+      await expect(repo.insertWinner(db, id, buyers[3]!.id, shard)).rejects.toMatchObject({
+        code: '23514',
+        constraint: 'coupon_stock_shards_within_cap',
+      });
+    }
+    await expect(repo.insertWinner(db, id, buyers[0]!.id, 0)).rejects.toMatchObject({ code: '23514' });
+    // Widening a shard, or adding one, no longer adds up to the stock: refused at commit.
+    await expect(
+      sql`UPDATE coupon_stock_shards SET cap = cap + 1 WHERE coupon_id = ${id} AND shard = 0`.execute(db),
+    ).rejects.toMatchObject({ code: '23514' });
+    await expect(
+      sql`INSERT INTO coupon_stock_shards (coupon_id, shard, cap) VALUES (${id}, 3, 1)`.execute(db),
+    ).rejects.toMatchObject({ code: '23514' });
+    const n = await sql<{
+      n: number;
+    }>`SELECT count(*)::int AS n FROM user_coupons WHERE coupon_id = ${id}`.execute(db);
+    expect(n.rows[0]!.n).toBe(3);
   });
 
   it('describes every coupon route in the OpenAPI document', async () => {

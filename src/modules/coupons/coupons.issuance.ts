@@ -23,12 +23,15 @@ export type IssueOutcome = 'issued' | 'already_issued' | 'sold_out' | 'not_issua
  * First-come issuance without a global lock: Redis decides (one Lua script per attempt), PostgreSQL
  * records and guards. The steps and their undo:
  *   1. TRY_ISSUE in Redis — MISSING state → rebuild from PostgreSQL, then try again.
- *   2. INSERT the winner — unique violation: they already hold it (Redis already counts them: no undo);
- *      issued > stock or any other failure: give the slot back in the state that granted it.
- *   3. ENSURE the committed winner is counted by the current state (it may have been rebuilt from a
- *      snapshot taken before our commit).
+ *   2. INSERT the winner into its stock shard — unique violation: they already hold it (Redis counts
+ *      them: no undo); shard full or any other failure: give the place back in the state that
+ *      granted it (and, shard full, try again).
+ *   3. ENSURE the committed winner is counted, in its shard, by the current state (it may have been
+ *      rebuilt from a snapshot taken before our commit).
  */
 export class CouponIssuance {
+  private readonly rebuilding = new Map<string, Promise<void>>();
+
   constructor(
     private readonly db: Db,
     private readonly repo: CouponRepository,
@@ -53,35 +56,42 @@ export class CouponIssuance {
   }
 
   private async issueOnce(couponId: string, userId: string): Promise<IssuedCoupon> {
-    const win = await this.win(couponId, userId);
-    let row: { userCouponId: string; validUntil: Date } | undefined;
-    try {
-      row = await this.repo.insertWinner(this.db, couponId, userId);
-    } catch (err) {
-      if (isPgError(err, PG.UNIQUE_VIOLATION)) throw new AppError('COUPON_ALREADY_ISSUED');
-      await this.compensate(couponId, userId, win.epoch);
-      if (isPgError(err, PG.CHECK_VIOLATION, 'coupons_issued_within_stock')) {
-        throw new AppError('COUPON_SOLD_OUT');
+    // A shard can be full in PostgreSQL while Redis still shows room only after a rebuild raced
+    // with in-flight winners; then the place is given back and another shard is tried.
+    for (let attempt = 0; ; attempt++) {
+      const win = await this.win(couponId, userId);
+      let row: { userCouponId: string; validUntil: Date } | undefined;
+      try {
+        row = await this.repo.insertWinner(this.db, couponId, userId, win.shard);
+      } catch (err) {
+        if (isPgError(err, PG.UNIQUE_VIOLATION)) throw new AppError('COUPON_ALREADY_ISSUED');
+        await this.compensate(couponId, userId, win);
+        if (isPgError(err, PG.CHECK_VIOLATION, 'coupon_stock_shards_within_cap')) {
+          if (attempt < 2) continue;
+          throw new AppError('COUPON_SOLD_OUT');
+        }
+        // A token outlived its user.
+        if (isPgError(err, PG.FOREIGN_KEY_VIOLATION, 'user_coupons_user_id_fkey')) {
+          throw new AppError('USER_NOT_FOUND');
+        }
+        throw err;
       }
-      // A token outlived its user.
-      if (isPgError(err, PG.FOREIGN_KEY_VIOLATION)) throw new AppError('USER_NOT_FOUND');
-      throw err;
+      if (!row) {
+        // The shard row vanished (coupons are never deleted, so this is a broken store): undo and say so.
+        await this.compensate(couponId, userId, win);
+        throw new AppError('COUPON_NOT_FOUND');
+      }
+      await this.ensureCounted(couponId, userId, win.shard);
+      return { userCouponId: row.userCouponId, couponId, validUntil: row.validUntil };
     }
-    if (!row) {
-      // The coupon row vanished (coupons are never deleted, so this is a broken store): undo and say so.
-      await this.compensate(couponId, userId, win.epoch);
-      throw new AppError('COUPON_NOT_FOUND');
-    }
-    await this.ensureCounted(couponId, userId);
-    return { userCouponId: row.userCouponId, couponId, validUntil: row.validUntil };
   }
 
-  private async win(couponId: string, userId: string): Promise<{ epoch: string }> {
+  private async win(couponId: string, userId: string): Promise<{ epoch: string; shard: number }> {
     for (let attempt = 0; attempt < 3; attempt++) {
       const r = await this.stock.tryIssue(couponId, userId);
       switch (r.kind) {
         case 'WON':
-          return { epoch: r.epoch };
+          return r;
         case 'ALREADY_ISSUED':
           throw new AppError('COUPON_ALREADY_ISSUED');
         case 'SOLD_OUT':
@@ -95,18 +105,18 @@ export class CouponIssuance {
     throw new AppError('SERVICE_UNAVAILABLE', 'The coupon stock is being rebuilt; try again');
   }
 
-  private async compensate(couponId: string, userId: string, epoch: string): Promise<void> {
+  private async compensate(couponId: string, userId: string, win: { epoch: string; shard: number }) {
     try {
-      await this.stock.compensate(couponId, userId, epoch);
+      await this.stock.compensate(couponId, userId, win.epoch, win.shard);
     } catch (err) {
       // Redis now holds one slot too few (under-issue, never over-issue); a rebuild corrects it.
       this.log.error({ err, couponId, userId }, 'coupon compensation failed');
     }
   }
 
-  private async ensureCounted(couponId: string, userId: string): Promise<void> {
+  private async ensureCounted(couponId: string, userId: string, shard: number): Promise<void> {
     for (let attempt = 0; attempt < 3; attempt++) {
-      if (await this.stock.ensureCounted(couponId, userId)) return;
+      if (await this.stock.ensureCounted(couponId, userId, shard)) return;
       await this.rebuild(couponId);
     }
     // The coupon is issued in PostgreSQL; the next rebuild will count it.
@@ -119,7 +129,18 @@ export class CouponIssuance {
    * are added by their own ENSURE step, so the rebuilt state never lets more winners through than
    * PostgreSQL has room for (and the CHECK on issued <= stock would stop them anyway).
    */
-  async rebuild(couponId: string): Promise<void> {
+  rebuild(couponId: string): Promise<void> {
+    // Single flight per process: a rush that finds the state gone waits on one promise here, so only
+    // one request per instance polls Redis for the lease.
+    let pending = this.rebuilding.get(couponId);
+    if (!pending) {
+      pending = this.rebuildOnce(couponId).finally(() => this.rebuilding.delete(couponId));
+      this.rebuilding.set(couponId, pending);
+    }
+    return pending;
+  }
+
+  private async rebuildOnce(couponId: string): Promise<void> {
     const deadline = Date.now() + REBUILD_WAIT_MS;
     for (let wait = 5; ; wait = Math.min(wait * 2, 50)) {
       const token = await this.stock.lockRebuild(couponId, REBUILD_LEASE_MS);
@@ -129,7 +150,10 @@ export class CouponIssuance {
           const snap = await this.repo.stockSnapshot(this.db, couponId);
           if (!snap) throw new AppError('COUPON_NOT_FOUND');
           const result = await this.stock.writeSnapshot(couponId, token, snap);
-          this.log.info({ couponId, result, issued: snap.issued }, 'coupon stock rebuilt from PostgreSQL');
+          this.log.info(
+            { couponId, result, issued: snap.holders.length },
+            'coupon stock rebuilt from PostgreSQL',
+          );
           return;
         } finally {
           await this.stock.unlockRebuild(couponId, token);

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { DbOrTx } from '../../infra/db.ts';
+import type { Db, DbOrTx } from '../../infra/db.ts';
 import type { StockSnapshot } from './coupons.stock.ts';
 import type { DiscountType, StoredCouponStatus } from './coupons.tables.ts';
 
@@ -36,7 +36,9 @@ const COUPON_COLUMNS = [
   'c.max_discount as maxDiscount',
   'c.min_order_amount as minOrderAmount',
   'c.stock',
-  'c.issued',
+  sql<number>`(SELECT COALESCE(sum(s.issued), 0)::int FROM coupon_stock_shards s WHERE s.coupon_id = c.id)`.as(
+    'issued',
+  ),
   'c.issue_starts_at as issueStartsAt',
   'c.issue_ends_at as issueEndsAt',
   'c.valid_until as validUntil',
@@ -45,7 +47,20 @@ const COUPON_COLUMNS = [
 
 /** PostgreSQL access for coupons; every method takes the pool or an open transaction. */
 export class CouponRepository {
-  async insert(db: DbOrTx, c: NewCoupon): Promise<string> {
+  /** The coupon and its stock shards (caps adding up to the stock), in one transaction. */
+  async insert(db: Db, c: NewCoupon): Promise<string> {
+    return db.transaction().execute(async (tx) => {
+      const id = await this.insertCoupon(tx, c);
+      const caps = splitStock(c.stock);
+      await tx
+        .insertInto('coupon_stock_shards')
+        .values(caps.map((cap, shard) => ({ coupon_id: id, shard, cap })))
+        .execute();
+      return id;
+    });
+  }
+
+  private async insertCoupon(db: DbOrTx, c: NewCoupon): Promise<string> {
     const row = await db
       .insertInto('coupons')
       .values({
@@ -95,32 +110,57 @@ export class CouponRepository {
   }
 
   /**
-   * Records one winner: bumps `issued` and inserts the copy in ONE statement, so the CHECK
-   * (issued <= stock) and UNIQUE (coupon_id, user_id) both guard it and either both happen or neither.
+   * Records one winner in its shard: bumps the shard's `issued` and inserts the copy in ONE statement,
+   * so CHECK (issued <= cap) and UNIQUE (coupon_id, user_id) both guard it and both happen or neither.
    */
   async insertWinner(
     db: DbOrTx,
     couponId: string,
     userId: string,
+    shard: number,
   ): Promise<{ userCouponId: string; validUntil: Date } | undefined> {
     const { rows } = await sql<{ userCouponId: string; validUntil: Date }>`
       WITH bump AS (
-        UPDATE coupons SET issued = issued + 1 WHERE id = ${couponId} RETURNING id, valid_until
+        UPDATE coupon_stock_shards SET issued = issued + 1
+        WHERE coupon_id = ${couponId} AND shard = ${shard} RETURNING coupon_id, shard
       )
-      INSERT INTO user_coupons (coupon_id, user_id)
-      SELECT id, ${userId} FROM bump
-      RETURNING id AS "userCouponId", (SELECT valid_until FROM bump) AS "validUntil"`.execute(db);
+      INSERT INTO user_coupons (coupon_id, user_id, shard)
+      SELECT coupon_id, ${userId}, shard FROM bump
+      RETURNING id AS "userCouponId", (SELECT valid_until FROM coupons WHERE id = ${couponId}) AS "validUntil"`.execute(
+      db,
+    );
     return rows[0];
   }
 
-  /** Stock, issued count and holders from one statement, hence one consistent snapshot. */
+  /** Room per shard and every holder from one statement, hence one consistent snapshot. */
   async stockSnapshot(db: DbOrTx, couponId: string): Promise<StockSnapshot | undefined> {
-    const { rows } = await sql<StockSnapshot>`
-      SELECT c.stock, c.issued, c.issue_starts_at AS "issueStartsAt", c.issue_ends_at AS "issueEndsAt",
-             COALESCE((SELECT array_agg(uc.user_id::text) FROM user_coupons uc WHERE uc.coupon_id = c.id),
-                      '{}') AS "userIds"
-      FROM coupons c WHERE c.id = ${couponId}`.execute(db);
-    return rows[0];
+    const { rows } = await sql<{
+      stock: number;
+      issueStartsAt: Date;
+      issueEndsAt: Date;
+      shardRemaining: number[];
+      holderIds: string[];
+      holderShards: number[];
+    }>`
+      SELECT c.stock, c.issue_starts_at AS "issueStartsAt", c.issue_ends_at AS "issueEndsAt",
+             ARRAY(SELECT s.cap - s.issued FROM coupon_stock_shards s WHERE s.coupon_id = c.id ORDER BY s.shard)
+               AS "shardRemaining",
+             h.ids AS "holderIds", h.shards AS "holderShards"
+      FROM coupons c
+      CROSS JOIN LATERAL (
+        SELECT COALESCE(array_agg(uc.user_id::text), '{}') AS ids, COALESCE(array_agg(uc.shard::int), '{}') AS shards
+        FROM user_coupons uc WHERE uc.coupon_id = c.id
+      ) h
+      WHERE c.id = ${couponId}`.execute(db);
+    const row = rows[0];
+    if (!row) return undefined;
+    return {
+      stock: row.stock,
+      issueStartsAt: row.issueStartsAt,
+      issueEndsAt: row.issueEndsAt,
+      shardRemaining: row.shardRemaining,
+      holders: row.holderIds.map((id, i) => [id, row.holderShards[i]!]),
+    };
   }
 
   async ofUser(db: DbOrTx, userId: string): Promise<UserCouponRow[]> {
@@ -141,4 +181,14 @@ export class CouponRepository {
       coupon,
     }));
   }
+}
+
+/** At most this many shards: enough parallel commits to share WAL flushes, few enough to scan in Lua. */
+export const MAX_SHARDS = 16;
+
+/** Splits a stock into shard caps that add up to it exactly (the first ones take the remainder). */
+export function splitStock(stock: number): number[] {
+  const k = Math.min(MAX_SHARDS, stock);
+  const base = Math.floor(stock / k);
+  return Array.from({ length: k }, (_, i) => base + (i < stock % k ? 1 : 0));
 }

@@ -63,16 +63,15 @@ describe('coupon rush across two API instances', () => {
       SELECT user_id FROM user_coupons WHERE coupon_id = ${couponId}`.execute(db);
     expect(holders.rows).toHaveLength(STOCK);
     expect(new Set(holders.rows.map((r) => r.user_id))).toEqual(new Set(winners.map((w) => w.user.id)));
-    const counter = await sql<{ issued: number }>`SELECT issued FROM coupons WHERE id = ${couponId}`.execute(
-      db,
-    );
+    const counter = await sql<{ issued: number }>`
+      SELECT sum(issued)::int AS issued FROM coupon_stock_shards WHERE coupon_id = ${couponId}`.execute(db);
     expect(counter.rows[0]!.issued).toBe(STOCK);
 
     const keys = CouponStock.keys(couponId);
     const redis = a.container.redis;
-    expect(await redis.scard(keys.users)).toBe(STOCK);
+    expect(await redis.hlen(keys.users)).toBe(STOCK);
     expect(Number(await redis.hget(keys.state, 'remaining'))).toBe(0);
-    const redisUsers = new Set(await redis.smembers(keys.users));
+    const redisUsers = new Set(await redis.hkeys(keys.users));
     expect(redisUsers).toEqual(new Set(winners.map((w) => w.user.id)));
   }
 
@@ -136,14 +135,16 @@ describe('coupon rush across two API instances', () => {
     await sql`DELETE FROM users WHERE id = ${ghost.id}`.execute(a.container.db);
     const res = await issue(a.app, ghost, couponId);
     expect(res.statusCode).toBe(404);
-    expect(await a.container.redis.sismember(keys.users, ghost.id)).toBe(0);
+    expect(await a.container.redis.hexists(keys.users, ghost.id)).toBe(0);
     expect(Number(await a.container.redis.hget(keys.state, 'remaining'))).toBe(2);
 
     // PostgreSQL full while Redis still shows stock: the CHECK (issued <= stock) refuses, Redis is undone.
-    await sql`UPDATE coupons SET issued = stock WHERE id = ${couponId}`.execute(a.container.db);
+    await sql`UPDATE coupon_stock_shards SET issued = cap WHERE coupon_id = ${couponId}`.execute(
+      a.container.db,
+    );
     const refused = await issue(a.app, users[10]!, couponId);
     expect(refused.statusCode).toBe(410);
-    expect(await a.container.redis.sismember(keys.users, users[10]!.id)).toBe(0);
+    expect(await a.container.redis.hexists(keys.users, users[10]!.id)).toBe(0);
     const rows = await sql<{ n: number }>`
       SELECT count(*)::int AS n FROM user_coupons WHERE coupon_id = ${couponId}`.execute(a.container.db);
     expect(rows.rows[0]!.n).toBe(0);
