@@ -73,7 +73,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`
     CREATE TABLE user_coupons (
       id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
-      coupon_id uuid NOT NULL REFERENCES coupons (id),
+      -- No direct key to coupons: (coupon_id, shard) → coupon_stock_shards → coupons covers it, and
+      -- a key on the coupon row would make every winner lock that one row (FOR KEY SHARE).
+      coupon_id uuid NOT NULL,
       user_id uuid NOT NULL REFERENCES users (id),
       shard smallint NOT NULL,
       status text NOT NULL DEFAULT 'AVAILABLE' CHECK (status IN ('AVAILABLE', 'RESERVED', 'USED')),

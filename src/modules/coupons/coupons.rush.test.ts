@@ -86,13 +86,13 @@ describe('coupon rush across two API instances', () => {
     const keys = CouponStock.keys(couponId);
     const redis = a.container.redis;
     const remaining = async () => Number(await redis.hget(keys.state, 'remaining'));
-    // Hold the coupon row so the first winners stay in flight (won in Redis, not yet in PostgreSQL)
+    // Hold the coupon's stock shards so the first winners stay in flight (won in Redis, not yet in PostgreSQL)
     // while the keys vanish: the rebuild then reads a snapshot without them — the dangerous case.
     // Few enough of them that the blocked writers leave each instance a pool connection to rebuild.
     const blocker = new pg.Client({ connectionString: env.env.DATABASE_URL });
     await blocker.connect();
     await blocker.query('BEGIN');
-    await blocker.query('SELECT 1 FROM coupons WHERE id = $1 FOR UPDATE', [couponId]);
+    await blocker.query('SELECT 1 FROM coupon_stock_shards WHERE coupon_id = $1 FOR UPDATE', [couponId]);
 
     const all = everyAttempt();
     const early = all.filter((x) => x.k === 0).slice(0, IN_FLIGHT);
