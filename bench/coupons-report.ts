@@ -54,7 +54,7 @@ ${row('bare Fastify baseline', r.baseline)}
 ${row('issuance, one connection', r.solo)}
 ${row('issuance, every request wins', r.winners)}
 ${row('sold-out rush (stock 100)', r.soldOut)}
-${row('sold out, one connection', r.refusedSolo)}
+${row('refusals (sold out, already issued), one connection', r.refusedSolo)}
 
 Issued in PostgreSQL: ${r.solo.issuedInDb} of ${r.solo.total} with one connection, ${r.winners.issuedInDb} of
 ${r.winners.total} in the winners phase, ${r.soldOut.issuedInDb} in the sold-out rush (stock 100).
@@ -65,7 +65,7 @@ ${r.winners.total} in the winners phase, ${r.soldOut.issuedInDb} in the sold-out
 | --- | --- | --- | --- | --- |
 | issued, one connection (no queueing) | ${r.solo.server.count} | ${ms(r.solo.server.mean)} | ${ms(r.solo.server.p50)} | ${ms(r.solo.server.p99)} |
 | issued, ${r.connections} connections (Lua + INSERT + ensure) | ${r.winners.server.count} | ${ms(r.winners.server.mean)} | ${ms(r.winners.server.p50)} | ${ms(r.winners.server.p99)} |
-| refused, one connection (no queueing) | ${r.refusedSolo.server.count} | ${ms(r.refusedSolo.server.mean)} | ${ms(r.refusedSolo.server.p50)} | ${ms(r.refusedSolo.server.p99)} |
+| refused (sold out), one connection (no queueing) | ${r.refusedSolo.server.count} | ${ms(r.refusedSolo.server.mean)} | ${ms(r.refusedSolo.server.p50)} | ${ms(r.refusedSolo.server.p99)} |
 | refused: sold out, ${r.connections} connections (Lua only) | ${r.soldOut.server.count} | ${ms(r.soldOut.server.mean)} | ${ms(r.soldOut.server.p50)} | ${ms(r.soldOut.server.p99)} |
 
 p50/p99 are interpolated inside histogram buckets (the mean is exact: sum/count). The predecessor
