@@ -64,7 +64,9 @@ export class CouponIssuance {
       try {
         row = await this.repo.insertWinner(this.db, couponId, userId, win.shard);
       } catch (err) {
-        if (isPgError(err, PG.UNIQUE_VIOLATION)) throw new AppError('COUPON_ALREADY_ISSUED');
+        if (isPgError(err, PG.UNIQUE_VIOLATION, 'user_coupons_coupon_user_key')) {
+          throw new AppError('COUPON_ALREADY_ISSUED');
+        }
         await this.compensate(couponId, userId, win);
         if (isPgError(err, PG.CHECK_VIOLATION, 'coupon_stock_shards_within_cap')) {
           if (attempt < 2) continue;
@@ -88,7 +90,11 @@ export class CouponIssuance {
 
   private async win(couponId: string, userId: string): Promise<{ epoch: string; shard: number }> {
     for (let attempt = 0; attempt < 3; attempt++) {
-      const r = await this.stock.tryIssue(couponId, userId);
+      const r = await this.stock.tryIssue(couponId, userId).catch((err: unknown) => {
+        // Without Redis there is no fair first-come order to apply: refuse rather than guess.
+        this.log.warn({ err, couponId }, 'coupon stock unreachable');
+        throw new AppError('SERVICE_UNAVAILABLE', 'Coupon issuance is unavailable; try again');
+      });
       switch (r.kind) {
         case 'WON':
           return r;
@@ -114,27 +120,41 @@ export class CouponIssuance {
     }
   }
 
+  /**
+   * The copy is committed, so the answer is 201 whatever happens here. Should Redis fail now, it
+   * counts one copy too few after a rebuild: later winners then meet a full shard in PostgreSQL and
+   * are refused there (never over-issued), and a rebuild squares it.
+   */
   private async ensureCounted(couponId: string, userId: string, shard: number): Promise<void> {
-    for (let attempt = 0; attempt < 3; attempt++) {
-      if (await this.stock.ensureCounted(couponId, userId, shard)) return;
-      await this.rebuild(couponId);
+    try {
+      for (let attempt = 0; attempt < 3; attempt++) {
+        if (await this.stock.ensureCounted(couponId, userId, shard)) return;
+        await this.rebuild(couponId);
+      }
+      this.log.warn({ couponId, userId }, 'coupon state still missing after issuing');
+    } catch (err) {
+      this.log.warn({ err, couponId, userId }, 'issued coupon not confirmed in Redis');
     }
-    // The coupon is issued in PostgreSQL; the next rebuild will count it.
-    this.log.warn({ couponId, userId }, 'coupon state still missing after issuing');
   }
 
   /**
    * Rebuilds the Redis state from PostgreSQL under a short lease on the coupon's own hash tag. Others
    * wait until the state is back. Issuers that won in the lost state and commit after the snapshot
    * are added by their own ENSURE step, so the rebuilt state never lets more winners through than
-   * PostgreSQL has room for (and the CHECK on issued <= stock would stop them anyway).
+   * PostgreSQL has room for (and each shard's CHECK (issued <= cap) would stop them anyway).
    */
   rebuild(couponId: string): Promise<void> {
     // Single flight per process: a rush that finds the state gone waits on one promise here, so only
     // one request per instance polls Redis for the lease.
     let pending = this.rebuilding.get(couponId);
     if (!pending) {
-      pending = this.rebuildOnce(couponId).finally(() => this.rebuilding.delete(couponId));
+      pending = this.rebuildOnce(couponId)
+        .catch((err: unknown) => {
+          if (err instanceof AppError) throw err;
+          this.log.warn({ err, couponId }, 'coupon stock rebuild failed');
+          throw new AppError('SERVICE_UNAVAILABLE', 'Coupon issuance is unavailable; try again');
+        })
+        .finally(() => this.rebuilding.delete(couponId));
       this.rebuilding.set(couponId, pending);
     }
     return pending;

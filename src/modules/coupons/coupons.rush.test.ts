@@ -12,6 +12,8 @@ const ATTEMPTS = 3;
 const STOCK = 100;
 /** Winners held in flight while the keys are deleted (below the two pools' 2 × 10 connections). */
 const IN_FLIGHT = 14;
+/** 3,000 requests on two cores shared with other suites: a generous bound, not a speed claim. */
+const RUSH_TIMEOUT_MS = 120_000;
 
 /**
  * The onsale rush: 1,000 users × 3 concurrent attempts on 100 copies, spread over two API instances
@@ -75,48 +77,56 @@ describe('coupon rush across two API instances', () => {
     expect(redisUsers).toEqual(new Set(winners.map((w) => w.user.id)));
   }
 
-  it('issues exactly the stock, nobody twice, in PostgreSQL and Redis', async () => {
-    const couponId = await createCoupon(a.app, admin, { stock: STOCK });
-    const results = await rush(couponId);
-    await expectExactlyStockIssued(couponId, results);
-  });
+  it(
+    'issues exactly the stock, nobody twice, in PostgreSQL and Redis',
+    async () => {
+      const couponId = await createCoupon(a.app, admin, { stock: STOCK });
+      const results = await rush(couponId);
+      await expectExactlyStockIssued(couponId, results);
+    },
+    RUSH_TIMEOUT_MS,
+  );
 
-  it('still issues exactly the stock when the Redis keys are deleted in the middle of the rush', async () => {
-    const couponId = await createCoupon(a.app, admin, { stock: STOCK });
-    const keys = CouponStock.keys(couponId);
-    const redis = a.container.redis;
-    const remaining = async () => Number(await redis.hget(keys.state, 'remaining'));
-    // Hold the coupon's stock shards so the first winners stay in flight (won in Redis, not yet in PostgreSQL)
-    // while the keys vanish: the rebuild then reads a snapshot without them — the dangerous case.
-    // Few enough of them that the blocked writers leave each instance a pool connection to rebuild.
-    const blocker = new pg.Client({ connectionString: env.env.DATABASE_URL });
-    await blocker.connect();
-    await blocker.query('BEGIN');
-    await blocker.query('SELECT 1 FROM coupon_stock_shards WHERE coupon_id = $1 FOR UPDATE', [couponId]);
+  it(
+    'still issues exactly the stock when the Redis keys are deleted in the middle of the rush',
+    async () => {
+      const couponId = await createCoupon(a.app, admin, { stock: STOCK });
+      const keys = CouponStock.keys(couponId);
+      const redis = a.container.redis;
+      const remaining = async () => Number(await redis.hget(keys.state, 'remaining'));
+      // Hold the coupon's stock shards so the first winners stay in flight (won in Redis, not yet in PostgreSQL)
+      // while the keys vanish: the rebuild then reads a snapshot without them — the dangerous case.
+      // Few enough of them that the blocked writers leave each instance a pool connection to rebuild.
+      const blocker = new pg.Client({ connectionString: env.env.DATABASE_URL });
+      await blocker.connect();
+      await blocker.query('BEGIN');
+      await blocker.query('SELECT 1 FROM coupon_stock_shards WHERE coupon_id = $1 FOR UPDATE', [couponId]);
 
-    const all = everyAttempt();
-    const early = all.filter((x) => x.k === 0).slice(0, IN_FLIGHT);
-    const firstWave = rush(couponId, early);
-    while ((await remaining()) > STOCK - IN_FLIGHT) await sleep(5);
-    expect(await redis.del(keys.state, keys.users)).toBe(2);
+      const all = everyAttempt();
+      const early = all.filter((x) => x.k === 0).slice(0, IN_FLIGHT);
+      const firstWave = rush(couponId, early);
+      while ((await remaining()) > STOCK - IN_FLIGHT) await sleep(5);
+      expect(await redis.del(keys.state, keys.users)).toBe(2);
 
-    // Everyone else (and the early users' other attempts) now meets a missing state and rebuilds it.
-    const secondWave = rush(
-      couponId,
-      all.filter((x) => !early.includes(x)),
-    );
-    while (!(await redis.exists(keys.state))) await sleep(2);
-    await blocker.query('COMMIT');
-    await blocker.end();
+      // Everyone else (and the early users' other attempts) now meets a missing state and rebuilds it.
+      const secondWave = rush(
+        couponId,
+        all.filter((x) => !early.includes(x)),
+      );
+      while (!(await redis.exists(keys.state))) await sleep(2);
+      await blocker.query('COMMIT');
+      await blocker.end();
 
-    const results = [...(await firstWave), ...(await secondWave)];
-    expect(results).toHaveLength(USERS * ATTEMPTS);
-    // The early winners did commit, although the rebuilt state had not counted them.
-    expect(results.slice(0, IN_FLIGHT).every((r) => r.status === 201)).toBe(true);
-    await expectExactlyStockIssued(couponId, results);
-  });
+      const results = [...(await firstWave), ...(await secondWave)];
+      expect(results).toHaveLength(USERS * ATTEMPTS);
+      // The early winners did commit, although the rebuilt state had not counted them.
+      expect(results.slice(0, IN_FLIGHT).every((r) => r.status === 201)).toBe(true);
+      await expectExactlyStockIssued(couponId, results);
+    },
+    RUSH_TIMEOUT_MS,
+  );
 
-  it('rebuilds a state whose users set alone was lost, without issuing twice', async () => {
+  it('rebuilds a state whose users hash alone was lost, without issuing twice', async () => {
     const couponId = await createCoupon(a.app, admin, { stock: 5 });
     const [first, second] = users;
     expect((await issue(a.app, first!, couponId)).statusCode).toBe(201);
