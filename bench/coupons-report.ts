@@ -87,8 +87,9 @@ baseline, measured in the same run, is the yardstick).
   commit cannot include writing the copy to disk.
 - A refusal (sold out, already issued, outside the window) is one Redis script and never reaches
   PostgreSQL; the rush is mostly refusals.
-- Winners commit side by side (stock split into up to 16 PostgreSQL shards, no shared counter row and
-  no lock), so concurrent commits share WAL flushes: compare "one connection" with "every request wins".
+- Winners commit side by side (stock split into up to 16 PostgreSQL shards, so no single counter row
+  that every winner must lock), and concurrent commits share WAL flushes: compare "one connection"
+  with "every request wins".
 - Server-side times include waiting for the event loop of a busy process; client-side latencies add
   the network and the load generator.
 `;
