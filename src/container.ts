@@ -12,6 +12,7 @@ import { AccessTokens } from './modules/auth/tokens.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
 import { createAuthModule, createSessions } from './modules/auth/index.ts';
 import { createUsersModule } from './modules/users/index.ts';
+import { createCouponsModule } from './modules/coupons/index.ts';
 
 /** The shared adapters every module is built from. */
 export interface Infra {
@@ -112,6 +113,9 @@ export async function createContainer(config: Config, processName: ProcessName):
   const users = createUsersModule(infra, { sessions });
   const auth = createAuthModule(infra, { users: users.service, sessions });
   apiRoutes.push(auth.routes, users.routes);
+  // coupons.discounts is the DiscountPort that checkout takes.
+  const coupons = createCouponsModule(infra);
+  apiRoutes.push(coupons.routes);
 
   return { ...infra, apiRoutes, rootRoutes, background, close: closeInfra };
 }

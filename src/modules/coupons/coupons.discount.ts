@@ -1,0 +1,105 @@
+import { sql } from 'kysely';
+import { AppError } from '../../errors.ts';
+import type { Tx } from '../../infra/db.ts';
+import type { DiscountPort } from '../booking/ports.ts';
+import type { DiscountType } from './coupons.tables.ts';
+
+export interface DiscountTerms {
+  discountType: DiscountType;
+  discountValue: number;
+  maxDiscount: number | null;
+}
+
+/**
+ * The discount in KRW, in integers only. PERCENT: floor(amount × percent / 100), capped by
+ * maxDiscount; FIXED: the value. Never more than the order itself.
+ */
+export function discountFor(terms: DiscountTerms, orderAmount: number): number {
+  if (!Number.isSafeInteger(orderAmount) || orderAmount < 0) throw new RangeError('orderAmount must be KRW');
+  let discount: number;
+  if (terms.discountType === 'PERCENT') {
+    const scaled = orderAmount * terms.discountValue; // exact: both are integers far below 2^53 / 100
+    discount = (scaled - (scaled % 100)) / 100;
+    if (terms.maxDiscount !== null) discount = Math.min(discount, terms.maxDiscount);
+  } else {
+    discount = terms.discountValue;
+  }
+  return Math.min(discount, orderAmount);
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * The checkout seam (DiscountPort). A coupon goes AVAILABLE → RESERVED (with the reservation) →
+ * USED on payment, or back to AVAILABLE when the reservation fails, expires or is cancelled —
+ * including after payment: a cancelled order gives its coupon back (it still expires on its date).
+ */
+export class CouponDiscounts implements DiscountPort {
+  async reserve(
+    tx: Tx,
+    input: { userId: string; userCouponId: string; orderAmount: number; reservationId: string },
+  ): Promise<number> {
+    const { userId, userCouponId, orderAmount, reservationId } = input;
+    // Reject malformed input before touching the database: an SQL error would abort the caller's tx.
+    if (
+      !UUID.test(userCouponId) ||
+      !UUID.test(userId) ||
+      !UUID.test(reservationId) ||
+      !Number.isSafeInteger(orderAmount) ||
+      orderAmount < 0
+    ) {
+      throw new AppError('COUPON_NOT_APPLICABLE', 'The coupon or order is not valid');
+    }
+    const other = await tx
+      .selectFrom('user_coupons')
+      .select('id')
+      .where('reservation_id', '=', reservationId)
+      .where('id', '<>', userCouponId)
+      .executeTakeFirst();
+    if (other) throw new AppError('COUPON_NOT_APPLICABLE', 'The reservation already carries another coupon');
+
+    // The conditional UPDATE is the lock: of two concurrent reservations, the second waits for the
+    // first's row lock, re-reads status = 'RESERVED' and matches nothing. Re-reserving for the same
+    // reservation (a retried request) returns the same discount.
+    const { rows } = await sql<DiscountTerms>`
+      UPDATE user_coupons uc
+         SET status = 'RESERVED', reservation_id = ${reservationId}
+        FROM coupons c
+       WHERE uc.id = ${userCouponId}
+         AND uc.user_id = ${userId}
+         AND c.id = uc.coupon_id
+         AND (uc.status = 'AVAILABLE' OR (uc.status = 'RESERVED' AND uc.reservation_id = ${reservationId}))
+         AND c.valid_until > now()
+         AND c.min_order_amount <= ${orderAmount}
+      RETURNING c.discount_type AS "discountType", c.discount_value AS "discountValue",
+                c.max_discount AS "maxDiscount"`.execute(tx);
+    const terms = rows[0];
+    if (!terms) {
+      throw new AppError(
+        'COUPON_NOT_APPLICABLE',
+        'The coupon is not yours, already used or reserved, expired, or the order is below its minimum',
+      );
+    }
+    return discountFor(terms, orderAmount);
+  }
+
+  async consume(tx: Tx, reservationId: string): Promise<void> {
+    if (!UUID.test(reservationId)) return;
+    await tx
+      .updateTable('user_coupons')
+      .set({ status: 'USED', used_at: new Date() })
+      .where('reservation_id', '=', reservationId)
+      .where('status', '=', 'RESERVED')
+      .execute();
+  }
+
+  async restore(tx: Tx, reservationId: string): Promise<void> {
+    if (!UUID.test(reservationId)) return;
+    await tx
+      .updateTable('user_coupons')
+      .set({ status: 'AVAILABLE', reservation_id: null, used_at: null })
+      .where('reservation_id', '=', reservationId)
+      .where('status', 'in', ['RESERVED', 'USED'])
+      .execute();
+  }
+}

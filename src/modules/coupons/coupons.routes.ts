@@ -1,0 +1,162 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyRequest } from 'fastify';
+import { Type } from 'typebox';
+import type { CouponIssuance } from './coupons.issuance.ts';
+import type { CouponRow } from './coupons.repository.ts';
+import {
+  AdminCouponPage,
+  CreateCouponBody,
+  CreatedId,
+  IdParams,
+  IssuableCoupon,
+  IssuedCouponSchema,
+  MyCoupon,
+  PageQuery,
+} from './coupons.schemas.ts';
+import type { CouponService } from './coupons.service.ts';
+
+const terms = (c: CouponRow) => ({
+  id: c.id,
+  name: c.name,
+  discountType: c.discountType,
+  discountValue: c.discountValue,
+  maxDiscount: c.maxDiscount,
+  minOrderAmount: c.minOrderAmount,
+  validUntil: c.validUntil.toISOString(),
+});
+
+/** The signed-in user's id; only called behind requireUser/requireRole. */
+const userIdOf = (request: FastifyRequest): string => request.user!.id;
+
+export const couponRoutes =
+  (deps: { service: CouponService; issuance: CouponIssuance }): FastifyPluginAsyncTypebox =>
+  async (app) => {
+    const { service, issuance } = deps;
+    const admin = app.requireRole('ADMIN');
+    const security = [{ bearerAuth: [] }];
+
+    app.post(
+      '/admin/coupons',
+      {
+        preHandler: admin,
+        schema: {
+          tags: ['coupons'],
+          summary: 'Create a coupon (admin)',
+          security,
+          body: CreateCouponBody,
+          response: { 201: CreatedId },
+        },
+      },
+      async (request, reply) => reply.status(201).send({ id: await service.create(request.body) }),
+    );
+
+    app.get(
+      '/admin/coupons',
+      {
+        preHandler: admin,
+        schema: {
+          tags: ['coupons'],
+          summary: 'List coupons, newest first (admin)',
+          security,
+          querystring: PageQuery,
+          response: { 200: AdminCouponPage },
+        },
+      },
+      async (request) => {
+        const { page, size } = request.query;
+        const { items, total } = await service.page(page, size);
+        return {
+          page,
+          size,
+          total,
+          items: items.map((c) => ({
+            ...terms(c),
+            stock: c.stock,
+            issued: c.issued,
+            issueStartsAt: c.issueStartsAt.toISOString(),
+            issueEndsAt: c.issueEndsAt.toISOString(),
+            createdAt: c.createdAt.toISOString(),
+          })),
+        };
+      },
+    );
+
+    app.get(
+      '/coupons',
+      {
+        schema: {
+          tags: ['coupons'],
+          summary: 'Coupons issuable now, with remaining stock',
+          response: { 200: Type.Array(IssuableCoupon) },
+        },
+      },
+      async () =>
+        (await service.issuable()).map((c) => ({
+          ...terms(c),
+          remaining: c.remaining,
+          issueStartsAt: c.issueStartsAt.toISOString(),
+          issueEndsAt: c.issueEndsAt.toISOString(),
+        })),
+    );
+
+    app.post(
+      '/coupons/:id/issue',
+      {
+        preHandler: app.requireUser,
+        config: {
+          // Per user, after authentication: a rush is many users once each, not one user many times.
+          rateLimit: {
+            max: 20,
+            timeWindow: 60_000,
+            hook: 'preHandler',
+            keyGenerator: (request: FastifyRequest) => `coupon-issue:${request.user?.id ?? request.ip}`,
+          },
+        },
+        schema: {
+          tags: ['coupons'],
+          summary: 'Claim one copy of a coupon (first come, first served)',
+          security,
+          params: IdParams,
+          response: { 201: IssuedCouponSchema },
+        },
+      },
+      async (request, reply) => {
+        const issued = await issuance.issue(request.params.id, userIdOf(request));
+        return reply.status(201).send({
+          userCouponId: issued.userCouponId,
+          couponId: issued.couponId,
+          validUntil: issued.validUntil.toISOString(),
+        });
+      },
+    );
+
+    app.get(
+      '/users/me/coupons',
+      {
+        preHandler: app.requireUser,
+        schema: {
+          tags: ['coupons'],
+          summary: "The signed-in user's coupons",
+          security,
+          response: { 200: Type.Array(MyCoupon) },
+        },
+      },
+      async (request) => {
+        const now = Date.now();
+        return (await service.mine(userIdOf(request))).map((uc) => ({
+          id: uc.id,
+          coupon: terms(uc.coupon),
+          // EXPIRED is derived: a used coupon stays USED, an unused one expires with its coupon.
+          status:
+            uc.status === 'USED'
+              ? ('USED' as const)
+              : uc.coupon.validUntil.getTime() <= now
+                ? ('EXPIRED' as const)
+                : ('AVAILABLE' as const),
+          reserved: uc.status === 'RESERVED',
+          issuedAt: uc.issuedAt.toISOString(),
+          usedAt: uc.usedAt ? uc.usedAt.toISOString() : null,
+        }));
+      },
+    );
+  };

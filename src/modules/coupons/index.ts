@@ -1,0 +1,28 @@
+import type { Infra } from '../../container.ts';
+import { CouponDiscounts } from './coupons.discount.ts';
+import { CouponIssuance } from './coupons.issuance.ts';
+import { CouponRepository } from './coupons.repository.ts';
+import { couponRoutes } from './coupons.routes.ts';
+import { CouponService } from './coupons.service.ts';
+import { CouponStock } from './coupons.stock.ts';
+import './coupons.tables.ts';
+
+/** Coupons: admin catalogue, first-come issuance, and the DiscountPort that checkout calls. */
+export function createCouponsModule(infra: Pick<Infra, 'db' | 'redis' | 'metrics' | 'log'>) {
+  const log = infra.log.child({ module: 'coupons' });
+  const repo = new CouponRepository();
+  const stock = new CouponStock(infra.redis);
+  const duration = infra.metrics.histogram({
+    name: 'coupon_issue_duration_seconds',
+    help: 'Server-side time of one coupon issuance attempt, by outcome',
+    labelNames: ['outcome'] as const,
+    buckets: [
+      0.00005, 0.0001, 0.0002, 0.0003, 0.0005, 0.00075, 0.001, 0.0015, 0.002, 0.003, 0.005, 0.0075, 0.01,
+      0.025, 0.05, 0.1, 0.25, 0.5, 1,
+    ],
+  });
+  const issuance = new CouponIssuance(infra.db, repo, stock, duration, log);
+  const service = new CouponService(infra.db, repo, stock, issuance, log);
+  const discounts = new CouponDiscounts();
+  return { routes: couponRoutes({ service, issuance }), discounts, issuance, service, stock };
+}
