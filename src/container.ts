@@ -8,6 +8,7 @@ import { Broker } from './infra/broker.ts';
 import { Metrics } from './infra/metrics.ts';
 import { AccessTokens } from './modules/auth/tokens.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
+import { createCatalogModule } from './modules/catalog/index.ts';
 
 /** The shared adapters every module is built from. */
 export interface Infra {
@@ -94,6 +95,11 @@ export async function createContainer(config: Config, processName: ProcessName):
   const apiRoutes: FastifyPluginAsyncTypebox[] = [];
   const rootRoutes: FastifyPluginAsyncTypebox[] = [healthRoutes(infra)];
   const background: Background[] = [];
+
+  // catalogue; `catalog.salesRanking` is the SalesRanking port for checkout
+  const catalog = createCatalogModule(infra);
+  apiRoutes.push(...catalog.routes);
+  background.push(...catalog.background);
 
   return { ...infra, apiRoutes, rootRoutes, background, close: closeInfra };
 }
