@@ -7,7 +7,7 @@ import type { DetailCache, DetailEntry } from './detail-cache.ts';
 import type { HeldSeatsReader } from './ports.ts';
 import type { PerformanceDetail, PerformancePage, SeatMap, ShowtimeView } from './catalog.schemas.ts';
 import { effectiveStatus, endOfKstDay } from './calendar.ts';
-import { SoldSeats } from './sold-seats.ts';
+import type { SoldSeats } from './sold-seats.ts';
 
 export const posterUrlOf = (id: string, stored: string | null): string =>
   stored ?? `/api/v1/posters/${id}.svg`;
