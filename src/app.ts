@@ -4,7 +4,6 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance, type RawServerDe
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import cookie from '@fastify/cookie';
 import cors from '@fastify/cors';
-import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
@@ -12,6 +11,7 @@ import ajvFormats from 'ajv-formats';
 import type { Container } from './container.ts';
 import { registerErrorHandling } from './http/error-handler.ts';
 import { authGuard } from './http/auth-guard.ts';
+import { registerStaticHelmet } from './http/security-headers.ts';
 import { AppError } from './errors.ts';
 
 export type App = FastifyInstance<
@@ -63,7 +63,7 @@ export async function buildApp(container: Container): Promise<App> {
 
   registerErrorHandling(app);
 
-  await app.register(helmet, {
+  await registerStaticHelmet(app, {
     // The API serves JSON and the web app's own assets; swagger-ui needs inline styles.
     contentSecurityPolicy: {
       directives: {

@@ -4,10 +4,16 @@ import type { PerformanceStatus } from './catalog.schemas.ts';
 /** Performances are dated in Korean time (UTC+9, no daylight saving). */
 const KST_OFFSET_MS = 9 * 3600_000;
 
-/** 'YYYY-MM-DD' of the Korean calendar day containing `at`. */
+let memo = { from: 0, until: 0, day: '' };
+
+/** 'YYYY-MM-DD' of the Korean calendar day containing `at` (memoized: it is on every view's path). */
 export function kstDay(at: number | Date = Date.now()): string {
   const ms = typeof at === 'number' ? at : at.getTime();
-  return new Date(ms + KST_OFFSET_MS).toISOString().slice(0, 10);
+  if (ms >= memo.from && ms < memo.until) return memo.day;
+  const day = new Date(ms + KST_OFFSET_MS).toISOString().slice(0, 10);
+  const until = endOfKstDay(day);
+  memo = { from: until - 86400_000, until, day };
+  return day;
 }
 
 /** The instant a Korean calendar day ends (midnight KST after it). */

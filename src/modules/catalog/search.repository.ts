@@ -43,8 +43,8 @@ function likePattern(q: string): string {
 
 /**
  * Listing and search in one query (page + total via a window count). Text matches either the
- * full-text vector (whole words, any order) or a substring of search_text through the trigram index,
- * which is what finds Korean partial words ("레미제" → "레미제라블").
+ * full-text vector (whole words, any order) or, word by word, substrings of search_text through the
+ * trigram index, which is what finds Korean partial words ("레미제" → "레미제라블").
  */
 export class SearchRepository {
   constructor(private readonly readDb: Db) {}
@@ -57,9 +57,13 @@ export class SearchRepository {
       .where('p.deleted_at', 'is', null);
     if (!f.includeDrafts) query = query.where('p.status', '<>', 'DRAFT');
     if (f.q) {
-      query = query.where(
-        sql<SqlBool>`(p.search_vector @@ plainto_tsquery('simple', ${f.q}) OR p.search_text ILIKE ${likePattern(f.q)})`,
+      // search_text and q are both lower-case, so LIKE (several times cheaper than ILIKE on UTF-8) is
+      // enough; each word must appear as a substring, in any order, and each LIKE can use the trigram index.
+      const words = sql.join(
+        f.q.split(' ').map((w) => sql`p.search_text LIKE ${likePattern(w)}`),
+        sql` AND `,
       );
+      query = query.where(sql<SqlBool>`(p.search_vector @@ plainto_tsquery('simple', ${f.q}) OR (${words}))`);
     }
     if (f.category) query = query.where('c.slug', '=', f.category);
     // A performance runs over a period: it is in [from, to] when the periods overlap.
