@@ -4,6 +4,7 @@ import type { CatalogRepository, PerformanceRow, SectionRow } from './catalog.re
 import type { ShowtimesRepository } from './showtimes.repository.ts';
 import type { DetailCache } from './detail-cache.ts';
 import type { InvalidationBus } from './invalidation.ts';
+import type { Logger } from '../../infra/logger.ts';
 import type {
   CreatePerformanceBody,
   CreateShowtimeBody,
@@ -32,6 +33,7 @@ export class CatalogAdmin {
     private readonly showtimes: ShowtimesRepository,
     private readonly detailCache: DetailCache,
     private readonly bus: InvalidationBus,
+    private readonly log: Logger,
   ) {}
 
   async createVenue(body: CreateVenueBody): Promise<{ id: string; name: string; seatCount: number }> {
@@ -181,9 +183,17 @@ export class CatalogAdmin {
     return venue.name;
   }
 
+  /**
+   * After the commit: clear Redis and tell every instance. The write itself has happened, so a Redis
+   * failure here is logged rather than reported as a failed write; the cache TTLs bound the staleness.
+   */
   private async published(msg: { performanceId: string; showtimeId?: string }): Promise<void> {
-    await this.detailCache.invalidate(msg.performanceId);
-    await this.bus.publish(msg);
+    try {
+      await this.detailCache.invalidate(msg.performanceId);
+      await this.bus.publish(msg);
+    } catch (err) {
+      this.log.error({ err: (err as Error).message, ...msg }, 'catalogue invalidation failed');
+    }
   }
 }
 

@@ -69,7 +69,7 @@ export function createCatalogModule(
     opts.heldSeats ?? noHeldSeats,
   );
   bus.onMessage((msg) => reads.forget(msg));
-  const admin = new CatalogAdmin(repo, showtimesRepo, detailCache, bus);
+  const admin = new CatalogAdmin(repo, showtimesRepo, detailCache, bus, log);
   const rankings = new Rankings(redis, repo);
 
   // Only API instances listen for invalidations: the subscription lives as long as the HTTP app.

@@ -33,12 +33,15 @@ export class InvalidationBus {
     await this.redis.publish(this.channel, JSON.stringify(msg));
   }
 
-  /** Subscribes; resolves once Redis confirmed, so a write right after is heard. */
+  /**
+   * Subscribes, and again after every reconnect. Resolves once Redis confirmed (so a write right after
+   * is heard), or when Redis is unreachable: the API then starts anyway and subscribes when Redis is back,
+   * the short LRU TTLs bounding what it may serve stale meanwhile.
+   */
   async start(): Promise<void> {
     if (this.subscriber) return;
     const sub = this.redis.duplicate();
     this.subscriber = sub;
-    sub.on('error', (err: Error) => this.log.warn({ err: err.message }, 'catalog subscriber error'));
     sub.on('message', (channel: string, text: string) => {
       if (channel !== this.channel) return;
       try {
@@ -47,7 +50,23 @@ export class InvalidationBus {
         this.log.warn({ err: (err as Error).message }, 'bad catalog invalidation message');
       }
     });
-    await sub.subscribe(this.channel);
+    await new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, 3_000);
+      const done = (): void => {
+        clearTimeout(timer);
+        resolve();
+      };
+      sub.on('error', (err: Error) => {
+        this.log.warn({ err: err.message }, 'catalog subscriber error');
+        done();
+      });
+      sub.on('ready', () => {
+        sub.subscribe(this.channel).then(done, (err: Error) => {
+          this.log.warn({ err: err.message }, 'catalog subscribe failed');
+          done();
+        });
+      });
+    });
   }
 
   async stop(): Promise<void> {
