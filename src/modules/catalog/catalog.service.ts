@@ -188,12 +188,10 @@ export class CatalogAdmin {
    * failure here is logged rather than reported as a failed write; the cache TTLs bound the staleness.
    */
   private async published(msg: { performanceId: string; showtimeId?: string }): Promise<void> {
-    try {
-      await this.detailCache.invalidate(msg.performanceId);
-      await this.bus.publish(msg);
-    } catch (err) {
-      this.log.error({ err: (err as Error).message, ...msg }, 'catalogue invalidation failed');
-    }
+    const logged = (err: Error): void =>
+      this.log.error({ err: err.message, ...msg }, 'catalogue invalidation failed');
+    await this.detailCache.invalidate(msg.performanceId).catch(logged);
+    await this.bus.publish(msg).catch(logged);
   }
 }
 
