@@ -20,7 +20,7 @@ export function searchTextOf(
   p: { title: string; cast: string[]; description: string },
   venueName: string,
 ): string {
-  return [p.title, p.cast.join(' '), venueName, p.description].join(' ').toLowerCase();
+  return [p.title, p.cast.join(' '), venueName, p.description].join(' ').normalize('NFC').toLowerCase();
 }
 
 /**

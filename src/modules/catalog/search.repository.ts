@@ -41,6 +41,26 @@ function likePattern(q: string): string {
   return `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
+/** Every two-character substring of a word, as `ct_bigrams` computes them for search_text. */
+export function bigramsOf(word: string): string[] {
+  const chars = [...word];
+  const out = new Set<string>();
+  for (let i = 0; i + 1 < chars.length; i++) out.add(chars[i]! + chars[i + 1]!);
+  return [...out];
+}
+
+/**
+ * One query word as a substring of search_text. The bigram containment lets PostgreSQL find the
+ * candidates through the GIN index (pg_trgm's trigrams serve words of three characters or more);
+ * LIKE then checks the exact substring.
+ */
+function wordCondition(word: string): Expression<SqlBool> {
+  const like = sql<SqlBool>`p.search_text LIKE ${likePattern(word)}`;
+  const bigrams = bigramsOf(word);
+  if (bigrams.length === 0) return like;
+  return sql<SqlBool>`(p.search_bigrams @> ${bigrams}::text[] AND ${like})`;
+}
+
 /**
  * Listing and search in one query (page + total via a window count). Text matches either the
  * full-text vector (whole words, any order) or, word by word, substrings of search_text through the
@@ -59,10 +79,7 @@ export class SearchRepository {
     if (f.q) {
       // search_text and q are both lower-case, so LIKE (several times cheaper than ILIKE on UTF-8) is
       // enough; each word must appear as a substring, in any order, and each LIKE can use the trigram index.
-      const words = sql.join(
-        f.q.split(' ').map((w) => sql`p.search_text LIKE ${likePattern(w)}`),
-        sql` AND `,
-      );
+      const words = sql.join(f.q.split(' ').map(wordCondition), sql` AND `);
       query = query.where(sql<SqlBool>`(p.search_vector @@ plainto_tsquery('simple', ${f.q}) OR (${words}))`);
     }
     if (f.category) query = query.where('c.slug', '=', f.category);

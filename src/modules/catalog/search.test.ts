@@ -80,6 +80,10 @@ describe('catalogue search', () => {
     expect(idsOf(await search(q('레미제')))).toEqual([ids.les]);
     expect(idsOf(await search(q('미제라')))).toEqual([ids.les]);
     expect(idsOf(await search(q('햄')))).toEqual([ids.hamlet]);
+    // Two syllables: no trigram fits, the bigram index does.
+    expect(idsOf(await search(q('햄릿')))).toEqual([ids.hamlet]);
+    expect(idsOf(await search(q('콘서')))).toEqual([ids.iu]);
+    expect(idsOf(await search(q('라블 레미')))).toEqual([ids.les]);
   });
 
   it('finds English words in any case and order, cast, venue and description', async () => {
