@@ -218,7 +218,7 @@ async function main(): Promise<void> {
   await writeFile(path.join(HERE, 'reports', 'catalog.md'), md);
   await writeFile(
     path.join(HERE, 'reports', 'catalog.json'),
-    JSON.stringify({ detail, search, ratio, apiP99 }, null, 2),
+    JSON.stringify({ detail, search, ratio, bestRatio, apiP99 }, null, 2),
   );
 }
 
