@@ -32,14 +32,6 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       UNIQUE (venue_id, name)
     )`.execute(db);
 
-  // Every two-character substring of a text. pg_trgm cannot index a search for a two-syllable Korean
-  // word ("유령", "캣츠"): its pattern holds no trigram. A GIN index over these bigrams can.
-  await sql`
-    CREATE FUNCTION ct_bigrams(t text) RETURNS text[] LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
-      SELECT coalesce(array_agg(DISTINCT substr(t, i, 2)), '{}')
-      FROM generate_series(1, char_length(t) - 1) AS i
-    $$`.execute(db);
-
   await sql`
     CREATE TABLE performances (
       id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
@@ -59,7 +51,6 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       -- Title, cast, venue name and description, kept by the service; searched by FTS and trigrams.
       search_text text NOT NULL DEFAULT '',
       search_vector tsvector GENERATED ALWAYS AS (to_tsvector('simple', search_text)) STORED,
-      search_bigrams text[] GENERATED ALWAYS AS (ct_bigrams(search_text)) STORED,
       created_at timestamptz NOT NULL DEFAULT now(),
       updated_at timestamptz NOT NULL DEFAULT now(),
       deleted_at timestamptz,
@@ -69,7 +60,6 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`CREATE INDEX performances_search_trgm ON performances USING gin (search_text gin_trgm_ops)`.execute(
     db,
   );
-  await sql`CREATE INDEX performances_search_bigrams ON performances USING gin (search_bigrams)`.execute(db);
   await sql`CREATE INDEX performances_listing ON performances (start_date) WHERE deleted_at IS NULL`.execute(
     db,
   );
