@@ -71,6 +71,7 @@ export function createCatalogModule(
   bus.onMessage((msg) => reads.forget(msg));
   const admin = new CatalogAdmin(repo, showtimesRepo, detailCache, bus, log);
   const rankings = new Rankings(redis, repo);
+  bus.onMessage(() => rankings.forget());
 
   // Only API instances listen for invalidations: the subscription lives as long as the HTTP app.
   const subscription: FastifyPluginAsyncTypebox = async (app) => {

@@ -37,6 +37,7 @@ const MINUTE = 60_000;
 export class Rankings implements SalesRanking {
   // Repeat views of one viewer are the common case (refreshes): skip Redis once we know.
   private readonly seenLocally = new LRUCache<string, true>({ max: 200_000, ttl: 10 * MINUTE });
+  private readonly tops = new LRUCache<string, Promise<RankingEntry[]>>({ max: 100, ttl: 2_000 });
 
   constructor(
     private readonly redis: RedisClient,
@@ -66,7 +67,24 @@ export class Rankings implements SalesRanking {
     await this.bump('sales', performanceId, seatCount, Date.now());
   }
 
-  async top(query: RankingQuery, now = Date.now()): Promise<RankingEntry[]> {
+  /** The home page asks for the same few rankings all the time: computed at most every 2 s per instance. */
+  async top(query: RankingQuery): Promise<RankingEntry[]> {
+    const key = `${query.by}|${query.period}|${query.limit}`;
+    let result = this.tops.get(key);
+    if (!result) {
+      result = this.compute(query, Date.now());
+      this.tops.set(key, result);
+      result.catch(() => this.tops.delete(key));
+    }
+    return result;
+  }
+
+  /** Any catalogue change (a deletion, a title) drops the computed rankings at once. */
+  forget(): void {
+    this.tops.clear();
+  }
+
+  private async compute(query: RankingQuery, now: number): Promise<RankingEntry[]> {
     const keys = windowKeys(query.by, query.period, now);
     // Ask for more than the limit: deleted and draft performances are dropped below.
     const raw = (await this.redis.eval(
