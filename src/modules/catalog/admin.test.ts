@@ -163,6 +163,8 @@ describe('catalogue admin', () => {
       [{ title: '   ' }, 400, 'VALIDATION_FAILED'],
       [{ status: 'ENDED' }, 400, 'VALIDATION_FAILED'],
       [{ extra: 1 }, 400, 'VALIDATION_FAILED'],
+      [{ posterUrl: '//evil.example/x.png' }, 400, 'VALIDATION_FAILED'],
+      [{ posterUrl: 'javascript:alert(1)' }, 400, 'VALIDATION_FAILED'],
     ];
     for (const [override, status, code] of cases) {
       await expect(createPerformance(t.app, admin, { ...base, ...override })).rejects.toThrow(

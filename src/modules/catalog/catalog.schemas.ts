@@ -70,7 +70,11 @@ const performanceFields = {
   runningMinutes: Type.Integer({ minimum: 1, maximum: 1440 }),
   ageRating: Type.Integer({ minimum: 0, maximum: 19 }),
   cast: Type.Array(Text(100), { maxItems: 50 }),
-  posterUrl: Type.Union([Type.String({ maxLength: 500, pattern: '^(https://|/)' }), Type.Null()]),
+  // An https URL or a path on this site ("//host" would leave it): null means the generated poster.
+  posterUrl: Type.Union([
+    Type.String({ maxLength: 500, pattern: '^(https://[^\\s/]+(/\\S*)?|/[^/\\s]\\S*)$' }),
+    Type.Null(),
+  ]),
   prices: Type.Array(PriceInput, { minItems: 1, maxItems: 20 }),
   status: WritableStatus,
 };
