@@ -143,6 +143,11 @@ export const CONFIG_SCHEMA = {
   HOLD_TTL_SECONDS: entry(int(30, 3600), 'How long a seat hold lasts', '600'),
   RESERVATION_TTL_SECONDS: entry(int(60, 3600), 'How long an unpaid reservation lasts', '600'),
   WORKER_METRICS_PORT: entry(int(0, 65535), 'Port of the worker /metrics endpoint', '9464'),
+  VIEW_FLUSH_INTERVAL_MS: entry(
+    int(100, 3_600_000),
+    'How often view counts go from Redis to PostgreSQL',
+    '60000',
+  ),
 } satisfies Record<string, Entry<unknown>>;
 
 type Schema = typeof CONFIG_SCHEMA;

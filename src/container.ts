@@ -13,6 +13,7 @@ import { healthRoutes } from './modules/health/health.routes.ts';
 import { createAuthModule, createSessions } from './modules/auth/index.ts';
 import { createUsersModule } from './modules/users/index.ts';
 import { createCouponsModule } from './modules/coupons/index.ts';
+import { createCatalogModule } from './modules/catalog/index.ts';
 
 /** The shared adapters every module is built from. */
 export interface Infra {
@@ -116,6 +117,10 @@ export async function createContainer(config: Config, processName: ProcessName):
   // coupons.discounts is the DiscountPort that checkout takes.
   const coupons = createCouponsModule(infra);
   apiRoutes.push(coupons.routes);
+  // catalogue; `catalog.salesRanking` is the SalesRanking port for checkout
+  const catalog = createCatalogModule(infra);
+  apiRoutes.push(...catalog.routes);
+  background.push(...catalog.background);
 
   return { ...infra, apiRoutes, rootRoutes, background, close: closeInfra };
 }

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { Container } from './container.ts';
 import { usesDevAdminPassword } from './config.ts';
 import { hashPassword } from './modules/auth/passwords.ts';
+import { seedDemoCatalog } from './modules/catalog/demo-data.ts';
 
 export const CATEGORIES = [
   { name: '뮤지컬', slug: 'musical' },
@@ -46,4 +47,5 @@ export async function seed(container: Container, opts: { onlyWhenEmpty: boolean 
   const empty = (rows[0]?.n ?? 0) === 0;
   if (opts.onlyWhenEmpty && !empty) return;
   container.log.info('seeding demo data');
+  await seedDemoCatalog(container);
 }

@@ -1,0 +1,233 @@
+/**
+ * Catalogue read path, measured in one run on a bench database of 10,000 performances:
+ *  1. cached GET /api/v1/performances/{id} on the real API against a bare Fastify server returning the
+ *     same JSON object (same size), alternating rounds, 100 connections (target ≥ 0.6× and p99 < 10 ms);
+ *  2. search GET /api/v1/performances?q=… at 50 connections: varied queries that miss the short
+ *     search cache (database path), and a hot set of popular queries (cache path).
+ * Every server runs in its own child process so autocannon does not share its event loop.
+ * Writes bench/reports/catalog.{md,json}.
+ *
+ *   npm run bench:catalog     BENCH_ROUNDS=2 BENCH_DURATION=8 BENCH_PERFORMANCES=10000
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { cpus, loadavg } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import autocannon from 'autocannon';
+import { prepareBenchDatabase, SEARCH_TERMS } from './catalog-data.ts';
+
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+const DURATION = Number(process.env.BENCH_DURATION ?? 8);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
+const PERFORMANCES = Number(process.env.BENCH_PERFORMANCES ?? 10_000);
+const DB_NAME = 'ct_bench_catalog';
+const DATABASE_URL = `postgres://postgres@127.0.0.1:5432/${DB_NAME}`;
+const SERVER_ENV = {
+  ...process.env,
+  NODE_ENV: 'production',
+  DATABASE_URL,
+  REDIS_KEY_PREFIX: 'bench:catalog:',
+  AMQP_QUEUE_PREFIX: 'bench.catalog',
+  LOG_LEVEL: 'warn',
+  RATE_LIMIT_PER_MINUTE: '1000000',
+  // production refuses development secrets; the bench is not production.
+  JWT_SECRET: 'bench-only-secret-0123456789abcdef0123456789',
+  PAYMENT_GATEWAY_SECRET: 'bench-gateway',
+  PAYMENT_WEBHOOK_SECRET: 'bench-gateway',
+  TICKET_SIGNING_SECRET: 'bench-ticket',
+  ADMIN_PASSWORD: 'Bench!Admin-2345',
+};
+
+async function serve(kind: string): Promise<void> {
+  let address: string;
+  if (kind === 'bare') {
+    const { default: Fastify } = await import('fastify');
+    const app = Fastify({ logger: false });
+    const body = JSON.parse(process.env.BENCH_BODY ?? '{}') as unknown;
+    app.get('/api/v1/performances/:id', async () => body);
+    address = await app.listen({ port: 0, host: '127.0.0.1' });
+  } else {
+    const { loadConfig } = await import('../src/config.ts');
+    const { createContainer } = await import('../src/container.ts');
+    const { buildApp } = await import('../src/app.ts');
+    const container = await createContainer(loadConfig({ ...process.env, PORT: '0' }), 'api');
+    const app = await buildApp(container);
+    address = await app.listen({ port: 0, host: '127.0.0.1' });
+  }
+  process.stdout.write(`${JSON.stringify({ address })}\n`);
+}
+
+function start(kind: 'api' | 'bare', env: NodeJS.ProcessEnv): Promise<{ child: ChildProcess; base: string }> {
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', fileURLToPath(import.meta.url), `--serve=${kind}`],
+    {
+      stdio: ['ignore', 'pipe', 'inherit'],
+      env,
+    },
+  );
+  return new Promise((resolve, reject) => {
+    let buffered = '';
+    child.stdout!.on('data', (chunk: Buffer) => {
+      buffered += chunk.toString();
+      const line = buffered.split('\n').find((l) => l.startsWith('{"address"'));
+      if (line) resolve({ child, base: (JSON.parse(line) as { address: string }).address });
+    });
+    child.on('exit', (code) => reject(new Error(`${kind} server exited with ${code}`)));
+    setTimeout(() => reject(new Error(`${kind} server did not start`)), 60_000).unref();
+  });
+}
+
+async function stop(child: ChildProcess): Promise<void> {
+  const exited = new Promise((r) => child.once('exit', r));
+  child.kill('SIGTERM');
+  await exited;
+}
+
+interface Figures {
+  name: string;
+  connections: number;
+  requestsPerSecond: number;
+  p50: number;
+  p99: number;
+  total: number;
+  non2xx: number;
+  errors: number;
+}
+
+async function measure(
+  name: string,
+  opts: { url: string; connections: number; headers?: Record<string, string>; paths?: () => string },
+): Promise<Figures> {
+  const run = (duration: number) =>
+    autocannon({
+      url: opts.url,
+      connections: opts.connections,
+      duration,
+      headers: opts.headers,
+      requests: opts.paths ? [{ setupRequest: (req) => ({ ...req, path: opts.paths!() }) }] : undefined,
+    });
+  await run(2); // warm-up: JIT, pools, caches
+  const r = await run(DURATION);
+  return {
+    name,
+    connections: opts.connections,
+    requestsPerSecond: Math.round(r.requests.average),
+    p50: r.latency.p50,
+    p99: r.latency.p99,
+    total: r.requests.total,
+    non2xx: r.non2xx,
+    errors: r.errors,
+  };
+}
+
+const row = (f: Figures): string =>
+  `| ${f.name} | ${f.connections} | ${f.requestsPerSecond} | ${f.p50} | ${f.p99} | ${f.total} | ${f.non2xx} | ${f.errors} |`;
+
+async function main(): Promise<void> {
+  const serveArg = process.argv.find((a) => a.startsWith('--serve='));
+  if (serveArg) return serve(serveArg.slice('--serve='.length));
+
+  const loadBefore = loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ');
+  console.log(`preparing ${DB_NAME} with ${PERFORMANCES} performances…`);
+  const { performanceId } = await prepareBenchDatabase(DATABASE_URL, PERFORMANCES);
+
+  const api = await start('api', SERVER_ENV);
+  const detailUrl = `${api.base}/api/v1/performances/${performanceId}`;
+  const sample = await fetch(detailUrl);
+  const body = await sample.text();
+  // A browser keeps its viewer cookie: repeat views are de-duplicated, as in real traffic.
+  const cookie = (sample.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+  await stop(api.child);
+
+  const detail: Figures[] = [];
+  for (let round = 1; round <= ROUNDS; round++) {
+    const bare = await start('bare', { ...process.env, BENCH_BODY: body });
+    detail.push(
+      await measure(`bare Fastify, same JSON (round ${round})`, {
+        url: `${bare.base}/api/v1/performances/${performanceId}`,
+        connections: 100,
+      }),
+    );
+    await stop(bare.child);
+    const real = await start('api', SERVER_ENV);
+    detail.push(
+      await measure(`API cached detail (round ${round})`, {
+        url: `${real.base}/api/v1/performances/${performanceId}`,
+        connections: 100,
+        headers: { cookie },
+      }),
+    );
+    await stop(real.child);
+  }
+
+  const real = await start('api', SERVER_ENV);
+  let n = 0;
+  // Distinct (q, size) pairs: each request misses the 3 s search cache, so this is the database path.
+  const coldPath = () => {
+    n++;
+    const term = SEARCH_TERMS[n % SEARCH_TERMS.length]!;
+    return `/api/v1/performances?q=${encodeURIComponent(term)}&size=${10 + (Math.floor(n / SEARCH_TERMS.length) % 90)}&sort=${n % 2 ? 'popular' : 'date'}`;
+  };
+  const hot = SEARCH_TERMS.slice(0, 10);
+  const hotPath = () => `/api/v1/performances?q=${encodeURIComponent(hot[n++ % hot.length]!)}`;
+  const search = [
+    await measure('search, varied queries (database)', { url: real.base, connections: 50, paths: coldPath }),
+    await measure('search, 10 popular queries (cached)', { url: real.base, connections: 50, paths: hotPath }),
+  ];
+  await stop(real.child);
+
+  const avg = (prefix: string, key: 'requestsPerSecond' | 'p99') => {
+    const xs = detail.filter((f) => f.name.startsWith(prefix)).map((f) => f[key]);
+    return xs.reduce((a, b) => a + b, 0) / xs.length;
+  };
+  const best = (prefix: string) =>
+    Math.max(...detail.filter((f) => f.name.startsWith(prefix)).map((f) => f.requestsPerSecond));
+  const ratio = avg('API', 'requestsPerSecond') / avg('bare', 'requestsPerSecond');
+  const bestRatio = best('API') / best('bare');
+  const apiP99 = Math.max(...detail.filter((f) => f.name.startsWith('API')).map((f) => f.p99));
+  const verdict = [
+    `- cached detail: **${ratio.toFixed(2)}×** the bare server's req/s averaged over rounds, ${bestRatio.toFixed(2)}× best round against best round (target ≥ 0.6×) — ${ratio >= 0.6 ? 'met' : 'NOT met'}`,
+    `- cached detail p99: **${apiP99} ms** (target < 10 ms) — ${apiP99 < 10 ? 'met' : 'NOT met'}`,
+    `- search p99 at 50 connections over ${PERFORMANCES} performances: **${search[0]!.p99} ms** (database), ${search[1]!.p99} ms (cached)`,
+  ];
+  const md = [
+    '# Catalogue read benchmark',
+    '',
+    `Run ${new Date().toISOString()} on ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, Node ${process.version}; ` +
+      `autocannon in the parent, each server in its own process, ${DURATION} s per measurement after a 2 s warm-up. ` +
+      `Response body ${Buffer.byteLength(body)} bytes. The API runs with NODE_ENV=production, LOG_LEVEL=warn. ` +
+      `Load average before/after: ${loadBefore} / ${loadavg()
+        .map((l) => l.toFixed(1))
+        .join(' ')} ` +
+      `(other work shares this machine; the ratio, measured in alternating rounds, is the figure to compare).`,
+    '',
+    '| scenario | connections | req/s | p50 ms | p99 ms | requests | non-2xx | errors |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+    ...detail.map(row),
+    ...search.map(row),
+    '',
+    ...verdict,
+    '',
+  ].join('\n');
+  console.log(`\n${md}`);
+  await mkdir(path.join(HERE, 'reports'), { recursive: true });
+  await writeFile(path.join(HERE, 'reports', 'catalog.md'), md);
+  await writeFile(
+    path.join(HERE, 'reports', 'catalog.json'),
+    JSON.stringify({ detail, search, ratio, bestRatio, apiP99 }, null, 2),
+  );
+}
+
+main().then(
+  () => {
+    if (!process.argv.some((a) => a.startsWith('--serve='))) process.exit(0);
+  },
+  (err) => {
+    console.error(err);
+    process.exit(1);
+  },
+);

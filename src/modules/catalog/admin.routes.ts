@@ -1,0 +1,144 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import { AppError } from '../../errors.ts';
+import type { CatalogAdmin } from './catalog.service.ts';
+import type { CatalogReads } from './catalog.reads.ts';
+import type { CatalogRepository } from './catalog.repository.ts';
+import {
+  CreatePerformanceBody,
+  CreateShowtimeBody,
+  CreateVenueBody,
+  IdParams,
+  PerformanceDetail,
+  UpdatePerformanceBody,
+} from './catalog.schemas.ts';
+
+/** Admin-only catalogue writes. Every route checks the ADMIN role before anything else runs. */
+export const catalogAdminRoutes =
+  (deps: { admin: CatalogAdmin; reads: CatalogReads; repo: CatalogRepository }): FastifyPluginAsyncTypebox =>
+  async (app) => {
+    const { admin, reads, repo } = deps;
+    // onRequest: the role is checked before the body is parsed or validated (401/403 before 400).
+    const guard = { onRequest: app.requireRole('ADMIN') };
+    const doc = (summary: string) => ({ tags: ['catalogue admin'], summary, security: [{ bearerAuth: [] }] });
+    const Created = Type.Object({ id: Type.String(), name: Type.String(), seatCount: Type.Integer() });
+
+    // The detail is already JSON text (as cached): sent as is, the schema only documents it.
+    const detailJson = async (id: string): Promise<never> => {
+      const entry = await reads.visibleDetail(id, true);
+      if (!entry) throw new AppError('PERFORMANCE_NOT_FOUND');
+      return entry.json as never;
+    };
+
+    app.post(
+      '/admin/venues',
+      {
+        ...guard,
+        schema: {
+          ...doc('Create a venue with its sections'),
+          body: CreateVenueBody,
+          response: { 201: Created },
+        },
+      },
+      async (request, reply) => reply.status(201).send(await admin.createVenue(request.body)),
+    );
+
+    app.get(
+      '/admin/venues',
+      {
+        ...guard,
+        schema: {
+          ...doc('List venues'),
+          response: {
+            200: Type.Array(
+              Type.Object({
+                id: Type.String(),
+                name: Type.String(),
+                address: Type.String(),
+                seatCount: Type.Integer(),
+              }),
+            ),
+          },
+        },
+      },
+      async () => repo.venues(),
+    );
+
+    app.delete(
+      '/admin/venues/:id',
+      { ...guard, schema: { ...doc('Soft-delete a venue'), params: IdParams } },
+      async (request, reply) => {
+        await admin.deleteVenue(request.params.id);
+        return reply.status(204).send();
+      },
+    );
+
+    app.post(
+      '/admin/performances',
+      {
+        ...guard,
+        schema: {
+          ...doc('Create a performance'),
+          body: CreatePerformanceBody,
+          response: { 201: PerformanceDetail },
+        },
+      },
+      async (request, reply) => {
+        const { id } = await admin.createPerformance(request.body);
+        return reply
+          .status(201)
+          .type('application/json')
+          .send(await detailJson(id));
+      },
+    );
+
+    app.patch(
+      '/admin/performances/:id',
+      {
+        ...guard,
+        schema: {
+          ...doc('Update a performance'),
+          params: IdParams,
+          body: UpdatePerformanceBody,
+          response: { 200: PerformanceDetail },
+        },
+      },
+      async (request, reply) => {
+        await admin.updatePerformance(request.params.id, request.body);
+        return reply.type('application/json').send(await detailJson(request.params.id));
+      },
+    );
+
+    app.delete(
+      '/admin/performances/:id',
+      { ...guard, schema: { ...doc('Soft-delete a performance'), params: IdParams } },
+      async (request, reply) => {
+        await admin.deletePerformance(request.params.id);
+        return reply.status(204).send();
+      },
+    );
+
+    app.post(
+      '/admin/performances/:id/showtimes',
+      {
+        ...guard,
+        schema: {
+          ...doc('Add a showtime; its seats are generated from the venue sections and grade prices'),
+          params: IdParams,
+          body: CreateShowtimeBody,
+          response: { 201: Type.Object({ id: Type.String(), seatCount: Type.Integer() }) },
+        },
+      },
+      async (request, reply) =>
+        reply.status(201).send(await admin.createShowtime(request.params.id, request.body)),
+    );
+
+    app.delete(
+      '/admin/showtimes/:id',
+      { ...guard, schema: { ...doc('Soft-delete a showtime'), params: IdParams } },
+      async (request, reply) => {
+        await admin.deleteShowtime(request.params.id);
+        return reply.status(204).send();
+      },
+    );
+  };

@@ -1,0 +1,220 @@
+import { LRUCache } from 'lru-cache';
+import { AppError } from '../../errors.ts';
+import type { CatalogRepository, DetailRow, LayoutSeat, ShowtimeRow } from './catalog.repository.ts';
+import type { ShowtimesRepository } from './showtimes.repository.ts';
+import type { SearchFilter, SearchRepository, SummaryRow } from './search.repository.ts';
+import type { DetailCache, DetailEntry } from './detail-cache.ts';
+import type { HeldSeatsReader } from './ports.ts';
+import type { PerformanceDetail, PerformancePage, SeatMap, ShowtimeView } from './catalog.schemas.ts';
+import { effectiveStatus, endOfKstDay } from './calendar.ts';
+import type { SoldSeats } from './sold-seats.ts';
+
+export const posterUrlOf = (id: string, stored: string | null): string =>
+  stored ?? `/api/v1/posters/${id}.svg`;
+
+export function toDetailEntry(row: DetailRow, now = Date.now()): DetailEntry {
+  const status = effectiveStatus(row.status, row.endDate, now);
+  const detail: PerformanceDetail = {
+    id: row.id,
+    title: row.title,
+    description: row.description,
+    category: { id: row.categoryId, name: row.categoryName, slug: row.categorySlug },
+    venue: { id: row.venueId, name: row.venueName, address: row.venueAddress },
+    startDate: row.startDate,
+    endDate: row.endDate,
+    runningMinutes: row.runningMinutes,
+    ageRating: row.ageRating,
+    cast: row.cast,
+    posterUrl: posterUrlOf(row.id, row.posterUrl),
+    prices: row.prices,
+    status,
+    viewCount: Number(row.viewCount),
+  };
+  // An ENDED entry never changes status again; any other changes at the end of the last day.
+  const validUntil = status === 'ENDED' ? Number.MAX_SAFE_INTEGER : endOfKstDay(row.endDate);
+  return { json: JSON.stringify(detail), status, validUntil };
+}
+
+interface Layout {
+  performanceId: string;
+  seats: LayoutSeat[];
+}
+
+/**
+ * The public read side: detail through the tiered cache, search through a short normalized-key cache,
+ * showtimes with seat counts and the seat map (static layout cached, status overlaid per request).
+ */
+export class CatalogReads {
+  private readonly searches = new LRUCache<string, Promise<PerformancePage>>({ max: 5_000, ttl: 3_000 });
+  private readonly showtimeLists = new LRUCache<string, Promise<ShowtimeRow[]>>({ max: 5_000, ttl: 2_000 });
+  // The layout of a showtime never changes once generated; bounded by seats held, not entries.
+  private readonly layouts = new LRUCache<string, Promise<Layout | null>>({
+    maxSize: 400_000,
+    ttl: 10 * 60_000,
+  });
+
+  constructor(
+    private readonly repo: CatalogRepository,
+    private readonly showtimesRepo: ShowtimesRepository,
+    private readonly searchRepo: SearchRepository,
+    readonly detailCache: DetailCache,
+    private readonly sold: SoldSeats,
+    private readonly heldSeats: HeldSeatsReader,
+  ) {}
+
+  /** Every instance runs this for every invalidation message. */
+  forget(msg: { performanceId?: string; showtimeId?: string }): void {
+    if (msg.performanceId) {
+      this.detailCache.forgetLocal(msg.performanceId);
+      this.showtimeLists.delete(msg.performanceId);
+    }
+    if (msg.showtimeId) this.layouts.delete(msg.showtimeId);
+    this.searches.clear();
+  }
+
+  /** The detail entry when visible to this reader, else null. */
+  async visibleDetail(id: string, isAdmin: boolean): Promise<DetailEntry | null> {
+    const entry = this.detailCache.peek(id) ?? (await this.detailCache.get(id));
+    if (!entry || (entry.status === 'DRAFT' && !isAdmin)) return null;
+    return entry;
+  }
+
+  async search(filter: SearchFilter): Promise<PerformancePage> {
+    if (filter.includeDrafts) return this.runSearch(filter);
+    const key = JSON.stringify([
+      filter.q,
+      filter.category,
+      filter.from,
+      filter.to,
+      filter.status,
+      filter.sort,
+      filter.page,
+      filter.size,
+    ]);
+    let page = this.searches.get(key);
+    if (!page) {
+      page = this.runSearch(filter);
+      this.searches.set(key, page);
+      page.catch(() => this.searches.delete(key));
+    }
+    return page;
+  }
+
+  private async runSearch(filter: SearchFilter): Promise<PerformancePage> {
+    const { rows, total } = await this.searchRepo.search(filter);
+    const now = Date.now();
+    return { items: rows.map((r) => toSummary(r, now)), page: filter.page, size: filter.size, total };
+  }
+
+  async showtimes(performanceId: string, isAdmin: boolean): Promise<ShowtimeView[]> {
+    const perf = await this.visibleDetail(performanceId, isAdmin);
+    if (!perf) throw new AppError('PERFORMANCE_NOT_FOUND');
+    let rows = this.showtimeLists.get(performanceId);
+    if (!rows) {
+      rows = this.showtimesRepo.ofPerformance(performanceId);
+      this.showtimeLists.set(performanceId, rows);
+      rows.catch(() => this.showtimeLists.delete(performanceId));
+    }
+    const list = await rows;
+    const ids = list.map((s) => s.id);
+    const [soldSets, heldSets] = await Promise.all([
+      this.sold.get(ids),
+      Promise.all(ids.map((id) => this.heldSeats.heldSeatIds(id))),
+    ]);
+    const now = Date.now();
+    const salesStopped = perf.status === 'CLOSED' || perf.status === 'ENDED';
+    return list.map((s, i) => {
+      const soldSet = soldSets.get(s.id) ?? new Set<string>();
+      const held = heldSets[i] ?? new Set<string>();
+      let heldUnsold = 0;
+      for (const id of held) if (!soldSet.has(id)) heldUnsold++;
+      const availableSeats = Math.max(0, s.seatCount - soldSet.size - heldUnsold);
+      const status =
+        salesStopped || now >= s.salesCloseAt.getTime()
+          ? 'SALES_CLOSED'
+          : now < s.salesOpenAt.getTime()
+            ? 'BEFORE_SALES'
+            : availableSeats === 0
+              ? 'SOLD_OUT'
+              : 'ON_SALE';
+      return {
+        id: s.id,
+        startsAt: s.startsAt.toISOString(),
+        salesOpenAt: s.salesOpenAt.toISOString(),
+        salesCloseAt: s.salesCloseAt.toISOString(),
+        status,
+        queueEnabled: s.queueEnabled,
+        maxTicketsPerUser: s.maxTicketsPerUser,
+        availableSeats,
+        totalSeats: s.seatCount,
+      };
+    });
+  }
+
+  async seatMap(showtimeId: string, isAdmin: boolean): Promise<SeatMap> {
+    const layout = await this.layout(showtimeId);
+    if (!layout || !(await this.visibleDetail(layout.performanceId, isAdmin))) {
+      throw new AppError('SHOWTIME_NOT_FOUND');
+    }
+    const [soldSets, held] = await Promise.all([
+      this.sold.get([showtimeId]),
+      this.heldSeats.heldSeatIds(showtimeId),
+    ]);
+    const soldSet = soldSets.get(showtimeId) ?? new Set<string>();
+    const seats = layout.seats.map((s) => ({
+      ...s,
+      status: soldSet.has(s.id)
+        ? ('SOLD' as const)
+        : held.has(s.id)
+          ? ('HELD' as const)
+          : ('AVAILABLE' as const),
+    }));
+    return { showtimeId, seats };
+  }
+
+  private layout(showtimeId: string): Promise<Layout | null> {
+    let layout = this.layouts.get(showtimeId);
+    if (!layout) {
+      layout = (async () => {
+        const showtime = await this.showtimesRepo.find(showtimeId);
+        if (!showtime) return null;
+        return { performanceId: showtime.performanceId, seats: await this.showtimesRepo.layout(showtimeId) };
+      })();
+      this.layouts.set(showtimeId, layout, { size: 1 });
+      layout.then(
+        (l) => {
+          // Re-insert with its real size so the cache is bounded by seats; absent ones expire fast.
+          if (this.layouts.get(showtimeId) !== layout) return;
+          if (l) this.layouts.set(showtimeId, layout!, { size: Math.max(1, l.seats.length) });
+          else this.layouts.set(showtimeId, layout!, { size: 1, ttl: 2_000 });
+        },
+        () => this.layouts.delete(showtimeId),
+      );
+    }
+    return layout;
+  }
+
+  /** Used by the poster route and rankings: a title for a visible performance. */
+  async titleOf(id: string): Promise<{ title: string; category: string } | null> {
+    const entry = await this.visibleDetail(id, false);
+    if (!entry) return null;
+    const detail = JSON.parse(entry.json) as PerformanceDetail;
+    return { title: detail.title, category: detail.category.slug };
+  }
+}
+
+function toSummary(r: SummaryRow, now: number): PerformancePage['items'][number] {
+  return {
+    id: r.id,
+    title: r.title,
+    category: { id: r.categoryId, name: r.categoryName, slug: r.categorySlug },
+    venue: { id: r.venueId, name: r.venueName },
+    startDate: r.startDate,
+    endDate: r.endDate,
+    posterUrl: posterUrlOf(r.id, r.posterUrl),
+    status: effectiveStatus(r.status, r.endDate, now),
+    minPrice: r.minPrice === null ? null : Number(r.minPrice),
+    viewCount: Number(r.viewCount),
+    salesCount: Number(r.salesCount),
+  };
+}

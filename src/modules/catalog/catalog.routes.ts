@@ -1,0 +1,187 @@
+import { randomUUID } from 'node:crypto';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import { AppError } from '../../errors.ts';
+import { optionalUser } from '../../http/auth-guard.ts';
+import type { AccessTokens } from '../auth/tokens.ts';
+import type { Config } from '../../config.ts';
+import type { CatalogReads } from './catalog.reads.ts';
+import type { CatalogRepository } from './catalog.repository.ts';
+import type { Rankings } from './rankings.service.ts';
+import {
+  Category,
+  IdParams,
+  PerformanceDetail,
+  PerformancePage,
+  RankingEntry,
+  RankingQuery,
+  SearchQuery,
+  SeatMap,
+  ShowtimeView,
+} from './catalog.schemas.ts';
+import { posterSvg } from './posters.ts';
+
+const VIEWER_COOKIE = 'ct_vid';
+const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/** Trim, lower-case, NFC and single spaces: equivalent queries share one cache key. */
+export function normalizeQuery(q: string | undefined): string {
+  return (q ?? '').normalize('NFC').trim().toLowerCase().replace(/\s+/g, ' ');
+}
+
+export interface CatalogRouteDeps {
+  reads: CatalogReads;
+  repo: CatalogRepository;
+  rankings: Rankings;
+  tokens: AccessTokens;
+  config: Config;
+}
+
+/** Public catalogue reads. */
+export const catalogRoutes =
+  (deps: CatalogRouteDeps): FastifyPluginAsyncTypebox =>
+  async (app) => {
+    const { reads, repo, rankings, tokens, config } = deps;
+    const tags = ['catalogue'];
+    const isAdmin = async (request: FastifyRequest): Promise<boolean> => {
+      await optionalUser(request, tokens);
+      return request.user?.role === 'ADMIN';
+    };
+
+    /** The viewer for view counting: the user, else an anonymous id kept in an HttpOnly cookie. */
+    const viewerOf = (request: FastifyRequest, reply: FastifyReply): string => {
+      if (request.user) return `u:${request.user.id}`;
+      const cookie = request.cookies[VIEWER_COOKIE];
+      if (cookie && UUID_RE.test(cookie)) return `a:${cookie}`;
+      const id = randomUUID();
+      reply.setCookie(VIEWER_COOKIE, id, {
+        httpOnly: true,
+        sameSite: 'lax',
+        path: '/',
+        maxAge: 365 * 86400,
+        secure: config.NODE_ENV === 'production',
+      });
+      return `a:${id}`;
+    };
+
+    app.get(
+      '/categories',
+      { schema: { tags, summary: 'Categories', response: { 200: Type.Array(Category) } } },
+      async () => repo.categories(),
+    );
+
+    app.get(
+      '/performances',
+      {
+        schema: {
+          tags,
+          summary:
+            'List and search performances (full-text + trigram substring over title, cast, venue, description)',
+          querystring: SearchQuery,
+          response: { 200: PerformancePage },
+        },
+        config: { rateLimit: { max: config.RATE_LIMIT_PER_MINUTE, timeWindow: '1 minute' } },
+      },
+      async (request) => {
+        const q = request.query;
+        if (q.from && q.to && q.from > q.to) throw new AppError('INVALID_DATE_RANGE', 'from is after to');
+        return reads.search({
+          q: normalizeQuery(q.q),
+          category: q.category,
+          from: q.from,
+          to: q.to,
+          status: q.status,
+          sort: q.sort ?? 'popular',
+          page: q.page,
+          size: q.size,
+          includeDrafts: await isAdmin(request),
+        });
+      },
+    );
+
+    app.get(
+      '/performances/:id',
+      {
+        schema: {
+          tags,
+          summary: 'Performance detail (cached); counts one view per viewer per day',
+          params: IdParams,
+          response: { 200: PerformanceDetail },
+        },
+      },
+      async (request, reply) => {
+        const entry = await reads.visibleDetail(request.params.id, await isAdmin(request));
+        if (!entry) throw new AppError('PERFORMANCE_NOT_FOUND');
+        const viewer = viewerOf(request, reply);
+        try {
+          await rankings.recordView(request.params.id, viewer);
+        } catch (err) {
+          // Counting is best effort: a Redis hiccup must not fail the page.
+          request.log.warn({ err: (err as Error).message }, 'view not counted');
+        }
+        // Cached JSON text, sent as is (the schema documents it).
+        return reply.type('application/json').send(entry.json as never);
+      },
+    );
+
+    app.get(
+      '/performances/:id/showtimes',
+      {
+        schema: {
+          tags,
+          summary: 'Showtimes with available and total seats',
+          params: IdParams,
+          response: { 200: Type.Array(ShowtimeView) },
+        },
+      },
+      async (request) => reads.showtimes(request.params.id, await isAdmin(request)),
+    );
+
+    app.get(
+      '/showtimes/:id/seats',
+      {
+        schema: {
+          tags,
+          summary: 'Seat map: every seat with AVAILABLE, HELD or SOLD',
+          params: IdParams,
+          response: { 200: SeatMap },
+        },
+      },
+      async (request) => reads.seatMap(request.params.id, await isAdmin(request)),
+    );
+
+    app.get(
+      '/rankings/performances',
+      {
+        schema: {
+          tags,
+          summary: 'Rankings by views or sales over the last hour, today or the last 7 days',
+          querystring: RankingQuery,
+          response: { 200: Type.Array(RankingEntry) },
+        },
+      },
+      async (request) => rankings.top(request.query),
+    );
+
+    app.get(
+      '/posters/:file',
+      {
+        schema: {
+          tags,
+          summary: 'Generated SVG poster: /posters/{performanceId}.svg',
+          params: Type.Object({ file: Type.String({ pattern: '^[0-9a-f-]{36}\\.svg$' }) }),
+        },
+      },
+      async (request, reply) => {
+        const id = request.params.file.slice(0, 36);
+        if (!UUID_RE.test(id)) throw new AppError('PERFORMANCE_NOT_FOUND');
+        const perf = await reads.titleOf(id);
+        if (!perf) throw new AppError('PERFORMANCE_NOT_FOUND');
+        return reply
+          .type('image/svg+xml')
+          .header('cache-control', 'public, max-age=300')
+          .send(posterSvg(id, perf.title, perf.category));
+      },
+    );
+  };

@@ -1,0 +1,230 @@
+import { Type, type Static } from 'typebox';
+
+const Uuid = Type.String({ format: 'uuid' });
+/** A seat grade such as VIP, R, S, A. */
+const Grade = Type.String({ pattern: '^[A-Z]{1,5}$' });
+const Day = Type.String({ format: 'date', description: 'YYYY-MM-DD' });
+const Instant = Type.String({ format: 'date-time' });
+const Text = (max: number) => Type.String({ minLength: 1, maxLength: max, pattern: '\\S' });
+
+export const IdParams = Type.Object({ id: Uuid });
+
+export const PerformanceStatus = Type.Union([
+  Type.Literal('DRAFT'),
+  Type.Literal('ON_SALE'),
+  Type.Literal('CLOSED'),
+  Type.Literal('ENDED'),
+]);
+export type PerformanceStatus = Static<typeof PerformanceStatus>;
+const WritableStatus = Type.Union([Type.Literal('DRAFT'), Type.Literal('ON_SALE'), Type.Literal('CLOSED')]);
+
+export const Category = Type.Object({ id: Uuid, name: Type.String(), slug: Type.String() });
+
+// ---- admin: venues
+export const SectionInput = Type.Object(
+  {
+    name: Text(40),
+    grade: Grade,
+    rows: Type.Integer({ minimum: 1, maximum: 200 }),
+    seatsPerRow: Type.Integer({ minimum: 1, maximum: 200 }),
+  },
+  { additionalProperties: false },
+);
+export const CreateVenueBody = Type.Object(
+  {
+    name: Text(100),
+    address: Text(300),
+    sections: Type.Array(SectionInput, { minItems: 1, maxItems: 50 }),
+  },
+  { additionalProperties: false },
+);
+export type CreateVenueBody = Static<typeof CreateVenueBody>;
+export const VenueView = Type.Object({
+  id: Uuid,
+  name: Type.String(),
+  address: Type.String(),
+  seatCount: Type.Integer(),
+  sections: Type.Array(
+    Type.Object({
+      name: Type.String(),
+      grade: Type.String(),
+      rows: Type.Integer(),
+      seatsPerRow: Type.Integer(),
+    }),
+  ),
+});
+export type VenueView = Static<typeof VenueView>;
+
+// ---- admin: performances
+const PriceInput = Type.Object(
+  { grade: Grade, price: Type.Integer({ minimum: 1, maximum: 10_000_000 }) },
+  { additionalProperties: false },
+);
+const performanceFields = {
+  title: Text(200),
+  description: Type.String({ maxLength: 5000 }),
+  categoryId: Uuid,
+  venueId: Uuid,
+  startDate: Day,
+  endDate: Day,
+  runningMinutes: Type.Integer({ minimum: 1, maximum: 1440 }),
+  ageRating: Type.Integer({ minimum: 0, maximum: 19 }),
+  cast: Type.Array(Text(100), { maxItems: 50 }),
+  // An https URL or a path on this site ("//host" would leave it): null means the generated poster.
+  posterUrl: Type.Union([
+    Type.String({ maxLength: 500, pattern: '^(https://[^\\s/]+(/\\S*)?|/[^/\\s]\\S*)$' }),
+    Type.Null(),
+  ]),
+  prices: Type.Array(PriceInput, { minItems: 1, maxItems: 20 }),
+  status: WritableStatus,
+};
+export const CreatePerformanceBody = Type.Object(
+  {
+    ...performanceFields,
+    description: Type.Optional(performanceFields.description),
+    cast: Type.Optional(performanceFields.cast),
+    posterUrl: Type.Optional(performanceFields.posterUrl),
+    status: Type.Optional(performanceFields.status),
+  },
+  { additionalProperties: false },
+);
+export type CreatePerformanceBody = Static<typeof CreatePerformanceBody>;
+export const UpdatePerformanceBody = Type.Partial(Type.Object(performanceFields), {
+  additionalProperties: false,
+  minProperties: 1,
+});
+export type UpdatePerformanceBody = Static<typeof UpdatePerformanceBody>;
+
+export const PerformanceDetail = Type.Object({
+  id: Uuid,
+  title: Type.String(),
+  description: Type.String(),
+  category: Category,
+  venue: Type.Object({ id: Uuid, name: Type.String(), address: Type.String() }),
+  startDate: Type.String(),
+  endDate: Type.String(),
+  runningMinutes: Type.Integer(),
+  ageRating: Type.Integer(),
+  cast: Type.Array(Type.String()),
+  posterUrl: Type.String(),
+  prices: Type.Array(Type.Object({ grade: Type.String(), price: Type.Integer() })),
+  status: PerformanceStatus,
+  viewCount: Type.Integer(),
+});
+export type PerformanceDetail = Static<typeof PerformanceDetail>;
+
+// ---- admin: showtimes
+export const CreateShowtimeBody = Type.Object(
+  {
+    startsAt: Instant,
+    salesOpenAt: Instant,
+    salesCloseAt: Instant,
+    maxTicketsPerUser: Type.Integer({ minimum: 1, maximum: 20 }),
+    queue: Type.Optional(
+      Type.Object(
+        {
+          enabled: Type.Boolean(),
+          admitPerSecond: Type.Optional(Type.Integer({ minimum: 1, maximum: 100_000 })),
+          maxActive: Type.Optional(Type.Integer({ minimum: 1, maximum: 1_000_000 })),
+          sessionSeconds: Type.Optional(Type.Integer({ minimum: 30, maximum: 3600 })),
+        },
+        { additionalProperties: false },
+      ),
+    ),
+  },
+  { additionalProperties: false },
+);
+export type CreateShowtimeBody = Static<typeof CreateShowtimeBody>;
+
+// ---- public reads
+export const SORTS = ['popular', 'latest', 'date', 'views'] as const;
+export const SearchQuery = Type.Object(
+  {
+    q: Type.Optional(Type.String({ maxLength: 100 })),
+    category: Type.Optional(Type.String({ pattern: '^[a-z0-9-]{1,40}$', description: 'category slug' })),
+    from: Type.Optional(Day),
+    to: Type.Optional(Day),
+    status: Type.Optional(PerformanceStatus),
+    sort: Type.Optional(Type.Union(SORTS.map((s) => Type.Literal(s)))),
+    page: Type.Integer({ minimum: 1, maximum: 1000, default: 1 }),
+    size: Type.Integer({ minimum: 1, maximum: 100, default: 20 }),
+  },
+  { additionalProperties: false },
+);
+export type SearchQuery = Static<typeof SearchQuery>;
+
+export const PerformanceSummary = Type.Object({
+  id: Uuid,
+  title: Type.String(),
+  category: Category,
+  venue: Type.Object({ id: Uuid, name: Type.String() }),
+  startDate: Type.String(),
+  endDate: Type.String(),
+  posterUrl: Type.String(),
+  status: PerformanceStatus,
+  minPrice: Type.Union([Type.Integer(), Type.Null()]),
+  viewCount: Type.Integer(),
+  salesCount: Type.Integer(),
+});
+export type PerformanceSummary = Static<typeof PerformanceSummary>;
+export const PerformancePage = Type.Object({
+  items: Type.Array(PerformanceSummary),
+  page: Type.Integer(),
+  size: Type.Integer(),
+  total: Type.Integer(),
+});
+export type PerformancePage = Static<typeof PerformancePage>;
+
+export const ShowtimeStatus = Type.Union([
+  Type.Literal('BEFORE_SALES'),
+  Type.Literal('ON_SALE'),
+  Type.Literal('SOLD_OUT'),
+  Type.Literal('SALES_CLOSED'),
+]);
+export const ShowtimeView = Type.Object({
+  id: Uuid,
+  startsAt: Type.String(),
+  salesOpenAt: Type.String(),
+  salesCloseAt: Type.String(),
+  status: ShowtimeStatus,
+  queueEnabled: Type.Boolean(),
+  maxTicketsPerUser: Type.Integer(),
+  availableSeats: Type.Integer(),
+  totalSeats: Type.Integer(),
+});
+export type ShowtimeView = Static<typeof ShowtimeView>;
+
+export const SeatStatus = Type.Union([Type.Literal('AVAILABLE'), Type.Literal('HELD'), Type.Literal('SOLD')]);
+export const SeatMap = Type.Object({
+  showtimeId: Uuid,
+  seats: Type.Array(
+    Type.Object({
+      id: Uuid,
+      section: Type.String(),
+      row: Type.String(),
+      number: Type.Integer(),
+      grade: Type.String(),
+      price: Type.Integer(),
+      status: SeatStatus,
+    }),
+  ),
+});
+export type SeatMap = Static<typeof SeatMap>;
+
+export const RankingQuery = Type.Object(
+  {
+    by: Type.Union([Type.Literal('views'), Type.Literal('sales')], { default: 'views' }),
+    period: Type.Union([Type.Literal('realtime'), Type.Literal('daily'), Type.Literal('weekly')], {
+      default: 'realtime',
+    }),
+    limit: Type.Integer({ minimum: 1, maximum: 100, default: 10 }),
+  },
+  { additionalProperties: false },
+);
+export type RankingQuery = Static<typeof RankingQuery>;
+export const RankingEntry = Type.Object({
+  rank: Type.Integer(),
+  score: Type.Number(),
+  performance: Type.Object({ id: Uuid, title: Type.String(), posterUrl: Type.String() }),
+});
+export type RankingEntry = Static<typeof RankingEntry>;

@@ -1,0 +1,105 @@
+import type { ColumnType, Generated } from 'kysely';
+
+/** The catalogue's tables (migration 0020) as Kysely sees them. */
+export interface CategoriesTable {
+  id: Generated<string>;
+  name: string;
+  slug: string;
+  sort_order: Generated<number>;
+}
+
+export interface VenuesTable {
+  id: Generated<string>;
+  name: string;
+  address: string;
+  seat_count: number;
+  created_at: Generated<Date>;
+  deleted_at: Date | null;
+}
+
+export interface VenueSectionsTable {
+  id: Generated<string>;
+  venue_id: string;
+  name: string;
+  grade: string;
+  rows: number;
+  seats_per_row: number;
+  sort_order: number;
+}
+
+export type StoredPerformanceStatus = 'DRAFT' | 'ON_SALE' | 'CLOSED';
+
+export interface PerformancesTable {
+  id: Generated<string>;
+  title: string;
+  description: Generated<string>;
+  category_id: string;
+  venue_id: string;
+  /** 'YYYY-MM-DD' (the DATE parser is disabled in infra/db.ts). */
+  start_date: string;
+  end_date: string;
+  running_minutes: number;
+  age_rating: number;
+  cast: Generated<string[]>;
+  poster_url: string | null;
+  status: Generated<StoredPerformanceStatus>;
+  view_count: Generated<number>;
+  sales_count: Generated<number>;
+  search_text: Generated<string>;
+  search_vector: ColumnType<string, never, never>;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+  deleted_at: Date | null;
+}
+
+export interface PerformancePricesTable {
+  performance_id: string;
+  grade: string;
+  price: number;
+}
+
+export interface ShowtimesTable {
+  id: Generated<string>;
+  performance_id: string;
+  starts_at: Date;
+  sales_open_at: Date;
+  sales_close_at: Date;
+  max_tickets_per_user: number;
+  queue_enabled: Generated<boolean>;
+  queue_admit_per_second: Generated<number>;
+  queue_max_active: Generated<number>;
+  queue_session_seconds: Generated<number>;
+  seat_count: number;
+  created_at: Generated<Date>;
+  deleted_at: Date | null;
+}
+
+export interface SeatsTable {
+  id: Generated<string>;
+  showtime_id: string;
+  section: string;
+  row_label: string;
+  number: number;
+  grade: string;
+  price: number;
+  status: Generated<'AVAILABLE' | 'SOLD'>;
+  sort_order: number;
+}
+
+export interface ViewFlushBatchesTable {
+  batch_id: string;
+  flushed_at: Generated<Date>;
+}
+
+declare module '../../infra/db.ts' {
+  interface Database {
+    categories: CategoriesTable;
+    venues: VenuesTable;
+    venue_sections: VenueSectionsTable;
+    performances: PerformancesTable;
+    performance_prices: PerformancePricesTable;
+    showtimes: ShowtimesTable;
+    seats: SeatsTable;
+    view_flush_batches: ViewFlushBatchesTable;
+  }
+}

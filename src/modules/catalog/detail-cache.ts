@@ -1,0 +1,159 @@
+import { LRUCache } from 'lru-cache';
+import type { RedisClient } from '../../infra/redis.ts';
+import type { Logger } from '../../infra/logger.ts';
+import type { PerformanceStatus } from './catalog.schemas.ts';
+
+/** A performance detail ready to send: the JSON text, the status (for the DRAFT check) and until when the status holds. */
+export interface DetailEntry {
+  json: string;
+  status: PerformanceStatus;
+  /** When the computed status may change (end of the last day), the entry must not outlive it. */
+  validUntil: number;
+}
+
+export interface DetailCacheOptions {
+  redis: RedisClient;
+  log: Logger;
+  load: (id: string) => Promise<DetailEntry | null>;
+  localTtlMs: number;
+  redisTtlSeconds: number;
+  missingTtlSeconds: number;
+}
+
+const MISSING = { missing: true } as const;
+type Local = DetailEntry | typeof MISSING;
+
+interface Flight {
+  promise: Promise<DetailEntry | null>;
+  /** Set when an invalidation arrives during the fill: the result must not be kept in the LRU. */
+  stale: boolean;
+}
+
+// Writes the filled value only if no invalidation bumped the version since the filler read it, so a
+// slow reader cannot put back a value that an admin write has just replaced.
+const SET_IF_VERSION = `
+local current = redis.call('GET', KEYS[2]) or ''
+if current ~= ARGV[1] then return 0 end
+redis.call('SET', KEYS[1], ARGV[2], 'EX', ARGV[3])
+return 1`;
+const INVALIDATE = `
+redis.call('INCR', KEYS[2])
+redis.call('EXPIRE', KEYS[2], 604800)
+return redis.call('DEL', KEYS[1])`;
+
+/**
+ * Performance detail: in-process LRU (short TTL) → Redis (TTL) → PostgreSQL. Concurrent misses of one
+ * key share one fill (single-flight), so a cold key reaches Redis and the database once per instance.
+ * Absent performances are cached as tombstones too; every admin write clears both layers everywhere.
+ */
+export class DetailCache {
+  private readonly lru: LRUCache<string, Local>;
+  private readonly inflight = new Map<string, Flight>();
+
+  constructor(private readonly opts: DetailCacheOptions) {
+    this.lru = new LRUCache<string, Local>({ max: 10_000, ttl: opts.localTtlMs, ttlAutopurge: false });
+  }
+
+  /** Synchronous fast path: a fresh LRU entry, or undefined when the caller must await `get`. */
+  peek(id: string): DetailEntry | null | undefined {
+    const hit = this.lru.get(id);
+    if (hit === undefined) return undefined;
+    if ('missing' in hit) return null;
+    return hit.validUntil > Date.now() ? hit : undefined;
+  }
+
+  async get(id: string): Promise<DetailEntry | null> {
+    const hit = this.peek(id);
+    if (hit !== undefined) return hit;
+    let flight = this.inflight.get(id);
+    if (!flight) {
+      const f: Flight = { stale: false, promise: Promise.resolve(null) };
+      f.promise = this.fill(id, f).finally(() => {
+        if (this.inflight.get(id) === f) this.inflight.delete(id);
+      });
+      this.inflight.set(id, f);
+      flight = f;
+    }
+    return flight.promise;
+  }
+
+  /** Drops the key from this instance (called for every invalidation message, ours included). */
+  forgetLocal(id: string): void {
+    this.lru.delete(id);
+    const flight = this.inflight.get(id);
+    if (flight) {
+      flight.stale = true;
+      this.inflight.delete(id);
+    }
+  }
+
+  /** Drops the key from Redis (bumping its version) and from this instance. */
+  async invalidate(id: string): Promise<void> {
+    this.forgetLocal(id);
+    await this.opts.redis.eval(INVALIDATE, 2, valueKey(id), versionKey(id));
+  }
+
+  private async fill(id: string, flight: Flight): Promise<DetailEntry | null> {
+    const { redis, log } = this.opts;
+    let version: string | null | undefined;
+    let entry: DetailEntry | null | undefined;
+    try {
+      const [raw, ver] = await redis.mget(valueKey(id), versionKey(id));
+      version = ver ?? null;
+      if (raw != null) entry = decode(raw);
+    } catch (err) {
+      // Redis down: serve from the database rather than fail the read.
+      log.warn({ err: (err as Error).message }, 'detail cache read failed');
+    }
+    if (entry === undefined) {
+      entry = await this.opts.load(id);
+      if (version !== undefined) await this.store(id, entry, version);
+    }
+    if (!flight.stale) {
+      const ttl = entry
+        ? Math.min(this.opts.localTtlMs, entry.validUntil - Date.now())
+        : this.opts.localTtlMs;
+      if (ttl > 0) this.lru.set(id, entry ?? MISSING, { ttl });
+    }
+    return entry;
+  }
+
+  private async store(id: string, entry: DetailEntry | null, version: string | null): Promise<void> {
+    const ttl = entry
+      ? Math.min(this.opts.redisTtlSeconds, Math.floor((entry.validUntil - Date.now()) / 1000))
+      : this.opts.missingTtlSeconds;
+    if (ttl <= 0) return;
+    try {
+      await this.opts.redis.eval(
+        SET_IF_VERSION,
+        2,
+        valueKey(id),
+        versionKey(id),
+        version ?? '',
+        encode(entry),
+        ttl,
+      );
+    } catch (err) {
+      this.opts.log.warn({ err: (err as Error).message }, 'detail cache write failed');
+    }
+  }
+}
+
+// Both keys of one performance share a hash tag, so the scripts run on Redis Cluster.
+const valueKey = (id: string): string => `perf:{pf:${id}}:detail`;
+const versionKey = (id: string): string => `perf:{pf:${id}}:ver`;
+
+// Stored as "status|validUntil|json" (or "-" for absent) so a hit needs no JSON parse.
+function encode(entry: DetailEntry | null): string {
+  return entry ? `${entry.status}|${entry.validUntil}|${entry.json}` : '-';
+}
+
+function decode(raw: string): DetailEntry | null | undefined {
+  if (raw === '-') return null;
+  const a = raw.indexOf('|');
+  const b = raw.indexOf('|', a + 1);
+  if (a < 0 || b < 0) return undefined;
+  const validUntil = Number(raw.slice(a + 1, b));
+  if (!(validUntil > Date.now())) return undefined;
+  return { status: raw.slice(0, a) as PerformanceStatus, validUntil, json: raw.slice(b + 1) };
+}

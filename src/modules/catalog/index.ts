@@ -1,0 +1,95 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { Background, Infra } from '../../container.ts';
+import type { SalesRanking } from '../booking/ports.ts';
+import { CatalogRepository } from './catalog.repository.ts';
+import { ShowtimesRepository } from './showtimes.repository.ts';
+import { SearchRepository } from './search.repository.ts';
+import { DetailCache } from './detail-cache.ts';
+import { InvalidationBus } from './invalidation.ts';
+import { CatalogReads, toDetailEntry } from './catalog.reads.ts';
+import { CatalogAdmin } from './catalog.service.ts';
+import { Rankings } from './rankings.service.ts';
+import { SoldSeats } from './sold-seats.ts';
+import { QueryCounterPlugin } from './query-counter.ts';
+import { createViewFlushJob } from './view-flush.ts';
+import { catalogRoutes } from './catalog.routes.ts';
+import { catalogAdminRoutes } from './admin.routes.ts';
+import { noHeldSeats, type HeldSeatsReader } from './ports.ts';
+
+export type { HeldSeatsReader } from './ports.ts';
+
+export interface CatalogModule {
+  routes: FastifyPluginAsyncTypebox[];
+  background: Background[];
+  /** For checkout: confirmed seats feed the sales ranking. */
+  salesRanking: SalesRanking;
+  admin: CatalogAdmin;
+  reads: CatalogReads;
+  rankings: Rankings;
+}
+
+export interface CatalogOptions {
+  /** Seats held in Redis by checkout; defaults to none. */
+  heldSeats?: HeldSeatsReader;
+}
+
+/** Builds the catalogue: repositories → caches → services → routes, and the leased view-flush job. */
+export function createCatalogModule(
+  infra: Pick<Infra, 'config' | 'log' | 'db' | 'readDb' | 'redis' | 'metrics' | 'tokens'>,
+  opts: CatalogOptions = {},
+): CatalogModule {
+  const { config, log, redis, metrics } = infra;
+  const counter =
+    (metrics.registry.getSingleMetric('catalog_db_queries_total') as ReturnType<typeof metrics.counter>) ??
+    metrics.counter({ name: 'catalog_db_queries_total', help: 'Queries the catalogue sent to PostgreSQL' });
+  const counting = new QueryCounterPlugin(counter);
+  const db = infra.db.withPlugin(counting);
+  const readDb = infra.readDb === infra.db ? db : infra.readDb.withPlugin(counting);
+
+  const repo = new CatalogRepository(db, readDb);
+  const showtimesRepo = new ShowtimesRepository(db, readDb);
+  const detailCache = new DetailCache({
+    redis,
+    log,
+    load: async (id) => {
+      const row = await repo.detail(id);
+      return row ? toDetailEntry(row) : null;
+    },
+    localTtlMs: 2_000,
+    redisTtlSeconds: 300,
+    missingTtlSeconds: 30,
+  });
+  const bus = new InvalidationBus(redis, config.REDIS_KEY_PREFIX, log);
+  const reads = new CatalogReads(
+    repo,
+    showtimesRepo,
+    new SearchRepository(readDb),
+    detailCache,
+    new SoldSeats(showtimesRepo),
+    opts.heldSeats ?? noHeldSeats,
+  );
+  bus.onMessage((msg) => reads.forget(msg));
+  const admin = new CatalogAdmin(repo, showtimesRepo, detailCache, bus, log);
+  const rankings = new Rankings(redis, repo);
+  bus.onMessage(() => rankings.forget());
+
+  // Only API instances listen for invalidations: the subscription lives as long as the HTTP app.
+  const subscription: FastifyPluginAsyncTypebox = async (app) => {
+    await bus.start();
+    app.addHook('onClose', async () => bus.stop());
+  };
+  const flushJob = createViewFlushJob({ redis, db, log, intervalMs: config.VIEW_FLUSH_INTERVAL_MS });
+
+  return {
+    routes: [
+      subscription,
+      catalogRoutes({ reads, repo, rankings, tokens: infra.tokens, config }),
+      catalogAdminRoutes({ admin, reads, repo }),
+    ],
+    background: [{ name: 'catalog-view-flush', start: () => flushJob.start(), stop: () => flushJob.stop() }],
+    salesRanking: rankings,
+    admin,
+    reads,
+    rankings,
+  };
+}

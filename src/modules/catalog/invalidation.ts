@@ -1,0 +1,81 @@
+import { channelName, type RedisClient } from '../../infra/redis.ts';
+import type { Logger } from '../../infra/logger.ts';
+
+export interface Invalidation {
+  performanceId?: string;
+  showtimeId?: string;
+}
+
+/**
+ * Tells every API instance that catalogue data changed. Redis pub/sub on a prefixed channel; each
+ * instance listens on its own duplicate connection (a subscribed connection can run nothing else).
+ * Delivery is at-most-once, so the local caches it clears also have short TTLs as a backstop.
+ */
+export class InvalidationBus {
+  private readonly channel: string;
+  private subscriber?: RedisClient;
+  private readonly handlers: ((msg: Invalidation) => void)[] = [];
+
+  constructor(
+    private readonly redis: RedisClient,
+    prefix: string,
+    private readonly log: Logger,
+  ) {
+    this.channel = channelName(prefix, 'catalog:invalidate');
+  }
+
+  onMessage(handler: (msg: Invalidation) => void): void {
+    this.handlers.push(handler);
+  }
+
+  async publish(msg: Invalidation): Promise<void> {
+    this.dispatch(msg); // this instance at once, without waiting for the round trip
+    await this.redis.publish(this.channel, JSON.stringify(msg));
+  }
+
+  /**
+   * Subscribes, and again after every reconnect. Resolves once Redis confirmed (so a write right after
+   * is heard), or when Redis is unreachable: the API then starts anyway and subscribes when Redis is back,
+   * the short LRU TTLs bounding what it may serve stale meanwhile.
+   */
+  async start(): Promise<void> {
+    if (this.subscriber) return;
+    const sub = this.redis.duplicate();
+    this.subscriber = sub;
+    sub.on('message', (channel: string, text: string) => {
+      if (channel !== this.channel) return;
+      try {
+        this.dispatch(JSON.parse(text) as Invalidation);
+      } catch (err) {
+        this.log.warn({ err: (err as Error).message }, 'bad catalog invalidation message');
+      }
+    });
+    await new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, 3_000);
+      const done = (): void => {
+        clearTimeout(timer);
+        resolve();
+      };
+      sub.on('error', (err: Error) => {
+        this.log.warn({ err: err.message }, 'catalog subscriber error');
+        done();
+      });
+      sub.on('ready', () => {
+        sub.subscribe(this.channel).then(done, (err: Error) => {
+          this.log.warn({ err: err.message }, 'catalog subscribe failed');
+          done();
+        });
+      });
+    });
+  }
+
+  async stop(): Promise<void> {
+    const sub = this.subscriber;
+    this.subscriber = undefined;
+    if (sub) sub.disconnect();
+  }
+
+  private dispatch(msg: Invalidation): void {
+    for (const handler of this.handlers) handler(msg);
+  }
+}

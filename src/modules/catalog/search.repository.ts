@@ -1,0 +1,129 @@
+import { sql, type SqlBool, type Expression } from 'kysely';
+import type { Db } from '../../infra/db.ts';
+import type { StoredPerformanceStatus } from './catalog.tables.ts';
+import type { PerformanceStatus } from './catalog.schemas.ts';
+import './catalog.tables.ts';
+
+export interface SearchFilter {
+  /** Normalized (trimmed, lower-case, single spaces); empty means no text filter. */
+  q: string;
+  category?: string;
+  from?: string;
+  to?: string;
+  status?: PerformanceStatus;
+  sort: 'popular' | 'latest' | 'date' | 'views';
+  page: number;
+  size: number;
+  includeDrafts: boolean;
+}
+
+export interface SummaryRow {
+  id: string;
+  title: string;
+  startDate: string;
+  endDate: string;
+  posterUrl: string | null;
+  status: StoredPerformanceStatus;
+  viewCount: number;
+  salesCount: number;
+  categoryId: string;
+  categoryName: string;
+  categorySlug: string;
+  venueId: string;
+  venueName: string;
+  minPrice: number | null;
+}
+
+/** Today in Korea: the day an ENDED status is computed against. */
+const TODAY = sql<string>`(now() AT TIME ZONE 'Asia/Seoul')::date`;
+
+function likePattern(q: string): string {
+  return `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+/**
+ * One query word as a substring of search_text: pg_trgm's GIN index serves words of three characters
+ * or more. A two-syllable Korean word ("유령") holds no trigram, so it is checked by a scan; at
+ * catalogue sizes (10^4 rows) that stays in milliseconds, and pg_bigm would be the next step.
+ */
+function wordCondition(word: string): Expression<SqlBool> {
+  return sql<SqlBool>`p.search_text LIKE ${likePattern(word)}`;
+}
+
+/**
+ * Listing and search in one query (page + total via a window count). Text matches either the
+ * full-text vector (whole words, any order) or, word by word, substrings of search_text through the
+ * trigram index, which is what finds Korean partial words ("레미제" → "레미제라블").
+ */
+export class SearchRepository {
+  constructor(private readonly readDb: Db) {}
+
+  async search(f: SearchFilter): Promise<{ rows: SummaryRow[]; total: number }> {
+    let query = this.readDb
+      .selectFrom('performances as p')
+      .innerJoin('categories as c', 'c.id', 'p.category_id')
+      .innerJoin('venues as v', 'v.id', 'p.venue_id')
+      .where('p.deleted_at', 'is', null);
+    if (!f.includeDrafts) query = query.where('p.status', '<>', 'DRAFT');
+    if (f.q) {
+      // search_text and q are both lower-case, so LIKE (several times cheaper than ILIKE on UTF-8) is
+      // enough; each word must appear as a substring, in any order, and each LIKE can use the trigram index.
+      const words = sql.join(f.q.split(' ').map(wordCondition), sql` AND `);
+      query = query.where(sql<SqlBool>`(p.search_vector @@ plainto_tsquery('simple', ${f.q}) OR (${words}))`);
+    }
+    if (f.category) query = query.where('c.slug', '=', f.category);
+    // A performance runs over a period: it is in [from, to] when the periods overlap.
+    if (f.from) query = query.where('p.end_date', '>=', f.from);
+    if (f.to) query = query.where('p.start_date', '<=', f.to);
+    if (f.status) query = query.where(statusCondition(f.status));
+
+    const orderBy: Record<SearchFilter['sort'], Expression<unknown>> = {
+      popular: sql`p.sales_count DESC, p.view_count DESC`,
+      latest: sql`p.created_at DESC`,
+      date: sql`p.start_date ASC`,
+      views: sql`p.view_count DESC`,
+    };
+    const rows = await query
+      .select([
+        'p.id',
+        'p.title',
+        'p.start_date as startDate',
+        'p.end_date as endDate',
+        'p.poster_url as posterUrl',
+        'p.status',
+        'p.view_count as viewCount',
+        'p.sales_count as salesCount',
+        'c.id as categoryId',
+        'c.name as categoryName',
+        'c.slug as categorySlug',
+        'v.id as venueId',
+        'v.name as venueName',
+        sql<
+          number | null
+        >`(SELECT min(pp.price) FROM performance_prices pp WHERE pp.performance_id = p.id)`.as('minPrice'),
+        sql<number>`count(*) OVER ()`.as('total'),
+      ])
+      .orderBy(orderBy[f.sort])
+      .orderBy('p.id')
+      .limit(f.size)
+      .offset((f.page - 1) * f.size)
+      .execute();
+
+    if (rows.length > 0) return { rows, total: Number(rows[0]!.total) };
+    if (f.page === 1) return { rows: [], total: 0 };
+    // Past the last page the window count has no row to ride on: count separately.
+    const counted = await query.select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow();
+    return { rows: [], total: Number(counted.n) };
+  }
+}
+
+function statusCondition(status: PerformanceStatus): Expression<SqlBool> {
+  switch (status) {
+    case 'ENDED':
+      return sql<SqlBool>`(p.end_date < ${TODAY} AND p.status <> 'DRAFT')`;
+    case 'DRAFT':
+      return sql<SqlBool>`p.status = 'DRAFT'`;
+    default:
+      return sql<SqlBool>`(p.status = ${status} AND p.end_date >= ${TODAY})`;
+  }
+}

@@ -1,0 +1,151 @@
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { setupTestApp, type TestApp, type TestEnv } from '../../../test/context.ts';
+import { createUser, type TestUser } from '../../../test/factories.ts';
+import { categoryId, createPerformance, createVenue, daysFromNow } from './catalog.fixtures.ts';
+
+describe('catalogue search', () => {
+  let t: TestApp & { env: TestEnv };
+  let admin: TestUser;
+  const ids: Record<string, string> = {};
+
+  beforeAll(async () => {
+    t = await setupTestApp();
+    admin = await createUser(t.container, { role: 'ADMIN' });
+    const venueId = await createVenue(t.app, admin);
+    const hall = await createVenue(t.app, admin, [{ name: '전석', grade: 'R', rows: 2, seatsPerRow: 5 }]);
+    const musical = await categoryId(t, 'musical');
+    const concert = await categoryId(t, 'concert');
+    const play = await categoryId(t, 'play');
+    const prices = [
+      { grade: 'VIP', price: 150_000 },
+      { grade: 'R', price: 120_000 },
+    ];
+    const make = async (key: string, fields: Record<string, unknown>) => {
+      ids[key] = await createPerformance(t.app, admin, { venueId, categoryId: musical, prices, ...fields });
+    };
+    await make('les', {
+      title: '레미제라블',
+      cast: ['민우혁'],
+      startDate: daysFromNow(5),
+      endDate: daysFromNow(40),
+    });
+    await make('phantom', {
+      title: 'The Phantom of the Opera',
+      description: 'Andrew Lloyd Webber classic',
+      cast: ['조승우'],
+      startDate: daysFromNow(1),
+      endDate: daysFromNow(20),
+    });
+    await make('iu', {
+      title: '아이유 콘서트 HER',
+      categoryId: concert,
+      venueId: hall,
+      prices: [{ grade: 'R', price: 99_000 }],
+      startDate: daysFromNow(30),
+      endDate: daysFromNow(31),
+    });
+    await make('hamlet', {
+      title: '햄릿',
+      categoryId: play,
+      description: '셰익스피어 비극',
+      status: 'CLOSED',
+      startDate: daysFromNow(10),
+      endDate: daysFromNow(12),
+    });
+    await make('old', { title: '지난 공연', startDate: daysFromNow(-20), endDate: daysFromNow(-2) });
+    // Popularity known up front (the flush job normally writes these).
+    await sql`UPDATE performances SET view_count = CASE id
+        WHEN ${ids.les} THEN 50 WHEN ${ids.phantom} THEN 300 WHEN ${ids.iu} THEN 10 ELSE 0 END,
+      sales_count = CASE id WHEN ${ids.iu} THEN 900 WHEN ${ids.les} THEN 40 ELSE 0 END`.execute(
+      t.container.db,
+    );
+  });
+  afterAll(() => t.close());
+
+  const search = async (query: string) => {
+    const res = await t.app.inject({ method: 'GET', url: `/api/v1/performances?${query}` });
+    expect(res.statusCode, res.body).toBe(200);
+    return res.json() as {
+      items: { id: string; status: string; minPrice: number }[];
+      total: number;
+      page: number;
+      size: number;
+    };
+  };
+  const idsOf = (page: { items: { id: string }[] }) => page.items.map((i) => i.id);
+  const q = (text: string) => `q=${encodeURIComponent(text)}`;
+
+  it('finds Korean titles by a partial word', async () => {
+    expect(idsOf(await search(q('레미제')))).toEqual([ids.les]);
+    expect(idsOf(await search(q('미제라')))).toEqual([ids.les]);
+    expect(idsOf(await search(q('햄')))).toEqual([ids.hamlet]);
+    // Two syllables: no trigram fits, the substring still matches.
+    expect(idsOf(await search(q('햄릿')))).toEqual([ids.hamlet]);
+    expect(idsOf(await search(q('콘서')))).toEqual([ids.iu]);
+    expect(idsOf(await search(q('라블 레미')))).toEqual([ids.les]);
+  });
+
+  it('finds English words in any case and order, cast, venue and description', async () => {
+    expect(idsOf(await search(q('phantom')))).toEqual([ids.phantom]);
+    expect(idsOf(await search(q('  OPERA   phantom ')))).toEqual([ids.phantom]);
+    expect(idsOf(await search(q('webb')))).toEqual([ids.phantom]);
+    expect(idsOf(await search(q('조승우')))).toEqual([ids.phantom]);
+    expect(idsOf(await search(q('셰익스피어')))).toEqual([ids.hamlet]);
+    expect((await search(q('샤롯데'))).total).toBe(5); // both venues are named 샤롯데씨어터
+    expect((await search(q('없는공연제목'))).total).toBe(0);
+    // LIKE wildcards in the query are literal characters.
+    expect((await search(q('%'))).total).toBe(0);
+  });
+
+  it('filters by category, date range and status (ENDED computed from endDate)', async () => {
+    expect(idsOf(await search('category=concert'))).toEqual([ids.iu]);
+    expect(idsOf(await search('category=play'))).toEqual([ids.hamlet]);
+    expect(new Set(idsOf(await search(`from=${daysFromNow(25)}&to=${daysFromNow(35)}`)))).toEqual(
+      new Set([ids.les, ids.iu]),
+    );
+    expect(idsOf(await search('status=ENDED'))).toEqual([ids.old]);
+    expect(idsOf(await search('status=CLOSED'))).toEqual([ids.hamlet]);
+    expect(new Set(idsOf(await search('status=ON_SALE')))).toEqual(new Set([ids.les, ids.phantom, ids.iu]));
+    expect((await search('status=ENDED')).items[0]!.status).toBe('ENDED');
+  });
+
+  it('sorts by popularity, views, date and latest', async () => {
+    expect(idsOf(await search('sort=popular')).slice(0, 3)).toEqual([ids.iu, ids.les, ids.phantom]);
+    expect(idsOf(await search('sort=views')).slice(0, 3)).toEqual([ids.phantom, ids.les, ids.iu]);
+    expect(idsOf(await search('sort=date'))).toEqual([ids.old, ids.phantom, ids.les, ids.hamlet, ids.iu]);
+    expect(idsOf(await search('sort=latest'))).toEqual([ids.old, ids.hamlet, ids.iu, ids.phantom, ids.les]);
+  });
+
+  it('pages with a total', async () => {
+    const p1 = await search('sort=date&size=2&page=1');
+    const p3 = await search('sort=date&size=2&page=3');
+    const p9 = await search('sort=date&size=2&page=9');
+    expect(p1).toMatchObject({ page: 1, size: 2, total: 5 });
+    expect(idsOf(p1)).toEqual([ids.old, ids.phantom]);
+    expect(idsOf(p3)).toEqual([ids.iu]);
+    expect(p9).toMatchObject({ items: [], total: 5 });
+    expect(p1.items[0]).toMatchObject({ minPrice: 120_000 });
+  });
+
+  it('rejects bad queries with 400', async () => {
+    for (const query of [
+      'sort=random',
+      'size=1000',
+      'page=0',
+      'from=yesterday',
+      'status=GONE',
+      'category=A B',
+      'x=1',
+    ]) {
+      const res = await t.app.inject({ method: 'GET', url: `/api/v1/performances?${query}` });
+      expect(res.statusCode, query).toBe(400);
+      expect(res.json().code).toBe('VALIDATION_FAILED');
+    }
+    const range = await t.app.inject({
+      method: 'GET',
+      url: `/api/v1/performances?from=${daysFromNow(5)}&to=${daysFromNow(1)}`,
+    });
+    expect(range.json().code).toBe('INVALID_DATE_RANGE');
+  });
+});

@@ -1,0 +1,33 @@
+import { LRUCache } from 'lru-cache';
+import type { ShowtimesRepository } from './showtimes.repository.ts';
+
+/**
+ * Sold seats per showtime, read from PostgreSQL (the truth for SOLD, written by checkout in the same
+ * transaction as the confirmation) with one query over the partial index `seats_sold`. We read the
+ * database rather than mirror SOLD into a Redis set: a mirror would need checkout to keep it in step
+ * and a rebuild when Redis loses it, for a read that costs one index scan. A one-second micro-cache
+ * with single-flight caps that scan at one per showtime per second per instance during a rush; a
+ * seat sold within that second still shows HELD (its hold lasts until checkout releases it).
+ */
+export class SoldSeats {
+  private readonly cache = new LRUCache<string, Promise<Set<string>>>({ max: 20_000, ttl: 1_000 });
+
+  constructor(private readonly repo: ShowtimesRepository) {}
+
+  async get(showtimeIds: string[]): Promise<Map<string, Set<string>>> {
+    const pending = showtimeIds.map((id) => this.cache.get(id));
+    const missing = showtimeIds.filter((_, i) => pending[i] === undefined);
+    if (missing.length > 0) {
+      const batch = this.repo.soldSeatIds(missing);
+      showtimeIds.forEach((id, i) => {
+        if (pending[i] !== undefined) return;
+        const one = batch.then((m) => new Set(m.get(id) ?? []));
+        this.cache.set(id, one);
+        one.catch(() => this.cache.delete(id));
+        pending[i] = one;
+      });
+    }
+    const sets = await Promise.all(pending);
+    return new Map(showtimeIds.map((id, i) => [id, sets[i]!]));
+  }
+}
