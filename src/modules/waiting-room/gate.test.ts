@@ -1,7 +1,8 @@
 import { SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { setupTestApp, type TestApp, type TestEnv } from '../../../test/context.ts';
+import { createTestApp, setupTestApp, type TestApp, type TestEnv } from '../../../test/context.ts';
 import { createShowtimeWithSeats, createUsers, type TestUser } from '../../../test/factories.ts';
+import { queueKeys } from './keys.ts';
 import type { QueueView } from './waiting-room.service.ts';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -90,6 +91,50 @@ describe('admission gate (AdmissionGate port)', () => {
     });
     expect(left.statusCode).toBe(204);
     await rejected(gate().assertAdmitted({ showtimeId, userId: other!.id, token: third }));
+  });
+
+  it('fails safe when Redis loses the queue: tokens stop passing, entering again works', async () => {
+    const showtimeId = await queued();
+    const [admitted, waiting] = await createUsers(t.container, 2);
+    const token = await admit(showtimeId, admitted!);
+    const url = `/api/v1/showtimes/${showtimeId}/queue`;
+    await t.app.inject({ method: 'POST', url, headers: waiting!.headers });
+
+    const k = queueKeys(showtimeId);
+    await t.container.redis.del(k.waiting, k.active, k.sessions, k.meta, k.seq);
+
+    await rejected(gate().assertAdmitted({ showtimeId, userId: admitted!.id, token }));
+    const lost = await t.app.inject({ method: 'GET', url, headers: waiting!.headers });
+    expect(lost.statusCode).toBe(404);
+    expect(lost.json().code).toBe('NOT_IN_QUEUE');
+    const again = await t.app.inject({ method: 'POST', url, headers: waiting!.headers });
+    expect(again.json()).toMatchObject({ status: 'WAITING', position: 1 });
+    const readmitted = await admit(showtimeId, admitted!);
+    await rejected(gate().assertAdmitted({ showtimeId, userId: admitted!.id, token }));
+    await expect(
+      gate().assertAdmitted({ showtimeId, userId: admitted!.id, token: readmitted }),
+    ).resolves.toBeUndefined();
+  });
+
+  it('fails closed with 503 when Redis is unreachable', async () => {
+    const showtimeId = await queued();
+    const [user] = await createUsers(t.container, 1);
+    const token = await admit(showtimeId, user!);
+    const cut = await createTestApp(t.env, { REDIS_URL: 'redis://127.0.0.1:1' });
+    try {
+      const res = await cut.app.inject({
+        method: 'POST',
+        url: `/api/v1/showtimes/${showtimeId}/queue`,
+        headers: user!.headers,
+      });
+      expect(res.statusCode).toBe(503);
+      expect(res.json().code).toBe('SERVICE_UNAVAILABLE');
+      await expect(
+        cut.container.waitingRoom.gate.assertAdmitted({ showtimeId, userId: user!.id, token }),
+      ).rejects.toMatchObject({ status: 503 });
+    } finally {
+      await cut.close();
+    }
   });
 
   it('lets everyone through for a showtime without a waiting room', async () => {

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { AppError } from '../../errors.ts';
 import type { RedisClient } from '../../infra/redis.ts';
 
 /** A Lua script run by EVALSHA, loaded with EVAL the first time a Redis node has not seen it. */
@@ -9,14 +10,25 @@ export class LuaScript {
     this.sha = createHash('sha1').update(source).digest('hex');
   }
 
+  /** Runs the script; an unreachable or failing Redis becomes 503 SERVICE_UNAVAILABLE (fail closed). */
   async run(redis: RedisClient, keys: string[], args: (string | number)[]): Promise<unknown> {
     try {
-      return await redis.evalsha(this.sha, keys.length, ...keys, ...args);
+      try {
+        return await redis.evalsha(this.sha, keys.length, ...keys, ...args);
+      } catch (err) {
+        if (!String((err as Error).message).includes('NOSCRIPT')) throw err;
+        return await redis.eval(this.source, keys.length, ...keys, ...args);
+      }
     } catch (err) {
-      if (!String((err as Error).message).includes('NOSCRIPT')) throw err;
-      return redis.eval(this.source, keys.length, ...keys, ...args);
+      throw storeUnavailable(err);
     }
   }
+}
+
+export function storeUnavailable(cause: unknown): AppError {
+  const err = new AppError('SERVICE_UNAVAILABLE', 'The waiting room store is unavailable');
+  err.cause = cause;
+  return err;
 }
 
 // Every script reads the clock from Redis (TIME) so API instances and workers share one clock.

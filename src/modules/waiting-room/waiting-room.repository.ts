@@ -1,6 +1,6 @@
 import type { RedisClient } from '../../infra/redis.ts';
 import { QUEUE_KEY_TTL_MS, READY_SHOWTIMES_KEY, queueKeys } from './keys.ts';
-import { ADMIT, CHECK, ENTER, LEAVE, STATUS, STATUS_MANY } from './scripts.ts';
+import { ADMIT, CHECK, ENTER, LEAVE, STATUS, STATUS_MANY, storeUnavailable } from './scripts.ts';
 
 /** Where one user stands in one showtime's queue, as Redis sees it at `now` (epoch ms, Redis clock). */
 export type QueueState =
@@ -45,8 +45,13 @@ export class WaitingRoomRepository {
       [userId, QUEUE_KEY_TTL_MS],
     )) as unknown[];
     const state = parseState(kind, a, b, now);
-    // After the script, never inside it (another slot): see admission.ticker.ts for the ordering.
-    if (state.status === 'WAITING') await this.redis.sadd(READY_SHOWTIMES_KEY, showtimeId);
+    // After the script, never inside it (another slot); see markDrained for the ordering. If this
+    // fails the client gets 503 and retries, which is idempotent and adds the showtime again.
+    if (state.status === 'WAITING') {
+      await this.redis.sadd(READY_SHOWTIMES_KEY, showtimeId).catch((err: unknown) => {
+        throw storeUnavailable(err);
+      });
+    }
     return state;
   }
 

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { setupTestApp, type TestApp, type TestEnv } from '../../../test/context.ts';
+import { createTestApp, setupTestApp, type TestApp, type TestEnv } from '../../../test/context.ts';
 import { createShowtimeWithSeats, createUsers, type TestUser } from '../../../test/factories.ts';
 import type { QueueView } from './waiting-room.service.ts';
 
@@ -116,5 +116,34 @@ describe('waiting room over HTTP', () => {
     expect(limited.statusCode).toBe(429);
     expect(limited.json().code).toBe('RATE_LIMITED');
     expect(limited.headers['retry-after']).toBeDefined();
+  });
+
+  it('rate-limits queue requests per IP address', async () => {
+    const strict = await createTestApp(t.env, { RATE_LIMIT_PER_MINUTE: '5' });
+    try {
+      const { showtimeId } = await createShowtimeWithSeats(t.container, { queue: { enabled: true } });
+      const users = await createUsers(t.container, 6);
+      const codes: number[] = [];
+      for (const user of users) {
+        const res = await strict.app.inject({
+          method: 'POST',
+          url: url(showtimeId),
+          headers: user.headers,
+          remoteAddress: '10.9.8.7',
+        });
+        codes.push(res.statusCode);
+      }
+      expect(codes).toEqual([200, 200, 200, 200, 200, 429]);
+      // Another address is not affected.
+      const other = await strict.app.inject({
+        method: 'GET',
+        url: url(showtimeId),
+        headers: users[0]!.headers,
+        remoteAddress: '10.9.8.6',
+      });
+      expect(other.statusCode).toBe(200);
+    } finally {
+      await strict.close();
+    }
   });
 });
