@@ -85,13 +85,13 @@ describe('admission ticker', () => {
   });
 
   it('frees the slot of an expired session for the next in line', async () => {
-    const showtimeId = await queued({ admitPerSecond: 50, maxActive: 2, sessionSeconds: 1 });
+    const showtimeId = await queued({ admitPerSecond: 50, maxActive: 2, sessionSeconds: 2 });
     const users = await fill(showtimeId, 4);
     await sleep(200);
     expect((await tick(showtimeId)).admitted).toEqual(users.slice(0, 2));
     await sleep(300);
     expect((await tick(showtimeId)).admitted).toEqual([]);
-    await sleep(900);
+    await sleep(1_900);
     expect((await tick(showtimeId)).admitted).toEqual(users.slice(2, 4));
     expect((await room().repository.status(showtimeId, users[0]!)).status).toBe('NONE');
   });

@@ -54,33 +54,34 @@ describe('waiting room SSE stream', () => {
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toContain('text/event-stream');
 
-    // The ticker runs beside the stream, as the worker would: one admission per second.
-    let streaming = true;
-    const ticking = (async () => {
-      while (streaming) {
-        await sleep(300);
-        await t.container.waitingRoom.ticker.tickOnce();
-      }
-    })();
-    const events: SseEvent[] = [];
-    try {
-      for await (const ev of readEvents(res.body!)) events.push(ev);
-    } finally {
-      streaming = false;
-      await ticking;
-    }
+    const events = readEvents(res.body!);
+    const next = async () => (await events.next()).value as SseEvent | undefined;
+    const positionOf = (e: SseEvent | undefined) => {
+      expect(e?.event).toBe('position');
+      return (JSON.parse(e!.data) as QueueView).position;
+    };
+    expect(positionOf(await next())).toBe(3);
 
-    const positions = events
-      .filter((e) => e.event === 'position')
-      .map((e) => (JSON.parse(e.data) as QueueView).position);
-    expect(positions[0]).toBe(3);
-    expect(positions.length).toBeGreaterThanOrEqual(2);
-    // Positions only move forward.
-    expect([...positions].sort((a, b) => b - a)).toEqual(positions);
-    const admitted = events.filter((e) => e.event === 'admitted');
-    expect(admitted).toHaveLength(1);
-    expect(events.at(-1)!.event).toBe('admitted');
-    const view = JSON.parse(admitted[0]!.data) as QueueView;
+    // The two ahead leave one by one: the shared poller pushes each new position.
+    const leave = (u: (typeof users)[number]) =>
+      fetch(`${base}/showtimes/${showtimeId}/queue`, { method: 'DELETE', headers: u.headers });
+    await leave(users[0]!);
+    expect(positionOf(await next())).toBe(2);
+    await leave(users[1]!);
+    expect(positionOf(await next())).toBe(1);
+
+    // The ticker runs beside the stream, as the worker would, until the admission is pushed.
+    const admittedEvent = next();
+    let streaming = true;
+    void admittedEvent.finally(() => (streaming = false));
+    while (streaming) {
+      await t.container.waitingRoom.ticker.tickOnce();
+      await sleep(200);
+    }
+    const admitted = await admittedEvent;
+    expect(admitted?.event).toBe('admitted');
+    expect(await next()).toBeUndefined(); // the stream ended
+    const view = JSON.parse(admitted!.data) as QueueView;
     expect(view.status).toBe('ADMITTED');
     await expect(
       t.container.waitingRoom.gate.assertAdmitted({
