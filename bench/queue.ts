@@ -16,13 +16,21 @@ import pg from 'pg';
 import { loadConfig } from '../src/config.ts';
 import { createContainer } from '../src/container.ts';
 import { migrateToLatest } from '../src/infra/migrate.ts';
-import { QUEUE_KEY_TTL_MS, READY_SHOWTIMES_KEY, queueKeys } from '../src/modules/waiting-room/keys.ts';
+import {
+  QUEUE_KEY_TTL_MS,
+  READY_SHOWTIMES_KEY,
+  queueKeys,
+  type QueueKeys,
+} from '../src/modules/waiting-room/keys.ts';
+import type { RedisClient } from '../src/infra/redis.ts';
 import { ENTER, STATUS } from '../src/modules/waiting-room/scripts.ts';
 import { createShowtimeWithSeats } from '../test/factories.ts';
+import { markdown, type Report, type Run, type Round } from './queue-report.ts';
 
 const QUEUE_SIZE = Number(process.env.BENCH_QUEUE_SIZE ?? 1_000_000);
 const DURATION_S = Number(process.env.BENCH_DURATION_S ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 100);
+const SHORT_SIZE = 5_000;
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
 const DB_NAME = 'ct_bench_queue';
 const ADMIN_URL = 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -57,16 +65,6 @@ async function waitForLive(base: string, child: ChildProcess): Promise<void> {
   throw new Error('API did not start');
 }
 
-interface Run {
-  name: string;
-  requestsPerSecond: number;
-  p50: number;
-  p99: number;
-  total: number;
-  non2xx: number;
-  errors: number;
-}
-
 async function load(name: string, opts: autocannon.Options): Promise<Run> {
   const r = await autocannon({ connections: CONNECTIONS, duration: DURATION_S, ...opts });
   const run: Run = {
@@ -82,6 +80,20 @@ async function load(name: string, opts: autocannon.Options): Promise<Run> {
     `${name.padEnd(28)} ${String(run.requestsPerSecond).padStart(7)} req/s  p50 ${run.p50} ms  p99 ${run.p99} ms  non-2xx ${run.non2xx}  errors ${run.errors}`,
   );
   return run;
+}
+
+/** Puts `count` new users in line through the real entry script, pipelined; returns them in order. */
+async function fillLine(redis: RedisClient, keys: QueueKeys, count: number): Promise<string[]> {
+  const ids = Array.from({ length: count }, () => randomUUID());
+  const k = [keys.waiting, keys.active, keys.sessions, keys.meta, keys.seq];
+  await ENTER.run(redis, k, [ids[0]!, QUEUE_KEY_TTL_MS]);
+  const BATCH = 10_000;
+  for (let i = 1; i < count; i += BATCH) {
+    const pipe = redis.pipeline();
+    for (const id of ids.slice(i, i + BATCH)) pipe.evalsha(ENTER.sha, 5, ...k, id, QUEUE_KEY_TTL_MS);
+    await pipe.exec();
+  }
+  return ids;
 }
 
 async function main(): Promise<void> {
@@ -112,35 +124,14 @@ async function main(): Promise<void> {
     });
   })();
   const keys = queueKeys(showtimeId);
+  // A short line (5,000) polled in the same rounds: the cost of the line's length, all else equal.
+  const short = await createShowtimeWithSeats(container, { queue: { enabled: true } });
+  const shortKeys = queueKeys(short.showtimeId);
   try {
     // --- fill ---
     console.log(`filling ${QUEUE_SIZE.toLocaleString()} waiting entries…`);
-    const filled: string[] = new Array<string>(QUEUE_SIZE);
     const fillStart = performance.now();
-    await ENTER.run(
-      container.redis,
-      [keys.waiting, keys.active, keys.sessions, keys.meta, keys.seq],
-      [(filled[0] = randomUUID()), QUEUE_KEY_TTL_MS],
-    );
-    const BATCH = 10_000;
-    for (let i = 1; i < QUEUE_SIZE; i += BATCH) {
-      const pipe = container.redis.pipeline();
-      for (let j = i; j < Math.min(i + BATCH, QUEUE_SIZE); j++) {
-        filled[j] = randomUUID();
-        pipe.evalsha(
-          ENTER.sha,
-          5,
-          keys.waiting,
-          keys.active,
-          keys.sessions,
-          keys.meta,
-          keys.seq,
-          filled[j]!,
-          QUEUE_KEY_TTL_MS,
-        );
-      }
-      await pipe.exec();
-    }
+    const filled = await fillLine(container.redis, keys, QUEUE_SIZE);
     await container.redis.sadd(READY_SHOWTIMES_KEY, showtimeId);
     const fillSeconds = (performance.now() - fillStart) / 1000;
     const waiting = await container.redis.zcard(keys.waiting);
@@ -157,6 +148,7 @@ async function main(): Promise<void> {
     // Pollers spread over the whole line, from the head to position 1,000,000.
     const stride = Math.max(1, Math.floor(QUEUE_SIZE / 40_000));
     const pollers = await mint(filled.filter((_, i) => i % stride === 0));
+    const shortPollers = await mint(await fillLine(container.redis, shortKeys, SHORT_SIZE));
 
     // --- the API under test, in its own process ---
     const flags = process.env.BENCH_API_NODE_FLAGS?.split(' ').filter(Boolean) ?? [];
@@ -207,7 +199,27 @@ async function main(): Promise<void> {
           },
         ],
       });
-      rounds.push({ baseline, enter: { ...enter, newEntries: after - before }, poll, waiting: after });
+      let k = 0;
+      const pollShort = await load(`[${round}] GET queue (${SHORT_SIZE.toLocaleString()} waiting)`, {
+        url: base,
+        requests: [
+          {
+            method: 'GET',
+            path: `/api/v1/showtimes/${short.showtimeId}/queue`,
+            setupRequest: (req) => ({
+              ...req,
+              headers: { ...req.headers, authorization: shortPollers[k++ % shortPollers.length]! },
+            }),
+          },
+        ],
+      });
+      rounds.push({
+        baseline,
+        enter: { ...enter, newEntries: after - before },
+        poll,
+        pollShort,
+        waiting: after,
+      });
     }
 
     // The status script alone against the 1M line, pipelined from this process.
@@ -257,71 +269,18 @@ async function main(): Promise<void> {
   } finally {
     api?.kill('SIGTERM');
     await container.redis.unlink(keys.waiting, keys.active, keys.sessions, keys.meta, keys.seq);
+    await container.redis.unlink(
+      shortKeys.waiting,
+      shortKeys.active,
+      shortKeys.sessions,
+      shortKeys.meta,
+      shortKeys.seq,
+    );
+    await container.redis.srem(READY_SHOWTIMES_KEY, short.showtimeId);
     await container.redis.srem(READY_SHOWTIMES_KEY, showtimeId);
     await container.close();
     await resetDatabase();
   }
-}
-
-interface Round {
-  baseline: Run;
-  enter: Run & { newEntries: number };
-  poll: Run;
-  waiting: number;
-}
-
-interface Report {
-  date: string;
-  machine: string;
-  loadAverage: string;
-  queueSize: number;
-  connections: number;
-  durationSeconds: number;
-  fill: { entries: number; seconds: number; perSecond: number };
-  rounds: Round[];
-  admissionTick: { admitted: number; ms: number };
-  statusScriptPerSecond: number;
-}
-
-function markdown(r: Report): string {
-  const row = (label: string, x: Run) =>
-    `| ${label} | ${x.requestsPerSecond.toLocaleString()} | ${x.p50} | ${x.p99} | ${x.total.toLocaleString()} | ${x.non2xx} | ${x.errors} |`;
-  const rows = r.rounds.flatMap((round, i) => [
-    row(`${i + 1}: baseline GET /health/live`, round.baseline),
-    row(`${i + 1}: POST /showtimes/{id}/queue, each request a new user`, round.enter),
-    row(`${i + 1}: GET /showtimes/{id}/queue, ${round.waiting.toLocaleString()} waiting`, round.poll),
-  ]);
-  const ratio = (f: (x: Round) => number) => r.rounds.map((x) => f(x).toFixed(2)).join(' / ');
-  return `# Waiting room benchmark
-
-Run: ${r.date} on ${r.machine}; load average at start ${r.loadAverage} (other work shares the machine).
-\`npm run bench:queue\` (bench/queue.ts). The API runs in its own process (one Node process, production
-code path: auth, per-IP and per-user rate limits in Redis, settings cache, one Lua script per request);
-autocannon runs in the bench process, ${r.connections} connections, ${r.durationSeconds} s per scenario, rounds alternating
-the scenarios. Redis, PostgreSQL, the API and autocannon share the machine's cores.
-
-Fill: ${r.fill.entries.toLocaleString()} waiting entries through the real entry script, pipelined, in ${r.fill.seconds} s
-(${r.fill.perSecond.toLocaleString()} entries/s).
-
-| round: scenario | req/s | p50 ms | p99 ms | requests | non-2xx | errors |
-| --- | --- | --- | --- | --- | --- | --- |
-${rows.join('\n')}
-
-New places taken per entry run: ${r.rounds.map((x) => x.enter.newEntries.toLocaleString()).join(' / ')}.
-Throughput relative to the baseline of the same round — entry: ${ratio((x) => x.enter.requestsPerSecond / x.baseline.requestsPerSecond)},
-poll: ${ratio((x) => x.poll.requestsPerSecond / x.baseline.requestsPerSecond)}.
-
-One admission tick moving ${r.admissionTick.admitted} users from the head of the ${r.queueSize.toLocaleString()}-user line to the active set:
-${r.admissionTick.ms} ms (ZRANGE + ZREMRANGEBYRANK are O(log n + k)).
-
-The status script alone (ZSCORE + ZRANK + HGET), pipelined from the bench process against that line:
-${r.statusScriptPerSecond.toLocaleString()} calls/s.
-
-Reading: position is ZRANK (O(log n)), and the status script costs Redis a few tens of µs with 1M
-waiting, so the HTTP cost is dominated by what every authenticated request
-pays — JWT verification, two rate-limit counters in Redis, Fastify and helmet — not by the size of
-the line. Entry adds the idempotent entry script and an SADD.
-`;
 }
 
 main().catch((err) => {

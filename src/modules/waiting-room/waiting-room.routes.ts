@@ -125,8 +125,13 @@ export const waitingRoomRoutes =
             'Comment lines keep the connection alive. Requires Authorization like every queue call.',
           security: [{ bearerAuth: [] }],
           params: ShowtimeParams,
-          produces: ['text/event-stream'],
-          response: { ...errors },
+          response: {
+            200: {
+              description: 'An event stream (text/event-stream)',
+              content: { 'text/event-stream': { schema: Type.String() } },
+            },
+            ...errors,
+          },
         },
       },
       async (request, reply) => {
