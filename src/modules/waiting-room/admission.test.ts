@@ -27,7 +27,7 @@ describe('admission ticker', () => {
 
   it('admits admitPerSecond (±5%) over 10 s when the worker job runs', async () => {
     const showtimeId = await queued({ admitPerSecond: 20, maxActive: 100_000 });
-    await fill(showtimeId, 400);
+    const users = await fill(showtimeId, 400);
     const job = room().background[0]!;
     await job.start();
     try {
@@ -43,6 +43,11 @@ describe('admission ticker', () => {
     } finally {
       await job.stop();
     }
+    // The wait estimate follows the measured rate (about 20 per second here).
+    const last = await room().service.status(showtimeId, users[399]!);
+    expect(last.status).toBe('WAITING');
+    expect(last.estimatedWaitSeconds).toBeGreaterThanOrEqual(Math.floor(last.position / 22));
+    expect(last.estimatedWaitSeconds).toBeLessThanOrEqual(Math.ceil(last.position / 18));
   }, 30_000);
 
   it('catches up after a late tick instead of drifting', async () => {
@@ -94,6 +99,22 @@ describe('admission ticker', () => {
     await sleep(1_900);
     expect((await tick(showtimeId)).admitted).toEqual(users.slice(2, 4));
     expect((await room().repository.status(showtimeId, users[0]!)).status).toBe('NONE');
+  });
+
+  it('estimates the wait from the measured admission rate, not the configured one', async () => {
+    // Two slots of one second each: about 2 admissions per second, though 50 are allowed.
+    const showtimeId = await queued({ admitPerSecond: 50, maxActive: 2, sessionSeconds: 1 });
+    const users = await fill(showtimeId, 40);
+    const until = Date.now() + 3_000;
+    while (Date.now() < until) {
+      await sleep(250);
+      await tick(showtimeId);
+    }
+    const last = await room().service.status(showtimeId, users[39]!);
+    expect(last.status).toBe('WAITING');
+    expect(last.position).toBeGreaterThan(25);
+    // The configured rate would say position / 50 ≈ 1 s.
+    expect(last.estimatedWaitSeconds).toBeGreaterThanOrEqual(last.position / 10);
   });
 
   it('admits nobody twice and keeps the rate with two workers ticking at once', async () => {
