@@ -14,6 +14,7 @@ import { createAuthModule, createSessions } from './modules/auth/index.ts';
 import { createUsersModule } from './modules/users/index.ts';
 import { createCouponsModule } from './modules/coupons/index.ts';
 import { createCatalogModule } from './modules/catalog/index.ts';
+import { createWaitingRoomModule, type WaitingRoomModule } from './modules/waiting-room/index.ts';
 
 /** The shared adapters every module is built from. */
 export interface Infra {
@@ -45,6 +46,8 @@ export interface Container extends Infra {
   rootRoutes: FastifyPluginAsyncTypebox[];
   /** What the worker process runs. */
   background: Background[];
+  /** The waiting room (its `gate` is checkout's AdmissionGate). */
+  waitingRoom: WaitingRoomModule;
   close: () => Promise<void>;
 }
 
@@ -121,6 +124,9 @@ export async function createContainer(config: Config, processName: ProcessName):
   const catalog = createCatalogModule(infra);
   apiRoutes.push(...catalog.routes);
   background.push(...catalog.background);
+  const waitingRoom = createWaitingRoomModule(infra);
+  apiRoutes.push(waitingRoom.routes);
+  background.push(...waitingRoom.background);
 
-  return { ...infra, apiRoutes, rootRoutes, background, close: closeInfra };
+  return { ...infra, apiRoutes, rootRoutes, background, waitingRoom, close: closeInfra };
 }

@@ -1,0 +1,166 @@
+import { createHash } from 'node:crypto';
+import { AppError } from '../../errors.ts';
+import type { RedisClient } from '../../infra/redis.ts';
+
+/** A Lua script run by EVALSHA, loaded with EVAL the first time a Redis node has not seen it. */
+export class LuaScript {
+  readonly sha: string;
+
+  constructor(readonly source: string) {
+    this.sha = createHash('sha1').update(source).digest('hex');
+  }
+
+  /** Runs the script; an unreachable or failing Redis becomes 503 SERVICE_UNAVAILABLE (fail closed). */
+  async run(redis: RedisClient, keys: string[], args: (string | number)[]): Promise<unknown> {
+    try {
+      try {
+        return await redis.evalsha(this.sha, keys.length, ...keys, ...args);
+      } catch (err) {
+        if (!String((err as Error).message).includes('NOSCRIPT')) throw err;
+        return await redis.eval(this.source, keys.length, ...keys, ...args);
+      }
+    } catch (err) {
+      throw storeUnavailable(err);
+    }
+  }
+}
+
+export function storeUnavailable(cause: unknown): AppError {
+  const err = new AppError('SERVICE_UNAVAILABLE', 'The waiting room store is unavailable');
+  err.cause = cause;
+  return err;
+}
+
+// Every script reads the clock from Redis (TIME) so API instances and workers share one clock.
+const NOW = `local t = redis.call('TIME')
+local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)`;
+
+/**
+ * Status of one user: {'ADMITTED', expiryMs, jti, now} | {'WAITING', position, rate, now} |
+ * {'NONE', 0, '', now}. KEYS: waiting, active, sessions, meta.
+ */
+const STATUS_OF = `local function status_of(user, now)
+  local exp = redis.call('ZSCORE', KEYS[2], user)
+  if exp and tonumber(exp) > now then
+    return {'ADMITTED', exp, redis.call('HGET', KEYS[3], user) or '', now}
+  end
+  local rank = redis.call('ZRANK', KEYS[1], user)
+  if rank then return {'WAITING', rank + 1, redis.call('HGET', KEYS[4], 'rate') or '', now} end
+  return {'NONE', 0, '', now}
+end`;
+
+/**
+ * Enter: idempotent per user — an admitted user stays admitted, a waiting user keeps their place,
+ * anyone else joins the tail with the next sequence number. When the queue was empty the admission
+ * clock restarts now, so an idle queue does not bank admissions.
+ * KEYS: waiting, active, sessions, meta, seq. ARGV: userId, keyTtlMs.
+ */
+export const ENTER = new LuaScript(`${NOW}
+${STATUS_OF}
+local user = ARGV[1]
+local current = status_of(user, now)
+if current[1] ~= 'NONE' then return current end
+-- A lapsed session is cleaned up before the user queues again at the tail.
+redis.call('ZREM', KEYS[2], user)
+redis.call('HDEL', KEYS[3], user)
+if redis.call('ZCARD', KEYS[1]) == 0 then
+  redis.call('HSET', KEYS[4], 'last', now, 'carry', 0)
+end
+redis.call('ZADD', KEYS[1], redis.call('INCR', KEYS[5]), user)
+for i = 1, 5 do redis.call('PEXPIRE', KEYS[i], ARGV[2]) end
+return status_of(user, now)
+`);
+
+/** Status for polling. KEYS: waiting, active, sessions, meta. ARGV: userId. */
+export const STATUS = new LuaScript(`${NOW}
+${STATUS_OF}
+return status_of(ARGV[1], now)
+`);
+
+/** Status of many users in one call (the SSE poller). Returns the triples flattened, plus now. */
+export const STATUS_MANY = new LuaScript(`${NOW}
+${STATUS_OF}
+local out = {}
+for i = 1, #ARGV do
+  local s = status_of(ARGV[i], now)
+  out[#out + 1] = s[1]
+  out[#out + 1] = s[2]
+  out[#out + 1] = s[3]
+end
+out[#out + 1] = now
+return out
+`);
+
+/** Leave the queue or end the session (revokes the token). KEYS: waiting, active, sessions. ARGV: userId. */
+export const LEAVE = new LuaScript(`
+local removed = redis.call('ZREM', KEYS[1], ARGV[1]) + redis.call('ZREM', KEYS[2], ARGV[1])
+redis.call('HDEL', KEYS[3], ARGV[1])
+return removed
+`);
+
+/** 1 when the user's session with this token id is active now. KEYS: active, sessions. ARGV: userId, jti. */
+export const CHECK = new LuaScript(`${NOW}
+local exp = redis.call('ZSCORE', KEYS[1], ARGV[1])
+if not exp or tonumber(exp) <= now then return 0 end
+if redis.call('HGET', KEYS[2], ARGV[1]) ~= ARGV[2] then return 0 end
+return 1
+`);
+
+/**
+ * One admission tick for one showtime:
+ * 1. sessions past their expiry leave the active set (freeing their slots);
+ * 2. due = carry + rate × elapsed since the last tick (capped), so a late tick catches up instead of
+ *    drifting and two tickers back to back cannot double the rate;
+ * 3. min(due, maxActive − active) users move from the head of the waiting line to the active set.
+ * The fraction of an admission is carried only when the rate was the limit (capacity or an empty
+ * line must not bank admissions). The measured rate (EWMA, time constant tau) feeds wait estimates
+ * and is updated only while the line did not run dry.
+ * KEYS: waiting, active, sessions, meta. ARGV: ratePerSecond (0 = paused), maxActive, sessionMs,
+ * batchId (prefix of token ids), maxCatchUpMs, keyTtlMs, tauMs.
+ * Returns {waitingLeft, now, admitted userIds...}.
+ */
+export const ADMIT = new LuaScript(`${NOW}
+local rate, maxActive, sessionMs = tonumber(ARGV[1]), tonumber(ARGV[2]), tonumber(ARGV[3])
+local expired = redis.call('ZRANGEBYSCORE', KEYS[2], '-inf', now)
+if #expired > 0 then
+  redis.call('ZREMRANGEBYSCORE', KEYS[2], '-inf', now)
+  for i = 1, #expired, 1000 do
+    redis.call('HDEL', KEYS[3], unpack(expired, i, math.min(i + 999, #expired)))
+  end
+end
+local last = tonumber(redis.call('HGET', KEYS[4], 'last') or now)
+local carry = tonumber(redis.call('HGET', KEYS[4], 'carry') or '0')
+local elapsed = now - last
+if elapsed < 0 then elapsed = 0 end
+if elapsed > tonumber(ARGV[5]) then elapsed = tonumber(ARGV[5]) end
+local dueExact = carry + elapsed * rate / 1000
+local due = math.floor(dueExact)
+local waitingBefore = redis.call('ZCARD', KEYS[1])
+local n = math.min(due, maxActive - redis.call('ZCARD', KEYS[2]))
+local admitted = {}
+if n > 0 then admitted = redis.call('ZRANGE', KEYS[1], 0, n - 1) end
+local expiry = now + sessionMs
+for i, user in ipairs(admitted) do
+  redis.call('ZADD', KEYS[2], expiry, user)
+  redis.call('HSET', KEYS[3], user, ARGV[4] .. '.' .. i)
+end
+if #admitted > 0 then redis.call('ZREMRANGEBYRANK', KEYS[1], 0, #admitted - 1) end
+if #admitted == due then carry = dueExact - due else carry = 0 end
+local measured = redis.call('HGET', KEYS[4], 'rate')
+if rate > 0 and elapsed > 0 and waitingBefore > #admitted then
+  local instant = #admitted * 1000 / elapsed
+  if measured then
+    local alpha = 1 - math.exp(-elapsed / tonumber(ARGV[7]))
+    measured = tonumber(measured) + alpha * (instant - tonumber(measured))
+  else
+    measured = instant
+  end
+  redis.call('HSET', KEYS[4], 'rate', tostring(measured))
+end
+redis.call('HSET', KEYS[4], 'last', now, 'carry', tostring(carry))
+redis.call('HINCRBY', KEYS[4], 'total', #admitted)
+for i = 1, 4 do redis.call('PEXPIRE', KEYS[i], ARGV[6]) end
+local out = {waitingBefore - #admitted, now}
+for i, user in ipairs(admitted) do out[#out + 1] = user end
+return out
+`);

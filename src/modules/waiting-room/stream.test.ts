@@ -1,0 +1,148 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { setupTestApp, type TestApp, type TestEnv } from '../../../test/context.ts';
+import { createShowtimeWithSeats, createUsers } from '../../../test/factories.ts';
+import { QueueStreamHub } from './queue-stream.ts';
+import type { QueueView } from './waiting-room.service.ts';
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+interface SseEvent {
+  event: string;
+  data: string;
+}
+
+/** Reads an SSE response into events (comment lines and retry hints are skipped). */
+async function* readEvents(body: ReadableStream<Uint8Array>): AsyncGenerator<SseEvent> {
+  const decoder = new TextDecoder();
+  let buffer = '';
+  for await (const chunk of body) {
+    buffer += decoder.decode(chunk, { stream: true });
+    let end: number;
+    while ((end = buffer.indexOf('\n\n')) >= 0) {
+      const block = buffer.slice(0, end);
+      buffer = buffer.slice(end + 2);
+      const lines = block.split('\n').filter((l) => !l.startsWith(':'));
+      const event = lines.find((l) => l.startsWith('event: '))?.slice(7);
+      const data = lines.find((l) => l.startsWith('data: '))?.slice(6);
+      if (event && data !== undefined) yield { event, data };
+    }
+  }
+}
+
+describe('waiting room SSE stream', () => {
+  let t: TestApp & { env: TestEnv };
+  let base: string;
+  beforeAll(async () => {
+    t = await setupTestApp();
+    await t.app.listen({ port: 0, host: '127.0.0.1' });
+    const address = t.app.server.address();
+    if (!address || typeof address === 'string') throw new Error('no port');
+    base = `http://127.0.0.1:${address.port}/api/v1`;
+  });
+  afterAll(() => t.close());
+
+  it('pushes position updates, then one admitted event with a working token, then ends', async () => {
+    const { showtimeId } = await createShowtimeWithSeats(t.container, {
+      queue: { enabled: true, admitPerSecond: 1, maxActive: 100 },
+    });
+    const users = await createUsers(t.container, 3);
+    for (const u of users) {
+      await fetch(`${base}/showtimes/${showtimeId}/queue`, { method: 'POST', headers: u.headers });
+    }
+    const last = users[2]!;
+    const res = await fetch(`${base}/showtimes/${showtimeId}/queue/stream`, { headers: last.headers });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toContain('text/event-stream');
+
+    const events = readEvents(res.body!);
+    const next = async () => (await events.next()).value as SseEvent | undefined;
+    const positionOf = (e: SseEvent | undefined) => {
+      expect(e?.event).toBe('position');
+      return (JSON.parse(e!.data) as QueueView).position;
+    };
+    expect(positionOf(await next())).toBe(3);
+
+    // The two ahead leave one by one: the shared poller pushes each new position.
+    const leave = (u: (typeof users)[number]) =>
+      fetch(`${base}/showtimes/${showtimeId}/queue`, { method: 'DELETE', headers: u.headers });
+    await leave(users[0]!);
+    expect(positionOf(await next())).toBe(2);
+    await leave(users[1]!);
+    expect(positionOf(await next())).toBe(1);
+
+    // The ticker runs beside the stream, as the worker would, until the admission is pushed.
+    const admittedEvent = next();
+    let streaming = true;
+    void admittedEvent.finally(() => (streaming = false));
+    while (streaming) {
+      await t.container.waitingRoom.ticker.tickOnce();
+      await sleep(200);
+    }
+    const admitted = await admittedEvent;
+    expect(admitted?.event).toBe('admitted');
+    expect(await next()).toBeUndefined(); // the stream ended
+    const view = JSON.parse(admitted!.data) as QueueView;
+    expect(view.status).toBe('ADMITTED');
+    await expect(
+      t.container.waitingRoom.gate.assertAdmitted({
+        showtimeId,
+        userId: last.id,
+        token: view.admissionToken,
+      }),
+    ).resolves.toBeUndefined();
+    await sleep(50);
+    expect(t.container.waitingRoom.hub.subscriberCount).toBe(0);
+  });
+
+  it('stops polling for a client that disconnects', async () => {
+    const { showtimeId } = await createShowtimeWithSeats(t.container, {
+      queue: { enabled: true, admitPerSecond: 1, maxActive: 1 },
+    });
+    const [user] = await createUsers(t.container, 1);
+    await fetch(`${base}/showtimes/${showtimeId}/queue`, { method: 'POST', headers: user!.headers });
+    const abort = new AbortController();
+    const res = await fetch(`${base}/showtimes/${showtimeId}/queue/stream`, {
+      headers: user!.headers,
+      signal: abort.signal,
+    });
+    const reader = res.body!.getReader();
+    await reader.read();
+    expect(t.container.waitingRoom.hub.subscriberCount).toBe(1);
+    abort.abort();
+    for (let i = 0; i < 50 && t.container.waitingRoom.hub.subscriberCount > 0; i++) await sleep(20);
+    expect(t.container.waitingRoom.hub.subscriberCount).toBe(0);
+  });
+
+  it('polls Redis once per showtime per interval, whatever the number of clients', async () => {
+    const { showtimeId } = await createShowtimeWithSeats(t.container, { queue: { enabled: true } });
+    const users = await createUsers(t.container, 5);
+    for (const u of users) await t.container.waitingRoom.service.enter(showtimeId, u.id);
+    let calls = 0;
+    const hub = new QueueStreamHub(
+      (id, ids) => {
+        calls++;
+        return t.container.waitingRoom.service.statusMany(id, ids);
+      },
+      t.container.log,
+      { pollMs: 200, batchSize: 500 },
+    );
+    const seen = new Map<string, number>();
+    const unsubscribe = users.map((u) =>
+      hub.subscribe(showtimeId, u.id, (view) => seen.set(u.id, view!.position)),
+    );
+    await sleep(500);
+    unsubscribe.forEach((off) => off());
+    expect(calls).toBeGreaterThanOrEqual(1);
+    expect(calls).toBeLessThanOrEqual(3);
+    expect([...seen.values()].sort()).toEqual([1, 2, 3, 4, 5]);
+  });
+
+  it('answers 404 problem+json when the user is not in the queue', async () => {
+    const { showtimeId } = await createShowtimeWithSeats(t.container, { queue: { enabled: true } });
+    const [user] = await createUsers(t.container, 1);
+    const res = await fetch(`${base}/showtimes/${showtimeId}/queue/stream`, { headers: user!.headers });
+    expect(res.status).toBe(404);
+    expect(res.headers.get('content-type')).toContain('application/problem+json');
+    expect(((await res.json()) as { code: string }).code).toBe('NOT_IN_QUEUE');
+  });
+});

@@ -1,0 +1,139 @@
+import type { RedisClient } from '../../infra/redis.ts';
+import { QUEUE_KEY_TTL_MS, READY_SHOWTIMES_KEY, queueKeys } from './keys.ts';
+import { ADMIT, CHECK, ENTER, LEAVE, STATUS, STATUS_MANY, storeUnavailable } from './scripts.ts';
+
+/** Where one user stands in one showtime's queue, as Redis sees it at `now` (epoch ms, Redis clock). */
+export type QueueState =
+  | { status: 'WAITING'; position: number; measuredRate: number | undefined; now: number }
+  | { status: 'ADMITTED'; expiresAtMs: number; jti: string; now: number }
+  | { status: 'NONE'; now: number };
+
+export interface AdmitSettings {
+  ratePerSecond: number;
+  maxActive: number;
+  sessionMs: number;
+  batchId: string;
+  maxCatchUpMs: number;
+  rateTauMs: number;
+}
+
+export interface AdmitResult {
+  admitted: string[];
+  waitingLeft: number;
+  now: number;
+}
+
+function parseState(kind: unknown, a: unknown, b: unknown, now: unknown): QueueState {
+  const at = Number(now);
+  if (kind === 'ADMITTED') return { status: 'ADMITTED', expiresAtMs: Number(a), jti: String(b), now: at };
+  if (kind === 'WAITING') {
+    const rate = b === '' || b === null ? undefined : Number(b);
+    return { status: 'WAITING', position: Number(a), measuredRate: rate, now: at };
+  }
+  return { status: 'NONE', now: at };
+}
+
+/** The waiting room's Redis state. Every per-showtime operation is one single-slot Lua script. */
+export class WaitingRoomRepository {
+  constructor(private readonly redis: RedisClient) {}
+
+  async enter(showtimeId: string, userId: string): Promise<QueueState> {
+    const k = queueKeys(showtimeId);
+    const [kind, a, b, now] = (await ENTER.run(
+      this.redis,
+      [k.waiting, k.active, k.sessions, k.meta, k.seq],
+      [userId, QUEUE_KEY_TTL_MS],
+    )) as unknown[];
+    const state = parseState(kind, a, b, now);
+    // After the script, never inside it (another slot); see markDrained for the ordering. If this
+    // fails the client gets 503 and retries, which is idempotent and adds the showtime again.
+    if (state.status === 'WAITING') {
+      await this.redis.sadd(READY_SHOWTIMES_KEY, showtimeId).catch((err: unknown) => {
+        throw storeUnavailable(err);
+      });
+    }
+    return state;
+  }
+
+  async status(showtimeId: string, userId: string): Promise<QueueState> {
+    const k = queueKeys(showtimeId);
+    const [kind, a, b, now] = (await STATUS.run(
+      this.redis,
+      [k.waiting, k.active, k.sessions, k.meta],
+      [userId],
+    )) as unknown[];
+    return parseState(kind, a, b, now);
+  }
+
+  /** Many users of one showtime in one round trip (the SSE poller). */
+  async statusMany(showtimeId: string, userIds: string[]): Promise<Map<string, QueueState>> {
+    const k = queueKeys(showtimeId);
+    const out = (await STATUS_MANY.run(
+      this.redis,
+      [k.waiting, k.active, k.sessions, k.meta],
+      userIds,
+    )) as unknown[];
+    const now = out[out.length - 1];
+    const states = new Map<string, QueueState>();
+    userIds.forEach((userId, i) => {
+      states.set(userId, parseState(out[i * 3], out[i * 3 + 1], out[i * 3 + 2], now));
+    });
+    return states;
+  }
+
+  /** Removes the user from the line and ends their session; true when there was something to remove. */
+  async leave(showtimeId: string, userId: string): Promise<boolean> {
+    const k = queueKeys(showtimeId);
+    const removed = (await LEAVE.run(this.redis, [k.waiting, k.active, k.sessions], [userId])) as number;
+    return removed > 0;
+  }
+
+  async isSessionActive(showtimeId: string, userId: string, jti: string): Promise<boolean> {
+    const k = queueKeys(showtimeId);
+    return ((await CHECK.run(this.redis, [k.active, k.sessions], [userId, jti])) as number) === 1;
+  }
+
+  async admit(showtimeId: string, s: AdmitSettings): Promise<AdmitResult> {
+    const k = queueKeys(showtimeId);
+    const out = (await ADMIT.run(
+      this.redis,
+      [k.waiting, k.active, k.sessions, k.meta],
+      [s.ratePerSecond, s.maxActive, s.sessionMs, s.batchId, s.maxCatchUpMs, QUEUE_KEY_TTL_MS, s.rateTauMs],
+    )) as unknown[];
+    return {
+      waitingLeft: Number(out[0]),
+      now: Number(out[1]),
+      admitted: out.slice(2).map(String),
+    };
+  }
+
+  async readyShowtimes(): Promise<string[]> {
+    return this.redis.smembers(READY_SHOWTIMES_KEY);
+  }
+
+  /**
+   * Drops a showtime from the ticker's set once its line is empty. Remove first, then look again:
+   * an entry that lands in between has its own SADD after its script, so it is never lost.
+   */
+  async markDrained(showtimeId: string): Promise<void> {
+    await this.redis.srem(READY_SHOWTIMES_KEY, showtimeId);
+    if ((await this.redis.zcard(queueKeys(showtimeId).waiting)) > 0) {
+      await this.redis.sadd(READY_SHOWTIMES_KEY, showtimeId);
+    }
+  }
+
+  async unmarkReady(showtimeId: string): Promise<void> {
+    await this.redis.srem(READY_SHOWTIMES_KEY, showtimeId);
+  }
+
+  /** Admission bookkeeping of a showtime (tests, metrics): last tick time and total admitted. */
+  async admissionStats(showtimeId: string): Promise<{ lastTickMs: number; total: number }> {
+    const [last, total] = await this.redis.hmget(queueKeys(showtimeId).meta, 'last', 'total');
+    return { lastTickMs: Number(last ?? 0), total: Number(total ?? 0) };
+  }
+
+  /** Sessions not yet expired (by this process's clock; Redis runs on the same hosts' NTP time). */
+  async activeCount(showtimeId: string): Promise<number> {
+    return this.redis.zcount(queueKeys(showtimeId).active, Date.now(), '+inf');
+  }
+}

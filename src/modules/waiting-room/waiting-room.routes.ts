@@ -1,0 +1,196 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyRequest } from 'fastify';
+import { Type } from 'typebox';
+import { AppError } from '../../errors.ts';
+import type { QueueStreamHub } from './queue-stream.ts';
+import type { QueueView, WaitingRoomService } from './waiting-room.service.ts';
+import { Problem, QueueViewSchema, ShowtimeParams } from './waiting-room.schemas.ts';
+
+export interface WaitingRoomLimits {
+  /** Entries (and SSE connects) per user per minute. */
+  enterPerUserPerMinute: number;
+  /** Polls per user per minute. */
+  pollPerUserPerMinute: number;
+  /** Queue requests per IP per minute (generous: many buyers share carrier NAT addresses). */
+  perIpPerMinute: number;
+  /** SSE comment line sent when nothing else was written for this long. */
+  heartbeatMs: number;
+}
+
+const userKey = (scope: string) => (request: FastifyRequest) =>
+  `wr:${scope}:u:${request.user?.id ?? request.ip}`;
+const ipKey = (scope: string) => (request: FastifyRequest) => `wr:${scope}:ip:${request.ip}`;
+
+const errors = { 401: Problem, 403: Problem, 404: Problem, 409: Problem, 429: Problem };
+
+export const waitingRoomRoutes =
+  (service: WaitingRoomService, hub: QueueStreamHub, limits: WaitingRoomLimits): FastifyPluginAsyncTypebox =>
+  async (app) => {
+    // The per-user limit is the route's config.rateLimit (after authentication). The plugin applies one
+    // such limit per request, so the per-IP limit is checked here with its createRateLimit counter.
+    const perIp = (scope: string) => {
+      const limiter = app.createRateLimit({
+        max: limits.perIpPerMinute,
+        timeWindow: 60_000,
+        keyGenerator: ipKey(scope),
+      });
+      return async (request: FastifyRequest): Promise<void> => {
+        const result = await limiter(request);
+        if (!result.isAllowed && result.isExceeded) {
+          throw new AppError('RATE_LIMITED', `Too many requests from this address`, undefined, {
+            'retry-after': String(result.ttlInSeconds),
+          });
+        }
+      };
+    };
+    const perUser = (scope: string, max: number) => ({
+      max,
+      timeWindow: 60_000,
+      hook: 'preHandler' as const,
+      keyGenerator: userKey(scope),
+    });
+    const enterIp = perIp('enter');
+    const pollIp = perIp('poll');
+    // Open streams end before the server closes (a hijacked response would hold close() open).
+    const openStreams = new Set<() => void>();
+    app.addHook('preClose', async () => {
+      for (const finish of [...openStreams]) finish();
+    });
+
+    app.post(
+      '/showtimes/:id/queue',
+      {
+        onRequest: [enterIp],
+        preHandler: [app.requireUser],
+        config: { rateLimit: perUser('enter', limits.enterPerUserPerMinute) },
+        schema: {
+          tags: ['waiting-room'],
+          summary: 'Enter the waiting room (idempotent: entering again keeps the original place)',
+          security: [{ bearerAuth: [] }],
+          params: ShowtimeParams,
+          response: { 200: QueueViewSchema, ...errors },
+        },
+      },
+      async (request) => service.enter(request.params.id, request.user!.id),
+    );
+
+    app.get(
+      '/showtimes/:id/queue',
+      {
+        onRequest: [pollIp],
+        preHandler: [app.requireUser],
+        config: { rateLimit: perUser('poll', limits.pollPerUserPerMinute) },
+        schema: {
+          tags: ['waiting-room'],
+          summary: 'Poll your place in the waiting room',
+          security: [{ bearerAuth: [] }],
+          params: ShowtimeParams,
+          response: { 200: QueueViewSchema, ...errors },
+        },
+      },
+      async (request) => service.status(request.params.id, request.user!.id),
+    );
+
+    app.delete(
+      '/showtimes/:id/queue',
+      {
+        onRequest: [pollIp],
+        preHandler: [app.requireUser],
+        schema: {
+          tags: ['waiting-room'],
+          summary: 'Leave the waiting room, or end the admitted session (revokes the admission token)',
+          security: [{ bearerAuth: [] }],
+          params: ShowtimeParams,
+          response: { 204: Type.Null(), ...errors },
+        },
+      },
+      async (request, reply) => {
+        await service.leave(request.params.id, request.user!.id);
+        return reply.status(204).send(null);
+      },
+    );
+
+    app.get(
+      '/showtimes/:id/queue/stream',
+      {
+        onRequest: [pollIp],
+        preHandler: [app.requireUser],
+        config: { rateLimit: perUser('stream', limits.enterPerUserPerMinute) },
+        schema: {
+          tags: ['waiting-room'],
+          summary: 'Server-sent events: `position` while waiting, then one `admitted` carrying the token',
+          description:
+            'Events: `position` (data = queue view) when it changes, `admitted` (data = view with admissionToken) ' +
+            'after which the stream ends, `error` (data = problem, e.g. NOT_IN_QUEUE) after which it ends. ' +
+            'Comment lines keep the connection alive. Requires Authorization like every queue call.',
+          security: [{ bearerAuth: [] }],
+          params: ShowtimeParams,
+          response: {
+            200: {
+              description: 'An event stream (text/event-stream)',
+              content: { 'text/event-stream': { schema: Type.String() } },
+            },
+            ...errors,
+          },
+        },
+      },
+      async (request, reply) => {
+        const showtimeId = request.params.id;
+        const userId = request.user!.id;
+        // Fails with a normal problem response (404 NOT_IN_QUEUE, 409 QUEUE_NOT_ENABLED) before streaming.
+        const first = await service.status(showtimeId, userId);
+
+        reply.hijack();
+        const raw = reply.raw;
+        raw.writeHead(200, {
+          ...(reply.getHeaders() as Record<string, string>),
+          'content-type': 'text/event-stream; charset=utf-8',
+          'cache-control': 'no-cache, no-transform',
+          connection: 'keep-alive',
+          // Tells nginx not to buffer the stream.
+          'x-accel-buffering': 'no',
+        });
+        let lastWrite = Date.now();
+        let lastData = '';
+        let closed = false;
+        const write = (chunk: string): void => {
+          if (closed) return;
+          raw.write(chunk);
+          lastWrite = Date.now();
+        };
+        const finish = (): void => {
+          if (closed) return;
+          closed = true;
+          openStreams.delete(finish);
+          unsubscribe();
+          clearInterval(heartbeat);
+          raw.end();
+        };
+        const send = (view: QueueView | null): void => {
+          if (view === null) {
+            write(`event: error\ndata: ${JSON.stringify({ code: 'NOT_IN_QUEUE', status: 404 })}\n\n`);
+            return finish();
+          }
+          const data = JSON.stringify(view);
+          if (view.status === 'ADMITTED') {
+            write(`event: admitted\ndata: ${data}\n\n`);
+            return finish();
+          }
+          if (data !== lastData) write(`event: position\ndata: ${data}\n\n`);
+          lastData = data;
+        };
+        const heartbeat = setInterval(
+          () => {
+            if (Date.now() - lastWrite >= limits.heartbeatMs) write(': keep-alive\n\n');
+          },
+          Math.max(100, Math.floor(limits.heartbeatMs / 2)),
+        );
+        const unsubscribe = hub.subscribe(showtimeId, userId, send);
+        // The response's close (not the request's) is the client going away.
+        raw.on('close', finish);
+        openStreams.add(finish);
+        write('retry: 3000\n\n');
+        send(first);
+      },
+    );
+  };

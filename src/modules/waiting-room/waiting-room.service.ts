@@ -1,0 +1,135 @@
+import { AppError } from '../../errors.ts';
+import type { AdmissionGate } from '../booking/ports.ts';
+import type { AdmissionTokens } from './admission-tokens.ts';
+import type { QueueState, WaitingRoomRepository } from './waiting-room.repository.ts';
+import type { QueueSettings, QueueSettingsRepository } from './settings.repository.ts';
+
+export interface QueueView {
+  status: 'WAITING' | 'ADMITTED';
+  /** 1-based while WAITING (1 = next to be admitted); 0 once admitted. */
+  position: number;
+  ahead: number;
+  estimatedWaitSeconds: number;
+  admissionToken?: string;
+  expiresAt?: string;
+}
+
+/** Enter, poll and leave a showtime's waiting room; the admission gate checkout asks. */
+export class WaitingRoomService implements AdmissionGate {
+  constructor(
+    private readonly repo: WaitingRoomRepository,
+    private readonly settings: QueueSettingsRepository,
+    private readonly tokens: AdmissionTokens,
+  ) {}
+
+  async enter(showtimeId: string, userId: string): Promise<QueueView> {
+    const settings = await this.queuedShowtime(showtimeId);
+    if (Date.now() >= settings.salesCloseAt.getTime())
+      throw new AppError('SALES_NOT_OPEN', 'Sales have closed');
+    const state = await this.repo.enter(showtimeId, userId);
+    const view = await this.toView(showtimeId, userId, state, settings);
+    if (!view) throw new AppError('NOT_IN_QUEUE');
+    return view;
+  }
+
+  async status(showtimeId: string, userId: string): Promise<QueueView> {
+    const settings = await this.queuedShowtime(showtimeId);
+    const view = await this.toView(showtimeId, userId, await this.repo.status(showtimeId, userId), settings);
+    if (!view) throw new AppError('NOT_IN_QUEUE');
+    return view;
+  }
+
+  /** Views of many users of one showtime (null = not in the queue), read in one round trip. */
+  async statusMany(showtimeId: string, userIds: string[]): Promise<Map<string, QueueView | null>> {
+    const settings = await this.queuedShowtime(showtimeId);
+    const states = await this.repo.statusMany(showtimeId, userIds);
+    const out = new Map<string, QueueView | null>();
+    for (const [userId, state] of states)
+      out.set(userId, await this.toView(showtimeId, userId, state, settings));
+    return out;
+  }
+
+  async leave(showtimeId: string, userId: string): Promise<void> {
+    await this.queuedShowtime(showtimeId);
+    await this.repo.leave(showtimeId, userId);
+  }
+
+  /** Checks the showtime exists and has a waiting room; the settings otherwise. */
+  async queuedShowtime(showtimeId: string): Promise<QueueSettings> {
+    const settings = await this.settings.get(showtimeId);
+    if (!settings) throw new AppError('SHOWTIME_NOT_FOUND');
+    if (!settings.enabled) throw new AppError('QUEUE_NOT_ENABLED');
+    return settings;
+  }
+
+  // --- AdmissionGate (used by checkout) ---
+
+  async assertAdmitted(input: {
+    showtimeId: string;
+    userId: string;
+    token: string | undefined;
+  }): Promise<void> {
+    const settings = await this.settings.get(input.showtimeId);
+    // A showtime without a waiting room needs no admission (checkout may call the gate regardless).
+    if (settings && !settings.enabled) return;
+    const claims = input.token ? await this.tokens.verify(input.token) : null;
+    const valid =
+      claims !== null &&
+      claims.userId === input.userId &&
+      claims.showtimeId === input.showtimeId &&
+      (await this.repo.isSessionActive(input.showtimeId, input.userId, claims.jti));
+    if (!valid) throw new AppError('ADMISSION_REQUIRED');
+  }
+
+  async release(showtimeId: string, userId: string): Promise<void> {
+    await this.repo.leave(showtimeId, userId);
+  }
+
+  private async toView(
+    showtimeId: string,
+    userId: string,
+    state: QueueState,
+    settings: QueueSettings,
+  ): Promise<QueueView | null> {
+    if (state.status === 'NONE') return null;
+    if (state.status === 'ADMITTED') {
+      const admissionToken = await this.tokens.sign({
+        userId,
+        showtimeId,
+        jti: state.jti,
+        expiresAtMs: state.expiresAtMs,
+      });
+      const expiresAt = new Date(state.expiresAtMs).toISOString();
+      return {
+        status: 'ADMITTED',
+        position: 0,
+        ahead: 0,
+        estimatedWaitSeconds: 0,
+        admissionToken,
+        expiresAt,
+      };
+    }
+    return {
+      status: 'WAITING',
+      position: state.position,
+      ahead: state.position - 1,
+      estimatedWaitSeconds: estimateWait(state.position, state.measuredRate, settings, state.now),
+    };
+  }
+}
+
+/**
+ * Seconds until `position` is admitted: position ÷ the measured admission rate (the configured rate
+ * until one is measured), plus the time until sales open. The rate is floored at 1% of the configured
+ * one so a full house (no slot freed for a while) shows a long wait rather than infinity.
+ */
+export function estimateWait(
+  position: number,
+  measuredRate: number | undefined,
+  settings: QueueSettings,
+  nowMs: number,
+): number {
+  const rate = Math.max(measuredRate ?? settings.admitPerSecond, settings.admitPerSecond / 100);
+  const untilOpen = Math.max(0, settings.salesOpenAt.getTime() - nowMs) / 1000;
+  return Math.ceil(untilOpen + position / rate);
+}
