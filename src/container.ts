@@ -8,6 +8,7 @@ import { Broker } from './infra/broker.ts';
 import { Metrics } from './infra/metrics.ts';
 import { AccessTokens } from './modules/auth/tokens.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
+import { createBookingModule, type BookingModule } from './modules/booking/index.ts';
 
 /** The shared adapters every module is built from. */
 export interface Infra {
@@ -37,6 +38,8 @@ export interface Container extends Infra {
   rootRoutes: FastifyPluginAsyncTypebox[];
   /** What the worker process runs. */
   background: Background[];
+  /** Checkout (holds, reservations, payments); exposed for the seat map and for tests. */
+  booking: BookingModule;
   close: () => Promise<void>;
 }
 
@@ -95,5 +98,9 @@ export async function createContainer(config: Config, processName: ProcessName):
   const rootRoutes: FastifyPluginAsyncTypebox[] = [healthRoutes(infra)];
   const background: Background[] = [];
 
-  return { ...infra, apiRoutes, rootRoutes, background, close: closeInfra };
+  const booking = createBookingModule(infra);
+  apiRoutes.push(...booking.routes);
+  background.push(...booking.background);
+
+  return { ...infra, apiRoutes, rootRoutes, background, booking, close: closeInfra };
 }
