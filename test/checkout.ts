@@ -57,11 +57,22 @@ export async function setupCheckout(
       return other;
     },
     close: async () => {
-      for (const o of extra) await o.close();
-      await t.close();
-      await gateway.close();
-      await gatewayDb.destroy();
-      await env.drop();
+      const step = async (name: string, f: () => Promise<void>) => {
+        const t0 = Date.now();
+        await f();
+        if (process.env.DEBUG_CLOSE) console.log(name, Date.now() - t0);
+      };
+      for (const o of extra) {
+        // A listening instance may keep a keep-alive connection from the gateway's webhook sender open
+        // for the whole keepAliveTimeout: cut every connection shortly after close starts.
+        const closing = o.close();
+        setTimeout(() => o.app.server.closeAllConnections(), 100).unref();
+        await step('extra', () => closing);
+      }
+      await step('app', () => t.close());
+      await step('gateway', () => gateway.close());
+      await step('gwdb', () => gatewayDb.destroy());
+      await step('drop', () => env.drop());
     },
   };
 }

@@ -14,6 +14,8 @@ export interface GatewayFaults {
   /** Share of calls that hang for `hangMs` (longer than the client's timeout) before answering. */
   timeoutRate: number;
   hangMs: number;
+  /** The next N calls are answered 503 (deterministic outages for tests). */
+  failNext: number;
   /** When false, webhooks are queued but not sent (a lost notification). */
   webhooksEnabled: boolean;
 }
@@ -23,6 +25,7 @@ export const NO_FAULTS: GatewayFaults = {
   errorRate: 0,
   timeoutRate: 0,
   hangMs: 10_000,
+  failNext: 0,
   webhooksEnabled: true,
 };
 
@@ -76,11 +79,12 @@ export async function buildGateway(opts: GatewayOptions): Promise<Gateway> {
     }
     const route = `${request.method} ${request.routeOptions.url}`;
     calls.set(route, (calls.get(route) ?? 0) + 1);
-    if (faults.latencyMs > 0) await sleep(faults.latencyMs);
-    if (Math.random() < faults.timeoutRate) await sleep(faults.hangMs);
-    if (Math.random() < faults.errorRate) {
-      return reply.code(503).send({ type: 'SERVICE_UNAVAILABLE', message: 'injected fault' });
-    }
+    // Decide the faults when the call arrives, so a hanging call does not consume a later one's fault.
+    const hang = Math.random() < faults.timeoutRate ? faults.hangMs : 0;
+    const fail = faults.failNext > 0 || Math.random() < faults.errorRate;
+    if (faults.failNext > 0) faults.failNext--;
+    if (faults.latencyMs + hang > 0) await sleep(faults.latencyMs + hang);
+    if (fail) return reply.code(503).send({ type: 'SERVICE_UNAVAILABLE', message: 'injected fault' });
   };
 
   app.setErrorHandler((err: Error & { statusCode?: number }, _request, reply) => {
