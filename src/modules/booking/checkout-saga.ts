@@ -49,47 +49,58 @@ export class CheckoutSaga {
   /** PENDING_PAYMENT → CONFIRMED with seats SOLD, coupon used and the event, in one transaction. */
   async confirm(reservationId: string): Promise<SettleOutcome> {
     const { repo, db } = this.d;
-    const result = await db.transaction().execute(async (tx) => {
-      const row = await repo.byId(tx, reservationId, { forUpdate: true });
-      if (!row || row.status !== 'PENDING_PAYMENT') return { row, changed: false };
-      const seats = await repo.seatsOf(tx, reservationId);
-      const seatIds = seats.map((s) => s.id);
-      const sold = await repo.setSeatStatus(tx, seatIds, 'AVAILABLE', 'SOLD');
-      if (sold !== seatIds.length)
-        throw new Error(`seat inventory disagrees for reservation ${reservationId}`);
-      const now = new Date();
-      const updated = await repo.transition(tx, reservationId, 'PENDING_PAYMENT', {
-        status: 'CONFIRMED',
-        step: 'CONFIRMED',
-        payment_status: 'PAID',
-        confirmed_at: now,
+    const result = await db
+      .transaction()
+      .execute(async (tx) => {
+        const row = await repo.byId(tx, reservationId, { forUpdate: true });
+        if (!row || row.status !== 'PENDING_PAYMENT') return { row, changed: false };
+        const seats = await repo.seatsOf(tx, reservationId);
+        const seatIds = seats.map((s) => s.id);
+        const sold = await repo.setSeatStatus(tx, seatIds, 'AVAILABLE', 'SOLD');
+        if (sold !== seatIds.length) throw new InventoryConflict();
+        const now = new Date();
+        const updated = await repo.transition(tx, reservationId, 'PENDING_PAYMENT', {
+          status: 'CONFIRMED',
+          step: 'CONFIRMED',
+          payment_status: 'PAID',
+          confirmed_at: now,
+        });
+        if (row.user_coupon_id && this.d.discounts) await this.d.discounts.consume(tx, reservationId);
+        await appendOutbox(tx, {
+          eventType: 'reservation.confirmed',
+          aggregateType: 'reservation',
+          aggregateId: reservationId,
+          payload: {
+            reservationId,
+            userId: row.user_id,
+            showtimeId: row.showtime_id,
+            performanceId: row.performance_id,
+            seats: seats.map((s) => ({
+              seatId: s.id,
+              section: s.section,
+              row: s.row,
+              number: s.number,
+              grade: s.grade,
+              price: s.price,
+            })),
+            amount: row.amount,
+            discount: row.discount,
+            total: row.total,
+            confirmedAt: now.toISOString(),
+          },
+        });
+        return { row: updated, changed: true, seatIds };
+      })
+      .catch((err: unknown) => {
+        if (!(err instanceof InventoryConflict)) throw err;
+        return undefined;
       });
-      if (row.user_coupon_id && this.d.discounts) await this.d.discounts.consume(tx, reservationId);
-      await appendOutbox(tx, {
-        eventType: 'reservation.confirmed',
-        aggregateType: 'reservation',
-        aggregateId: reservationId,
-        payload: {
-          reservationId,
-          userId: row.user_id,
-          showtimeId: row.showtime_id,
-          performanceId: row.performance_id,
-          seats: seats.map((s) => ({
-            seatId: s.id,
-            section: s.section,
-            row: s.row,
-            number: s.number,
-            grade: s.grade,
-            price: s.price,
-          })),
-          amount: row.amount,
-          discount: row.discount,
-          total: row.total,
-          confirmedAt: now.toISOString(),
-        },
-      });
-      return { row: updated, changed: true, seatIds };
-    });
+    if (!result) {
+      // Should never happen (the live-seat index guards the seats); if the catalogue disagrees, the buyer
+      // gets their money back rather than a seat someone else may own.
+      this.d.log.error({ reservationId }, 'seats could not be marked SOLD; refunding');
+      return this.fail(reservationId, { reason: 'SEATS_CONFLICT', status: 'FAILED', voidPayment: true });
+    }
     const row = result.row;
     if (!row) throw new Error(`reservation ${reservationId} vanished`);
     if (result.changed && result.seatIds) {
@@ -208,6 +219,8 @@ export class CheckoutSaga {
     if (row) await this.cancelPayment(row);
   }
 }
+
+class InventoryConflict extends Error {}
 
 function outcome(row: Reservation): SettleOutcome {
   return { status: row.status, failureCode: row.failure_code };

@@ -100,4 +100,16 @@ describe('checkout recovery job', () => {
     expect(payment.status).toBe('CANCELLED');
     expect(payment.amount).toEqual({ total: 100_000, paid: 100_000, cancelled: 100_000 });
   });
+
+  it('refunds instead of confirming when the catalogue says a seat is already SOLD', async () => {
+    const st = await createShowtimeWithSeats(h.container, { rows: 1, seatsPerRow: 2 });
+    const user = await createUser(h.container);
+    const r = await checkout(h, user, st.showtimeId, [st.seats[0]!.id]);
+    await pay(h.gatewayUrl, r.payment.id);
+    await sql`UPDATE seats SET status = 'SOLD' WHERE id = ${st.seats[0]!.id}`.execute(h.container.db);
+    await age(r.id, 'created_at', 60);
+    await h.container.booking.recovery.runOnce();
+    expect(await reservation(r.id)).toMatchObject({ status: 'FAILED', failure_code: 'SEATS_CONFLICT' });
+    expect((await gatewayPayment(h, r.payment.id)).status).toBe('CANCELLED');
+  });
 });
