@@ -1,3 +1,4 @@
+import { AppError } from '../../errors.ts';
 import type { RedisClient } from '../../infra/redis.ts';
 
 /*
@@ -97,6 +98,16 @@ export type HoldResult =
   | { ok: false; reason: 'TAKEN'; seatIds: string[] }
   | { ok: false; reason: 'LIMIT'; alreadyCounted: number };
 
+/** Redis down on a request path is a 503 for the client, not a 500 (holds cannot be decided without it). */
+async function orUnavailable<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (err) {
+    if (err instanceof AppError) throw err;
+    throw new AppError('SERVICE_UNAVAILABLE', 'Seat holds are unavailable right now; try again');
+  }
+}
+
 export class HoldRepository {
   constructor(private readonly redis: RedisClient) {}
 
@@ -116,6 +127,10 @@ export class HoldRepository {
     limit: number;
     alreadyBought: number;
   }): Promise<HoldResult> {
+    return orUnavailable(() => this.holdOnce(input));
+  }
+
+  private async holdOnce(input: Parameters<HoldRepository['hold']>[0]): Promise<HoldResult> {
     const args = [input.holdId, input.userId, input.ttlMs, input.limit, input.alreadyBought, input.amount];
     const res = (await this.redis.eval(
       HOLD,
@@ -133,6 +148,10 @@ export class HoldRepository {
   }
 
   async find(holdId: string): Promise<HoldRecord | undefined> {
+    return orUnavailable(() => this.findOnce(holdId));
+  }
+
+  private async findOnce(holdId: string): Promise<HoldRecord | undefined> {
     const showtimeId = await this.redis.get(`holdref:${holdId}`);
     if (!showtimeId) return undefined;
     const h = await this.redis.hgetall(this.keys(showtimeId, holdId)[2]!);
@@ -150,6 +169,10 @@ export class HoldRepository {
 
   /** Releases the caller's open hold; false when there is none (unknown, expired, another's, reserved). */
   async release(holdId: string, userId: string): Promise<boolean> {
+    return orUnavailable(() => this.releaseOnce(holdId, userId));
+  }
+
+  private async releaseOnce(holdId: string, userId: string): Promise<boolean> {
     const showtimeId = await this.redis.get(`holdref:${holdId}`);
     if (!showtimeId) return false;
     const done = (await this.redis.eval(

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { createShowtimeWithSeats, createUser, createUsers } from '../../../test/factories.ts';
 import { hold, setupCheckout, type CheckoutHarness } from '../../../test/checkout.ts';
+import { createTestApp } from '../../../test/context.ts';
 
 describe('seat holds', () => {
   let h: CheckoutHarness;
@@ -133,6 +134,23 @@ describe('seat holds', () => {
       payload: { seatIds: [st.seats[0]!.id] },
     });
     expect(anon.statusCode).toBe(401);
+  });
+});
+
+describe('holds without Redis', () => {
+  it('answer 503 SERVICE_UNAVAILABLE, not 500', async () => {
+    const h = await setupCheckout();
+    const broken = await createTestApp(h.env, { ...h.overrides, REDIS_URL: 'redis://127.0.0.1:1' });
+    try {
+      const st = await createShowtimeWithSeats(h.container, { rows: 1, seatsPerRow: 2 });
+      const user = await createUser(h.container);
+      const res = await hold(broken.app, user, st.showtimeId, [st.seats[0]!.id]);
+      expect(res.statusCode).toBe(503);
+      expect(res.json().code).toBe('SERVICE_UNAVAILABLE');
+    } finally {
+      await broken.close();
+      await h.close();
+    }
   });
 });
 

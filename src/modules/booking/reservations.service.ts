@@ -215,7 +215,14 @@ export class ReservationService {
       .executeTakeFirst();
     if (!row) return undefined;
     if (row.request_hash !== requestHash) throw new AppError('IDEMPOTENCY_KEY_REUSED');
-    if (row.response_status === null) throw new AppError('IDEMPOTENCY_IN_PROGRESS');
+    if (row.response_status === null) {
+      // The first request may have died after its commit: after a grace period, answer from the reservation.
+      const stale = Date.now() - new Date(row.created_at).getTime() > 30_000;
+      const reservation =
+        stale && row.reservation_id ? await this.d.repo.byId(this.d.db, row.reservation_id) : undefined;
+      if (reservation) return this.view(reservation);
+      throw new AppError('IDEMPOTENCY_IN_PROGRESS');
+    }
     const body = row.response_body as Record<string, unknown>;
     if (row.response_status >= 400) throw new AppError(body.code as ErrorCode, body.detail as string);
     return body as unknown as CreatedReservation;
