@@ -19,7 +19,7 @@ import { createShowtimeWithSeats, createUsers } from '../test/factories.ts';
 
 const BUYERS = Number(process.env.BUYERS ?? 5000);
 const CONCURRENCY = Number(process.env.CONCURRENCY ?? 100);
-const ATTEMPTS = Number(process.env.ATTEMPTS ?? 3);
+const ATTEMPTS = Number(process.env.ATTEMPTS ?? 1);
 const ROWS = 40;
 const PER_ROW = 25;
 const API_PORT = 3900;
