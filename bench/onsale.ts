@@ -18,7 +18,7 @@ import { AccessTokens } from '../src/modules/auth/tokens.ts';
 import { createShowtimeWithSeats, createUsers } from '../test/factories.ts';
 
 const BUYERS = Number(process.env.BUYERS ?? 5000);
-const CONCURRENCY = Number(process.env.CONCURRENCY ?? 100);
+const CONCURRENCY = Number(process.env.CONCURRENCY ?? 50);
 const ATTEMPTS = Number(process.env.ATTEMPTS ?? 1);
 const ROWS = 40;
 const PER_ROW = 25;
@@ -39,6 +39,8 @@ const pct = (xs: number[], p: number) => {
   const s = [...xs].sort((a, b) => a - b);
   return s.length ? s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]! : 0;
 };
+let transportErrors = 0;
+
 async function timed<T>(step: Step, f: () => Promise<T>): Promise<T> {
   const t0 = performance.now();
   try {
@@ -51,7 +53,10 @@ async function pool<T>(items: T[], n: number, work: (item: T) => Promise<void>) 
   let next = 0;
   await Promise.all(
     Array.from({ length: n }, async () => {
-      while (next < items.length) await work(items[next++]!);
+      while (next < items.length) {
+        // A request that fails at the transport level (refused, timed out) is counted, not fatal.
+        await work(items[next++]!).catch(() => void transportErrors++);
+      }
     }),
   );
 }
@@ -68,11 +73,14 @@ async function main() {
   const users = await createUsers({ db, tokens }, BUYERS);
 
   const gatewayUrl = `http://127.0.0.1:${GATEWAY_PORT}`;
-  const child = (cmd: string, env: Record<string, string>): ChildProcess =>
-    spawn(process.execPath, ['--import', 'tsx', 'src/main.ts', cmd], {
+  const child = (cmd: string, env: Record<string, string>): ChildProcess => {
+    const c = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts', cmd], {
       env: { ...process.env, DATABASE_URL: dbUrl, LOG_LEVEL: 'warn', ...env },
       stdio: ['ignore', 'inherit', 'inherit'],
     });
+    children.push(c);
+    return c;
+  };
   const gateway = child('gateway', {
     GATEWAY_PORT: String(GATEWAY_PORT),
     PAYMENT_WEBHOOK_URL: `http://127.0.0.1:${API_PORT}/api/v1/payments/webhook`,
@@ -197,7 +205,7 @@ then reserve → pay at the gateway → complete (webhooks on as well).
 | successful holds | ${counts.holds} (${(counts.holds / seconds).toFixed(0)}/s) |
 | hold conflicts (409) | ${counts.holdConflicts} |
 | purchases confirmed | ${counts.purchases} (${(counts.purchases / seconds).toFixed(0)}/s) |
-| errors | ${counts.errors} |
+| errors (non-2xx other than 409) / transport errors | ${counts.errors} / ${transportErrors} |
 | wall time | ${seconds.toFixed(1)} s |
 
 | step | calls | p50 ms | p99 ms |
@@ -256,7 +264,14 @@ CONFIRMED reservation = ${paidOrphans!.n}.
   process.exit(0);
 }
 
-main().catch((err) => {
+const children: ChildProcess[] = [];
+process.on('exit', () => children.forEach((c) => c.kill('SIGTERM')));
+main().catch(async (err) => {
   console.error(err);
+  children.forEach((c) => c.kill('SIGTERM'));
+  const admin = new pg.Client({ connectionString: dbUrl.replace(`/${dbName}`, '/postgres') });
+  await admin.connect().catch(() => undefined);
+  await admin.query(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`).catch(() => undefined);
+  await admin.end().catch(() => undefined);
   process.exit(1);
 });

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
+import { AppError } from '../../errors.ts';
 import {
   AdmissionHeaders,
   Cancelled,
@@ -97,13 +98,15 @@ export const bookingRoutes =
           security,
           headers: IdempotencyHeaders,
           body: ReservationBody,
-          response: { 201: CreatedReservation, ...errors(401, 403, 404, 409, 422, 502) },
+          response: { 201: CreatedReservation, ...errors(400, 401, 403, 404, 409, 422, 502) },
         },
       },
       async (request, reply) => {
+        const idempotencyKey = request.headers['idempotency-key'];
+        if (!idempotencyKey) throw new AppError('IDEMPOTENCY_KEY_REQUIRED');
         const created = await deps.reservations.create({
           userId: request.user!.id,
-          idempotencyKey: request.headers['idempotency-key'],
+          idempotencyKey,
           holdId: request.body.holdId,
           userCouponId: request.body.userCouponId,
           admissionToken: request.headers['x-admission-token'],

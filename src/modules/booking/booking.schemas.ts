@@ -25,7 +25,9 @@ export const ReservationBody = Type.Object(
 export type ReservationBody = Static<typeof ReservationBody>;
 
 export const IdempotencyHeaders = Type.Object({
-  'idempotency-key': Type.String({ minLength: 8, maxLength: 200, pattern: '^[A-Za-z0-9_.:-]+$' }),
+  'idempotency-key': Type.Optional(
+    Type.String({ minLength: 8, maxLength: 200, pattern: '^[A-Za-z0-9_.:-]+$' }),
+  ),
   'x-admission-token': Type.Optional(Type.String({ maxLength: 4096 })),
 });
 export const AdmissionHeaders = Type.Object({

@@ -62,6 +62,7 @@ describe('reservations', () => {
       payload: { holdId: b },
     });
     expect(missing.statusCode).toBe(400);
+    expect(missing.json().code).toBe('IDEMPOTENCY_KEY_REQUIRED');
   });
 
   it("another user's hold, a used hold and a coupon without the coupon module are refused", async () => {
