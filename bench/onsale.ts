@@ -240,9 +240,21 @@ CONFIRMED reservation = ${paidOrphans!.n}.
     ),
   );
 
-  api.kill('SIGTERM');
-  gateway.kill('SIGTERM');
-  await new Promise((r) => setTimeout(r, 1000));
+  // Stop the children before dropping their database; SIGKILL if they do not drain in time.
+  await Promise.all(
+    [api, gateway].map(
+      (c) =>
+        new Promise<void>((resolve) => {
+          if (c.exitCode !== null) return resolve();
+          const timer = setTimeout(() => c.kill('SIGKILL'), 12_000);
+          c.once('exit', () => {
+            clearTimeout(timer);
+            resolve();
+          });
+          c.kill('SIGTERM');
+        }),
+    ),
+  );
   const redis = createRedis({ url: base.REDIS_URL, keyPrefix: '' });
   let cursor = '0';
   do {
