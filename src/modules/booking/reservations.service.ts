@@ -56,7 +56,7 @@ export class ReservationService {
     const paymentId = randomUUID();
     const expiresAt = new Date(Date.now() + this.d.config.RESERVATION_TTL_SECONDS * 1000);
     const claimed = await this.d.db.transaction().execute(async (tx) => {
-      if (!(await this.claimKey(tx, userId, idempotencyKey, requestHash))) return false;
+      if (!(await this.claimKey(tx, userId, idempotencyKey, requestHash, reservationId))) return undefined;
       await this.d.repo.lockUserShowtime(tx, showtime.id, userId);
       const live = await this.d.repo.liveSeatCount(tx, showtime.id, userId);
       if (live + hold.seatIds.length > showtime.maxTicketsPerUser) {
@@ -118,14 +118,9 @@ export class ReservationService {
           .set({ discount: applied, total: amount - applied })
           .where('id', '=', reservationId)
           .execute();
+        return { amount, discount: applied };
       }
-      await tx
-        .updateTable('reservation_idempotency')
-        .set({ reservation_id: reservationId })
-        .where('user_id', '=', userId)
-        .where('idempotency_key', '=', idempotencyKey)
-        .execute();
-      return true;
+      return { amount, discount: 0 };
     });
     if (!claimed) {
       const again = await this.replay(userId, idempotencyKey, requestHash);
@@ -138,7 +133,15 @@ export class ReservationService {
       .markReserved(hold, reservationId, new Date(expiresAt.getTime() + 120_000))
       .catch((err) => this.d.log.warn({ err }, 'hold not marked reserved; the database guard still holds'));
 
-    const row = (await this.d.repo.byId(this.d.db, reservationId))!;
+    const row = {
+      id: reservationId,
+      status: 'PENDING_PAYMENT' as const,
+      amount: claimed.amount,
+      discount: claimed.discount,
+      total: claimed.amount - claimed.discount,
+      expires_at: expiresAt,
+      payment_id: paymentId,
+    };
     try {
       await this.d.gateway.preRegister(paymentId, row.total, this.returnUrl(reservationId));
     } catch (err) {
@@ -171,7 +174,9 @@ export class ReservationService {
     return `${this.d.config.PUBLIC_URL}/checkout/complete?reservationId=${reservationId}`;
   }
 
-  private view(row: Reservation): CreatedReservation {
+  private view(
+    row: Pick<Reservation, 'id' | 'status' | 'amount' | 'discount' | 'total' | 'expires_at' | 'payment_id'>,
+  ): CreatedReservation {
     return {
       id: row.id,
       status: row.status,
@@ -184,14 +189,20 @@ export class ReservationService {
   }
 
   /** Inserts the key; false when another request already holds it (PostgreSQL waits for that one to end). */
-  private async claimKey(tx: Tx, userId: string, key: string, requestHash: string): Promise<boolean> {
+  private async claimKey(
+    tx: Tx,
+    userId: string,
+    key: string,
+    requestHash: string,
+    reservationId: string,
+  ): Promise<boolean> {
     const inserted = await tx
       .insertInto('reservation_idempotency')
       .values({
         user_id: userId,
         idempotency_key: key,
         request_hash: requestHash,
-        reservation_id: null,
+        reservation_id: reservationId,
         response_status: null,
         response_body: null,
       })

@@ -65,6 +65,24 @@ describe('reservations', () => {
     expect(missing.json().code).toBe('IDEMPOTENCY_KEY_REQUIRED');
   });
 
+  it('a key whose first request died after its commit answers from the reservation after a grace period', async () => {
+    const st = await createShowtimeWithSeats(h.container, { rows: 1, seatsPerRow: 2 });
+    const user = await createUser(h.container);
+    const holdId = (await hold(h.app, user, st.showtimeId, [st.seats[0]!.id])).json().id;
+    const first = await reserve(h.app, user, holdId, 'crash-key-1');
+    // Simulate the crash: the response was never stored.
+    await sql`UPDATE reservation_idempotency SET response_status = NULL, response_body = NULL
+              WHERE idempotency_key = 'crash-key-1'`.execute(h.container.db);
+    const fresh = await reserve(h.app, user, holdId, 'crash-key-1');
+    expect(fresh.statusCode).toBe(409);
+    expect(fresh.json().code).toBe('IDEMPOTENCY_IN_PROGRESS');
+    await sql`UPDATE reservation_idempotency SET created_at = now() - interval '1 minute'
+              WHERE idempotency_key = 'crash-key-1'`.execute(h.container.db);
+    const later = await reserve(h.app, user, holdId, 'crash-key-1');
+    expect(later.statusCode).toBe(201);
+    expect(later.json()).toEqual(first.json());
+  });
+
   it("another user's hold, a used hold and a coupon without the coupon module are refused", async () => {
     const st = await createShowtimeWithSeats(h.container, { rows: 1, seatsPerRow: 4 });
     const [owner, other] = [await createUser(h.container), await createUser(h.container)];
