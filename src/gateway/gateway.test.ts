@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
 import { createTestEnv, type TestEnv } from '../../test/context.ts';
 import { createDb, createPool, type Db } from '../infra/db.ts';
 import { buildGateway, type Gateway } from './app.ts';
@@ -127,6 +128,45 @@ describe('sandbox payment gateway', () => {
           toleranceSeconds: 300,
         }),
       ).toBe(true);
+    } finally {
+      gw.faults.webhooksEnabled = false;
+      await sink.close();
+    }
+  });
+
+  it('retries a failed delivery with backoff until the receiver accepts it', async () => {
+    await preRegister('p-6', 1000);
+    await gw.app.inject({ method: 'POST', url: '/sandbox/payments/p-6/pay', headers: json, payload: {} });
+    let answers = [500];
+    const got: string[] = [];
+    const sink = (await import('fastify')).default();
+    sink.post('/hook', async (request, reply) => {
+      got.push(JSON.stringify(request.body));
+      return reply.code(answers.shift() ?? 200).send({});
+    });
+    await sink.listen({ port: 0, host: '127.0.0.1' });
+    const row = () =>
+      sql<{ attempts: number; delivered_at: Date | null; due: boolean }>`
+        SELECT attempts, delivered_at, next_attempt_at > now() AS due FROM gateway_webhook_deliveries
+        WHERE payment_id = 'p-6'`.execute(db);
+    try {
+      gw.setWebhookUrl(`http://127.0.0.1:${(sink.server.address() as { port: number }).port}/hook`);
+      gw.faults.webhooksEnabled = true;
+      await gw.webhooks.deliverDue();
+      const failed = (await row()).rows[0]!;
+      expect(failed).toMatchObject({ attempts: 1, delivered_at: null, due: true });
+      // Not due yet: nothing is sent.
+      const before = got.length;
+      await gw.webhooks.deliverDue();
+      expect(got.length).toBe(before);
+      await sql`UPDATE gateway_webhook_deliveries SET next_attempt_at = now() WHERE payment_id = 'p-6'`.execute(
+        db,
+      );
+      answers = [];
+      await gw.webhooks.deliverDue();
+      const delivered = (await row()).rows[0]!;
+      expect(delivered.attempts).toBe(2);
+      expect(delivered.delivered_at).not.toBeNull();
     } finally {
       gw.faults.webhooksEnabled = false;
       await sink.close();
