@@ -1,3 +1,4 @@
+import type { Counter } from 'prom-client';
 import type { Config } from '../../config.ts';
 import type { Db } from '../../infra/db.ts';
 import type { Logger } from '../../infra/logger.ts';
@@ -17,6 +18,13 @@ export interface BookingDeps {
   gate: AdmissionGate;
   discounts: DiscountPort | undefined;
   ranking: SalesRanking;
+  metrics: CheckoutMetrics;
+}
+
+/** Counters for dashboards: how holds and checkouts end. */
+export interface CheckoutMetrics {
+  holds: Counter<'result'>;
+  checkouts: Counter<'outcome'>;
 }
 
 /** Runs a side effect that must not fail the request once the transaction committed (logged instead). */

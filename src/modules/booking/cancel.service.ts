@@ -124,6 +124,7 @@ export class CancelService {
     const done = result.row;
     if (!done) throw new AppError('RESERVATION_NOT_FOUND');
     if (result.seatIds) {
+      this.d.metrics.checkouts.inc({ outcome: 'CANCELLED' });
       const seatIds = result.seatIds;
       await afterCommit(this.d.log, 'free sold seats', () =>
         this.d.holds.free(done.showtime_id, done.hold_id, seatIds),

@@ -104,6 +104,7 @@ export class CheckoutSaga {
     const row = result.row;
     if (!row) throw new Error(`reservation ${reservationId} vanished`);
     if (result.changed && result.seatIds) {
+      this.d.metrics.checkouts.inc({ outcome: 'CONFIRMED' });
       const seatIds = result.seatIds;
       await afterCommit(this.d.log, 'mark seats sold', () => this.d.holds.markSold(row.showtime_id, seatIds));
       await afterCommit(this.d.log, 'sales ranking', () =>
@@ -148,6 +149,7 @@ export class CheckoutSaga {
     const row = result.row;
     if (!row) throw new Error(`reservation ${reservationId} vanished`);
     if (result.changed) {
+      this.d.metrics.checkouts.inc({ outcome: opts.status });
       await afterCommit(this.d.log, 'free held seats', () => this.freeSeats(row));
       if (opts.voidPayment) await this.cancelPayment(row);
     }

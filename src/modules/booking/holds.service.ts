@@ -71,6 +71,7 @@ export class HoldService {
       limit: showtime.maxTicketsPerUser,
       alreadyBought,
     });
+    this.d.metrics.holds.inc({ result: result.ok ? 'held' : result.reason.toLowerCase() });
     if (!result.ok && result.reason === 'TAKEN') {
       throw new AppError('SEATS_UNAVAILABLE', undefined, { seatIds: result.seatIds });
     }

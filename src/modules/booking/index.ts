@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { Counter } from 'prom-client';
 import type { Background, Infra } from '../../container.ts';
 import { AppError } from '../../errors.ts';
 import { LeasedJob } from '../../infra/lease.ts';
@@ -48,6 +49,12 @@ export interface BookingModule {
   saga: CheckoutSaga;
 }
 
+/** One counter per registry, even when a test builds a second module over the same container. */
+function counter<L extends string>(infra: Infra, name: string, help: string, label: L): Counter<L> {
+  const existing = infra.metrics.registry.getSingleMetric(name);
+  return (existing as Counter<L> | undefined) ?? infra.metrics.counter({ name, help, labelNames: [label] });
+}
+
 /** Holds, reservations, the checkout saga with its recovery job, and the payment routes. */
 export function createBookingModule(infra: Infra, ports: BookingPorts = {}): BookingModule {
   const { config } = infra;
@@ -69,6 +76,20 @@ export function createBookingModule(infra: Infra, ports: BookingPorts = {}): Boo
     gate: ports.gate ?? rejectQueuedShowtimes,
     discounts: ports.discounts,
     ranking: ports.ranking ?? noRanking,
+    metrics: {
+      holds: counter(
+        infra,
+        'checkout_holds_total',
+        'Seat hold requests by result (held, taken, limit)',
+        'result',
+      ),
+      checkouts: counter(
+        infra,
+        'checkout_transitions_total',
+        'Reservations closed by outcome (CONFIRMED, FAILED, EXPIRED, CANCELLED)',
+        'outcome',
+      ),
+    },
   };
   const saga = new CheckoutSaga(deps);
   const holds = new HoldService(deps);

@@ -54,6 +54,8 @@ describe('payments: complete, webhook and the checkout saga', () => {
     // The seat map still shows them taken, and nobody can hold them.
     const other = await createUser(h.container);
     expect((await hold(h.app, other, st.showtimeId, [seatIds[0]!])).statusCode).toBe(409);
+    const metrics = await h.app.inject({ method: 'GET', url: '/metrics' });
+    expect(metrics.body).toMatch(/checkout_transitions_total\{[^}]*outcome="CONFIRMED"[^}]*\} 1/);
     const detail = await h.app.inject({
       method: 'GET',
       url: `/api/v1/reservations/${r.id}`,
