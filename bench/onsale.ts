@@ -7,6 +7,7 @@
  *   npm run bench:onsale            (BUYERS, CONCURRENCY, ATTEMPTS override the defaults)
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { loadavg } from 'node:os';
 import { writeFileSync, mkdirSync } from 'node:fs';
 import { sql } from 'kysely';
 import pg from 'pg';
@@ -194,7 +195,8 @@ async function main() {
   const report = `# bench/onsale
 
 Run ${new Date().toISOString()} on this machine (2 cores): API and sandbox gateway each in their own process (\`src/main.ts api|gateway\`),
-the ${BUYERS} simulated buyers in the bench process, PostgreSQL and Redis local.
+the ${BUYERS} simulated buyers in the bench process, PostgreSQL and Redis local. Load average at the
+end: ${loadavg()[0]!.toFixed(1)} (the machine is shared with other work; compare with the baseline row).
 ${ROWS * PER_ROW} seats, ${BUYERS} buyers, ${CONCURRENCY} at a time, each up to ${ATTEMPTS} attempts at 2 random seats,
 then reserve → pay at the gateway → complete (webhooks on as well).
 
