@@ -140,8 +140,22 @@ export const CONFIG_SCHEMA = {
   TRUST_PROXY: entry(str, 'Proxy addresses trusted for X-Forwarded-For (e.g. 127.0.0.1); empty = none', ''),
   BODY_LIMIT_BYTES: entry(int(1024, 50 * 1024 * 1024), 'Largest accepted request body', String(1024 * 1024)),
   RATE_LIMIT_PER_MINUTE: entry(int(1, 1_000_000), 'Default requests per minute per client', '6000'),
-  HOLD_TTL_SECONDS: entry(int(30, 3600), 'How long a seat hold lasts', '600'),
+  HOLD_TTL_SECONDS: entry(int(1, 3600), 'How long a seat hold lasts', '600'),
   RESERVATION_TTL_SECONDS: entry(int(60, 3600), 'How long an unpaid reservation lasts', '600'),
+  PAYMENT_GATEWAY_TIMEOUT_MS: entry(int(50, 60_000), 'Timeout of one payment gateway call', '3000'),
+  PAYMENT_GATEWAY_RETRIES: entry(int(0, 10), 'Retries of an idempotent gateway call after a failure', '2'),
+  PAYMENT_WEBHOOK_URL: entry(
+    url('http:', 'https:'),
+    'Where the sandbox gateway sends its webhooks',
+    'http://127.0.0.1:3000/api/v1/payments/webhook',
+  ),
+  PAYMENT_WEBHOOK_TOLERANCE_SECONDS: entry(int(10, 3600), 'Accepted age of a webhook timestamp', '300'),
+  REFUND_POLICY: entry(
+    str,
+    'Refund percent by whole days before the show: days:percent,… (the show day is not cancellable)',
+    '10:100,7:90,3:80,1:70',
+  ),
+  CHECKOUT_RECOVERY_INTERVAL_MS: entry(int(100, 600_000), 'How often the checkout recovery job runs', '5000'),
   WORKER_METRICS_PORT: entry(int(0, 65535), 'Port of the worker /metrics endpoint', '9464'),
   VIEW_FLUSH_INTERVAL_MS: entry(
     int(100, 3_600_000),

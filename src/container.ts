@@ -15,6 +15,7 @@ import { createUsersModule } from './modules/users/index.ts';
 import { createCouponsModule } from './modules/coupons/index.ts';
 import { createCatalogModule } from './modules/catalog/index.ts';
 import { createWaitingRoomModule, type WaitingRoomModule } from './modules/waiting-room/index.ts';
+import { createBookingModule, type BookingModule } from './modules/booking/index.ts';
 
 /** The shared adapters every module is built from. */
 export interface Infra {
@@ -48,6 +49,8 @@ export interface Container extends Infra {
   background: Background[];
   /** The waiting room (its `gate` is checkout's AdmissionGate). */
   waitingRoom: WaitingRoomModule;
+  /** Checkout (holds, reservations, payments); exposed for the seat map and for tests. */
+  booking: BookingModule;
   close: () => Promise<void>;
 }
 
@@ -117,16 +120,31 @@ export async function createContainer(config: Config, processName: ProcessName):
   const users = createUsersModule(infra, { sessions });
   const auth = createAuthModule(infra, { users: users.service, sessions });
   apiRoutes.push(auth.routes, users.routes);
-  // coupons.discounts is the DiscountPort that checkout takes.
+
   const coupons = createCouponsModule(infra);
   apiRoutes.push(coupons.routes);
-  // catalogue; `catalog.salesRanking` is the SalesRanking port for checkout
-  const catalog = createCatalogModule(infra);
+
+  // The seat map shows HELD seats from checkout's holds; booking is built below, so read it lazily.
+  let booking: BookingModule | undefined;
+  const catalog = createCatalogModule(infra, {
+    heldSeats: {
+      heldSeatIds: (showtimeId) => booking?.heldSeatIds(showtimeId) ?? Promise.resolve(new Set()),
+    },
+  });
   apiRoutes.push(...catalog.routes);
   background.push(...catalog.background);
+
   const waitingRoom = createWaitingRoomModule(infra);
   apiRoutes.push(waitingRoom.routes);
   background.push(...waitingRoom.background);
 
-  return { ...infra, apiRoutes, rootRoutes, background, waitingRoom, close: closeInfra };
+  booking = createBookingModule(infra, {
+    gate: waitingRoom.gate,
+    discounts: coupons.discounts,
+    ranking: catalog.salesRanking,
+  });
+  apiRoutes.push(...booking.routes);
+  background.push(...booking.background);
+
+  return { ...infra, apiRoutes, rootRoutes, background, waitingRoom, booking, close: closeInfra };
 }

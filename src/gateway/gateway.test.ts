@@ -1,0 +1,175 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
+import { createTestEnv, type TestEnv } from '../../test/context.ts';
+import { createDb, createPool, type Db } from '../infra/db.ts';
+import { buildGateway, type Gateway } from './app.ts';
+import { verifyWebhook } from '../modules/payments/webhook-signature.ts';
+
+describe('sandbox payment gateway', () => {
+  let env: TestEnv;
+  let db: Db;
+  let gw: Gateway;
+  const auth = { authorization: 'PortOne test-secret' };
+  const json = { 'content-type': 'application/json' };
+  beforeAll(async () => {
+    env = await createTestEnv();
+    db = createDb(createPool({ url: env.config().DATABASE_URL, poolSize: 3 }));
+    gw = await buildGateway({
+      db,
+      apiSecret: 'test-secret',
+      webhookSecret: 'wh',
+      logLevel: 'silent',
+      faults: { webhooksEnabled: false },
+    });
+  });
+  afterAll(async () => {
+    await gw.close();
+    await db.destroy();
+    await env.drop();
+  });
+
+  const preRegister = (id: string, totalAmount: number, redirectUrl = 'http://shop.test/back') =>
+    gw.app.inject({
+      method: 'POST',
+      url: `/payments/${id}/pre-register`,
+      headers: { ...auth, ...json },
+      payload: { totalAmount, currency: 'KRW', redirectUrl },
+    });
+
+  it('refuses server-to-server calls without the API secret', async () => {
+    const res = await gw.app.inject({ method: 'GET', url: '/payments/p-1' });
+    expect(res.statusCode).toBe(401);
+    const faults = await gw.app.inject({ method: 'PUT', url: '/sandbox/faults', payload: { errorRate: 1 } });
+    expect(faults.statusCode).toBe(401);
+    expect(gw.faults.errorRate).toBe(0);
+  });
+
+  it('pre-register is idempotent for the same amount and refuses another amount', async () => {
+    expect((await preRegister('p-2', 5000)).statusCode).toBe(200);
+    expect((await preRegister('p-2', 5000)).statusCode).toBe(200);
+    expect((await preRegister('p-2', 6000)).statusCode).toBe(409);
+  });
+
+  it('the checkout page pays and sends the buyer back to the registered origin only', async () => {
+    await preRegister('p-3', 12_000);
+    const page = await gw.app.inject({ method: 'GET', url: '/checkout/p-3?redirect=http://shop.test/done' });
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('12,000');
+    const evil = await gw.app.inject({
+      method: 'POST',
+      url: '/checkout/p-3',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      payload: 'outcome=paid&redirect=http%3A%2F%2Fevil.test%2Fsteal',
+    });
+    expect(evil.statusCode).toBe(303);
+    expect(evil.headers.location).toBe('http://shop.test/back?paymentId=p-3');
+    const got = await gw.app.inject({ method: 'GET', url: '/payments/p-3', headers: auth });
+    expect(got.json()).toMatchObject({
+      status: 'PAID',
+      amount: { total: 12_000, paid: 12_000, cancelled: 0 },
+    });
+    // Paying twice is refused.
+    const again = await gw.app.inject({
+      method: 'POST',
+      url: '/sandbox/payments/p-3/pay',
+      headers: json,
+      payload: {},
+    });
+    expect(again.statusCode).toBe(409);
+  });
+
+  it('partial then full cancel; a retried cancel with the same key refunds once', async () => {
+    await preRegister('p-4', 10_000);
+    await gw.app.inject({ method: 'POST', url: '/sandbox/payments/p-4/pay', headers: json, payload: {} });
+    const cancel = (amount: number | undefined, key: string) =>
+      gw.app.inject({
+        method: 'POST',
+        url: '/payments/p-4/cancel',
+        headers: { ...auth, ...json, 'idempotency-key': key },
+        payload: { amount, reason: 'test' },
+      });
+    expect((await cancel(3000, 'k1')).json().payment.status).toBe('PARTIAL_CANCELLED');
+    expect((await cancel(3000, 'k1')).json().payment.amount.cancelled).toBe(3000);
+    expect((await cancel(8000, 'k2')).statusCode).toBe(400);
+    const full = await cancel(undefined, 'k3');
+    expect(full.json().payment).toMatchObject({ status: 'CANCELLED', amount: { cancelled: 10_000 } });
+    expect((await cancel(undefined, 'k4')).json().type).toBe('PAYMENT_ALREADY_CANCELLED');
+  });
+
+  it('queues signed webhooks that verify with the shared secret', async () => {
+    await preRegister('p-5', 1000);
+    await gw.app.inject({ method: 'POST', url: '/sandbox/payments/p-5/pay', headers: json, payload: {} });
+    const deliveries: { headers: Record<string, string>; body: string }[] = [];
+    const sink = (await import('fastify')).default();
+    sink.addContentTypeParser('application/json', { parseAs: 'string' }, (_r, b, done) => done(null, b));
+    sink.post('/hook', async (request) => {
+      deliveries.push({ headers: request.headers as Record<string, string>, body: request.body as string });
+      return {};
+    });
+    await sink.listen({ port: 0, host: '127.0.0.1' });
+    try {
+      gw.setWebhookUrl(`http://127.0.0.1:${(sink.server.address() as { port: number }).port}/hook`);
+      gw.faults.webhooksEnabled = true;
+      await gw.webhooks.deliverDue();
+      // Earlier tests queued deliveries too (payments and cancellations); find this payment's.
+      const received = deliveries.find((d) => d.body.includes('"p-5"'));
+      expect(received).toBeDefined();
+      expect(JSON.parse(received!.body)).toMatchObject({
+        type: 'Transaction.Paid',
+        data: { paymentId: 'p-5' },
+      });
+      expect(
+        verifyWebhook({
+          secret: 'wh',
+          id: received!.headers['webhook-id'],
+          timestamp: received!.headers['webhook-timestamp'],
+          signature: received!.headers['webhook-signature'],
+          body: received!.body,
+          toleranceSeconds: 300,
+        }),
+      ).toBe(true);
+    } finally {
+      gw.faults.webhooksEnabled = false;
+      await sink.close();
+    }
+  });
+
+  it('retries a failed delivery with backoff until the receiver accepts it', async () => {
+    await preRegister('p-6', 1000);
+    await gw.app.inject({ method: 'POST', url: '/sandbox/payments/p-6/pay', headers: json, payload: {} });
+    let answers = [500];
+    const got: string[] = [];
+    const sink = (await import('fastify')).default();
+    sink.post('/hook', async (request, reply) => {
+      got.push(JSON.stringify(request.body));
+      return reply.code(answers.shift() ?? 200).send({});
+    });
+    await sink.listen({ port: 0, host: '127.0.0.1' });
+    const row = () =>
+      sql<{ attempts: number; delivered_at: Date | null; due: boolean }>`
+        SELECT attempts, delivered_at, next_attempt_at > now() AS due FROM gateway_webhook_deliveries
+        WHERE payment_id = 'p-6'`.execute(db);
+    try {
+      gw.setWebhookUrl(`http://127.0.0.1:${(sink.server.address() as { port: number }).port}/hook`);
+      gw.faults.webhooksEnabled = true;
+      await gw.webhooks.deliverDue();
+      const failed = (await row()).rows[0]!;
+      expect(failed).toMatchObject({ attempts: 1, delivered_at: null, due: true });
+      // Not due yet: nothing is sent.
+      const before = got.length;
+      await gw.webhooks.deliverDue();
+      expect(got.length).toBe(before);
+      await sql`UPDATE gateway_webhook_deliveries SET next_attempt_at = now() WHERE payment_id = 'p-6'`.execute(
+        db,
+      );
+      answers = [];
+      await gw.webhooks.deliverDue();
+      const delivered = (await row()).rows[0]!;
+      expect(delivered.attempts).toBe(2);
+      expect(delivered.delivered_at).not.toBeNull();
+    } finally {
+      gw.faults.webhooksEnabled = false;
+      await sink.close();
+    }
+  });
+});

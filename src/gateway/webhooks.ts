@@ -1,0 +1,103 @@
+import { sql, type Kysely } from 'kysely';
+import { webhookHeaders } from '../modules/payments/webhook-signature.ts';
+
+const MAX_ATTEMPTS = 10;
+const DELIVERY_TIMEOUT_MS = 5_000;
+
+export interface WebhookSenderOptions {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  db: Kysely<any>;
+  secret: string;
+  /** Where to send; read on every attempt so tests can point it elsewhere. */
+  url: () => string | undefined;
+  enabled: () => boolean;
+  pollMs?: number;
+}
+
+/**
+ * Signed webhook deliveries with retries: each event is a row; a delivery is attempted at once and
+ * then by a poll loop with exponential backoff (1 s, 2 s, 4 s … up to 5 min, 10 attempts). The
+ * webhook id stays the same across retries, so a receiver can recognise a duplicate.
+ */
+export class WebhookSender {
+  private timer?: NodeJS.Timeout;
+  private stopped = false;
+  private inFlight = new Set<Promise<void>>();
+
+  constructor(private readonly opts: WebhookSenderOptions) {}
+
+  async enqueue(paymentId: string, type: string): Promise<void> {
+    const body = JSON.stringify({
+      type,
+      timestamp: new Date().toISOString(),
+      data: { paymentId, storeId: 'sandbox' },
+    });
+    await sql`INSERT INTO gateway_webhook_deliveries (payment_id, body) VALUES (${paymentId}, ${body})`.execute(
+      this.opts.db,
+    );
+    this.track(this.deliverDue());
+  }
+
+  start(): void {
+    const loop = (): void => {
+      if (this.stopped) return;
+      this.track(this.deliverDue());
+      this.timer = setTimeout(loop, this.opts.pollMs ?? 500);
+    };
+    loop();
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+    await Promise.allSettled([...this.inFlight]);
+  }
+
+  private track(p: Promise<void>): void {
+    const guarded = p.catch(() => undefined);
+    this.inFlight.add(guarded);
+    void guarded.finally(() => this.inFlight.delete(guarded));
+  }
+
+  /** Claims due rows (pushing their next attempt out so no other loop takes them) and sends them. */
+  async deliverDue(): Promise<void> {
+    if (this.stopped || !this.opts.enabled()) return;
+    const url = this.opts.url();
+    if (!url) return;
+    const { rows } = await sql<{ id: string; body: string; attempts: number }>`
+      UPDATE gateway_webhook_deliveries SET next_attempt_at = now() + interval '60 seconds'
+      WHERE id IN (SELECT id FROM gateway_webhook_deliveries
+                   WHERE delivered_at IS NULL AND next_attempt_at <= now() AND attempts < ${MAX_ATTEMPTS}
+                   ORDER BY next_attempt_at LIMIT 50 FOR UPDATE SKIP LOCKED)
+      RETURNING id, body, attempts`.execute(this.opts.db);
+    await Promise.all(rows.map((row) => this.send(url, row)));
+  }
+
+  private async send(url: string, row: { id: string; body: string; attempts: number }): Promise<void> {
+    let error: string | undefined;
+    try {
+      const res = await fetch(url, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          ...webhookHeaders(this.opts.secret, row.id, row.body),
+        },
+        body: row.body,
+        signal: AbortSignal.timeout(DELIVERY_TIMEOUT_MS),
+      });
+      if (!res.ok) error = `HTTP ${res.status}`;
+      await res.arrayBuffer().catch(() => undefined);
+    } catch (err) {
+      error = (err as Error).message;
+    }
+    if (error === undefined) {
+      await sql`UPDATE gateway_webhook_deliveries SET delivered_at = now(), attempts = attempts + 1
+                WHERE id = ${row.id}`.execute(this.opts.db);
+    } else {
+      const backoffSeconds = Math.min(2 ** row.attempts, 300);
+      await sql`UPDATE gateway_webhook_deliveries SET attempts = attempts + 1, last_error = ${error},
+                       next_attempt_at = now() + make_interval(secs => ${backoffSeconds})
+                WHERE id = ${row.id}`.execute(this.opts.db);
+    }
+  }
+}

@@ -1,0 +1,163 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyRequest } from 'fastify';
+import { Type } from 'typebox';
+import { AppError } from '../../errors.ts';
+import {
+  AdmissionHeaders,
+  Cancelled,
+  CreatedReservation,
+  errors,
+  Hold,
+  HoldBody,
+  IdempotencyHeaders,
+  IdParams,
+  ListQuery,
+  ReservationBody,
+  ReservationDetail,
+  ReservationList,
+  ShowtimeParams,
+} from './booking.schemas.ts';
+import type { HoldService } from './holds.service.ts';
+import type { ReservationService } from './reservations.service.ts';
+import type { ReservationQueries } from './reservation-queries.ts';
+import type { CancelService } from './cancel.service.ts';
+
+export interface BookingRouteDeps {
+  holds: HoldService;
+  reservations: ReservationService;
+  queries: ReservationQueries;
+  cancels: CancelService;
+}
+
+// Per signed-in session: clients behind one NAT are not throttled together.
+const perSession = (max: number) => ({
+  rateLimit: {
+    max,
+    timeWindow: '1 minute',
+    keyGenerator: (request: FastifyRequest) => request.headers.authorization ?? request.ip,
+  },
+});
+
+const security = [{ bearerAuth: [] }];
+
+export const bookingRoutes =
+  (deps: BookingRouteDeps): FastifyPluginAsyncTypebox =>
+  async (app) => {
+    app.post(
+      '/showtimes/:id/holds',
+      {
+        preHandler: app.requireUser,
+        config: perSession(60),
+        schema: {
+          tags: ['checkout'],
+          summary: 'Hold seats (all or none) for a few minutes',
+          security,
+          params: ShowtimeParams,
+          headers: AdmissionHeaders,
+          body: HoldBody,
+          response: { 201: Hold, ...errors(401, 403, 404, 409, 422) },
+        },
+      },
+      async (request, reply) => {
+        const hold = await deps.holds.hold({
+          userId: request.user!.id,
+          showtimeId: request.params.id,
+          seatIds: request.body.seatIds,
+          admissionToken: request.headers['x-admission-token'],
+        });
+        return reply.status(201).send(hold);
+      },
+    );
+
+    app.delete(
+      '/holds/:id',
+      {
+        preHandler: app.requireUser,
+        schema: {
+          tags: ['checkout'],
+          summary: 'Release a hold',
+          security,
+          params: IdParams,
+          response: { 204: Type.Null(), ...errors(401, 404) },
+        },
+      },
+      async (request, reply) => {
+        await deps.holds.release(request.params.id, request.user!.id);
+        return reply.status(204).send(null);
+      },
+    );
+
+    app.post(
+      '/reservations',
+      {
+        preHandler: app.requireUser,
+        config: perSession(60),
+        schema: {
+          tags: ['checkout'],
+          summary: 'Reserve a hold and start the payment (Idempotency-Key required)',
+          security,
+          headers: IdempotencyHeaders,
+          body: ReservationBody,
+          response: { 201: CreatedReservation, ...errors(400, 401, 403, 404, 409, 422, 502) },
+        },
+      },
+      async (request, reply) => {
+        const idempotencyKey = request.headers['idempotency-key'];
+        if (!idempotencyKey) throw new AppError('IDEMPOTENCY_KEY_REQUIRED');
+        const created = await deps.reservations.create({
+          userId: request.user!.id,
+          idempotencyKey,
+          holdId: request.body.holdId,
+          userCouponId: request.body.userCouponId,
+          admissionToken: request.headers['x-admission-token'],
+        });
+        return reply.status(201).send(created);
+      },
+    );
+
+    app.get(
+      '/reservations',
+      {
+        preHandler: app.requireUser,
+        schema: {
+          tags: ['checkout'],
+          summary: 'My reservations',
+          security,
+          querystring: ListQuery,
+          response: { 200: ReservationList, ...errors(401) },
+        },
+      },
+      async (request) => deps.queries.list(request.user!.id, request.query.page, request.query.size),
+    );
+
+    app.get(
+      '/reservations/:id',
+      {
+        preHandler: app.requireUser,
+        schema: {
+          tags: ['checkout'],
+          summary: 'One of my reservations',
+          security,
+          params: IdParams,
+          response: { 200: ReservationDetail, ...errors(401, 404) },
+        },
+      },
+      async (request) => deps.queries.get(request.params.id, request.user!.id),
+    );
+
+    app.post(
+      '/reservations/:id/cancel',
+      {
+        preHandler: app.requireUser,
+        config: perSession(30),
+        schema: {
+          tags: ['checkout'],
+          summary: 'Cancel a confirmed reservation; refund by the policy',
+          security,
+          params: IdParams,
+          response: { 200: Cancelled, ...errors(401, 404, 409, 502) },
+        },
+      },
+      async (request) => deps.cancels.cancel(request.params.id, request.user!.id),
+    );
+  };

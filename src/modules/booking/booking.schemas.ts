@@ -1,0 +1,94 @@
+import { Type, type Static } from 'typebox';
+
+const Uuid = Type.String({ format: 'uuid' });
+const Problem = Type.Object({ code: Type.String(), detail: Type.String() }, { additionalProperties: true });
+
+export const ShowtimeParams = Type.Object({ id: Uuid });
+export const IdParams = Type.Object({ id: Uuid });
+
+export const HoldBody = Type.Object(
+  { seatIds: Type.Array(Uuid, { minItems: 1, maxItems: 20, uniqueItems: true }) },
+  { additionalProperties: false },
+);
+export const Hold = Type.Object({
+  id: Uuid,
+  showtimeId: Uuid,
+  seatIds: Type.Array(Uuid),
+  amount: Type.Integer(),
+  expiresAt: Type.String({ format: 'date-time' }),
+});
+
+export const ReservationBody = Type.Object(
+  { holdId: Uuid, userCouponId: Type.Optional(Uuid) },
+  { additionalProperties: false },
+);
+export type ReservationBody = Static<typeof ReservationBody>;
+
+export const IdempotencyHeaders = Type.Object({
+  'idempotency-key': Type.Optional(
+    Type.String({ minLength: 8, maxLength: 200, pattern: '^[A-Za-z0-9_.:-]+$' }),
+  ),
+  'x-admission-token': Type.Optional(Type.String({ maxLength: 4096 })),
+});
+export const AdmissionHeaders = Type.Object({
+  'x-admission-token': Type.Optional(Type.String({ maxLength: 4096 })),
+});
+
+export const ReservationStatus = Type.Union([
+  Type.Literal('PENDING_PAYMENT'),
+  Type.Literal('CONFIRMED'),
+  Type.Literal('FAILED'),
+  Type.Literal('EXPIRED'),
+  Type.Literal('CANCELLED'),
+]);
+
+export const CreatedReservation = Type.Object({
+  id: Uuid,
+  status: Type.String(),
+  amount: Type.Integer(),
+  discount: Type.Integer(),
+  total: Type.Integer(),
+  expiresAt: Type.String({ format: 'date-time' }),
+  payment: Type.Object({ id: Uuid, checkoutUrl: Type.String() }),
+});
+
+export const SeatView = Type.Object({
+  id: Uuid,
+  section: Type.String(),
+  row: Type.String(),
+  number: Type.Integer(),
+  grade: Type.String(),
+  price: Type.Integer(),
+});
+
+export const ReservationDetail = Type.Object({
+  id: Uuid,
+  status: ReservationStatus,
+  showtime: Type.Object({ id: Uuid, performanceId: Uuid, title: Type.String(), startsAt: Type.String() }),
+  seats: Type.Array(SeatView),
+  amount: Type.Integer(),
+  discount: Type.Integer(),
+  total: Type.Integer(),
+  refundAmount: Type.Union([Type.Integer(), Type.Null()]),
+  failureCode: Type.Union([Type.String(), Type.Null()]),
+  expiresAt: Type.String(),
+  createdAt: Type.String(),
+  payment: Type.Object({ id: Uuid, status: Type.String() }),
+  tickets: Type.Array(Type.Object({}, { additionalProperties: true })),
+});
+
+export const ListQuery = Type.Object({
+  page: Type.Integer({ minimum: 1, default: 1 }),
+  size: Type.Integer({ minimum: 1, maximum: 100, default: 20 }),
+});
+
+export const ReservationList = Type.Object({
+  items: Type.Array(ReservationDetail),
+  page: Type.Integer(),
+  size: Type.Integer(),
+  total: Type.Integer(),
+});
+
+export const Cancelled = Type.Object({ id: Uuid, status: Type.String(), refundAmount: Type.Integer() });
+
+export const errors = (...statuses: number[]) => Object.fromEntries(statuses.map((s) => [s, Problem]));

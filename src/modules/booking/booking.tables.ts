@@ -1,0 +1,74 @@
+import type { ColumnType, Generated, Selectable } from 'kysely';
+
+export type ReservationStatus = 'PENDING_PAYMENT' | 'CONFIRMED' | 'FAILED' | 'EXPIRED' | 'CANCELLED';
+
+/**
+ * Saga steps persisted on the reservation. RESERVED → PAYMENT_REGISTERED → CONFIRMED on the happy path;
+ * CANCEL_PAYMENT_PENDING → PAYMENT_CANCELLED when the payment must be voided or refunded after a failure;
+ * CANCEL_REQUESTED → CANCELLED for a buyer's cancellation; COMPENSATED when nothing is owed at the gateway.
+ */
+export type SagaStep =
+  | 'RESERVED'
+  | 'PAYMENT_REGISTERED'
+  | 'CONFIRMED'
+  | 'COMPENSATED'
+  | 'CANCEL_PAYMENT_PENDING'
+  | 'PAYMENT_CANCELLED'
+  | 'CANCEL_REQUESTED'
+  | 'CANCELLED';
+
+type Timestamp = ColumnType<Date, Date | string, Date | string>;
+type NullableTimestamp = ColumnType<Date | null, Date | string | null, Date | string | null>;
+type CreatedTimestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+
+export interface ReservationsTable {
+  id: Generated<string>;
+  user_id: string;
+  showtime_id: string;
+  performance_id: string;
+  hold_id: string;
+  status: ReservationStatus;
+  amount: number;
+  discount: Generated<number>;
+  total: number;
+  user_coupon_id: string | null;
+  payment_id: string;
+  payment_status: Generated<string>;
+  step: Generated<SagaStep>;
+  failure_code: string | null;
+  refund_amount: number | null;
+  expires_at: Timestamp;
+  last_checked_at: NullableTimestamp;
+  confirmed_at: NullableTimestamp;
+  closed_at: NullableTimestamp;
+  created_at: CreatedTimestamp;
+  updated_at: CreatedTimestamp;
+}
+
+export interface ReservationSeatsTable {
+  reservation_id: string;
+  seat_id: string;
+  showtime_id: string;
+  price: number;
+  released_at: NullableTimestamp;
+}
+
+export interface ReservationIdempotencyTable {
+  user_id: string;
+  idempotency_key: string;
+  request_hash: string;
+  reservation_id: string | null;
+  response_status: number | null;
+  response_body: unknown;
+  created_at: CreatedTimestamp;
+}
+
+export type Reservation = Selectable<ReservationsTable>;
+
+declare module '../../infra/db.ts' {
+  interface Database {
+    reservations: ReservationsTable;
+    reservation_seats: ReservationSeatsTable;
+    reservation_idempotency: ReservationIdempotencyTable;
+  }
+}

@@ -1,0 +1,142 @@
+import { AppError } from '../../errors.ts';
+import { appendOutbox } from '../../infra/outbox.ts';
+import type { Reservation } from './booking.tables.ts';
+import { afterCommit, type BookingDeps } from './booking.deps.ts';
+
+export interface RefundRule {
+  minDays: number;
+  percent: number;
+}
+
+/** Parses "10:100,7:90,3:80,1:70" into rules sorted by days, most generous first. */
+export function parseRefundPolicy(text: string): RefundRule[] {
+  const rules = text.split(',').map((part) => {
+    const [days, percent] = part.split(':').map((s) => Number(s.trim()));
+    if (
+      !Number.isInteger(days) ||
+      !Number.isInteger(percent) ||
+      days! < 1 ||
+      percent! < 0 ||
+      percent! > 100
+    ) {
+      throw new Error(`REFUND_POLICY: bad rule "${part}" (expected days:percent with days ≥ 1)`);
+    }
+    return { minDays: days!, percent: percent! };
+  });
+  return rules.sort((a, b) => b.minDays - a.minDays);
+}
+
+/** Whole days before the show; undefined (not cancellable) on the show day or after. */
+export function refundPercent(rules: RefundRule[], startsAt: Date, now = new Date()): number | undefined {
+  const days = Math.floor((startsAt.getTime() - now.getTime()) / 86_400_000);
+  return rules.find((r) => days >= r.minDays)?.percent;
+}
+
+/**
+ * A buyer's cancellation of a confirmed reservation. Persisted in two steps so a crash between the
+ * refund and the bookkeeping is finished by the recovery job: CANCEL_REQUESTED (refund amount fixed) →
+ * partial cancel at the gateway (idempotent key) → CANCELLED with seats AVAILABLE and the event.
+ * Coupon rule: restored only on a 100 % refund; otherwise it stays used.
+ */
+export class CancelService {
+  private readonly rules: RefundRule[];
+
+  constructor(private readonly d: BookingDeps) {
+    this.rules = parseRefundPolicy(d.config.REFUND_POLICY);
+  }
+
+  async cancel(
+    reservationId: string,
+    userId: string,
+  ): Promise<{ id: string; status: string; refundAmount: number }> {
+    const { db, repo } = this.d;
+    const current = await repo.byId(db, reservationId);
+    if (!current || current.user_id !== userId) throw new AppError('RESERVATION_NOT_FOUND');
+    if (current.status === 'CANCELLED') return view(current);
+    let row: Reservation | undefined = current;
+    if (current.step !== 'CANCEL_REQUESTED') {
+      row = await db.transaction().execute(async (tx) => {
+        const locked = await repo.byId(tx, reservationId, { forUpdate: true });
+        if (!locked || locked.status !== 'CONFIRMED') throw new AppError('NOT_CANCELLABLE');
+        if (locked.step === 'CANCEL_REQUESTED') return locked;
+        const showtime = await repo.showtime(tx, locked.showtime_id);
+        const percent = showtime ? refundPercent(this.rules, showtime.startsAt) : undefined;
+        if (percent === undefined) {
+          throw new AppError('NOT_CANCELLABLE', 'Reservations cannot be cancelled on the day of the show');
+        }
+        return tx
+          .updateTable('reservations')
+          .set({ step: 'CANCEL_REQUESTED', refund_amount: Math.floor((locked.total * percent) / 100) })
+          .where('id', '=', reservationId)
+          .returningAll()
+          .executeTakeFirstOrThrow();
+      });
+    }
+    return view(await this.finish(row));
+  }
+
+  /** Refunds and closes a CANCEL_REQUESTED reservation; repeatable (the recovery job resumes here). */
+  async finish(row: Reservation): Promise<Reservation> {
+    const refund = row.refund_amount ?? 0;
+    if (refund > 0) {
+      await this.d.gateway.cancel(row.payment_id, {
+        amount: refund,
+        reason: 'cancelled by the buyer',
+        idempotencyKey: `${row.id}:refund`,
+      });
+    }
+    const { repo } = this.d;
+    const result = await this.d.db.transaction().execute(async (tx) => {
+      const locked = await repo.byId(tx, row.id, { forUpdate: true });
+      if (!locked || locked.status !== 'CONFIRMED' || locked.step !== 'CANCEL_REQUESTED')
+        return { row: locked };
+      const seats = await repo.seatsOf(tx, row.id);
+      const seatIds = seats.map((s) => s.id);
+      await repo.releaseSeats(tx, row.id);
+      await repo.setSeatStatus(tx, seatIds, 'SOLD', 'AVAILABLE');
+      const now = new Date();
+      const fullRefund = refund === locked.total;
+      const updated = await repo.transition(tx, row.id, 'CONFIRMED', {
+        status: 'CANCELLED',
+        step: 'CANCELLED',
+        payment_status: fullRefund ? 'CANCELLED' : 'PARTIAL_CANCELLED',
+        closed_at: now,
+      });
+      if (locked.user_coupon_id && this.d.discounts && fullRefund) await this.d.discounts.restore(tx, row.id);
+      await appendOutbox(tx, {
+        eventType: 'reservation.cancelled',
+        aggregateType: 'reservation',
+        aggregateId: row.id,
+        payload: {
+          reservationId: row.id,
+          userId: locked.user_id,
+          showtimeId: locked.showtime_id,
+          performanceId: locked.performance_id,
+          seatIds,
+          total: locked.total,
+          refundAmount: refund,
+          couponRestored: Boolean(locked.user_coupon_id && fullRefund),
+          cancelledAt: now.toISOString(),
+        },
+      });
+      return { row: updated, seatIds };
+    });
+    const done = result.row;
+    if (!done) throw new AppError('RESERVATION_NOT_FOUND');
+    if (result.seatIds) {
+      this.d.metrics.checkouts.inc({ outcome: 'CANCELLED' });
+      const seatIds = result.seatIds;
+      await afterCommit(this.d.log, 'free sold seats', () =>
+        this.d.holds.free(done.showtime_id, done.hold_id, seatIds),
+      );
+      await afterCommit(this.d.log, 'sales ranking', () =>
+        this.d.ranking.recordSales(done.performance_id, -seatIds.length),
+      );
+    }
+    return done;
+  }
+}
+
+function view(row: Reservation): { id: string; status: string; refundAmount: number } {
+  return { id: row.id, status: row.status, refundAmount: row.refund_amount ?? 0 };
+}

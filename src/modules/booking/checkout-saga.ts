@@ -1,0 +1,229 @@
+import { appendOutbox } from '../../infra/outbox.ts';
+import type { Tx } from '../../infra/db.ts';
+import type { GatewayPaymentView } from '../payments/payment-gateway.ts';
+import type { Reservation, ReservationStatus } from './booking.tables.ts';
+import { afterCommit, type BookingDeps } from './booking.deps.ts';
+
+export type SettleOutcome = { status: ReservationStatus; failureCode: string | null };
+
+/**
+ * The checkout saga after the reservation exists: confirm on a verified payment, or compensate (release
+ * seats, restore the coupon, void/refund the payment). Every transition is a conditional UPDATE under a
+ * row lock, so complete, webhook and the recovery job can race: exactly one of them moves a reservation,
+ * the others see the result.
+ */
+export class CheckoutSaga {
+  constructor(private readonly d: BookingDeps) {}
+
+  /** Asks the gateway and moves the reservation accordingly. Throws PAYMENT_GATEWAY_UNAVAILABLE. */
+  async settle(reservation: Reservation): Promise<SettleOutcome> {
+    const payment = await this.d.gateway.getPayment(reservation.payment_id);
+    return this.apply(reservation, payment);
+  }
+
+  async apply(reservation: Reservation, payment: GatewayPaymentView | undefined): Promise<SettleOutcome> {
+    const paid = payment?.status === 'PAID';
+    if (reservation.status !== 'PENDING_PAYMENT') {
+      // A payment that arrived after the reservation closed is refunded, never kept.
+      if (paid && (reservation.status === 'FAILED' || reservation.status === 'EXPIRED')) {
+        await this.requireRefund(reservation.id, reservation.status);
+      }
+      return outcome(reservation);
+    }
+    if (!payment || payment.status === 'READY') return outcome(reservation);
+    if (paid) {
+      if (payment.amount.total !== reservation.total || payment.amount.paid !== reservation.total) {
+        return this.fail(reservation.id, { reason: 'AMOUNT_MISMATCH', status: 'FAILED', voidPayment: true });
+      }
+      return this.confirm(reservation.id);
+    }
+    // FAILED, or cancelled at the gateway: nothing to refund.
+    return this.fail(reservation.id, {
+      reason: 'PAYMENT_FAILED',
+      status: 'FAILED',
+      voidPayment: false,
+      paymentStatus: payment.status,
+    });
+  }
+
+  /** PENDING_PAYMENT → CONFIRMED with seats SOLD, coupon used and the event, in one transaction. */
+  async confirm(reservationId: string): Promise<SettleOutcome> {
+    const { repo, db } = this.d;
+    const result = await db
+      .transaction()
+      .execute(async (tx) => {
+        const row = await repo.byId(tx, reservationId, { forUpdate: true });
+        if (!row || row.status !== 'PENDING_PAYMENT') return { row, changed: false };
+        const seats = await repo.seatsOf(tx, reservationId);
+        const seatIds = seats.map((s) => s.id);
+        const sold = await repo.setSeatStatus(tx, seatIds, 'AVAILABLE', 'SOLD');
+        if (sold !== seatIds.length) throw new InventoryConflict();
+        const now = new Date();
+        const updated = await repo.transition(tx, reservationId, 'PENDING_PAYMENT', {
+          status: 'CONFIRMED',
+          step: 'CONFIRMED',
+          payment_status: 'PAID',
+          confirmed_at: now,
+        });
+        if (row.user_coupon_id && this.d.discounts) await this.d.discounts.consume(tx, reservationId);
+        await appendOutbox(tx, {
+          eventType: 'reservation.confirmed',
+          aggregateType: 'reservation',
+          aggregateId: reservationId,
+          payload: {
+            reservationId,
+            userId: row.user_id,
+            showtimeId: row.showtime_id,
+            performanceId: row.performance_id,
+            seats: seats.map((s) => ({
+              seatId: s.id,
+              section: s.section,
+              row: s.row,
+              number: s.number,
+              grade: s.grade,
+              price: s.price,
+            })),
+            amount: row.amount,
+            discount: row.discount,
+            total: row.total,
+            confirmedAt: now.toISOString(),
+          },
+        });
+        return { row: updated, changed: true, seatIds };
+      })
+      .catch((err: unknown) => {
+        if (!(err instanceof InventoryConflict)) throw err;
+        return undefined;
+      });
+    if (!result) {
+      // Should never happen (the live-seat index guards the seats); if the catalogue disagrees, the buyer
+      // gets their money back rather than a seat someone else may own.
+      this.d.log.error({ reservationId }, 'seats could not be marked SOLD; refunding');
+      return this.fail(reservationId, { reason: 'SEATS_CONFLICT', status: 'FAILED', voidPayment: true });
+    }
+    const row = result.row;
+    if (!row) throw new Error(`reservation ${reservationId} vanished`);
+    if (result.changed && result.seatIds) {
+      this.d.metrics.checkouts.inc({ outcome: 'CONFIRMED' });
+      const seatIds = result.seatIds;
+      await afterCommit(this.d.log, 'mark seats sold', () => this.d.holds.markSold(row.showtime_id, seatIds));
+      await afterCommit(this.d.log, 'sales ranking', () =>
+        this.d.ranking.recordSales(row.performance_id, seatIds.length),
+      );
+      await afterCommit(this.d.log, 'admission release', () =>
+        this.d.gate.release(row.showtime_id, row.user_id),
+      );
+      return outcome(row);
+    }
+    // Someone else closed it first. If it closed without confirming, this payment must be refunded.
+    if (row.status === 'FAILED' || row.status === 'EXPIRED') await this.requireRefund(row.id, row.status);
+    return outcome(row);
+  }
+
+  /** PENDING_PAYMENT → FAILED/EXPIRED: seats released, coupon restored, event; then the payment voided. */
+  async fail(
+    reservationId: string,
+    opts: { reason: string; status: 'FAILED' | 'EXPIRED'; voidPayment: boolean; paymentStatus?: string },
+  ): Promise<SettleOutcome> {
+    const { repo, db } = this.d;
+    const result = await db.transaction().execute(async (tx) => {
+      const row = await repo.byId(tx, reservationId, { forUpdate: true });
+      if (!row || row.status !== 'PENDING_PAYMENT') return { row, changed: false };
+      const updated = await repo.transition(tx, reservationId, 'PENDING_PAYMENT', {
+        status: opts.status,
+        step: opts.voidPayment ? 'CANCEL_PAYMENT_PENDING' : 'COMPENSATED',
+        failure_code: opts.reason,
+        closed_at: new Date(),
+        ...(opts.paymentStatus ? { payment_status: opts.paymentStatus } : {}),
+      });
+      await this.releaseInTx(
+        tx,
+        row,
+        opts.status === 'EXPIRED' ? 'reservation.expired' : 'reservation.failed',
+        {
+          reason: opts.reason,
+        },
+      );
+      return { row: updated, changed: true };
+    });
+    const row = result.row;
+    if (!row) throw new Error(`reservation ${reservationId} vanished`);
+    if (result.changed) {
+      this.d.metrics.checkouts.inc({ outcome: opts.status });
+      await afterCommit(this.d.log, 'free held seats', () => this.freeSeats(row));
+      if (opts.voidPayment) await this.cancelPayment(row);
+    }
+    return outcome(row);
+  }
+
+  /** Seats released and the coupon restored inside the closing transaction, with its event. */
+  async releaseInTx(
+    tx: Tx,
+    row: Reservation,
+    eventType: 'reservation.failed' | 'reservation.expired',
+    extra: Record<string, unknown>,
+  ): Promise<void> {
+    const seats = await this.d.repo.seatsOf(tx, row.id);
+    await this.d.repo.releaseSeats(tx, row.id);
+    if (row.user_coupon_id && this.d.discounts) await this.d.discounts.restore(tx, row.id);
+    await appendOutbox(tx, {
+      eventType,
+      aggregateType: 'reservation',
+      aggregateId: row.id,
+      payload: {
+        reservationId: row.id,
+        userId: row.user_id,
+        showtimeId: row.showtime_id,
+        performanceId: row.performance_id,
+        seatIds: seats.map((s) => s.id),
+        ...extra,
+        at: new Date().toISOString(),
+      },
+    });
+  }
+
+  async freeSeats(row: Reservation): Promise<void> {
+    const seats = await this.d.repo.seatsOf(this.d.db, row.id);
+    await this.d.holds.free(
+      row.showtime_id,
+      row.hold_id,
+      seats.map((s) => s.id),
+    );
+  }
+
+  /**
+   * Voids (READY) or refunds (PAID) the whole payment of a closed reservation. Safe to repeat: the
+   * gateway dedupes by idempotency key. On failure the step stays CANCEL_PAYMENT_PENDING for the job.
+   */
+  async cancelPayment(row: Reservation): Promise<boolean> {
+    try {
+      await this.d.gateway.cancel(row.payment_id, {
+        reason: `reservation ${row.status.toLowerCase()}: ${row.failure_code ?? 'unknown'}`,
+        idempotencyKey: `${row.id}:void:${row.failure_code ?? ''}`,
+      });
+    } catch (err) {
+      this.d.log.warn({ err, reservationId: row.id }, 'payment cancel failed; the recovery job retries');
+      return false;
+    }
+    await this.d.repo.setStep(this.d.db, row.id, 'CANCEL_PAYMENT_PENDING', 'PAYMENT_CANCELLED', 'CANCELLED');
+    return true;
+  }
+
+  private async requireRefund(reservationId: string, status: ReservationStatus): Promise<void> {
+    const row = await this.d.db
+      .updateTable('reservations')
+      .set({ step: 'CANCEL_PAYMENT_PENDING', failure_code: 'LATE_PAYMENT' })
+      .where('id', '=', reservationId)
+      .where('status', '=', status)
+      .where('step', 'in', ['COMPENSATED', 'PAYMENT_CANCELLED', 'RESERVED', 'PAYMENT_REGISTERED'])
+      .returningAll()
+      .executeTakeFirst();
+    if (row) await this.cancelPayment(row);
+  }
+}
+
+class InventoryConflict extends Error {}
+
+function outcome(row: Reservation): SettleOutcome {
+  return { status: row.status, failureCode: row.failure_code };
+}

@@ -1,0 +1,218 @@
+import { AppError } from '../../errors.ts';
+import type { RedisClient } from '../../infra/redis.ts';
+
+/*
+ * Seat holds in Redis. Every key of a showtime carries the hash tag {st:<id>} so the scripts run on
+ * Redis Cluster. Keys:
+ *   {st:X}:held          hash seatId → "<holdId>|<expiresAtMs>" (held or reserved), or "S" (sold)
+ *   {st:X}:u:<userId>    hash holdId → "<seatCount>|<expiresAtMs>" (the user's open holds)
+ *   {st:X}:hold:<holdId> hash userId, seatIds, amount, expiresAt, reservationId
+ *   holdref:<holdId>     showtimeId (a hold is addressed by id alone in the API)
+ * Expired entries are ignored by comparing with Redis TIME and cleaned lazily; no sweeper is needed.
+ */
+
+const NOW = `local t = redis.call('TIME') local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)`;
+const LIVE = `local function live(v) if not v then return false end if v == 'S' then return true end
+  local e = tonumber(string.match(v, '|(%d+)$')) return e ~= nil and e > now end`;
+
+// KEYS: held, user, hold. ARGV: holdId, userId, ttlMs, limit, alreadyBought, amount, seatIds...
+const HOLD = `${NOW} ${LIVE}
+local holdId, userId, ttl, limit, bought = ARGV[1], ARGV[2], tonumber(ARGV[3]), tonumber(ARGV[4]), tonumber(ARGV[5])
+local taken = {}
+for i = 7, #ARGV do if live(redis.call('HGET', KEYS[1], ARGV[i])) then taken[#taken + 1] = ARGV[i] end end
+if #taken > 0 then table.insert(taken, 1, 'TAKEN') return taken end
+local held = 0
+local entries = redis.call('HGETALL', KEYS[2])
+for i = 1, #entries, 2 do
+  local c, e = string.match(entries[i + 1], '^(%d+)|(%d+)$')
+  if tonumber(e) > now then held = held + tonumber(c) else redis.call('HDEL', KEYS[2], entries[i]) end
+end
+local n = #ARGV - 6
+if held + bought + n > limit then return {'LIMIT', tostring(held + bought)} end
+local exp = now + ttl
+local seats = {}
+for i = 7, #ARGV do redis.call('HSET', KEYS[1], ARGV[i], holdId .. '|' .. exp) seats[#seats + 1] = ARGV[i] end
+redis.call('HSET', KEYS[2], holdId, n .. '|' .. exp)
+redis.call('PEXPIRE', KEYS[2], ttl)
+redis.call('HSET', KEYS[3], 'userId', userId, 'seatIds', table.concat(seats, ','), 'amount', ARGV[6], 'expiresAt', exp)
+redis.call('PEXPIRE', KEYS[3], ttl)
+return {'OK', tostring(exp)}`;
+
+// KEYS: held, user, hold. ARGV: holdId, userId. Releases an open (not reserved) hold of its owner.
+const RELEASE = `
+local h = redis.call('HMGET', KEYS[3], 'userId', 'seatIds', 'reservationId')
+if not h[1] or h[1] ~= ARGV[2] or h[3] then return 0 end
+for seat in string.gmatch(h[2], '[^,]+') do
+  local v = redis.call('HGET', KEYS[1], seat)
+  if v and string.sub(v, 1, #ARGV[1] + 1) == ARGV[1] .. '|' then redis.call('HDEL', KEYS[1], seat) end
+end
+redis.call('HDEL', KEYS[2], ARGV[1])
+redis.call('DEL', KEYS[3])
+return 1`;
+
+// KEYS: held, user, hold. ARGV: holdId, reservationId, untilMs. The hold became a reservation: its seats
+// stay taken until the reservation's deadline, and it no longer counts as an open hold of the user
+// (the reservation is counted from the database instead).
+const RESERVE = `
+local seats = redis.call('HGET', KEYS[3], 'seatIds')
+if not seats then return 0 end
+for seat in string.gmatch(seats, '[^,]+') do
+  local v = redis.call('HGET', KEYS[1], seat)
+  if v and string.sub(v, 1, #ARGV[1] + 1) == ARGV[1] .. '|' then redis.call('HSET', KEYS[1], seat, ARGV[1] .. '|' .. ARGV[3]) end
+end
+redis.call('HDEL', KEYS[2], ARGV[1])
+redis.call('HSET', KEYS[3], 'reservationId', ARGV[2])
+redis.call('PEXPIREAT', KEYS[3], ARGV[3])
+return 1`;
+
+// KEYS: held. ARGV: holdId, seatIds... Frees the seats still marked by this hold (or sold, on cancel).
+const FREE = `
+for i = 2, #ARGV do
+  local v = redis.call('HGET', KEYS[1], ARGV[i])
+  if v and (v == 'S' or string.sub(v, 1, #ARGV[1] + 1) == ARGV[1] .. '|') then redis.call('HDEL', KEYS[1], ARGV[i]) end
+end
+return 1`;
+
+// KEYS: held. Lists seats held or reserved right now (sold seats come from the database).
+const HELD = `${NOW}
+local out = {}
+local entries = redis.call('HGETALL', KEYS[1])
+for i = 1, #entries, 2 do
+  local e = tonumber(string.match(entries[i + 1], '|(%d+)$'))
+  if e and e > now then out[#out + 1] = entries[i] end
+end
+return out`;
+
+export interface HoldRecord {
+  id: string;
+  showtimeId: string;
+  userId: string;
+  seatIds: string[];
+  amount: number;
+  expiresAt: Date;
+  reservationId?: string;
+}
+
+export type HoldResult =
+  | { ok: true; expiresAt: Date }
+  | { ok: false; reason: 'TAKEN'; seatIds: string[] }
+  | { ok: false; reason: 'LIMIT'; alreadyCounted: number };
+
+/** Redis down on a request path is a 503 for the client, not a 500 (holds cannot be decided without it). */
+async function orUnavailable<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (err) {
+    if (err instanceof AppError) throw err;
+    throw new AppError('SERVICE_UNAVAILABLE', 'Seat holds are unavailable right now; try again');
+  }
+}
+
+export class HoldRepository {
+  constructor(private readonly redis: RedisClient) {}
+
+  private keys(showtimeId: string, holdId: string, userId = '-'): string[] {
+    const tag = `{st:${showtimeId}}`;
+    return [`${tag}:held`, `${tag}:u:${userId}`, `${tag}:hold:${holdId}`];
+  }
+
+  /** All seats or none, within the per-user limit (open holds here + `alreadyBought` from the database). */
+  async hold(input: {
+    showtimeId: string;
+    holdId: string;
+    userId: string;
+    seatIds: string[];
+    amount: number;
+    ttlMs: number;
+    limit: number;
+    alreadyBought: number;
+  }): Promise<HoldResult> {
+    return orUnavailable(() => this.holdOnce(input));
+  }
+
+  private async holdOnce(input: Parameters<HoldRepository['hold']>[0]): Promise<HoldResult> {
+    const args = [input.holdId, input.userId, input.ttlMs, input.limit, input.alreadyBought, input.amount];
+    const res = (await this.redis.eval(
+      HOLD,
+      3,
+      ...this.keys(input.showtimeId, input.holdId, input.userId),
+      ...args.map(String),
+      ...input.seatIds,
+    )) as string[];
+    if (res[0] === 'OK') {
+      await this.redis.set(`holdref:${input.holdId}`, input.showtimeId, 'PX', input.ttlMs);
+      return { ok: true, expiresAt: new Date(Number(res[1])) };
+    }
+    if (res[0] === 'TAKEN') return { ok: false, reason: 'TAKEN', seatIds: res.slice(1) };
+    return { ok: false, reason: 'LIMIT', alreadyCounted: Number(res[1]) };
+  }
+
+  async find(holdId: string): Promise<HoldRecord | undefined> {
+    return orUnavailable(() => this.findOnce(holdId));
+  }
+
+  private async findOnce(holdId: string): Promise<HoldRecord | undefined> {
+    const showtimeId = await this.redis.get(`holdref:${holdId}`);
+    if (!showtimeId) return undefined;
+    const h = await this.redis.hgetall(this.keys(showtimeId, holdId)[2]!);
+    if (!h.userId || !h.seatIds || !h.expiresAt) return undefined;
+    return {
+      id: holdId,
+      showtimeId,
+      userId: h.userId,
+      seatIds: h.seatIds.split(','),
+      amount: Number(h.amount),
+      expiresAt: new Date(Number(h.expiresAt)),
+      reservationId: h.reservationId,
+    };
+  }
+
+  /** Releases the caller's open hold; false when there is none (unknown, expired, another's, reserved). */
+  async release(holdId: string, userId: string): Promise<boolean> {
+    return orUnavailable(() => this.releaseOnce(holdId, userId));
+  }
+
+  private async releaseOnce(holdId: string, userId: string): Promise<boolean> {
+    const showtimeId = await this.redis.get(`holdref:${holdId}`);
+    if (!showtimeId) return false;
+    const done = (await this.redis.eval(
+      RELEASE,
+      3,
+      ...this.keys(showtimeId, holdId, userId),
+      holdId,
+      userId,
+    )) as number;
+    if (done === 1) await this.redis.del(`holdref:${holdId}`);
+    return done === 1;
+  }
+
+  async markReserved(hold: HoldRecord, reservationId: string, until: Date): Promise<void> {
+    await this.redis.eval(
+      RESERVE,
+      3,
+      ...this.keys(hold.showtimeId, hold.id, hold.userId),
+      hold.id,
+      reservationId,
+      String(until.getTime()),
+    );
+    await this.redis.pexpireat(`holdref:${hold.id}`, until.getTime());
+  }
+
+  /** Seats of a confirmed reservation: taken for good (until a cancellation frees them). */
+  async markSold(showtimeId: string, seatIds: string[]): Promise<void> {
+    if (seatIds.length === 0) return;
+    const flat = seatIds.flatMap((id) => [id, 'S']);
+    await this.redis.hset(this.keys(showtimeId, '-')[0]!, ...flat);
+  }
+
+  /** Frees seats after a failure, expiry or cancellation; only those still marked by this hold or sold. */
+  async free(showtimeId: string, holdId: string, seatIds: string[]): Promise<void> {
+    await this.redis.eval(FREE, 1, this.keys(showtimeId, holdId)[0]!, holdId, ...seatIds);
+  }
+
+  /** Seats held or reserved right now, for the seat map's HELD status. */
+  async heldSeatIds(showtimeId: string): Promise<Set<string>> {
+    const ids = (await this.redis.eval(HELD, 1, this.keys(showtimeId, '-')[0]!)) as string[];
+    return new Set(ids);
+  }
+}

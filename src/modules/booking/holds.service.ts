@@ -1,0 +1,90 @@
+import { randomUUID } from 'node:crypto';
+import { AppError } from '../../errors.ts';
+import type { BookingDeps } from './booking.deps.ts';
+import type { ShowtimeInfo } from './booking.repository.ts';
+
+export interface HoldView {
+  id: string;
+  showtimeId: string;
+  seatIds: string[];
+  amount: number;
+  expiresAt: string;
+}
+
+/** Sales must be open now and the performance on sale. */
+export function assertSalesOpen(showtime: ShowtimeInfo, now = new Date()): void {
+  if (!showtime.onSale || now < showtime.salesOpenAt || now >= showtime.salesCloseAt) {
+    throw new AppError('SALES_NOT_OPEN', undefined, {
+      salesOpenAt: showtime.salesOpenAt.toISOString(),
+      salesCloseAt: showtime.salesCloseAt.toISOString(),
+    });
+  }
+}
+
+export class HoldService {
+  constructor(private readonly d: BookingDeps) {}
+
+  async showtimeForPurchase(showtimeId: string, userId: string, admissionToken: string | undefined) {
+    const showtime = await this.d.repo.showtime(this.d.db, showtimeId);
+    if (!showtime) throw new AppError('SHOWTIME_NOT_FOUND');
+    assertSalesOpen(showtime);
+    if (showtime.queueEnabled) {
+      await this.d.gate.assertAdmitted({ showtimeId, userId, token: admissionToken });
+    }
+    return showtime;
+  }
+
+  /**
+   * All requested seats or none. The database answers "sold or reserved" (it survives a Redis loss);
+   * the Lua script answers "held by someone" and the per-user limit atomically.
+   */
+  async hold(input: {
+    userId: string;
+    showtimeId: string;
+    seatIds: string[];
+    admissionToken: string | undefined;
+  }): Promise<HoldView> {
+    const { userId, showtimeId } = input;
+    const seatIds = [...new Set(input.seatIds)];
+    const showtime = await this.showtimeForPurchase(showtimeId, userId, input.admissionToken);
+    if (seatIds.length > showtime.maxTicketsPerUser) {
+      throw new AppError('TICKET_LIMIT_EXCEEDED', undefined, { limit: showtime.maxTicketsPerUser });
+    }
+    const seats = await this.d.repo.seatsForSale(this.d.db, showtimeId, seatIds);
+    const found = new Set(seats.map((s) => s.id));
+    const unavailable = [
+      ...seatIds.filter((id) => !found.has(id)),
+      ...seats.filter((s) => s.taken).map((s) => s.id),
+    ];
+    if (unavailable.length > 0) throw new AppError('SEATS_UNAVAILABLE', undefined, { seatIds: unavailable });
+
+    const alreadyBought = await this.d.repo.liveSeatCount(this.d.db, showtimeId, userId);
+    const amount = seats.reduce((sum, s) => sum + s.price, 0);
+    const holdId = randomUUID();
+    const result = await this.d.holds.hold({
+      showtimeId,
+      holdId,
+      userId,
+      seatIds,
+      amount,
+      ttlMs: this.d.config.HOLD_TTL_SECONDS * 1000,
+      limit: showtime.maxTicketsPerUser,
+      alreadyBought,
+    });
+    this.d.metrics.holds.inc({ result: result.ok ? 'held' : result.reason.toLowerCase() });
+    if (!result.ok && result.reason === 'TAKEN') {
+      throw new AppError('SEATS_UNAVAILABLE', undefined, { seatIds: result.seatIds });
+    }
+    if (!result.ok) {
+      throw new AppError('TICKET_LIMIT_EXCEEDED', undefined, {
+        limit: showtime.maxTicketsPerUser,
+        alreadyCounted: result.alreadyCounted,
+      });
+    }
+    return { id: holdId, showtimeId, seatIds, amount, expiresAt: result.expiresAt.toISOString() };
+  }
+
+  async release(holdId: string, userId: string): Promise<void> {
+    if (!(await this.d.holds.release(holdId, userId))) throw new AppError('HOLD_NOT_FOUND');
+  }
+}

@@ -1,0 +1,59 @@
+import { AppError } from '../../errors.ts';
+import type { BookingDeps } from './booking.deps.ts';
+import type { Reservation } from './booking.tables.ts';
+
+export type TicketsOf = (reservationId: string) => Promise<Record<string, unknown>[]>;
+
+/** My reservations: list and detail, the owner's only (another user's is a 404, never a 403). */
+export class ReservationQueries {
+  constructor(
+    private readonly d: BookingDeps,
+    private readonly ticketsOf: TicketsOf,
+  ) {}
+
+  async get(id: string, userId: string) {
+    const row = await this.d.repo.byId(this.d.db, id);
+    if (!row || row.user_id !== userId) throw new AppError('RESERVATION_NOT_FOUND');
+    return this.detail(row);
+  }
+
+  async list(userId: string, page: number, size: number) {
+    const { items, total } = await this.d.repo.listForUser(this.d.db, userId, page, size);
+    return { items: await Promise.all(items.map((r) => this.detail(r))), page, size, total };
+  }
+
+  private async detail(row: Reservation) {
+    const [showtime, seats, tickets] = await Promise.all([
+      this.d.repo.showtime(this.d.db, row.showtime_id),
+      this.d.repo.seatsOf(this.d.db, row.id),
+      row.status === 'CONFIRMED' || row.status === 'CANCELLED' ? this.ticketsOf(row.id) : Promise.resolve([]),
+    ]);
+    return {
+      id: row.id,
+      status: row.status,
+      showtime: {
+        id: row.showtime_id,
+        performanceId: row.performance_id,
+        title: showtime?.title ?? '',
+        startsAt: showtime ? showtime.startsAt.toISOString() : '',
+      },
+      seats: seats.map(({ id, section, row: r, number, grade, price }) => ({
+        id,
+        section,
+        row: r,
+        number,
+        grade,
+        price,
+      })),
+      amount: row.amount,
+      discount: row.discount,
+      total: row.total,
+      refundAmount: row.refund_amount,
+      failureCode: row.failure_code,
+      expiresAt: new Date(row.expires_at).toISOString(),
+      createdAt: new Date(row.created_at).toISOString(),
+      payment: { id: row.payment_id, status: row.payment_status },
+      tickets,
+    };
+  }
+}

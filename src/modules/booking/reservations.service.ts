@@ -1,0 +1,262 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { AppError, type ErrorCode } from '../../errors.ts';
+import { isPgError, PG, type Tx } from '../../infra/db.ts';
+import type { Reservation } from './booking.tables.ts';
+import type { BookingDeps } from './booking.deps.ts';
+import type { HoldService } from './holds.service.ts';
+import type { CheckoutSaga } from './checkout-saga.ts';
+
+export interface CreatedReservation {
+  id: string;
+  status: string;
+  amount: number;
+  discount: number;
+  total: number;
+  expiresAt: string;
+  payment: { id: string; checkoutUrl: string };
+}
+
+type Stored = { status: number; body: unknown };
+
+/**
+ * Reservation from a hold: step one of the checkout saga. The amount comes from the seats' prices in
+ * the database, never from the client; the partial unique index on live reservation seats is the guard.
+ */
+export class ReservationService {
+  constructor(
+    private readonly d: BookingDeps,
+    private readonly holds: HoldService,
+    private readonly saga: CheckoutSaga,
+  ) {}
+
+  async create(input: {
+    userId: string;
+    idempotencyKey: string;
+    holdId: string;
+    userCouponId?: string;
+    admissionToken?: string;
+  }): Promise<CreatedReservation> {
+    const { userId, idempotencyKey } = input;
+    const requestHash = createHash('sha256')
+      .update(JSON.stringify([input.holdId, input.userCouponId ?? null]))
+      .digest('hex');
+    const replay = await this.replay(userId, idempotencyKey, requestHash);
+    if (replay) return replay;
+
+    const hold = await this.d.holds.find(input.holdId);
+    if (!hold || hold.userId !== userId)
+      throw new AppError('HOLD_EXPIRED', 'The hold does not exist or has expired');
+    if (hold.reservationId || hold.expiresAt.getTime() <= Date.now()) throw new AppError('HOLD_EXPIRED');
+    const showtime = await this.holds.showtimeForPurchase(hold.showtimeId, userId, input.admissionToken);
+    if (input.userCouponId && !this.d.discounts) {
+      throw new AppError('COUPON_NOT_APPLICABLE', 'Coupons are not available');
+    }
+
+    const reservationId = randomUUID();
+    const paymentId = randomUUID();
+    const expiresAt = new Date(Date.now() + this.d.config.RESERVATION_TTL_SECONDS * 1000);
+    const claimed = await this.d.db.transaction().execute(async (tx) => {
+      if (!(await this.claimKey(tx, userId, idempotencyKey, requestHash, reservationId))) return undefined;
+      await this.d.repo.lockUserShowtime(tx, showtime.id, userId);
+      const live = await this.d.repo.liveSeatCount(tx, showtime.id, userId);
+      if (live + hold.seatIds.length > showtime.maxTicketsPerUser) {
+        throw new AppError('TICKET_LIMIT_EXCEEDED', undefined, { limit: showtime.maxTicketsPerUser });
+      }
+      const seats = await this.d.repo.seatsForSale(tx, showtime.id, hold.seatIds);
+      const taken = seats.filter((s) => s.taken).map((s) => s.id);
+      if (seats.length !== hold.seatIds.length || taken.length > 0) {
+        throw new AppError('SEATS_UNAVAILABLE', undefined, { seatIds: taken });
+      }
+      const amount = seats.reduce((sum, s) => sum + s.price, 0);
+      await guard(() =>
+        tx
+          .insertInto('reservations')
+          .values({
+            id: reservationId,
+            user_id: userId,
+            showtime_id: showtime.id,
+            performance_id: showtime.performanceId,
+            hold_id: hold.id,
+            status: 'PENDING_PAYMENT',
+            amount,
+            total: amount,
+            user_coupon_id: input.userCouponId ?? null,
+            payment_id: paymentId,
+            failure_code: null,
+            refund_amount: null,
+            expires_at: expiresAt,
+            last_checked_at: null,
+            confirmed_at: null,
+            closed_at: null,
+          })
+          .execute(),
+      );
+      await guard(() =>
+        tx
+          .insertInto('reservation_seats')
+          .values(
+            seats.map((s) => ({
+              reservation_id: reservationId,
+              seat_id: s.id,
+              showtime_id: showtime.id,
+              price: s.price,
+              released_at: null,
+            })),
+          )
+          .execute(),
+      );
+      if (input.userCouponId && this.d.discounts) {
+        const discount = await this.d.discounts.reserve(tx, {
+          userId,
+          userCouponId: input.userCouponId,
+          orderAmount: amount,
+          reservationId,
+        });
+        const applied = Math.max(0, Math.min(discount, amount));
+        await tx
+          .updateTable('reservations')
+          .set({ discount: applied, total: amount - applied })
+          .where('id', '=', reservationId)
+          .execute();
+        return { amount, discount: applied };
+      }
+      return { amount, discount: 0 };
+    });
+    if (!claimed) {
+      const again = await this.replay(userId, idempotencyKey, requestHash);
+      if (again) return again;
+      throw new AppError('IDEMPOTENCY_IN_PROGRESS');
+    }
+
+    // Seats stay taken in Redis a little past the deadline, so the recovery job expires the reservation first.
+    await this.d.holds
+      .markReserved(hold, reservationId, new Date(expiresAt.getTime() + 120_000))
+      .catch((err) => this.d.log.warn({ err }, 'hold not marked reserved; the database guard still holds'));
+
+    const row = {
+      id: reservationId,
+      status: 'PENDING_PAYMENT' as const,
+      amount: claimed.amount,
+      discount: claimed.discount,
+      total: claimed.amount - claimed.discount,
+      expires_at: expiresAt,
+      payment_id: paymentId,
+    };
+    try {
+      await this.d.gateway.preRegister(paymentId, row.total, this.returnUrl(reservationId));
+    } catch (err) {
+      // Compensate: the reservation fails, its seats and coupon are released, and whatever the gateway may
+      // have registered is voided (or left to the recovery job while the gateway is down).
+      await this.saga.fail(reservationId, {
+        reason: 'PAYMENT_GATEWAY_UNAVAILABLE',
+        status: 'FAILED',
+        voidPayment: true,
+      });
+      const code: ErrorCode = err instanceof AppError ? err.code : 'PAYMENT_GATEWAY_UNAVAILABLE';
+      await this.store(userId, idempotencyKey, {
+        status: 502,
+        body: { code, detail: (err as Error).message },
+      });
+      throw err instanceof AppError ? err : new AppError('PAYMENT_GATEWAY_UNAVAILABLE');
+    }
+    await this.d.repo.setStep(this.d.db, reservationId, 'RESERVED', 'PAYMENT_REGISTERED');
+    const body = this.view(row);
+    await this.store(userId, idempotencyKey, { status: 201, body });
+    return body;
+  }
+
+  checkoutUrl(paymentId: string, reservationId: string): string {
+    const redirect = encodeURIComponent(this.returnUrl(reservationId));
+    return `${this.d.config.PAYMENT_GATEWAY_URL}/checkout/${paymentId}?redirect=${redirect}`;
+  }
+
+  private returnUrl(reservationId: string): string {
+    return `${this.d.config.PUBLIC_URL}/checkout/complete?reservationId=${reservationId}`;
+  }
+
+  private view(
+    row: Pick<Reservation, 'id' | 'status' | 'amount' | 'discount' | 'total' | 'expires_at' | 'payment_id'>,
+  ): CreatedReservation {
+    return {
+      id: row.id,
+      status: row.status,
+      amount: row.amount,
+      discount: row.discount,
+      total: row.total,
+      expiresAt: new Date(row.expires_at).toISOString(),
+      payment: { id: row.payment_id, checkoutUrl: this.checkoutUrl(row.payment_id, row.id) },
+    };
+  }
+
+  /** Inserts the key; false when another request already holds it (PostgreSQL waits for that one to end). */
+  private async claimKey(
+    tx: Tx,
+    userId: string,
+    key: string,
+    requestHash: string,
+    reservationId: string,
+  ): Promise<boolean> {
+    const inserted = await tx
+      .insertInto('reservation_idempotency')
+      .values({
+        user_id: userId,
+        idempotency_key: key,
+        request_hash: requestHash,
+        reservation_id: reservationId,
+        response_status: null,
+        response_body: null,
+      })
+      .onConflict((oc) => oc.doNothing())
+      .returning('user_id')
+      .executeTakeFirst();
+    return inserted !== undefined;
+  }
+
+  /** The stored answer for a key: the same response for the same body, 422 for another body. */
+  private async replay(
+    userId: string,
+    key: string,
+    requestHash: string,
+  ): Promise<CreatedReservation | undefined> {
+    const row = await this.d.db
+      .selectFrom('reservation_idempotency')
+      .selectAll()
+      .where('user_id', '=', userId)
+      .where('idempotency_key', '=', key)
+      .executeTakeFirst();
+    if (!row) return undefined;
+    if (row.request_hash !== requestHash) throw new AppError('IDEMPOTENCY_KEY_REUSED');
+    if (row.response_status === null) {
+      // The first request may have died after its commit: after a grace period, answer from the reservation.
+      const stale = Date.now() - new Date(row.created_at).getTime() > 30_000;
+      const reservation =
+        stale && row.reservation_id ? await this.d.repo.byId(this.d.db, row.reservation_id) : undefined;
+      if (reservation) return this.view(reservation);
+      throw new AppError('IDEMPOTENCY_IN_PROGRESS');
+    }
+    const body = row.response_body as Record<string, unknown>;
+    if (row.response_status >= 400) throw new AppError(body.code as ErrorCode, body.detail as string);
+    return body as unknown as CreatedReservation;
+  }
+
+  private async store(userId: string, key: string, response: Stored): Promise<void> {
+    await this.d.db
+      .updateTable('reservation_idempotency')
+      .set({ response_status: response.status, response_body: JSON.stringify(response.body) })
+      .where('user_id', '=', userId)
+      .where('idempotency_key', '=', key)
+      .execute();
+  }
+}
+
+/** Maps the database guards to domain errors. */
+async function guard<T>(run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (err) {
+    if (isPgError(err, PG.UNIQUE_VIOLATION, 'reservation_seats_live'))
+      throw new AppError('SEATS_UNAVAILABLE');
+    if (isPgError(err, PG.UNIQUE_VIOLATION, 'reservations_hold_id_key')) throw new AppError('HOLD_EXPIRED');
+    throw err;
+  }
+}

@@ -1,0 +1,34 @@
+import { AppError } from '../../errors.ts';
+import type { CheckoutSettlement } from '../payments/payments.routes.ts';
+import type { BookingDeps } from './booking.deps.ts';
+import type { CheckoutSaga } from './checkout-saga.ts';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** complete and webhook: both only name a payment; the truth is read from the gateway by the saga. */
+export class Settlement implements CheckoutSettlement {
+  constructor(
+    private readonly d: BookingDeps,
+    private readonly saga: CheckoutSaga,
+  ) {}
+
+  async complete(paymentId: string, userId: string): Promise<{ reservationId: string; status: string }> {
+    const row = await this.d.repo.byPaymentId(this.d.db, paymentId);
+    if (!row || row.user_id !== userId) throw new AppError('PAYMENT_NOT_FOUND');
+    const result = await this.saga.settle(row);
+    if (result.status === 'FAILED' && result.failureCode === 'AMOUNT_MISMATCH') {
+      throw new AppError('AMOUNT_MISMATCH', 'The payment was cancelled and the reservation failed', {
+        reservationId: row.id,
+        status: 'FAILED',
+      });
+    }
+    return { reservationId: row.id, status: result.status };
+  }
+
+  async notify(paymentId: string): Promise<void> {
+    if (!UUID.test(paymentId)) return;
+    const row = await this.d.repo.byPaymentId(this.d.db, paymentId);
+    if (!row) return;
+    await this.saga.settle(row);
+  }
+}
