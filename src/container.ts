@@ -8,6 +8,8 @@ import { Broker } from './infra/broker.ts';
 import { Metrics } from './infra/metrics.ts';
 import { AccessTokens } from './modules/auth/tokens.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
+import { OutboxRelay } from './infra/outbox-relay.ts';
+import { createTicketsModule } from './modules/tickets/index.ts';
 
 /** The shared adapters every module is built from. */
 export interface Infra {
@@ -68,14 +70,16 @@ export async function createInfra(
     keyPrefix: config.REDIS_KEY_PREFIX,
   });
   redis.on('error', (err: Error) => log.warn({ err: err.message }, 'redis error'));
+  const metrics = new Metrics(processName);
   const broker = new Broker({
     url: config.AMQP_URL,
     exchange: config.AMQP_EXCHANGE,
     log,
     name: `culture-ticket-${processName}`,
+    queuePrefix: config.AMQP_QUEUE_PREFIX,
+    metrics,
   });
   broker.connectInBackground();
-  const metrics = new Metrics(processName);
   const tokens = new AccessTokens(config.JWT_SECRET, config.ACCESS_TOKEN_TTL_SECONDS);
 
   const closeInfra = async (): Promise<void> => {
@@ -94,6 +98,17 @@ export async function createContainer(config: Config, processName: ProcessName):
   const apiRoutes: FastifyPluginAsyncTypebox[] = [];
   const rootRoutes: FastifyPluginAsyncTypebox[] = [healthRoutes(infra)];
   const background: Background[] = [];
+
+  const tickets = createTicketsModule(infra);
+  apiRoutes.push(tickets.routes);
+  background.push(tickets.consumers);
+
+  const relay = new OutboxRelay({
+    ...infra,
+    batchSize: config.OUTBOX_RELAY_BATCH_SIZE,
+    pollMs: config.OUTBOX_RELAY_POLL_MS,
+  });
+  background.push({ name: 'outbox-relay', start: () => relay.start(), stop: () => relay.stop() });
 
   return { ...infra, apiRoutes, rootRoutes, background, close: closeInfra };
 }
