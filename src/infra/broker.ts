@@ -141,9 +141,11 @@ export class Broker {
       ch.on('error', (err) => this.opts.log.warn({ err }, 'broker channel error'));
       await ch.assertExchange(this.opts.exchange, 'topic', { durable: true });
       this.conn = conn;
+      // Queues first, then `connected`: an event published before its consumer queue is declared and
+      // bound is unroutable and silently dropped (a fresh broker would lose the relay's first batch).
+      for (const state of this.consumers) if (!state.cancelled) await this.startConsumer(state);
       this.pubChannel = ch;
       this.reconnectDelayMs = 250;
-      for (const state of this.consumers) if (!state.cancelled) await this.startConsumer(state);
       this.opts.log.info('broker connected');
     } catch (err) {
       this.opts.log.warn({ err: (err as Error).message }, 'broker unavailable');

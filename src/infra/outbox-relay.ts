@@ -176,7 +176,7 @@ export class OutboxRelay {
       const ok = rows.filter((_, i) => results[i]!.status === 'fulfilled');
       const failed = rows.filter((_, i) => results[i]!.status === 'rejected');
       if (ok.length > 0) {
-        await sql`UPDATE outbox SET published_at = now() WHERE id = ANY(${ok.map((r) => r.id)}::bigint[])`.execute(
+        await sql`UPDATE outbox SET published_at = clock_timestamp() WHERE id = ANY(${ok.map((r) => r.id)}::bigint[])`.execute(
           tx,
         );
       }
