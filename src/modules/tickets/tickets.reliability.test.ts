@@ -44,8 +44,15 @@ describe('tickets: reliable issuance', () => {
   async function confirmPurchases(count: number) {
     const st = await createShowtimeWithSeats(t.container, { rows: Math.ceil(count / 50), seatsPerRow: 50 });
     const seats = st.seats.slice(0, count);
-    for (const seat of seats)
-      await writeEvent(t.container, 'reservation.confirmed', confirmedData(st, buyer.id, [seat]));
+    // A few transactions at a time, like concurrent checkouts.
+    for (let i = 0; i < seats.length; i += 10) {
+      const chunk = seats.slice(i, i + 10);
+      await Promise.all(
+        chunk.map((seat) =>
+          writeEvent(t.container, 'reservation.confirmed', confirmedData(st, buyer.id, [seat])),
+        ),
+      );
+    }
     return st;
   }
 
@@ -81,7 +88,7 @@ describe('tickets: reliable issuance', () => {
       await worker.stop();
       await proxy.down();
     }
-  });
+  }, 90_000);
 
   it('issues exactly one ticket per seat when a worker is killed mid-batch and another takes over', async () => {
     const st = await confirmPurchases(300);
@@ -122,7 +129,7 @@ describe('tickets: reliable issuance', () => {
     } finally {
       await worker.stop();
     }
-  });
+  }, 120_000);
 
   it('dead-letters poison and permanently failing issuances, records them and emits ticket.issuance_failed', async () => {
     const worker = await startWorker(t.env);
@@ -198,5 +205,5 @@ describe('tickets: reliable issuance', () => {
     } finally {
       await worker.stop();
     }
-  });
+  }, 60_000);
 });
