@@ -155,7 +155,12 @@ async function main() {
     const relayLag = summary(rows.map((r) => r.published_ms - committedAt.get(r.reservation_id)!));
     const consumerLag = summary(rows.map((r) => r.issued_ms - r.published_ms));
     console.log(`confirm→ticket at ${achieved.toFixed(1)} events/s (ms)`, result);
-    console.log('  of which commit→published (relay)', relayLag, 'published→ticket (broker+consumer)', consumerLag);
+    console.log(
+      '  of which commit→published (relay)',
+      relayLag,
+      'published→ticket (broker+consumer)',
+      consumerLag,
+    );
 
     const report = {
       date: new Date().toISOString(),

@@ -111,13 +111,12 @@ export interface ParsedEvent<T extends EventType> {
   data: EventData<T>;
 }
 
-const compiled = new Map<string, ReturnType<typeof Compile<TSchema>>>();
+const compiled = new WeakMap<TSchema, ReturnType<typeof Compile<TSchema>>>();
 function checker(schema: TSchema): ReturnType<typeof Compile<TSchema>> {
-  const key = JSON.stringify(schema);
-  let c = compiled.get(key);
+  let c = compiled.get(schema);
   if (!c) {
     c = Compile(schema);
-    compiled.set(key, c);
+    compiled.set(schema, c);
   }
   return c;
 }
