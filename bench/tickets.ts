@@ -13,6 +13,7 @@
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { writeFileSync, mkdirSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import amqp from 'amqplib';
 import { sql } from 'kysely';
 import pg from 'pg';
@@ -174,6 +175,7 @@ async function main() {
       publishedToTicketMs: consumerLag,
       baselinePublishConsumeMs: base,
       relay: { batchSize: config.OUTBOX_RELAY_BATCH_SIZE, pollMs: config.OUTBOX_RELAY_POLL_MS },
+      loadAverage1m: Math.round(loadavg()[0]! * 10) / 10,
     };
     mkdirSync('bench/reports', { recursive: true });
     writeFileSync('bench/reports/tickets.json', JSON.stringify(report, null, 2));
@@ -204,6 +206,9 @@ function markdown(r: {
   issued: number;
   written: number;
   confirmToTicketMs: ReturnType<typeof summary>;
+  commitToPublishedMs: ReturnType<typeof summary>;
+  publishedToTicketMs: ReturnType<typeof summary>;
+  loadAverage1m: number;
   baselinePublishConsumeMs: ReturnType<typeof summary>;
   relay: { batchSize: number; pollMs: number };
 }): string {
@@ -214,11 +219,14 @@ function markdown(r: {
 ${r.date} — outbox row committed → ticket committed by the worker, one seat per event,
 target ${r.rate} events/s for ${r.seconds} s (achieved ${r.achievedRate}/s); ${r.issued}/${r.written} issued.
 Relay batch ${r.relay.batchSize}, idle poll ${r.relay.pollMs} ms; worker in its own process; PostgreSQL,
-Redis and RabbitMQ on the same 2-core machine as the load generator.
+Redis and RabbitMQ on the same 2-core machine as the load generator; 1-minute load average at the
+end of the run: ${r.loadAverage1m} (other work shares the machine).
 
 | path | samples | p50 ms | p90 ms | p99 ms | max ms |
 | --- | --- | --- | --- | --- | --- |
 ${row('confirm → ticket issued (outbox → relay → broker → consumer → DB)', r.confirmToTicketMs)}
+${row('  of which: commit → published (relay poll, batch, confirm, UPDATE)', r.commitToPublishedMs)}
+${row('  of which: published → ticket (broker, consumer transaction)', r.publishedToTicketMs)}
 ${row('baseline: publish with confirm → consume, same broker, same rate', r.baselinePublishConsumeMs)}
 
 The gap between the two rows is what the outbox costs: waiting for the relay's next poll (at most

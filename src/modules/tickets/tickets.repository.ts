@@ -18,30 +18,49 @@ export class TicketsRepository {
     return rows.length === 1;
   }
 
-  /** Serializes issuance and revocation of one reservation (two different events may race). */
+  /**
+   * markProcessed, then the reservation's lock, in one round trip (the consumer's hot path).
+   * The lock serializes issuance and revocation of one reservation, which two events may race.
+   */
+  async markProcessedAndLock(
+    tx: Tx,
+    consumer: string,
+    eventId: string,
+    reservationId: string,
+  ): Promise<boolean> {
+    const { rows } = await sql<{ event_id: string }>`
+      INSERT INTO processed_events (consumer, event_id) VALUES (${consumer}, ${eventId})
+      ON CONFLICT DO NOTHING
+      RETURNING event_id, pg_advisory_xact_lock(hashtext('tickets:reservation'), hashtext(${reservationId}))`.execute(
+      tx,
+    );
+    return rows.length === 1;
+  }
+
   async lockReservation(tx: Tx, reservationId: string): Promise<void> {
     await sql`SELECT pg_advisory_xact_lock(hashtext('tickets:reservation'), hashtext(${reservationId}))`.execute(
       tx,
     );
   }
 
-  async isRevoked(tx: DbOrTx, reservationId: string): Promise<boolean> {
-    const row = await tx
-      .selectFrom('ticket_revocations')
-      .select('reservation_id')
-      .where('reservation_id', '=', reservationId)
-      .executeTakeFirst();
-    return row !== undefined;
-  }
-
-  /** Inserts the tickets not yet issued for their (reservation, seat); returns the new ones. */
-  async insertTickets(tx: Tx, tickets: Insertable<TicketsTable>[]): Promise<TicketRow[]> {
-    return tx
-      .insertInto('tickets')
-      .values(tickets)
-      .onConflict((oc) => oc.columns(['reservation_id', 'seat_id']).doNothing())
-      .returningAll()
-      .execute();
+  /**
+   * Inserts the tickets not yet issued for their (reservation, seat), unless the reservation is
+   * revoked; returns the new ones. Run after the reservation's lock, so the revocation check sees
+   * every committed cancellation (the statement's snapshot is taken after the lock was granted).
+   */
+  async insertTicketsUnlessRevoked(tx: Tx, tickets: Insertable<TicketsTable>[]): Promise<TicketRow[]> {
+    const { rows } = await sql<TicketRow>`
+      INSERT INTO tickets (id, reservation_id, user_id, performance_id, showtime_id, seat_id, section, row_label,
+                           number, grade, price, code)
+      SELECT x.id, x.reservation_id, x.user_id, x.performance_id, x.showtime_id, x.seat_id, x.section, x.row_label,
+             x.number, x.grade, x.price, x.code
+      FROM jsonb_to_recordset(${JSON.stringify(tickets)}::jsonb) AS x(
+        id uuid, reservation_id uuid, user_id uuid, performance_id uuid, showtime_id uuid, seat_id uuid,
+        section text, row_label text, number int, grade text, price int, code text)
+      WHERE NOT EXISTS (SELECT 1 FROM ticket_revocations r WHERE r.reservation_id = x.reservation_id)
+      ON CONFLICT (reservation_id, seat_id) DO NOTHING
+      RETURNING *`.execute(tx);
+    return rows;
   }
 
   async countValidForReservation(tx: DbOrTx, reservationId: string): Promise<number> {

@@ -17,7 +17,7 @@ const REVOKER = 'tickets.revoke';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export interface IssueResult {
-  outcome: 'issued' | 'duplicate' | 'revoked';
+  outcome: 'issued' | 'duplicate';
   ticketIds: string[];
 }
 
@@ -54,11 +54,9 @@ export class TicketsService {
   async issue(event: ParsedEvent<'reservation.confirmed'>): Promise<IssueResult> {
     const d = event.data;
     const result = await this.db.transaction().execute(async (tx): Promise<IssueResult> => {
-      if (!(await this.repo.markProcessed(tx, ISSUER, event.eventId)))
+      if (!(await this.repo.markProcessedAndLock(tx, ISSUER, event.eventId, d.reservationId))) {
         return { outcome: 'duplicate', ticketIds: [] };
-      await this.repo.lockReservation(tx, d.reservationId);
-      // Cancelled (or failed for good) before this event was handled: no tickets.
-      if (await this.repo.isRevoked(tx, d.reservationId)) return { outcome: 'revoked', ticketIds: [] };
+      }
       const rows = d.seats.map((seat) => {
         const id = randomUUID();
         return {
@@ -76,7 +74,8 @@ export class TicketsService {
           code: this.signer.sign({ ticketId: id, showtimeId: d.showtimeId, seatId: seat.seatId }),
         };
       });
-      const inserted = await this.repo.insertTickets(tx, rows);
+      // Cancelled (or failed for good) before this event was handled: nothing is inserted.
+      const inserted = await this.repo.insertTicketsUnlessRevoked(tx, rows);
       if (inserted.length > 0) {
         const data: EventData<'ticket.issued'> = {
           reservationId: d.reservationId,

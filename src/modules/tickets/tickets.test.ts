@@ -162,6 +162,31 @@ describe('tickets: issuance, QR, check-in, revocation', () => {
     expect(await ticketsOfReservation(data.reservationId)).toHaveLength(3);
   });
 
+  it('leaves no valid ticket when a cancellation races its confirmation', async () => {
+    const c = worker.container;
+    const service = new TicketsService(
+      c.db,
+      new TicketsRepository(c.db),
+      TicketSigner.fromConfig(c.config),
+      c.log,
+      new Metrics('test'),
+    );
+    const st = await createShowtimeWithSeats(t.container, { rows: 1, seatsPerRow: 20 });
+    await Promise.all(
+      st.seats.map(async (seat) => {
+        const data = confirmedData(st, buyer.id, [seat]);
+        const cancelled = envelope('reservation.cancelled', { reservationId: data.reservationId });
+        await Promise.all([
+          service.issue(parseEvent('reservation.confirmed', envelope('reservation.confirmed', data))),
+          service.revoke(parseEvent('reservation.cancelled', cancelled)),
+        ]);
+      }),
+    );
+    const { rows } = await sql<{ status: string }>`
+      SELECT status FROM tickets WHERE showtime_id = ${st.showtimeId}`.execute(t.container.db);
+    expect(rows.every((r) => r.status === 'REVOKED')).toBe(true);
+  });
+
   it('lets exactly one of 20 concurrent scans check a ticket in', async () => {
     const { tickets } = await purchase(buyer, 1);
     const code = tickets[0]!.code;
