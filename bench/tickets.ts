@@ -104,8 +104,6 @@ async function main() {
   await admin.query(`CREATE DATABASE "${dbName}"`);
   const config = loadConfig(env);
   const container = await createContainer(config, 'cli');
-  // DROP DATABASE … WITH (FORCE) at the end terminates idle connections; that is expected here.
-  container.pool.on('error', () => undefined);
   await migrateToLatest(container.db);
   const total = Math.round(RATE * SECONDS);
   const st = await createShowtimeWithSeats(container, { rows: Math.ceil(total / 200) + 1, seatsPerRow: 200 });

@@ -55,6 +55,9 @@ export async function createInfra(
     poolSize: config.DATABASE_POOL_SIZE,
     applicationName: `ct-${processName}`,
   });
+  // An idle client dropped by the server (restart, failover, DROP DATABASE … FORCE in tests) is
+  // replaced by the pool; without a listener the 'error' event would crash the process.
+  pool.on('error', (err) => log.warn({ err: err.message }, 'idle database connection lost'));
   const db = createDb(pool);
   const replicaPool = config.DATABASE_REPLICA_URL
     ? createPool({
