@@ -64,7 +64,7 @@ export const ticketsRoutes =
         },
       },
       async (request) => {
-        const t = await service.checkIn(request.body.code, request.user!.id);
+        const t = await service.checkIn(request.body.code, request.user!.id, request.body.showtimeId);
         return {
           ticketId: t.id,
           status: 'USED' as const,

@@ -25,7 +25,12 @@ export const Ticket = Type.Object({
 });
 
 export const CheckInBody = Type.Object(
-  { code: Type.String({ minLength: 1, maxLength: 200 }) },
+  {
+    code: Type.String({ minLength: 1, maxLength: 200 }),
+    showtimeId: Type.Optional(
+      Type.String({ format: 'uuid', description: 'The showtime this gate admits to' }),
+    ),
+  },
   { additionalProperties: false },
 );
 

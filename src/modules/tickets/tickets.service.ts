@@ -176,7 +176,7 @@ export class TicketsService {
   }
 
   /** Verifies the code offline (signature), then marks the ticket USED exactly once. */
-  async checkIn(code: string, staffId: string): Promise<TicketRow> {
+  async checkIn(code: string, staffId: string, gateShowtimeId?: string): Promise<TicketRow> {
     let claims;
     try {
       claims = this.signer.verify(code);
@@ -184,6 +184,10 @@ export class TicketsService {
       if (!(err instanceof TicketCodeError)) throw err;
       this.checkIns.inc({ result: 'invalid' });
       throw new AppError('INVALID_TICKET', `The code is not a genuine ticket (${err.message})`);
+    }
+    if (gateShowtimeId !== undefined && claims.showtimeId !== gateShowtimeId) {
+      this.checkIns.inc({ result: 'invalid' });
+      throw new AppError('INVALID_TICKET', 'The ticket is for another showtime');
     }
     const outcome = await this.repo.markUsed({ ...claims, staffId });
     if ('used' in outcome) {

@@ -218,6 +218,16 @@ describe('tickets: issuance, QR, check-in, revocation', () => {
     }
     const empty = await checkIn('');
     expect(empty.statusCode).toBe(400);
+    const otherGate = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/admin/check-ins',
+      headers: staff.headers,
+      payload: { code, showtimeId: randomUUID() },
+    });
+    expect(otherGate.json()).toMatchObject({
+      code: 'INVALID_TICKET',
+      detail: 'The ticket is for another showtime',
+    });
     const asBuyer = await checkIn(code, buyer);
     expect(asBuyer.statusCode).toBe(403);
     expect((await checkIn(code)).statusCode).toBe(200);
