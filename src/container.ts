@@ -16,6 +16,8 @@ import { createCouponsModule } from './modules/coupons/index.ts';
 import { createCatalogModule } from './modules/catalog/index.ts';
 import { createWaitingRoomModule, type WaitingRoomModule } from './modules/waiting-room/index.ts';
 import { createBookingModule, type BookingModule } from './modules/booking/index.ts';
+import { OutboxRelay } from './infra/outbox-relay.ts';
+import { createTicketsModule } from './modules/tickets/index.ts';
 
 /** The shared adapters every module is built from. */
 export interface Infra {
@@ -67,6 +69,9 @@ export async function createInfra(
     poolSize: config.DATABASE_POOL_SIZE,
     applicationName: `ct-${processName}`,
   });
+  // An idle client dropped by the server (restart, failover, DROP DATABASE … FORCE in tests) is
+  // replaced by the pool; without a listener the 'error' event would crash the process.
+  pool.on('error', (err) => log.warn({ err: err.message }, 'idle database connection lost'));
   const db = createDb(pool);
   const replicaPool = config.DATABASE_REPLICA_URL
     ? createPool({
@@ -82,14 +87,16 @@ export async function createInfra(
     keyPrefix: config.REDIS_KEY_PREFIX,
   });
   redis.on('error', (err: Error) => log.warn({ err: err.message }, 'redis error'));
+  const metrics = new Metrics(processName);
   const broker = new Broker({
     url: config.AMQP_URL,
     exchange: config.AMQP_EXCHANGE,
     log,
     name: `culture-ticket-${processName}`,
+    queuePrefix: config.AMQP_QUEUE_PREFIX,
+    metrics,
   });
   broker.connectInBackground();
-  const metrics = new Metrics(processName);
   observePools(metrics, { primary: pool, replica: replicaPool });
   const readRouting = new ReadRouting({
     redis,
@@ -145,6 +152,17 @@ export async function createContainer(config: Config, processName: ProcessName):
   });
   apiRoutes.push(...booking.routes);
   background.push(...booking.background);
+
+  const tickets = createTicketsModule(infra);
+  apiRoutes.push(tickets.routes);
+  background.push(tickets.consumers);
+
+  const relay = new OutboxRelay({
+    ...infra,
+    batchSize: config.OUTBOX_RELAY_BATCH_SIZE,
+    pollMs: config.OUTBOX_RELAY_POLL_MS,
+  });
+  background.push({ name: 'outbox-relay', start: () => relay.start(), stop: () => relay.stop() });
 
   return { ...infra, apiRoutes, rootRoutes, background, waitingRoom, booking, close: closeInfra };
 }

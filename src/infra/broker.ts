@@ -1,5 +1,14 @@
-import amqp, { type ChannelModel, type ConfirmChannel, type ConsumeMessage } from 'amqplib';
+import amqp, { type ChannelModel, type ConfirmChannel } from 'amqplib';
+import {
+  consumerCounters,
+  openConsumer,
+  type ConsumerCounters,
+  type ConsumerHandle,
+  type ConsumerSpec,
+  type ConsumerState,
+} from './broker-consumer.ts';
 import type { Logger } from './logger.ts';
+import type { Metrics } from './metrics.ts';
 
 export interface BrokerOptions {
   url: string;
@@ -7,6 +16,10 @@ export interface BrokerOptions {
   log: Logger;
   /** Name of the connection as RabbitMQ shows it. */
   name: string;
+  /** Prepended (with a dot) to every queue name, so environments and test files never share queues. */
+  queuePrefix?: string;
+  /** When given, redeliveries, retries and dead-letters are counted per queue. */
+  metrics?: Metrics;
 }
 
 export interface PublishOptions {
@@ -16,34 +29,40 @@ export interface PublishOptions {
   timeoutMs?: number;
 }
 
-export interface ConsumerSpec {
-  queue: string;
-  bindings: string[];
-  prefetch?: number;
-  /** Attempts before a message goes to the dead-letter queue. */
-  maxAttempts?: number;
-  /** Delay before a failed message is tried again. */
-  retryDelayMs?: number;
-  handler: (payload: unknown, msg: ConsumeMessage) => Promise<void>;
-}
+export {
+  PermanentError,
+  type ConsumerHandle,
+  type ConsumerSpec,
+  type MessageHandler,
+} from './broker-consumer.ts';
 
 /**
  * RabbitMQ adapter: one connection, a confirm channel for publishing, durable topic exchange,
  * quorum queues with a retry queue (delay by TTL) and a dead-letter queue each. Reconnects with
- * backoff and re-declares its consumers after a broker restart.
+ * backoff and re-declares its consumers after a broker restart. Delivery is at least once: a message
+ * is acked only after its handler resolved (and, on failure, after the retry/DLQ copy is confirmed),
+ * so consumers must be idempotent.
  */
 export class Broker {
   private conn?: ChannelModel;
   private pubChannel?: ConfirmChannel;
   private connecting?: Promise<void>;
   private closed = false;
-  private readonly consumers: ConsumerSpec[] = [];
+  private readonly consumers: ConsumerState[] = [];
   private reconnectDelayMs = 250;
+  private readonly counters?: ConsumerCounters;
 
-  constructor(private readonly opts: BrokerOptions) {}
+  constructor(private readonly opts: BrokerOptions) {
+    if (opts.metrics) this.counters = consumerCounters(opts.metrics);
+  }
 
   get connected(): boolean {
     return this.pubChannel !== undefined;
+  }
+
+  /** The full name of a queue: `${queuePrefix}.${name}`. */
+  queueName(name: string): string {
+    return this.opts.queuePrefix ? `${this.opts.queuePrefix}.${name}` : name;
   }
 
   /** Connects once; on failure keeps retrying in the background and rejects this call. */
@@ -61,29 +80,37 @@ export class Broker {
   }
 
   private async open(): Promise<void> {
+    let conn: ChannelModel | undefined;
     try {
-      const conn = await amqp.connect(this.opts.url, {
+      conn = await amqp.connect(this.opts.url, {
         timeout: 3_000,
         clientProperties: { connection_name: this.opts.name },
       });
       conn.on('error', (err) => this.opts.log.warn({ err }, 'broker connection error'));
-      conn.on('close', () => this.onClose());
+      const opened = conn;
+      conn.on('close', () => this.onClose(opened));
       const ch = await conn.createConfirmChannel();
       ch.on('error', (err) => this.opts.log.warn({ err }, 'broker channel error'));
       await ch.assertExchange(this.opts.exchange, 'topic', { durable: true });
       this.conn = conn;
+      // Queues first, then `connected`: an event published before its consumer queue is declared and
+      // bound is unroutable and silently dropped (a fresh broker would lose the relay's first batch).
+      for (const state of this.consumers) if (!state.cancelled) await this.startConsumer(state);
       this.pubChannel = ch;
       this.reconnectDelayMs = 250;
-      for (const spec of this.consumers) await this.startConsumer(spec);
       this.opts.log.info('broker connected');
     } catch (err) {
       this.opts.log.warn({ err: (err as Error).message }, 'broker unavailable');
+      if (this.conn === conn) this.conn = undefined;
+      await conn?.close().catch(() => undefined);
+      this.pubChannel = undefined;
       this.scheduleReconnect();
       throw err;
     }
   }
 
-  private onClose(): void {
+  private onClose(conn: ChannelModel): void {
+    if (this.conn !== conn && this.conn !== undefined) return;
     this.conn = undefined;
     this.pubChannel = undefined;
     if (!this.closed) {
@@ -95,7 +122,7 @@ export class Broker {
   private scheduleReconnect(): void {
     if (this.closed) return;
     const delay = this.reconnectDelayMs;
-    this.reconnectDelayMs = Math.min(this.reconnectDelayMs * 2, 10_000);
+    this.reconnectDelayMs = Math.min(this.reconnectDelayMs * 2, 5_000);
     setTimeout(() => {
       if (!this.closed && !this.pubChannel) this.connectInBackground();
     }, delay).unref();
@@ -136,63 +163,36 @@ export class Broker {
   }
 
   /** Registers a consumer; it (re)starts whenever the connection is (re)established. */
-  async consume(spec: ConsumerSpec): Promise<void> {
-    this.consumers.push(spec);
-    if (this.conn) await this.startConsumer(spec);
+  async consume(spec: ConsumerSpec): Promise<ConsumerHandle> {
+    const state: ConsumerState = { spec, cancelled: false, channels: new Set(), inFlight: new Set() };
+    this.consumers.push(state);
+    if (this.conn) await this.startConsumer(state);
+    return {
+      cancel: async () => {
+        state.cancelled = true;
+        this.consumers.splice(this.consumers.indexOf(state), 1);
+        await Promise.allSettled([...state.inFlight]);
+        for (const ch of state.channels) await ch.close().catch(() => undefined);
+        state.channels.clear();
+      },
+    };
   }
 
-  private async startConsumer(spec: ConsumerSpec): Promise<void> {
+  private async startConsumer(state: ConsumerState): Promise<void> {
     const conn = this.conn;
-    if (!conn) return;
-    const ch = await conn.createChannel();
-    const retryQueue = `${spec.queue}.retry`;
-    const deadQueue = `${spec.queue}.dlq`;
-    await ch.assertQueue(spec.queue, { durable: true, arguments: { 'x-queue-type': 'quorum' } });
-    // Retry: a message waits out its TTL here, then dead-letters back to the main queue.
-    await ch.assertQueue(retryQueue, {
-      durable: true,
-      arguments: {
-        'x-queue-type': 'quorum',
-        'x-dead-letter-exchange': '',
-        'x-dead-letter-routing-key': spec.queue,
-      },
-    });
-    await ch.assertQueue(deadQueue, { durable: true, arguments: { 'x-queue-type': 'quorum' } });
-    for (const key of spec.bindings) await ch.bindQueue(spec.queue, this.opts.exchange, key);
-    await ch.prefetch(spec.prefetch ?? 32);
-    const maxAttempts = spec.maxAttempts ?? 5;
-    const retryDelayMs = spec.retryDelayMs ?? 1_000;
-    await ch.consume(spec.queue, (msg) => {
-      if (!msg) return;
-      void (async () => {
-        const attempt = Number(msg.properties.headers?.['x-attempt'] ?? 1);
-        try {
-          const payload: unknown = JSON.parse(msg.content.toString('utf8'));
-          await spec.handler(payload, msg);
-          ch.ack(msg);
-        } catch (err) {
-          const target = attempt >= maxAttempts ? deadQueue : retryQueue;
-          this.opts.log.warn(
-            { err, queue: spec.queue, messageId: msg.properties.messageId, attempt, target },
-            'message handling failed',
-          );
-          try {
-            ch.sendToQueue(target, msg.content, {
-              ...msg.properties,
-              persistent: true,
-              headers: {
-                ...msg.properties.headers,
-                'x-attempt': attempt + 1,
-                'x-last-error': String((err as Error).message).slice(0, 500),
-              },
-              expiration: target === retryQueue ? String(retryDelayMs * attempt) : undefined,
-            });
-            ch.ack(msg);
-          } catch {
-            // Channel gone: the unacked message is redelivered after reconnect.
-          }
+    if (!conn || state.cancelled) return;
+    await openConsumer(conn, {
+      exchange: this.opts.exchange,
+      queue: this.queueName(state.spec.queue),
+      log: this.opts.log,
+      counters: this.counters,
+      state,
+      // A channel-level error (not a lost connection) would otherwise silence this consumer for good.
+      onChannelClosed: () => {
+        if (!state.cancelled && this.conn === conn && !this.closed) {
+          setTimeout(() => void this.startConsumer(state).catch(() => undefined), 1_000).unref();
         }
-      })();
+      },
     });
   }
 

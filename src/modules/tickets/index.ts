@@ -1,0 +1,54 @@
+import type { ConsumerHandle } from '../../infra/broker.ts';
+import type { Background, Infra } from '../../container.ts';
+import { parseEvent } from '../events/event-schemas.ts';
+import { TicketSigner } from './ticket-code.ts';
+import { TicketsRepository } from './tickets.repository.ts';
+import { ticketsRoutes } from './tickets.routes.ts';
+import { TicketsService } from './tickets.service.ts';
+
+/** Queue names (the broker prefixes them with AMQP_QUEUE_PREFIX). */
+export const TICKET_QUEUES = { issue: 'tickets.issue', revoke: 'tickets.revoke' } as const;
+
+/**
+ * Tickets: routes for owners and gate staff, and the worker's consumers — issuance from
+ * `reservation.confirmed` (its dead-letter queue records the failure and emits
+ * `ticket.issuance_failed`) and revocation from `reservation.cancelled`.
+ */
+export function createTicketsModule(infra: Infra) {
+  const { config, broker } = infra;
+  const signer = TicketSigner.fromConfig(config);
+  const repo = new TicketsRepository(infra.db);
+  const service = new TicketsService(infra.db, repo, signer, infra.log, infra.metrics);
+
+  const handles: ConsumerHandle[] = [];
+  const consumers: Background = {
+    name: 'tickets-consumers',
+    start: async () => {
+      handles.push(
+        await broker.consume({
+          queue: TICKET_QUEUES.issue,
+          bindings: ['reservation.confirmed'],
+          maxAttempts: config.TICKET_ISSUE_MAX_ATTEMPTS,
+          retryDelayMs: config.TICKET_ISSUE_RETRY_DELAY_MS,
+          handler: async (body) => {
+            await service.issue(parseEvent('reservation.confirmed', body));
+          },
+          onDeadLetter: (body, msg) => service.recordIssuanceFailure(body, msg),
+        }),
+        await broker.consume({
+          queue: TICKET_QUEUES.revoke,
+          bindings: ['reservation.cancelled'],
+          retryDelayMs: config.TICKET_ISSUE_RETRY_DELAY_MS,
+          handler: async (body) => {
+            await service.revoke(parseEvent('reservation.cancelled', body));
+          },
+        }),
+      );
+    },
+    stop: async () => {
+      for (const handle of handles.splice(0)) await handle.cancel();
+    },
+  };
+
+  return { service, signer, routes: ticketsRoutes(service), consumers };
+}

@@ -1,0 +1,159 @@
+import { sql, type Insertable, type Selectable } from 'kysely';
+import type { Db, DbOrTx, Tx } from '../../infra/db.ts';
+import type { IssuanceFailuresTable, TicketsTable, TicketStatus } from './tickets.tables.ts';
+import './tickets.tables.ts';
+
+export type TicketRow = Selectable<TicketsTable>;
+export type IssuanceFailureRow = Selectable<IssuanceFailuresTable>;
+
+/** Tickets, revocations and issuance failures. Every method takes the pool or an open transaction. */
+export class TicketsRepository {
+  constructor(private readonly db: Db) {}
+
+  /** Records that `consumer` handled `eventId`; false when it already had (a redelivery). */
+  async markProcessed(tx: Tx, consumer: string, eventId: string): Promise<boolean> {
+    const { rows } = await sql<{ event_id: string }>`
+      INSERT INTO processed_events (consumer, event_id) VALUES (${consumer}, ${eventId})
+      ON CONFLICT DO NOTHING RETURNING event_id`.execute(tx);
+    return rows.length === 1;
+  }
+
+  /**
+   * markProcessed, then the reservation's lock, in one round trip (the consumer's hot path).
+   * The lock serializes issuance and revocation of one reservation, which two events may race.
+   */
+  async markProcessedAndLock(
+    tx: Tx,
+    consumer: string,
+    eventId: string,
+    reservationId: string,
+  ): Promise<boolean> {
+    const { rows } = await sql<{ event_id: string }>`
+      INSERT INTO processed_events (consumer, event_id) VALUES (${consumer}, ${eventId})
+      ON CONFLICT DO NOTHING
+      RETURNING event_id, pg_advisory_xact_lock(hashtext('tickets:reservation'), hashtext(${reservationId}))`.execute(
+      tx,
+    );
+    return rows.length === 1;
+  }
+
+  async lockReservation(tx: Tx, reservationId: string): Promise<void> {
+    await sql`SELECT pg_advisory_xact_lock(hashtext('tickets:reservation'), hashtext(${reservationId}))`.execute(
+      tx,
+    );
+  }
+
+  /**
+   * Inserts the tickets not yet issued for their (reservation, seat), unless the reservation is
+   * revoked; returns the new ones. Run after the reservation's lock, so the revocation check sees
+   * every committed cancellation (the statement's snapshot is taken after the lock was granted).
+   */
+  async insertTicketsUnlessRevoked(tx: Tx, tickets: Insertable<TicketsTable>[]): Promise<TicketRow[]> {
+    const { rows } = await sql<TicketRow>`
+      INSERT INTO tickets (id, reservation_id, user_id, performance_id, showtime_id, seat_id, section, row_label,
+                           number, grade, price, code)
+      SELECT x.id, x.reservation_id, x.user_id, x.performance_id, x.showtime_id, x.seat_id, x.section, x.row_label,
+             x.number, x.grade, x.price, x.code
+      FROM jsonb_to_recordset(${JSON.stringify(tickets)}::jsonb) AS x(
+        id uuid, reservation_id uuid, user_id uuid, performance_id uuid, showtime_id uuid, seat_id uuid,
+        section text, row_label text, number int, grade text, price int, code text)
+      WHERE NOT EXISTS (SELECT 1 FROM ticket_revocations r WHERE r.reservation_id = x.reservation_id)
+      ON CONFLICT (reservation_id, seat_id) DO NOTHING
+      RETURNING *`.execute(tx);
+    return rows;
+  }
+
+  async countValidForReservation(tx: DbOrTx, reservationId: string): Promise<number> {
+    const row = await tx
+      .selectFrom('tickets')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('reservation_id', '=', reservationId)
+      .where('status', '<>', 'REVOKED')
+      .executeTakeFirstOrThrow();
+    return Number(row.n);
+  }
+
+  /** Marks the reservation revoked (for tickets issued later too) and revokes its current tickets. */
+  async revokeReservation(tx: Tx, reservationId: string, eventId: string): Promise<string[]> {
+    await tx
+      .insertInto('ticket_revocations')
+      .values({ reservation_id: reservationId, event_id: eventId })
+      .onConflict((oc) => oc.column('reservation_id').doNothing())
+      .execute();
+    const rows = await tx
+      .updateTable('tickets')
+      .set({ status: 'REVOKED', revoked_at: sql`now()` })
+      .where('reservation_id', '=', reservationId)
+      .where('status', '<>', 'REVOKED')
+      .returning('id')
+      .execute();
+    return rows.map((r) => r.id);
+  }
+
+  async listByUser(userId: string): Promise<TicketRow[]> {
+    return this.db
+      .selectFrom('tickets')
+      .selectAll()
+      .where('user_id', '=', userId)
+      .orderBy('issued_at', 'desc')
+      .orderBy('section')
+      .orderBy('row_label')
+      .orderBy('number')
+      .limit(500)
+      .execute();
+  }
+
+  async findById(id: string): Promise<TicketRow | undefined> {
+    return this.db.selectFrom('tickets').selectAll().where('id', '=', id).executeTakeFirst();
+  }
+
+  /**
+   * ISSUED → USED in one conditional UPDATE: of any number of concurrent scans exactly one matches
+   * the row; the others find it USED. Returns the updated row, or the current status when none.
+   */
+  async markUsed(input: {
+    ticketId: string;
+    showtimeId: string;
+    seatId: string;
+    staffId: string;
+  }): Promise<{ used: TicketRow } | { status: TicketStatus | null }> {
+    const used = await this.db
+      .updateTable('tickets')
+      .set({ status: 'USED', used_at: sql`now()`, used_by: input.staffId })
+      .where('id', '=', input.ticketId)
+      .where('showtime_id', '=', input.showtimeId)
+      .where('seat_id', '=', input.seatId)
+      .where('status', '=', 'ISSUED')
+      .returningAll()
+      .executeTakeFirst();
+    if (used) return { used };
+    const current = await this.db
+      .selectFrom('tickets')
+      .select('status')
+      .where('id', '=', input.ticketId)
+      .where('showtime_id', '=', input.showtimeId)
+      .where('seat_id', '=', input.seatId)
+      .executeTakeFirst();
+    return { status: current?.status ?? null };
+  }
+
+  /** Inserts a failure once per message; returns its id, or undefined when already recorded. */
+  async recordFailure(tx: Tx, failure: Insertable<IssuanceFailuresTable>): Promise<string | undefined> {
+    const row = await tx
+      .insertInto('issuance_failures')
+      .values({ ...failure, payload: JSON.stringify(failure.payload ?? null) })
+      .onConflict((oc) => oc.column('message_id').doNothing())
+      .returning('id')
+      .executeTakeFirst();
+    return row?.id;
+  }
+
+  async listFailures(limit: number): Promise<IssuanceFailureRow[]> {
+    return this.db
+      .selectFrom('issuance_failures')
+      .selectAll()
+      .orderBy('failed_at', 'desc')
+      .limit(limit)
+      .execute();
+  }
+}

@@ -1,0 +1,211 @@
+import { createHash, randomUUID } from 'node:crypto';
+import type { ConsumeMessage } from 'amqplib';
+import QRCode from 'qrcode';
+import type { Counter } from 'prom-client';
+import { AppError } from '../../errors.ts';
+import type { Db } from '../../infra/db.ts';
+import type { Logger } from '../../infra/logger.ts';
+import type { Metrics } from '../../infra/metrics.ts';
+import { appendOutbox } from '../../infra/outbox.ts';
+import type { RequestUser } from '../../http/auth-guard.ts';
+import { assertEventData, type EventData, type ParsedEvent } from '../events/event-schemas.ts';
+import { TicketCodeError, type TicketSigner } from './ticket-code.ts';
+import type { IssuanceFailureRow, TicketRow, TicketsRepository } from './tickets.repository.ts';
+
+const ISSUER = 'tickets.issue';
+const REVOKER = 'tickets.revoke';
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export interface IssueResult {
+  outcome: 'issued' | 'duplicate';
+  ticketIds: string[];
+}
+
+/** Issuance from events, revocation, check-in, and the record of issuances that failed for good. */
+export class TicketsService {
+  private readonly issued: Counter;
+  private readonly checkIns: Counter<'result'>;
+  private readonly failures: Counter;
+
+  constructor(
+    private readonly db: Db,
+    private readonly repo: TicketsRepository,
+    private readonly signer: TicketSigner,
+    private readonly log: Logger,
+    metrics: Metrics,
+  ) {
+    this.issued = metrics.counter({ name: 'tickets_issued_total', help: 'Tickets issued' });
+    this.checkIns = metrics.counter({
+      name: 'ticket_check_ins_total',
+      help: 'Check-in scans by result',
+      labelNames: ['result'],
+    });
+    this.failures = metrics.counter({
+      name: 'ticket_issuance_failures_total',
+      help: 'Issuances dead-lettered and recorded',
+    });
+  }
+
+  /**
+   * One ticket per seat of a confirmed reservation. Idempotent twice over: the event id is recorded
+   * in processed_events and the tickets are unique per (reservation, seat), both in this transaction,
+   * so a redelivery or a second event for the same reservation issues nothing new.
+   */
+  async issue(event: ParsedEvent<'reservation.confirmed'>): Promise<IssueResult> {
+    const d = event.data;
+    const result = await this.db.transaction().execute(async (tx): Promise<IssueResult> => {
+      if (!(await this.repo.markProcessedAndLock(tx, ISSUER, event.eventId, d.reservationId))) {
+        return { outcome: 'duplicate', ticketIds: [] };
+      }
+      const rows = d.seats.map((seat) => {
+        const id = randomUUID();
+        return {
+          id,
+          reservation_id: d.reservationId,
+          user_id: d.userId,
+          performance_id: d.performanceId,
+          showtime_id: d.showtimeId,
+          seat_id: seat.seatId,
+          section: seat.section,
+          row_label: seat.row,
+          number: seat.number,
+          grade: seat.grade,
+          price: seat.price,
+          code: this.signer.sign({ ticketId: id, showtimeId: d.showtimeId, seatId: seat.seatId }),
+        };
+      });
+      // Cancelled (or failed for good) before this event was handled: nothing is inserted.
+      const inserted = await this.repo.insertTicketsUnlessRevoked(tx, rows);
+      if (inserted.length > 0) {
+        const data: EventData<'ticket.issued'> = {
+          reservationId: d.reservationId,
+          userId: d.userId,
+          showtimeId: d.showtimeId,
+          performanceId: d.performanceId,
+          tickets: inserted.map((t) => ({ ticketId: t.id, seatId: t.seat_id })),
+          issuedAt: new Date().toISOString(),
+        };
+        assertEventData('ticket.issued', data);
+        await appendOutbox(tx, {
+          eventType: 'ticket.issued',
+          aggregateType: 'reservation',
+          aggregateId: d.reservationId,
+          payload: data,
+        });
+      }
+      return { outcome: 'issued', ticketIds: inserted.map((t) => t.id) };
+    });
+    this.issued.inc(result.ticketIds.length);
+    return result;
+  }
+
+  /** Revokes every ticket of a cancelled reservation, and any issued for it later. Idempotent. */
+  async revoke(event: ParsedEvent<'reservation.cancelled'>): Promise<string[]> {
+    const { reservationId } = event.data;
+    return this.db.transaction().execute(async (tx) => {
+      if (!(await this.repo.markProcessed(tx, REVOKER, event.eventId))) return [];
+      await this.repo.lockReservation(tx, reservationId);
+      return this.repo.revokeReservation(tx, reservationId, event.eventId);
+    });
+  }
+
+  /**
+   * A `reservation.confirmed` that was dead-lettered: record it once for admins, block later issuance
+   * for the reservation, and emit `ticket.issuance_failed` so checkout refunds and releases the seats.
+   * Nothing is emitted when the reservation already holds valid tickets (another delivery succeeded).
+   */
+  async recordIssuanceFailure(
+    body: unknown,
+    msg: Pick<ConsumeMessage, 'content' | 'properties'>,
+  ): Promise<void> {
+    const headers = msg.properties.headers ?? {};
+    const envelope = (body ?? {}) as { eventId?: unknown; data?: { reservationId?: unknown } };
+    const reservationId = uuidOrNull(envelope.data?.reservationId);
+    const sourceEventId = uuidOrNull(envelope.eventId);
+    const messageId =
+      (msg.properties.messageId as string | undefined) ??
+      createHash('sha256').update(msg.content).digest('hex');
+    const reason = String(headers['x-last-error'] ?? 'dead-lettered');
+    const attempts = Math.max(0, Number(headers['x-attempt'] ?? 1) - 1);
+    await this.db.transaction().execute(async (tx) => {
+      if (reservationId) await this.repo.lockReservation(tx, reservationId);
+      const failureId = await this.repo.recordFailure(tx, {
+        message_id: messageId,
+        reservation_id: reservationId,
+        reason: reason.slice(0, 1000),
+        attempts,
+        payload: body,
+      });
+      if (!failureId) return;
+      this.failures.inc();
+      this.log.error({ reservationId, messageId, reason }, 'ticket issuance failed for good');
+      if (!reservationId || (await this.repo.countValidForReservation(tx, reservationId)) > 0) return;
+      await this.repo.revokeReservation(tx, reservationId, failureId);
+      const data: EventData<'ticket.issuance_failed'> = {
+        reservationId,
+        failureId,
+        sourceEventId,
+        reason: reason.slice(0, 1000),
+        attempts,
+        failedAt: new Date().toISOString(),
+      };
+      assertEventData('ticket.issuance_failed', data);
+      await appendOutbox(tx, {
+        eventType: 'ticket.issuance_failed',
+        aggregateType: 'reservation',
+        aggregateId: reservationId,
+        payload: data,
+      });
+    });
+  }
+
+  listFailures(limit: number): Promise<IssuanceFailureRow[]> {
+    return this.repo.listFailures(limit);
+  }
+
+  listForUser(userId: string): Promise<TicketRow[]> {
+    return this.repo.listByUser(userId);
+  }
+
+  /** The QR image of a ticket's code, for its owner or an admin; 404 for anyone else. */
+  async qrSvg(ticketId: string, user: RequestUser): Promise<string> {
+    const ticket = await this.repo.findById(ticketId);
+    if (!ticket || (ticket.user_id !== user.id && user.role !== 'ADMIN'))
+      throw new AppError('TICKET_NOT_FOUND');
+    return QRCode.toString(ticket.code, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 });
+  }
+
+  /** Verifies the code offline (signature), then marks the ticket USED exactly once. */
+  async checkIn(code: string, staffId: string, gateShowtimeId?: string): Promise<TicketRow> {
+    let claims;
+    try {
+      claims = this.signer.verify(code);
+    } catch (err) {
+      if (!(err instanceof TicketCodeError)) throw err;
+      this.checkIns.inc({ result: 'invalid' });
+      throw new AppError('INVALID_TICKET', `The code is not a genuine ticket (${err.message})`);
+    }
+    if (gateShowtimeId !== undefined && claims.showtimeId !== gateShowtimeId) {
+      this.checkIns.inc({ result: 'invalid' });
+      throw new AppError('INVALID_TICKET', 'The ticket is for another showtime');
+    }
+    const outcome = await this.repo.markUsed({ ...claims, staffId });
+    if ('used' in outcome) {
+      this.checkIns.inc({ result: 'used' });
+      return outcome.used;
+    }
+    if (outcome.status === 'USED') {
+      this.checkIns.inc({ result: 'already_used' });
+      throw new AppError('TICKET_ALREADY_USED');
+    }
+    this.checkIns.inc({ result: 'invalid' });
+    throw new AppError(
+      'INVALID_TICKET',
+      outcome.status === 'REVOKED' ? 'The ticket was revoked' : 'No such ticket',
+    );
+  }
+}
+
+function uuidOrNull(value: unknown): string | null {
+  return typeof value === 'string' && UUID.test(value) ? value : null;
+}
