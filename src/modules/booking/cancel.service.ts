@@ -75,13 +75,43 @@ export class CancelService {
     return view(await this.finish(row));
   }
 
+  /**
+   * Tickets could not be issued for a confirmed reservation (dead-lettered for good): the buyer gets
+   * everything back whatever the policy says, the seats go back on sale and the coupon is restored.
+   * Idempotent: a repeated event finds the reservation already CANCELLED or CANCEL_REQUESTED.
+   */
+  async compensateIssuanceFailure(reservationId: string): Promise<Reservation | undefined> {
+    const { db, repo } = this.d;
+    const row = await db.transaction().execute(async (tx) => {
+      const locked = await repo.byId(tx, reservationId, { forUpdate: true });
+      if (!locked || locked.status !== 'CONFIRMED') return undefined;
+      if (locked.step === 'CANCEL_REQUESTED') return locked;
+      return tx
+        .updateTable('reservations')
+        .set({
+          step: 'CANCEL_REQUESTED',
+          refund_amount: locked.total,
+          failure_code: 'TICKET_ISSUANCE_FAILED',
+        })
+        .where('id', '=', reservationId)
+        .returningAll()
+        .executeTakeFirstOrThrow();
+    });
+    if (!row) return undefined;
+    this.d.log.warn({ reservationId }, 'tickets could not be issued: refunding in full');
+    return this.finish(row);
+  }
+
   /** Refunds and closes a CANCEL_REQUESTED reservation; repeatable (the recovery job resumes here). */
   async finish(row: Reservation): Promise<Reservation> {
     const refund = row.refund_amount ?? 0;
     if (refund > 0) {
       await this.d.gateway.cancel(row.payment_id, {
         amount: refund,
-        reason: 'cancelled by the buyer',
+        reason:
+          row.failure_code === 'TICKET_ISSUANCE_FAILED'
+            ? 'tickets could not be issued'
+            : 'cancelled by the buyer',
         idempotencyKey: `${row.id}:refund`,
       });
     }

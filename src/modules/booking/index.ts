@@ -3,6 +3,8 @@ import type { Counter } from 'prom-client';
 import type { Background, Infra } from '../../container.ts';
 import { AppError } from '../../errors.ts';
 import { LeasedJob } from '../../infra/lease.ts';
+import type { ConsumerHandle } from '../../infra/broker.ts';
+import { parseEvent } from '../events/event-schemas.ts';
 import { HttpPaymentGateway, type PaymentGateway } from '../payments/payment-gateway.ts';
 import { paymentRoutes } from '../payments/payments.routes.ts';
 import { BookingRepository } from './booking.repository.ts';
@@ -47,6 +49,7 @@ export interface BookingModule {
   heldSeatIds: (showtimeId: string) => Promise<Set<string>>;
   recovery: CheckoutRecovery;
   saga: CheckoutSaga;
+  cancels: CancelService;
 }
 
 /** One counter per registry, even when a test builds a second module over the same container. */
@@ -108,6 +111,25 @@ export function createBookingModule(infra: Infra, ports: BookingPorts = {}): Boo
     },
   });
 
+  // Ticket issuance failed for good (tickets module, after retries): refund and release.
+  let compensation: ConsumerHandle | undefined;
+  const compensationConsumer: Background = {
+    name: 'checkout-issuance-compensation',
+    start: async () => {
+      compensation = await infra.broker.consume({
+        queue: 'booking.issuance-failed',
+        bindings: ['ticket.issuance_failed'],
+        handler: async (body) => {
+          const event = parseEvent('ticket.issuance_failed', body);
+          await cancels.compensateIssuanceFailure(event.data.reservationId);
+        },
+      });
+    },
+    stop: async () => {
+      await compensation?.cancel();
+    },
+  };
+
   return {
     routes: [
       bookingRoutes({ holds, reservations, queries, cancels }),
@@ -117,9 +139,13 @@ export function createBookingModule(infra: Infra, ports: BookingPorts = {}): Boo
         toleranceSeconds: config.PAYMENT_WEBHOOK_TOLERANCE_SECONDS,
       }),
     ],
-    background: [{ name: 'checkout-recovery', start: () => job.start(), stop: () => job.stop() }],
+    background: [
+      { name: 'checkout-recovery', start: () => job.start(), stop: () => job.stop() },
+      compensationConsumer,
+    ],
     heldSeatIds: (showtimeId) => holdRepo.heldSeatIds(showtimeId),
     recovery,
     saga,
+    cancels,
   };
 }

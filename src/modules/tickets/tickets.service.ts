@@ -163,6 +163,11 @@ export class TicketsService {
     return this.repo.listFailures(limit);
   }
 
+  /** A reservation's tickets, for the reservation detail (the caller already checked ownership). */
+  listForReservation(reservationId: string): Promise<TicketRow[]> {
+    return this.repo.listByReservation(reservationId);
+  }
+
   listForUser(userId: string): Promise<TicketRow[]> {
     return this.repo.listByUser(userId);
   }
