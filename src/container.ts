@@ -132,12 +132,9 @@ export async function createContainer(config: Config, processName: ProcessName):
   const coupons = createCouponsModule(infra);
   apiRoutes.push(coupons.routes);
 
-  // The seat map shows HELD seats from checkout's holds; booking is built below, so read it lazily.
-  let booking: BookingModule | undefined;
+  // The seat map shows HELD seats from checkout's holds; booking is built below (read only at request time).
   const catalog = createCatalogModule(infra, {
-    heldSeats: {
-      heldSeatIds: (showtimeId) => booking?.heldSeatIds(showtimeId) ?? Promise.resolve(new Set()),
-    },
+    heldSeats: { heldSeatIds: (showtimeId) => booking.heldSeatIds(showtimeId) },
   });
   apiRoutes.push(...catalog.routes);
   background.push(...catalog.background);
@@ -150,7 +147,7 @@ export async function createContainer(config: Config, processName: ProcessName):
   apiRoutes.push(tickets.routes);
   background.push(tickets.consumers);
 
-  booking = createBookingModule(infra, {
+  const booking = createBookingModule(infra, {
     gate: waitingRoom.gate,
     discounts: coupons.discounts,
     ranking: catalog.salesRanking,
