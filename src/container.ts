@@ -15,6 +15,7 @@ import { createUsersModule } from './modules/users/index.ts';
 import { createCouponsModule } from './modules/coupons/index.ts';
 import { createCatalogModule } from './modules/catalog/index.ts';
 import { createWaitingRoomModule, type WaitingRoomModule } from './modules/waiting-room/index.ts';
+import { createOnsaleLiveModule, type OnsaleLiveModule } from './modules/onsale-live/index.ts';
 
 /** The shared adapters every module is built from. */
 export interface Infra {
@@ -48,6 +49,8 @@ export interface Container extends Infra {
   background: Background[];
   /** The waiting room (its `gate` is checkout's AdmissionGate). */
   waitingRoom: WaitingRoomModule;
+  /** Admin live figures; `holds` is wired to checkout's held-seat count when it lands. */
+  onsaleLive: OnsaleLiveModule;
   close: () => Promise<void>;
 }
 
@@ -124,9 +127,12 @@ export async function createContainer(config: Config, processName: ProcessName):
   const catalog = createCatalogModule(infra);
   apiRoutes.push(...catalog.routes);
   background.push(...catalog.background);
-  const waitingRoom = createWaitingRoomModule(infra);
+  const waitingRoom = createWaitingRoomModule(infra, { queueGauges: processName === 'worker' });
   apiRoutes.push(waitingRoom.routes);
   background.push(...waitingRoom.background);
+  const onsaleLive = createOnsaleLiveModule(infra, { queue: waitingRoom.service, sales: catalog.sales });
+  apiRoutes.push(onsaleLive.routes);
+  background.push(...onsaleLive.background);
 
-  return { ...infra, apiRoutes, rootRoutes, background, waitingRoom, close: closeInfra };
+  return { ...infra, apiRoutes, rootRoutes, background, waitingRoom, onsaleLive, close: closeInfra };
 }
