@@ -9,7 +9,11 @@ export interface QueueFigures {
   queuedShowtimes(): Promise<string[]>;
 }
 
-/** What the catalogue tells about sales; undefined when the showtime does not exist. */
+/**
+ * What the catalogue tells about sales; undefined when the showtime does not exist. Revenue is the
+ * sum of list prices of SOLD seats: an approximation until checkout lands and reports what was paid
+ * (coupon discounts, refunds).
+ */
 export interface SalesFigures {
   salesFigures(showtimeId: string): Promise<{ sold: number; revenue: number } | undefined>;
 }
