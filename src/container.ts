@@ -19,6 +19,7 @@ import { createBookingModule, type BookingModule } from './modules/booking/index
 import { OutboxRelay } from './infra/outbox-relay.ts';
 import { createTicketsModule } from './modules/tickets/index.ts';
 import { toTicket } from './modules/tickets/tickets.schemas.ts';
+import { createOnsaleLiveModule, type OnsaleLiveModule } from './modules/onsale-live/index.ts';
 
 /** The shared adapters every module is built from. */
 export interface Infra {
@@ -54,6 +55,8 @@ export interface Container extends Infra {
   waitingRoom: WaitingRoomModule;
   /** Checkout (holds, reservations, payments); exposed for the seat map and for tests. */
   booking: BookingModule;
+  /** Admin live figures; `holds` is wired to checkout's held-seat count when it lands. */
+  onsaleLive: OnsaleLiveModule;
   close: () => Promise<void>;
 }
 
@@ -139,7 +142,7 @@ export async function createContainer(config: Config, processName: ProcessName):
   apiRoutes.push(...catalog.routes);
   background.push(...catalog.background);
 
-  const waitingRoom = createWaitingRoomModule(infra);
+  const waitingRoom = createWaitingRoomModule(infra, { queueGauges: processName === 'worker' });
   apiRoutes.push(waitingRoom.routes);
   background.push(...waitingRoom.background);
 
@@ -157,6 +160,14 @@ export async function createContainer(config: Config, processName: ProcessName):
   apiRoutes.push(...booking.routes);
   background.push(...booking.background);
 
+  const onsaleLive = createOnsaleLiveModule(infra, {
+    queue: waitingRoom.service,
+    sales: catalog.sales,
+    holds: { heldCount: async (showtimeId) => (await booking.heldSeatIds(showtimeId)).size },
+  });
+  apiRoutes.push(onsaleLive.routes);
+  background.push(...onsaleLive.background);
+
   const relay = new OutboxRelay({
     ...infra,
     batchSize: config.OUTBOX_RELAY_BATCH_SIZE,
@@ -164,5 +175,5 @@ export async function createContainer(config: Config, processName: ProcessName):
   });
   background.push({ name: 'outbox-relay', start: () => relay.start(), stop: () => relay.stop() });
 
-  return { ...infra, apiRoutes, rootRoutes, background, waitingRoom, booking, close: closeInfra };
+  return { ...infra, apiRoutes, rootRoutes, background, waitingRoom, booking, onsaleLive, close: closeInfra };
 }

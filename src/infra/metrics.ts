@@ -2,7 +2,9 @@ import { Registry, collectDefaultMetrics, Histogram, Counter, Gauge } from 'prom
 
 /**
  * One registry per process. Modules create their metrics through `metrics.registry` so a test can
- * build several apps in one process without "metric already registered" clashes.
+ * build several apps in one process without "metric already registered" clashes. Creating a metric
+ * whose name is already registered returns the existing one (a module built twice on one infra, as
+ * some tests do, shares its metrics instead of throwing); the first registration's options win.
  */
 export class Metrics {
   readonly registry = new Registry();
@@ -25,11 +27,17 @@ export class Metrics {
     labelNames?: readonly L[];
     buckets?: number[];
   }): Histogram<L> {
-    return new Histogram<L>({ ...cfg, registers: [this.registry] });
+    return (
+      (this.existing(cfg.name) as Histogram<L> | undefined) ??
+      new Histogram<L>({ ...cfg, registers: [this.registry] })
+    );
   }
 
   counter<L extends string>(cfg: { name: string; help: string; labelNames?: readonly L[] }): Counter<L> {
-    return new Counter<L>({ ...cfg, registers: [this.registry] });
+    return (
+      (this.existing(cfg.name) as Counter<L> | undefined) ??
+      new Counter<L>({ ...cfg, registers: [this.registry] })
+    );
   }
 
   gauge<L extends string>(cfg: {
@@ -38,7 +46,14 @@ export class Metrics {
     labelNames?: readonly L[];
     collect?: (this: Gauge<L>) => void | Promise<void>;
   }): Gauge<L> {
-    return new Gauge<L>({ ...cfg, registers: [this.registry] });
+    return (
+      (this.existing(cfg.name) as Gauge<L> | undefined) ??
+      new Gauge<L>({ ...cfg, registers: [this.registry] })
+    );
+  }
+
+  private existing(name: string): unknown {
+    return this.registry.getSingleMetric(name);
   }
 
   async render(): Promise<{ contentType: string; body: string }> {

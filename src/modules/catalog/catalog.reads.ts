@@ -4,6 +4,7 @@ import type { CatalogRepository, DetailRow, LayoutSeat, ShowtimeRow } from './ca
 import type { ShowtimesRepository } from './showtimes.repository.ts';
 import type { SearchFilter, SearchRepository, SummaryRow } from './search.repository.ts';
 import type { DetailCache, DetailEntry } from './detail-cache.ts';
+import { noCacheLookups, type CacheLookups } from './cache-metrics.ts';
 import type { HeldSeatsReader } from './ports.ts';
 import type { PerformanceDetail, PerformancePage, SeatMap, ShowtimeView } from './catalog.schemas.ts';
 import { effectiveStatus, endOfKstDay } from './calendar.ts';
@@ -60,6 +61,7 @@ export class CatalogReads {
     readonly detailCache: DetailCache,
     private readonly sold: SoldSeats,
     private readonly heldSeats: HeldSeatsReader,
+    private readonly lookups: CacheLookups = noCacheLookups,
   ) {}
 
   /** Every instance runs this for every invalidation message. */
@@ -92,6 +94,7 @@ export class CatalogReads {
       filter.size,
     ]);
     let page = this.searches.get(key);
+    this.lookups('search', 'lru', page !== undefined);
     if (!page) {
       page = this.runSearch(filter);
       this.searches.set(key, page);
@@ -174,6 +177,7 @@ export class CatalogReads {
 
   private layout(showtimeId: string): Promise<Layout | null> {
     let layout = this.layouts.get(showtimeId);
+    this.lookups('seatmap', 'lru', layout !== undefined);
     if (!layout) {
       layout = (async () => {
         const showtime = await this.showtimesRepo.find(showtimeId);

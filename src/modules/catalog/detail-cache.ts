@@ -2,6 +2,7 @@ import { LRUCache } from 'lru-cache';
 import type { RedisClient } from '../../infra/redis.ts';
 import type { Logger } from '../../infra/logger.ts';
 import type { PerformanceStatus } from './catalog.schemas.ts';
+import { noCacheLookups, type CacheLookups } from './cache-metrics.ts';
 
 /** A performance detail ready to send: the JSON text, the status (for the DRAFT check) and until when the status holds. */
 export interface DetailEntry {
@@ -18,6 +19,8 @@ export interface DetailCacheOptions {
   localTtlMs: number;
   redisTtlSeconds: number;
   missingTtlSeconds: number;
+  /** Counts lookups per layer (cache_requests_total{cache="performance"}). */
+  lookups?: CacheLookups;
 }
 
 const MISSING = { missing: true } as const;
@@ -56,14 +59,25 @@ export class DetailCache {
 
   /** Synchronous fast path: a fresh LRU entry, or undefined when the caller must await `get`. */
   peek(id: string): DetailEntry | null | undefined {
+    const found = this.lookLocal(id);
+    this.lookups('performance', 'lru', found !== undefined);
+    return found;
+  }
+
+  private get lookups(): CacheLookups {
+    return this.opts.lookups ?? noCacheLookups;
+  }
+
+  private lookLocal(id: string): DetailEntry | null | undefined {
     const hit = this.lru.get(id);
     if (hit === undefined) return undefined;
     if ('missing' in hit) return null;
     return hit.validUntil > Date.now() ? hit : undefined;
   }
 
+  /** Callers peek first (counted there); this looks at the LRU again without counting. */
   async get(id: string): Promise<DetailEntry | null> {
-    const hit = this.peek(id);
+    const hit = this.lookLocal(id);
     if (hit !== undefined) return hit;
     let flight = this.inflight.get(id);
     if (!flight) {
@@ -101,6 +115,7 @@ export class DetailCache {
       const [raw, ver] = await redis.mget(valueKey(id), versionKey(id));
       version = ver ?? null;
       if (raw != null) entry = decode(raw);
+      this.lookups('performance', 'redis', entry !== undefined);
     } catch (err) {
       // Redis down: serve from the database rather than fail the read.
       log.warn({ err: (err as Error).message }, 'detail cache read failed');

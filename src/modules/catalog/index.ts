@@ -14,9 +14,10 @@ import { QueryCounterPlugin } from './query-counter.ts';
 import { createViewFlushJob } from './view-flush.ts';
 import { catalogRoutes } from './catalog.routes.ts';
 import { catalogAdminRoutes } from './admin.routes.ts';
-import { noHeldSeats, type HeldSeatsReader } from './ports.ts';
+import { noHeldSeats, type HeldSeatsReader, type ShowtimeSales } from './ports.ts';
+import { cacheLookupCounter } from './cache-metrics.ts';
 
-export type { HeldSeatsReader } from './ports.ts';
+export type { HeldSeatsReader, ShowtimeSales } from './ports.ts';
 
 export interface CatalogModule {
   routes: FastifyPluginAsyncTypebox[];
@@ -26,6 +27,8 @@ export interface CatalogModule {
   admin: CatalogAdmin;
   reads: CatalogReads;
   rankings: Rankings;
+  /** For the admin live figures: sold seats and list-price revenue of a showtime. */
+  sales: ShowtimeSales;
 }
 
 export interface CatalogOptions {
@@ -43,6 +46,7 @@ export function createCatalogModule(
     (metrics.registry.getSingleMetric('catalog_db_queries_total') as ReturnType<typeof metrics.counter>) ??
     metrics.counter({ name: 'catalog_db_queries_total', help: 'Queries the catalogue sent to PostgreSQL' });
   const counting = new QueryCounterPlugin(counter);
+  const lookups = cacheLookupCounter(metrics);
   const db = infra.db.withPlugin(counting);
   const readDb = infra.readDb === infra.db ? db : infra.readDb.withPlugin(counting);
 
@@ -58,6 +62,7 @@ export function createCatalogModule(
     localTtlMs: 2_000,
     redisTtlSeconds: 300,
     missingTtlSeconds: 30,
+    lookups,
   });
   const bus = new InvalidationBus(redis, config.REDIS_KEY_PREFIX, log);
   const reads = new CatalogReads(
@@ -67,6 +72,7 @@ export function createCatalogModule(
     detailCache,
     new SoldSeats(showtimesRepo),
     opts.heldSeats ?? noHeldSeats,
+    lookups,
   );
   bus.onMessage((msg) => reads.forget(msg));
   const admin = new CatalogAdmin(repo, showtimesRepo, detailCache, bus, log);
@@ -91,5 +97,6 @@ export function createCatalogModule(
     admin,
     reads,
     rankings,
+    sales: showtimesRepo,
   };
 }

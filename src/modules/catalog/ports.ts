@@ -10,3 +10,9 @@ export interface HeldSeatsReader {
 export const noHeldSeats: HeldSeatsReader = {
   heldSeatIds: async () => new Set<string>(),
 };
+
+/** What the catalogue offers the admin live figures: sold seats of a showtime and their prices. */
+export interface ShowtimeSales {
+  /** Undefined when the showtime does not exist. */
+  salesFigures(showtimeId: string): Promise<{ sold: number; revenue: number } | undefined>;
+}

@@ -128,4 +128,24 @@ export class ShowtimesRepository {
     for (const r of rows) out.get(r.showtimeId)?.push(r.id);
     return out;
   }
+
+  /**
+   * Sold seats and the sum of their list prices (primary: the admin dashboard follows an onsale live).
+   * Undefined when the showtime does not exist. The list price is an approximation of revenue: it
+   * ignores coupon discounts and refunds, which only checkout knows.
+   */
+  async salesFigures(showtimeId: string): Promise<{ sold: number; revenue: number } | undefined> {
+    const row = await this.db
+      .selectFrom('showtimes as st')
+      .leftJoin('seats as s', (j) => j.onRef('s.showtime_id', '=', 'st.id').on('s.status', '=', 'SOLD'))
+      .select((eb) => [
+        eb.fn.count<string>('s.id').as('sold'),
+        eb.fn.coalesce(eb.fn.sum<string>('s.price'), eb.lit(0)).as('revenue'),
+      ])
+      .where('st.id', '=', showtimeId)
+      .where('st.deleted_at', 'is', null)
+      .groupBy('st.id')
+      .executeTakeFirst();
+    return row ? { sold: Number(row.sold), revenue: Number(row.revenue) } : undefined;
+  }
 }

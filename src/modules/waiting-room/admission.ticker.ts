@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Counter } from 'prom-client';
+import type { Counter, Histogram } from 'prom-client';
 import { LeasedJob } from '../../infra/lease.ts';
 import type { Logger } from '../../infra/logger.ts';
 import type { RedisClient } from '../../infra/redis.ts';
@@ -37,9 +37,19 @@ export class AdmissionTicker {
     private readonly settings: QueueSettingsRepository,
     private readonly options: TickerOptions,
     private readonly admissions?: Counter,
+    private readonly tickDuration?: Histogram,
   ) {}
 
   async tickOnce(): Promise<TickReport[]> {
+    const end = this.tickDuration?.startTimer();
+    try {
+      return await this.tick();
+    } finally {
+      end?.();
+    }
+  }
+
+  private async tick(): Promise<TickReport[]> {
     const ids = await this.repo.readyShowtimes();
     if (ids.length === 0) return [];
     const settings = await this.settings.many(ids);

@@ -4,6 +4,7 @@ import type { AdmissionGate } from '../booking/ports.ts';
 import { AdmissionTokens } from './admission-tokens.ts';
 import { AdmissionTicker, DEFAULT_TICKER, type TickerOptions } from './admission.ticker.ts';
 import { QueueStreamHub } from './queue-stream.ts';
+import { observeQueues } from './queue-metrics.ts';
 import { QueueSettingsRepository } from './settings.repository.ts';
 import { WaitingRoomRepository } from './waiting-room.repository.ts';
 import { waitingRoomRoutes, type WaitingRoomLimits } from './waiting-room.routes.ts';
@@ -25,6 +26,8 @@ export interface WaitingRoomOptions {
   ticker?: Partial<TickerOptions>;
   limits?: Partial<WaitingRoomLimits>;
   streamPollMs?: number;
+  /** Export per-showtime queue gauges read at scrape time (the worker process only). */
+  queueGauges?: boolean;
 }
 
 export function createWaitingRoomModule(
@@ -38,11 +41,18 @@ export function createWaitingRoomModule(
     name: 'waiting_room_admissions_total',
     help: 'Users admitted from waiting rooms',
   });
+  const tickDuration = infra.metrics.histogram({
+    name: 'waiting_room_tick_duration_seconds',
+    help: 'Duration of one admission tick over every showtime with a waiting line',
+    buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
+  });
+  if (options.queueGauges) observeQueues(infra.metrics, repository);
   const ticker = new AdmissionTicker(
     repository,
     settings,
     { ...DEFAULT_TICKER, ...options.ticker },
     admissions,
+    tickDuration,
   );
   const hub = new QueueStreamHub((id, users) => service.statusMany(id, users), infra.log, {
     pollMs: options.streamPollMs ?? 1_000,

@@ -136,4 +136,28 @@ export class WaitingRoomRepository {
   async activeCount(showtimeId: string): Promise<number> {
     return this.redis.zcount(queueKeys(showtimeId).active, Date.now(), '+inf');
   }
+
+  /**
+   * Line length, live sessions and measured admission rate (per second, EWMA) of one showtime, in
+   * one round trip (all keys share the showtime's hash tag, so the pipeline is single-slot).
+   */
+  async figures(showtimeId: string): Promise<{ waiting: number; active: number; admittedPerSecond: number }> {
+    const k = queueKeys(showtimeId);
+    const out = await this.redis
+      .pipeline()
+      .zcard(k.waiting)
+      .zcount(k.active, Date.now(), '+inf')
+      .hget(k.meta, 'rate')
+      .exec();
+    const value = (i: number): unknown => {
+      const [err, v] = out?.[i] ?? [new Error('no reply'), null];
+      if (err) throw storeUnavailable(err);
+      return v;
+    };
+    return {
+      waiting: Number(value(0)),
+      active: Number(value(1)),
+      admittedPerSecond: Number(value(2) ?? 0),
+    };
+  }
 }

@@ -49,6 +49,18 @@ export class WaitingRoomService implements AdmissionGate {
     return out;
   }
 
+  /** Line length, live sessions and measured admissions per second (the admin's live figures). */
+  async liveFigures(
+    showtimeId: string,
+  ): Promise<{ waiting: number; active: number; admittedPerSecond: number }> {
+    return this.repo.figures(showtimeId);
+  }
+
+  /** Showtimes with a waiting line (the admission ticker's set). */
+  async queuedShowtimes(): Promise<string[]> {
+    return this.repo.readyShowtimes();
+  }
+
   async leave(showtimeId: string, userId: string): Promise<void> {
     await this.queuedShowtime(showtimeId);
     await this.repo.leave(showtimeId, userId);

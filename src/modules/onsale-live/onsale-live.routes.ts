@@ -1,0 +1,44 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import type { OnsaleLiveService } from './onsale-live.service.ts';
+
+const Params = Type.Object({ id: Type.String({ format: 'uuid' }) });
+
+const Point = Type.Object({
+  t: Type.String({ format: 'date-time' }),
+  waiting: Type.Integer(),
+  active: Type.Integer(),
+  sold: Type.Integer(),
+  revenue: Type.Integer(),
+});
+
+const LiveFiguresSchema = Type.Object({
+  showtimeId: Type.String(),
+  waiting: Type.Integer(),
+  admittedPerSecond: Type.Number(),
+  active: Type.Integer(),
+  held: Type.Integer(),
+  sold: Type.Integer(),
+  revenue: Type.Integer({ description: 'Sum of list prices of SOLD seats (KRW), before discounts' }),
+  series: Type.Array(Point, { description: 'One point per 10 s, oldest first, up to one hour' }),
+});
+
+/** The admin's onsale dashboard source. */
+export const onsaleLiveRoutes =
+  (service: OnsaleLiveService): FastifyPluginAsyncTypebox =>
+  async (app) => {
+    app.get(
+      '/admin/showtimes/:id/live',
+      {
+        onRequest: app.requireRole('ADMIN'),
+        schema: {
+          tags: ['onsale live'],
+          summary: "A showtime's live figures: line, admissions, sales and their recent series",
+          security: [{ bearerAuth: [] }],
+          params: Params,
+          response: { 200: LiveFiguresSchema },
+        },
+      },
+      async (request) => service.figures(request.params.id),
+    );
+  };
