@@ -19,7 +19,9 @@ describe('Broker on real RabbitMQ', () => {
     for (const b of brokers) await b.close();
     const conn = await amqp.connect(URL);
     const ch = await conn.createChannel();
-    for (const q of ['early', 'early.retry', 'early.dlq']) await ch.deleteQueue(`${prefix}.${q}`);
+    for (const q of ['early', 'early.retry', 'early.dlq', 'poisoned', 'poisoned.retry', 'poisoned.dlq']) {
+      await ch.deleteQueue(`${prefix}.${q}`);
+    }
     await ch.deleteExchange(exchange);
     await conn.close();
   });
@@ -52,5 +54,37 @@ describe('Broker on real RabbitMQ', () => {
     const ch = await conn.createChannel();
     await expect(ch.checkQueue(`${prefix}.early.dlq`)).resolves.toMatchObject({ messageCount: 0 });
     await conn.close();
+  });
+
+  it('exports the depth of each dead-letter queue', async () => {
+    const metrics = new Metrics('broker-test');
+    const broker = new Broker({
+      url: URL,
+      exchange,
+      log,
+      name: 'broker-dlq-test',
+      queuePrefix: prefix,
+      metrics,
+    });
+    brokers.push(broker);
+    await broker.connect();
+    await broker.consume({
+      queue: 'poisoned',
+      bindings: ['poison.*'],
+      maxAttempts: 1,
+      handler: async () => {
+        throw new Error('cannot handle this');
+      },
+    });
+    for (let i = 0; i < 3; i++) await broker.publish('poison.sent', { i }, { messageId: randomUUID() });
+    const depths = await waitFor(
+      () => broker.deadLetterDepths(),
+      (d) => d.get('poisoned') === 3,
+      10_000,
+      'three dead letters',
+    );
+    expect(depths.get('poisoned')).toBe(3);
+    const text = (await metrics.render()).body;
+    expect(text).toContain('broker_dead_letter_messages{queue="poisoned",process="broker-test"} 3');
   });
 });

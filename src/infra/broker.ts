@@ -53,7 +53,19 @@ export class Broker {
   private readonly counters?: ConsumerCounters;
 
   constructor(private readonly opts: BrokerOptions) {
-    if (opts.metrics) this.counters = consumerCounters(opts.metrics);
+    if (opts.metrics) {
+      this.counters = consumerCounters(opts.metrics);
+      const broker = this;
+      opts.metrics.gauge({
+        name: 'broker_dead_letter_messages',
+        help: 'Messages waiting in each consumer dead-letter queue (read from RabbitMQ at scrape time)',
+        labelNames: ['queue'],
+        async collect() {
+          this.reset();
+          for (const [queue, depth] of await broker.deadLetterDepths()) this.set({ queue }, depth);
+        },
+      });
+    }
   }
 
   get connected(): boolean {
@@ -194,6 +206,27 @@ export class Broker {
         }
       },
     });
+  }
+
+  /** Depth of each registered consumer's dead-letter queue; empty while disconnected. */
+  async deadLetterDepths(): Promise<Map<string, number>> {
+    const depths = new Map<string, number>();
+    const conn = this.conn;
+    if (!conn || this.consumers.length === 0) return depths;
+    // A channel of its own: checkQueue on a missing queue closes the channel it runs on.
+    const ch = await conn.createChannel().catch(() => undefined);
+    if (!ch) return depths;
+    ch.on('error', () => undefined);
+    try {
+      for (const state of this.consumers) {
+        const reply = await ch.checkQueue(`${this.queueName(state.spec.queue)}.dlq`).catch(() => undefined);
+        if (!reply) break;
+        depths.set(state.spec.queue, reply.messageCount);
+      }
+    } finally {
+      await ch.close().catch(() => undefined);
+    }
+    return depths;
   }
 
   async close(): Promise<void> {
