@@ -55,14 +55,14 @@ export class Broker {
   constructor(private readonly opts: BrokerOptions) {
     if (opts.metrics) {
       this.counters = consumerCounters(opts.metrics);
-      const broker = this;
+      const readDepths = (): Promise<Map<string, number>> => this.deadLetterDepths();
       opts.metrics.gauge({
         name: 'broker_dead_letter_messages',
         help: 'Messages waiting in each consumer dead-letter queue (read from RabbitMQ at scrape time)',
         labelNames: ['queue'],
         async collect() {
           this.reset();
-          for (const [queue, depth] of await broker.deadLetterDepths()) this.set({ queue }, depth);
+          for (const [queue, depth] of await readDepths()) this.set({ queue }, depth);
         },
       });
     }
