@@ -39,7 +39,8 @@ export async function webApp(app: FastifyInstance, opts: { root?: string } = {})
 
   const fallback = async (request: FastifyRequest, reply: FastifyReply): Promise<unknown> => {
     const path = request.url.split('?')[0] ?? '/';
-    const wantsHtml = (request.headers.accept ?? '').includes('text/html');
+    // The root is always the app; deeper paths only for clients asking for HTML (browsers).
+    const wantsHtml = path === '/' || (request.headers.accept ?? '').includes('text/html');
     // A missing file (an old hashed asset, a typo) is a 404, not the app's HTML.
     const looksLikeFile = /\.[a-z0-9]+$/i.test(path) && path !== '/index.html';
     if (isReserved(path) || !wantsHtml || looksLikeFile) return reply.callNotFound();
