@@ -132,6 +132,7 @@ export async function createContainer(config: Config, processName: ProcessName):
   apiRoutes.push(coupons.routes);
 
   // The seat map shows HELD seats from checkout's holds; booking is built below, so read it lazily.
+  // eslint-disable-next-line prefer-const -- assigned once below; the closure must not hit a const's TDZ
   let booking: BookingModule | undefined;
   const catalog = createCatalogModule(infra, {
     heldSeats: {
