@@ -56,6 +56,7 @@ export const catalogAdminRoutes =
                 name: Type.String(),
                 address: Type.String(),
                 seatCount: Type.Integer(),
+                grades: Type.Array(Type.String()),
               }),
             ),
           },

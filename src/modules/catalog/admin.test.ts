@@ -43,6 +43,10 @@ describe('catalogue admin', () => {
     expect(res.json()).toMatchObject({ name: '예술의전당 오페라극장', seatCount: 850 });
     const list = await t.app.inject({ method: 'GET', url: '/api/v1/admin/venues', headers: admin.headers });
     expect(list.json().map((v: { id: string }) => v.id)).toContain(res.json().id);
+    // The grades, in section order, let the admin console price exactly the venue's grades.
+    expect(list.json().find((v: { id: string }) => v.id === res.json().id)).toMatchObject({
+      grades: ['R', 'S'],
+    });
   });
 
   it('rejects bad venues with 400 and the failing field', async () => {

@@ -116,10 +116,17 @@ export class CatalogRepository {
     return id;
   }
 
-  async venues(): Promise<{ id: string; name: string; address: string; seatCount: number }[]> {
+  /** Live venues, each with its seat grades (in section order) so a price list can name them. */
+  async venues(): Promise<
+    { id: string; name: string; address: string; seatCount: number; grades: string[] }[]
+  > {
     return this.db
       .selectFrom('venues')
       .select(['id', 'name', 'address', 'seat_count as seatCount'])
+      .select(
+        sql<string[]>`array(select s.grade from venue_sections s where s.venue_id = venues.id
+          group by s.grade order by min(s.sort_order))`.as('grades'),
+      )
       .where('deleted_at', 'is', null)
       .orderBy('created_at')
       .execute();

@@ -201,6 +201,9 @@ export interface Venue {
   name: string;
   seatCount?: number;
   address?: string;
+  /** GET /admin/venues: the seat grades, in section order. */
+  grades?: string[];
+  sections?: Array<{ name: string; grade: string; rows: number; seatsPerRow: number }>;
 }
 
 export interface LiveFigures {

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { ApiError } from '../api/client.ts';
 import { errorCode, errorMessage } from '../api/messages.ts';
 import { useI18n } from '../i18n/index.tsx';
 
@@ -20,6 +21,17 @@ export function Empty({ children }: { children: ReactNode }) {
   );
 }
 
+/** The failing fields a VALIDATION_FAILED problem names (`errors: [{field, message}]`), if any. */
+function fieldErrors(error: unknown): string[] {
+  if (!(error instanceof ApiError) || !Array.isArray(error.problem.errors)) return [];
+  return (error.problem.errors as Array<{ field?: unknown; message?: unknown }>)
+    .filter((e) => typeof e.message === 'string')
+    .map(
+      (e) =>
+        `${typeof e.field === 'string' ? `${e.field.replace(/^body\./, '')}: ` : ''}${String(e.message)}`,
+    );
+}
+
 /** A problem+json error in words, with a retry when the caller can retry. */
 export function ErrorBox({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
   const { t, lang } = useI18n();
@@ -27,6 +39,13 @@ export function ErrorBox({ error, onRetry }: { error: unknown; onRetry?: () => v
   return (
     <div className="state error" role="alert" data-code={errorCode(error)}>
       <p>{errorMessage(error, lang)}</p>
+      {fieldErrors(error).length > 0 && (
+        <ul className="small">
+          {fieldErrors(error).map((line) => (
+            <li key={line}>{line}</li>
+          ))}
+        </ul>
+      )}
       {onRetry && (
         <button type="button" className="btn secondary" onClick={onRetry}>
           {t('action.retry')}

@@ -1,13 +1,25 @@
 import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import { admin, catalog, type NewPerformance } from '../../api/endpoints.ts';
-import type { Performance, PerformanceStatus } from '../../api/types.ts';
+import type { Performance, PerformanceStatus, Venue } from '../../api/types.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { useAsync, useTitle } from '../../lib/hooks.ts';
 import { Empty, ErrorBox, Notice } from '../../components/States.tsx';
 import { useVenues } from './Venues.tsx';
 
 const STATUSES: PerformanceStatus[] = ['ON_SALE', 'DRAFT', 'CLOSED'];
+const DEFAULT_PRICES = 'VIP=150000, R=120000, S=90000';
+const USUAL_PRICE: Record<string, number> = { VIP: 150_000, R: 120_000, S: 90_000, A: 60_000 };
+
+/**
+ * A price line naming exactly the venue's grades: the API refuses a grade the venue lacks
+ * (VALIDATION_FAILED) and a venue grade left unpriced (GRADE_PRICE_MISSING).
+ */
+function pricesFor(venue: Venue | undefined): string {
+  const grades = venue?.grades ?? [...new Set(venue?.sections?.map((s) => s.grade) ?? [])];
+  if (grades.length === 0) return DEFAULT_PRICES;
+  return grades.map((g) => `${g}=${USUAL_PRICE[g] ?? 50_000}`).join(', ');
+}
 
 export default function Performances() {
   const { t, date } = useI18n();
@@ -27,17 +39,21 @@ export default function Performances() {
     ageRating: 0,
     cast: '',
     posterUrl: '',
-    prices: 'VIP=150000, R=120000, S=90000',
+    prices: null as string | null,
     status: 'ON_SALE' as PerformanceStatus,
   });
   const [error, setError] = useState<unknown>(null);
   const [created, setCreated] = useState<Performance | null>(null);
   const set = (patch: Partial<typeof form>): void => setForm({ ...form, ...patch });
+  const venueOf = (id: string): Venue | undefined =>
+    venues.data?.find((v) => v.id === id) ?? venues.data?.[0];
+  // Until someone types prices, they follow the chosen venue's grades.
+  const prices = form.prices ?? pricesFor(venueOf(form.venueId));
 
   const submit = async (e: FormEvent): Promise<void> => {
     e.preventDefault();
     setError(null);
-    const prices = form.prices
+    const priceList = prices
       .split(',')
       .map((p) => p.split('=').map((x) => x.trim()))
       .filter(([g, v]) => g && v)
@@ -55,7 +71,7 @@ export default function Performances() {
         .split(',')
         .map((c) => c.trim())
         .filter(Boolean),
-      prices,
+      prices: priceList,
       status: form.status,
       ...(form.posterUrl ? { posterUrl: form.posterUrl } : {}),
     };
@@ -155,7 +171,11 @@ export default function Performances() {
           </label>
           <label>
             {t('show.venue')}
-            <select name="venueId" value={form.venueId} onChange={(e) => set({ venueId: e.target.value })}>
+            <select
+              name="venueId"
+              value={form.venueId}
+              onChange={(e) => set({ venueId: e.target.value, prices: null })}
+            >
               {venues.data?.map((v) => (
                 <option key={v.id} value={v.id}>
                   {v.name}
@@ -235,7 +255,7 @@ export default function Performances() {
           <input
             name="prices"
             required
-            value={form.prices}
+            value={prices}
             onChange={(e) => set({ prices: e.target.value })}
             aria-describedby="prices-hint"
           />
