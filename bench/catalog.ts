@@ -35,7 +35,7 @@ const SERVER_ENV = {
   JWT_SECRET: 'bench-only-secret-0123456789abcdef0123456789',
   PAYMENT_GATEWAY_SECRET: 'bench-gateway',
   PAYMENT_WEBHOOK_SECRET: 'bench-gateway',
-  TICKET_SIGNING_SECRET: 'bench-ticket',
+  TICKET_SIGNING_SECRET: 'bench-ticket-signing-secret',
   ADMIN_PASSWORD: 'Bench!Admin-2345',
 };
 

@@ -193,6 +193,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   }
   const config = Object.freeze(out) as Config;
   if (config.JWT_SECRET.length < 32) throw new ConfigError('JWT_SECRET', 'must be at least 32 characters');
+  if (config.TICKET_SIGNING_SECRET.length < 16) {
+    throw new ConfigError('TICKET_SIGNING_SECRET', 'must be at least 16 characters');
+  }
   if (config.NODE_ENV === 'production') {
     for (const [name, devValue] of Object.entries(DEV_SECRETS)) {
       if (config[name as keyof Config] === devValue) {

@@ -20,6 +20,7 @@ describe('config', () => {
     expect(() => loadConfig({ REQUIRE_EMAIL_VERIFICATION: 'maybe' })).toThrow(/REQUIRE_EMAIL_VERIFICATION/);
     expect(() => loadConfig({ ACCESS_TOKEN_TTL_SECONDS: '3600' })).toThrow(/ACCESS_TOKEN_TTL_SECONDS/);
     expect(() => loadConfig({ JWT_SECRET: 'short' })).toThrow(/JWT_SECRET/);
+    expect(() => loadConfig({ TICKET_SIGNING_SECRET: 'short' })).toThrow(/TICKET_SIGNING_SECRET/);
   });
 
   it('refuses development secrets in production', () => {
