@@ -30,7 +30,7 @@ describe('config', () => {
       JWT_SECRET: 'p'.repeat(40),
       PAYMENT_GATEWAY_SECRET: 'gw-secret',
       PAYMENT_WEBHOOK_SECRET: 'wh-secret',
-      TICKET_SIGNING_SECRET: 'ticket-secret',
+      TICKET_SIGNING_SECRET: 'ticket-signing-secret',
       ADMIN_PASSWORD: 'A-real-admin-password-1',
     });
     expect(ok.NODE_ENV).toBe('production');
