@@ -15,6 +15,9 @@ const COMMON: RedisOptions = {
   connectTimeout: 2_000,
   commandTimeout: 5_000,
   enableOfflineQueue: true,
+  // Commands issued in the same event-loop tick travel in one write: under an onsale's many small
+  // concurrent requests this cuts syscalls per command without changing any command's meaning.
+  enableAutoPipelining: true,
   retryStrategy: (times) => Math.min(times * 100, 2_000),
 };
 
