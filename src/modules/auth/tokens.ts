@@ -1,5 +1,6 @@
 import { SignJWT, jwtVerify, errors as joseErrors } from 'jose';
 import { randomUUID } from 'node:crypto';
+import { LRUCache } from 'lru-cache';
 import { AppError } from '../../errors.ts';
 
 export type Role = 'USER' | 'STAFF' | 'ADMIN';
@@ -12,6 +13,11 @@ export interface AccessClaims {
 /** Short-lived HS256 access tokens. The role is read from the database when the token is minted. */
 export class AccessTokens {
   private readonly key: Uint8Array;
+  /**
+   * Verified tokens, until they expire. A buyer polling the queue presents the same token every
+   * second; its signature cannot change, so checking it again only costs CPU in the rush.
+   */
+  private readonly verified = new LRUCache<string, AccessClaims & { expiresAtMs: number }>({ max: 50_000 });
 
   constructor(
     secret: string,
@@ -32,6 +38,11 @@ export class AccessTokens {
   }
 
   async verify(token: string): Promise<AccessClaims> {
+    const known = this.verified.get(token);
+    if (known) {
+      if (known.expiresAtMs > Date.now()) return { userId: known.userId, role: known.role };
+      this.verified.delete(token);
+    }
     try {
       const { payload } = await jwtVerify(token, this.key, {
         algorithms: ['HS256'],
@@ -40,6 +51,9 @@ export class AccessTokens {
       const role = payload.role;
       if (typeof payload.sub !== 'string' || (role !== 'USER' && role !== 'STAFF' && role !== 'ADMIN')) {
         throw new AppError('INVALID_TOKEN');
+      }
+      if (typeof payload.exp === 'number') {
+        this.verified.set(token, { userId: payload.sub, role, expiresAtMs: payload.exp * 1000 });
       }
       return { userId: payload.sub, role };
     } catch (err) {
