@@ -31,6 +31,8 @@ interface OnsaleResult {
   apiCpuTotal: number;
   perCore: number;
   nginxCpu: number;
+  benchCpu: number;
+  machineBusyCores: number;
   doubles: number;
   sold: number;
   confirmedSeats: number;
@@ -85,6 +87,9 @@ async function main(): Promise<void> {
     `| API CPU seconds per process | ${col((r) => r.apiCpu.map((c) => c.toFixed(1)).join(' + '))} |`,
     `| **API requests per CPU-second** | ${col((r) => f0(r.perCore))} |`,
     `| nginx CPU seconds per 1,000 requests | ${col((r) => f2((r.nginxCpu / r.apiRequests) * 1000))} |`,
+    `| API cores used (CPU seconds ÷ wall time) | ${col((r) => f2(r.apiCpuTotal / r.seconds))} |`,
+    `| load generator cores used | ${col((r) => f2(r.benchCpu / r.seconds))} |`,
+    `| machine cores busy, all processes (of ${cpus().length}) | ${col((r) => f2(r.machineBusyCores))} |`,
     `| errors / transport errors | ${col((r) => `${r.counts.errors} / ${r.transportErrors}`)} |`,
     `| seats in two live reservations (must be 0) | ${col((r) => `**${r.doubles}**`)} |`,
     `| seats SOLD = seats of CONFIRMED reservations | ${col((r) => `${r.sold} = ${r.confirmedSeats}`)} |`,

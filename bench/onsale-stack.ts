@@ -40,6 +40,14 @@ export function cpuSeconds(pid: number | undefined): number {
   }
 }
 
+/** CPU seconds the whole machine has spent busy (all cores, not idle or waiting on I/O) since boot. */
+export function machineBusySeconds(): number {
+  const [, ...ticks] = readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/);
+  const n = ticks.map(Number);
+  const total = n.slice(0, 8).reduce((a, b) => a + b, 0);
+  return (total - n[3]! - n[4]!) / TICKS;
+}
+
 async function nginxCpu(dir: string): Promise<number> {
   const master = Number(readFileSync(`${dir}/nginx.pid`, 'utf8').trim());
   const { stdout } = await run('ps', ['--ppid', String(master), '-o', 'pid=']);

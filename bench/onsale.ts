@@ -23,7 +23,7 @@ import { createRedis } from '../src/infra/redis.ts';
 import { migrateToLatest } from '../src/infra/migrate.ts';
 import { AccessTokens } from '../src/modules/auth/tokens.ts';
 import { createShowtimeWithSeats, createUsers } from '../test/factories.ts';
-import { startStack, type Stack } from './onsale-stack.ts';
+import { machineBusySeconds, startStack, type Stack } from './onsale-stack.ts';
 
 const { values: args } = parseArgs({
   options: {
@@ -107,6 +107,7 @@ async function main() {
   const seatIds = st.seats.map((s) => s.id);
   const counts = { holdAttempts: 0, holds: 0, reservations: 0, purchases: 0, holdConflicts: 0, errors: 0 };
   const cpu0 = await stack.cpu();
+  const [busy0, self0] = [machineBusySeconds(), process.cpuUsage()];
   const t0 = performance.now();
   await pool(users, CONCURRENCY, async (user) => {
     const headers = { ...user.headers, 'content-type': 'application/json' };
@@ -160,6 +161,10 @@ async function main() {
   });
   const seconds = (performance.now() - t0) / 1000;
   const cpu1 = await stack.cpu();
+  // How many of the cores were busy (anyone's work) and how much of that was this load generator.
+  const machineBusyCores = (machineBusySeconds() - busy0) / seconds;
+  const self = process.cpuUsage(self0);
+  const benchCpu = (self.user + self.system) / 1e6;
   const apiCpu = cpu1.apis.map((c, i) => c - cpu0.apis[i]!);
   const apiCpuTotal = apiCpu.reduce((a, b) => a + b, 0);
   // Requests the API tier served in the onsale phase: the buyers' calls plus one webhook per payment.
@@ -218,6 +223,7 @@ then reserve → pay at the gateway → complete (webhooks on as well).
 | API CPU seconds, per process | ${apiCpu.map((c) => c.toFixed(1)).join(' + ')} = ${apiCpuTotal.toFixed(1)} |
 | API requests per CPU-second (per-core figure) | ${perCore.toFixed(0)} |
 | nginx / worker CPU seconds (whole run so far) | ${cpu1.nginx.toFixed(1)} / ${cpu1.worker.toFixed(1)} |
+| load generator CPU seconds / machine cores busy on average (all processes) | ${benchCpu.toFixed(1)} / ${machineBusyCores.toFixed(2)} of 2 |
 
 | step | calls | p50 ms | p99 ms |
 | --- | --- | --- | --- |
@@ -255,6 +261,8 @@ CONFIRMED reservation = ${paidOrphans!.n}.
         perCore,
         nginxCpu: cpu1.nginx - cpu0.nginx,
         workerCpu: cpu1.worker,
+        benchCpu,
+        machineBusyCores,
         seconds,
         baselineSeconds,
         doubles: doubles!.n,
