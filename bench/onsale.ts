@@ -5,8 +5,14 @@
  * twice. Baseline in the same run: GET /health/live at the same concurrency.
  *
  *   npm run bench:onsale            (BUYERS, CONCURRENCY, ATTEMPTS override the defaults)
+ *   npx tsx bench/onsale.ts --via nginx --instances 2 [--worker]
+ *
+ * With --via nginx the buyers (and the gateway's webhooks) go through the real nginx of ops/nginx in
+ * front of N API instances; CPU seconds of each API process over the onsale phase are read from
+ * /proc, so requests per CPU-second (the per-core figure of docs/capacity.md) come out of every run.
+ * Reports: bench/reports/onsale.md (direct, 1 instance) or onsale-nginx-<N>.md, plus .json.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { parseArgs } from 'node:util';
 import { loadavg } from 'node:os';
 import { writeFileSync, mkdirSync } from 'node:fs';
 import { sql } from 'kysely';
@@ -17,14 +23,24 @@ import { createRedis } from '../src/infra/redis.ts';
 import { migrateToLatest } from '../src/infra/migrate.ts';
 import { AccessTokens } from '../src/modules/auth/tokens.ts';
 import { createShowtimeWithSeats, createUsers } from '../test/factories.ts';
+import { machineBusySeconds, startStack, type Stack } from './onsale-stack.ts';
+
+const { values: args } = parseArgs({
+  options: {
+    via: { type: 'string', default: 'direct' },
+    instances: { type: 'string', default: '1' },
+    worker: { type: 'boolean', default: false },
+  },
+});
+const VIA = args.via === 'nginx' ? 'nginx' : 'direct';
+const INSTANCES = VIA === 'nginx' ? Math.max(1, Number(args.instances)) : 1;
+const NAME = VIA === 'direct' && !args.worker ? 'onsale' : `onsale-${VIA}-${INSTANCES}`;
 
 const BUYERS = Number(process.env.BUYERS ?? 5000);
 const CONCURRENCY = Number(process.env.CONCURRENCY ?? 50);
 const ATTEMPTS = Number(process.env.ATTEMPTS ?? 1);
 const ROWS = 40;
 const PER_ROW = 25;
-const API_PORT = 3900;
-const GATEWAY_PORT = 3901;
 const run = `${process.pid}`;
 const dbName = `ct_bench_onsale_${run}`;
 const base = loadConfig({ LOG_LEVEL: 'warn' });
@@ -73,39 +89,13 @@ async function main() {
   );
   const users = await createUsers({ db, tokens }, BUYERS);
 
-  const gatewayUrl = `http://127.0.0.1:${GATEWAY_PORT}`;
-  const child = (cmd: string, env: Record<string, string>): ChildProcess => {
-    const c = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts', cmd], {
-      env: { ...process.env, DATABASE_URL: dbUrl, LOG_LEVEL: 'warn', ...env },
-      stdio: ['ignore', 'inherit', 'inherit'],
-    });
-    children.push(c);
-    return c;
-  };
-  const gateway = child('gateway', {
-    GATEWAY_PORT: String(GATEWAY_PORT),
-    PAYMENT_WEBHOOK_URL: `http://127.0.0.1:${API_PORT}/api/v1/payments/webhook`,
+  stack = await startStack({
+    via: VIA,
+    instances: INSTANCES,
+    worker: args.worker,
+    env: { DATABASE_URL: dbUrl, DATABASE_POOL_SIZE: '30', REDIS_KEY_PREFIX: `bench:${run}:` },
   });
-  const api = child('api', {
-    PORT: String(API_PORT),
-    DATABASE_POOL_SIZE: '30',
-    REDIS_KEY_PREFIX: `bench:${run}:`,
-    PAYMENT_GATEWAY_URL: gatewayUrl,
-  });
-  const apiUrl = `http://127.0.0.1:${API_PORT}`;
-  for (const url of [apiUrl, gatewayUrl]) {
-    for (let i = 0; ; i++) {
-      if (
-        await fetch(`${url}/health/live`).then(
-          (r) => r.ok,
-          () => false,
-        )
-      )
-        break;
-      if (i > 150) throw new Error(`${url} did not start`);
-      await new Promise((r) => setTimeout(r, 200));
-    }
-  }
+  const { apiUrl, gatewayUrl } = stack;
 
   // Baseline: the cheapest round trip at the same concurrency.
   const b0 = performance.now();
@@ -116,6 +106,8 @@ async function main() {
 
   const seatIds = st.seats.map((s) => s.id);
   const counts = { holdAttempts: 0, holds: 0, reservations: 0, purchases: 0, holdConflicts: 0, errors: 0 };
+  const cpu0 = await stack.cpu();
+  const [busy0, self0] = [machineBusySeconds(), process.cpuUsage()];
   const t0 = performance.now();
   await pool(users, CONCURRENCY, async (user) => {
     const headers = { ...user.headers, 'content-type': 'application/json' };
@@ -168,6 +160,17 @@ async function main() {
     }
   });
   const seconds = (performance.now() - t0) / 1000;
+  const cpu1 = await stack.cpu();
+  // How many of the cores were busy (anyone's work) and how much of that was this load generator.
+  const machineBusyCores = (machineBusySeconds() - busy0) / seconds;
+  const self = process.cpuUsage(self0);
+  const benchCpu = (self.user + self.system) / 1e6;
+  const apiCpu = cpu1.apis.map((c, i) => c - cpu0.apis[i]!);
+  const apiCpuTotal = apiCpu.reduce((a, b) => a + b, 0);
+  // Requests the API tier served in the onsale phase: the buyers' calls plus one webhook per payment.
+  const apiRequests =
+    timings.hold.length + timings.reserve.length + timings.complete.length + timings.pay.length;
+  const perCore = apiRequests / apiCpuTotal;
 
   // Let in-flight webhooks land, then check the books.
   await new Promise((r) => setTimeout(r, 1500));
@@ -192,11 +195,18 @@ async function main() {
 
   const row = (step: Step) =>
     `| ${step} | ${timings[step].length} | ${pct(timings[step], 50).toFixed(1)} | ${pct(timings[step], 99).toFixed(1)} |`;
-  const report = `# bench/onsale
+  const la = loadavg()
+    .map((n) => n.toFixed(1))
+    .join(' ');
+  const topology =
+    VIA === 'nginx'
+      ? `nginx (ops/nginx) in front of ${INSTANCES} API instance(s)`
+      : 'the API reached directly';
+  const report = `# bench/${NAME}
 
-Run ${new Date().toISOString()} on this machine (2 cores): API and sandbox gateway each in their own process (\`src/main.ts api|gateway\`),
+Run ${new Date().toISOString()} on this machine (2 cores): ${topology}; API, sandbox gateway${args.worker ? ', worker' : ''} each in their own process (\`src/main.ts\`),
 the ${BUYERS} simulated buyers in the bench process, PostgreSQL and Redis local. Load average at the
-end: ${loadavg()[0]!.toFixed(1)} (the machine is shared with other work; compare with the baseline row).
+end: ${la} (the machine is shared with other work; compare with the baseline row).
 ${ROWS * PER_ROW} seats, ${BUYERS} buyers, ${CONCURRENCY} at a time, each up to ${ATTEMPTS} attempts at 2 random seats,
 then reserve → pay at the gateway → complete (webhooks on as well).
 
@@ -209,6 +219,11 @@ then reserve → pay at the gateway → complete (webhooks on as well).
 | purchases confirmed | ${counts.purchases} (${(counts.purchases / seconds).toFixed(0)}/s) |
 | errors (non-2xx other than 409) / transport errors | ${counts.errors} / ${transportErrors} |
 | wall time | ${seconds.toFixed(1)} s |
+| API requests in the onsale phase (hold, reserve, complete, webhook) | ${apiRequests} (${(apiRequests / seconds).toFixed(0)}/s) |
+| API CPU seconds, per process | ${apiCpu.map((c) => c.toFixed(1)).join(' + ')} = ${apiCpuTotal.toFixed(1)} |
+| API requests per CPU-second (per-core figure) | ${perCore.toFixed(0)} |
+| nginx / worker CPU seconds (whole run so far) | ${cpu1.nginx.toFixed(1)} / ${cpu1.worker.toFixed(1)} |
+| load generator CPU seconds / machine cores busy on average (all processes) | ${benchCpu.toFixed(1)} / ${machineBusyCores.toFixed(2)} of 2 |
 
 | step | calls | p50 ms | p99 ms |
 | --- | --- | --- | --- |
@@ -224,12 +239,30 @@ CONFIRMED reservation = ${paidOrphans!.n}.
 `;
   console.log(report);
   mkdirSync('bench/reports', { recursive: true });
-  writeFileSync('bench/reports/onsale.md', report);
+  writeFileSync(`bench/reports/${NAME}.md`, report);
   writeFileSync(
-    'bench/reports/onsale.json',
+    `bench/reports/${NAME}.json`,
     JSON.stringify(
       {
+        via: VIA,
+        instances: INSTANCES,
+        loadavg: loadavg(),
         counts,
+        transportErrors,
+        steps: Object.fromEntries(
+          (Object.keys(timings) as Step[]).map((k) => [
+            k,
+            { calls: timings[k].length, p50: pct(timings[k], 50), p99: pct(timings[k], 99) },
+          ]),
+        ),
+        apiRequests,
+        apiCpu,
+        apiCpuTotal,
+        perCore,
+        nginxCpu: cpu1.nginx - cpu0.nginx,
+        workerCpu: cpu1.worker,
+        benchCpu,
+        machineBusyCores,
         seconds,
         baselineSeconds,
         doubles: doubles!.n,
@@ -242,21 +275,8 @@ CONFIRMED reservation = ${paidOrphans!.n}.
     ),
   );
 
-  // Stop the children before dropping their database; SIGKILL if they do not drain in time.
-  await Promise.all(
-    [api, gateway].map(
-      (c) =>
-        new Promise<void>((resolve) => {
-          if (c.exitCode !== null) return resolve();
-          const timer = setTimeout(() => c.kill('SIGKILL'), 12_000);
-          c.once('exit', () => {
-            clearTimeout(timer);
-            resolve();
-          });
-          c.kill('SIGTERM');
-        }),
-    ),
-  );
+  // Stop the children before dropping their database.
+  await stack.stop();
   const redis = createRedis({ url: base.REDIS_URL, keyPrefix: '' });
   let cursor = '0';
   do {
@@ -278,11 +298,10 @@ CONFIRMED reservation = ${paidOrphans!.n}.
   process.exit(0);
 }
 
-const children: ChildProcess[] = [];
-process.on('exit', () => children.forEach((c) => c.kill('SIGTERM')));
+let stack: Stack | undefined;
 main().catch(async (err) => {
   console.error(err);
-  children.forEach((c) => c.kill('SIGTERM'));
+  await stack?.stop().catch(() => undefined);
   const admin = new pg.Client({ connectionString: dbUrl.replace(`/${dbName}`, '/postgres') });
   await admin.connect().catch(() => undefined);
   await admin.query(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`).catch(() => undefined);
