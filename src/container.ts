@@ -18,6 +18,7 @@ import { createWaitingRoomModule, type WaitingRoomModule } from './modules/waiti
 import { createBookingModule, type BookingModule } from './modules/booking/index.ts';
 import { OutboxRelay } from './infra/outbox-relay.ts';
 import { createTicketsModule } from './modules/tickets/index.ts';
+import { toTicket } from './modules/tickets/tickets.schemas.ts';
 
 /** The shared adapters every module is built from. */
 export interface Infra {
@@ -145,15 +146,19 @@ export async function createContainer(config: Config, processName: ProcessName):
   apiRoutes.push(waitingRoom.routes);
   background.push(...waitingRoom.background);
 
+  // Built before checkout so a reservation's detail can list its tickets.
+  const tickets = createTicketsModule(infra);
+
   booking = createBookingModule(infra, {
     gate: waitingRoom.gate,
     discounts: coupons.discounts,
     ranking: catalog.salesRanking,
+    ticketsOf: async (reservationId) =>
+      (await tickets.service.listForReservation(reservationId)).map(toTicket),
   });
   apiRoutes.push(...booking.routes);
   background.push(...booking.background);
 
-  const tickets = createTicketsModule(infra);
   apiRoutes.push(tickets.routes);
   background.push(tickets.consumers);
 

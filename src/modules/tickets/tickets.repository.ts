@@ -103,6 +103,18 @@ export class TicketsRepository {
       .execute();
   }
 
+  /** A reservation's tickets (its owner was checked by the caller). */
+  async listByReservation(reservationId: string): Promise<TicketRow[]> {
+    return this.db
+      .selectFrom('tickets')
+      .selectAll()
+      .where('reservation_id', '=', reservationId)
+      .orderBy('section')
+      .orderBy('row_label')
+      .orderBy('number')
+      .execute();
+  }
+
   async findById(id: string): Promise<TicketRow | undefined> {
     return this.db.selectFrom('tickets').selectAll().where('id', '=', id).executeTakeFirst();
   }

@@ -167,6 +167,11 @@ export class TicketsService {
     return this.repo.listByUser(userId);
   }
 
+  /** For checkout's reservation detail, which has already checked the reservation's owner. */
+  listForReservation(reservationId: string): Promise<TicketRow[]> {
+    return this.repo.listByReservation(reservationId);
+  }
+
   /** The QR image of a ticket's code, for its owner or an admin; 404 for anyone else. */
   async qrSvg(ticketId: string, user: RequestUser): Promise<string> {
     const ticket = await this.repo.findById(ticketId);
