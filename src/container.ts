@@ -133,10 +133,10 @@ export async function createContainer(config: Config, processName: ProcessName):
   apiRoutes.push(coupons.routes);
 
   // The seat map shows HELD seats from checkout's holds; booking is built below, so read it lazily.
-  let booking: BookingModule | undefined;
+  const late: { booking?: BookingModule } = {};
   const catalog = createCatalogModule(infra, {
     heldSeats: {
-      heldSeatIds: (showtimeId) => booking?.heldSeatIds(showtimeId) ?? Promise.resolve(new Set()),
+      heldSeatIds: (showtimeId) => late.booking?.heldSeatIds(showtimeId) ?? Promise.resolve(new Set()),
     },
   });
   apiRoutes.push(...catalog.routes);
@@ -149,13 +149,14 @@ export async function createContainer(config: Config, processName: ProcessName):
   // Built before checkout so a reservation's detail can list its tickets.
   const tickets = createTicketsModule(infra);
 
-  booking = createBookingModule(infra, {
+  const booking = createBookingModule(infra, {
     gate: waitingRoom.gate,
     discounts: coupons.discounts,
     ranking: catalog.salesRanking,
     ticketsOf: async (reservationId) =>
       (await tickets.service.listForReservation(reservationId)).map(toTicket),
   });
+  late.booking = booking;
   apiRoutes.push(...booking.routes);
   background.push(...booking.background);
 
