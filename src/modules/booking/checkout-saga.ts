@@ -177,7 +177,8 @@ export class CheckoutSaga {
         performanceId: row.performance_id,
         seatIds: seats.map((s) => s.id),
         ...extra,
-        at: new Date().toISOString(),
+        // The contract's timestamp field (event-schemas.ts): failedAt or expiredAt.
+        [eventType === 'reservation.expired' ? 'expiredAt' : 'failedAt']: new Date().toISOString(),
       },
     });
   }

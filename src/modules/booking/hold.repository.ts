@@ -73,13 +73,14 @@ for i = 2, #ARGV do
 end
 return 1`;
 
-// KEYS: held. Lists seats held or reserved right now (sold seats come from the database).
-const HELD = `${NOW}
+// KEYS: held. Lists seats held, reserved or sold right now. Sold seats are listed too: the seat map
+// reads SOLD from the database through a one-second cache, and a seat confirmed within that second
+// must show HELD there, never AVAILABLE.
+const HELD = `${NOW} ${LIVE}
 local out = {}
 local entries = redis.call('HGETALL', KEYS[1])
 for i = 1, #entries, 2 do
-  local e = tonumber(string.match(entries[i + 1], '|(%d+)$'))
-  if e and e > now then out[#out + 1] = entries[i] end
+  if live(entries[i + 1]) then out[#out + 1] = entries[i] end
 end
 return out`;
 
@@ -210,7 +211,7 @@ export class HoldRepository {
     await this.redis.eval(FREE, 1, this.keys(showtimeId, holdId)[0]!, holdId, ...seatIds);
   }
 
-  /** Seats held or reserved right now, for the seat map's HELD status. */
+  /** Seats held, reserved or sold right now (for the seat map: not AVAILABLE). */
   async heldSeatIds(showtimeId: string): Promise<Set<string>> {
     const ids = (await this.redis.eval(HELD, 1, this.keys(showtimeId, '-')[0]!)) as string[];
     return new Set(ids);

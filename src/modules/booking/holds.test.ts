@@ -138,7 +138,8 @@ describe('seat holds', () => {
 });
 
 describe('holds without Redis', () => {
-  it('answer 503 SERVICE_UNAVAILABLE, not 500', async () => {
+  // Points REDIS_URL at a closed port, which a Cluster client (REDIS_CLUSTER_NODES) does not use.
+  it.skipIf(Boolean(process.env.REDIS_CLUSTER_NODES))('answer 503 SERVICE_UNAVAILABLE, not 500', async () => {
     const h = await setupCheckout();
     const broken = await createTestApp(h.env, { ...h.overrides, REDIS_URL: 'redis://127.0.0.1:1' });
     try {
