@@ -24,6 +24,8 @@ export interface BookingDeps {
 /** Counters for dashboards: how holds and checkouts end. */
 export interface CheckoutMetrics {
   holds: Counter<'result'>;
+  /** Holds that ran out without being released or reserved. */
+  holdsExpired: Counter;
   checkouts: Counter<'outcome'>;
 }
 

@@ -7,6 +7,8 @@ import type { RedisClient } from '../../infra/redis.ts';
  *   {st:X}:held          hash seatId → "<holdId>|<expiresAtMs>" (held or reserved), or "S" (sold)
  *   {st:X}:u:<userId>    hash holdId → "<seatCount>|<expiresAtMs>" (the user's open holds)
  *   {st:X}:hold:<holdId> hash userId, seatIds, amount, expiresAt, reservationId
+ *   {st:X}:open          zset "<holdId>|<seatIds>" by expiry: open holds, swept (and counted) when they lapse
+ *   holds:showtimes      set of showtimes that have open holds (the sweep's work list)
  *   holdref:<holdId>     showtimeId (a hold is addressed by id alone in the API)
  * Expired entries are ignored by comparing with Redis TIME and cleaned lazily; no sweeper is needed.
  */
@@ -15,7 +17,7 @@ const NOW = `local t = redis.call('TIME') local now = tonumber(t[1]) * 1000 + ma
 const LIVE = `local function live(v) if not v then return false end if v == 'S' then return true end
   local e = tonumber(string.match(v, '|(%d+)$')) return e ~= nil and e > now end`;
 
-// KEYS: held, user, hold. ARGV: holdId, userId, ttlMs, limit, alreadyBought, amount, seatIds...
+// KEYS: held, user, hold, open. ARGV: holdId, userId, ttlMs, limit, alreadyBought, amount, seatIds...
 const HOLD = `${NOW} ${LIVE}
 local holdId, userId, ttl, limit, bought = ARGV[1], ARGV[2], tonumber(ARGV[3]), tonumber(ARGV[4]), tonumber(ARGV[5])
 local taken = {}
@@ -36,9 +38,10 @@ redis.call('HSET', KEYS[2], holdId, n .. '|' .. exp)
 redis.call('PEXPIRE', KEYS[2], ttl)
 redis.call('HSET', KEYS[3], 'userId', userId, 'seatIds', table.concat(seats, ','), 'amount', ARGV[6], 'expiresAt', exp)
 redis.call('PEXPIRE', KEYS[3], ttl)
+redis.call('ZADD', KEYS[4], exp, holdId .. '|' .. table.concat(seats, ','))
 return {'OK', tostring(exp)}`;
 
-// KEYS: held, user, hold. ARGV: holdId, userId. Releases an open (not reserved) hold of its owner.
+// KEYS: held, user, hold, open. ARGV: holdId, userId. Releases an open (not reserved) hold of its owner.
 const RELEASE = `
 local h = redis.call('HMGET', KEYS[3], 'userId', 'seatIds', 'reservationId')
 if not h[1] or h[1] ~= ARGV[2] or h[3] then return 0 end
@@ -48,9 +51,10 @@ for seat in string.gmatch(h[2], '[^,]+') do
 end
 redis.call('HDEL', KEYS[2], ARGV[1])
 redis.call('DEL', KEYS[3])
+redis.call('ZREM', KEYS[4], ARGV[1] .. '|' .. h[2])
 return 1`;
 
-// KEYS: held, user, hold. ARGV: holdId, reservationId, untilMs. The hold became a reservation: its seats
+// KEYS: held, user, hold, open. ARGV: holdId, reservationId, untilMs. The hold became a reservation: its seats
 // stay taken until the reservation's deadline, and it no longer counts as an open hold of the user
 // (the reservation is counted from the database instead).
 const RESERVE = `
@@ -63,6 +67,7 @@ end
 redis.call('HDEL', KEYS[2], ARGV[1])
 redis.call('HSET', KEYS[3], 'reservationId', ARGV[2])
 redis.call('PEXPIREAT', KEYS[3], ARGV[3])
+redis.call('ZREM', KEYS[4], ARGV[1] .. '|' .. seats)
 return 1`;
 
 // KEYS: held. ARGV: holdId, seatIds... Frees the seats still marked by this hold (or sold, on cancel).
@@ -72,6 +77,23 @@ for i = 2, #ARGV do
   if v and (v == 'S' or string.sub(v, 1, #ARGV[1] + 1) == ARGV[1] .. '|') then redis.call('HDEL', KEYS[1], ARGV[i]) end
 end
 return 1`;
+
+// KEYS: held, open. Removes holds whose time ran out (neither released nor reserved): their seat entries
+// (still marked by the hold and lapsed) are deleted. Returns how many holds expired.
+const SWEEP = `${NOW}
+local due = redis.call('ZRANGEBYSCORE', KEYS[2], '-inf', now, 'LIMIT', 0, 500)
+for _, member in ipairs(due) do
+  local holdId, seats = string.match(member, '^([^|]+)|(.*)$')
+  for seat in string.gmatch(seats, '[^,]+') do
+    local v = redis.call('HGET', KEYS[1], seat)
+    if v and string.sub(v, 1, #holdId + 1) == holdId .. '|' then
+      local e = tonumber(string.match(v, '|(%d+)$'))
+      if e and e <= now then redis.call('HDEL', KEYS[1], seat) end
+    end
+  end
+  redis.call('ZREM', KEYS[2], member)
+end
+return {#due, redis.call('ZCARD', KEYS[2])}`;
 
 // KEYS: held. Lists seats held, reserved or sold right now. Sold seats are listed too: the seat map
 // reads SOLD from the database through a one-second cache, and a seat confirmed within that second
@@ -109,12 +131,14 @@ async function orUnavailable<T>(work: () => Promise<T>): Promise<T> {
   }
 }
 
+const SWEEP_LIST = 'holds:showtimes';
+
 export class HoldRepository {
   constructor(private readonly redis: RedisClient) {}
 
   private keys(showtimeId: string, holdId: string, userId = '-'): string[] {
     const tag = `{st:${showtimeId}}`;
-    return [`${tag}:held`, `${tag}:u:${userId}`, `${tag}:hold:${holdId}`];
+    return [`${tag}:held`, `${tag}:u:${userId}`, `${tag}:hold:${holdId}`, `${tag}:open`];
   }
 
   /** All seats or none, within the per-user limit (open holds here + `alreadyBought` from the database). */
@@ -135,13 +159,16 @@ export class HoldRepository {
     const args = [input.holdId, input.userId, input.ttlMs, input.limit, input.alreadyBought, input.amount];
     const res = (await this.redis.eval(
       HOLD,
-      3,
+      4,
       ...this.keys(input.showtimeId, input.holdId, input.userId),
       ...args.map(String),
       ...input.seatIds,
     )) as string[];
     if (res[0] === 'OK') {
-      await this.redis.set(`holdref:${input.holdId}`, input.showtimeId, 'PX', input.ttlMs);
+      await Promise.all([
+        this.redis.set(`holdref:${input.holdId}`, input.showtimeId, 'PX', input.ttlMs),
+        this.redis.sadd(SWEEP_LIST, input.showtimeId),
+      ]);
       return { ok: true, expiresAt: new Date(Number(res[1])) };
     }
     if (res[0] === 'TAKEN') return { ok: false, reason: 'TAKEN', seatIds: res.slice(1) };
@@ -178,7 +205,7 @@ export class HoldRepository {
     if (!showtimeId) return false;
     const done = (await this.redis.eval(
       RELEASE,
-      3,
+      4,
       ...this.keys(showtimeId, holdId, userId),
       holdId,
       userId,
@@ -190,7 +217,7 @@ export class HoldRepository {
   async markReserved(hold: HoldRecord, reservationId: string, until: Date): Promise<void> {
     await this.redis.eval(
       RESERVE,
-      3,
+      4,
       ...this.keys(hold.showtimeId, hold.id, hold.userId),
       hold.id,
       reservationId,
@@ -209,6 +236,19 @@ export class HoldRepository {
   /** Frees seats after a failure, expiry or cancellation; only those still marked by this hold or sold. */
   async free(showtimeId: string, holdId: string, seatIds: string[]): Promise<void> {
     await this.redis.eval(FREE, 1, this.keys(showtimeId, holdId)[0]!, holdId, ...seatIds);
+  }
+
+  /** Sweeps lapsed holds of every showtime with open holds; returns how many expired. */
+  async sweepExpired(): Promise<number> {
+    let expired = 0;
+    for (const showtimeId of await this.redis.smembers(SWEEP_LIST)) {
+      const [held, , , open] = this.keys(showtimeId, '-');
+      const [swept, left] = (await this.redis.eval(SWEEP, 2, held!, open!)) as [number, number];
+      expired += swept;
+      // A hold made right after this SREM adds the showtime back itself.
+      if (left === 0) await this.redis.srem(SWEEP_LIST, showtimeId);
+    }
+    return expired;
   }
 
   /** Seats held, reserved or sold right now (for the seat map: not AVAILABLE). */

@@ -181,3 +181,43 @@ describe('hold expiry', () => {
     expect((await hold(h.app, b!, st.showtimeId, [st.seats[0]!.id])).statusCode).toBe(201);
   });
 });
+
+describe('hold sweep', () => {
+  // Its own environment: the sweep covers every showtime, so no other test's holds may be in it.
+  let h: CheckoutHarness;
+  beforeAll(async () => {
+    h = await setupCheckout({ HOLD_TTL_SECONDS: '1' });
+  });
+  afterAll(() => h.close());
+
+  it('sweeps lapsed holds: counted as expired, their seat entries removed; released and reserved ones are not', async () => {
+    const st = await createShowtimeWithSeats(h.container, { rows: 1, seatsPerRow: 4 });
+    const [a, b, c] = await createUsers(h.container, 3);
+    const lapsing = await hold(h.app, a!, st.showtimeId, [st.seats[0]!.id, st.seats[1]!.id]);
+    const released = await hold(h.app, b!, st.showtimeId, [st.seats[2]!.id]);
+    const reserved = await hold(h.app, c!, st.showtimeId, [st.seats[3]!.id]);
+    expect([lapsing.statusCode, released.statusCode, reserved.statusCode]).toEqual([201, 201, 201]);
+    await h.app.inject({ method: 'DELETE', url: `/api/v1/holds/${released.json().id}`, headers: b!.headers });
+    const reservation = await h.app.inject({
+      method: 'POST',
+      url: '/api/v1/reservations',
+      headers: { ...c!.headers, 'idempotency-key': 'sweep-reserved-1' },
+      payload: { holdId: reserved.json().id },
+    });
+    expect(reservation.statusCode).toBe(201);
+    await new Promise((r) => setTimeout(r, 1_300));
+
+    const before = await expiredCount();
+    const { holdsExpired } = await h.container.booking.recovery.runOnce();
+    expect(holdsExpired).toBe(1);
+    expect((await expiredCount()) - before).toBe(1);
+    const entries = await h.container.redis.hkeys(`{st:${st.showtimeId}}:held`);
+    expect(entries).toEqual([st.seats[3]!.id]);
+    expect((await h.container.booking.recovery.runOnce()).holdsExpired).toBe(0);
+  });
+
+  async function expiredCount(): Promise<number> {
+    const metric = await h.container.metrics.registry.getSingleMetric('checkout_holds_expired_total')?.get();
+    return metric?.values[0]?.value ?? 0;
+  }
+});

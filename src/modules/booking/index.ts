@@ -86,6 +86,10 @@ export function createBookingModule(infra: Infra, ports: BookingPorts = {}): Boo
         'Seat hold requests by result (held, taken, limit)',
         'result',
       ),
+      holdsExpired: infra.metrics.counter({
+        name: 'checkout_holds_expired_total',
+        help: 'Seat holds that ran out without being released or reserved (swept by the recovery job)',
+      }),
       checkouts: counter(
         infra,
         'checkout_transitions_total',

@@ -34,9 +34,21 @@ export class CheckoutRecovery {
     private readonly opts: RecoveryOptions = DEFAULT_RECOVERY,
   ) {}
 
-  async runOnce(): Promise<{ expired: number; settled: number; compensated: number; cancelled: number }> {
+  async runOnce(): Promise<{
+    expired: number;
+    settled: number;
+    compensated: number;
+    cancelled: number;
+    holdsExpired: number;
+  }> {
     const { repo, db } = this.d;
-    const counts = { expired: 0, settled: 0, compensated: 0, cancelled: 0 };
+    const counts = { expired: 0, settled: 0, compensated: 0, cancelled: 0, holdsExpired: 0 };
+    try {
+      counts.holdsExpired = await this.d.holds.sweepExpired();
+      this.d.metrics.holdsExpired.inc(counts.holdsExpired);
+    } catch (err) {
+      this.d.log.warn({ err }, 'sweeping lapsed holds failed; retried next run');
+    }
     const retry = { olderThanMs: this.opts.retryAfterMs, limit: this.opts.batch };
 
     for (const row of await repo.due(db, 'expired', { olderThanMs: 0, limit: this.opts.batch })) {
