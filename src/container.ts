@@ -13,7 +13,7 @@ import { healthRoutes } from './modules/health/health.routes.ts';
 import { createAuthModule, createSessions } from './modules/auth/index.ts';
 import { createUsersModule } from './modules/users/index.ts';
 import { createCouponsModule } from './modules/coupons/index.ts';
-import { createCatalogModule } from './modules/catalog/index.ts';
+import { createCatalogModule, type CatalogModule } from './modules/catalog/index.ts';
 import { createWaitingRoomModule, type WaitingRoomModule } from './modules/waiting-room/index.ts';
 import { createBookingModule, type BookingModule } from './modules/booking/index.ts';
 import { OutboxRelay } from './infra/outbox-relay.ts';
@@ -53,6 +53,8 @@ export interface Container extends Infra {
   background: Background[];
   /** The waiting room (its `gate` is checkout's AdmissionGate). */
   waitingRoom: WaitingRoomModule;
+  /** The catalogue (reads, admin, rankings); exposed for tests and tools. */
+  catalog: CatalogModule;
   /** Checkout (holds, reservations, payments); exposed for the seat map and for tests. */
   booking: BookingModule;
   /** Admin live figures; `holds` is wired to checkout's held-seat count when it lands. */
@@ -175,5 +177,15 @@ export async function createContainer(config: Config, processName: ProcessName):
   });
   background.push({ name: 'outbox-relay', start: () => relay.start(), stop: () => relay.stop() });
 
-  return { ...infra, apiRoutes, rootRoutes, background, waitingRoom, booking, onsaleLive, close: closeInfra };
+  return {
+    ...infra,
+    apiRoutes,
+    rootRoutes,
+    background,
+    catalog,
+    waitingRoom,
+    booking,
+    onsaleLive,
+    close: closeInfra,
+  };
 }

@@ -113,13 +113,7 @@ export const catalogRoutes =
       async (request, reply) => {
         const entry = await reads.visibleDetail(request.params.id, await isAdmin(request));
         if (!entry) throw new AppError('PERFORMANCE_NOT_FOUND');
-        const viewer = viewerOf(request, reply);
-        try {
-          await rankings.recordView(request.params.id, viewer);
-        } catch (err) {
-          // Counting is best effort: a Redis hiccup must not fail the page.
-          request.log.warn({ err: (err as Error).message }, 'view not counted');
-        }
+        rankings.recordView(request.params.id, viewerOf(request, reply));
         // Cached JSON text, sent as is (the schema documents it).
         return reply.type('application/json').send(entry.json as never);
       },

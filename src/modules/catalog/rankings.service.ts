@@ -12,7 +12,8 @@ import { kstDay } from './calendar.ts';
  *   {rank}:<by>:m:<minute>   per-minute scores, kept 2 hours   → realtime = the last 60 buckets
  *   {rank}:<by>:d:<day>      per-day scores (KST), kept 9 days → daily = today, weekly = the last 7 days
  *   {rank}:pending           counts not yet written to PostgreSQL (fields v:<id>, s:<id>)
- *   views:seen:{pf:<id>}:<day>  viewers already counted today
+ *   {rank}:seen:<day>:<id>   viewers of a performance already counted that day (same tag as the
+ *                            scores, so checking the viewer and counting the view is one script)
  */
 const BUMP = `
 redis.call('ZINCRBY', KEYS[1], ARGV[1], ARGV[2])
@@ -21,9 +22,17 @@ redis.call('ZINCRBY', KEYS[2], ARGV[1], ARGV[2])
 redis.call('EXPIRE', KEYS[2], 777600)
 redis.call('HINCRBY', KEYS[3], ARGV[3], ARGV[1])
 return 1`;
-const SEEN = `
-local added = redis.call('SADD', KEYS[1], ARGV[1])
-if added == 1 then redis.call('EXPIRE', KEYS[1], 172800) end
+// KEYS: seen, minute bucket, day bucket, pending. ARGV: performanceId, pending field, viewers...
+// Adds the viewers not yet counted today and bumps the windows by how many were new.
+const VIEWS = `
+local added = redis.call('SADD', KEYS[1], unpack(ARGV, 3))
+if added == 0 then return 0 end
+redis.call('EXPIRE', KEYS[1], 172800)
+redis.call('ZINCRBY', KEYS[2], added, ARGV[1])
+redis.call('EXPIRE', KEYS[2], 7200)
+redis.call('ZINCRBY', KEYS[3], added, ARGV[1])
+redis.call('EXPIRE', KEYS[3], 777600)
+redis.call('HINCRBY', KEYS[4], ARGV[2], added)
 return added`;
 const TOP = `
 redis.call('ZUNIONSTORE', KEYS[1], #KEYS - 1, unpack(KEYS, 2))
@@ -32,33 +41,68 @@ redis.call('DEL', KEYS[1])
 return top`;
 
 const MINUTE = 60_000;
+const VIEW_BATCH_MS = 100;
 
 /** Views (de-duplicated per viewer per day) and sales, ranked over rolling windows. */
 export class Rankings implements SalesRanking {
   // Repeat views of one viewer are the common case (refreshes): skip Redis once we know.
   private readonly seenLocally = new LRUCache<string, true>({ max: 200_000, ttl: 10 * MINUTE });
   private readonly tops = new LRUCache<string, Promise<RankingEntry[]>>({ max: 100, ttl: 2_000 });
+  private pendingViews = new Map<string, Set<string>>();
+  private flushTimer: NodeJS.Timeout | undefined;
 
   constructor(
     private readonly redis: RedisClient,
     private readonly repo: CatalogRepository,
   ) {}
 
-  /** Counts a detail view once per viewer per Korean day; returns whether it counted. */
-  async recordView(performanceId: string, viewerId: string, now = Date.now()): Promise<boolean> {
+  /**
+   * Counts a detail view once per viewer per Korean day. Views are gathered for a moment and sent to
+   * Redis per performance in one script, so a rush of page views costs a few Redis calls, not one each.
+   */
+  recordView(performanceId: string, viewerId: string, now = Date.now()): void {
     const day = kstDay(now);
     const localKey = `${day}|${performanceId}|${viewerId}`;
-    if (this.seenLocally.has(localKey)) return false;
-    const added = (await this.redis.eval(
-      SEEN,
-      1,
-      `views:seen:{pf:${performanceId}}:${day}`,
-      viewerId,
-    )) as number;
+    if (this.seenLocally.has(localKey)) return;
     this.seenLocally.set(localKey, true);
-    if (added !== 1) return false;
-    await this.bump('views', performanceId, 1, now);
-    return true;
+    const key = `${day}|${performanceId}`;
+    let viewers = this.pendingViews.get(key);
+    if (!viewers) this.pendingViews.set(key, (viewers = new Set()));
+    viewers.add(viewerId);
+    // Counting is best effort: a Redis hiccup loses at most one batch of views, never a page.
+    this.flushTimer ??= setTimeout(() => void this.flushViews().catch(() => undefined), VIEW_BATCH_MS);
+  }
+
+  /** Sends the gathered views now (also before rankings are computed, so they include them). */
+  async flushViews(now = Date.now()): Promise<void> {
+    clearTimeout(this.flushTimer);
+    this.flushTimer = undefined;
+    const batch = this.pendingViews;
+    if (batch.size === 0) return;
+    this.pendingViews = new Map();
+    const minute = Math.floor(now / MINUTE);
+    await Promise.all(
+      [...batch].flatMap(([key, viewers]) => {
+        const [day, performanceId] = key.split('|') as [string, string];
+        const ids = [...viewers];
+        const chunks = Array.from({ length: Math.ceil(ids.length / 1000) }, (_, i) =>
+          ids.slice(i * 1000, (i + 1) * 1000),
+        );
+        return chunks.map((chunk) =>
+          this.redis.eval(
+            VIEWS,
+            4,
+            `{rank}:seen:${day}:${performanceId}`,
+            `{rank}:views:m:${minute}`,
+            `{rank}:views:d:${day}`,
+            PENDING_KEY,
+            performanceId,
+            `v:${performanceId}`,
+            ...chunk,
+          ),
+        );
+      }),
+    );
   }
 
   /** The SalesRanking port for checkout: confirmed seats (negative after a cancellation). */
@@ -69,6 +113,8 @@ export class Rankings implements SalesRanking {
 
   /** The home page asks for the same few rankings all the time: computed at most every 2 s per instance. */
   async top(query: RankingQuery): Promise<RankingEntry[]> {
+    // This instance's gathered views count too (free when there are none).
+    await this.flushViews();
     const key = `${query.by}|${query.period}|${query.limit}`;
     let result = this.tops.get(key);
     if (!result) {

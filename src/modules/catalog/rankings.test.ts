@@ -136,6 +136,8 @@ describe('views and rankings', () => {
     const before = await viewCountInDb(id);
     const viewers = await createUsers(t.container, 7);
     for (const v of viewers) await view(id, v.headers);
+    // Views reach Redis in batches; send this instance's pending batch before flushing to PostgreSQL.
+    await t.container.catalog.rankings.flushViews();
     await Promise.all(Array.from({ length: 6 }, () => flushCounts(t.container.redis, t.container.db)));
     await flushCounts(t.container.redis, t.container.db);
     expect((await viewCountInDb(id)) - before).toBe(7);
