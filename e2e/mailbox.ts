@@ -1,10 +1,6 @@
-import { SMTPServer } from 'smtp-server';
-import type { AddressInfo } from 'node:net';
+import { startSmtpServer, type ReceivedMail } from '../test/smtp-server.ts';
 
-export interface Mail {
-  to: string[];
-  raw: string;
-}
+export type Mail = ReceivedMail;
 
 /** The readable text of a raw message: base64 and quoted-printable parts decoded, headers dropped. */
 export function mailText(raw: string): string {
@@ -34,26 +30,10 @@ export async function startMailbox(): Promise<{
   waitForCode: (email: string, timeoutMs?: number) => Promise<string>;
   close: () => Promise<void>;
 }> {
-  const mails: Mail[] = [];
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS', 'AUTH'],
-    logger: false,
-    onData(stream, session, callback) {
-      const chunks: Buffer[] = [];
-      stream.on('data', (c: Buffer) => chunks.push(c));
-      stream.on('end', () => {
-        mails.push({
-          to: session.envelope.rcptTo.map((r) => r.address.toLowerCase()),
-          raw: Buffer.concat(chunks).toString('utf8'),
-        });
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const port = (server.server.address() as AddressInfo).port;
+  const smtp = await startSmtpServer();
+  const mails = smtp.mails;
 
+  // The newest code wins: a resend replaces the earlier one.
   const waitForCode = async (email: string, timeoutMs = 20_000): Promise<string> => {
     const deadline = Date.now() + timeoutMs;
     while (Date.now() < deadline) {
@@ -67,5 +47,5 @@ export async function startMailbox(): Promise<{
     throw new Error(`no verification code mailed to ${email} within ${timeoutMs} ms`);
   };
 
-  return { port, mails, waitForCode, close: () => new Promise((resolve) => server.close(() => resolve())) };
+  return { port: Number(new URL(smtp.url).port), mails, waitForCode, close: smtp.close };
 }
