@@ -13,7 +13,7 @@ import { ADMIN, RESULTS, ROOT, startStack } from './stack.ts';
 async function main(): Promise<{ failures: number; total: number }> {
   if (process.env.E2E_SKIP_BUILD !== '1') {
     const build = spawnSync('npm', ['run', 'build:web'], { cwd: ROOT, stdio: 'inherit' });
-    if (build.status !== 0) return 1;
+    if (build.status !== 0) return { failures: 1, total: 1 };
   }
   console.log('starting the stack…');
   const stack = await startStack();
