@@ -20,6 +20,9 @@ import { ReservationQueries, type TicketsOf } from './reservation-queries.ts';
 import { ReservationService } from './reservations.service.ts';
 import { Settlement } from './settlement.ts';
 
+/** Queue names (the broker prefixes them with AMQP_QUEUE_PREFIX). */
+export const BOOKING_QUEUES = { issuanceFailed: 'booking.issuance-failed' } as const;
+
 /** Without a waiting room wired in, a queued showtime admits nobody (fail closed). */
 export const rejectQueuedShowtimes: AdmissionGate = {
   assertAdmitted: async () => {
@@ -121,7 +124,7 @@ export function createBookingModule(infra: Infra, ports: BookingPorts = {}): Boo
     name: 'checkout-issuance-compensation',
     start: async () => {
       compensation = await infra.broker.consume({
-        queue: 'booking.issuance-failed',
+        queue: BOOKING_QUEUES.issuanceFailed,
         bindings: ['ticket.issuance_failed'],
         handler: async (body) => {
           const event = parseEvent('ticket.issuance_failed', body);
