@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { createRedis } from '../src/infra/redis.ts';
 import { startMailbox } from './mailbox.ts';
+import { deleteBrokerObjects } from '../test/broker-cleanup.ts';
 
 export const ROOT = join(import.meta.dirname, '..');
 export const RESULTS = join(ROOT, 'test-results');
@@ -103,6 +104,7 @@ export async function startStack(): Promise<Stack> {
       clearTimeout(timer);
     }
     await mailbox.close();
+    await deleteBrokerObjects(`ct.e2e.${id}`, `ct.e2e.${id}`);
     const admin = new pg.Client({ connectionString: adminDbUrl.toString() });
     await admin.connect();
     await admin.query(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`);

@@ -1,8 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import amqp from 'amqplib';
-import { TICKET_QUEUES } from '../src/modules/tickets/index.ts';
-import { BOOKING_QUEUES } from '../src/modules/booking/index.ts';
+import { deleteBrokerObjects } from './broker-cleanup.ts';
 import { inject } from 'vitest';
 import { loadConfig, type Config } from '../src/config.ts';
 import { createContainer, type Container, type ProcessName } from '../src/container.ts';
@@ -61,27 +59,6 @@ export async function createTestEnv(extraEnv: Record<string, string> = {}): Prom
     await client.end();
   };
   return { env, config, dbName, redisPrefix, drop };
-}
-
-/**
- * Every consumer queue (with its retry and dead-letter queues) a worker of this environment may have
- * declared, and its exchange: quorum queues left behind by thousands of test runs weigh on RabbitMQ.
- */
-async function deleteBrokerObjects(exchange: string, queuePrefix: string): Promise<void> {
-  const names = [...Object.values(TICKET_QUEUES), ...Object.values(BOOKING_QUEUES)];
-  let conn: amqp.ChannelModel | undefined;
-  try {
-    conn = await amqp.connect('amqp://guest:guest@127.0.0.1:5672', { timeout: 3_000 });
-    const ch = await conn.createChannel();
-    for (const name of names) {
-      for (const suffix of ['', '.retry', '.dlq']) await ch.deleteQueue(`${queuePrefix}.${name}${suffix}`);
-    }
-    await ch.deleteExchange(exchange);
-  } catch {
-    // Cleanup only: a broker that is down has nothing of ours to delete.
-  } finally {
-    await conn?.close().catch(() => undefined);
-  }
 }
 
 async function deleteByPrefix(redis: ReturnType<typeof createRedis>, prefix: string): Promise<void> {
