@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import net from 'node:net';
-import amqp from 'amqplib';
 import { createContainer, type Container } from '../src/container.ts';
 import { appendOutbox } from '../src/infra/outbox.ts';
 import type { EventData } from '../src/modules/events/event-schemas.ts';
@@ -86,24 +85,6 @@ export async function waitFor<T>(
     if (done(value)) return value;
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}: ${JSON.stringify(value)}`);
     await new Promise((r) => setTimeout(r, 50));
-  }
-}
-
-/** Deletes this file's queues and exchange, so test runs leave nothing in RabbitMQ. */
-export async function deleteBrokerObjects(env: TestEnv, queues: string[]): Promise<void> {
-  const conn = await amqp.connect('amqp://guest:guest@127.0.0.1:5672');
-  try {
-    const ch = await conn.createChannel();
-    const prefix = env.env.AMQP_QUEUE_PREFIX!;
-    for (const q of queues) {
-      for (const name of [`${prefix}.${q}`, `${prefix}.${q}.retry`, `${prefix}.${q}.dlq`]) {
-        await ch.deleteQueue(name);
-      }
-    }
-    await ch.deleteExchange(env.env.AMQP_EXCHANGE!);
-    await ch.close();
-  } finally {
-    await conn.close();
   }
 }
 

@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createShowtimeWithSeats, createUser, type TestShowtime, type TestUser } from '../factories.ts';
 import { complete, gatewayPayment, pay, setupCheckout, type CheckoutHarness } from '../checkout.ts';
-import { deleteBrokerObjects, startWorker, waitFor, type Worker } from '../tickets-support.ts';
+import { startWorker, waitFor, type Worker } from '../tickets-support.ts';
 import { createCoupon, issue } from '../../src/modules/coupons/coupons.fixtures.ts';
-import { TICKET_QUEUES } from '../../src/modules/tickets/index.ts';
 import { admitted, holdWith, myCoupons, reserveWith, seatStatuses } from './journey.ts';
 
 type TicketJson = {
@@ -45,7 +44,6 @@ describe('onsale journey across modules', () => {
   });
   afterAll(async () => {
     await worker?.stop();
-    await deleteBrokerObjects(h.env, Object.values(TICKET_QUEUES));
     await h.close();
   });
 

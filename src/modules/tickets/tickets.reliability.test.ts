@@ -7,7 +7,6 @@ import { createShowtimeWithSeats, createUser, type TestUser } from '../../../tes
 import {
   BrokerProxy,
   confirmedData,
-  deleteBrokerObjects,
   startWorker,
   waitFor,
   writeEvent,
@@ -26,7 +25,6 @@ describe('tickets: reliable issuance', () => {
     admin = await createUser(t.container, { role: 'ADMIN' });
   });
   afterAll(async () => {
-    await deleteBrokerObjects(t.env, Object.values(TICKET_QUEUES));
     await t.close();
   });
 

@@ -5,7 +5,6 @@ import { setupTestApp, type TestApp, type TestEnv } from '../../../test/context.
 import { createShowtimeWithSeats, createUser, type TestUser } from '../../../test/factories.ts';
 import {
   confirmedData,
-  deleteBrokerObjects,
   envelope,
   startWorker,
   waitFor,
@@ -14,7 +13,6 @@ import {
 } from '../../../test/tickets-support.ts';
 import { parseEvent } from '../events/event-schemas.ts';
 import { TicketSigner } from './ticket-code.ts';
-import { TICKET_QUEUES } from './index.ts';
 import { TicketsRepository } from './tickets.repository.ts';
 import { TicketsService } from './tickets.service.ts';
 import { Metrics } from '../../infra/metrics.ts';
@@ -43,7 +41,6 @@ describe('tickets: issuance, QR, check-in, revocation', () => {
   });
   afterAll(async () => {
     await worker.stop();
-    await deleteBrokerObjects(t.env, Object.values(TICKET_QUEUES));
     await t.close();
   });
 
