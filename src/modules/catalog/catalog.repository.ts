@@ -171,21 +171,7 @@ export class CatalogRepository {
   ): Promise<string> {
     const { id } = await tx
       .insertInto('performances')
-      .values({
-        title: row.title,
-        description: row.description,
-        category_id: row.categoryId,
-        venue_id: row.venueId,
-        start_date: row.startDate,
-        end_date: row.endDate,
-        running_minutes: row.runningMinutes,
-        age_rating: row.ageRating,
-        cast: row.cast,
-        poster_url: row.posterUrl,
-        status: row.status,
-        search_text: searchText,
-        deleted_at: null,
-      })
+      .values({ ...writableColumns(row, searchText), deleted_at: null })
       .returning('id')
       .executeTakeFirstOrThrow();
     await this.replacePrices(id, prices, tx);
@@ -195,21 +181,7 @@ export class CatalogRepository {
   async updatePerformance(row: PerformanceRow, searchText: string, tx: DbOrTx): Promise<void> {
     await tx
       .updateTable('performances')
-      .set({
-        title: row.title,
-        description: row.description,
-        category_id: row.categoryId,
-        venue_id: row.venueId,
-        start_date: row.startDate,
-        end_date: row.endDate,
-        running_minutes: row.runningMinutes,
-        age_rating: row.ageRating,
-        cast: row.cast,
-        poster_url: row.posterUrl,
-        status: row.status,
-        search_text: searchText,
-        updated_at: new Date(),
-      })
+      .set({ ...writableColumns(row, searchText), updated_at: new Date() })
       .where('id', '=', row.id)
       .execute();
   }
@@ -296,4 +268,22 @@ export class CatalogRepository {
       .where('status', '<>', 'DRAFT')
       .execute();
   }
+}
+
+/** The columns a create and an update of a performance both write. */
+function writableColumns(row: Omit<PerformanceRow, 'id'>, searchText: string) {
+  return {
+    title: row.title,
+    description: row.description,
+    category_id: row.categoryId,
+    venue_id: row.venueId,
+    start_date: row.startDate,
+    end_date: row.endDate,
+    running_minutes: row.runningMinutes,
+    age_rating: row.ageRating,
+    cast: row.cast,
+    poster_url: row.posterUrl,
+    status: row.status,
+    search_text: searchText,
+  };
 }
