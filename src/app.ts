@@ -3,7 +3,6 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, type RawServerDefault } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import cookie from '@fastify/cookie';
-import cors from '@fastify/cors';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
@@ -11,6 +10,8 @@ import ajvFormats from 'ajv-formats';
 import type { Container } from './container.ts';
 import { registerErrorHandling } from './http/error-handler.ts';
 import { registerSecurityHeaders } from './http/security-headers.ts';
+import { registerCors } from './http/cors.ts';
+import { requestLoggerFactory } from './http/request-logger.ts';
 import { authGuard } from './http/auth-guard.ts';
 import { readYourWrites } from './http/read-your-writes.ts';
 import { AppError } from './errors.ts';
@@ -33,6 +34,7 @@ export async function buildApp(container: Container): Promise<App> {
   const app = Fastify({
     loggerInstance: container.log as FastifyBaseLogger,
     genReqId: () => randomUUID(),
+    childLoggerFactory: requestLoggerFactory,
     // A client-chosen request id is not trusted: we generate our own and return it.
     requestIdHeader: false,
     bodyLimit: config.BODY_LIMIT_BYTES,
@@ -50,20 +52,24 @@ export async function buildApp(container: Container): Promise<App> {
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   registerSecurityHeaders(app);
-  app.addHook('onResponse', async (request, reply) => {
-    metrics.httpDuration.observe(
-      {
-        method: request.method,
-        route: request.routeOptions.url ?? 'unmatched',
-        status: String(reply.statusCode),
-      },
-      reply.elapsedTime / 1000,
-    );
+  // One labelled child per (method, route, status), found by a string key: hashing the label object
+  // on every response showed up in profiles of the hottest routes.
+  const durationByKey = new Map<string, { observe: (seconds: number) => void }>();
+  app.addHook('onResponse', (request, reply, done) => {
+    const method = request.method;
+    const route = request.routeOptions.url ?? 'unmatched';
+    const status = String(reply.statusCode);
+    const key = `${method} ${route} ${status}`;
+    let duration = durationByKey.get(key);
+    if (!duration)
+      durationByKey.set(key, (duration = metrics.httpDuration.labels({ method, route, status })));
+    duration.observe(reply.elapsedTime / 1000);
+    done();
   });
 
   registerErrorHandling(app);
 
-  await app.register(cors, { origin: config.CORS_ORIGINS, credentials: true });
+  registerCors(app, config.CORS_ORIGINS);
   await app.register(cookie);
   await app.register(rateLimit, {
     // Limits apply where abuse matters (login, signup, queue entry); each route opts in with its own numbers.

@@ -33,7 +33,12 @@ export class Metrics {
     );
   }
 
-  counter<L extends string>(cfg: { name: string; help: string; labelNames?: readonly L[] }): Counter<L> {
+  counter<L extends string>(cfg: {
+    name: string;
+    help: string;
+    labelNames?: readonly L[];
+    collect?: (this: Counter<L>) => void | Promise<void>;
+  }): Counter<L> {
     return (
       (this.existing(cfg.name) as Counter<L> | undefined) ??
       new Counter<L>({ ...cfg, registers: [this.registry] })
