@@ -9,7 +9,7 @@
  *
  *   npm run bench:catalog     BENCH_ROUNDS=2 BENCH_DURATION=8 BENCH_PERFORMANCES=10000
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { cpus, loadavg } from 'node:os';
 import path from 'node:path';
@@ -19,7 +19,12 @@ import { prepareBenchDatabase, SEARCH_TERMS } from './catalog-data.ts';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const DURATION = Number(process.env.BENCH_DURATION ?? 8);
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+/**
+ * With two or more CPUs, autocannon (this process) runs on CPU 0 and every server on CPU 1, so the
+ * scheduler does not move them onto one core mid-measurement; both servers get the same treatment.
+ */
+const PIN = cpus().length >= 2 && spawnSync('taskset', ['-V']).status === 0;
 const PERFORMANCES = Number(process.env.BENCH_PERFORMANCES ?? 10_000);
 const DB_NAME = 'ct_bench_catalog';
 const DATABASE_URL = `postgres://postgres@127.0.0.1:5432/${DB_NAME}`;
@@ -59,14 +64,12 @@ async function serve(kind: string): Promise<void> {
 }
 
 function start(kind: 'api' | 'bare', env: NodeJS.ProcessEnv): Promise<{ child: ChildProcess; base: string }> {
-  const child = spawn(
-    process.execPath,
-    ['--import', 'tsx', fileURLToPath(import.meta.url), `--serve=${kind}`],
-    {
-      stdio: ['ignore', 'pipe', 'inherit'],
-      env,
-    },
-  );
+  const node = [process.execPath, '--import', 'tsx', fileURLToPath(import.meta.url), `--serve=${kind}`];
+  const [command, ...args] = PIN ? ['taskset', '-c', '1', ...node] : node;
+  const child = spawn(command!, args, {
+    stdio: ['ignore', 'pipe', 'inherit'],
+    env,
+  });
   return new Promise((resolve, reject) => {
     let buffered = '';
     child.stdout!.on('data', (chunk: Buffer) => {
@@ -132,6 +135,7 @@ async function main(): Promise<void> {
   const loadBefore = loadavg()
     .map((l) => l.toFixed(1))
     .join(' ');
+  if (PIN) spawnSync('taskset', ['-a', '-p', '-c', '0', String(process.pid)]);
   console.log(`preparing ${DB_NAME} with ${PERFORMANCES} performances…`);
   const { performanceId } = await prepareBenchDatabase(DATABASE_URL, PERFORMANCES);
 
@@ -198,7 +202,7 @@ async function main(): Promise<void> {
     '# Catalogue read benchmark',
     '',
     `Run ${new Date().toISOString()} on ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, Node ${process.version}; ` +
-      `autocannon in the parent, each server in its own process, ${DURATION} s per measurement after a 2 s warm-up. ` +
+      `autocannon in the parent, each server in its own process${PIN ? ' (autocannon pinned to CPU 0, servers to CPU 1)' : ''}, ${DURATION} s per measurement after a 2 s warm-up. ` +
       `Response body ${Buffer.byteLength(body)} bytes. The API runs with NODE_ENV=production, LOG_LEVEL=warn. ` +
       `Load average before/after: ${loadBefore} / ${loadavg()
         .map((l) => l.toFixed(1))

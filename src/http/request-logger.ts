@@ -66,7 +66,8 @@ export function requestLoggerFactory(
   bindings: Bindings,
   options: ChildLoggerOptions,
 ): FastifyBaseLogger {
-  if (options.level !== undefined || options.serializers !== undefined) return logger.child(bindings, options);
+  if (options.level !== undefined || options.serializers !== undefined)
+    return logger.child(bindings, options);
   // The application's logger is pino (container.log), which can say whether a level is enabled.
   return new RequestLogger(logger as Logger, bindings, options) as unknown as FastifyBaseLogger;
 }
