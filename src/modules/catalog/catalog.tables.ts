@@ -47,6 +47,7 @@ export interface PerformancesTable {
   sales_count: Generated<number>;
   search_text: Generated<string>;
   search_vector: ColumnType<string, never, never>;
+  search_bigrams: ColumnType<string[], never, never>;
   created_at: Generated<Date>;
   updated_at: Generated<Date>;
   deleted_at: Date | null;

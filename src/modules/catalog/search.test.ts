@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setupTestApp, type TestApp, type TestEnv } from '../../../test/context.ts';
 import { createUser, type TestUser } from '../../../test/factories.ts';
 import { categoryId, createPerformance, createVenue, daysFromNow } from './catalog.fixtures.ts';
+import { bigramsOf } from './search.repository.ts';
 
 describe('catalogue search', () => {
   let t: TestApp & { env: TestEnv };
@@ -84,6 +85,33 @@ describe('catalogue search', () => {
     expect(idsOf(await search(q('햄릿')))).toEqual([ids.hamlet]);
     expect(idsOf(await search(q('콘서')))).toEqual([ids.iu]);
     expect(idsOf(await search(q('라블 레미')))).toEqual([ids.les]);
+  });
+
+  it('keeps the two-character windows of every word, following edits', async () => {
+    const [stored] = (
+      await sql<{
+        grams: string[];
+      }>`SELECT search_bigrams AS grams FROM performances WHERE id = ${ids.hamlet}`.execute(t.container.db)
+    ).rows;
+    expect(stored!.grams).toEqual(expect.arrayContaining(['햄릿', '셰익', '비극']));
+    expect(bigramsOf('레미제라블')).toEqual(['레미', '미제', '제라', '라블']);
+
+    // The stored windows follow an edit of the title.
+    const res = await t.app.inject({
+      method: 'PATCH',
+      url: `/api/v1/admin/performances/${ids.hamlet}`,
+      headers: admin.headers,
+      payload: { title: '맥베스' },
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(idsOf(await search(q('베스')))).toEqual([ids.hamlet]);
+    expect((await search(q('햄릿'))).total).toBe(0);
+    await t.app.inject({
+      method: 'PATCH',
+      url: `/api/v1/admin/performances/${ids.hamlet}`,
+      headers: admin.headers,
+      payload: { title: '햄릿' },
+    });
   });
 
   it('finds English words in any case and order, cast, venue and description', async () => {

@@ -1,0 +1,66 @@
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { setupTestApp, type TestApp, type TestEnv } from '../../../test/context.ts';
+import { ensureCategories } from '../../seed.ts';
+import { SearchRepository, type SearchFilter } from './search.repository.ts';
+
+/**
+ * Search must stay an index lookup as the catalogue grows: on ten thousand analyzed performances,
+ * the planner picks the text indexes only when every kind of query word can use one.
+ */
+describe('catalogue search plans', () => {
+  let t: TestApp & { env: TestEnv };
+
+  beforeAll(async () => {
+    t = await setupTestApp();
+    const db = t.container.db;
+    await ensureCategories({ db });
+    const venue = await sql<{ id: string }>`
+      INSERT INTO venues (name, address, seat_count) VALUES ('플랜 아트홀', '서울', 100) RETURNING id`.execute(
+      db,
+    );
+    await sql`
+      INSERT INTO performances (title, description, category_id, venue_id, start_date, end_date, running_minutes,
+                                age_rating, "cast", status, search_text)
+      SELECT t.title, t.description, (SELECT id FROM categories ORDER BY sort_order LIMIT 1), ${venue.rows[0]!.id},
+             current_date, current_date + 30, 100, 0, ARRAY['배우' || (i % 50)], 'ON_SALE',
+             lower(t.title || ' 배우' || (i % 50) || ' 플랜 아트홀 ' || t.description)
+      FROM generate_series(1, 10000) AS i
+      CROSS JOIN LATERAL (
+        SELECT CASE WHEN i % 2000 = 0 THEN '햄릿' ELSE '공연' END || ' 시즌 ' || i || ' phantom' || i AS title,
+               '무대 위의 이야기 ' || i || ': 배우들이 들려주는 사랑과 이별, 그리고 다시 만나는 계절의 노래. '
+                 || 'A story told on stage, number ' || i AS description
+      ) AS t`.execute(db);
+    // As autovacuum would: merges the GIN pending lists and gathers statistics.
+    await sql`VACUUM ANALYZE performances`.execute(db);
+  });
+  afterAll(() => t.close());
+
+  const planOf = async (q: string): Promise<string> => {
+    const filter: SearchFilter = { q, sort: 'popular', page: 1, size: 20, includeDrafts: false };
+    const compiled = new SearchRepository(t.container.db).pageQuery(filter).compile();
+    const explained = await t.container.db.executeQuery<{ 'QUERY PLAN': string }>({
+      ...compiled,
+      sql: `EXPLAIN ${compiled.sql}`,
+    });
+    return explained.rows.map((r) => r['QUERY PLAN']).join('\n');
+  };
+
+  it('looks up a rare two-character word in the bigram index', async () => {
+    const plan = await planOf('햄릿');
+    expect(plan).toContain('performances_search_bigrams');
+    expect(plan).not.toContain('Seq Scan on performances');
+  });
+
+  it('looks up a longer word in the trigram index', async () => {
+    const plan = await planOf('phantom17');
+    expect(plan).toContain('performances_search_trgm');
+    expect(plan).not.toContain('Seq Scan on performances');
+  });
+
+  it('combines the indexes of several words', async () => {
+    const plan = await planOf('햄릿 phantom17');
+    expect(plan).toMatch(/performances_search_(bigrams|trgm)/);
+    expect(plan).not.toContain('Seq Scan on performances');
+  });
+});
