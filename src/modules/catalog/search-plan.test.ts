@@ -21,13 +21,15 @@ describe('catalogue search plans', () => {
     );
     await sql`
       INSERT INTO performances (title, description, category_id, venue_id, start_date, end_date, running_minutes,
-                                age_rating, "cast", status, search_text)
+                                age_rating, "cast", status, search_text, created_at)
       SELECT t.title, t.description, (SELECT id FROM categories ORDER BY sort_order LIMIT 1), ${venue.rows[0]!.id},
-             current_date, current_date + 30, 100, 0, ARRAY['배우' || (i % 50)], 'ON_SALE',
-             lower(t.title || ' 배우' || (i % 50) || ' 플랜 아트홀 ' || t.description)
+             current_date + i % 90, current_date + i % 90 + 30, 100, 0, ARRAY['배우' || (i % 50)], 'ON_SALE',
+             lower(t.title || ' 배우' || (i % 50) || ' 플랜 아트홀 ' || t.description),
+             now() - i * interval '1 minute'
       FROM generate_series(1, 10000) AS i
       CROSS JOIN LATERAL (
-        SELECT CASE WHEN i % 2000 = 0 THEN '햄릿' ELSE '공연' END || ' 시즌 ' || i || ' phantom' || i AS title,
+        SELECT CASE WHEN i % 2000 = 0 THEN '햄릿' ELSE '공연' END || ' 시즌 ' || i || ' phantom' || i
+                 || CASE WHEN i % 20 = 0 THEN ' 유령' ELSE '' END AS title,
                '무대 위의 이야기 ' || i || ': 배우들이 들려주는 사랑과 이별, 그리고 다시 만나는 계절의 노래. '
                  || 'A story told on stage, number ' || i AS description
       ) AS t`.execute(db);
@@ -36,8 +38,8 @@ describe('catalogue search plans', () => {
   });
   afterAll(() => t.close());
 
-  const planOf = async (q: string): Promise<string> => {
-    const filter: SearchFilter = { q, sort: 'popular', page: 1, size: 20, includeDrafts: false };
+  const planOf = async (q: string, sort: SearchFilter['sort'] = 'popular'): Promise<string> => {
+    const filter: SearchFilter = { q, sort, page: 1, size: 20, includeDrafts: false };
     const compiled = new SearchRepository(t.container.db).pageQuery(filter).compile();
     const explained = await t.container.db.executeQuery<{ 'QUERY PLAN': string }>({
       ...compiled,
@@ -62,5 +64,14 @@ describe('catalogue search plans', () => {
     const plan = await planOf('햄릿 phantom17');
     expect(plan).toMatch(/performances_search_(bigrams|trgm)/);
     expect(plan).not.toContain('Seq Scan on performances');
+  });
+
+  it('keeps to the text indexes when the order has a b-tree of its own (date, latest)', async () => {
+    for (const sort of ['date', 'latest'] as const) {
+      // One performance in twenty: common enough that walking the b-tree in order looks cheap.
+      const plan = await planOf('유령', sort);
+      expect(plan, sort).toContain('performances_search_bigrams');
+      expect(plan, sort).not.toMatch(/performances_(listing|created)/);
+    }
   });
 });
