@@ -126,6 +126,11 @@ export const CONFIG_SCHEMA = {
   JWT_SECRET: entry(str, 'HMAC secret for access and admission tokens (32+ chars)', DEV_SECRETS.JWT_SECRET),
   ACCESS_TOKEN_TTL_SECONDS: entry(int(60, 900), 'Access token lifetime (max 15 minutes)', '900'),
   REFRESH_TOKEN_TTL_SECONDS: entry(int(3600, 90 * 86400), 'Refresh token lifetime', String(14 * 86400)),
+  REFRESH_REUSE_GRACE_SECONDS: entry(
+    int(0, 60),
+    'A refresh token presented again this soon after its rotation (two tabs at once) rotates again instead of revoking the session; 0 = never',
+    '10',
+  ),
   TICKET_SIGNING_SECRET: entry(str, 'Key for ticket codes', DEV_SECRETS.TICKET_SIGNING_SECRET),
   TICKET_SIGNING_KID: entry(str, 'Key id of TICKET_SIGNING_SECRET, written into every new ticket code', 'k1'),
   TICKET_SIGNING_KEYS: optional(list, 'Other keys still accepted at check-in (rotation): "kid:secret,..."'),

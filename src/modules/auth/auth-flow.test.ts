@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decodeJwt } from 'jose';
 import { sql } from 'kysely';
@@ -6,6 +7,7 @@ import { codeIn, startSmtpServer, type TestSmtpServer } from '../../../test/smtp
 import { REFRESH_COOKIE } from './auth.routes.ts';
 
 const PASSWORD = 'correct-horse-7';
+const digest = (token: string) => createHash('sha256').update(token).digest('base64url');
 
 describe('accounts: signup → verify → login → refresh → reuse → logout', () => {
   let smtp: TestSmtpServer;
@@ -134,7 +136,10 @@ describe('accounts: signup → verify → login → refresh → reuse → logout
     expect(r2.statusCode).toBe(200);
     const c3 = refreshCookie(r2)!;
 
-    // c1 was rotated away: presenting it again is theft or replay, and kills the family.
+    // c1 was rotated away a minute ago (past the grace for racing tabs): presenting it again is
+    // theft or replay, and kills the family.
+    await sql`UPDATE refresh_tokens SET used_at = used_at - interval '1 minute'
+              WHERE token_hash = ${digest(c1.value)}`.execute(t.container.db);
     const reuse = await post('/auth/refresh', undefined, c1.value);
     expect(reuse.statusCode).toBe(401);
     expect(reuse.headers['content-type']).toContain('application/problem+json');
@@ -174,17 +179,52 @@ describe('accounts: signup → verify → login → refresh → reuse → logout
     expect(right.json().code).toBe('TOO_MANY_ATTEMPTS');
   });
 
-  it('lets a refresh rotate only once when two race with the same token', async () => {
+  it('gives two tabs refreshing with one cookie a session each, and still catches a later replay', async () => {
     const email = 'racer@example.com';
     const code = await requestCode(email);
     const token = (await post('/auth/email-verifications/confirm', { email, code })).json().verificationToken;
     await post('/auth/signup', { email, password: PASSWORD, nickname: 'racer', verificationToken: token });
     const cookie = refreshCookie(await post('/auth/login', { email, password: PASSWORD }))!.value;
-    const [a, b] = await Promise.all([
-      post('/auth/refresh', undefined, cookie),
-      post('/auth/refresh', undefined, cookie),
-    ]);
-    expect([a.statusCode, b.statusCode].sort()).toEqual([200, 401]);
+    const racing = await Promise.all([1, 2, 3].map(() => post('/auth/refresh', undefined, cookie)));
+    expect(racing.map((r) => r.statusCode)).toEqual([200, 200, 200]);
+    const successors = racing.map((r) => refreshCookie(r)!.value);
+    expect(new Set(successors).size).toBe(3);
+    const live = await Promise.all(successors.map((c) => post('/auth/refresh', undefined, c)));
+    expect(live.map((r) => r.statusCode)).toEqual([200, 200, 200]);
+
+    await sql`UPDATE refresh_tokens SET used_at = used_at - interval '1 minute'
+              WHERE token_hash = ${digest(cookie)}`.execute(t.container.db);
+    const replay = await post('/auth/refresh', undefined, cookie);
+    expect(replay.statusCode).toBe(401);
+    expect(replay.json().code).toBe('REFRESH_TOKEN_REUSED');
+    const newest = refreshCookie(live[0]!)!.value;
+    expect((await post('/auth/refresh', undefined, newest)).json().code).toBe('INVALID_TOKEN');
+  });
+});
+
+describe('refresh without a grace period', () => {
+  it('lets a refresh rotate only once when two race with the same token', async () => {
+    const t = await setupTestApp({ REFRESH_REUSE_GRACE_SECONDS: '0', REQUIRE_EMAIL_VERIFICATION: 'false' });
+    try {
+      const post = (url: string, payload?: object, cookie?: string) =>
+        t.app.inject({
+          method: 'POST',
+          url: `/api/v1${url}`,
+          ...(payload && { payload }),
+          ...(cookie && { cookies: { [REFRESH_COOKIE]: cookie } }),
+        });
+      const email = 'strict@example.com';
+      await post('/auth/signup', { email, password: PASSWORD, nickname: 'strict' });
+      const login = await post('/auth/login', { email, password: PASSWORD });
+      const cookie = login.cookies.find((c) => c.name === REFRESH_COOKIE)!.value;
+      const [a, b] = await Promise.all([
+        post('/auth/refresh', undefined, cookie),
+        post('/auth/refresh', undefined, cookie),
+      ]);
+      expect([a.statusCode, b.statusCode].sort()).toEqual([200, 401]);
+    } finally {
+      await t.close();
+    }
   });
 });
 

@@ -49,6 +49,8 @@ export interface AuthDeps {
   secret: string;
   requireEmailVerification: boolean;
   refreshTtlSeconds: number;
+  /** How long a rotated refresh token may be presented again (concurrent tabs) without revoking its family. */
+  refreshReuseGraceSeconds: number;
 }
 
 export const normalizeEmail = (email: string): string => email.trim().toLowerCase();
@@ -164,10 +166,11 @@ export class AuthService {
   async refresh(token: string | undefined): Promise<Session> {
     if (!token) throw new AppError('INVALID_TOKEN', 'No refresh token');
     const next = randomBytes(32).toString('base64url');
-    const rotation = await this.d.refreshTokens.rotate(sha256(token), {
-      tokenHash: sha256(next),
-      expiresAt: this.refreshExpiry(),
-    });
+    const rotation = await this.d.refreshTokens.rotate(
+      sha256(token),
+      { tokenHash: sha256(next), expiresAt: this.refreshExpiry() },
+      this.d.refreshReuseGraceSeconds,
+    );
     if (rotation.result === 'invalid') throw new AppError('INVALID_TOKEN');
     if (rotation.result === 'reused') {
       this.d.log.warn(

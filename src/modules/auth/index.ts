@@ -29,6 +29,7 @@ export function createAuthModule(
     secret: config.JWT_SECRET,
     requireEmailVerification: config.REQUIRE_EMAIL_VERIFICATION,
     refreshTtlSeconds: config.REFRESH_TOKEN_TTL_SECONDS,
+    refreshReuseGraceSeconds: config.REFRESH_REUSE_GRACE_SECONDS,
   });
   const routes = authRoutes(service, {
     refreshTtlSeconds: config.REFRESH_TOKEN_TTL_SECONDS,

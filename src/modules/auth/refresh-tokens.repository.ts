@@ -29,11 +29,29 @@ export class RefreshTokensRepository {
 
   /**
    * Marks the presented token used and stores its successor in the same family. The UPDATE's row
-   * lock makes two concurrent refreshes with one token end as one rotation and one reuse. A token
-   * presented after it was used means a copy exists elsewhere: the whole family is revoked.
+   * lock makes concurrent refreshes with one token queue up: the first rotates it. A token presented
+   * again within `graceSeconds` of its rotation is two tabs (or a retry) racing with one cookie: it
+   * gets a successor of its own in the same family. Presented later, it means a copy exists elsewhere:
+   * the whole family is revoked.
    */
-  async rotate(tokenHash: string, next: { tokenHash: string; expiresAt: Date }): Promise<Rotation> {
+  async rotate(
+    tokenHash: string,
+    next: { tokenHash: string; expiresAt: Date },
+    graceSeconds = 0,
+  ): Promise<Rotation> {
     return this.db.transaction().execute(async (tx) => {
+      const addSuccessor = async (family: { family_id: string; user_id: string }) => {
+        await tx
+          .insertInto('refresh_tokens')
+          .values({
+            family_id: family.family_id,
+            user_id: family.user_id,
+            token_hash: next.tokenHash,
+            expires_at: next.expiresAt,
+          })
+          .execute();
+        return { result: 'rotated', userId: family.user_id, familyId: family.family_id } as const;
+      };
       const current = await tx
         .updateTable('refresh_tokens')
         .set({ used_at: sql<Date>`now()` })
@@ -43,24 +61,20 @@ export class RefreshTokensRepository {
         .where('expires_at', '>', sql<Date>`now()`)
         .returning(['family_id', 'user_id'])
         .executeTakeFirst();
-      if (current) {
-        await tx
-          .insertInto('refresh_tokens')
-          .values({
-            family_id: current.family_id,
-            user_id: current.user_id,
-            token_hash: next.tokenHash,
-            expires_at: next.expiresAt,
-          })
-          .execute();
-        return { result: 'rotated', userId: current.user_id, familyId: current.family_id };
-      }
+      if (current) return addSuccessor(current);
       const seen = await tx
         .selectFrom('refresh_tokens')
-        .select(['family_id', 'user_id', 'used_at'])
+        .select([
+          'family_id',
+          'user_id',
+          'used_at',
+          sql<boolean>`revoked_at IS NULL AND expires_at > now()
+            AND used_at > now() - make_interval(secs => ${graceSeconds})`.as('inGrace'),
+        ])
         .where('token_hash', '=', tokenHash)
         .executeTakeFirst();
       if (!seen || seen.used_at === null) return { result: 'invalid' };
+      if (seen.inGrace) return addSuccessor(seen);
       await revokeFamily(tx, seen.family_id);
       return { result: 'reused', userId: seen.user_id, familyId: seen.family_id };
     });
