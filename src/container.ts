@@ -70,20 +70,22 @@ export async function createInfra(
 ): Promise<Infra & { closeInfra: () => Promise<void> }> {
   const log = createLogger(config, `culture-ticket-${processName}`);
   await ensureDatabase(config.DATABASE_URL);
+  // An idle client dropped by the server (restart, failover, DROP DATABASE … FORCE in tests) is
+  // replaced by the pool.
+  const onIdleError = (err: Error) => log.warn({ err: err.message }, 'idle database connection lost');
   const pool = createPool({
     url: config.DATABASE_URL,
     poolSize: config.DATABASE_POOL_SIZE,
     applicationName: `ct-${processName}`,
+    onIdleError,
   });
-  // An idle client dropped by the server (restart, failover, DROP DATABASE … FORCE in tests) is
-  // replaced by the pool; without a listener the 'error' event would crash the process.
-  pool.on('error', (err) => log.warn({ err: err.message }, 'idle database connection lost'));
   const db = createDb(pool);
   const replicaPool = config.DATABASE_REPLICA_URL
     ? createPool({
         url: config.DATABASE_REPLICA_URL,
         poolSize: config.DATABASE_POOL_SIZE,
         applicationName: `ct-${processName}-read`,
+        onIdleError,
       })
     : undefined;
   const readDb = replicaPool ? createDb(replicaPool) : db;

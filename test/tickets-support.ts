@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import net from 'node:net';
 import { createContainer, type Container } from '../src/container.ts';
 import { appendOutbox } from '../src/infra/outbox.ts';
 import type { EventData } from '../src/modules/events/event-schemas.ts';
 import type { TestShowtime } from './factories.ts';
 import type { TestEnv } from './context.ts';
+import { TcpProxy } from './tcp-proxy.ts';
 
 /** Helpers for event-driven suites: envelopes, outbox writes, worker processes, broker cleanup. */
 
@@ -89,33 +89,9 @@ export async function waitFor<T>(
 }
 
 /** A TCP proxy to RabbitMQ that a test can take down (refusing and cutting connections) and bring back. */
-export class BrokerProxy {
-  private server?: net.Server;
-  private readonly sockets = new Set<net.Socket>();
-  port = 0;
-
-  async up(): Promise<void> {
-    const server = net.createServer((client) => {
-      const upstream = net.connect(5672, '127.0.0.1');
-      for (const s of [client, upstream]) {
-        this.sockets.add(s);
-        s.on('close', () => this.sockets.delete(s));
-        s.on('error', () => s.destroy());
-      }
-      client.pipe(upstream).pipe(client);
-      client.on('close', () => upstream.destroy());
-      upstream.on('close', () => client.destroy());
-    });
-    await new Promise<void>((resolve) => server.listen(this.port, '127.0.0.1', resolve));
-    this.port = (server.address() as net.AddressInfo).port;
-    this.server = server;
-  }
-
-  async down(): Promise<void> {
-    const server = this.server;
-    this.server = undefined;
-    for (const s of this.sockets) s.destroy();
-    if (server) await new Promise<void>((resolve) => server.close(() => resolve()));
+export class BrokerProxy extends TcpProxy {
+  constructor() {
+    super(5672);
   }
 
   get url(): string {

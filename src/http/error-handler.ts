@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError, problemOf, type ErrorCode, type Problem } from '../errors.ts';
+import { isStoreOutage, OUTAGE_RETRY_AFTER_SECONDS } from './outage.ts';
 
 /** Maps Fastify's own error codes to ours, so clients see one vocabulary. */
 const FASTIFY_CODES: Record<string, ErrorCode> = {
@@ -39,6 +40,8 @@ export function toProblem(error: FastifyError | AppError | Error): Problem {
   if (fe.statusCode && fe.statusCode >= 400 && fe.statusCode < 500) {
     return { ...problemOf('VALIDATION_FAILED', fe.message), status: fe.statusCode };
   }
+  if (isStoreOutage(error))
+    return problemOf('SERVICE_UNAVAILABLE', 'A data store is unreachable; try again shortly');
   return problemOf('INTERNAL_ERROR', 'An unexpected error occurred. It has been logged.');
 }
 
@@ -56,6 +59,9 @@ export function registerErrorHandling(app: FastifyInstance): void {
     }
     if (error instanceof AppError && error.headers) {
       for (const [name, value] of Object.entries(error.headers)) reply.header(name, value);
+    }
+    if (problem.code === 'SERVICE_UNAVAILABLE' && !reply.hasHeader('retry-after')) {
+      reply.header('retry-after', String(OUTAGE_RETRY_AFTER_SECONDS));
     }
     return sendProblem(reply, problem);
   });

@@ -22,10 +22,12 @@ export interface DbOptions {
   url: string;
   poolSize: number;
   applicationName?: string;
+  /** Told when an idle connection is lost (server restart, failover); the pool replaces it. */
+  onIdleError?: (err: Error) => void;
 }
 
 export function createPool(opts: DbOptions): pg.Pool {
-  return new pg.Pool({
+  const pool = new pg.Pool({
     connectionString: opts.url,
     max: opts.poolSize,
     idleTimeoutMillis: 30_000,
@@ -34,6 +36,13 @@ export function createPool(opts: DbOptions): pg.Pool {
     statement_timeout: 15_000,
     application_name: opts.applicationName ?? 'culture-ticket',
   });
+  // Without listeners, a lost connection's 'error' event crashes the process: on the pool for idle
+  // clients, and on the client itself while it is checked out between two queries (a transaction
+  // waiting on the broker, say). The checked-out case needs no report here: the next query on that
+  // client fails and its caller handles it; the pool then discards the client.
+  pool.on('error', opts.onIdleError ?? (() => undefined));
+  pool.on('connect', (client) => client.on('error', () => undefined));
+  return pool;
 }
 
 export function createDb(pool: pg.Pool): Db {
