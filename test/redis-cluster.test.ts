@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Redis } from 'ioredis';
 import { createRedis, channelName, type RedisClient } from '../src/infra/redis.ts';
 import { createTestEnv, type TestEnv } from './context.ts';
+import { TcpProxy } from './tcp-proxy.ts';
+import { isStoreOutage } from '../src/http/outage.ts';
 
 /**
  * Runs only against a real Redis Cluster (`bash scripts/redis-cluster.sh start`, then
@@ -120,4 +122,45 @@ describe.skipIf(!NODES)('Redis Cluster through createRedis', () => {
     await scratch.drop();
     expect(await countOnMasters()).toEqual(masters.map(() => 0));
   });
+
+  it('fails commands at once while every node is unreachable, and recovers when they are back', async () => {
+    // Each node reached through a proxy the test can cut: natMap maps the addresses the nodes
+    // announce to the proxies.
+    const proxies = masters.map((hostPort) => new TcpProxy(Number(hostPort.split(':')[1])));
+    for (const proxy of proxies) await proxy.up();
+    const natMap = Object.fromEntries(
+      masters.map((hostPort, i) => [hostPort, { host: '127.0.0.1', port: proxies[i]!.port }]),
+    );
+    const viaProxies = createRedis({
+      url: env.config().REDIS_URL,
+      clusterNodes: proxies.map((p) => `127.0.0.1:${p.port}`),
+      clusterNatMap: natMap,
+      keyPrefix: env.redisPrefix,
+    });
+    viaProxies.on('error', () => undefined);
+    try {
+      await viaProxies.set('{outage}:k', 'v');
+      for (const proxy of proxies) await proxy.down();
+      const started = Date.now();
+      const failure = await viaProxies.get('{outage}:k').then(
+        () => undefined,
+        (err: unknown) => err,
+      );
+      expect(Date.now() - started).toBeLessThan(1_000);
+      // Recognised as an outage, so an HTTP request answers 503 rather than 500.
+      expect(isStoreOutage(failure)).toBe(true);
+      for (const proxy of proxies) await proxy.up();
+      const deadline = Date.now() + 15_000;
+      let value: string | null = null;
+      while (Date.now() < deadline) {
+        value = await viaProxies.get('{outage}:k').catch(() => null);
+        if (value !== null) break;
+        await new Promise((r) => setTimeout(r, 200));
+      }
+      expect(value).toBe('v');
+    } finally {
+      viaProxies.disconnect();
+      for (const proxy of proxies) await proxy.down();
+    }
+  }, 30_000);
 });

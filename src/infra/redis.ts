@@ -6,6 +6,8 @@ export type RedisClient = Redis | Cluster;
 export interface RedisSettings {
   url: string;
   clusterNodes?: string[];
+  /** Addresses cluster nodes announce → where this process reaches them (NAT, containers). */
+  clusterNatMap?: Record<string, { host: string; port: number }>;
   keyPrefix: string;
 }
 
@@ -27,11 +29,19 @@ export function createRedis(settings: RedisSettings, extra: RedisOptions = {}): 
       const [host, port] = hp.split(':');
       return { host: host ?? '127.0.0.1', port: Number(port ?? 6379) };
     });
-    return new Cluster(nodes, {
+    const cluster = new Cluster(nodes, {
       keyPrefix: settings.keyPrefix,
       redisOptions: { ...COMMON, ...extra },
       scaleReads: 'master',
+      ...(settings.clusterNatMap && { natMap: settings.clusterNatMap }),
     });
+    // Commands wait for the cluster only until it is first ready. After that, a command whose node
+    // is unreachable fails at once (the request answers 503) instead of waiting out the command
+    // timeout or, with every node down, the cluster's return.
+    cluster.once('ready', () => {
+      cluster.options.enableOfflineQueue = false;
+    });
+    return cluster;
   }
   return new Redis(settings.url, { ...COMMON, keyPrefix: settings.keyPrefix, ...extra });
 }
