@@ -61,11 +61,13 @@ describe('admission gate (AdmissionGate port)', () => {
   });
 
   it('rejects a token after expiry', async () => {
-    const showtimeId = await queued(1);
+    // Token expiry has whole-second resolution: a 3 s session leaves the token at least 2 s of life,
+    // room for the first check on a busy machine.
+    const showtimeId = await queued(3);
     const [user] = await createUsers(t.container, 1);
     const token = await admit(showtimeId, user!);
     await expect(gate().assertAdmitted({ showtimeId, userId: user!.id, token })).resolves.toBeUndefined();
-    await sleep(1_100);
+    await sleep(3_100);
     await rejected(gate().assertAdmitted({ showtimeId, userId: user!.id, token }));
   });
 
