@@ -4,7 +4,7 @@ import type { FastifyInstance } from 'fastify';
  * Headers for pages the browser renders: the web app and the API docs. Computed once (@fastify/helmet
  * rebuilds its configuration on every request, which halved throughput on the hottest routes).
  */
-export const DOCUMENT_HEADERS: Readonly<Record<string, string>> = {
+const DOCUMENT_HEADERS: Readonly<Record<string, string>> = {
   'content-security-policy': [
     "default-src 'self'",
     // Posters may live on any https host; QR codes are shown through blob: URLs.
@@ -35,7 +35,7 @@ export const DOCUMENT_HEADERS: Readonly<Record<string, string>> = {
  * an API response loads or frames, no MIME sniffing, HTTPS only. The document-only headers (referrer,
  * opener, XSS auditor…) would add ~500 bytes to every response of the hottest routes for nothing.
  */
-export const API_HEADERS: Readonly<Record<string, string>> = {
+const API_HEADERS: Readonly<Record<string, string>> = {
   'content-security-policy': "default-src 'none'; frame-ancestors 'none'",
   'cross-origin-resource-policy': 'same-origin',
   'strict-transport-security': 'max-age=31536000; includeSubDomains',

@@ -9,6 +9,15 @@ import { REFRESH_COOKIE } from './auth.routes.ts';
 const PASSWORD = 'correct-horse-7';
 const digest = (token: string) => createHash('sha256').update(token).digest('base64url');
 
+/** POST to the API of `t`, with the refresh cookie when given. */
+const poster = (t: TestApp) => (url: string, payload?: object, cookie?: string) =>
+  t.app.inject({
+    method: 'POST',
+    url: `/api/v1${url}`,
+    ...(payload && { payload }),
+    ...(cookie && { cookies: { [REFRESH_COOKIE]: cookie } }),
+  });
+
 describe('accounts: signup → verify → login → refresh → reuse → logout', () => {
   let smtp: TestSmtpServer;
   let t: TestApp & { env: TestEnv };
@@ -21,13 +30,7 @@ describe('accounts: signup → verify → login → refresh → reuse → logout
     await smtp.close();
   });
 
-  const post = (url: string, payload?: object, cookie?: string) =>
-    t.app.inject({
-      method: 'POST',
-      url: `/api/v1${url}`,
-      ...(payload && { payload }),
-      ...(cookie && { cookies: { [REFRESH_COOKIE]: cookie } }),
-    });
+  const post = (url: string, payload?: object, cookie?: string) => poster(t)(url, payload, cookie);
   const refreshCookie = (res: { cookies: { name: string; value: string; path?: string }[] }) =>
     res.cookies.find((c) => c.name === REFRESH_COOKIE);
   const wrong = (code: string) => String((Number(code) + 1) % 1_000_000).padStart(6, '0');
@@ -206,13 +209,7 @@ describe('refresh without a grace period', () => {
   it('lets a refresh rotate only once when two race with the same token', async () => {
     const t = await setupTestApp({ REFRESH_REUSE_GRACE_SECONDS: '0', REQUIRE_EMAIL_VERIFICATION: 'false' });
     try {
-      const post = (url: string, payload?: object, cookie?: string) =>
-        t.app.inject({
-          method: 'POST',
-          url: `/api/v1${url}`,
-          ...(payload && { payload }),
-          ...(cookie && { cookies: { [REFRESH_COOKIE]: cookie } }),
-        });
+      const post = poster(t);
       const email = 'strict@example.com';
       await post('/auth/signup', { email, password: PASSWORD, nickname: 'strict' });
       const login = await post('/auth/login', { email, password: PASSWORD });
