@@ -29,19 +29,15 @@ export function createRedis(settings: RedisSettings, extra: RedisOptions = {}): 
       const [host, port] = hp.split(':');
       return { host: host ?? '127.0.0.1', port: Number(port ?? 6379) };
     });
-    const cluster = new Cluster(nodes, {
+    // Commands keep the cluster's offline queue: turning it off also rejects commands to a node whose
+    // connection is still being opened. With every node down, a command fails after COMMON's
+    // commandTimeout (the request answers 503).
+    return new Cluster(nodes, {
       keyPrefix: settings.keyPrefix,
       redisOptions: { ...COMMON, ...extra },
       scaleReads: 'master',
       ...(settings.clusterNatMap && { natMap: settings.clusterNatMap }),
     });
-    // Commands wait for the cluster only until it is first ready. After that, a command whose node
-    // is unreachable fails at once (the request answers 503) instead of waiting out the command
-    // timeout or, with every node down, the cluster's return.
-    cluster.once('ready', () => {
-      cluster.options.enableOfflineQueue = false;
-    });
-    return cluster;
   }
   return new Redis(settings.url, { ...COMMON, keyPrefix: settings.keyPrefix, ...extra });
 }
