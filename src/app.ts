@@ -13,6 +13,7 @@ import { registerSecurityHeaders } from './http/security-headers.ts';
 import { registerCors } from './http/cors.ts';
 import { requestLoggerFactory } from './http/request-logger.ts';
 import { authGuard } from './http/auth-guard.ts';
+import { accessRules, publicScope } from './http/access.ts';
 import { readYourWrites } from './http/read-your-writes.ts';
 import { AppError } from './errors.ts';
 import { webApp, webAppBuilt } from './http/web.ts';
@@ -86,6 +87,8 @@ export async function buildApp(container: Container): Promise<App> {
       ),
   });
   await app.register(authGuard, { tokens: container.tokens });
+  // From here on every route declares config.access; its guard is derived from that declaration.
+  await app.register(accessRules);
   await app.register(readYourWrites, { routing: container.readRouting });
 
   await app.register(swagger, {
@@ -101,7 +104,7 @@ export async function buildApp(container: Container): Promise<App> {
       },
     },
   });
-  await app.register(swaggerUi, { routePrefix: '/docs' });
+  await app.register(publicScope(swaggerUi, { routePrefix: '/docs' }));
 
   for (const routes of container.rootRoutes) await app.register(routes);
   await app.register(
@@ -111,7 +114,7 @@ export async function buildApp(container: Container): Promise<App> {
     { prefix: '/api/v1' },
   );
   // The web app, when built (`npm run build:web`); an API-only deployment simply has no web/dist.
-  if (webAppBuilt()) await app.register(webApp);
+  if (webAppBuilt()) await app.register(publicScope(webApp));
 
   return app;
 }

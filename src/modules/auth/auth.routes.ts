@@ -55,7 +55,7 @@ export const authRoutes =
     app.post(
       '/auth/email-verifications',
       {
-        config: perIp(IP_LIMITS.verification),
+        config: { access: 'public', ...perIp(IP_LIMITS.verification) },
         schema: {
           tags: ['auth'],
           summary: 'Mail a 6-digit code valid 5 minutes (resend throttled per email)',
@@ -72,7 +72,7 @@ export const authRoutes =
     app.post(
       '/auth/email-verifications/confirm',
       {
-        config: perIp(IP_LIMITS.confirm),
+        config: { access: 'public', ...perIp(IP_LIMITS.confirm) },
         schema: {
           tags: ['auth'],
           summary: 'Trade the mailed code for a verificationToken (at most 5 wrong tries per code)',
@@ -88,7 +88,7 @@ export const authRoutes =
     app.post(
       '/auth/signup',
       {
-        config: perIp(IP_LIMITS.signup),
+        config: { access: 'public', ...perIp(IP_LIMITS.signup) },
         schema: {
           tags: ['auth'],
           summary: 'Create a USER account',
@@ -102,7 +102,7 @@ export const authRoutes =
     app.post(
       '/auth/login',
       {
-        config: perIp(IP_LIMITS.login),
+        config: { access: 'public', ...perIp(IP_LIMITS.login) },
         schema: {
           tags: ['auth'],
           summary: 'Sign in: access token in the body, refresh token in an HttpOnly cookie',
@@ -118,7 +118,7 @@ export const authRoutes =
     app.post(
       '/auth/refresh',
       {
-        config: perIp(IP_LIMITS.refresh),
+        config: { access: 'public', ...perIp(IP_LIMITS.refresh) },
         schema: {
           tags: ['auth'],
           summary: 'Rotate the refresh cookie and get a new access token',
@@ -140,6 +140,7 @@ export const authRoutes =
     app.post(
       '/auth/logout',
       {
+        config: { access: 'public' },
         schema: {
           tags: ['auth'],
           summary: 'Revoke the refresh token family and clear the cookie',

@@ -17,7 +17,7 @@ describe('roles come from the database only', () => {
     container = await createContainer(env.config(), 'test');
     // An admin-only probe route, guarded exactly like the real admin routes.
     container.apiRoutes.push(async (api) => {
-      api.get('/test/admin-only', { preHandler: api.requireRole('ADMIN') }, async (request) => ({
+      api.get('/test/admin-only', { config: { access: 'admin' } }, async (request) => ({
         userId: request.user!.id,
       }));
     });

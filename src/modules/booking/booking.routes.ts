@@ -46,8 +46,7 @@ export const bookingRoutes =
     app.post(
       '/showtimes/:id/holds',
       {
-        preHandler: app.requireUser,
-        config: perSession(60),
+        config: { access: 'signed-in', ...perSession(60) },
         schema: {
           tags: ['checkout'],
           summary: 'Hold seats (all or none) for a few minutes',
@@ -72,7 +71,7 @@ export const bookingRoutes =
     app.delete(
       '/holds/:id',
       {
-        preHandler: app.requireUser,
+        config: { access: 'owner' },
         schema: {
           tags: ['checkout'],
           summary: 'Release a hold',
@@ -90,8 +89,7 @@ export const bookingRoutes =
     app.post(
       '/reservations',
       {
-        preHandler: app.requireUser,
-        config: perSession(60),
+        config: { access: 'owner', ...perSession(60) },
         schema: {
           tags: ['checkout'],
           summary: 'Reserve a hold and start the payment (Idempotency-Key required)',
@@ -118,7 +116,7 @@ export const bookingRoutes =
     app.get(
       '/reservations',
       {
-        preHandler: app.requireUser,
+        config: { access: 'signed-in' },
         schema: {
           tags: ['checkout'],
           summary: 'My reservations',
@@ -133,7 +131,7 @@ export const bookingRoutes =
     app.get(
       '/reservations/:id',
       {
-        preHandler: app.requireUser,
+        config: { access: 'owner' },
         schema: {
           tags: ['checkout'],
           summary: 'One of my reservations',
@@ -148,8 +146,7 @@ export const bookingRoutes =
     app.post(
       '/reservations/:id/cancel',
       {
-        preHandler: app.requireUser,
-        config: perSession(30),
+        config: { access: 'owner', ...perSession(30) },
         schema: {
           tags: ['checkout'],
           summary: 'Cancel a confirmed reservation; refund by the policy',

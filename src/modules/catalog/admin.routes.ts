@@ -13,13 +13,14 @@ import {
   UpdatePerformanceBody,
 } from './catalog.schemas.ts';
 
-/** Admin-only catalogue writes. Every route checks the ADMIN role before anything else runs. */
+/** Admin-only catalogue writes. Every route declares ADMIN access, checked before anything else runs. */
 export const catalogAdminRoutes =
   (deps: { admin: CatalogAdmin; reads: CatalogReads; repo: CatalogRepository }): FastifyPluginAsyncTypebox =>
   async (app) => {
     const { admin, reads, repo } = deps;
-    // onRequest: the role is checked before the body is parsed or validated (401/403 before 400).
-    const guard = { onRequest: app.requireRole('ADMIN') };
+    // Every route here is ADMIN only; the guard derived from it runs at onRequest, before the body
+    // is parsed or validated (401/403 before 400).
+    const guard = { config: { access: 'admin' } } as const;
     const doc = (summary: string) => ({ tags: ['catalogue admin'], summary, security: [{ bearerAuth: [] }] });
     const Created = Type.Object({ id: Type.String(), name: Type.String(), seatCount: Type.Integer() });
 

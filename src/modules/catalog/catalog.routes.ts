@@ -67,7 +67,10 @@ export const catalogRoutes =
 
     app.get(
       '/categories',
-      { schema: { tags, summary: 'Categories', response: { 200: Type.Array(Category) } } },
+      {
+        config: { access: 'public' },
+        schema: { tags, summary: 'Categories', response: { 200: Type.Array(Category) } },
+      },
       async () => repo.categories(),
     );
 
@@ -81,7 +84,10 @@ export const catalogRoutes =
           querystring: SearchQuery,
           response: { 200: PerformancePage },
         },
-        config: { rateLimit: { max: config.RATE_LIMIT_PER_MINUTE, timeWindow: '1 minute' } },
+        config: {
+          access: 'public',
+          rateLimit: { max: config.RATE_LIMIT_PER_MINUTE, timeWindow: '1 minute' },
+        },
       },
       async (request) => {
         const q = request.query;
@@ -103,6 +109,7 @@ export const catalogRoutes =
     app.get(
       '/performances/:id',
       {
+        config: { access: 'public' },
         schema: {
           tags,
           summary: 'Performance detail (cached); counts one view per viewer per day',
@@ -122,6 +129,7 @@ export const catalogRoutes =
     app.get(
       '/performances/:id/showtimes',
       {
+        config: { access: 'public' },
         schema: {
           tags,
           summary: 'Showtimes with available and total seats',
@@ -135,6 +143,7 @@ export const catalogRoutes =
     app.get(
       '/showtimes/:id/seats',
       {
+        config: { access: 'public' },
         schema: {
           tags,
           summary: 'Seat map: every seat with AVAILABLE, HELD or SOLD',
@@ -148,6 +157,7 @@ export const catalogRoutes =
     app.get(
       '/rankings/performances',
       {
+        config: { access: 'public' },
         schema: {
           tags,
           summary: 'Rankings by views or sales over the last hour, today or the last 7 days',
@@ -161,6 +171,7 @@ export const catalogRoutes =
     app.get(
       '/posters/:file',
       {
+        config: { access: 'public' },
         schema: {
           tags,
           summary: 'Generated SVG poster: /posters/{performanceId}.svg',

@@ -20,6 +20,7 @@ export const healthRoutes =
     app.get(
       '/health/live',
       {
+        config: { access: 'public' },
         schema: {
           tags: ['operations'],
           summary: 'The process runs',
@@ -32,6 +33,7 @@ export const healthRoutes =
     app.get(
       '/health/ready',
       {
+        config: { access: 'public' },
         schema: {
           tags: ['operations'],
           summary: 'Every dependency answers',
@@ -70,7 +72,8 @@ export const healthRoutes =
 
     app.get(
       '/metrics',
-      { schema: { tags: ['operations'], summary: 'Prometheus metrics' } },
+      // Public to callers: what keeps it from the internet is the port and nginx, not a user role.
+      { config: { access: 'public' }, schema: { tags: ['operations'], summary: 'Prometheus metrics' } },
       async (_request, reply) => {
         const { contentType, body } = await infra.metrics.render();
         return reply.type(contentType).send(body);

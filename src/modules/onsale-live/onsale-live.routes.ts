@@ -30,7 +30,7 @@ export const onsaleLiveRoutes =
     app.get(
       '/admin/showtimes/:id/live',
       {
-        onRequest: app.requireRole('ADMIN'),
+        config: { access: 'admin' },
         schema: {
           tags: ['onsale live'],
           summary: "A showtime's live figures: line, admissions, sales and their recent series",

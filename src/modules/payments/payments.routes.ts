@@ -23,8 +23,8 @@ export const paymentRoutes =
     app.post(
       '/payments/:paymentId/complete',
       {
-        preHandler: app.requireUser,
         config: {
+          access: 'owner',
           rateLimit: {
             max: 60,
             timeWindow: '1 minute',
@@ -56,6 +56,8 @@ export const paymentRoutes =
       scope.post(
         '/payments/webhook',
         {
+          // Public: the caller is the gateway, proven by the Standard Webhooks signature checked below.
+          config: { access: 'public' },
           schema: {
             tags: ['payments'],
             summary: 'Signed notification from the payment gateway (Standard Webhooks HMAC)',

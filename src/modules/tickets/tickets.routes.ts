@@ -20,7 +20,7 @@ export const ticketsRoutes =
     app.get(
       '/tickets',
       {
-        preHandler: app.requireUser,
+        config: { access: 'signed-in' },
         schema: {
           tags: ['tickets'],
           summary: "The caller's tickets",
@@ -34,7 +34,7 @@ export const ticketsRoutes =
     app.get(
       '/tickets/:id/qr.svg',
       {
-        preHandler: app.requireUser,
+        config: { access: 'owner' },
         schema: {
           tags: ['tickets'],
           summary: 'The QR image (SVG) of a ticket code; owner or admin',
@@ -52,9 +52,8 @@ export const ticketsRoutes =
     app.post(
       '/admin/check-ins',
       {
-        preHandler: app.requireRole('ADMIN', 'STAFF'),
         // Gate scanners scan fast; the limit only stops someone trying codes at random.
-        config: { rateLimit: { max: 1200, timeWindow: '1 minute' } },
+        config: { access: 'staff', rateLimit: { max: 1200, timeWindow: '1 minute' } },
         schema: {
           tags: ['tickets'],
           summary: 'Check a ticket in at the gate (ADMIN or STAFF): ISSUED → USED exactly once',
@@ -78,7 +77,7 @@ export const ticketsRoutes =
     app.get(
       '/admin/issuance-failures',
       {
-        preHandler: app.requireRole('ADMIN'),
+        config: { access: 'admin' },
         schema: {
           tags: ['tickets'],
           summary: 'Ticket issuances that failed for good (dead-lettered), newest first',

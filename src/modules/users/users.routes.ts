@@ -10,7 +10,7 @@ export const usersRoutes =
     app.get(
       '/users/me',
       {
-        preHandler: app.requireUser,
+        config: { access: 'signed-in' },
         schema: { tags: ['users'], summary: 'The signed-in user', security, response: { 200: UserView } },
       },
       async (request) => users.me(request.user!.id),
@@ -19,7 +19,7 @@ export const usersRoutes =
     app.patch(
       '/users/me',
       {
-        preHandler: app.requireUser,
+        config: { access: 'signed-in' },
         schema: {
           tags: ['users'],
           summary: 'Change nickname, phone, birth date or password (with currentPassword)',

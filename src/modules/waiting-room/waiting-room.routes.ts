@@ -61,8 +61,7 @@ export const waitingRoomRoutes =
       '/showtimes/:id/queue',
       {
         onRequest: [enterIp],
-        preHandler: [app.requireUser],
-        config: { rateLimit: perUser('enter', limits.enterPerUserPerMinute) },
+        config: { access: 'signed-in', rateLimit: perUser('enter', limits.enterPerUserPerMinute) },
         schema: {
           tags: ['waiting-room'],
           summary: 'Enter the waiting room (idempotent: entering again keeps the original place)',
@@ -78,8 +77,7 @@ export const waitingRoomRoutes =
       '/showtimes/:id/queue',
       {
         onRequest: [pollIp],
-        preHandler: [app.requireUser],
-        config: { rateLimit: perUser('poll', limits.pollPerUserPerMinute) },
+        config: { access: 'signed-in', rateLimit: perUser('poll', limits.pollPerUserPerMinute) },
         schema: {
           tags: ['waiting-room'],
           summary: 'Poll your place in the waiting room',
@@ -95,7 +93,7 @@ export const waitingRoomRoutes =
       '/showtimes/:id/queue',
       {
         onRequest: [pollIp],
-        preHandler: [app.requireUser],
+        config: { access: 'signed-in' },
         schema: {
           tags: ['waiting-room'],
           summary: 'Leave the waiting room, or end the admitted session (revokes the admission token)',
@@ -114,8 +112,7 @@ export const waitingRoomRoutes =
       '/showtimes/:id/queue/stream',
       {
         onRequest: [pollIp],
-        preHandler: [app.requireUser],
-        config: { rateLimit: perUser('stream', limits.enterPerUserPerMinute) },
+        config: { access: 'signed-in', rateLimit: perUser('stream', limits.enterPerUserPerMinute) },
         schema: {
           tags: ['waiting-room'],
           summary: 'Server-sent events: `position` while waiting, then one `admitted` carrying the token',
