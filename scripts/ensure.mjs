@@ -25,7 +25,6 @@ import { runDetached, shellLine } from './ensure/system.mjs';
 /** @typedef {import('./ensure/servers.mjs').Server} Server */
 
 const MODES = ['install', 'start', 'check', 'off'];
-const started = performance.now();
 const say = (/** @type {string} */ line) => console.log(`ensure: ${line}`);
 
 function npm(/** @type {string[]} */ args) {
@@ -83,6 +82,7 @@ async function bringUp(s, mode) {
 
 /** @param {string} mode */
 async function ensureServers(mode) {
+  const started = performance.now();
   const servers = configuredServers(process.env);
   const up = await Promise.all(servers.map(answers));
   const down = servers.filter((_, i) => !up[i]);
