@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { spawn, execFile } from 'node:child_process';
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { parse } from 'yaml';
 import { loadConfig } from '../src/config.ts';
 import { ROOT, freePort } from './processes.ts';
 
@@ -91,6 +92,7 @@ describe('npm start / npm test ensure step', () => {
         await promisify(execFile)('redis-cli', ['-p', String(port), 'shutdown', 'nosave']).catch(
           () => undefined,
         );
+        rmSync(`/var/log/redis/redis-${port}.log`, { force: true });
       }
     },
   );
@@ -101,5 +103,18 @@ describe('npm start / npm test ensure step', () => {
     expect(res.code).toBe(1);
     expect(res.stderr).toContain('RabbitMQ at 192.0.2.1:5672 (AMQP_URL) does not answer');
     expect(res.stderr).toContain('not on this machine');
+  });
+
+  it('runs only the stores of ops/docker-compose.yml with Docker, published on loopback', () => {
+    type Compose = { services: Record<string, { ports?: string[] }> };
+    const read = (file: string) => parse(readFileSync(path.join(ROOT, 'ops', file), 'utf8')) as Compose;
+    const stores = read('docker-compose.stores.yml').services;
+    const all = read('docker-compose.yml').services;
+    expect(Object.keys(stores).sort()).toEqual(['postgres', 'rabbitmq', 'redis']);
+    for (const [name, service] of Object.entries(stores)) {
+      expect(all[name]).toBeDefined();
+      expect(service.ports?.length).toBeGreaterThan(0);
+      for (const port of service.ports ?? []) expect(port).toMatch(/^127\.0\.0\.1:/);
+    }
   });
 });
