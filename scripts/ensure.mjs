@@ -6,6 +6,7 @@
  *
  *   node scripts/ensure.mjs start   node_modules, the web build, the servers
  *   node scripts/ensure.mjs test    node_modules, the servers
+ *   node scripts/ensure.mjs servers the servers only
  *
  * Servers (DATABASE_URL, REDIS_URL, AMQP_URL): one answering is used as is; one on loopback that is
  * installed but down is started as the machine's daemon; one missing is installed (Debian/Ubuntu as
@@ -146,10 +147,10 @@ async function installMissing(missing) {
 
 const what = process.argv[2] ?? 'start';
 const mode = process.env.CT_ENSURE || 'install';
-if (!['start', 'test'].includes(what) || !MODES.includes(mode)) {
-  console.error(`usage: CT_ENSURE=${MODES.join('|')} node scripts/ensure.mjs start|test`);
+if (!['start', 'test', 'servers'].includes(what) || !MODES.includes(mode)) {
+  console.error(`usage: CT_ENSURE=${MODES.join('|')} node scripts/ensure.mjs start|test|servers`);
   process.exit(2);
 }
-ensureNodeModules();
+if (what !== 'servers') ensureNodeModules();
 if (what === 'start') ensureWebBuild();
 if (mode !== 'off') await ensureServers(mode);

@@ -9,8 +9,9 @@ import { loadConfig } from '../src/config.ts';
 import { ROOT, freePort } from './processes.ts';
 
 /**
- * scripts/ensure.mjs, the step `npm start` and `npm test` run first, run as npm runs it. Each case
- * points one server at a free loopback port; the others are the machine's, already up.
+ * scripts/ensure.mjs, the step `npm start` and `npm test` run first, for its server part (the
+ * node_modules part must not run npm ci under a running test). Each case points one server at a
+ * free loopback port; the others are the machine's, already up.
  */
 
 const CONFIGURED = ['DATABASE_URL', 'REDIS_URL', 'AMQP_URL', 'REDIS_CLUSTER_NODES', 'CT_ENSURE'];
@@ -19,7 +20,7 @@ function ensure(
   env: Record<string, string>,
 ): Promise<{ code: number | null; stdout: string; stderr: string }> {
   const base = Object.fromEntries(Object.entries(process.env).filter(([k]) => !CONFIGURED.includes(k)));
-  const child = spawn(process.execPath, ['scripts/ensure.mjs', 'test'], {
+  const child = spawn(process.execPath, ['scripts/ensure.mjs', 'servers'], {
     cwd: ROOT,
     env: { ...base, ...env },
   });
