@@ -56,14 +56,12 @@ const answers = (s) => probe(s.kind, s.host, s.port, { tls: s.tls, timeoutMs: s.
 
 /**
  * @param {Server} s
+ * @param {ReturnType<typeof startPlan>} plan
  * @param {string} mode
  * @returns {Promise<string | undefined>} the problem, or undefined once the server answers
  */
-async function bringUp(s, mode) {
-  if (!s.local)
-    return `${where(s)} does not answer. It is not on this machine, so it is not started here: check the address, or start it there.`;
-  const plan = startPlan(s);
-  if (!plan.installed) return undefined; // handled with the other missing ones
+async function bringUp(s, plan, mode) {
+  if (!plan.installed) return `${where(s)} does not answer and ${s.name} is not installed.`;
   const cmd = plan.cmd;
   if (!cmd) return `${where(s)} does not answer; ${plan.cannot}.`;
   if (mode === 'check')
@@ -89,18 +87,32 @@ async function ensureServers(mode) {
   const down = servers.filter((_, i) => !up[i]);
   /** @type {string[]} */
   const problems = [];
+  /** @type {Server[]} */
+  const missing = [];
   for (const s of down) {
-    const problem = await bringUp(s, mode);
+    if (!s.local) {
+      problems.push(
+        `${where(s)} does not answer. It is not on this machine, so it is not started here: check the address, or start it there.`,
+      );
+      continue;
+    }
+    const plan = startPlan(s);
+    if (!plan.installed) {
+      missing.push(s); // installed together below
+      continue;
+    }
+    const problem = await bringUp(s, plan, mode);
     if (problem) problems.push(problem);
   }
 
-  const missing = down.filter((s) => s.local && !startPlan(s).installed);
   if (missing.length > 0) {
-    const failed = mode === 'install' && canInstall() ? await installMissing(missing) : missing;
+    const installing = mode === 'install' && canInstall();
+    const failed = installing ? await installMissing(missing) : missing;
     const m = machine();
     for (const s of failed) {
-      const why =
-        mode === 'install'
+      const why = installing
+        ? 'and installing it did not work (see above)'
+        : mode === 'install'
           ? 'and this machine cannot install it (not Debian/Ubuntu as root, no Docker)'
           : `and installing is switched off (CT_ENSURE=${mode})`;
       problems.push(
@@ -134,7 +146,7 @@ async function installMissing(missing) {
   const failed = [];
   for (const s of missing) {
     // The package may have started it already; if not, start it like any installed server.
-    const problem = (await answers(s)) ? undefined : await bringUp(s, 'start');
+    const problem = (await answers(s)) ? undefined : await bringUp(s, startPlan(s), 'start');
     if (problem || !(await answers(s))) {
       if (problem) console.error(`ensure: ${problem}`);
       failed.push(s);
