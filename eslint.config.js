@@ -12,4 +12,16 @@ export default tseslint.config(
       'no-console': 'off',
     },
   },
+  {
+    // Plain Node scripts that run before node_modules exists (scripts/ensure.mjs).
+    files: ['**/*.mjs'],
+    languageOptions: {
+      globals: Object.fromEntries(
+        ['process', 'console', 'Buffer', 'URL', 'setTimeout', 'clearTimeout', 'performance'].map((g) => [
+          g,
+          'readonly',
+        ]),
+      ),
+    },
+  },
 );

@@ -5,6 +5,8 @@ import { migrateToLatest } from './infra/migrate.ts';
 import { seed, ensureAdmin } from './seed.ts';
 import { startWorkerMetricsServer } from './worker.ts';
 import { startGateway } from './gateway/main.ts';
+import { checkServerVersions } from './infra/server-versions.ts';
+import { welcomeBanner } from './banner.ts';
 
 type Command = 'api' | 'worker' | 'gateway' | 'all' | 'migrate' | 'seed';
 const COMMANDS: Command[] = ['api', 'worker', 'gateway', 'all', 'migrate', 'seed'];
@@ -74,6 +76,11 @@ async function main(): Promise<void> {
   if (command === 'migrate') return runMigrations(config);
   if (command === 'seed') return runSeed(config, false);
 
+  const tooOld = await checkServerVersions(config);
+  if (tooOld.length > 0) {
+    console.error(tooOld.join('\n'));
+    process.exit(1);
+  }
   const stoppers: Stopper[] = [];
   if (command === 'all') {
     await runMigrations(config);
@@ -82,11 +89,7 @@ async function main(): Promise<void> {
   if (command === 'gateway' || command === 'all') stoppers.push(await startGateway(config));
   if (command === 'worker' || command === 'all') stoppers.push(await startWorker(config));
   if (command === 'api' || command === 'all') stoppers.push(await startApi(config));
-  if (command === 'all') {
-    console.log(
-      `Culture Ticket is running: API and web app ${config.PUBLIC_URL}, docs ${config.PUBLIC_URL}/docs`,
-    );
-  }
+  if (command === 'all') console.log(welcomeBanner(config));
 
   let stopping = false;
   const shutdown = (signal: string): void => {
