@@ -174,6 +174,7 @@ export default function CheckIn() {
                   type="button"
                   className="door-choice"
                   data-testid="door-showtime"
+                  data-showtime-id={s.id}
                   aria-pressed={s.id === showtimeId}
                   onClick={() => choose(s.id)}
                 >
