@@ -1,5 +1,7 @@
 /** Direct calls to the public API (shared/API.md) for what a journey needs prepared, not clicked. */
 
+import pg from 'pg';
+
 export class Api {
   private token: string | null = null;
   constructor(private readonly baseUrl: string) {}
@@ -105,4 +107,102 @@ export async function createFixture(api: Api, suffix: string): Promise<Fixture> 
     maxTicketsPerUser: 4,
   });
   return { performanceId: performance.id, title, showtimeId: showtime.id, laterShowtimeId: later.id };
+}
+
+export interface DoorFixture {
+  title: string;
+  /** Starts in three hours: the door serves it. */
+  tonightId: string;
+  /** Starts tomorrow at the same time. */
+  tomorrowId: string;
+}
+
+/** A performance with two showtimes on sale now, without a waiting room, for the door journey. */
+export async function createDoorFixture(api: Api, suffix: string): Promise<DoorFixture> {
+  const categories = await api.call<Array<{ id: string }>>('GET', '/categories');
+  const venue = await api.call<{ id: string }>('POST', '/admin/venues', {
+    name: `E2E 입구홀 ${suffix}`,
+    address: '서울시 마포구 1',
+    sections: [{ name: 'A', grade: 'VIP', rows: 1, seatsPerRow: 4 }],
+  });
+  const day = (offset: number): string =>
+    new Date(Date.now() + offset * 86400_000).toISOString().slice(0, 10);
+  const title = `E2E 입장 공연 ${suffix}`;
+  const performance = await api.call<{ id: string }>('POST', '/admin/performances', {
+    title,
+    description: '입장 확인 여정 시험용 공연',
+    categoryId: categories[0]!.id,
+    venueId: venue.id,
+    startDate: day(0),
+    endDate: day(3),
+    runningMinutes: 100,
+    ageRating: 0,
+    prices: [{ grade: 'VIP', price: 50_000 }],
+  });
+  const at = (ms: number): string => new Date(Date.now() + ms).toISOString();
+  const showtime = (startsInHours: number) =>
+    api.call<{ id: string }>('POST', `/admin/performances/${performance.id}/showtimes`, {
+      startsAt: at(startsInHours * 3600_000),
+      salesOpenAt: at(-60_000),
+      salesCloseAt: at((startsInHours - 1) * 3600_000),
+      maxTicketsPerUser: 4,
+    });
+  const tonight = await showtime(3);
+  const tomorrow = await showtime(27);
+  return { title, tonightId: tonight.id, tomorrowId: tomorrow.id };
+}
+
+export interface BoughtTicket {
+  code: string;
+  seat: { section: string; row: string; number: number };
+}
+
+/**
+ * One seat of a showtime without a waiting room, bought as a person would through the API: hold,
+ * reserve, pay at the sandbox gateway, complete; then the ticket the worker issues.
+ */
+export async function buyOneTicket(api: Api, gatewayUrl: string, showtimeId: string): Promise<BoughtTicket> {
+  const map = await api.call<{ seats: Array<{ id: string; status: string }> }>(
+    'GET',
+    `/showtimes/${showtimeId}/seats`,
+  );
+  const seat = map.seats.find((s) => s.status === 'AVAILABLE');
+  if (!seat) throw new Error(`showtime ${showtimeId} has no seat left`);
+  const hold = await api.call<{ id: string }>('POST', `/showtimes/${showtimeId}/holds`, {
+    seatIds: [seat.id],
+  });
+  const reservation = await api.call<{ id: string; payment: { id: string } }>(
+    'POST',
+    '/reservations',
+    { holdId: hold.id },
+    { 'idempotency-key': `e2e-${hold.id}` },
+  );
+  const paid = await fetch(`${gatewayUrl}/sandbox/payments/${reservation.payment.id}/pay`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: '{}',
+    signal: AbortSignal.timeout(10_000),
+  });
+  if (!paid.ok) throw new Error(`the sandbox payment answered ${paid.status}`);
+  await api.call('POST', `/payments/${reservation.payment.id}/complete`);
+  const deadline = Date.now() + 45_000;
+  while (Date.now() < deadline) {
+    const tickets = await api.call<Array<BoughtTicket & { reservationId: string }>>('GET', '/tickets');
+    const mine = tickets.find((t) => t.reservationId === reservation.id);
+    if (mine) return { code: mine.code, seat: mine.seat };
+    await new Promise((r) => setTimeout(r, 300));
+  }
+  throw new Error(`no ticket was issued for reservation ${reservation.id}`);
+}
+
+/** Door staff have no sign-up of their own: an operator gives an account the STAFF role. */
+export async function makeStaff(databaseUrl: string, email: string): Promise<void> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    const { rowCount } = await client.query(`UPDATE users SET role = 'STAFF' WHERE email = $1`, [email]);
+    if (rowCount !== 1) throw new Error(`no account ${email} to make STAFF`);
+  } finally {
+    await client.end();
+  }
 }

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
-import { Api, type Fixture } from './api.ts';
+import { Api, buyOneTicket, createDoorFixture, makeStaff, type Fixture } from './api.ts';
 import type { Journey } from './harness.ts';
 import { ADMIN, type Stack } from './stack.ts';
 
@@ -171,6 +171,62 @@ export function journeys(stack: Stack, prepared: Fixture | Error, suffix: string
 
         await page.goto(`/search?q=${encodeURIComponent(title)}`);
         await page.getByTestId('performance-card').filter({ hasText: title }).waitFor();
+      },
+    },
+    {
+      name: 'door staff pick the showtime; a valid ticket is green with its seat, used again or for another showtime red',
+      run: async (page) => {
+        const admin = new Api(stack.baseUrl);
+        await admin.login(ADMIN.email, ADMIN.password);
+        const door = await createDoorFixture(admin, suffix);
+        const buyerEmail = `door-buyer-${suffix}@e2e.test`;
+        const buyerApi = new Api(stack.baseUrl);
+        await buyerApi.signup(buyerEmail, PASSWORD, stack.waitForCode);
+        await buyerApi.login(buyerEmail, PASSWORD);
+        const tonight = await buyOneTicket(buyerApi, stack.gatewayUrl, door.tonightId);
+        const tomorrow = await buyOneTicket(buyerApi, stack.gatewayUrl, door.tomorrowId);
+        const staffEmail = `staff-${suffix}@e2e.test`;
+        await new Api(stack.baseUrl).signup(staffEmail, PASSWORD, stack.waitForCode);
+        await makeStaff(stack.databaseUrl, staffEmail);
+
+        await login(page, staffEmail, PASSWORD);
+        await page.getByRole('link', { name: '입장 확인' }).click();
+        await page.locator(`[data-testid=door-showtime][data-showtime-id="${door.tonightId}"]`).click();
+        await page.getByTestId('door-showtime-current').getByText(door.title).waitFor();
+
+        const answer = page.getByTestId('door-answer');
+        const scan = async (code: string, expected: string): Promise<string> => {
+          await page.getByLabel('티켓 코드').fill(code);
+          await page.getByRole('button', { name: '입장 처리' }).click();
+          await page.locator(`[data-testid=door-answer]${expected}`).waitFor();
+          return answer.innerText();
+        };
+        const seat = `${tonight.seat.section}구역 ${tonight.seat.row}열 ${tonight.seat.number}번`;
+        const admitted = await scan(tonight.code, '[data-result=ok]');
+        assert.match(admitted, /입장 확인/);
+        assert.ok(admitted.includes(seat), admitted);
+        assert.ok(admitted.includes(door.title), admitted);
+        // The holder by nickname and a masked email, never the whole address.
+        assert.ok(admitted.includes(`door-buyer-${suffix}`), admitted);
+        assert.ok(admitted.includes('do***@e2e.test'), admitted);
+        assert.ok(!admitted.includes(buyerEmail), admitted);
+
+        const used = await scan(tonight.code, '[data-code=TICKET_ALREADY_USED]');
+        assert.match(used, /이미 입장 처리된 티켓입니다/);
+        assert.match(used, /입장 처리되었습니다/);
+        assert.ok(used.includes(seat), used);
+
+        const other = await scan(tomorrow.code, '[data-code=WRONG_SHOWTIME]');
+        assert.match(other, /다른 회차의 티켓입니다/);
+        assert.ok(
+          other.includes(`${tomorrow.seat.section}구역 ${tomorrow.seat.row}열 ${tomorrow.seat.number}번`),
+          other,
+        );
+
+        // The door remembers its showtime on this device.
+        await page.reload();
+        await page.getByTestId('door-showtime-current').getByText(door.title).waitFor();
+        await page.getByTestId('door-counts').getByText('입장 1 / 발권 1').waitFor();
       },
     },
     {

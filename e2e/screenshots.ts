@@ -86,8 +86,41 @@ const series = Array.from({ length: 40 }, (_, i) => ({
   revenue: Math.min(2400, i * 75) * 118000,
 }));
 
-function answer(path: string, method: string): { status?: number; body: unknown; type?: string } {
+const doorShowtimes = [
+  { id: 's1', title: TITLES[0]!, hours: 2, venue: '대학로 아트홀', ticketsIssued: 1180, checkedIn: 412 },
+  { id: 's2', title: TITLES[0]!, hours: 26, venue: '대학로 아트홀', ticketsIssued: 960, checkedIn: 0 },
+  { id: 's3', title: TITLES[4]!, hours: 50, venue: '샤롯데씨어터', ticketsIssued: 1204, checkedIn: 0 },
+].map(({ hours, ...s }) => ({ ...s, performanceId: 'p0', startsAt: at(hours * 3600_000) }));
+
+/** The door's answers: the code typed decides which (OK, USED, OTHER, REVOKED). */
+function doorAnswer(code: string): { status?: number; body: unknown } {
+  const [st, other] = [doorShowtimes[0]!, doorShowtimes[1]!];
+  const ticket = (s: typeof st, usedAt: string | null) => ({
+    ticketId: 't2',
+    showtimeId: s.id,
+    seat: { section: 'B', row: '7', number: 12, grade: 'R' },
+    usedAt,
+    show: { showtimeId: s.id, performanceId: 'p0', title: s.title, startsAt: s.startsAt, venue: s.venue },
+    holder: { nickname: '관객', email: 'ki***@example.com' },
+  });
+  const problem = (code: string, extra: object) => ({
+    status: 409,
+    body: { type: 'about:blank', title: code, status: 409, detail: code, code, ...extra },
+  });
+  if (code === 'USED') return problem('TICKET_ALREADY_USED', ticket(st, at(-25 * 60_000)));
+  if (code === 'OTHER') return problem('WRONG_SHOWTIME', ticket(other, null));
+  if (code === 'REVOKED') return problem('TICKET_REVOKED', ticket(st, null));
+  return { body: { ...ticket(st, at(0)), status: 'USED' } };
+}
+
+function answer(
+  path: string,
+  method: string,
+  body: { code?: string } = {},
+): { status?: number; body: unknown; type?: string } {
   const json = (body: unknown) => ({ body });
+  if (path === '/admin/check-ins/showtimes') return json(doorShowtimes);
+  if (path === '/admin/check-ins' && method === 'POST') return doorAnswer(body.code ?? '');
   if (path === '/auth/refresh')
     return json({ accessToken: 'sample', tokenType: 'Bearer', expiresIn: 900, user });
   if (path === '/users/me') return json(user);
@@ -194,7 +227,16 @@ function answer(path: string, method: string): { status?: number; body: unknown;
 
 async function stubApi(route: Route): Promise<void> {
   const url = new URL(route.request().url());
-  const { status = 200, body, type } = answer(url.pathname.replace('/api/v1', ''), route.request().method());
+  const request = route.request();
+  const {
+    status = 200,
+    body,
+    type,
+  } = answer(
+    url.pathname.replace('/api/v1', ''),
+    request.method(),
+    (request.postDataJSON() as { code?: string } | null) ?? {},
+  );
   await route.fulfill({
     status,
     contentType: type ?? (status >= 400 ? 'application/problem+json' : 'application/json'),
@@ -252,6 +294,18 @@ async function main(): Promise<void> {
     await shot(d, '/admin?performance=p0&showtime=s1', 'admin-dashboard', (pg) =>
       pg.locator('.chart svg').first().waitFor(),
     );
+    // The door: the showtime picker, then a green and two red answers, on a phone and a desk.
+    const scan = (code: string) => async (pg: Page) => {
+      await pg.evaluate(() => localStorage.setItem('ct.door.showtime', 's1'));
+      await pg.reload();
+      await pg.getByLabel('티켓 코드').fill(code);
+      await pg.getByRole('button', { name: '입장 처리' }).click();
+      await pg.locator('[data-testid=door-answer]:not([data-result=idle])').waitFor();
+    };
+    await shot(p, '/door', 'door-picker', (pg) => pg.getByTestId('door-showtime').first().waitFor());
+    await shot(p, '/door', 'door-admitted', scan('OK'));
+    await shot(p, '/door', 'door-wrong-showtime', scan('OTHER'));
+    await shot(d, '/door', 'door-already-used', scan('USED'));
   } finally {
     await browser.close();
     await server.close();

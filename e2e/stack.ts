@@ -17,6 +17,8 @@ export const ADMIN = { email: 'admin@e2e.test', password: 'E2e-Admin!2345' };
 export interface Stack {
   baseUrl: string;
   gatewayUrl: string;
+  /** The stack's own database, for the few fixtures the API cannot make (a STAFF account). */
+  databaseUrl: string;
   waitForCode: (email: string) => Promise<string>;
   stop: () => Promise<void>;
 }
@@ -131,5 +133,5 @@ export async function startStack(): Promise<Stack> {
     await stop();
     throw err;
   }
-  return { baseUrl, gatewayUrl, waitForCode: mailbox.waitForCode, stop };
+  return { baseUrl, gatewayUrl, databaseUrl: dbUrl.toString(), waitForCode: mailbox.waitForCode, stop };
 }

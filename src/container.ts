@@ -150,7 +150,10 @@ export async function createContainer(config: Config, processName: ProcessName):
   apiRoutes.push(waitingRoom.routes);
   background.push(...waitingRoom.background);
 
-  const tickets = createTicketsModule(infra);
+  const tickets = createTicketsModule(infra, {
+    shows: catalog.doorShowtimes,
+    holders: { holder: (userId) => users.service.findById(userId) },
+  });
   apiRoutes.push(tickets.routes);
   background.push(tickets.consumers);
 

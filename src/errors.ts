@@ -62,6 +62,8 @@ export const ERROR_TABLE = {
   TICKET_NOT_FOUND: { status: 404, title: 'Ticket not found' },
   TICKET_ALREADY_USED: { status: 409, title: 'The ticket was already used' },
   INVALID_TICKET: { status: 400, title: 'The ticket code is not valid' },
+  WRONG_SHOWTIME: { status: 409, title: 'The ticket is for another showtime' },
+  TICKET_REVOKED: { status: 409, title: 'The ticket was revoked' },
 
   // coupons
   COUPON_NOT_FOUND: { status: 404, title: 'Coupon not found' },

@@ -76,6 +76,7 @@ export async function createShowtimeWithSeats(
     salesOpenAt?: Date;
     salesCloseAt?: Date;
     queue?: { enabled: boolean; admitPerSecond?: number; maxActive?: number; sessionSeconds?: number };
+    title?: string;
   } = {},
 ): Promise<TestShowtime> {
   const db = container.db;
@@ -96,9 +97,10 @@ export async function createShowtimeWithSeats(
     INSERT INTO categories (name, slug) VALUES ('뮤지컬', 'musical')
     ON CONFLICT (slug) DO UPDATE SET name = EXCLUDED.name RETURNING id`.execute(db);
   const day = startsAt.toISOString().slice(0, 10);
+  const title = opts.title ?? '테스트 공연';
   const perf = await sql<{ id: string }>`
     INSERT INTO performances (title, category_id, venue_id, start_date, end_date, running_minutes, age_rating, search_text)
-    VALUES ('테스트 공연', ${category.rows[0]!.id}, ${venueId}, ${day}, ${day}, 120, 0, '테스트 공연') RETURNING id`.execute(
+    VALUES (${title}, ${category.rows[0]!.id}, ${venueId}, ${day}, ${day}, 120, 0, ${title}) RETURNING id`.execute(
     db,
   );
   const performanceId = perf.rows[0]!.id;

@@ -176,8 +176,8 @@ describe('onsale journey across modules', () => {
       'revocation',
     );
     const scan = await checkIn(revoked[0]!.code);
-    expect(scan.statusCode).toBe(400);
-    expect(scan.json().code).toBe('INVALID_TICKET');
+    expect(scan.statusCode).toBe(409);
+    expect(scan.json().code).toBe('TICKET_REVOKED');
     expect(issued[0]!.code).toBe(revoked[0]!.code);
     await waitFor(
       () => seatStatuses(h.app, st.showtimeId, [seatId]),

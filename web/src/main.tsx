@@ -49,6 +49,15 @@ const router = createBrowserRouter([
       { path: 'signup', element: <Signup /> },
       { path: 'login', element: <Login /> },
       { path: 'profile', element: signedIn(<Profile />) },
+      // The door: STAFF as well as ADMIN (admins also reach it from the console at /admin/check-in).
+      {
+        path: 'door',
+        element: (
+          <RequireAuth staff>
+            <CheckIn />
+          </RequireAuth>
+        ),
+      },
       {
         path: 'admin',
         element: (

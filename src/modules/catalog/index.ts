@@ -16,6 +16,8 @@ import { catalogRoutes } from './catalog.routes.ts';
 import { catalogAdminRoutes } from './admin.routes.ts';
 import { noHeldSeats, type HeldSeatsReader, type ShowtimeSales } from './ports.ts';
 import { cacheLookupCounter } from './cache-metrics.ts';
+import { DoorShowtimesReader } from './door-showtimes.ts';
+import type { DoorShowtimes } from '../tickets/ports.ts';
 
 export type { HeldSeatsReader, ShowtimeSales } from './ports.ts';
 
@@ -29,6 +31,8 @@ export interface CatalogModule {
   rankings: Rankings;
   /** For the admin live figures: sold seats and list-price revenue of a showtime. */
   sales: ShowtimeSales;
+  /** For the door (tickets): showtimes named by title, start and venue. */
+  doorShowtimes: DoorShowtimes;
 }
 
 export interface CatalogOptions {
@@ -98,5 +102,6 @@ export function createCatalogModule(
     reads,
     rankings,
     sales: showtimesRepo,
+    doorShowtimes: new DoorShowtimesReader(db),
   };
 }

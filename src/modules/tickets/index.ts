@@ -1,6 +1,8 @@
 import type { ConsumerHandle } from '../../infra/broker.ts';
 import type { Background, Infra } from '../../container.ts';
 import { parseEvent } from '../events/event-schemas.ts';
+import { Door } from './door.service.ts';
+import { noHolders, noShowtimes, type DoorShowtimes, type TicketHolders } from './ports.ts';
 import { TicketSigner } from './ticket-code.ts';
 import { TicketsRepository } from './tickets.repository.ts';
 import { ticketsRoutes } from './tickets.routes.ts';
@@ -10,15 +12,20 @@ import { TicketsService } from './tickets.service.ts';
 export const TICKET_QUEUES = { issue: 'tickets.issue', revoke: 'tickets.revoke' } as const;
 
 /**
- * Tickets: routes for owners and gate staff, and the worker's consumers — issuance from
+ * Tickets: routes for owners and door staff, and the worker's consumers — issuance from
  * `reservation.confirmed` (its dead-letter queue records the failure and emits
- * `ticket.issuance_failed`) and revocation from `reservation.cancelled`.
+ * `ticket.issuance_failed`) and revocation from `reservation.cancelled`. The door names the show and
+ * the holder through the catalogue and users ports (ports.ts).
  */
-export function createTicketsModule(infra: Infra) {
+export function createTicketsModule(
+  infra: Infra,
+  ports: { shows?: DoorShowtimes; holders?: TicketHolders } = {},
+) {
   const { config, broker } = infra;
   const signer = TicketSigner.fromConfig(config);
   const repo = new TicketsRepository(infra.db);
   const service = new TicketsService(infra.db, repo, signer, infra.log, infra.metrics);
+  const door = new Door(repo, signer, ports.shows ?? noShowtimes, ports.holders ?? noHolders, infra.metrics);
 
   const handles: ConsumerHandle[] = [];
   const consumers: Background = {
@@ -50,5 +57,5 @@ export function createTicketsModule(infra: Infra) {
     },
   };
 
-  return { service, signer, routes: ticketsRoutes(service), consumers };
+  return { service, door, signer, routes: ticketsRoutes(service, door), consumers };
 }

@@ -1,6 +1,6 @@
 import { sql, type Insertable, type Selectable } from 'kysely';
 import type { Db, DbOrTx, Tx } from '../../infra/db.ts';
-import type { IssuanceFailuresTable, TicketsTable, TicketStatus } from './tickets.tables.ts';
+import type { IssuanceFailuresTable, TicketsTable } from './tickets.tables.ts';
 import './tickets.tables.ts';
 
 export type TicketRow = Selectable<TicketsTable>;
@@ -120,14 +120,15 @@ export class TicketsRepository {
 
   /**
    * ISSUED → USED in one conditional UPDATE: of any number of concurrent scans exactly one matches
-   * the row; the others find it USED. Returns the updated row, or the current status when none.
+   * the row; the others find it USED. Returns the updated row, or the row as it is when none (null
+   * when no ticket has these claims).
    */
   async markUsed(input: {
     ticketId: string;
     showtimeId: string;
     seatId: string;
     staffId: string;
-  }): Promise<{ used: TicketRow } | { status: TicketStatus | null }> {
+  }): Promise<{ used: TicketRow } | { current: TicketRow | null }> {
     const used = await this.db
       .updateTable('tickets')
       .set({ status: 'USED', used_at: sql`now()`, used_by: input.staffId })
@@ -138,14 +139,41 @@ export class TicketsRepository {
       .returningAll()
       .executeTakeFirst();
     if (used) return { used };
-    const current = await this.db
+    return { current: (await this.findByClaims(input)) ?? null };
+  }
+
+  /** The ticket a verified code names: id, showtime and seat must all match. */
+  async findByClaims(claims: {
+    ticketId: string;
+    showtimeId: string;
+    seatId: string;
+  }): Promise<TicketRow | undefined> {
+    return this.db
       .selectFrom('tickets')
-      .select('status')
-      .where('id', '=', input.ticketId)
-      .where('showtime_id', '=', input.showtimeId)
-      .where('seat_id', '=', input.seatId)
+      .selectAll()
+      .where('id', '=', claims.ticketId)
+      .where('showtime_id', '=', claims.showtimeId)
+      .where('seat_id', '=', claims.seatId)
       .executeTakeFirst();
-    return { status: current?.status ?? null };
+  }
+
+  /** Per showtime: tickets that admit someone (ISSUED or USED) and those already used. */
+  async doorCounts(showtimeIds: string[]): Promise<Map<string, { issued: number; checkedIn: number }>> {
+    if (showtimeIds.length === 0) return new Map();
+    const rows = await this.db
+      .selectFrom('tickets')
+      .select((eb) => [
+        'showtime_id',
+        eb.fn.countAll<string>().as('issued'),
+        eb.fn.count<string>('id').filterWhere('status', '=', 'USED').as('checked_in'),
+      ])
+      .where('showtime_id', 'in', showtimeIds)
+      .where('status', '<>', 'REVOKED')
+      .groupBy('showtime_id')
+      .execute();
+    return new Map(
+      rows.map((r) => [r.showtime_id, { issued: Number(r.issued), checkedIn: Number(r.checked_in) }]),
+    );
   }
 
   /** Inserts a failure once per message; returns its id, or undefined when already recorded. */

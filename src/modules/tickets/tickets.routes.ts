@@ -1,13 +1,20 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
+import type { Door } from './door.service.ts';
 import type { TicketsService } from './tickets.service.ts';
 import {
   CheckInBody,
+  CheckInRefusal,
   CheckInResult,
+  DoorShowtimeItem,
+  DoorShowtimesQuery,
   FailuresQuery,
   IssuanceFailure,
   Ticket,
   TicketIdParams,
+  Problem,
+  toDoorAnswer,
+  toDoorShowtime,
   toFailure,
   toTicket,
 } from './tickets.schemas.ts';
@@ -15,7 +22,7 @@ import {
 const security = [{ bearerAuth: [] }];
 
 export const ticketsRoutes =
-  (service: TicketsService): FastifyPluginAsyncTypebox =>
+  (service: TicketsService, door: Door): FastifyPluginAsyncTypebox =>
   async (app) => {
     app.get(
       '/tickets',
@@ -52,26 +59,56 @@ export const ticketsRoutes =
     app.post(
       '/admin/check-ins',
       {
-        // Gate scanners scan fast; the limit only stops someone trying codes at random.
+        // Door scanners scan fast; the limit only stops someone trying codes at random.
         config: { access: 'staff', rateLimit: { max: 1200, timeWindow: '1 minute' } },
         schema: {
           tags: ['tickets'],
-          summary: 'Check a ticket in at the gate (ADMIN or STAFF): ISSUED → USED exactly once',
+          summary: 'Check a ticket in at the door (ADMIN or STAFF): ISSUED → USED exactly once',
+          description:
+            'Every answer names the show, date, seat and holder (nickname, masked email). With ' +
+            "`showtimeId` (the door's showtime) another showtime's ticket is 409 WRONG_SHOWTIME naming " +
+            'its showtime; without it any showtime is admitted. A revoked ticket is 409 TICKET_REVOKED, a ' +
+            'used one 409 TICKET_ALREADY_USED with `usedAt`; a code that is not a genuine ticket is 400 ' +
+            'INVALID_TICKET.',
           security,
           body: CheckInBody,
-          response: { 200: CheckInResult },
+          response: {
+            200: CheckInResult,
+            400: Problem,
+            401: Problem,
+            403: Problem,
+            409: CheckInRefusal,
+            429: Problem,
+          },
         },
       },
       async (request) => {
-        const t = await service.checkIn(request.body.code, request.user!.id, request.body.showtimeId);
+        const answer = await door.checkIn(request.body.code, request.user!.id, request.body.showtimeId);
+        const described = toDoorAnswer(answer);
         return {
-          ticketId: t.id,
+          ...described,
           status: 'USED' as const,
-          showtimeId: t.showtime_id,
-          seat: { section: t.section, row: t.row_label, number: t.number, grade: t.grade },
-          usedAt: (t.used_at ?? new Date()).toISOString(),
+          usedAt: described.usedAt ?? new Date().toISOString(),
         };
       },
+    );
+
+    app.get(
+      '/admin/check-ins/showtimes',
+      {
+        config: { access: 'staff' },
+        schema: {
+          tags: ['tickets'],
+          summary: "Showtimes a door can serve (ADMIN or STAFF): today's and the next days', earliest first",
+          description:
+            'From the start of today (Asia/Seoul) to `days` from now, at most 200, each with its tickets ' +
+            'issued and checked in so far.',
+          security,
+          querystring: DoorShowtimesQuery,
+          response: { 200: Type.Array(DoorShowtimeItem), 400: Problem, 401: Problem, 403: Problem },
+        },
+      },
+      async (request) => (await door.showtimes(request.query.days)).map(toDoorShowtime),
     );
 
     app.get(

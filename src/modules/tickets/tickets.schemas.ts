@@ -1,4 +1,5 @@
 import { Type } from 'typebox';
+import type { DoorAnswer, DoorShowtime } from './door.service.ts';
 import type { IssuanceFailureRow, TicketRow } from './tickets.repository.ts';
 
 const Uuid = Type.String({ format: 'uuid' });
@@ -34,6 +35,89 @@ export const CheckInBody = Type.Object(
   { additionalProperties: false },
 );
 
+export const DoorShow = Type.Object(
+  {
+    showtimeId: Uuid,
+    performanceId: Uuid,
+    title: Type.String({ description: "The performance's title" }),
+    startsAt: Type.String({ format: 'date-time' }),
+    venue: Type.String(),
+  },
+  { description: 'The showtime the ticket admits to; null if the catalogue no longer has it' },
+);
+
+export const DoorHolder = Type.Object(
+  {
+    nickname: Type.String(),
+    email: Type.String({ description: 'Masked: the first letters and the domain, e.g. `ki***@example.com`' }),
+  },
+  { description: 'Who bought the ticket: enough for the door to match a person, no more' },
+);
+
+const DoorSeat = Type.Object({
+  section: Type.String(),
+  row: Type.String(),
+  number: Type.Integer(),
+  grade: Type.String(),
+});
+
+/** A 409 at the door: the problem, plus the same description of the ticket as a success. */
+export const CheckInRefusal = Type.Object(
+  {
+    type: Type.String(),
+    title: Type.String(),
+    status: Type.Integer(),
+    detail: Type.String(),
+    code: Type.String({ description: 'WRONG_SHOWTIME, TICKET_REVOKED or TICKET_ALREADY_USED' }),
+    ticketId: Type.Optional(Uuid),
+    ticketStatus: Type.Optional(
+      Type.Union([Type.Literal('ISSUED'), Type.Literal('USED'), Type.Literal('REVOKED')]),
+    ),
+    showtimeId: Type.Optional(Uuid),
+    seat: Type.Optional(DoorSeat),
+    show: Type.Optional(Type.Union([DoorShow, Type.Null()])),
+    holder: Type.Optional(Type.Union([DoorHolder, Type.Null()])),
+    usedAt: Type.Optional(
+      Type.Union([Type.String({ format: 'date-time' }), Type.Null()], {
+        description: 'When it was checked in (TICKET_ALREADY_USED)',
+      }),
+    ),
+    gateShowtimeId: Type.Optional(Uuid),
+  },
+  { additionalProperties: true },
+);
+
+/** Any other problem+json answer. */
+export const Problem = Type.Object(
+  {
+    type: Type.String(),
+    title: Type.String(),
+    status: Type.Integer(),
+    detail: Type.String(),
+    code: Type.String(),
+  },
+  { additionalProperties: true },
+);
+
+export const DoorShowtimesQuery = Type.Object({
+  days: Type.Integer({
+    minimum: 1,
+    maximum: 31,
+    default: 7,
+    description: 'How far ahead to list, from now; the list starts at the beginning of today (Seoul)',
+  }),
+});
+
+export const DoorShowtimeItem = Type.Object({
+  id: Uuid,
+  performanceId: Uuid,
+  title: Type.String(),
+  startsAt: Type.String({ format: 'date-time' }),
+  venue: Type.String(),
+  ticketsIssued: Type.Integer({ description: 'Tickets that admit someone (issued or used)' }),
+  checkedIn: Type.Integer(),
+});
+
 export const CheckInResult = Type.Object({
   ticketId: Uuid,
   status: Type.Literal('USED'),
@@ -45,6 +129,8 @@ export const CheckInResult = Type.Object({
     grade: Type.String(),
   }),
   usedAt: Type.String({ format: 'date-time' }),
+  show: Type.Union([DoorShow, Type.Null()]),
+  holder: Type.Union([DoorHolder, Type.Null()]),
 });
 
 export const FailuresQuery = Type.Object({ limit: Type.Integer({ minimum: 1, maximum: 200, default: 50 }) });
@@ -81,5 +167,30 @@ export function toFailure(f: IssuanceFailureRow) {
     reason: f.reason,
     attempts: f.attempts,
     failedAt: f.failed_at.toISOString(),
+  };
+}
+
+/** The ticket as the door describes it, in a success and in every 409. */
+export function toDoorAnswer(a: DoorAnswer) {
+  const t = a.ticket;
+  return {
+    ticketId: t.id,
+    showtimeId: t.showtime_id,
+    seat: { section: t.section, row: t.row_label, number: t.number, grade: t.grade },
+    usedAt: t.used_at ? t.used_at.toISOString() : null,
+    show: a.show ? { ...a.show, startsAt: a.show.startsAt.toISOString() } : null,
+    holder: a.holder,
+  };
+}
+
+export function toDoorShowtime(s: DoorShowtime) {
+  return {
+    id: s.showtimeId,
+    performanceId: s.performanceId,
+    title: s.title,
+    startsAt: s.startsAt.toISOString(),
+    venue: s.venue,
+    ticketsIssued: s.ticketsIssued,
+    checkedIn: s.checkedIn,
   };
 }

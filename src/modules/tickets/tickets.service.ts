@@ -9,7 +9,7 @@ import type { Metrics } from '../../infra/metrics.ts';
 import { appendOutbox } from '../../infra/outbox.ts';
 import type { RequestUser } from '../../http/auth-guard.ts';
 import { assertEventData, type EventData, type ParsedEvent } from '../events/event-schemas.ts';
-import { TicketCodeError, type TicketSigner } from './ticket-code.ts';
+import type { TicketSigner } from './ticket-code.ts';
 import type { IssuanceFailureRow, TicketRow, TicketsRepository } from './tickets.repository.ts';
 
 const ISSUER = 'tickets.issue';
@@ -21,10 +21,9 @@ export interface IssueResult {
   ticketIds: string[];
 }
 
-/** Issuance from events, revocation, check-in, and the record of issuances that failed for good. */
+/** Issuance from events, revocation, and the record of issuances that failed for good (check-in: door.service.ts). */
 export class TicketsService {
   private readonly issued: Counter;
-  private readonly checkIns: Counter<'result'>;
   private readonly failures: Counter;
 
   constructor(
@@ -35,11 +34,6 @@ export class TicketsService {
     metrics: Metrics,
   ) {
     this.issued = metrics.counter({ name: 'tickets_issued_total', help: 'Tickets issued' });
-    this.checkIns = metrics.counter({
-      name: 'ticket_check_ins_total',
-      help: 'Check-in scans by result',
-      labelNames: ['result'],
-    });
     this.failures = metrics.counter({
       name: 'ticket_issuance_failures_total',
       help: 'Issuances dead-lettered and recorded',
@@ -178,36 +172,6 @@ export class TicketsService {
     if (!ticket || (ticket.user_id !== user.id && user.role !== 'ADMIN'))
       throw new AppError('TICKET_NOT_FOUND');
     return QRCode.toString(ticket.code, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 });
-  }
-
-  /** Verifies the code offline (signature), then marks the ticket USED exactly once. */
-  async checkIn(code: string, staffId: string, gateShowtimeId?: string): Promise<TicketRow> {
-    let claims;
-    try {
-      claims = this.signer.verify(code);
-    } catch (err) {
-      if (!(err instanceof TicketCodeError)) throw err;
-      this.checkIns.inc({ result: 'invalid' });
-      throw new AppError('INVALID_TICKET', `The code is not a genuine ticket (${err.message})`);
-    }
-    if (gateShowtimeId !== undefined && claims.showtimeId !== gateShowtimeId) {
-      this.checkIns.inc({ result: 'invalid' });
-      throw new AppError('INVALID_TICKET', 'The ticket is for another showtime');
-    }
-    const outcome = await this.repo.markUsed({ ...claims, staffId });
-    if ('used' in outcome) {
-      this.checkIns.inc({ result: 'used' });
-      return outcome.used;
-    }
-    if (outcome.status === 'USED') {
-      this.checkIns.inc({ result: 'already_used' });
-      throw new AppError('TICKET_ALREADY_USED');
-    }
-    this.checkIns.inc({ result: 'invalid' });
-    throw new AppError(
-      'INVALID_TICKET',
-      outcome.status === 'REVOKED' ? 'The ticket was revoked' : 'No such ticket',
-    );
   }
 }
 

@@ -3,6 +3,8 @@ import type {
   AdminCoupon,
   Category,
   CreatedReservation,
+  DoorShowtime,
+  DoorTicket,
   Hold,
   IssuableCoupon,
   LiveFigures,
@@ -181,8 +183,12 @@ export const admin = {
   createCoupon: (body: NewCoupon) => request<{ id: string }>('POST', '/admin/coupons', { body }),
   coupons: () =>
     request<AdminCoupon[] | Page<AdminCoupon>>('GET', '/admin/coupons', { query: { size: 100 } }),
-  checkIn: (code: string) =>
-    request<{ ticketId: string; status: 'USED' }>('POST', '/admin/check-ins', { body: { code } }),
+  /** The door always names its showtime: another showtime's ticket is then refused (WRONG_SHOWTIME). */
+  checkIn: (code: string, showtimeId: string) =>
+    request<DoorTicket & { status: 'USED'; usedAt: string }>('POST', '/admin/check-ins', {
+      body: { code, showtimeId },
+    }),
+  doorShowtimes: () => request<DoorShowtime[]>('GET', '/admin/check-ins/showtimes'),
   live: (showtimeId: string) => request<LiveFigures>('GET', `/admin/showtimes/${showtimeId}/live`),
 };
 

@@ -99,6 +99,8 @@ export const MESSAGES: Record<string, { ko: string; en: string }> = {
   TICKET_NOT_FOUND: { ko: '티켓을 찾을 수 없습니다.', en: 'Ticket not found.' },
   TICKET_ALREADY_USED: { ko: '이미 입장 처리된 티켓입니다.', en: 'This ticket was already used.' },
   INVALID_TICKET: { ko: '유효하지 않은 티켓 코드입니다.', en: 'This ticket code is not valid.' },
+  WRONG_SHOWTIME: { ko: '다른 회차의 티켓입니다.', en: 'This ticket is for another showtime.' },
+  TICKET_REVOKED: { ko: '취소된 티켓입니다.', en: 'This ticket was cancelled.' },
   COUPON_NOT_FOUND: { ko: '쿠폰을 찾을 수 없습니다.', en: 'Coupon not found.' },
   COUPON_ALREADY_ISSUED: { ko: '이미 받은 쿠폰입니다.', en: 'You already have this coupon.' },
   COUPON_SOLD_OUT: { ko: '쿠폰이 모두 소진되었습니다.', en: 'The coupon is sold out.' },

@@ -1,6 +1,6 @@
 /** Shapes of the public contract (shared/API.md). Optional fields are extensions the UI tolerates. */
 
-export type Role = 'USER' | 'ADMIN';
+export type Role = 'USER' | 'STAFF' | 'ADMIN';
 
 export interface User {
   id: string;
@@ -214,4 +214,25 @@ export interface LiveFigures {
   sold: number;
   revenue: number;
   series: Array<{ t: string; waiting: number; sold: number; revenue: number }>;
+}
+
+/** A showtime the door can serve (GET /admin/check-ins/showtimes). */
+export interface DoorShowtime {
+  id: string;
+  performanceId: string;
+  title: string;
+  startsAt: string;
+  venue: string;
+  ticketsIssued: number;
+  checkedIn: number;
+}
+
+/** How the door describes a ticket: in a check-in's answer and in its 409 refusals. */
+export interface DoorTicket {
+  ticketId: string;
+  showtimeId: string;
+  seat: { section: string; row: string; number: number; grade: string };
+  usedAt: string | null;
+  show: { showtimeId: string; title: string; startsAt: string; venue: string } | null;
+  holder: { nickname: string; email: string } | null;
 }

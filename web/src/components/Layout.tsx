@@ -45,6 +45,7 @@ export function Layout() {
           <NavLink to="/search">{t('nav.search')}</NavLink>
           <NavLink to="/coupons">{t('nav.coupons')}</NavLink>
           {user && <NavLink to="/me/reservations">{t('nav.reservations')}</NavLink>}
+          {user?.role === 'STAFF' && <NavLink to="/door">{t('nav.door')}</NavLink>}
           {user?.role === 'ADMIN' && <NavLink to="/admin">{t('nav.admin')}</NavLink>}
           {user ? (
             <>

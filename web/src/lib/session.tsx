@@ -64,12 +64,25 @@ export function useSession(): Session {
   return ctx;
 }
 
-/** Renders children for a signed-in user (and an admin when `admin`), else sends to the login page. */
-export function RequireAuth({ children, admin = false }: { children: ReactNode; admin?: boolean }) {
+/**
+ * Renders children for a signed-in user (an admin when `admin`; door staff or an admin when
+ * `staff`), else sends to the login page.
+ */
+export function RequireAuth({
+  children,
+  admin = false,
+  staff = false,
+}: {
+  children: ReactNode;
+  admin?: boolean;
+  staff?: boolean;
+}) {
   const { user, ready } = useSession();
   const location = useLocation();
   if (!ready) return <Loading />;
-  if (!user || (admin && user.role !== 'ADMIN')) {
+  const allowed =
+    !!user && (admin ? user.role === 'ADMIN' : staff ? user.role === 'ADMIN' || user.role === 'STAFF' : true);
+  if (!allowed) {
     const next = encodeURIComponent(location.pathname + location.search);
     return <Navigate to={`/login?next=${next}`} replace />;
   }
