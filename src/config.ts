@@ -238,9 +238,4 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   return config;
 }
 
-/** True when a value is one of the development defaults (printed at start in development only). */
-export function usesDevAdminPassword(config: Config): boolean {
-  return config.ADMIN_PASSWORD === DEV_SECRETS.ADMIN_PASSWORD;
-}
-
 export { ConfigError };
