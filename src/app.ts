@@ -13,6 +13,7 @@ import { registerSecurityHeaders } from './http/security-headers.ts';
 import { registerCors } from './http/cors.ts';
 import { requestLoggerFactory } from './http/request-logger.ts';
 import { authGuard } from './http/auth-guard.ts';
+import { rateLimitKeys } from './http/rate-limit-key.ts';
 import { readYourWrites } from './http/read-your-writes.ts';
 import { AppError } from './errors.ts';
 import { webApp, webAppBuilt } from './http/web.ts';
@@ -85,6 +86,7 @@ export async function buildApp(container: Container): Promise<App> {
         },
       ),
   });
+  await app.register(rateLimitKeys, { tokens: container.tokens });
   await app.register(authGuard, { tokens: container.tokens });
   await app.register(readYourWrites, { routing: container.readRouting });
 
