@@ -14,6 +14,7 @@ import { registerCors } from './http/cors.ts';
 import { requestLoggerFactory } from './http/request-logger.ts';
 import { authGuard } from './http/auth-guard.ts';
 import { accessRules, publicScope } from './http/access.ts';
+import { rateLimitKeys } from './http/rate-limit-key.ts';
 import { readYourWrites } from './http/read-your-writes.ts';
 import { AppError } from './errors.ts';
 import { webApp, webAppBuilt } from './http/web.ts';
@@ -86,6 +87,7 @@ export async function buildApp(container: Container): Promise<App> {
         },
       ),
   });
+  await app.register(rateLimitKeys, { tokens: container.tokens });
   await app.register(authGuard, { tokens: container.tokens });
   // From here on every route declares config.access; its guard is derived from that declaration.
   await app.register(accessRules);

@@ -66,7 +66,7 @@ const email: Parser<string> = (raw, name) => {
 };
 
 /** Development defaults for secrets. Production refuses to start while any of them is in use. */
-const DEV_SECRETS = {
+export const DEV_SECRETS = {
   JWT_SECRET: 'dev-only-jwt-secret-change-me-0123456789',
   PAYMENT_GATEWAY_SECRET: 'dev-only-gateway-secret',
   TICKET_SIGNING_SECRET: 'dev-only-ticket-signing-secret',
@@ -179,6 +179,15 @@ export const CONFIG_SCHEMA = {
   ),
 } satisfies Record<string, Entry<unknown>>;
 
+/** Variables that hold secrets: none may keep a development default in production. */
+const SECRET_VARIABLES = [
+  'JWT_SECRET',
+  'PAYMENT_GATEWAY_SECRET',
+  'PAYMENT_WEBHOOK_SECRET',
+  'TICKET_SIGNING_SECRET',
+  'ADMIN_PASSWORD',
+] as const satisfies readonly (keyof typeof CONFIG_SCHEMA)[];
+
 type Schema = typeof CONFIG_SCHEMA;
 export type Config = {
   readonly [K in keyof Schema]: Schema[K] extends { optional: true }
@@ -201,19 +210,32 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (config.TICKET_SIGNING_SECRET.length < 16) {
     throw new ConfigError('TICKET_SIGNING_SECRET', 'must be at least 16 characters');
   }
+  const extraTicketKeys = (config.TICKET_SIGNING_KEYS ?? []).map((item) => {
+    const at = item.indexOf(':');
+    if (at <= 0 || at === item.length - 1) {
+      throw new ConfigError('TICKET_SIGNING_KEYS', 'entries must be "kid:secret"');
+    }
+    return { kid: item.slice(0, at), secret: item.slice(at + 1) };
+  });
   if (config.NODE_ENV === 'production') {
-    for (const [name, devValue] of Object.entries(DEV_SECRETS)) {
-      if (config[name as keyof Config] === devValue) {
-        throw new ConfigError(name, 'uses the development default; set a real secret in production');
+    // A secret equal to ANY development default is refused, whichever default it was copied from:
+    // the webhook secret defaults to the gateway's, and a rotated-out ticket key may be the dev one.
+    const devValues = new Set<string>(Object.values(DEV_SECRETS));
+    for (const name of SECRET_VARIABLES) {
+      if (devValues.has(config[name])) {
+        throw new ConfigError(name, 'uses a development default; set a real secret in production');
+      }
+    }
+    for (const { kid, secret } of extraTicketKeys) {
+      if (devValues.has(secret)) {
+        throw new ConfigError(
+          'TICKET_SIGNING_KEYS',
+          `key "${kid}" uses a development default; remove it or set a real secret in production`,
+        );
       }
     }
   }
   return config;
-}
-
-/** True when a value is one of the development defaults (printed at start in development only). */
-export function usesDevAdminPassword(config: Config): boolean {
-  return config.ADMIN_PASSWORD === DEV_SECRETS.ADMIN_PASSWORD;
 }
 
 export { ConfigError };

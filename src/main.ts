@@ -2,14 +2,15 @@ import { loadConfig, ConfigError, type Config } from './config.ts';
 import { createContainer, type Container } from './container.ts';
 import { buildApp } from './app.ts';
 import { migrateToLatest } from './infra/migrate.ts';
-import { seed, ensureAdmin } from './seed.ts';
+import { seed } from './seed.ts';
+import { AdminAccountError, ensureAdmin, setAdminPassword } from './admin-account.ts';
 import { startWorkerMetricsServer } from './worker.ts';
 import { startGateway } from './gateway/main.ts';
 import { checkServerVersions } from './infra/server-versions.ts';
 import { welcomeBanner } from './banner.ts';
 
-type Command = 'api' | 'worker' | 'gateway' | 'all' | 'migrate' | 'seed';
-const COMMANDS: Command[] = ['api', 'worker', 'gateway', 'all', 'migrate', 'seed'];
+type Command = 'api' | 'worker' | 'gateway' | 'all' | 'migrate' | 'seed' | 'admin:password';
+const COMMANDS: Command[] = ['api', 'worker', 'gateway', 'all', 'migrate', 'seed', 'admin:password'];
 
 const SHUTDOWN_DEADLINE_MS = 10_000;
 
@@ -29,6 +30,36 @@ async function runSeed(config: Config, onlyWhenEmpty: boolean): Promise<void> {
   } finally {
     await container.close();
   }
+}
+
+/**
+ * Sets or rotates the password of the ADMIN_EMAIL account: from ADMIN_PASSWORD, or with `--stdin`
+ * from standard input (keeps it out of the environment and shell history). ADMIN_PASSWORD must be set
+ * explicitly: its development default is never taken as a new password by accident.
+ */
+async function runAdminPassword(config: Config, args: string[]): Promise<void> {
+  const password = args.includes('--stdin') ? await readStdin() : process.env.ADMIN_PASSWORD;
+  if (!password) {
+    throw new AdminAccountError('give the new password in ADMIN_PASSWORD or pipe it with --stdin');
+  }
+  const container = await createContainer(config, 'cli');
+  try {
+    const result = await setAdminPassword(container, password);
+    console.log(
+      `admin password ${result === 'created' ? 'set (account created)' : 'changed'}: ${config.ADMIN_EMAIL}`,
+    );
+  } finally {
+    await container.close();
+  }
+}
+
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  // `echo` and here-strings end with a newline that is not part of the password.
+  return Buffer.concat(chunks)
+    .toString('utf8')
+    .replace(/\r?\n$/, '');
 }
 
 type Stopper = () => Promise<void>;
@@ -75,6 +106,7 @@ async function main(): Promise<void> {
 
   if (command === 'migrate') return runMigrations(config);
   if (command === 'seed') return runSeed(config, false);
+  if (command === 'admin:password') return runAdminPassword(config, process.argv.slice(3));
 
   const tooOld = await checkServerVersions(config);
   if (tooOld.length > 0) {
@@ -112,6 +144,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((err) => {
-  console.error(err);
+  // A refusal about the admin account is an operator's task, not a crash: print only what to do.
+  console.error(err instanceof AdminAccountError ? `Refusing: ${err.message}` : err);
   process.exit(1);
 });

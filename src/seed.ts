@@ -1,7 +1,6 @@
 import { sql } from 'kysely';
 import type { Container } from './container.ts';
-import { usesDevAdminPassword } from './config.ts';
-import { hashPassword } from './modules/auth/passwords.ts';
+import { ensureAdmin } from './admin-account.ts';
 import { seedDemoCatalog } from './modules/catalog/demo-data.ts';
 
 export const CATEGORIES = [
@@ -12,19 +11,6 @@ export const CATEGORIES = [
   { name: '무용', slug: 'dance' },
   { name: '전시', slug: 'exhibition' },
 ] as const;
-
-/** The admin account from ADMIN_EMAIL/ADMIN_PASSWORD exists and is an ADMIN. Idempotent. */
-export async function ensureAdmin(container: Pick<Container, 'db' | 'config' | 'log'>): Promise<void> {
-  const { db, config, log } = container;
-  const passwordHash = await hashPassword(config.ADMIN_PASSWORD);
-  await sql`
-    INSERT INTO users (email, password_hash, nickname, role, email_verified_at)
-    VALUES (${config.ADMIN_EMAIL}, ${passwordHash}, 'admin', 'ADMIN', now())
-    ON CONFLICT (email) DO UPDATE SET role = 'ADMIN'`.execute(db);
-  if (config.NODE_ENV !== 'production' && usesDevAdminPassword(config)) {
-    log.info(`development admin: ${config.ADMIN_EMAIL} / ${config.ADMIN_PASSWORD}`);
-  }
-}
 
 export async function ensureCategories(container: Pick<Container, 'db'>): Promise<void> {
   for (const [i, c] of CATEGORIES.entries()) {

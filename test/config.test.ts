@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadConfig } from '../src/config.ts';
+import { DEV_SECRETS, loadConfig } from '../src/config.ts';
 
 describe('config', () => {
   it('reaches the local services with nothing set', () => {
@@ -34,5 +34,51 @@ describe('config', () => {
       ADMIN_PASSWORD: 'A-real-admin-password-1',
     });
     expect(ok.NODE_ENV).toBe('production');
+  });
+
+  describe('in production', () => {
+    const real = {
+      NODE_ENV: 'production',
+      JWT_SECRET: 'p'.repeat(40),
+      PAYMENT_GATEWAY_SECRET: 'gw-secret',
+      PAYMENT_WEBHOOK_SECRET: 'wh-secret',
+      TICKET_SIGNING_SECRET: 'ticket-signing-secret',
+      ADMIN_PASSWORD: 'A-real-admin-password-1',
+    };
+
+    it('refuses the webhook secret left at its development default', () => {
+      const { PAYMENT_WEBHOOK_SECRET: _unset, ...rest } = real;
+      expect(() => loadConfig(rest)).toThrow(/PAYMENT_WEBHOOK_SECRET.*development default/);
+      expect(() =>
+        loadConfig({ ...real, PAYMENT_WEBHOOK_SECRET: DEV_SECRETS.PAYMENT_GATEWAY_SECRET }),
+      ).toThrow(/PAYMENT_WEBHOOK_SECRET/);
+    });
+
+    it('refuses any secret copied from another development default', () => {
+      expect(() =>
+        loadConfig({ ...real, PAYMENT_WEBHOOK_SECRET: DEV_SECRETS.TICKET_SIGNING_SECRET }),
+      ).toThrow(/PAYMENT_WEBHOOK_SECRET/);
+    });
+
+    it('refuses an extra ticket signing key whose secret is a development default', () => {
+      expect(() =>
+        loadConfig({
+          ...real,
+          TICKET_SIGNING_KEYS: `k0:old-real-secret-0123456789,k9:${DEV_SECRETS.TICKET_SIGNING_SECRET}`,
+        }),
+      ).toThrow(/TICKET_SIGNING_KEYS.*"k9".*development default/);
+      const ok = loadConfig({ ...real, TICKET_SIGNING_KEYS: 'k0:old-real-secret-0123456789' });
+      expect(ok.TICKET_SIGNING_KEYS).toEqual(['k0:old-real-secret-0123456789']);
+    });
+
+    it('accepts the development ticket key outside production', () => {
+      const dev = loadConfig({ TICKET_SIGNING_KEYS: `k0:${DEV_SECRETS.TICKET_SIGNING_SECRET}` });
+      expect(dev.TICKET_SIGNING_KEYS).toHaveLength(1);
+    });
+  });
+
+  it('names TICKET_SIGNING_KEYS when an entry is not kid:secret', () => {
+    expect(() => loadConfig({ TICKET_SIGNING_KEYS: 'no-colon-here' })).toThrow(/TICKET_SIGNING_KEYS/);
+    expect(() => loadConfig({ TICKET_SIGNING_KEYS: 'k0:' })).toThrow(/TICKET_SIGNING_KEYS/);
   });
 });

@@ -106,13 +106,17 @@ export const authRoutes =
         schema: {
           tags: ['auth'],
           summary: 'Sign in: access token in the body, refresh token in an HttpOnly cookie',
-          description: `Rate-limited per IP and per email (${AUTH_POLICY.loginFailuresPerEmail} failures per 15 minutes).`,
+          description:
+            `Rate-limited per client address (${IP_LIMITS.login} a minute), per account and address ` +
+            `(${AUTH_POLICY.login.attemptsPerAddress} attempts per 15 minutes), and per account from addresses ` +
+            'where it has not signed in recently (a growing delay after ' +
+            `${AUTH_POLICY.login.accountThreshold} attempts): 429 RATE_LIMITED with Retry-After.`,
           body: LoginBody,
           response: { 200: SessionView },
         },
       },
       async (request, reply) =>
-        sendSession(reply, await auth.login(request.body.email, request.body.password)),
+        sendSession(reply, await auth.login(request.body.email, request.body.password, request.ip)),
     );
 
     app.post(

@@ -4,6 +4,7 @@ import type { Logger } from '../../infra/logger.ts';
 import type { Mailer } from '../../infra/mailer.ts';
 import type { PublicUser, UsersService } from '../users/index.ts';
 import type { AuthRedis } from './auth.redis.ts';
+import { addressBucket } from './client-address.ts';
 import { assertPasswordPolicy } from './password-policy.ts';
 import { hashPassword, verifyPassword } from './passwords.ts';
 import type { RefreshTokensRepository } from './refresh-tokens.repository.ts';
@@ -16,8 +17,23 @@ export const AUTH_POLICY = {
   resendAfterMs: 60_000,
   maxCodeAttempts: 5,
   verificationTokenTtlSeconds: 30 * 60,
-  loginFailuresPerEmail: 5,
-  loginFailureWindowMs: 15 * 60_000,
+  /**
+   * Login throttle. Wrong guesses never lock the owner out at an address where they signed in
+   * recently; elsewhere, past the threshold, each attempt waits twice as long as the last.
+   */
+  login: {
+    /** Attempts per (account, address) in the window; a successful login resets them. */
+    attemptsPerAddress: 5,
+    addressWindowMs: 15 * 60_000,
+    /** Attempts on the account from anywhere before addresses not known for it are delayed. */
+    accountThreshold: 5,
+    accountBaseDelayMs: 30_000,
+    accountMaxDelayMs: 15 * 60_000,
+    /** The account's count is forgotten this long after its last attempt. */
+    accountWindowMs: 24 * 3600_000,
+    /** An address where the account signed in is known (exempt from the account delay) this long. */
+    knownAddressMs: 30 * 86400_000,
+  },
 } as const;
 
 export interface SignupInput {
@@ -137,12 +153,18 @@ export class AuthService {
     });
   }
 
-  async login(rawEmail: string, password: string): Promise<Session> {
+  /** `clientIp` is the request's address (request.ip: X-Forwarded-For only from TRUST_PROXY). */
+  async login(rawEmail: string, password: string, clientIp: string): Promise<Session> {
     const email = normalizeEmail(rawEmail);
-    const attempt = await this.d.store.countLoginAttempt(email, AUTH_POLICY.loginFailureWindowMs);
-    if (attempt.count > AUTH_POLICY.loginFailuresPerEmail) {
-      const seconds = Math.max(1, Math.ceil(attempt.resetMs / 1000));
-      throw new AppError('RATE_LIMITED', `Too many failed logins; try again in ${seconds} s`, undefined, {
+    const address = addressBucket(clientIp);
+    const gate = await this.d.store.loginGate(email, address, AUTH_POLICY.login);
+    if (gate.result !== 'go') {
+      const seconds = Math.max(1, Math.ceil(gate.retryMs / 1000));
+      const why =
+        gate.result === 'pair-limited'
+          ? 'Too many failed logins from this address'
+          : 'Too many failed logins for this account from new addresses';
+      throw new AppError('RATE_LIMITED', `${why}; try again in ${seconds} s`, undefined, {
         'retry-after': String(seconds),
       });
     }
@@ -151,7 +173,7 @@ export class AuthService {
       ? await verifyPassword(creds.passwordHash, password)
       : (await verifyPassword(await dummyHash!, password)) && false;
     if (!creds || !ok) throw new AppError('INVALID_CREDENTIALS');
-    await this.d.store.clearLoginFailures(email);
+    await this.d.store.loginSucceeded(email, address, AUTH_POLICY.login);
     const refreshToken = randomBytes(32).toString('base64url');
     await this.d.refreshTokens.insert({
       familyId: randomUUID(),

@@ -1,5 +1,4 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { AppError } from '../../errors.ts';
 import {
@@ -21,6 +20,7 @@ import type { HoldService } from './holds.service.ts';
 import type { ReservationService } from './reservations.service.ts';
 import type { ReservationQueries } from './reservation-queries.ts';
 import type { CancelService } from './cancel.service.ts';
+import { userKey } from '../../http/rate-limit-key.ts';
 
 export interface BookingRouteDeps {
   holds: HoldService;
@@ -29,13 +29,9 @@ export interface BookingRouteDeps {
   cancels: CancelService;
 }
 
-// Per signed-in session: clients behind one NAT are not throttled together.
+// Per signed-in user: clients behind one NAT are not throttled together.
 const perSession = (max: number) => ({
-  rateLimit: {
-    max,
-    timeWindow: '1 minute',
-    keyGenerator: (request: FastifyRequest) => request.headers.authorization ?? request.ip,
-  },
+  rateLimit: { max, timeWindow: '1 minute', keyGenerator: userKey },
 });
 
 const security = [{ bearerAuth: [] }];

@@ -14,6 +14,7 @@ import {
   PageQuery,
 } from './coupons.schemas.ts';
 import type { CouponService } from './coupons.service.ts';
+import { userKey } from '../../http/rate-limit-key.ts';
 
 const terms = (c: CouponRow) => ({
   id: c.id,
@@ -109,7 +110,7 @@ export const couponRoutes =
             max: 20,
             timeWindow: 60_000,
             hook: 'preHandler',
-            keyGenerator: (request: FastifyRequest) => `coupon-issue:${request.user?.id ?? request.ip}`,
+            keyGenerator: userKey,
           },
         },
         schema: {

@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { AppError } from '../../errors.ts';
 import { verifyWebhook, WEBHOOK_HEADERS } from './webhook-signature.ts';
+import { userKey } from '../../http/rate-limit-key.ts';
 
 /** What the payment routes need from checkout (implemented by the booking module). */
 export interface CheckoutSettlement {
@@ -28,7 +29,7 @@ export const paymentRoutes =
           rateLimit: {
             max: 60,
             timeWindow: '1 minute',
-            keyGenerator: (r) => r.headers.authorization ?? r.ip,
+            keyGenerator: userKey,
           },
         },
         schema: {

@@ -5,6 +5,7 @@ import { AppError } from '../../errors.ts';
 import type { QueueStreamHub } from './queue-stream.ts';
 import type { QueueView, WaitingRoomService } from './waiting-room.service.ts';
 import { Problem, QueueViewSchema, ShowtimeParams } from './waiting-room.schemas.ts';
+import { userKey } from '../../http/rate-limit-key.ts';
 
 export interface WaitingRoomLimits {
   /** Entries (and SSE connects) per user per minute. */
@@ -17,8 +18,8 @@ export interface WaitingRoomLimits {
   heartbeatMs: number;
 }
 
-const userKey = (scope: string) => (request: FastifyRequest) =>
-  `wr:${scope}:u:${request.user?.id ?? request.ip}`;
+const scopedUserKey = (scope: string) => async (request: FastifyRequest) =>
+  `wr:${scope}:${await userKey(request)}`;
 const ipKey = (scope: string) => (request: FastifyRequest) => `wr:${scope}:ip:${request.ip}`;
 
 const errors = { 401: Problem, 403: Problem, 404: Problem, 409: Problem, 429: Problem };
@@ -47,7 +48,7 @@ export const waitingRoomRoutes =
       max,
       timeWindow: 60_000,
       hook: 'preHandler' as const,
-      keyGenerator: userKey(scope),
+      keyGenerator: scopedUserKey(scope),
     });
     const enterIp = perIp('enter');
     const pollIp = perIp('poll');

@@ -1,0 +1,141 @@
+import type { Container } from './container.ts';
+import { DEV_SECRETS } from './config.ts';
+import { AppError } from './errors.ts';
+import { createSessions } from './modules/auth/index.ts';
+import { assertPasswordPolicy } from './modules/auth/password-policy.ts';
+import { hashPassword, verifyPassword } from './modules/auth/passwords.ts';
+
+/** The command an operator runs to set or rotate the admin password (named in every refusal). */
+export const ADMIN_PASSWORD_COMMAND = 'npm run admin:password (tsx src/main.ts admin:password)';
+
+/** The admin account cannot be ensured or changed as asked; the message says what to do. */
+export class AdminAccountError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'AdminAccountError';
+  }
+}
+
+export type AdminState = 'created' | 'exists' | 'not-admin';
+
+type Deps = Pick<Container, 'db' | 'config' | 'log'>;
+
+const findByEmail = (db: Deps['db'], email: string) =>
+  db
+    .selectFrom('users')
+    .select(['id', 'role', 'password_hash'])
+    .where('email', '=', email)
+    .executeTakeFirst();
+
+/**
+ * Makes sure the admin account of ADMIN_EMAIL exists, at API start and on seed. It creates the account
+ * (with ADMIN_PASSWORD) only when the address is free; an existing account is never promoted and its
+ * password never replaced: anyone could have signed up with that address before the first start, and
+ * promoting them would hand over the platform. Passwords change only through ADMIN_PASSWORD_COMMAND.
+ *
+ * Throws AdminAccountError in production when the address belongs to a non-admin, or when the admin
+ * still has the development password; elsewhere the first is logged as an error and start goes on.
+ */
+export async function ensureAdmin(deps: Deps): Promise<AdminState> {
+  const { db, config, log } = deps;
+  const email = config.ADMIN_EMAIL;
+  let row = await findByEmail(db, email);
+  let state: AdminState = 'exists';
+  if (!row) {
+    assertAdminPasswordPolicy(config.ADMIN_PASSWORD, email);
+    // Two instances starting at once: the unique email decides, the loser reads the winner's row.
+    await db
+      .insertInto('users')
+      .values({
+        email,
+        password_hash: await hashPassword(config.ADMIN_PASSWORD),
+        nickname: 'admin',
+        role: 'ADMIN',
+        email_verified_at: new Date(),
+      })
+      .onConflict((oc) => oc.column('email').doNothing())
+      .execute();
+    row = await findByEmail(db, email);
+    if (!row) throw new AdminAccountError(`the admin account ${email} could not be created`);
+    state = 'created';
+  }
+  if (row.role !== 'ADMIN') {
+    const message =
+      `ADMIN_EMAIL ${email} belongs to an existing ${row.role} account, which is NOT promoted to ADMIN. ` +
+      'There is no admin from ADMIN_EMAIL: set ADMIN_EMAIL to an unused address (or change the role in SQL ' +
+      'if that person really is the admin).';
+    if (config.NODE_ENV === 'production') throw new AdminAccountError(message);
+    log.error({ email, role: row.role }, message);
+    return 'not-admin';
+  }
+  if (await verifyPassword(row.password_hash, DEV_SECRETS.ADMIN_PASSWORD)) {
+    if (config.NODE_ENV === 'production') {
+      throw new AdminAccountError(
+        `the admin account ${email} still has the development password; set a real one with ` +
+          `${ADMIN_PASSWORD_COMMAND}, reading ADMIN_PASSWORD or --stdin`,
+      );
+    }
+    log.info(`development admin: ${email} / ${DEV_SECRETS.ADMIN_PASSWORD}`);
+  }
+  return state;
+}
+
+/**
+ * Sets the admin password (creating the admin account when the address is free) and signs the admin
+ * out of every device. Refuses an address held by a non-admin, a password breaking the policy, and
+ * the development password in production.
+ */
+export async function setAdminPassword(deps: Deps, password: string): Promise<'created' | 'updated'> {
+  const { db, config, log } = deps;
+  const email = config.ADMIN_EMAIL;
+  assertAdminPasswordPolicy(password, email);
+  if (config.NODE_ENV === 'production' && password === DEV_SECRETS.ADMIN_PASSWORD) {
+    throw new AdminAccountError('the development password cannot be the admin password in production');
+  }
+  const passwordHash = await hashPassword(password);
+  const result = await db.transaction().execute(async (tx) => {
+    const row = await tx
+      .selectFrom('users')
+      .select(['id', 'role'])
+      .where('email', '=', email)
+      .forUpdate()
+      .executeTakeFirst();
+    if (!row) {
+      const created = await tx
+        .insertInto('users')
+        .values({
+          email,
+          password_hash: passwordHash,
+          nickname: 'admin',
+          role: 'ADMIN',
+          email_verified_at: new Date(),
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      return { state: 'created' as const, id: created.id };
+    }
+    if (row.role !== 'ADMIN') {
+      throw new AdminAccountError(
+        `ADMIN_EMAIL ${email} belongs to a ${row.role} account; it is not promoted and its password is left alone`,
+      );
+    }
+    await tx
+      .updateTable('users')
+      .set({ password_hash: passwordHash, updated_at: new Date() })
+      .where('id', '=', row.id)
+      .execute();
+    return { state: 'updated' as const, id: row.id };
+  });
+  if (result.state === 'updated') await createSessions(deps).revokeAllForUser(result.id);
+  log.info({ email, result: result.state }, 'admin password set');
+  return result.state;
+}
+
+function assertAdminPasswordPolicy(password: string, email: string): void {
+  try {
+    assertPasswordPolicy(password, email, 'ADMIN_PASSWORD');
+  } catch (err) {
+    if (err instanceof AppError) throw new AdminAccountError(err.message);
+    throw err;
+  }
+}

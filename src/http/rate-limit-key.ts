@@ -1,0 +1,43 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+import type { AccessTokens } from '../modules/auth/tokens.ts';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Who a per-user rate limit counts: `user:<id>` for a valid bearer token, else `ip:<address>`. */
+    rateLimitSubject: (request: FastifyRequest) => Promise<string>;
+  }
+}
+
+// Looser than the auth guard on purpose: every spelling the guard could accept maps to the same
+// user, and whatever the guard refuses is answered 401 anyway.
+const BEARER = /^\s*bearer\s+(\S+)\s*$/i;
+
+/**
+ * The one identity of per-user rate limits. @fastify/rate-limit runs at onRequest, before the
+ * preHandler that authenticates, so the bearer token is verified here with the same AccessTokens
+ * the guard uses (verified tokens are cached, so this is a map lookup in the rush). Keying on the
+ * raw Authorization header instead would let `Bearer  <token> ` open a fresh budget.
+ */
+export const rateLimitKeys = fp(
+  async (app: FastifyInstance, opts: { tokens: AccessTokens }) => {
+    app.decorate('rateLimitSubject', async (request: FastifyRequest): Promise<string> => {
+      if (request.user) return `user:${request.user.id}`;
+      const token = BEARER.exec(request.headers.authorization ?? '')?.[1];
+      if (token) {
+        try {
+          return `user:${(await opts.tokens.verify(token)).userId}`;
+        } catch {
+          // An invalid or expired token counts as anonymous; the guard refuses it afterwards.
+        }
+      }
+      return `ip:${request.ip}`;
+    });
+  },
+  { name: 'rate-limit-keys' },
+);
+
+/** keyGenerator of every per-user limit (route config `rateLimit.keyGenerator`). */
+export function userKey(request: FastifyRequest): Promise<string> {
+  return request.server.rateLimitSubject(request);
+}
