@@ -1,4 +1,4 @@
-import { usesDevAdminPassword, type Config } from './config.ts';
+import { DEV_SECRETS, type Config } from './config.ts';
 
 /**
  * What `npm start` prints once everything listens: where to go. The admin password appears only in
@@ -7,7 +7,7 @@ import { usesDevAdminPassword, type Config } from './config.ts';
 export function welcomeBanner(config: Config): string {
   const site = config.PUBLIC_URL.replace(/\/$/, '');
   const gatewayHost = config.HOST === '0.0.0.0' || config.HOST === '::' ? '127.0.0.1' : config.HOST;
-  const showPassword = config.NODE_ENV === 'development' && usesDevAdminPassword(config);
+  const showPassword = config.NODE_ENV === 'development' && config.ADMIN_PASSWORD === DEV_SECRETS.ADMIN_PASSWORD;
   const admin = showPassword
     ? `${config.ADMIN_EMAIL} / ${config.ADMIN_PASSWORD}   (development password)`
     : `${config.ADMIN_EMAIL} with ADMIN_PASSWORD`;
