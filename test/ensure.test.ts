@@ -57,6 +57,7 @@ describe('npm start / npm test ensure step', () => {
     // A PATH without redis-server: this machine as one where Redis was never installed.
     const emptyBin = mkdtempSync(path.join(os.tmpdir(), 'ct-no-redis-'));
     const res = await ensure({ REDIS_URL: `redis://127.0.0.1:${port}`, CT_ENSURE: 'start', PATH: emptyBin });
+    rmSync(emptyBin, { recursive: true, force: true });
     expect(res.code).toBe(1);
     expect(res.stderr).toContain(`Redis at 127.0.0.1:${port} (REDIS_URL) does not answer`);
     expect(res.stderr).toContain('Redis is not installed');
