@@ -10,11 +10,16 @@ const MIGRATIONS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), '
 /**
  * Forward-only migrations: files in infra/migrations named `NNNN_description.ts`, each exporting
  * `up(db)`. Modules own their own files (numbered by domain) so none edits a shared list.
+ *
+ * Numbers are per domain, so a new file can sort below one a database already has (0051 after
+ * 0080). Unordered migrations are allowed for that reason: each file touches its own domain's
+ * tables, and Kysely still applies every pending one exactly once, in name order.
  */
 export async function migrateToLatest(db: Db, log?: Logger): Promise<void> {
   const migrator = new Migrator({
     db,
     provider: new DirectoryMigrationProvider(MIGRATIONS_DIR),
+    allowUnorderedMigrations: true,
   });
   const { error, results } = await migrator.migrateToLatest();
   for (const r of results ?? []) {
