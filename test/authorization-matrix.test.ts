@@ -386,6 +386,28 @@ describe('authorization matrix', () => {
     expect(failures).toEqual([]);
   });
 
+  it('refuses a caller before reading the body: malformed JSON still gets 401 or 403', async () => {
+    const failures: string[] = [];
+    for (const route of routes.filter((r) => r.access !== 'public' && r.schema?.body)) {
+      const { options } = requestFor(route);
+      const garbled = {
+        ...options,
+        payload: '{"seatIds": [',
+        headers: { 'content-type': 'application/json' },
+      };
+      for (const who of IDENTITIES.filter((w) => !ALLOWED[route.access].includes(w))) {
+        const res = await send(garbled, who);
+        const expected = who === 'anonymous' ? 'UNAUTHENTICATED' : 'FORBIDDEN';
+        if (problemCode(res) !== expected) {
+          failures.push(
+            `${label(route)} as ${who}: expected ${expected}, got ${res.statusCode} ${problemCode(res)}`,
+          );
+        }
+      }
+    }
+    expect(failures).toEqual([]);
+  });
+
   it("keeps a user's resources from another user on every owner route, and lets the owner through", async () => {
     const ownerRoutes = routes.filter((r) => r.access === 'owner');
     expect(ownerRoutes.length).toBeGreaterThan(0);
