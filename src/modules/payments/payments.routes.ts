@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { AppError } from '../../errors.ts';
+import { Uuid } from '../../http/schemas.ts';
 import { verifyWebhook, WEBHOOK_HEADERS } from './webhook-signature.ts';
 
 /** What the payment routes need from checkout (implemented by the booking module). */
@@ -35,9 +36,9 @@ export const paymentRoutes =
           tags: ['payments'],
           summary: 'Settle a payment after the buyer acted at the gateway (verified with the gateway)',
           security: [{ bearerAuth: [] }],
-          params: Type.Object({ paymentId: Type.String({ format: 'uuid' }) }),
+          params: Type.Object({ paymentId: Uuid }),
           response: {
-            200: Type.Object({ reservationId: Type.String(), status: Type.String() }),
+            200: Type.Object({ reservationId: Uuid, status: Type.String() }),
             401: Problem,
             404: Problem,
             409: Problem,

@@ -1,9 +1,8 @@
 import { Type } from 'typebox';
+import { IdParams, Uuid, UuidOf } from '../../http/schemas.ts';
 import type { IssuanceFailureRow, TicketRow } from './tickets.repository.ts';
 
-const Uuid = Type.String({ format: 'uuid' });
-
-export const TicketIdParams = Type.Object({ id: Uuid });
+export const TicketIdParams = IdParams;
 
 export const Ticket = Type.Object({
   id: Uuid,
@@ -27,9 +26,7 @@ export const Ticket = Type.Object({
 export const CheckInBody = Type.Object(
   {
     code: Type.String({ minLength: 1, maxLength: 200 }),
-    showtimeId: Type.Optional(
-      Type.String({ format: 'uuid', description: 'The showtime this gate admits to' }),
-    ),
+    showtimeId: Type.Optional(UuidOf('The showtime this gate admits to')),
   },
   { additionalProperties: false },
 );
