@@ -196,6 +196,12 @@ describe('one identity per row', () => {
     }
   });
 
+  it("an over-long or malformed path parameter is a 400 problem, not the router's own JSON", async () => {
+    for (const url of [`/api/v1/performances/${'x'.repeat(300)}`, '/api/v1/performances/%E0%A4%A']) {
+      expectValidationProblem(await t.app.inject({ method: 'GET', url }));
+    }
+  });
+
   it('a deleted performance is gone under every spelling of its id', async () => {
     const st = await createShowtimeWithSeats(t.container);
     const id = st.performanceId;
@@ -258,6 +264,10 @@ describe('paging bounds', () => {
       'size=100000',
       'size=0',
       'size=1e20',
+      // ajv coerces these to Infinity, which its own minimum/maximum checks let through.
+      'page=Infinity',
+      `page=${'9'.repeat(400)}`,
+      'size=1e400',
     ];
     for (const list of lists) {
       for (const query of bad) {
@@ -276,7 +286,7 @@ describe('paging bounds', () => {
       { url: '/api/v1/rankings/performances', headers: {} },
       { url: '/api/v1/admin/issuance-failures', headers: admin.headers },
     ]) {
-      for (const query of ['limit=1e20', 'limit=0', 'limit=-1', 'limit=1.5']) {
+      for (const query of ['limit=1e20', 'limit=0', 'limit=-1', 'limit=1.5', 'limit=Infinity']) {
         const res = await t.app.inject({ method: 'GET', url: `${url}?${query}`, headers });
         expectValidationProblem(res);
       }

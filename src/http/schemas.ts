@@ -25,17 +25,45 @@ export const isCanonicalUuid = (value: unknown): value is string =>
 /** `{ id }` path parameters. */
 export const IdParams = Type.Object({ id: Uuid });
 
+/**
+ * ajv coerces a query string such as `Infinity` or a 400-digit number to Infinity for an integer
+ * schema and then skips minimum/maximum (its number checks only run on finite numbers), so
+ * `?page=Infinity` would pass validation and reach PostgreSQL as an OFFSET. This keyword, registered
+ * by `finiteNumbers` and set by `QueryInteger`, refuses non-finite numbers.
+ */
+const FINITE = 'x-finite';
+
+export function finiteNumbers(ajv: { addKeyword(definition: object): unknown }): void {
+  const validate = Object.assign(
+    (enabled: boolean, data: unknown): boolean => {
+      if (!enabled || typeof data !== 'number' || Number.isFinite(data)) return true;
+      validate.errors = [{ keyword: FINITE, message: 'must be a finite number', params: {} }];
+      return false;
+    },
+    { errors: null as unknown[] | null },
+  );
+  ajv.addKeyword({ keyword: FINITE, schemaType: 'boolean', errors: true, validate });
+}
+
+/** An integer query parameter: bounded, and finite whatever ajv's coercion makes of the text. */
+export const QueryInteger = (options: {
+  minimum: number;
+  maximum: number;
+  default?: number;
+  description?: string;
+}) => Type.Integer({ ...options, [FINITE]: true });
+
 /** Paging bounds: beyond them a request is 400 VALIDATION_FAILED (never an offset PostgreSQL refuses). */
 export const PAGE_MAX = 10_000;
 export const SIZE_MAX = 100;
 
 /** A 1-based page number, 1…`max` (default 1). */
 export const Page = (max: number = PAGE_MAX) =>
-  Type.Integer({ minimum: 1, maximum: max, default: 1, description: '1-based page number' });
+  QueryInteger({ minimum: 1, maximum: max, default: 1, description: '1-based page number' });
 
 /** Items per page, 1…100. */
 export const Size = (defaultSize = 20) =>
-  Type.Integer({ minimum: 1, maximum: SIZE_MAX, default: defaultSize, description: 'Items per page' });
+  QueryInteger({ minimum: 1, maximum: SIZE_MAX, default: defaultSize, description: 'Items per page' });
 
 /** The `page` and `size` query parameters of a list. */
 export const PageQuery = Type.Object({ page: Page(), size: Size() });

@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { IdParams, Page, Size, Uuid } from '../../http/schemas.ts';
+import { IdParams, Page, QueryInteger, Size, Uuid } from '../../http/schemas.ts';
 
 export { IdParams };
 /** A seat grade such as VIP, R, S, A. */
@@ -217,7 +217,7 @@ export const RankingQuery = Type.Object(
     period: Type.Union([Type.Literal('realtime'), Type.Literal('daily'), Type.Literal('weekly')], {
       default: 'realtime',
     }),
-    limit: Type.Integer({ minimum: 1, maximum: 100, default: 10 }),
+    limit: QueryInteger({ minimum: 1, maximum: 100, default: 10 }),
   },
   { additionalProperties: false },
 );

@@ -1,5 +1,5 @@
 import { Type } from 'typebox';
-import { IdParams, Uuid, UuidOf } from '../../http/schemas.ts';
+import { IdParams, QueryInteger, Uuid, UuidOf } from '../../http/schemas.ts';
 import type { IssuanceFailureRow, TicketRow } from './tickets.repository.ts';
 
 export const TicketIdParams = IdParams;
@@ -44,7 +44,7 @@ export const CheckInResult = Type.Object({
   usedAt: Type.String({ format: 'date-time' }),
 });
 
-export const FailuresQuery = Type.Object({ limit: Type.Integer({ minimum: 1, maximum: 200, default: 50 }) });
+export const FailuresQuery = Type.Object({ limit: QueryInteger({ minimum: 1, maximum: 200, default: 50 }) });
 
 export const IssuanceFailure = Type.Object({
   id: Uuid,
