@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { AppError } from '../../errors.ts';
-import { Uuid } from '../../http/schemas.ts';
+import { Problem, Uuid } from '../../http/schemas.ts';
 import { verifyWebhook, WEBHOOK_HEADERS } from './webhook-signature.ts';
 
 /** What the payment routes need from checkout (implemented by the booking module). */
@@ -11,8 +11,6 @@ export interface CheckoutSettlement {
   /** The gateway notified us about a payment: verify and settle it. Unknown payments are ignored. */
   notify(paymentId: string): Promise<void>;
 }
-
-const Problem = Type.Object({ code: Type.String(), detail: Type.String() }, { additionalProperties: true });
 
 export const paymentRoutes =
   (deps: {
