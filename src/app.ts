@@ -8,7 +8,7 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import ajvFormats from 'ajv-formats';
 import type { Container } from './container.ts';
-import { registerErrorHandling } from './http/error-handler.ts';
+import { registerErrorHandling, sendProblem, toProblem } from './http/error-handler.ts';
 import { registerSecurityHeaders } from './http/security-headers.ts';
 import { registerCors } from './http/cors.ts';
 import { requestLoggerFactory } from './http/request-logger.ts';
@@ -17,6 +17,7 @@ import { accessRules, publicScope } from './http/access.ts';
 import { rateLimitKeys } from './http/rate-limit-key.ts';
 import { readYourWrites } from './http/read-your-writes.ts';
 import { AppError } from './errors.ts';
+import { finiteNumbers } from './http/schemas.ts';
 import { webApp, webAppBuilt } from './http/web.ts';
 
 export type App = FastifyInstance<
@@ -46,10 +47,14 @@ export async function buildApp(container: Container): Promise<App> {
     requestTimeout: 30_000,
     return503OnClosing: true,
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
+    // The router's own refusals (a malformed URL, an over-long path parameter) as problem+json too.
+    frameworkErrors: (error, _request, reply) => {
+      sendProblem(reply, toProblem(error));
+    },
     ajv: {
       customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: true },
       // eslint-disable-next-line @typescript-eslint/no-explicit-any
-      plugins: [ajvFormats as any],
+      plugins: [ajvFormats as any, finiteNumbers],
     },
   }).withTypeProvider<TypeBoxTypeProvider>();
 

@@ -1,10 +1,8 @@
 import { Type, type Static } from 'typebox';
+import { errors, IdParams, PageQuery, Uuid } from '../../http/schemas.ts';
 
-const Uuid = Type.String({ format: 'uuid' });
-const Problem = Type.Object({ code: Type.String(), detail: Type.String() }, { additionalProperties: true });
-
-export const ShowtimeParams = Type.Object({ id: Uuid });
-export const IdParams = Type.Object({ id: Uuid });
+export { errors, IdParams };
+export const ShowtimeParams = IdParams;
 
 export const HoldBody = Type.Object(
   { seatIds: Type.Array(Uuid, { minItems: 1, maxItems: 20, uniqueItems: true }) },
@@ -77,10 +75,7 @@ export const ReservationDetail = Type.Object({
   tickets: Type.Array(Type.Object({}, { additionalProperties: true })),
 });
 
-export const ListQuery = Type.Object({
-  page: Type.Integer({ minimum: 1, default: 1 }),
-  size: Type.Integer({ minimum: 1, maximum: 100, default: 20 }),
-});
+export const ListQuery = PageQuery;
 
 export const ReservationList = Type.Object({
   items: Type.Array(ReservationDetail),
@@ -90,5 +85,3 @@ export const ReservationList = Type.Object({
 });
 
 export const Cancelled = Type.Object({ id: Uuid, status: Type.String(), refundAmount: Type.Integer() });
-
-export const errors = (...statuses: number[]) => Object.fromEntries(statuses.map((s) => [s, Problem]));

@@ -175,6 +175,10 @@ export class HoldRepository {
     return { ok: false, reason: 'LIMIT', alreadyCounted: Number(res[1]) };
   }
 
+  /**
+   * By the hold id alone, straight from Redis (no database on the checkout path): the id's canonical
+   * spelling, enforced by every route's schema, is what makes `holdref:<id>` the one key of a hold.
+   */
   async find(holdId: string): Promise<HoldRecord | undefined> {
     return orUnavailable(() => this.findOnce(holdId));
   }

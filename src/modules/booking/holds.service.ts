@@ -29,7 +29,7 @@ export class HoldService {
     if (!showtime) throw new AppError('SHOWTIME_NOT_FOUND');
     assertSalesOpen(showtime);
     if (showtime.queueEnabled) {
-      await this.d.gate.assertAdmitted({ showtimeId, userId, token: admissionToken });
+      await this.d.gate.assertAdmitted({ showtimeId: showtime.id, userId, token: admissionToken });
     }
     return showtime;
   }
@@ -37,6 +37,11 @@ export class HoldService {
   /**
    * All requested seats or none. The database answers "sold or reserved" (it survives a Redis loss);
    * the Lua script answers "held by someone" and the per-user limit atomically.
+   *
+   * Every Redis key and member is built from the ids PostgreSQL returned, never from the request's
+   * text: PostgreSQL reads other spellings of a uuid (upper case, braces) as the same row, while
+   * Redis would see a second inventory. Routes already admit only canonical ids; this keeps the
+   * inventory single even if a caller did not.
    */
   async hold(input: {
     userId: string;
@@ -44,19 +49,23 @@ export class HoldService {
     seatIds: string[];
     admissionToken: string | undefined;
   }): Promise<HoldView> {
-    const { userId, showtimeId } = input;
-    const seatIds = [...new Set(input.seatIds)];
-    const showtime = await this.showtimeForPurchase(showtimeId, userId, input.admissionToken);
-    if (seatIds.length > showtime.maxTicketsPerUser) {
+    const { userId } = input;
+    const requested = [...new Set(input.seatIds)];
+    const showtime = await this.showtimeForPurchase(input.showtimeId, userId, input.admissionToken);
+    const showtimeId = showtime.id;
+    if (requested.length > showtime.maxTicketsPerUser) {
       throw new AppError('TICKET_LIMIT_EXCEEDED', undefined, { limit: showtime.maxTicketsPerUser });
     }
-    const seats = await this.d.repo.seatsForSale(this.d.db, showtimeId, seatIds);
+    const seats = await this.d.repo.seatsForSale(this.d.db, showtimeId, requested);
     const found = new Set(seats.map((s) => s.id));
     const unavailable = [
-      ...seatIds.filter((id) => !found.has(id)),
+      ...requested.filter((id) => !found.has(id)),
       ...seats.filter((s) => s.taken).map((s) => s.id),
     ];
     if (unavailable.length > 0) throw new AppError('SEATS_UNAVAILABLE', undefined, { seatIds: unavailable });
+    // Each requested id equals, as a string, an id the database returned (any other spelling was
+    // refused just above), so the request's order is kept and the keys are the database's ids.
+    const seatIds = requested;
 
     const alreadyBought = await this.d.repo.liveSeatCount(this.d.db, showtimeId, userId);
     const amount = seats.reduce((sum, s) => sum + s.price, 0);

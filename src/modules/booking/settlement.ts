@@ -2,8 +2,7 @@ import { AppError } from '../../errors.ts';
 import type { CheckoutSettlement } from '../payments/payments.routes.ts';
 import type { BookingDeps } from './booking.deps.ts';
 import type { CheckoutSaga } from './checkout-saga.ts';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { UUID_RE } from '../../http/schemas.ts';
 
 /** complete and webhook: both only name a payment; the truth is read from the gateway by the saga. */
 export class Settlement implements CheckoutSettlement {
@@ -26,7 +25,7 @@ export class Settlement implements CheckoutSettlement {
   }
 
   async notify(paymentId: string): Promise<void> {
-    if (!UUID.test(paymentId)) return;
+    if (!UUID_RE.test(paymentId)) return;
     const row = await this.d.repo.byPaymentId(this.d.db, paymentId);
     if (!row) return;
     await this.saga.settle(row);

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { AppError } from '../../errors.ts';
+import { Uuid } from '../../http/schemas.ts';
 import type { CatalogAdmin } from './catalog.service.ts';
 import type { CatalogReads } from './catalog.reads.ts';
 import type { CatalogRepository } from './catalog.repository.ts';
@@ -22,7 +23,7 @@ export const catalogAdminRoutes =
     // is parsed or validated (401/403 before 400).
     const guard = { config: { access: 'admin' } } as const;
     const doc = (summary: string) => ({ tags: ['catalogue admin'], summary, security: [{ bearerAuth: [] }] });
-    const Created = Type.Object({ id: Type.String(), name: Type.String(), seatCount: Type.Integer() });
+    const Created = Type.Object({ id: Uuid, name: Type.String(), seatCount: Type.Integer() });
 
     // The detail is already JSON text (as cached): sent as is, the schema only documents it.
     const detailJson = async (id: string): Promise<never> => {
@@ -53,7 +54,7 @@ export const catalogAdminRoutes =
           response: {
             200: Type.Array(
               Type.Object({
-                id: Type.String(),
+                id: Uuid,
                 name: Type.String(),
                 address: Type.String(),
                 seatCount: Type.Integer(),
@@ -128,7 +129,7 @@ export const catalogAdminRoutes =
           ...doc('Add a showtime; its seats are generated from the venue sections and grade prices'),
           params: IdParams,
           body: CreateShowtimeBody,
-          response: { 201: Type.Object({ id: Type.String(), seatCount: Type.Integer() }) },
+          response: { 201: Type.Object({ id: Uuid, seatCount: Type.Integer() }) },
         },
       },
       async (request, reply) =>

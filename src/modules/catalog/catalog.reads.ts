@@ -37,6 +37,8 @@ export function toDetailEntry(row: DetailRow, now = Date.now()): DetailEntry {
 }
 
 interface Layout {
+  /** The showtime's id as the database returned it: the Redis keys (held seats) are built from it. */
+  showtimeId: string;
   performanceId: string;
   seats: LayoutSeat[];
 }
@@ -74,7 +76,11 @@ export class CatalogReads {
     this.searches.clear();
   }
 
-  /** The detail entry when visible to this reader, else null. */
+  /**
+   * The detail entry when visible to this reader, else null. The cache is read before the database
+   * (that is its point), so its keys are the request's id: the canonical-uuid validation of every
+   * route (src/http/schemas.ts) is what keeps one performance under one key.
+   */
   async visibleDetail(id: string, isAdmin: boolean): Promise<DetailEntry | null> {
     const entry = this.detailCache.peek(id) ?? (await this.detailCache.get(id));
     if (!entry || (entry.status === 'DRAFT' && !isAdmin)) return null;
@@ -154,11 +160,12 @@ export class CatalogReads {
     });
   }
 
-  async seatMap(showtimeId: string, isAdmin: boolean): Promise<SeatMap> {
-    const layout = await this.layout(showtimeId);
+  async seatMap(requestedId: string, isAdmin: boolean): Promise<SeatMap> {
+    const layout = await this.layout(requestedId);
     if (!layout || !(await this.visibleDetail(layout.performanceId, isAdmin))) {
       throw new AppError('SHOWTIME_NOT_FOUND');
     }
+    const { showtimeId } = layout;
     const [soldSets, held] = await Promise.all([
       this.sold.get([showtimeId]),
       this.heldSeats.heldSeatIds(showtimeId),
@@ -182,7 +189,11 @@ export class CatalogReads {
       layout = (async () => {
         const showtime = await this.showtimesRepo.find(showtimeId);
         if (!showtime) return null;
-        return { performanceId: showtime.performanceId, seats: await this.showtimesRepo.layout(showtimeId) };
+        return {
+          showtimeId: showtime.id,
+          performanceId: showtime.performanceId,
+          seats: await this.showtimesRepo.layout(showtime.id),
+        };
       })();
       this.layouts.set(showtimeId, layout, { size: 1 });
       layout.then(

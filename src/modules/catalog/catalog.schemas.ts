@@ -1,13 +1,12 @@
 import { Type, type Static } from 'typebox';
+import { IdParams, Page, QueryInteger, Size, Uuid } from '../../http/schemas.ts';
 
-const Uuid = Type.String({ format: 'uuid' });
+export { IdParams };
 /** A seat grade such as VIP, R, S, A. */
 const Grade = Type.String({ pattern: '^[A-Z]{1,5}$' });
 const Day = Type.String({ format: 'date', description: 'YYYY-MM-DD' });
 const Instant = Type.String({ format: 'date-time' });
 const Text = (max: number) => Type.String({ minLength: 1, maxLength: max, pattern: '\\S' });
-
-export const IdParams = Type.Object({ id: Uuid });
 
 export const PerformanceStatus = Type.Union([
   Type.Literal('DRAFT'),
@@ -146,8 +145,9 @@ export const SearchQuery = Type.Object(
     to: Type.Optional(Day),
     status: Type.Optional(PerformanceStatus),
     sort: Type.Optional(Type.Union(SORTS.map((s) => Type.Literal(s)))),
-    page: Type.Integer({ minimum: 1, maximum: 1000, default: 1 }),
-    size: Type.Integer({ minimum: 1, maximum: 100, default: 20 }),
+    // Deep pages of a search cost an OFFSET scan: 1000 pages is far past what anyone reads.
+    page: Page(1000),
+    size: Size(),
   },
   { additionalProperties: false },
 );
@@ -217,7 +217,7 @@ export const RankingQuery = Type.Object(
     period: Type.Union([Type.Literal('realtime'), Type.Literal('daily'), Type.Literal('weekly')], {
       default: 'realtime',
     }),
-    limit: Type.Integer({ minimum: 1, maximum: 100, default: 10 }),
+    limit: QueryInteger({ minimum: 1, maximum: 100, default: 10 }),
   },
   { additionalProperties: false },
 );

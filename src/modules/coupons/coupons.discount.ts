@@ -3,6 +3,7 @@ import { AppError } from '../../errors.ts';
 import type { Tx } from '../../infra/db.ts';
 import type { DiscountPort } from '../booking/ports.ts';
 import type { DiscountType } from './coupons.tables.ts';
+import { UUID_RE } from '../../http/schemas.ts';
 
 export interface DiscountTerms {
   discountType: DiscountType;
@@ -27,8 +28,6 @@ export function discountFor(terms: DiscountTerms, orderAmount: number): number {
   return Math.min(discount, orderAmount);
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /**
  * The checkout seam (DiscountPort). A coupon goes AVAILABLE → RESERVED (with the reservation) →
  * USED on payment, or back to AVAILABLE when the reservation fails, expires or is cancelled —
@@ -42,9 +41,9 @@ export class CouponDiscounts implements DiscountPort {
     const { userId, userCouponId, orderAmount, reservationId } = input;
     // Reject malformed input before touching the database: an SQL error would abort the caller's tx.
     if (
-      !UUID.test(userCouponId) ||
-      !UUID.test(userId) ||
-      !UUID.test(reservationId) ||
+      !UUID_RE.test(userCouponId) ||
+      !UUID_RE.test(userId) ||
+      !UUID_RE.test(reservationId) ||
       !Number.isSafeInteger(orderAmount) ||
       orderAmount < 0
     ) {
@@ -84,7 +83,7 @@ export class CouponDiscounts implements DiscountPort {
   }
 
   async consume(tx: Tx, reservationId: string): Promise<void> {
-    if (!UUID.test(reservationId)) return;
+    if (!UUID_RE.test(reservationId)) return;
     await tx
       .updateTable('user_coupons')
       .set({ status: 'USED', used_at: new Date() })
@@ -94,7 +93,7 @@ export class CouponDiscounts implements DiscountPort {
   }
 
   async restore(tx: Tx, reservationId: string): Promise<void> {
-    if (!UUID.test(reservationId)) return;
+    if (!UUID_RE.test(reservationId)) return;
     await tx
       .updateTable('user_coupons')
       .set({ status: 'AVAILABLE', reservation_id: null, used_at: null })

@@ -40,6 +40,12 @@ export class CouponIssuance {
     private readonly log: Logger,
   ) {}
 
+  /**
+   * The rush path asks Redis before PostgreSQL (that is its point), so the stock keys are built from
+   * the coupon id the request named. One coupon has one stock only because every route admits ids in
+   * their canonical lowercase spelling alone (src/http/schemas.ts); a rebuild then reads the row by
+   * that same id.
+   */
   async issue(couponId: string, userId: string): Promise<IssuedCoupon> {
     const started = process.hrtime.bigint();
     let outcome: IssueOutcome = 'error';

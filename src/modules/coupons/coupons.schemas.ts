@@ -1,4 +1,7 @@
 import { Type, type Static } from 'typebox';
+import { IdParams, PageQuery, Uuid, UuidOf } from '../../http/schemas.ts';
+
+export { IdParams, PageQuery };
 
 /** KRW amounts fit PostgreSQL int with room to spare. */
 const Krw = (description: string) => Type.Integer({ minimum: 0, maximum: 1_000_000_000, description });
@@ -28,16 +31,10 @@ export const CreateCouponBody = Type.Object(
 );
 export type CreateCouponBody = Static<typeof CreateCouponBody>;
 
-export const IdParams = Type.Object({ id: Type.String({ format: 'uuid' }) });
-export const CreatedId = Type.Object({ id: Type.String({ format: 'uuid' }) });
-
-export const PageQuery = Type.Object({
-  page: Type.Integer({ minimum: 1, maximum: 100_000, default: 1 }),
-  size: Type.Integer({ minimum: 1, maximum: 100, default: 20 }),
-});
+export const CreatedId = Type.Object({ id: Uuid });
 
 const CouponTerms = {
-  id: Type.String({ format: 'uuid' }),
+  id: Uuid,
   name: Type.String(),
   discountType: DiscountTypeSchema,
   discountValue: Type.Integer(),
@@ -70,13 +67,13 @@ export const AdminCouponPage = Type.Object({
 });
 
 export const IssuedCouponSchema = Type.Object({
-  userCouponId: Type.String({ format: 'uuid' }),
-  couponId: Type.String({ format: 'uuid' }),
+  userCouponId: Uuid,
+  couponId: Uuid,
   validUntil: DateTime('Last moment of use'),
 });
 
 export const MyCoupon = Type.Object({
-  id: Type.String({ format: 'uuid', description: 'userCouponId, given to checkout' }),
+  id: UuidOf('userCouponId, given to checkout'),
   coupon: Type.Object(CouponTerms),
   status: Type.Union([Type.Literal('AVAILABLE'), Type.Literal('USED'), Type.Literal('EXPIRED')]),
   reserved: Type.Boolean({ description: 'Held by an unpaid reservation (status stays AVAILABLE)' }),

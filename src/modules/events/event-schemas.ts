@@ -1,6 +1,7 @@
 import { Type, type Static, type TSchema } from 'typebox';
 import { Compile } from 'typebox/compile';
 import { PermanentError } from '../../infra/broker.ts';
+import { Uuid } from '../../http/schemas.ts';
 
 /**
  * The versioned contracts of domain events (documented in docs/events.md). Consumers validate what
@@ -9,7 +10,6 @@ import { PermanentError } from '../../infra/broker.ts';
  * optional field) keep the version; anything else is a new version with its own schema.
  */
 
-const Uuid = Type.String({ format: 'uuid' });
 const Instant = Type.String({ format: 'date-time' });
 const Krw = Type.Integer({ minimum: 0 });
 

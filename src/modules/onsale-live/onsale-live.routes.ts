@@ -1,8 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
+import { IdParams as Params, Uuid } from '../../http/schemas.ts';
 import type { OnsaleLiveService } from './onsale-live.service.ts';
-
-const Params = Type.Object({ id: Type.String({ format: 'uuid' }) });
 
 const Point = Type.Object({
   t: Type.String({ format: 'date-time' }),
@@ -13,7 +12,7 @@ const Point = Type.Object({
 });
 
 const LiveFiguresSchema = Type.Object({
-  showtimeId: Type.String(),
+  showtimeId: Uuid,
   waiting: Type.Integer(),
   admittedPerSecond: Type.Number(),
   active: Type.Integer(),

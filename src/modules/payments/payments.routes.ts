@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { AppError } from '../../errors.ts';
+import { Problem, Uuid } from '../../http/schemas.ts';
 import { verifyWebhook, WEBHOOK_HEADERS } from './webhook-signature.ts';
 import { userKey } from '../../http/rate-limit-key.ts';
 
@@ -11,8 +12,6 @@ export interface CheckoutSettlement {
   /** The gateway notified us about a payment: verify and settle it. Unknown payments are ignored. */
   notify(paymentId: string): Promise<void>;
 }
-
-const Problem = Type.Object({ code: Type.String(), detail: Type.String() }, { additionalProperties: true });
 
 export const paymentRoutes =
   (deps: {
@@ -36,9 +35,9 @@ export const paymentRoutes =
           tags: ['payments'],
           summary: 'Settle a payment after the buyer acted at the gateway (verified with the gateway)',
           security: [{ bearerAuth: [] }],
-          params: Type.Object({ paymentId: Type.String({ format: 'uuid' }) }),
+          params: Type.Object({ paymentId: Uuid }),
           response: {
-            200: Type.Object({ reservationId: Type.String(), status: Type.String() }),
+            200: Type.Object({ reservationId: Uuid, status: Type.String() }),
             401: Problem,
             404: Problem,
             409: Problem,

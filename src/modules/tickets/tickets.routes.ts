@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { Door } from './door.service.ts';
+import { Problem } from '../../http/schemas.ts';
 import type { TicketsService } from './tickets.service.ts';
 import {
   CheckInBody,
@@ -12,7 +13,6 @@ import {
   IssuanceFailure,
   Ticket,
   TicketIdParams,
-  Problem,
   toDoorAnswer,
   toDoorShowtime,
   toFailure,

@@ -1,10 +1,10 @@
 import { Type } from 'typebox';
 import type { DoorAnswer, DoorShowtime } from './door.service.ts';
+import { IdParams, QueryInteger, Uuid, UuidOf } from '../../http/schemas.ts';
+
 import type { IssuanceFailureRow, TicketRow } from './tickets.repository.ts';
 
-const Uuid = Type.String({ format: 'uuid' });
-
-export const TicketIdParams = Type.Object({ id: Uuid });
+export const TicketIdParams = IdParams;
 
 export const Ticket = Type.Object({
   id: Uuid,
@@ -28,9 +28,7 @@ export const Ticket = Type.Object({
 export const CheckInBody = Type.Object(
   {
     code: Type.String({ minLength: 1, maxLength: 200 }),
-    showtimeId: Type.Optional(
-      Type.String({ format: 'uuid', description: 'The showtime this gate admits to' }),
-    ),
+    showtimeId: Type.Optional(UuidOf('The showtime this gate admits to')),
   },
   { additionalProperties: false },
 );
@@ -87,20 +85,8 @@ export const CheckInRefusal = Type.Object(
   { additionalProperties: true },
 );
 
-/** Any other problem+json answer. */
-export const Problem = Type.Object(
-  {
-    type: Type.String(),
-    title: Type.String(),
-    status: Type.Integer(),
-    detail: Type.String(),
-    code: Type.String(),
-  },
-  { additionalProperties: true },
-);
-
 export const DoorShowtimesQuery = Type.Object({
-  days: Type.Integer({
+  days: QueryInteger({
     minimum: 1,
     maximum: 31,
     default: 7,
@@ -133,7 +119,7 @@ export const CheckInResult = Type.Object({
   holder: Type.Union([DoorHolder, Type.Null()]),
 });
 
-export const FailuresQuery = Type.Object({ limit: Type.Integer({ minimum: 1, maximum: 200, default: 50 }) });
+export const FailuresQuery = Type.Object({ limit: QueryInteger({ minimum: 1, maximum: 200, default: 50 }) });
 
 export const IssuanceFailure = Type.Object({
   id: Uuid,

@@ -1,4 +1,5 @@
 import { Type } from 'typebox';
+import { Uuid } from '../../http/schemas.ts';
 
 export const Nickname = Type.String({ minLength: 1, maxLength: 30, pattern: '\\S' });
 /** Digits with optional leading + and separators, e.g. 010-1234-5678 or +82 10 1234 5678. */
@@ -6,7 +7,7 @@ export const Phone = Type.String({ minLength: 7, maxLength: 20, pattern: '^\\+?[
 export const BirthDate = Type.String({ format: 'date' });
 
 export const UserView = Type.Object({
-  id: Type.String({ format: 'uuid' }),
+  id: Uuid,
   email: Type.String(),
   nickname: Type.String(),
   role: Type.Union([Type.Literal('USER'), Type.Literal('STAFF'), Type.Literal('ADMIN')]),

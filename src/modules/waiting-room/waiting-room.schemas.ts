@@ -1,6 +1,8 @@
 import { Type } from 'typebox';
+import { IdParams, Problem } from '../../http/schemas.ts';
 
-export const ShowtimeParams = Type.Object({ id: Type.String({ format: 'uuid' }) });
+export { Problem };
+export const ShowtimeParams = IdParams;
 
 export const QueueViewSchema = Type.Object({
   status: Type.Union([Type.Literal('WAITING'), Type.Literal('ADMITTED')]),
@@ -12,14 +14,3 @@ export const QueueViewSchema = Type.Object({
   ),
   expiresAt: Type.Optional(Type.String({ format: 'date-time', description: 'End of the admitted session' })),
 });
-
-export const Problem = Type.Object(
-  {
-    type: Type.String(),
-    title: Type.String(),
-    status: Type.Integer(),
-    detail: Type.String(),
-    code: Type.String(),
-  },
-  { additionalProperties: true },
-);
