@@ -30,6 +30,6 @@ export const usersRoutes =
           response: { 200: UserView },
         },
       },
-      async (request) => users.update(request.user!.id, request.body),
+      async (request) => users.update(request.user!.id, request.body, request.user!.sessionId),
     );
   };
