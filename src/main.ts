@@ -4,6 +4,7 @@ import { buildApp } from './app.ts';
 import { migrateToLatest } from './infra/migrate.ts';
 import { seed, ensureAdmin } from './seed.ts';
 import { startWorkerMetricsServer } from './worker.ts';
+import { apiMetricsPort, startMetricsServer } from './infra/metrics-server.ts';
 import { startGateway } from './gateway/main.ts';
 
 type Command = 'api' | 'worker' | 'gateway' | 'all' | 'migrate' | 'seed';
@@ -36,8 +37,14 @@ async function startApi(config: Config): Promise<Stopper> {
   await ensureAdmin(container);
   const app = await buildApp(container);
   await app.listen({ port: config.PORT, host: config.HOST });
+  const metricsPort = apiMetricsPort(config);
+  const metricsServer =
+    metricsPort === undefined
+      ? undefined
+      : await startMetricsServer(container.metrics, { port: metricsPort, host: config.HOST });
   return async () => {
     await app.close();
+    await metricsServer?.close();
     await container.close();
   };
 }
