@@ -24,7 +24,7 @@ export const usersRoutes =
           tags: ['users'],
           summary: 'Change nickname, phone, birth date or password (with currentPassword)',
           description:
-            'Changing the password needs `currentPassword` and signs the user out of every device (refresh tokens are revoked).',
+            'Changing the password needs `currentPassword` and ends every other session of the user (their refresh and access tokens are refused within seconds); this session goes on.',
           security,
           body: UpdateMeBody,
           response: { 200: UserView },
