@@ -1,3 +1,4 @@
+import { Cluster } from 'ioredis';
 import { channelName, type RedisClient } from '../../infra/redis.ts';
 import type { Logger } from '../../infra/logger.ts';
 
@@ -67,7 +68,14 @@ export class EndedSessions {
    */
   async start(): Promise<void> {
     if (this.subscriber) return;
-    const sub = this.redis.duplicate();
+    // Named (CLIENT LIST shows it; the reconnect test finds its own connections by this name).
+    const connectionName = `${this.channel}:subscriber`.replace(/[^\w:.-]/g, '_');
+    const sub =
+      this.redis instanceof Cluster
+        ? this.redis.duplicate(undefined, {
+            redisOptions: { ...this.redis.options.redisOptions, connectionName },
+          })
+        : this.redis.duplicate({ connectionName });
     this.subscriber = sub;
     this.pruneTimer = setInterval(() => this.prune(), PRUNE_EVERY_MS);
     this.pruneTimer.unref();

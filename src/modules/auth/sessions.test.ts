@@ -137,6 +137,34 @@ describe('ended sessions reach every instance', () => {
     expect(await me(fresh, s.token)).toBe(401);
   });
 
+  // On Redis Cluster the subscriber's connection is on whichever node it chose: single Redis only.
+  it.skipIf(process.env.REDIS_CLUSTER_NODES)(
+    'an instance whose subscription dropped catches up on reconnect',
+    async () => {
+      const user = await createUser(a.container);
+      const s = await signIn(a, user);
+      expect(await me(b, s.token)).toBe(200);
+      // Drop this file's ended-session subscribers (by their connection name), and end the session
+      // while they reconnect: a message published meanwhile is lost, the reload on reconnect is not.
+      const name = `${env.redisPrefix}sessions:ended:subscriber`.replace(/[^\w:.-]/g, '_');
+      const clients = String(await a.container.redis.call('CLIENT', 'LIST', 'TYPE', 'pubsub'));
+      const ids = clients
+        .split('\n')
+        .filter((line) => line.includes(` name=${name} `))
+        .map((line) => /\bid=(\d+)/.exec(line)?.[1])
+        .filter((id): id is string => id !== undefined);
+      expect(ids.length).toBeGreaterThanOrEqual(2);
+      for (const id of ids) await a.container.redis.call('CLIENT', 'KILL', 'ID', id);
+      const logout = await a.app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/logout',
+        cookies: { [REFRESH_COOKIE]: s.cookie },
+      });
+      expect(logout.statusCode).toBe(204);
+      await refused(b, s.token, 'the token refused on instance B after its subscriber reconnected');
+    },
+  );
+
   it('a replayed refresh token ends its session’s access tokens as well', async () => {
     const user = await createUser(a.container);
     const s = await signIn(a, user);
