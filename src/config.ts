@@ -172,6 +172,10 @@ export const CONFIG_SCHEMA = {
   ),
   CHECKOUT_RECOVERY_INTERVAL_MS: entry(int(100, 600_000), 'How often the checkout recovery job runs', '5000'),
   WORKER_METRICS_PORT: entry(int(0, 65535), 'Port of the worker /metrics endpoint', '9464'),
+  METRICS_PORT: optional(
+    int(0, 65535),
+    'Port of the API /metrics endpoint, bound to HOST (production: 9465 when unset; the API port never serves metrics there)',
+  ),
   VIEW_FLUSH_INTERVAL_MS: entry(
     int(100, 3_600_000),
     'How often view counts go from Redis to PostgreSQL',

@@ -10,7 +10,8 @@ import { ReadRouting } from './infra/read-routing.ts';
 import { observePools } from './infra/pool-metrics.ts';
 import { AccessTokens } from './modules/auth/tokens.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
-import { createAuthModule, createSessions } from './modules/auth/index.ts';
+import { createAuthModule, createSessions, type Sessions } from './modules/auth/index.ts';
+import { EndedSessions } from './modules/auth/session-revocation.ts';
 import { createUsersModule } from './modules/users/index.ts';
 import { createCouponsModule } from './modules/coupons/index.ts';
 import { createCatalogModule, type CatalogModule } from './modules/catalog/index.ts';
@@ -35,6 +36,8 @@ export interface Infra {
   broker: Broker;
   metrics: Metrics;
   tokens: AccessTokens;
+  /** Sessions ended while their access tokens may live, pushed to every instance (`tokens` refuses them). */
+  endedSessions: EndedSessions;
 }
 
 /** A job or consumer the worker process runs. */
@@ -59,6 +62,8 @@ export interface Container extends Infra {
   booking: BookingModule;
   /** Admin live figures; `holds` is wired to checkout's held-seat count when it lands. */
   onsaleLive: OnsaleLiveModule;
+  /** Sign-in sessions: `endAllSessions(userId)` for role changes and suspensions. */
+  sessions: Sessions;
   close: () => Promise<void>;
 }
 
@@ -112,7 +117,13 @@ export async function createInfra(
     replica: replicaPool ? readDb : undefined,
     seconds: config.READ_YOUR_WRITES_SECONDS,
   });
-  const tokens = new AccessTokens(config.JWT_SECRET, config.ACCESS_TOKEN_TTL_SECONDS);
+  const endedSessions = new EndedSessions(
+    redis,
+    config.REDIS_KEY_PREFIX,
+    config.ACCESS_TOKEN_TTL_SECONDS,
+    log,
+  );
+  const tokens = new AccessTokens(config.JWT_SECRET, config.ACCESS_TOKEN_TTL_SECONDS, endedSessions);
 
   const closeInfra = async (): Promise<void> => {
     await broker.close();
@@ -120,7 +131,20 @@ export async function createInfra(
     await db.destroy();
     if (replicaPool) await readDb.destroy();
   };
-  return { config, log, pool, db, readDb, readRouting, redis, broker, metrics, tokens, closeInfra };
+  return {
+    config,
+    log,
+    pool,
+    db,
+    readDb,
+    readRouting,
+    redis,
+    broker,
+    metrics,
+    tokens,
+    endedSessions,
+    closeInfra,
+  };
 }
 
 /** The composition root: infra → repositories → services → routes and background work. */
@@ -134,7 +158,7 @@ export async function createContainer(config: Config, processName: ProcessName):
   const sessions = createSessions(infra);
   const users = createUsersModule(infra, { sessions });
   const auth = createAuthModule(infra, { users: users.service, sessions });
-  apiRoutes.push(auth.routes, users.routes);
+  apiRoutes.push(auth.subscription, auth.routes, users.routes);
 
   const coupons = createCouponsModule(infra);
   apiRoutes.push(coupons.routes);
@@ -191,6 +215,7 @@ export async function createContainer(config: Config, processName: ProcessName):
     waitingRoom,
     booking,
     onsaleLive,
+    sessions,
     close: closeInfra,
   };
 }

@@ -5,6 +5,7 @@ import { migrateToLatest } from './infra/migrate.ts';
 import { seed } from './seed.ts';
 import { AdminAccountError, ensureAdmin, setAdminPassword } from './admin-account.ts';
 import { startWorkerMetricsServer } from './worker.ts';
+import { apiMetricsPort, startMetricsServer } from './infra/metrics-server.ts';
 import { startGateway } from './gateway/main.ts';
 import { checkServerVersions } from './infra/server-versions.ts';
 import { welcomeBanner } from './banner.ts';
@@ -69,8 +70,14 @@ async function startApi(config: Config): Promise<Stopper> {
   await ensureAdmin(container);
   const app = await buildApp(container);
   await app.listen({ port: config.PORT, host: config.HOST });
+  const metricsPort = apiMetricsPort(config);
+  const metricsServer =
+    metricsPort === undefined
+      ? undefined
+      : await startMetricsServer(container.metrics, { port: metricsPort, host: config.HOST });
   return async () => {
     await app.close();
+    await metricsServer?.close();
     await container.close();
   };
 }

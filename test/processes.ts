@@ -51,6 +51,7 @@ export async function startAppProcess(
   command: 'api' | 'worker',
   env: Record<string, string>,
   readyUrl: string,
+  startTimeoutMs = 30_000,
 ): Promise<AppProcess> {
   const child = spawn(path.join(ROOT, 'node_modules/.bin/tsx'), ['src/main.ts', command], {
     cwd: ROOT,
@@ -66,10 +67,14 @@ export async function startAppProcess(
     await exited;
   };
   try {
-    await waitFor(`${command} at ${readyUrl}`, async () => {
-      if (child.exitCode !== null) throw new Error(`${command} exited: ${output}`);
-      return httpOk(readyUrl);
-    });
+    await waitFor(
+      `${command} at ${readyUrl}`,
+      async () => {
+        if (child.exitCode !== null) throw new Error(`${command} exited: ${output}`);
+        return httpOk(readyUrl);
+      },
+      startTimeoutMs,
+    );
   } catch (err) {
     await stop();
     throw new Error(`${(err as Error).message}\n${output}`);

@@ -6,10 +6,12 @@ import path from 'node:path';
 import { setupTestApp, type TestApp, type TestEnv } from './context.ts';
 import { ROOT, freePort, run, waitFor } from './processes.ts';
 import { opsExpressions } from './ops-expressions.ts';
+import { buildMetricsServer } from '../src/infra/metrics-server.ts';
 
 /**
- * A real Prometheus (Debian package) scraping a running API on a real port, with our alert rules
- * loaded, read back through its HTTP API. Runs when PROMETHEUS_TEST=1.
+ * A real Prometheus (Debian package) scraping a running API's metrics port (as in production: not
+ * the API port), with our alert rules loaded, read back through its HTTP API. Runs when
+ * PROMETHEUS_TEST=1.
  */
 const PROMETHEUS = process.env.PROMETHEUS_BIN ?? '/usr/bin/prometheus';
 const PROMTOOL = process.env.PROMTOOL_BIN ?? '/usr/bin/promtool';
@@ -22,6 +24,7 @@ interface QueryAnswer {
 
 describe.skipIf(process.env.PROMETHEUS_TEST !== '1')('Prometheus scraping the API', () => {
   let t: TestApp & { env: TestEnv };
+  let metricsServer: ReturnType<typeof buildMetricsServer> | undefined;
   let dir: string;
   let prometheus: ChildProcess | undefined;
   let promUrl = '';
@@ -29,9 +32,10 @@ describe.skipIf(process.env.PROMETHEUS_TEST !== '1')('Prometheus scraping the AP
 
   beforeAll(async () => {
     t = await setupTestApp();
-    await t.app.listen({ port: 0, host: '127.0.0.1' });
-    const address = t.app.server.address();
-    const apiPort = typeof address === 'object' && address ? address.port : 0;
+    metricsServer = buildMetricsServer(t.container.metrics);
+    await metricsServer.listen({ port: 0, host: '127.0.0.1' });
+    const address = metricsServer.server.address();
+    const metricsPort = typeof address === 'object' && address ? address.port : 0;
 
     dir = await mkdtemp(path.join(tmpdir(), 'ct-prometheus-'));
     const config = [
@@ -43,7 +47,7 @@ describe.skipIf(process.env.PROMETHEUS_TEST !== '1')('Prometheus scraping the AP
       'scrape_configs:',
       '  - job_name: api',
       '    static_configs:',
-      `      - targets: ['127.0.0.1:${apiPort}']`,
+      `      - targets: ['127.0.0.1:${metricsPort}']`,
       '',
     ].join('\n');
     await writeFile(path.join(dir, 'prometheus.yml'), config);
@@ -71,6 +75,7 @@ describe.skipIf(process.env.PROMETHEUS_TEST !== '1')('Prometheus scraping the AP
       prometheus.kill('SIGTERM');
       await exited;
     }
+    await metricsServer?.close();
     await t?.close();
     if (dir) await rm(dir, { recursive: true, force: true });
   });

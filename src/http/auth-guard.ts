@@ -6,6 +6,8 @@ import type { AccessTokens, Role } from '../modules/auth/tokens.ts';
 export interface RequestUser {
   id: string;
   role: Role;
+  /** The sign-in session the access token belongs to. */
+  sessionId: string;
 }
 
 declare module 'fastify' {
@@ -30,8 +32,9 @@ export const authGuard = fp(
       if (request.user) return request.user;
       const header = request.headers.authorization;
       if (!header || !header.startsWith('Bearer ')) throw new AppError('UNAUTHENTICATED');
+      // Refuses tokens of ended sessions too, from a local set (no store call per request).
       const claims = await opts.tokens.verify(header.slice(7).trim());
-      request.user = { id: claims.userId, role: claims.role };
+      request.user = { id: claims.userId, role: claims.role, sessionId: claims.sessionId };
       return request.user;
     };
 
@@ -52,7 +55,7 @@ export async function optionalUser(request: FastifyRequest, tokens: AccessTokens
   if (!header?.startsWith('Bearer ')) return;
   try {
     const claims = await tokens.verify(header.slice(7).trim());
-    request.user = { id: claims.userId, role: claims.role };
+    request.user = { id: claims.userId, role: claims.role, sessionId: claims.sessionId };
   } catch {
     // An invalid token on an optional route is treated as anonymous.
   }

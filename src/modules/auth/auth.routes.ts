@@ -147,7 +147,8 @@ export const authRoutes =
         config: { access: 'public' },
         schema: {
           tags: ['auth'],
-          summary: 'Revoke the refresh token family and clear the cookie',
+          summary:
+            'End the session of the refresh cookie: refresh refused, its access tokens refused everywhere',
           response: { 204: Type.Null() },
         },
       },

@@ -8,6 +8,7 @@ import { addressBucket } from './client-address.ts';
 import { assertPasswordPolicy } from './password-policy.ts';
 import { hashPassword, verifyPassword } from './passwords.ts';
 import type { RefreshTokensRepository } from './refresh-tokens.repository.ts';
+import type { Sessions } from './sessions.ts';
 import type { AccessTokens } from './tokens.ts';
 import type { VerificationTokens } from './verification-tokens.ts';
 
@@ -57,6 +58,7 @@ export interface Session {
 export interface AuthDeps {
   users: UsersService;
   refreshTokens: RefreshTokensRepository;
+  sessions: Sessions;
   store: AuthRedis;
   mailer: Mailer;
   accessTokens: AccessTokens;
@@ -175,13 +177,15 @@ export class AuthService {
     if (!creds || !ok) throw new AppError('INVALID_CREDENTIALS');
     await this.d.store.loginSucceeded(email, address, AUTH_POLICY.login);
     const refreshToken = randomBytes(32).toString('base64url');
+    // The refresh-token family is the session: its id goes into every access token as `sid`.
+    const familyId = randomUUID();
     await this.d.refreshTokens.insert({
-      familyId: randomUUID(),
+      familyId,
       userId: creds.id,
       tokenHash: sha256(refreshToken),
       expiresAt: this.refreshExpiry(),
     });
-    return this.session(creds.user, refreshToken);
+    return this.session(creds.user, refreshToken, familyId);
   }
 
   /** Trades a refresh token for a new one and a new access token carrying the role in the database now. */
@@ -199,23 +203,26 @@ export class AuthService {
         { userId: rotation.userId, familyId: rotation.familyId },
         'refresh token reuse: family revoked',
       );
+      // Whoever holds the copy may also hold its access tokens: they end with the family.
+      await this.d.sessions.announceEnded(rotation.familyId);
       throw new AppError('REFRESH_TOKEN_REUSED');
     }
     const user = await this.d.users.findById(rotation.userId);
     if (!user) throw new AppError('INVALID_TOKEN');
-    return this.session(user, next);
+    return this.session(user, next, rotation.familyId);
   }
 
+  /** Ends the session of the refresh cookie: refresh refused, its access tokens refused everywhere. */
   async logout(token: string | undefined): Promise<void> {
-    if (token) await this.d.refreshTokens.revokeFamilyOf(sha256(token));
+    if (token) await this.d.sessions.endByRefreshToken(sha256(token));
   }
 
   private refreshExpiry(): Date {
     return new Date(Date.now() + this.d.refreshTtlSeconds * 1000);
   }
 
-  private async session(user: PublicUser, refreshToken: string): Promise<Session> {
-    const accessToken = await this.d.accessTokens.sign({ userId: user.id, role: user.role });
+  private async session(user: PublicUser, refreshToken: string, sessionId: string): Promise<Session> {
+    const accessToken = await this.d.accessTokens.sign({ userId: user.id, role: user.role, sessionId });
     return {
       accessToken,
       tokenType: 'Bearer',

@@ -1,3 +1,4 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Infra } from '../../container.ts';
 import { createMailer, type Mailer } from '../../infra/mailer.ts';
 import type { UsersService } from '../users/index.ts';
@@ -5,22 +6,26 @@ import { AuthRedis } from './auth.redis.ts';
 import { authRoutes } from './auth.routes.ts';
 import { AUTH_POLICY, AuthService } from './auth.service.ts';
 import { RefreshTokensRepository } from './refresh-tokens.repository.ts';
+import { Sessions } from './sessions.ts';
 import { VerificationTokens } from './verification-tokens.ts';
 
-/** Refresh-token sessions; built first because the users module revokes them on a password change. */
-export function createSessions(infra: Pick<Infra, 'db'>): RefreshTokensRepository {
-  return new RefreshTokensRepository(infra.db);
+export type { Sessions } from './sessions.ts';
+
+/** Sign-in sessions; built first because the users module ends them on a password change. */
+export function createSessions(infra: Pick<Infra, 'db' | 'endedSessions'>): Sessions {
+  return new Sessions(new RefreshTokensRepository(infra.db), infra.endedSessions);
 }
 
 /** The auth module: verification codes, signup, login, refresh rotation and logout. */
 export function createAuthModule(
-  infra: Pick<Infra, 'config' | 'log' | 'redis' | 'tokens'>,
-  ports: { users: UsersService; sessions: RefreshTokensRepository; mailer?: Mailer },
+  infra: Pick<Infra, 'config' | 'db' | 'log' | 'redis' | 'tokens' | 'endedSessions'>,
+  ports: { users: UsersService; sessions: Sessions; mailer?: Mailer },
 ) {
   const { config } = infra;
   const service = new AuthService({
     users: ports.users,
-    refreshTokens: ports.sessions,
+    refreshTokens: new RefreshTokensRepository(infra.db),
+    sessions: ports.sessions,
     store: new AuthRedis(infra.redis),
     mailer: ports.mailer ?? createMailer(config, infra.log),
     accessTokens: infra.tokens,
@@ -35,5 +40,10 @@ export function createAuthModule(
     refreshTtlSeconds: config.REFRESH_TOKEN_TTL_SECONDS,
     secureCookies: config.PUBLIC_URL.startsWith('https:'),
   });
-  return { service, routes };
+  // Only API instances verify access tokens: they hear ended sessions while the HTTP app lives.
+  const subscription: FastifyPluginAsyncTypebox = async (app) => {
+    await infra.endedSessions.start();
+    app.addHook('onClose', async () => infra.endedSessions.stop());
+  };
+  return { service, routes, subscription };
 }

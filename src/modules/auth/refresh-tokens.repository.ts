@@ -80,23 +80,30 @@ export class RefreshTokensRepository {
     });
   }
 
-  /** Revokes the family the token belongs to (logout). Unknown tokens are ignored. */
-  async revokeFamilyOf(tokenHash: string): Promise<void> {
+  /** Revokes the family the token belongs to (logout); returns its id. Unknown tokens are ignored. */
+  async revokeFamilyOf(tokenHash: string): Promise<string | undefined> {
     const row = await this.db
       .selectFrom('refresh_tokens')
       .select('family_id')
       .where('token_hash', '=', tokenHash)
       .executeTakeFirst();
     if (row) await revokeFamily(this.db, row.family_id);
+    return row?.family_id;
   }
 
-  async revokeAllForUser(userId: string): Promise<void> {
-    await this.db
+  /**
+   * Revokes every family of the user but `exceptFamilyId`; returns the ids of those that were still
+   * live (a token not yet expired), whose access tokens may still be in use.
+   */
+  async revokeAllForUser(userId: string, exceptFamilyId?: string): Promise<string[]> {
+    let update = this.db
       .updateTable('refresh_tokens')
       .set({ revoked_at: sql<Date>`now()` })
       .where('user_id', '=', userId)
-      .where('revoked_at', 'is', null)
-      .execute();
+      .where('revoked_at', 'is', null);
+    if (exceptFamilyId) update = update.where('family_id', '!=', exceptFamilyId);
+    const rows = await update.returning(['family_id', sql<boolean>`expires_at > now()`.as('live')]).execute();
+    return [...new Set(rows.filter((r) => r.live).map((r) => r.family_id))];
   }
 }
 

@@ -8,9 +8,21 @@ export type Role = 'USER' | 'STAFF' | 'ADMIN';
 export interface AccessClaims {
   userId: string;
   role: Role;
+  /** The session (refresh-token family) the token belongs to: the `sid` claim. */
+  sessionId: string;
 }
 
-/** Short-lived HS256 access tokens. The role is read from the database when the token is minted. */
+/** Where ended sessions are known; `has` runs on every authenticated request, so it stays a local lookup. */
+export interface EndedSessionsView {
+  has(sessionId: string): boolean;
+}
+
+const noEndedSessions: EndedSessionsView = { has: () => false };
+
+/**
+ * Short-lived HS256 access tokens. The role is read from the database when the token is minted; a
+ * token of an ended session is refused before its expiry (session-revocation.ts).
+ */
 export class AccessTokens {
   private readonly key: Uint8Array;
   /**
@@ -22,12 +34,17 @@ export class AccessTokens {
   constructor(
     secret: string,
     readonly ttlSeconds: number,
+    private readonly ended: EndedSessionsView = noEndedSessions,
   ) {
     this.key = new TextEncoder().encode(secret);
   }
 
-  async sign(claims: AccessClaims): Promise<string> {
-    return new SignJWT({ role: claims.role })
+  /**
+   * Without a session id (test factories, tools) the token gets a session of its own, which no
+   * refresh token continues.
+   */
+  async sign(claims: Omit<AccessClaims, 'sessionId'> & { sessionId?: string }): Promise<string> {
+    return new SignJWT({ role: claims.role, sid: claims.sessionId ?? randomUUID() })
       .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
       .setSubject(claims.userId)
       .setIssuedAt()
@@ -40,7 +57,7 @@ export class AccessTokens {
   async verify(token: string): Promise<AccessClaims> {
     const known = this.verified.get(token);
     if (known) {
-      if (known.expiresAtMs > Date.now()) return { userId: known.userId, role: known.role };
+      if (known.expiresAtMs > Date.now()) return this.unlessEnded(known);
       this.verified.delete(token);
     }
     try {
@@ -48,18 +65,29 @@ export class AccessTokens {
         algorithms: ['HS256'],
         audience: 'culture-ticket:access',
       });
-      const role = payload.role;
-      if (typeof payload.sub !== 'string' || (role !== 'USER' && role !== 'STAFF' && role !== 'ADMIN')) {
+      const { role, sid } = payload;
+      if (
+        typeof payload.sub !== 'string' ||
+        typeof sid !== 'string' ||
+        (role !== 'USER' && role !== 'STAFF' && role !== 'ADMIN')
+      ) {
         throw new AppError('INVALID_TOKEN');
       }
+      const claims = { userId: payload.sub, role, sessionId: sid } as const;
       if (typeof payload.exp === 'number') {
-        this.verified.set(token, { userId: payload.sub, role, expiresAtMs: payload.exp * 1000 });
+        this.verified.set(token, { ...claims, expiresAtMs: payload.exp * 1000 });
       }
-      return { userId: payload.sub, role };
+      return this.unlessEnded(claims);
     } catch (err) {
       if (err instanceof AppError) throw err;
       if (err instanceof joseErrors.JOSEError) throw new AppError('INVALID_TOKEN');
       throw err;
     }
+  }
+
+  /** After the signature (or the cache of verified tokens): an ended session is refused at once. */
+  private unlessEnded(claims: AccessClaims): AccessClaims {
+    if (this.ended.has(claims.sessionId)) throw new AppError('INVALID_TOKEN', 'The session has ended');
+    return { userId: claims.userId, role: claims.role, sessionId: claims.sessionId };
   }
 }

@@ -4,6 +4,7 @@ import { pingDb } from '../../infra/db.ts';
 import { pingRedis } from '../../infra/redis.ts';
 import { withTimeout } from '../../infra/broker.ts';
 import type { Infra } from '../../container.ts';
+import { metricsOnApiPort } from '../../infra/metrics-server.ts';
 
 type Check = 'db' | 'redis' | 'broker';
 
@@ -12,9 +13,12 @@ const CheckResult = Type.Object({
   error: Type.Optional(Type.String()),
 });
 
-/** Liveness, readiness with real pings of every store, and Prometheus metrics. */
+/**
+ * Liveness, readiness with real pings of every store, and Prometheus metrics outside production
+ * (there they are served on METRICS_PORT only, src/infra/metrics-server.ts).
+ */
 export const healthRoutes =
-  (infra: Pick<Infra, 'db' | 'redis' | 'broker' | 'metrics'>): FastifyPluginAsyncTypebox =>
+  (infra: Pick<Infra, 'config' | 'db' | 'redis' | 'broker' | 'metrics'>): FastifyPluginAsyncTypebox =>
   async (app) => {
     const liveBody = { status: 'ok' };
     app.get(
@@ -70,6 +74,7 @@ export const healthRoutes =
       },
     );
 
+    if (!metricsOnApiPort(infra.config)) return;
     app.get(
       '/metrics',
       // Public to callers: what keeps it from the internet is the port and nginx, not a user role.

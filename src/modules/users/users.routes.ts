@@ -24,12 +24,12 @@ export const usersRoutes =
           tags: ['users'],
           summary: 'Change nickname, phone, birth date or password (with currentPassword)',
           description:
-            'Changing the password needs `currentPassword` and signs the user out of every device (refresh tokens are revoked).',
+            'Changing the password needs `currentPassword` and ends every other session of the user (their refresh and access tokens are refused within seconds); this session goes on.',
           security,
           body: UpdateMeBody,
           response: { 200: UserView },
         },
       },
-      async (request) => users.update(request.user!.id, request.body),
+      async (request) => users.update(request.user!.id, request.body, request.user!.sessionId),
     );
   };

@@ -19,9 +19,9 @@ export interface Credentials {
   user: PublicUser;
 }
 
-/** What the users module needs from auth: signing a user out everywhere. */
+/** What the users module needs from auth: ending the user's sessions (refresh and access tokens). */
 export interface SessionRevoker {
-  revokeAllForUser(userId: string): Promise<void>;
+  endAllSessions(userId: string, opts?: { exceptSessionId?: string }): Promise<void>;
 }
 
 export interface ProfileChanges {
@@ -76,9 +76,10 @@ export class UsersService {
 
   /**
    * Profile changes. A new password needs the current one and passes the policy; afterwards every
-   * refresh token of the user is revoked, so other devices must sign in again.
+   * other session of the user ends (its refresh and access tokens are refused), so other devices
+   * must sign in again; the session making the change (`currentSessionId`) goes on.
    */
-  async update(id: string, changes: ProfileChanges): Promise<PublicUser> {
+  async update(id: string, changes: ProfileChanges, currentSessionId?: string): Promise<PublicUser> {
     const row = await this.repo.findById(id);
     if (!row) throw new AppError('USER_NOT_FOUND');
     let passwordHash: string | undefined;
@@ -101,7 +102,7 @@ export class UsersService {
       passwordHash,
     });
     if (!updated) throw new AppError('USER_NOT_FOUND');
-    if (passwordHash) await this.sessions.revokeAllForUser(id);
+    if (passwordHash) await this.sessions.endAllSessions(id, { exceptSessionId: currentSessionId });
     return toPublicUser(updated);
   }
 }
