@@ -60,6 +60,7 @@ describe('admin account', () => {
   const deps = (overrides: Record<string, string>) => ({
     db: t.container.db,
     log: t.container.log,
+    sessions: t.container.sessions,
     config: t.env.config(overrides),
   });
   const login = (email: string, password: string) =>

@@ -1,7 +1,6 @@
 import type { Container } from './container.ts';
 import { DEV_SECRETS } from './config.ts';
 import { AppError } from './errors.ts';
-import { createSessions } from './modules/auth/index.ts';
 import { assertPasswordPolicy } from './modules/auth/password-policy.ts';
 import { hashPassword, verifyPassword } from './modules/auth/passwords.ts';
 
@@ -85,7 +84,10 @@ export async function ensureAdmin(deps: Deps): Promise<AdminState> {
  * out of every device. Refuses an address held by a non-admin, a password breaking the policy, and
  * the development password in production.
  */
-export async function setAdminPassword(deps: Deps, password: string): Promise<'created' | 'updated'> {
+export async function setAdminPassword(
+  deps: Deps & Pick<Container, 'sessions'>,
+  password: string,
+): Promise<'created' | 'updated'> {
   const { db, config, log } = deps;
   const email = config.ADMIN_EMAIL;
   assertAdminPasswordPolicy(password, email);
@@ -126,7 +128,7 @@ export async function setAdminPassword(deps: Deps, password: string): Promise<'c
       .execute();
     return { state: 'updated' as const, id: row.id };
   });
-  if (result.state === 'updated') await createSessions(deps).revokeAllForUser(result.id);
+  if (result.state === 'updated') await deps.sessions.endAllSessions(result.id);
   log.info({ email, result: result.state }, 'admin password set');
   return result.state;
 }
