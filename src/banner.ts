@@ -7,7 +7,8 @@ import { DEV_SECRETS, type Config } from './config.ts';
 export function welcomeBanner(config: Config): string {
   const site = config.PUBLIC_URL.replace(/\/$/, '');
   const gatewayHost = config.HOST === '0.0.0.0' || config.HOST === '::' ? '127.0.0.1' : config.HOST;
-  const showPassword = config.NODE_ENV === 'development' && config.ADMIN_PASSWORD === DEV_SECRETS.ADMIN_PASSWORD;
+  const showPassword =
+    config.NODE_ENV === 'development' && config.ADMIN_PASSWORD === DEV_SECRETS.ADMIN_PASSWORD;
   const admin = showPassword
     ? `${config.ADMIN_EMAIL} / ${config.ADMIN_PASSWORD}   (development password)`
     : `${config.ADMIN_EMAIL} with ADMIN_PASSWORD`;
