@@ -24,7 +24,8 @@ export const usersRoutes =
           tags: ['users'],
           summary: 'Change nickname, phone, birth date or password (with currentPassword)',
           description:
-            'Changing the password needs `currentPassword` and signs the user out of every device (refresh tokens are revoked).',
+            'Changing the password needs `currentPassword` and signs the user out of every device (refresh tokens are revoked). ' +
+            'Wrong current passwords are limited per account (5 per 15 minutes, then 429 RATE_LIMITED with Retry-After).',
           security,
           body: UpdateMeBody,
           response: { 200: UserView },
