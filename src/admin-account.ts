@@ -1,7 +1,6 @@
 import type { Container } from './container.ts';
 import { DEV_SECRETS } from './config.ts';
 import { AppError } from './errors.ts';
-import { createSessions } from './modules/auth/index.ts';
 import { assertPasswordPolicy } from './modules/auth/password-policy.ts';
 import { hashPassword, verifyPassword } from './modules/auth/passwords.ts';
 
@@ -124,9 +123,15 @@ export async function setAdminPassword(deps: Deps, password: string): Promise<'c
       .set({ password_hash: passwordHash, updated_at: new Date() })
       .where('id', '=', row.id)
       .execute();
+    // Whoever held the old password is signed out: their refresh tokens stop working.
+    await tx
+      .updateTable('refresh_tokens')
+      .set({ revoked_at: new Date() })
+      .where('user_id', '=', row.id)
+      .where('revoked_at', 'is', null)
+      .execute();
     return { state: 'updated' as const, id: row.id };
   });
-  if (result.state === 'updated') await createSessions(deps).revokeAllForUser(result.id);
   log.info({ email, result: result.state }, 'admin password set');
   return result.state;
 }
