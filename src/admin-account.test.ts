@@ -6,6 +6,7 @@ import { setupTestApp, type TestApp, type TestEnv } from '../test/context.ts';
 import { createUser, TEST_PASSWORD } from '../test/factories.ts';
 import { DEV_SECRETS } from './config.ts';
 import { AdminAccountError, ensureAdmin, setAdminPassword } from './admin-account.ts';
+import { REFRESH_COOKIE } from './modules/auth/auth.routes.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 /** Each case below starts `tsx src/main.ts` once or twice: seconds each on a busy machine. */
@@ -131,6 +132,20 @@ describe('admin account', () => {
       expect((await login(email, 'Rotated-admin-pass-1')).statusCode).toBe(401);
     },
   );
+
+  it('rotating the admin password signs the admin out of existing sessions', async () => {
+    const email = adminEmail();
+    await ensureAdmin(deps({ ADMIN_EMAIL: email }));
+    const first = await login(email, DEV_SECRETS.ADMIN_PASSWORD);
+    const cookie = first.cookies.find((c) => c.name === REFRESH_COOKIE)!.value;
+    expect(await setAdminPassword(deps({ ADMIN_EMAIL: email }), 'Rotated-admin-pass-3')).toBe('updated');
+    const refresh = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/refresh',
+      cookies: { [REFRESH_COOKIE]: cookie },
+    });
+    expect(refresh.statusCode).toBe(401);
+  });
 
   it('admin:password refuses a weak password and a non-admin address', async () => {
     const email = adminEmail();

@@ -128,6 +128,7 @@ export async function setAdminPassword(
       .execute();
     return { state: 'updated' as const, id: row.id };
   });
+  // Whoever held the old password is signed out everywhere: refresh and access tokens alike.
   if (result.state === 'updated') await deps.sessions.endAllSessions(result.id);
   log.info({ email, result: result.state }, 'admin password set');
   return result.state;

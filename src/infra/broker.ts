@@ -104,6 +104,12 @@ export class Broker {
       const ch = await conn.createConfirmChannel();
       ch.on('error', (err) => this.opts.log.warn({ err }, 'broker channel error'));
       await ch.assertExchange(this.opts.exchange, 'topic', { durable: true });
+      // close() ran while this connection was being opened (a short CLI command): an open connection
+      // nobody will close would keep the process alive.
+      if (this.closed) {
+        await conn.close().catch(() => undefined);
+        return;
+      }
       this.conn = conn;
       // Queues first, then `connected`: an event published before its consumer queue is declared and
       // bound is unroutable and silently dropped (a fresh broker would lose the relay's first batch).

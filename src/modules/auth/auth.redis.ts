@@ -37,7 +37,8 @@ return {0, max - attempts}`;
  * 2. Every attempt counts on the account (n). From threshold on, an address not known for the account
  *    is refused until `until`, and each attempt from such an address, refused or not, pushes `until` to
  *    now + base × 2^(n − threshold), capped: an attacker keeps the gate shut for new addresses only.
- *    A known address is exempt from that delay.
+ *    A known address is exempt from that delay. An attempt refused by the delay gives its pair
+ *    attempt back: the owner trying from a new network does not spend that network's budget waiting.
  * Returns {0, 0} = go ahead, {1, ms} = pair limit, {2, ms} = account delay.
  */
 const LOGIN_GATE = `

@@ -24,7 +24,8 @@ export const usersRoutes =
           tags: ['users'],
           summary: 'Change nickname, phone, birth date or password (with currentPassword)',
           description:
-            'Changing the password needs `currentPassword` and ends every other session of the user (their refresh and access tokens are refused within seconds); this session goes on.',
+            'Changing the password needs `currentPassword` and ends every other session of the user (their refresh and access tokens are refused within seconds); this session goes on. ' +
+            'Wrong current passwords are limited per account (5 per 15 minutes, then 429 RATE_LIMITED with Retry-After).',
           security,
           body: UpdateMeBody,
           response: { 200: UserView },

@@ -1,5 +1,5 @@
 import { AppError } from '../../errors.ts';
-import { hashPassword, verifyPassword } from '../auth/passwords.ts';
+import { hashPassword } from '../auth/passwords.ts';
 import { assertPasswordPolicy } from '../auth/password-policy.ts';
 import type { Role } from '../auth/tokens.ts';
 import type { NewUser, UserRow, UsersRepository } from './users.repository.ts';
@@ -22,6 +22,11 @@ export interface Credentials {
 /** What the users module needs from auth: ending the user's sessions (refresh and access tokens). */
 export interface SessionRevoker {
   endAllSessions(userId: string, opts?: { exceptSessionId?: string }): Promise<void>;
+}
+
+/** What the users module needs from auth: a password check limited per account (PasswordChecks). */
+export interface PasswordChecker {
+  verify(userId: string, passwordHash: string, password: string): Promise<boolean>;
 }
 
 export interface ProfileChanges {
@@ -48,6 +53,7 @@ export class UsersService {
   constructor(
     private readonly repo: UsersRepository,
     private readonly sessions: SessionRevoker,
+    private readonly passwords: PasswordChecker,
   ) {}
 
   async create(user: NewUser): Promise<PublicUser> {
@@ -89,7 +95,7 @@ export class UsersService {
           errors: [{ field: 'body.currentPassword', message: 'is required to change the password' }],
         });
       }
-      if (!(await verifyPassword(row.password_hash, changes.currentPassword))) {
+      if (!(await this.passwords.verify(id, row.password_hash, changes.currentPassword))) {
         throw new AppError('WRONG_PASSWORD');
       }
       assertPasswordPolicy(changes.newPassword, row.email, 'body.newPassword');

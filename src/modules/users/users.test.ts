@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setupTestApp, type TestApp, type TestEnv } from '../../../test/context.ts';
 import { createUser, TEST_PASSWORD } from '../../../test/factories.ts';
 import { REFRESH_COOKIE } from '../auth/auth.routes.ts';
+import { PASSWORD_CHECK_POLICY } from '../auth/password-attempts.ts';
 
 describe('/users/me', () => {
   let t: TestApp & { env: TestEnv };
@@ -121,5 +122,39 @@ describe('/users/me', () => {
       cookies: { [REFRESH_COOKIE]: cookie },
     });
     expect(refresh.statusCode).toBe(401);
+  });
+
+  it('limits current-password guesses per account, whatever token or address they come with', async () => {
+    const user = await createUser(t.container);
+    // A second token of the same user: a stolen one, say.
+    const stolen = {
+      authorization: `Bearer ${await t.container.tokens.sign({ userId: user.id, role: 'USER' })}`,
+    };
+    const guess = (headers: Record<string, string>, currentPassword: string, remoteAddress: string) =>
+      t.app.inject({
+        method: 'PATCH',
+        url: '/api/v1/users/me',
+        headers,
+        remoteAddress,
+        payload: { newPassword: 'taken-over-pass-1', currentPassword },
+      });
+    for (let i = 0; i < PASSWORD_CHECK_POLICY.maxFailures; i++) {
+      const res = await guess(i % 2 ? stolen : user.headers, `guess-number-${i}`, `198.51.100.${i + 1}`);
+      expect(res.statusCode).toBe(400);
+      expect(res.json().code).toBe('WRONG_PASSWORD');
+    }
+    // Spent: even the right password is refused now, from any token and address.
+    const limited = await guess(stolen, TEST_PASSWORD, '198.51.100.99');
+    expect(limited.statusCode).toBe(429);
+    expect(limited.headers['content-type']).toContain('application/problem+json');
+    expect(limited.json().code).toBe('RATE_LIMITED');
+    expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
+    expect((await guess(user.headers, TEST_PASSWORD, '203.0.113.5')).statusCode).toBe(429);
+    expect((await login(user.email, TEST_PASSWORD)).statusCode).toBe(200);
+
+    // Other changes and other accounts are not affected.
+    expect((await patch(user.headers, { nickname: 'still-me' })).statusCode).toBe(200);
+    const other = await createUser(t.container);
+    expect((await guess(other.headers, TEST_PASSWORD, '198.51.100.99')).statusCode).toBe(200);
   });
 });
