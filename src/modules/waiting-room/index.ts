@@ -4,6 +4,7 @@ import type { AdmissionGate } from '../booking/ports.ts';
 import { AdmissionTokens } from './admission-tokens.ts';
 import { AdmissionTicker, DEFAULT_TICKER, type TickerOptions } from './admission.ticker.ts';
 import { DrawSeeds, QueueDraw } from './draw.ts';
+import { StreamLimiter } from '../../infra/stream-limiter.ts';
 import { QueueStreamHub } from './queue-stream.ts';
 import { observeQueues } from './queue-metrics.ts';
 import { QueueSettingsRepository } from './settings.repository.ts';
@@ -32,6 +33,8 @@ export interface WaitingRoomOptions {
   streamPollMs?: number;
   /** Export per-showtime queue gauges read at scrape time (the worker process only). */
   queueGauges?: boolean;
+  /** The process's stream limiter (shared with other stream routes); one from config otherwise. */
+  streams?: StreamLimiter;
 }
 
 export function createWaitingRoomModule(
@@ -77,8 +80,15 @@ export function createWaitingRoomModule(
     heartbeatMs: 15_000,
     ...options.limits,
   };
+  const streams =
+    options.streams ??
+    new StreamLimiter(infra.redis, {
+      perUser: infra.config.STREAM_LIMIT_PER_USER,
+      perAddress: infra.config.STREAM_LIMIT_PER_ADDRESS,
+      perInstance: infra.config.STREAM_LIMIT_PER_INSTANCE,
+    });
   return {
-    routes: waitingRoomRoutes(service, hub, limits),
+    routes: waitingRoomRoutes(service, hub, limits, streams),
     background: [ticker.job(infra.redis, infra.log)],
     gate: service,
     service,
