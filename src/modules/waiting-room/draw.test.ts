@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, setupTestApp, type TestApp, type TestEnv } from '../../../test/context.ts';
 import { createShowtimeWithSeats, createUsers, type TestUser } from '../../../test/factories.ts';
@@ -29,9 +30,23 @@ describe('waiting room: opening time and the draw of early entrants', () => {
     });
     return { showtimeId, salesOpenAt };
   };
-  const untilOpen = async (salesOpenAt: Date) => {
-    while (Date.now() < salesOpenAt.getTime() + 20) await sleep(salesOpenAt.getTime() + 20 - Date.now());
+  /**
+   * Opens sales now (whatever the clock says), for suites that must not depend on how long the early
+   * entries took: moves sales_open_at to a second ago and returns an API instance whose settings cache
+   * has not seen the old time (this file's instance keeps it for 2 s).
+   */
+  const openNow = async (showtimeId: string): Promise<TestApp> => {
+    await sql`UPDATE showtimes SET sales_open_at = now() - interval '1 second' WHERE id = ${showtimeId}`.execute(
+      t.container.db,
+    );
+    const opened = await createTestApp(t.env);
+    apps.push(opened);
+    return opened;
   };
+  const apps: TestApp[] = [];
+  afterAll(async () => {
+    for (const a of apps) await a.close();
+  });
   /** The published rule, recomputed here: SHA-256 of "<seed>:<showtime>:<seq>", ascending. */
   const expectedOrder = async (showtimeId: string): Promise<string[]> => {
     const record = await room().seeds.record(showtimeId);
@@ -72,7 +87,7 @@ describe('waiting room: opening time and the draw of early entrants', () => {
   });
 
   it('draws early entrants into a random order at the open; later arrivals follow in FIFO', async () => {
-    const { showtimeId, salesOpenAt } = await opening(4_000);
+    const { showtimeId, salesOpenAt } = await opening(10 * 60_000);
     const early = await createUsers(t.container, 60);
     const late = await createUsers(t.container, 5);
     for (const user of early) {
@@ -93,14 +108,19 @@ describe('waiting room: opening time and the draw of early entrants', () => {
     const before = await room().ticker.tickOnce();
     expect(before.find((r) => r.showtimeId === showtimeId)?.admitted ?? []).toEqual([]);
     expect((await poll(showtimeId, early[0]!)).position).toBeNull();
+    expect(await room().seeds.record(showtimeId)).toMatchObject({ drawnAt: null });
 
-    await untilOpen(salesOpenAt);
+    const opened = await openNow(showtimeId);
+    const as = (user: TestUser, method: 'GET' | 'POST') =>
+      opened.app.inject({ method, url: url(showtimeId), headers: user.headers });
     // Arrivals after the open, before the draw: behind every early entrant already.
     for (const [i, user] of late.entries()) {
-      expect((await enter(showtimeId, user)).json()).toMatchObject({ position: 59 + i + 1, ahead: 59 + i });
+      expect((await as(user, 'POST')).json()).toMatchObject({ position: 59 + i + 1, ahead: 59 + i });
     }
     // Nobody is admitted before the draw; the ticker draws at the open, then admits from the draw's head.
-    const reports = (await room().ticker.tickOnce()).filter((r) => r.showtimeId === showtimeId);
+    const reports = (await opened.container.waitingRoom.ticker.tickOnce()).filter(
+      (r) => r.showtimeId === showtimeId,
+    );
     const admitted = reports.flatMap((r) => r.admitted);
     const record = await room().seeds.record(showtimeId);
     expect(record).toMatchObject({ earlyEntrants: 59, seed: expect.stringMatching(/^[0-9a-f]{64}$/) });
@@ -108,7 +128,7 @@ describe('waiting room: opening time and the draw of early entrants', () => {
 
     // Everyone has a place: the order is admitted ones first, then by position.
     const views = new Map<string, QueueView>();
-    for (const user of [...early, ...late]) views.set(user.id, await poll(showtimeId, user));
+    for (const user of [...early, ...late]) views.set(user.id, (await as(user, 'GET')).json() as QueueView);
     const waiting = [...views.entries()]
       .filter(([, v]) => v.status === 'WAITING')
       .sort(([, a], [, b]) => a.position! - b.position!);
@@ -127,50 +147,44 @@ describe('waiting room: opening time and the draw of early entrants', () => {
     // Later arrivals: after all of them, in arrival order.
     expect(order.slice(59)).toEqual(late.map((u) => u.id));
     // Entering again after the draw keeps the drawn place.
-    const someone = waiting[10]!;
-    const again = await t.app.inject({
-      method: 'POST',
-      url: url(showtimeId),
-      headers: [...early, ...late].find((u) => u.id === someone[0])!.headers,
-    });
-    expect(again.json().position).toBe(someone[1].position);
+    const [someoneId, someoneView] = waiting[10]!;
+    const someone = [...early, ...late].find((u) => u.id === someoneId)!;
+    expect((await as(someone, 'POST')).json().position).toBe(someoneView.position);
   });
 
   it('draws exactly once: two processes drawing at once and a ticker place everyone once', async () => {
-    const { showtimeId, salesOpenAt } = await opening(2_500);
+    const { showtimeId } = await opening(10 * 60_000);
     const users = await createUsers(t.container, 30);
     for (const u of users) await enter(showtimeId, u);
-    await untilOpen(salesOpenAt);
-    const other = await createTestApp(t.env);
-    try {
-      const outcomes = await Promise.all([
-        room().draw.run(showtimeId, salesOpenAt.getTime()),
-        other.container.waitingRoom.draw.run(showtimeId, salesOpenAt.getTime()),
-        other.container.waitingRoom.ticker.tickOnce(),
-      ]);
-      const drawn = outcomes.slice(0, 2).filter((o) => 'kind' in o && o.kind === 'DRAWN');
-      expect(drawn).toEqual([{ kind: 'DRAWN', placed: 30 }]);
-    } finally {
-      await other.close();
-    }
-    const positions = await Promise.all(users.map(async (u) => (await poll(showtimeId, u)).position));
-    const again = await room().draw.run(showtimeId, salesOpenAt.getTime());
-    expect(again).toEqual({ kind: 'NOTHING' });
-    expect(await Promise.all(users.map(async (u) => (await poll(showtimeId, u)).position))).toEqual(
-      positions,
-    );
+    const [one, other] = [await openNow(showtimeId), await openNow(showtimeId)];
+    const openAt = (await one.container.waitingRoom.service.queuedShowtime(showtimeId)).salesOpenAt.getTime();
+    const outcomes = await Promise.all([
+      one.container.waitingRoom.draw.run(showtimeId, openAt),
+      other.container.waitingRoom.draw.run(showtimeId, openAt),
+      other.container.waitingRoom.ticker.tickOnce(),
+    ]);
+    const drawn = outcomes.slice(0, 2).filter((o) => 'kind' in o && o.kind === 'DRAWN');
+    expect(drawn).toEqual([{ kind: 'DRAWN', placed: 30 }]);
+    const positions = async () =>
+      Promise.all(
+        users.map(async (u) => (await one.container.waitingRoom.service.status(showtimeId, u.id)).position),
+      );
+    const before = await positions();
+    expect([...before].sort((a, b) => a! - b!)).toEqual(Array.from({ length: 30 }, (_, i) => i + 1));
+    expect(await one.container.waitingRoom.draw.run(showtimeId, openAt)).toEqual({ kind: 'NOTHING' });
+    expect(await positions()).toEqual(before);
   });
 
   it('loses and duplicates nobody when entries race the draw moment and several tickers', async () => {
-    const { showtimeId, salesOpenAt } = await opening(1_500, { admitPerSecond: 20 });
+    const { showtimeId, salesOpenAt } = await opening(2_000, { admitPerSecond: 20 });
     const users = await createUsers(t.container, 150);
     const responses = new Map<string, QueueView>();
     const admitted: string[] = [];
     let entering = true;
-    // Entries spread over ~3 s around the open, while two tickers and direct draws run.
+    // Entries spread over ~5 s around the open, while two tickers and direct draws run.
     const entries = Promise.all(
       users.map(async (u, i) => {
-        await sleep((i * 20) % 3000);
+        await sleep(i * 33);
         const res = await enter(showtimeId, u);
         expect(res.statusCode).toBe(200);
         responses.set(u.id, res.json() as QueueView);
