@@ -213,28 +213,24 @@ return out
  * Pairs whose user left meanwhile are skipped. The list must cover every early entrant still there;
  * otherwise nothing changes and -1 asks the caller to read again. Runs once: the early set is renamed
  * to the kept `drawn` record, so a second drawer finds it empty and applies nothing (returns 0).
- * KEYS: waiting, early, drawn, meta. ARGV: keyTtlMs, userId, seq, userId, seq, ...
- * Returns the number placed.
+ * KEYS: waiting, early, drawn, meta. ARGV: keyTtlMs, "userId:seq,userId:seq,..." (one string: a
+ * draw of 100,000 would be too many arguments; user ids are UUIDs). Returns the number placed.
  */
 export const APPLY_DRAW = new LuaScript(`${NOW}
 local remaining = redis.call('ZCARD', KEYS[2])
 if remaining == 0 then return 0 end
-local covered = 0
-for i = 2, #ARGV, 2 do
-  local s = redis.call('ZSCORE', KEYS[2], ARGV[i])
-  if s and tonumber(s) == tonumber(ARGV[i + 1]) then covered = covered + 1 end
-end
-if covered ~= remaining then return -1 end
-local rank = 0
-for i = 2, #ARGV, 2 do
-  local s = redis.call('ZSCORE', KEYS[2], ARGV[i])
-  if s and tonumber(s) == tonumber(ARGV[i + 1]) then
-    rank = rank + 1
-    redis.call('ZADD', KEYS[1], rank, ARGV[i])
+local users, seqs = {}, {}
+for user, seq in string.gmatch(ARGV[2], '([^,:]+):(%d+)') do
+  local s = redis.call('ZSCORE', KEYS[2], user)
+  if s and tonumber(s) == tonumber(seq) then
+    users[#users + 1] = user
+    seqs[#seqs + 1] = seq
   end
 end
+if #users ~= remaining then return -1 end
+for rank = 1, #users do redis.call('ZADD', KEYS[1], rank, users[rank]) end
 redis.call('RENAME', KEYS[2], KEYS[3])
-redis.call('HSET', KEYS[4], 'last', now, 'carry', 0, 'drawnAt', now, 'drawn', rank)
+redis.call('HSET', KEYS[4], 'last', now, 'carry', 0, 'drawnAt', now, 'drawn', #users)
 for i = 1, 4 do redis.call('PEXPIRE', KEYS[i], ARGV[1]) end
-return rank
+return #users
 `);

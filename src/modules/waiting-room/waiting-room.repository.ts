@@ -163,9 +163,10 @@ export class WaitingRoomRepository {
    */
   async applyDraw(showtimeId: string, ordered: EarlyEntry[]): Promise<number | null> {
     const k = queueKeys(showtimeId);
-    const args: (string | number)[] = [QUEUE_KEY_TTL_MS];
-    for (const e of ordered) args.push(e.userId, e.seq);
-    const placed = Number(await APPLY_DRAW.run(this.redis, [k.waiting, k.early, k.drawn, k.meta], args));
+    const packed = ordered.map((e) => `${e.userId}:${e.seq}`).join(',');
+    const placed = Number(
+      await APPLY_DRAW.run(this.redis, [k.waiting, k.early, k.drawn, k.meta], [QUEUE_KEY_TTL_MS, packed]),
+    );
     return placed < 0 ? null : placed;
   }
 
