@@ -29,6 +29,8 @@ export interface Report {
   fill: { entries: number; seconds: number; perSecond: number };
   rounds: Round[];
   admissionTick: { admitted: number; ms: number };
+  /** The pre-queue draw at the open (reports written before it existed lack it). */
+  draw?: { earlyEntrants: number; ms: number };
   statusScriptPerSecond: number;
 }
 
@@ -63,7 +65,14 @@ poll (1M line): ${ratio((x) => x.poll.requestsPerSecond / x.baseline.requestsPer
 
 One admission tick moving ${r.admissionTick.admitted} users from the head of the ${r.queueSize.toLocaleString()}-user line to the active set:
 ${r.admissionTick.ms} ms (ZRANGE + ZREMRANGEBYRANK are O(log n + k)).
-
+${
+  r.draw
+    ? `
+The draw at the open over ${r.draw.earlyEntrants.toLocaleString()} early entrants (read the early set, SHA-256 key per
+entry in the API process, one script placing them all): ${r.draw.ms.toLocaleString()} ms.
+`
+    : ''
+}
 The status script alone (ZSCORE + ZRANK + HGET), pipelined from the bench process against that line:
 ${r.statusScriptPerSecond.toLocaleString()} calls/s.
 

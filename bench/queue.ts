@@ -31,6 +31,7 @@ const QUEUE_SIZE = Number(process.env.BENCH_QUEUE_SIZE ?? 1_000_000);
 const DURATION_S = Number(process.env.BENCH_DURATION_S ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 100);
 const SHORT_SIZE = 5_000;
+const DRAW_SIZE = Number(process.env.BENCH_DRAW_SIZE ?? 100_000);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
 const DB_NAME = 'ct_bench_queue';
 const ADMIN_URL = 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -82,15 +83,24 @@ async function load(name: string, opts: autocannon.Options): Promise<Run> {
   return run;
 }
 
-/** Puts `count` new users in line through the real entry script, pipelined; returns them in order. */
-async function fillLine(redis: RedisClient, keys: QueueKeys, count: number): Promise<string[]> {
+/**
+ * Puts `count` new users in line through the real entry script, pipelined; returns them in order.
+ * With `salesOpenAtMs` in the future they join the early set (the draw's entrants) instead.
+ */
+async function fillLine(
+  redis: RedisClient,
+  keys: QueueKeys,
+  count: number,
+  salesOpenAtMs = 0,
+): Promise<string[]> {
   const ids = Array.from({ length: count }, () => randomUUID());
-  const k = [keys.waiting, keys.active, keys.sessions, keys.meta, keys.seq];
-  await ENTER.run(redis, k, [ids[0]!, QUEUE_KEY_TTL_MS]);
+  const k = [keys.waiting, keys.active, keys.sessions, keys.meta, keys.early, keys.seq];
+  await ENTER.run(redis, k, [ids[0]!, QUEUE_KEY_TTL_MS, salesOpenAtMs]);
   const BATCH = 10_000;
   for (let i = 1; i < count; i += BATCH) {
     const pipe = redis.pipeline();
-    for (const id of ids.slice(i, i + BATCH)) pipe.evalsha(ENTER.sha, 5, ...k, id, QUEUE_KEY_TTL_MS);
+    for (const id of ids.slice(i, i + BATCH))
+      pipe.evalsha(ENTER.sha, k.length, ...k, id, QUEUE_KEY_TTL_MS, salesOpenAtMs);
     await pipe.exec();
   }
   return ids;
@@ -223,12 +233,13 @@ async function main(): Promise<void> {
     }
 
     // The status script alone against the 1M line, pipelined from this process.
-    await STATUS.run(container.redis, [keys.waiting, keys.active, keys.sessions, keys.meta], [filled[0]!]);
+    const statusKeys = [keys.waiting, keys.active, keys.sessions, keys.meta, keys.early];
+    await STATUS.run(container.redis, statusKeys, [filled[0]!]);
     const statusStart = performance.now();
     const statusPipe = container.redis.pipeline();
     for (let i = 0; i < 20_000; i++) {
       const id = filled[Math.floor(Math.random() * filled.length)]!;
-      statusPipe.evalsha(STATUS.sha, 4, keys.waiting, keys.active, keys.sessions, keys.meta, id);
+      statusPipe.evalsha(STATUS.sha, statusKeys.length, ...statusKeys, id);
     }
     await statusPipe.exec();
     const statusPerSecond = Math.round(20_000 / ((performance.now() - statusStart) / 1000));
@@ -243,9 +254,20 @@ async function main(): Promise<void> {
       batchId: randomUUID(),
       maxCatchUpMs: 1_000,
       rateTauMs: 10_000,
+      salesOpenAtMs: 0,
     });
     const tickMs = performance.now() - tickStart;
     console.log(`admission tick: ${admitted.admitted.length} admitted in ${tickMs.toFixed(1)} ms`);
+
+    // The draw at the open: DRAW_SIZE early entrants read, ordered by their SHA-256 keys and placed.
+    const drawn = await createShowtimeWithSeats(container, { queue: { enabled: true } });
+    const drawKeys = queueKeys(drawn.showtimeId);
+    await fillLine(container.redis, drawKeys, DRAW_SIZE, Date.now() + 3_600_000);
+    const drawStart = performance.now();
+    const outcome = await container.waitingRoom.draw.run(drawn.showtimeId, 0);
+    const drawMs = performance.now() - drawStart;
+    console.log(`draw: ${JSON.stringify(outcome)} in ${drawMs.toFixed(0)} ms`);
+    await container.redis.unlink(...Object.values(drawKeys));
 
     const report: Report = {
       date: new Date().toISOString(),
@@ -261,6 +283,7 @@ async function main(): Promise<void> {
       },
       rounds,
       admissionTick: { admitted: admitted.admitted.length, ms: Number(tickMs.toFixed(1)) },
+      draw: { earlyEntrants: DRAW_SIZE, ms: Math.round(drawMs) },
       statusScriptPerSecond: statusPerSecond,
     };
     writeFileSync(new URL('./reports/queue.json', import.meta.url), `${JSON.stringify(report, null, 2)}\n`);
@@ -268,14 +291,8 @@ async function main(): Promise<void> {
     console.log('wrote bench/reports/queue.md');
   } finally {
     api?.kill('SIGTERM');
-    await container.redis.unlink(keys.waiting, keys.active, keys.sessions, keys.meta, keys.seq);
-    await container.redis.unlink(
-      shortKeys.waiting,
-      shortKeys.active,
-      shortKeys.sessions,
-      shortKeys.meta,
-      shortKeys.seq,
-    );
+    await container.redis.unlink(...Object.values(keys));
+    await container.redis.unlink(...Object.values(shortKeys));
     await container.redis.srem(READY_SHOWTIMES_KEY, short.showtimeId);
     await container.redis.srem(READY_SHOWTIMES_KEY, showtimeId);
     await container.close();

@@ -61,6 +61,12 @@ export interface Fixture {
   showtimeId: string;
   /** Sales open tomorrow. */
   laterShowtimeId: string;
+  /** Another performance whose queued showtimes have not opened sales yet. */
+  earlyPerformanceId: string;
+  /** Sales open in two hours: its waiting room (30 minutes ahead) is not open yet. */
+  notOpenShowtimeId: string;
+  /** Sales open in ten minutes: the waiting room is open and entrants wait for the draw. */
+  drawShowtimeId: string;
 }
 
 /** An admin's catalogue for the journeys: a venue, a performance on sale, two showtimes. */
@@ -106,7 +112,40 @@ export async function createFixture(api: Api, suffix: string): Promise<Fixture> 
     salesCloseAt: at(7 * 86400_000),
     maxTicketsPerUser: 4,
   });
-  return { performanceId: performance.id, title, showtimeId: showtime.id, laterShowtimeId: later.id };
+  // A separate performance, so the purchase journeys still find exactly one open showtime.
+  const early = await api.call<{ id: string }>('POST', '/admin/performances', {
+    title: `E2E 추첨 공연 ${suffix}`,
+    description: '대기실 추첨 시험용 공연',
+    categoryId: categories[0]!.id,
+    venueId: venue.id,
+    startDate: day(1),
+    endDate: day(30),
+    runningMinutes: 90,
+    ageRating: 0,
+    prices: [
+      { grade: 'VIP', price: 100_000 },
+      { grade: 'R', price: 70_000 },
+    ],
+  });
+  const queued = (salesInMs: number) =>
+    api.call<{ id: string }>('POST', `/admin/performances/${early.id}/showtimes`, {
+      startsAt: at(7 * 86400_000 + salesInMs),
+      salesOpenAt: at(salesInMs),
+      salesCloseAt: at(6 * 86400_000),
+      maxTicketsPerUser: 2,
+      queue: { enabled: true, admitPerSecond: 100, maxActive: 100, sessionSeconds: 600 },
+    });
+  const notOpen = await queued(2 * 3600_000);
+  const draw = await queued(10 * 60_000);
+  return {
+    performanceId: performance.id,
+    title,
+    showtimeId: showtime.id,
+    laterShowtimeId: later.id,
+    earlyPerformanceId: early.id,
+    notOpenShowtimeId: notOpen.id,
+    drawShowtimeId: draw.id,
+  };
 }
 
 export interface DoorFixture {

@@ -151,6 +151,31 @@ export function journeys(stack: Stack, prepared: Fixture | Error, suffix: string
       },
     },
     {
+      name: 'before sales open, the waiting room shows its opening time, then a place drawn at random',
+      run: async (page) => {
+        const fixture = need();
+        const email = `early-${suffix}@e2e.test`;
+        await new Api(stack.baseUrl).signup(email, PASSWORD, stack.waitForCode);
+        await login(page, email, PASSWORD);
+        const queuePage = (showtimeId: string) =>
+          `/performances/${fixture.earlyPerformanceId}/showtimes/${showtimeId}/queue`;
+
+        await page.goto(queuePage(fixture.notOpenShowtimeId));
+        const notOpen = page.getByTestId('queue-not-open');
+        await notOpen.waitFor();
+        assert.match(await notOpen.innerText(), /대기실은 (\d+월 \d+일 )?\d{2}:\d{2}에 열립니다/);
+        await page.getByText('무작위 추첨으로 정해져요', { exact: false }).waitFor();
+
+        await page.goto(queuePage(fixture.drawShowtimeId));
+        const draw = page.getByTestId('queue-draw');
+        await draw.waitFor();
+        assert.match(await draw.innerText(), /\d{2}:\d{2}에 먼저 들어온 분들의 순서를 무작위로 정합니다/);
+        assert.equal(await page.getByTestId('queue-position').count(), 0);
+        // Nothing spills past a 390 px phone.
+        assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= 390));
+      },
+    },
+    {
       name: 'an admin creates a performance and it appears in search',
       viewport: { width: 1280, height: 900 },
       run: async (page) => {

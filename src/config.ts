@@ -181,6 +181,23 @@ export const CONFIG_SCHEMA = {
     'How often view counts go from Redis to PostgreSQL',
     '60000',
   ),
+  VIEW_COUNT_PER_ADDRESS_PER_MINUTE: entry(
+    int(1, 100_000),
+    'Performances whose views one anonymous client address can raise per minute',
+    '30',
+  ),
+  QUEUE_OPENS_BEFORE_SALES_MINUTES: entry(
+    int(0, 10080),
+    'A waiting room accepts entries this long before sales open (a showtime may set its own)',
+    '30',
+  ),
+  STREAM_LIMIT_PER_USER: entry(int(1, 1000), 'Concurrent event streams per user, across instances', '10'),
+  STREAM_LIMIT_PER_ADDRESS: entry(
+    int(1, 1_000_000),
+    'Concurrent event streams per client address, across instances',
+    '50',
+  ),
+  STREAM_LIMIT_PER_INSTANCE: entry(int(1, 1_000_000), 'Concurrent event streams per API process', '20000'),
 } satisfies Record<string, Entry<unknown>>;
 
 /** Variables that hold secrets: none may keep a development default in production. */

@@ -16,6 +16,7 @@ import { createUsersModule } from './modules/users/index.ts';
 import { createCouponsModule } from './modules/coupons/index.ts';
 import { createCatalogModule, type CatalogModule } from './modules/catalog/index.ts';
 import { createWaitingRoomModule, type WaitingRoomModule } from './modules/waiting-room/index.ts';
+import { StreamLimiter } from './infra/stream-limiter.ts';
 import { createBookingModule, type BookingModule } from './modules/booking/index.ts';
 import { OutboxRelay } from './infra/outbox-relay.ts';
 import { createTicketsModule } from './modules/tickets/index.ts';
@@ -170,7 +171,13 @@ export async function createContainer(config: Config, processName: ProcessName):
   apiRoutes.push(...catalog.routes);
   background.push(...catalog.background);
 
-  const waitingRoom = createWaitingRoomModule(infra, { queueGauges: processName === 'worker' });
+  // One stream limiter per process: its instance cap counts every stream route together.
+  const streams = new StreamLimiter(infra.redis, {
+    perUser: config.STREAM_LIMIT_PER_USER,
+    perAddress: config.STREAM_LIMIT_PER_ADDRESS,
+    perInstance: config.STREAM_LIMIT_PER_INSTANCE,
+  });
+  const waitingRoom = createWaitingRoomModule(infra, { queueGauges: processName === 'worker', streams });
   apiRoutes.push(waitingRoom.routes);
   background.push(...waitingRoom.background);
 

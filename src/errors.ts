@@ -44,6 +44,8 @@ export const ERROR_TABLE = {
   ADMISSION_REQUIRED: { status: 403, title: 'An admission token from the waiting room is required' },
   QUEUE_NOT_ENABLED: { status: 409, title: 'This showtime has no waiting room' },
   NOT_IN_QUEUE: { status: 404, title: 'You are not in this queue' },
+  QUEUE_NOT_OPEN: { status: 409, title: 'The waiting room is not open yet' },
+  STREAM_LIMIT: { status: 429, title: 'Too many open event streams' },
 
   // holds, reservations, payments
   SEATS_UNAVAILABLE: { status: 409, title: 'Some seats are not available' },

@@ -75,7 +75,14 @@ export async function createShowtimeWithSeats(
     startsAt?: Date;
     salesOpenAt?: Date;
     salesCloseAt?: Date;
-    queue?: { enabled: boolean; admitPerSecond?: number; maxActive?: number; sessionSeconds?: number };
+    queue?: {
+      enabled: boolean;
+      admitPerSecond?: number;
+      maxActive?: number;
+      sessionSeconds?: number;
+      /** The waiting room opens this long before sales (default: QUEUE_OPENS_BEFORE_SALES_MINUTES). */
+      opensBeforeMinutes?: number;
+    };
     title?: string;
   } = {},
 ): Promise<TestShowtime> {
@@ -110,9 +117,11 @@ export async function createShowtimeWithSeats(
   const q = opts.queue;
   const st = await sql<{ id: string }>`
     INSERT INTO showtimes (performance_id, starts_at, sales_open_at, sales_close_at, max_tickets_per_user, seat_count,
-                           queue_enabled, queue_admit_per_second, queue_max_active, queue_session_seconds)
+                           queue_enabled, queue_admit_per_second, queue_max_active, queue_session_seconds,
+                           queue_opens_before_minutes)
     VALUES (${performanceId}, ${startsAt}, ${salesOpenAt}, ${salesCloseAt}, ${opts.maxTicketsPerUser ?? 4}, ${rows * perRow},
-            ${q?.enabled ?? false}, ${q?.admitPerSecond ?? 100}, ${q?.maxActive ?? 1000}, ${q?.sessionSeconds ?? 600})
+            ${q?.enabled ?? false}, ${q?.admitPerSecond ?? 100}, ${q?.maxActive ?? 1000}, ${q?.sessionSeconds ?? 600},
+            ${q?.opensBeforeMinutes ?? null})
     RETURNING id`.execute(db);
   const showtimeId = st.rows[0]!.id;
   const seats = await sql<TestShowtime['seats'][number]>`

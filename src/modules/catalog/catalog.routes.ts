@@ -1,5 +1,4 @@
-import { randomUUID } from 'node:crypto';
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { AppError } from '../../errors.ts';
@@ -8,7 +7,8 @@ import type { AccessTokens } from '../auth/tokens.ts';
 import type { Config } from '../../config.ts';
 import type { CatalogReads } from './catalog.reads.ts';
 import type { CatalogRepository } from './catalog.repository.ts';
-import type { Rankings } from './rankings.service.ts';
+import type { Rankings, Viewer } from './rankings.service.ts';
+import { addressKey } from '../../http/client-address.ts';
 import {
   Category,
   IdParams,
@@ -22,7 +22,6 @@ import {
 } from './catalog.schemas.ts';
 import { posterSvg } from './posters.ts';
 
-const VIEWER_COOKIE = 'ct_vid';
 const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /** Trim, lower-case, NFC and single spaces: equivalent queries share one cache key. */
@@ -49,21 +48,12 @@ export const catalogRoutes =
       return request.user?.role === 'ADMIN';
     };
 
-    /** The viewer for view counting: the user, else an anonymous id kept in an HttpOnly cookie. */
-    const viewerOf = (request: FastifyRequest, reply: FastifyReply): string => {
-      if (request.user) return `u:${request.user.id}`;
-      const cookie = request.cookies[VIEWER_COOKIE];
-      if (cookie && UUID_RE.test(cookie)) return `a:${cookie}`;
-      const id = randomUUID();
-      reply.setCookie(VIEWER_COOKIE, id, {
-        httpOnly: true,
-        sameSite: 'lax',
-        path: '/',
-        maxAge: 365 * 86400,
-        secure: config.NODE_ENV === 'production',
-      });
-      return `a:${id}`;
-    };
+    /**
+     * The viewer for view counting: the user, else the client address. Not a cookie: a client that
+     * drops it (any script) would count as a new viewer on every request.
+     */
+    const viewerOf = (request: FastifyRequest): Viewer =>
+      request.user ? { user: request.user.id } : { address: addressKey(request.ip) };
 
     app.get(
       '/categories',
@@ -120,7 +110,7 @@ export const catalogRoutes =
       async (request, reply) => {
         const entry = await reads.visibleDetail(request.params.id, await isAdmin(request));
         if (!entry) throw new AppError('PERFORMANCE_NOT_FOUND');
-        rankings.recordView(request.params.id, viewerOf(request, reply));
+        rankings.recordView(request.params.id, viewerOf(request));
         // Cached JSON text, sent as is (the schema documents it).
         return reply.type('application/json').send(entry.json as never);
       },

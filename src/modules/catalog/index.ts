@@ -80,7 +80,7 @@ export function createCatalogModule(
   );
   bus.onMessage((msg) => reads.forget(msg));
   const admin = new CatalogAdmin(repo, showtimesRepo, detailCache, bus, log);
-  const rankings = new Rankings(redis, repo);
+  const rankings = new Rankings(redis, repo, config.VIEW_COUNT_PER_ADDRESS_PER_MINUTE);
   bus.onMessage(() => rankings.forget());
 
   // Only API instances listen for invalidations: the subscription lives as long as the HTTP app.

@@ -14,6 +14,7 @@ import { kstDay } from './calendar.ts';
  *   {rank}:pending           counts not yet written to PostgreSQL (fields v:<id>, s:<id>)
  *   {rank}:seen:<day>:<id>   viewers of a performance already counted that day (same tag as the
  *                            scores, so checking the viewer and counting the view is one script)
+ *   {rank}:va:<minute>:<addr> performances an anonymous client address had counted in that minute
  */
 const BUMP = `
 redis.call('ZINCRBY', KEYS[1], ARGV[1], ARGV[2])
@@ -22,10 +23,26 @@ redis.call('ZINCRBY', KEYS[2], ARGV[1], ARGV[2])
 redis.call('EXPIRE', KEYS[2], 777600)
 redis.call('HINCRBY', KEYS[3], ARGV[3], ARGV[1])
 return 1`;
-// KEYS: seen, minute bucket, day bucket, pending. ARGV: performanceId, pending field, viewers...
-// Adds the viewers not yet counted today and bumps the windows by how many were new.
+// KEYS: seen, minute bucket, day bucket, pending[, one rate key per viewer]. ARGV: performanceId,
+// pending field, per-address limit, viewers... Adds the viewers not yet counted today and bumps the
+// windows by how many were new. With rate keys (anonymous viewers, one per client address and minute),
+// a viewer counts only while its address has counted fewer than the limit this minute.
 const VIEWS = `
-local added = redis.call('SADD', KEYS[1], unpack(ARGV, 3))
+local limit = tonumber(ARGV[3])
+local added = 0
+for i = 4, #ARGV do
+  local rate = KEYS[i + 1]
+  if rate then
+    if redis.call('SISMEMBER', KEYS[1], ARGV[i]) == 0 and tonumber(redis.call('GET', rate) or '0') < limit then
+      redis.call('SADD', KEYS[1], ARGV[i])
+      redis.call('INCR', rate)
+      redis.call('EXPIRE', rate, 120)
+      added = added + 1
+    end
+  else
+    added = added + redis.call('SADD', KEYS[1], ARGV[i])
+  end
+end
 if added == 0 then return 0 end
 redis.call('EXPIRE', KEYS[1], 172800)
 redis.call('ZINCRBY', KEYS[2], added, ARGV[1])
@@ -43,10 +60,19 @@ return top`;
 const MINUTE = 60_000;
 const VIEW_BATCH_MS = 100;
 
+/**
+ * Who viewed: a signed-in user, or an anonymous client counted by its address (IPv6: its /64) — a
+ * cookie would be a new viewer on every request of a client that drops it.
+ */
+export type Viewer = { user: string } | { address: string };
+
 /** Views (de-duplicated per viewer per day) and sales, ranked over rolling windows. */
 export class Rankings implements SalesRanking {
   // Repeat views of one viewer are the common case (refreshes): skip Redis once we know.
   private readonly seenLocally = new LRUCache<string, true>({ max: 200_000, ttl: 10 * MINUTE });
+  // Performances each anonymous address had counted this minute in this process: past the limit its
+  // views are not even sent (Redis enforces the limit across instances).
+  private readonly addressBudget = new LRUCache<string, number>({ max: 100_000, ttl: 2 * MINUTE });
   private readonly tops = new LRUCache<string, Promise<RankingEntry[]>>({ max: 100, ttl: 2_000 });
   private pendingViews = new Map<string, Set<string>>();
   private flushTimer: NodeJS.Timeout | undefined;
@@ -54,16 +80,27 @@ export class Rankings implements SalesRanking {
   constructor(
     private readonly redis: RedisClient,
     private readonly repo: CatalogRepository,
+    /** Distinct performances one anonymous address can raise per minute. */
+    private readonly perAddressPerMinute = 30,
   ) {}
 
   /**
-   * Counts a detail view once per viewer per Korean day. Views are gathered for a moment and sent to
-   * Redis per performance in one script, so a rush of page views costs a few Redis calls, not one each.
+   * Counts a detail view once per viewer per Korean day, and at most `perAddressPerMinute` distinct
+   * performances per anonymous address per minute. Views are gathered for a moment and sent to Redis
+   * per performance in one script, so a rush of page views costs a few Redis calls, not one each, and
+   * the detail read itself never waits on a store.
    */
-  recordView(performanceId: string, viewerId: string, now = Date.now()): void {
+  recordView(performanceId: string, viewer: Viewer, now = Date.now()): void {
     const day = kstDay(now);
+    const viewerId = 'user' in viewer ? `u:${viewer.user}` : `a:${viewer.address}`;
     const localKey = `${day}|${performanceId}|${viewerId}`;
     if (this.seenLocally.has(localKey)) return;
+    if ('address' in viewer) {
+      const budgetKey = `${Math.floor(now / MINUTE)}|${viewer.address}`;
+      const spent = this.addressBudget.get(budgetKey) ?? 0;
+      if (spent >= this.perAddressPerMinute) return;
+      this.addressBudget.set(budgetKey, spent + 1);
+    }
     this.seenLocally.set(localKey, true);
     const key = `${day}|${performanceId}`;
     let viewers = this.pendingViews.get(key);
@@ -85,22 +122,30 @@ export class Rankings implements SalesRanking {
       [...batch].flatMap(([key, viewers]) => {
         const [day, performanceId] = key.split('|') as [string, string];
         const ids = [...viewers];
-        const chunks = Array.from({ length: Math.ceil(ids.length / 1000) }, (_, i) =>
-          ids.slice(i * 1000, (i + 1) * 1000),
-        );
-        return chunks.map((chunk) =>
-          this.redis.eval(
+        // Users in chunks without rate keys; anonymous viewers each with their address's rate key.
+        const users = ids.filter((id) => id.startsWith('u:'));
+        const anonymous = ids.filter((id) => id.startsWith('a:'));
+        const chunks = (list: string[]) =>
+          Array.from({ length: Math.ceil(list.length / 1000) }, (_, i) =>
+            list.slice(i * 1000, (i + 1) * 1000),
+          );
+        const send = (chunk: string[], rated: boolean) => {
+          const rateKeys = rated ? chunk.map((id) => `{rank}:va:${minute}:${id.slice(2)}`) : [];
+          return this.redis.eval(
             VIEWS,
-            4,
+            4 + rateKeys.length,
             `{rank}:seen:${day}:${performanceId}`,
             `{rank}:views:m:${minute}`,
             `{rank}:views:d:${day}`,
             PENDING_KEY,
+            ...rateKeys,
             performanceId,
             `v:${performanceId}`,
+            this.perAddressPerMinute,
             ...chunk,
-          ),
-        );
+          );
+        };
+        return [...chunks(users).map((c) => send(c, false)), ...chunks(anonymous).map((c) => send(c, true))];
       }),
     );
   }

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, setupTestApp, type TestApp, type TestEnv } from '../../../test/context.ts';
@@ -40,19 +41,77 @@ describe('views and rankings', () => {
       )
     ).rows[0]!.n;
 
-  it('counts a view once per viewer per day: anonymous cookie or signed-in user', async () => {
+  it('counts a view once per viewer per day: anonymous by client address, signed-in by user', async () => {
     const id = await createPerformance(t.app, admin, { venueId, categoryId: musical, title: '조회수 공연' });
-    const first = await view(id);
-    const cookie = first.cookies.find((c) => c.name === 'ct_vid');
-    expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Lax' });
-    await view(id, { cookie: `ct_vid=${cookie!.value}` });
-    await view(id, { cookie: `ct_vid=${cookie!.value}` });
-    await view(id); // a new anonymous viewer
+    const anonymous = (remoteAddress: string, headers: Record<string, string> = {}) =>
+      t.app.inject({ method: 'GET', url: `/api/v1/performances/${id}`, headers, remoteAddress });
+    // 200 cookieless GETs from one address (and a fresh made-up cookie on some) are one viewer.
+    for (let i = 0; i < 200; i++) {
+      const res = await anonymous('198.51.100.7', i % 2 ? { cookie: `ct_vid=${randomUUID()}` } : {});
+      expect(res.statusCode).toBe(200);
+    }
+    const daily = async () => {
+      t.container.catalog.rankings.forget(); // computed rankings are cached for 2 s
+      return (await ranking('by=views&period=daily&limit=100')).find((e) => e.performance.id === id)?.score;
+    };
+    expect(await daily()).toBe(1);
+    // A second address is a second viewer; the same IPv6 /64 is still one.
+    await anonymous('198.51.100.8');
+    await anonymous('2001:db8:7:7::1');
+    await anonymous('2001:db8:7:7::2');
+    expect(await daily()).toBe(3);
     const user = await createUser(t.container);
     await view(id, user.headers);
     await view(id, user.headers);
-    const daily = await ranking('by=views&period=daily');
-    expect(daily.find((e) => e.performance.id === id)?.score).toBe(3);
+    expect(await daily()).toBe(4);
+  });
+
+  it('counts at most VIEW_COUNT_PER_ADDRESS_PER_MINUTE performances per anonymous address per minute', async () => {
+    const limit = { VIEW_COUNT_PER_ADDRESS_PER_MINUTE: '3' };
+    const [limited, second] = [await createTestApp(t.env, limit), await createTestApp(t.env, limit)];
+    const total = async () => {
+      t.container.catalog.rankings.forget(); // computed rankings are cached for 2 s
+      const top = await ranking('by=views&period=daily&limit=100');
+      return top.filter((e) => ids.includes(e.performance.id)).reduce((n, e) => n + e.score, 0);
+    };
+    let ids: string[] = [];
+    try {
+      ids = await Promise.all(
+        ['가', '나', '다', '라', '마'].map((x) =>
+          createPerformance(t.app, admin, { venueId, categoryId: musical, title: `주소 제한 ${x}` }),
+        ),
+      );
+      const minuteAtStart = Math.floor(Date.now() / 60_000);
+      for (const id of ids) {
+        const res = await limited.app.inject({
+          method: 'GET',
+          url: `/api/v1/performances/${id}`,
+          remoteAddress: '203.0.113.50',
+        });
+        expect(res.statusCode).toBe(200);
+      }
+      await limited.container.catalog.rankings.flushViews();
+      // Another instance (its own process budget) is held by the shared limit in Redis.
+      for (const id of ids)
+        await second.app.inject({
+          method: 'GET',
+          url: `/api/v1/performances/${id}`,
+          remoteAddress: '203.0.113.50',
+        });
+      await second.container.catalog.rankings.flushViews();
+      const sameMinute = Math.floor(Date.now() / 60_000) === minuteAtStart;
+      const counted = await total();
+      // Crossing a minute boundary mid-test opens a second minute's budget.
+      if (sameMinute) expect(counted).toBe(3);
+      else expect(counted).toBeLessThanOrEqual(6);
+      // A signed-in user is not held by the address limit.
+      const user = await createUser(t.container);
+      for (const id of ids) await view(id, user.headers);
+      expect(await total()).toBe(counted + 5);
+    } finally {
+      await limited.close();
+      await second.close();
+    }
   });
 
   it('ranks by views over realtime, daily and weekly windows, hiding deleted performances', async () => {

@@ -17,7 +17,7 @@ describe('admission ticker', () => {
     (await createShowtimeWithSeats(t.container, { queue: { enabled: true, ...q } })).showtimeId;
   const fill = async (showtimeId: string, count: number): Promise<string[]> => {
     const ids = Array.from({ length: count }, () => randomUUID());
-    for (const id of ids) await room().repository.enter(showtimeId, id);
+    for (const id of ids) await room().repository.enter(showtimeId, id, 0);
     return ids;
   };
   const tick = async (showtimeId: string) => {
@@ -46,8 +46,8 @@ describe('admission ticker', () => {
     // The wait estimate follows the measured rate (about 20 per second here).
     const last = await room().service.status(showtimeId, users[399]!);
     expect(last.status).toBe('WAITING');
-    expect(last.estimatedWaitSeconds).toBeGreaterThanOrEqual(Math.floor(last.position / 22));
-    expect(last.estimatedWaitSeconds).toBeLessThanOrEqual(Math.ceil(last.position / 18));
+    expect(last.estimatedWaitSeconds).toBeGreaterThanOrEqual(Math.floor(last.position! / 22));
+    expect(last.estimatedWaitSeconds).toBeLessThanOrEqual(Math.ceil(last.position! / 18));
   }, 30_000);
 
   it('catches up after a late tick instead of drifting', async () => {
@@ -65,7 +65,7 @@ describe('admission ticker', () => {
   it('never exceeds maxActive; a finished or left session frees one slot for the next in line', async () => {
     const showtimeId = await queued({ admitPerSecond: 50, maxActive: 5 });
     const users = await createUsers(t.container, 12);
-    for (const u of users) await room().repository.enter(showtimeId, u.id);
+    for (const u of users) await room().repository.enter(showtimeId, u.id, 0);
     await sleep(300);
     expect((await tick(showtimeId)).admitted).toEqual(users.slice(0, 5).map((u) => u.id));
     await sleep(300);
@@ -114,7 +114,7 @@ describe('admission ticker', () => {
     expect(last.status).toBe('WAITING');
     expect(last.position).toBeGreaterThan(25);
     // The configured rate would say position / 50 ≈ 1 s.
-    expect(last.estimatedWaitSeconds).toBeGreaterThanOrEqual(last.position / 10);
+    expect(last.estimatedWaitSeconds).toBeGreaterThanOrEqual(last.position! / 10);
   });
 
   it('admits nobody twice and keeps the rate with two workers ticking at once', async () => {

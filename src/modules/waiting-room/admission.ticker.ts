@@ -4,6 +4,7 @@ import { LeasedJob } from '../../infra/lease.ts';
 import type { Logger } from '../../infra/logger.ts';
 import type { RedisClient } from '../../infra/redis.ts';
 import type { Background } from '../../container.ts';
+import type { QueueDraw } from './draw.ts';
 import type { QueueSettingsRepository } from './settings.repository.ts';
 import type { WaitingRoomRepository } from './waiting-room.repository.ts';
 
@@ -35,6 +36,7 @@ export class AdmissionTicker {
   constructor(
     private readonly repo: WaitingRoomRepository,
     private readonly settings: QueueSettingsRepository,
+    private readonly draw: QueueDraw,
     private readonly options: TickerOptions,
     private readonly admissions?: Counter,
     private readonly tickDuration?: Histogram,
@@ -62,15 +64,24 @@ export class AdmissionTicker {
         continue;
       }
       const salesOpen = Date.now() >= s.salesOpenAt.getTime();
-      const result = await this.repo.admit(showtimeId, {
-        // Before sales open the clock runs with rate 0, so opening does not release a banked burst.
-        ratePerSecond: salesOpen ? s.admitPerSecond : 0,
-        maxActive: s.maxActive,
-        sessionMs: s.sessionSeconds * 1000,
-        batchId: randomUUID(),
-        maxCatchUpMs: this.options.maxCatchUpMs,
-        rateTauMs: this.options.rateTauMs,
-      });
+      const admit = () =>
+        this.repo.admit(showtimeId, {
+          // Before sales open the clock runs with rate 0, so opening does not release a banked burst.
+          ratePerSecond: salesOpen ? s.admitPerSecond : 0,
+          maxActive: s.maxActive,
+          sessionMs: s.sessionSeconds * 1000,
+          batchId: randomUUID(),
+          maxCatchUpMs: this.options.maxCatchUpMs,
+          rateTauMs: this.options.rateTauMs,
+          salesOpenAtMs: s.salesOpenAt.getTime(),
+        });
+      let result = await admit();
+      if (result.drawPending) {
+        // Sales have opened with early entrants in the draw: the script admitted nobody. Draw, then
+        // admit (the draw restarted the admission clock, so this does not release a burst).
+        await this.draw.run(showtimeId, s.salesOpenAt.getTime());
+        result = await admit();
+      }
       if (result.admitted.length > 0) this.admissions?.inc(result.admitted.length);
       if (result.waitingLeft === 0) await this.repo.markDrained(showtimeId);
       reports.push({ showtimeId, admitted: result.admitted, now: result.now });

@@ -3,6 +3,8 @@ import type { Background, Infra } from '../../container.ts';
 import type { AdmissionGate } from '../booking/ports.ts';
 import { AdmissionTokens } from './admission-tokens.ts';
 import { AdmissionTicker, DEFAULT_TICKER, type TickerOptions } from './admission.ticker.ts';
+import { DrawSeeds, QueueDraw } from './draw.ts';
+import { StreamLimiter } from '../../infra/stream-limiter.ts';
 import { QueueStreamHub } from './queue-stream.ts';
 import { observeQueues } from './queue-metrics.ts';
 import { QueueSettingsRepository } from './settings.repository.ts';
@@ -18,6 +20,9 @@ export interface WaitingRoomModule {
   gate: AdmissionGate;
   service: WaitingRoomService;
   ticker: AdmissionTicker;
+  /** The pre-queue draw (the ticker performs it at the open) and its stored seeds. */
+  draw: QueueDraw;
+  seeds: DrawSeeds;
   repository: WaitingRoomRepository;
   hub: QueueStreamHub;
 }
@@ -28,6 +33,8 @@ export interface WaitingRoomOptions {
   streamPollMs?: number;
   /** Export per-showtime queue gauges read at scrape time (the worker process only). */
   queueGauges?: boolean;
+  /** The process's stream limiter (shared with other stream routes); one from config otherwise. */
+  streams?: StreamLimiter;
 }
 
 export function createWaitingRoomModule(
@@ -35,8 +42,15 @@ export function createWaitingRoomModule(
   options: WaitingRoomOptions = {},
 ): WaitingRoomModule {
   const repository = new WaitingRoomRepository(infra.redis);
-  const settings = new QueueSettingsRepository(infra.db);
-  const service = new WaitingRoomService(repository, settings, new AdmissionTokens(infra.config.JWT_SECRET));
+  const settings = new QueueSettingsRepository(infra.db, infra.config.QUEUE_OPENS_BEFORE_SALES_MINUTES);
+  const seeds = new DrawSeeds(infra.db);
+  const draw = new QueueDraw(repository, seeds);
+  const service = new WaitingRoomService(
+    repository,
+    settings,
+    new AdmissionTokens(infra.config.JWT_SECRET),
+    seeds,
+  );
   const admissions = infra.metrics.counter({
     name: 'waiting_room_admissions_total',
     help: 'Users admitted from waiting rooms',
@@ -50,6 +64,7 @@ export function createWaitingRoomModule(
   const ticker = new AdmissionTicker(
     repository,
     settings,
+    draw,
     { ...DEFAULT_TICKER, ...options.ticker },
     admissions,
     tickDuration,
@@ -65,12 +80,21 @@ export function createWaitingRoomModule(
     heartbeatMs: 15_000,
     ...options.limits,
   };
+  const streams =
+    options.streams ??
+    new StreamLimiter(infra.redis, {
+      perUser: infra.config.STREAM_LIMIT_PER_USER,
+      perAddress: infra.config.STREAM_LIMIT_PER_ADDRESS,
+      perInstance: infra.config.STREAM_LIMIT_PER_INSTANCE,
+    });
   return {
-    routes: waitingRoomRoutes(service, hub, limits),
+    routes: waitingRoomRoutes(service, hub, limits, streams),
     background: [ticker.job(infra.redis, infra.log)],
     gate: service,
     service,
     ticker,
+    draw,
+    seeds,
     repository,
     hub,
   };

@@ -15,6 +15,10 @@ export interface QueueKeys {
   seq: string;
   /** hash: last (ms of the last admission tick), carry (fraction of an admission owed), rate, total. */
   meta: string;
+  /** zset userId → sequence number of those who entered before sales opened, until the draw. */
+  early: string;
+  /** zset userId → sequence number: the early entrants as the draw saw them (kept for checking). */
+  drawn: string;
 }
 
 export function queueKeys(showtimeId: string): QueueKeys {
@@ -25,6 +29,8 @@ export function queueKeys(showtimeId: string): QueueKeys {
     sessions: `${base}:sessions`,
     seq: `${base}:seq`,
     meta: `${base}:meta`,
+    early: `${base}:early`,
+    drawn: `${base}:drawn`,
   };
 }
 

@@ -37,7 +37,10 @@ local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)`;
 
 /**
  * Status of one user: {'ADMITTED', expiryMs, jti, now} | {'WAITING', position, rate, now} |
- * {'NONE', 0, '', now}. KEYS: waiting, active, sessions, meta.
+ * {'EARLY', earlyCount, rate, now} (entered before sales opened, not drawn yet) | {'NONE', 0, '', now}.
+ * A waiting user's position counts everyone still waiting for the draw: they all go ahead of anyone
+ * who arrived after sales opened, so the number is exact before and after the draw.
+ * KEYS: waiting, active, sessions, meta, early.
  */
 const STATUS_OF = `local function status_of(user, now)
   local exp = redis.call('ZSCORE', KEYS[2], user)
@@ -45,33 +48,46 @@ const STATUS_OF = `local function status_of(user, now)
     return {'ADMITTED', exp, redis.call('HGET', KEYS[3], user) or '', now}
   end
   local rank = redis.call('ZRANK', KEYS[1], user)
-  if rank then return {'WAITING', rank + 1, redis.call('HGET', KEYS[4], 'rate') or '', now} end
+  if rank then
+    local early = redis.call('ZCARD', KEYS[5])
+    return {'WAITING', early + rank + 1, redis.call('HGET', KEYS[4], 'rate') or '', now}
+  end
+  if redis.call('ZSCORE', KEYS[5], user) then
+    return {'EARLY', redis.call('ZCARD', KEYS[5]), redis.call('HGET', KEYS[4], 'rate') or '', now}
+  end
   return {'NONE', 0, '', now}
 end`;
 
 /**
- * Enter: idempotent per user — an admitted user stays admitted, a waiting user keeps their place,
- * anyone else joins the tail with the next sequence number. When the queue was empty the admission
- * clock restarts now, so an idle queue does not bank admissions.
- * KEYS: waiting, active, sessions, meta, seq. ARGV: userId, keyTtlMs.
+ * Enter: idempotent per user — an admitted user stays admitted, a waiting or early user keeps their
+ * place (or their entry in the draw), anyone else gets the next sequence number and joins either the
+ * early set (before sales open, by the Redis clock, which the draw reads with too) or the tail of the
+ * line. When the line was empty the admission clock restarts now, so an idle queue does not bank
+ * admissions. KEYS: waiting, active, sessions, meta, early, seq. ARGV: userId, keyTtlMs, salesOpenAtMs.
  */
 export const ENTER = new LuaScript(`${NOW}
 ${STATUS_OF}
 local user = ARGV[1]
 local current = status_of(user, now)
 if current[1] ~= 'NONE' then return current end
--- A lapsed session is cleaned up before the user queues again at the tail.
+-- A lapsed session is cleaned up before the user queues again.
 redis.call('ZREM', KEYS[2], user)
 redis.call('HDEL', KEYS[3], user)
-if redis.call('ZCARD', KEYS[1]) == 0 then
-  redis.call('HSET', KEYS[4], 'last', now, 'carry', 0)
+local seq = redis.call('INCR', KEYS[6])
+if now < tonumber(ARGV[3]) then
+  redis.call('ZADD', KEYS[5], seq, user)
+else
+  if redis.call('ZCARD', KEYS[1]) == 0 and redis.call('ZCARD', KEYS[5]) == 0 then
+    redis.call('HSET', KEYS[4], 'last', now, 'carry', 0)
+  end
+  -- The draw gives the early entrants scores 1..n; every sequence number handed out after is above n.
+  redis.call('ZADD', KEYS[1], seq, user)
 end
-redis.call('ZADD', KEYS[1], redis.call('INCR', KEYS[5]), user)
-for i = 1, 5 do redis.call('PEXPIRE', KEYS[i], ARGV[2]) end
+for i = 1, 6 do redis.call('PEXPIRE', KEYS[i], ARGV[2]) end
 return status_of(user, now)
 `);
 
-/** Status for polling. KEYS: waiting, active, sessions, meta. ARGV: userId. */
+/** Status for polling. KEYS: waiting, active, sessions, meta, early. ARGV: userId. */
 export const STATUS = new LuaScript(`${NOW}
 ${STATUS_OF}
 return status_of(ARGV[1], now)
@@ -91,9 +107,13 @@ out[#out + 1] = now
 return out
 `);
 
-/** Leave the queue or end the session (revokes the token). KEYS: waiting, active, sessions. ARGV: userId. */
+/**
+ * Leave the line or the draw, or end the session (revokes the token).
+ * KEYS: waiting, active, sessions, early. ARGV: userId.
+ */
 export const LEAVE = new LuaScript(`
 local removed = redis.call('ZREM', KEYS[1], ARGV[1]) + redis.call('ZREM', KEYS[2], ARGV[1])
+  + redis.call('ZREM', KEYS[4], ARGV[1])
 redis.call('HDEL', KEYS[3], ARGV[1])
 return removed
 `);
@@ -115,9 +135,11 @@ return 1
  * The fraction of an admission is carried only when the rate was the limit (capacity or an empty
  * line must not bank admissions). The measured rate (EWMA, time constant tau) feeds wait estimates
  * and is updated only while the line did not run dry.
- * KEYS: waiting, active, sessions, meta. ARGV: ratePerSecond (0 = paused), maxActive, sessionMs,
- * batchId (prefix of token ids), maxCatchUpMs, keyTtlMs, tauMs.
- * Returns {waitingLeft, now, admitted userIds...}.
+ * Nobody is admitted while early entrants wait for the draw (they go first): the clock runs, nothing
+ * is banked, and drawPending tells the ticker to draw once sales have opened.
+ * KEYS: waiting, active, sessions, meta, early. ARGV: ratePerSecond (0 = paused), maxActive, sessionMs,
+ * batchId (prefix of token ids), maxCatchUpMs, keyTtlMs, tauMs, salesOpenAtMs.
+ * Returns {waitingLeft (line and draw), now, drawPending (0|1), admitted userIds...}.
  */
 export const ADMIT = new LuaScript(`${NOW}
 local rate, maxActive, sessionMs = tonumber(ARGV[1]), tonumber(ARGV[2]), tonumber(ARGV[3])
@@ -127,6 +149,13 @@ if #expired > 0 then
   for i = 1, #expired, 1000 do
     redis.call('HDEL', KEYS[3], unpack(expired, i, math.min(i + 999, #expired)))
   end
+end
+local early = redis.call('ZCARD', KEYS[5])
+if early > 0 then
+  redis.call('HSET', KEYS[4], 'last', now, 'carry', 0)
+  local pending = 0
+  if now >= tonumber(ARGV[8]) then pending = 1 end
+  return {redis.call('ZCARD', KEYS[1]) + early, now, pending}
 end
 local last = tonumber(redis.call('HGET', KEYS[4], 'last') or now)
 local carry = tonumber(redis.call('HGET', KEYS[4], 'carry') or '0')
@@ -160,7 +189,48 @@ end
 redis.call('HSET', KEYS[4], 'last', now, 'carry', tostring(carry))
 redis.call('HINCRBY', KEYS[4], 'total', #admitted)
 for i = 1, 4 do redis.call('PEXPIRE', KEYS[i], ARGV[6]) end
-local out = {waitingBefore - #admitted, now}
+local out = {waitingBefore - #admitted, now, 0}
 for i, user in ipairs(admitted) do out[#out + 1] = user end
 return out
+`);
+
+/**
+ * The early entrants as they stand, for the draw: {open (1 once sales have opened by the Redis clock,
+ * after which nobody joins the early set), userId, seq, userId, seq, ...}; only userIds and seqs when
+ * open. KEYS: early. ARGV: salesOpenAtMs.
+ */
+export const READ_EARLY = new LuaScript(`${NOW}
+if now < tonumber(ARGV[1]) then return {0} end
+local out = {1}
+local all = redis.call('ZRANGE', KEYS[1], 0, -1, 'WITHSCORES')
+for i = 1, #all do out[#out + 1] = all[i] end
+return out
+`);
+
+/**
+ * Applies a draw computed from READ_EARLY: the given (userId, seq) pairs, in drawn order, get scores
+ * 1..n in the line — below every later sequence number, so ahead of everyone who came after the open.
+ * Pairs whose user left meanwhile are skipped. The list must cover every early entrant still there;
+ * otherwise nothing changes and -1 asks the caller to read again. Runs once: the early set is renamed
+ * to the kept `drawn` record, so a second drawer finds it empty and applies nothing (returns 0).
+ * KEYS: waiting, early, drawn, meta. ARGV: keyTtlMs, "userId:seq,userId:seq,..." (one string: a
+ * draw of 100,000 would be too many arguments; user ids are UUIDs). Returns the number placed.
+ */
+export const APPLY_DRAW = new LuaScript(`${NOW}
+local remaining = redis.call('ZCARD', KEYS[2])
+if remaining == 0 then return 0 end
+local users, seqs = {}, {}
+for user, seq in string.gmatch(ARGV[2], '([^,:]+):(%d+)') do
+  local s = redis.call('ZSCORE', KEYS[2], user)
+  if s and tonumber(s) == tonumber(seq) then
+    users[#users + 1] = user
+    seqs[#seqs + 1] = seq
+  end
+end
+if #users ~= remaining then return -1 end
+for rank = 1, #users do redis.call('ZADD', KEYS[1], rank, users[rank]) end
+redis.call('RENAME', KEYS[2], KEYS[3])
+redis.call('HSET', KEYS[4], 'last', now, 'carry', 0, 'drawnAt', now, 'drawn', #users)
+for i = 1, 4 do redis.call('PEXPIRE', KEYS[i], ARGV[1]) end
+return #users
 `);

@@ -11,6 +11,8 @@ export interface QueueSettings {
   sessionSeconds: number;
   salesOpenAt: Date;
   salesCloseAt: Date;
+  /** When entries are first accepted: `salesOpenAt` minus the showtime's (or the default) lead. */
+  opensAt: Date;
 }
 
 interface Row {
@@ -21,9 +23,10 @@ interface Row {
   queue_session_seconds: number;
   sales_open_at: Date;
   sales_close_at: Date;
+  queue_opens_before_minutes: number | null;
 }
 
-const toSettings = (r: Row): QueueSettings => ({
+const toSettings = (r: Row, defaultLeadMinutes: number): QueueSettings => ({
   showtimeId: r.id,
   enabled: r.queue_enabled,
   admitPerSecond: r.queue_admit_per_second,
@@ -31,6 +34,9 @@ const toSettings = (r: Row): QueueSettings => ({
   sessionSeconds: r.queue_session_seconds,
   salesOpenAt: r.sales_open_at,
   salesCloseAt: r.sales_close_at,
+  opensAt: new Date(
+    r.sales_open_at.getTime() - (r.queue_opens_before_minutes ?? defaultLeadMinutes) * 60_000,
+  ),
 });
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -47,6 +53,8 @@ export class QueueSettingsRepository {
 
   constructor(
     private readonly db: Db,
+    /** Minutes before sales open that a waiting room opens, unless the showtime sets its own. */
+    private readonly defaultLeadMinutes: number,
     cacheMs = 2_000,
   ) {
     this.cache = new LRUCache({ max: 10_000, ttl: cacheMs });
@@ -79,9 +87,9 @@ export class QueueSettingsRepository {
     if (missing.length > 0) {
       const { rows } = await sql<Row>`
         SELECT id, queue_enabled, queue_admit_per_second, queue_max_active, queue_session_seconds,
-               sales_open_at, sales_close_at
+               sales_open_at, sales_close_at, queue_opens_before_minutes
         FROM showtimes WHERE id = ANY(${missing}::uuid[]) AND deleted_at IS NULL`.execute(this.db);
-      for (const row of rows) out.set(row.id, toSettings(row));
+      for (const row of rows) out.set(row.id, toSettings(row, this.defaultLeadMinutes));
       for (const id of missing) this.cache.set(id, { value: out.get(id) ?? null });
     }
     return out;

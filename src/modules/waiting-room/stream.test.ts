@@ -128,7 +128,7 @@ describe('waiting room SSE stream', () => {
     );
     const seen = new Map<string, number>();
     const unsubscribe = users.map((u) =>
-      hub.subscribe(showtimeId, u.id, (view) => seen.set(u.id, view!.position)),
+      hub.subscribe(showtimeId, u.id, (view) => seen.set(u.id, view!.position!)),
     );
     await sleep(500);
     unsubscribe.forEach((off) => off());

@@ -1,11 +1,23 @@
 import type { RedisClient } from '../../infra/redis.ts';
 import { QUEUE_KEY_TTL_MS, READY_SHOWTIMES_KEY, queueKeys } from './keys.ts';
-import { ADMIT, CHECK, ENTER, LEAVE, STATUS, STATUS_MANY, storeUnavailable } from './scripts.ts';
+import {
+  ADMIT,
+  APPLY_DRAW,
+  CHECK,
+  ENTER,
+  LEAVE,
+  READ_EARLY,
+  STATUS,
+  STATUS_MANY,
+  storeUnavailable,
+} from './scripts.ts';
 
 /** Where one user stands in one showtime's queue, as Redis sees it at `now` (epoch ms, Redis clock). */
 export type QueueState =
   | { status: 'WAITING'; position: number; measuredRate: number | undefined; now: number }
   | { status: 'ADMITTED'; expiresAtMs: number; jti: string; now: number }
+  /** Entered before sales opened; placed by the draw. `early` = how many wait for it. */
+  | { status: 'EARLY'; early: number; measuredRate: number | undefined; now: number }
   | { status: 'NONE'; now: number };
 
 export interface AdmitSettings {
@@ -15,21 +27,30 @@ export interface AdmitSettings {
   batchId: string;
   maxCatchUpMs: number;
   rateTauMs: number;
+  salesOpenAtMs: number;
 }
 
 export interface AdmitResult {
   admitted: string[];
+  /** Still in line, early entrants included. */
   waitingLeft: number;
+  /** Sales have opened and the early entrants are not drawn yet: nobody was admitted. */
+  drawPending: boolean;
   now: number;
+}
+
+/** One early entrant: the user and the per-showtime sequence number their entry got. */
+export interface EarlyEntry {
+  userId: string;
+  seq: number;
 }
 
 function parseState(kind: unknown, a: unknown, b: unknown, now: unknown): QueueState {
   const at = Number(now);
   if (kind === 'ADMITTED') return { status: 'ADMITTED', expiresAtMs: Number(a), jti: String(b), now: at };
-  if (kind === 'WAITING') {
-    const rate = b === '' || b === null ? undefined : Number(b);
-    return { status: 'WAITING', position: Number(a), measuredRate: rate, now: at };
-  }
+  const rate = b === '' || b === null ? undefined : Number(b);
+  if (kind === 'WAITING') return { status: 'WAITING', position: Number(a), measuredRate: rate, now: at };
+  if (kind === 'EARLY') return { status: 'EARLY', early: Number(a), measuredRate: rate, now: at };
   return { status: 'NONE', now: at };
 }
 
@@ -37,17 +58,18 @@ function parseState(kind: unknown, a: unknown, b: unknown, now: unknown): QueueS
 export class WaitingRoomRepository {
   constructor(private readonly redis: RedisClient) {}
 
-  async enter(showtimeId: string, userId: string): Promise<QueueState> {
+  /** Enters the line, or the early set when sales have not opened yet (by the Redis clock). */
+  async enter(showtimeId: string, userId: string, salesOpenAtMs: number): Promise<QueueState> {
     const k = queueKeys(showtimeId);
     const [kind, a, b, now] = (await ENTER.run(
       this.redis,
-      [k.waiting, k.active, k.sessions, k.meta, k.seq],
-      [userId, QUEUE_KEY_TTL_MS],
+      [k.waiting, k.active, k.sessions, k.meta, k.early, k.seq],
+      [userId, QUEUE_KEY_TTL_MS, salesOpenAtMs],
     )) as unknown[];
     const state = parseState(kind, a, b, now);
     // After the script, never inside it (another slot); see markDrained for the ordering. If this
     // fails the client gets 503 and retries, which is idempotent and adds the showtime again.
-    if (state.status === 'WAITING') {
+    if (state.status === 'WAITING' || state.status === 'EARLY') {
       await this.redis.sadd(READY_SHOWTIMES_KEY, showtimeId).catch((err: unknown) => {
         throw storeUnavailable(err);
       });
@@ -59,7 +81,7 @@ export class WaitingRoomRepository {
     const k = queueKeys(showtimeId);
     const [kind, a, b, now] = (await STATUS.run(
       this.redis,
-      [k.waiting, k.active, k.sessions, k.meta],
+      [k.waiting, k.active, k.sessions, k.meta, k.early],
       [userId],
     )) as unknown[];
     return parseState(kind, a, b, now);
@@ -70,7 +92,7 @@ export class WaitingRoomRepository {
     const k = queueKeys(showtimeId);
     const out = (await STATUS_MANY.run(
       this.redis,
-      [k.waiting, k.active, k.sessions, k.meta],
+      [k.waiting, k.active, k.sessions, k.meta, k.early],
       userIds,
     )) as unknown[];
     const now = out[out.length - 1];
@@ -84,7 +106,11 @@ export class WaitingRoomRepository {
   /** Removes the user from the line and ends their session; true when there was something to remove. */
   async leave(showtimeId: string, userId: string): Promise<boolean> {
     const k = queueKeys(showtimeId);
-    const removed = (await LEAVE.run(this.redis, [k.waiting, k.active, k.sessions], [userId])) as number;
+    const removed = (await LEAVE.run(
+      this.redis,
+      [k.waiting, k.active, k.sessions, k.early],
+      [userId],
+    )) as number;
     return removed > 0;
   }
 
@@ -97,14 +123,59 @@ export class WaitingRoomRepository {
     const k = queueKeys(showtimeId);
     const out = (await ADMIT.run(
       this.redis,
-      [k.waiting, k.active, k.sessions, k.meta],
-      [s.ratePerSecond, s.maxActive, s.sessionMs, s.batchId, s.maxCatchUpMs, QUEUE_KEY_TTL_MS, s.rateTauMs],
+      [k.waiting, k.active, k.sessions, k.meta, k.early],
+      [
+        s.ratePerSecond,
+        s.maxActive,
+        s.sessionMs,
+        s.batchId,
+        s.maxCatchUpMs,
+        QUEUE_KEY_TTL_MS,
+        s.rateTauMs,
+        s.salesOpenAtMs,
+      ],
     )) as unknown[];
     return {
       waitingLeft: Number(out[0]),
       now: Number(out[1]),
-      admitted: out.slice(2).map(String),
+      drawPending: Number(out[2]) === 1,
+      admitted: out.slice(3).map(String),
     };
+  }
+
+  /** The early entrants, or null while sales have not opened by the Redis clock (more may come). */
+  async earlyEntries(showtimeId: string, salesOpenAtMs: number): Promise<EarlyEntry[] | null> {
+    const out = (await READ_EARLY.run(
+      this.redis,
+      [queueKeys(showtimeId).early],
+      [salesOpenAtMs],
+    )) as unknown[];
+    if (Number(out[0]) !== 1) return null;
+    const entries: EarlyEntry[] = [];
+    for (let i = 1; i + 1 < out.length; i += 2)
+      entries.push({ userId: String(out[i]), seq: Number(out[i + 1]) });
+    return entries;
+  }
+
+  /**
+   * Places the early entrants in the given order (see APPLY_DRAW). Returns how many were placed, 0
+   * when the draw had already happened, or null when the list missed someone (read again).
+   */
+  async applyDraw(showtimeId: string, ordered: EarlyEntry[]): Promise<number | null> {
+    const k = queueKeys(showtimeId);
+    const packed = ordered.map((e) => `${e.userId}:${e.seq}`).join(',');
+    const placed = Number(
+      await APPLY_DRAW.run(this.redis, [k.waiting, k.early, k.drawn, k.meta], [QUEUE_KEY_TTL_MS, packed]),
+    );
+    return placed < 0 ? null : placed;
+  }
+
+  /** The early entrants as the draw saw them (userId → seq), kept after the draw for checking. */
+  async drawnEntries(showtimeId: string): Promise<EarlyEntry[]> {
+    const flat = await this.redis.zrange(queueKeys(showtimeId).drawn, 0, -1, 'WITHSCORES');
+    const entries: EarlyEntry[] = [];
+    for (let i = 0; i + 1 < flat.length; i += 2) entries.push({ userId: flat[i]!, seq: Number(flat[i + 1]) });
+    return entries;
   }
 
   async readyShowtimes(): Promise<string[]> {
@@ -117,7 +188,8 @@ export class WaitingRoomRepository {
    */
   async markDrained(showtimeId: string): Promise<void> {
     await this.redis.srem(READY_SHOWTIMES_KEY, showtimeId);
-    if ((await this.redis.zcard(queueKeys(showtimeId).waiting)) > 0) {
+    const k = queueKeys(showtimeId);
+    if ((await this.redis.zcard(k.waiting)) + (await this.redis.zcard(k.early)) > 0) {
       await this.redis.sadd(READY_SHOWTIMES_KEY, showtimeId);
     }
   }
@@ -148,6 +220,7 @@ export class WaitingRoomRepository {
       .zcard(k.waiting)
       .zcount(k.active, Date.now(), '+inf')
       .hget(k.meta, 'rate')
+      .zcard(k.early)
       .exec();
     const value = (i: number): unknown => {
       const [err, v] = out?.[i] ?? [new Error('no reply'), null];
@@ -155,7 +228,8 @@ export class WaitingRoomRepository {
       return v;
     };
     return {
-      waiting: Number(value(0)),
+      // Early entrants waiting for the draw are in line too.
+      waiting: Number(value(0)) + Number(value(3)),
       active: Number(value(1)),
       admittedPerSecond: Number(value(2) ?? 0),
     };

@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { AppError } from '../../errors.ts';
+import type { StreamLimiter } from '../../infra/stream-limiter.ts';
 import type { QueueStreamHub } from './queue-stream.ts';
 import type { QueueView, WaitingRoomService } from './waiting-room.service.ts';
 import { Problem, QueueViewSchema, ShowtimeParams } from './waiting-room.schemas.ts';
@@ -25,7 +26,12 @@ const ipKey = (scope: string) => (request: FastifyRequest) => `wr:${scope}:ip:${
 const errors = { 401: Problem, 403: Problem, 404: Problem, 409: Problem, 429: Problem };
 
 export const waitingRoomRoutes =
-  (service: WaitingRoomService, hub: QueueStreamHub, limits: WaitingRoomLimits): FastifyPluginAsyncTypebox =>
+  (
+    service: WaitingRoomService,
+    hub: QueueStreamHub,
+    limits: WaitingRoomLimits,
+    streams: StreamLimiter,
+  ): FastifyPluginAsyncTypebox =>
   async (app) => {
     // The per-user limit is the route's config.rateLimit (after authentication). The plugin applies one
     // such limit per request, so the per-IP limit is checked here with its createRateLimit counter.
@@ -137,6 +143,8 @@ export const waitingRoomRoutes =
         const userId = request.user!.id;
         // Fails with a normal problem response (404 NOT_IN_QUEUE, 409 QUEUE_NOT_ENABLED) before streaming.
         const first = await service.status(showtimeId, userId);
+        // 429 STREAM_LIMIT past the per-user, per-address or per-instance cap; freed when the stream ends.
+        const release = await streams.acquire({ userId, ip: request.ip });
 
         reply.hijack();
         const raw = reply.raw;
@@ -160,6 +168,7 @@ export const waitingRoomRoutes =
           if (closed) return;
           closed = true;
           openStreams.delete(finish);
+          void release();
           unsubscribe();
           clearInterval(heartbeat);
           raw.end();
@@ -187,6 +196,8 @@ export const waitingRoomRoutes =
         // The response's close (not the request's) is the client going away.
         raw.on('close', finish);
         openStreams.add(finish);
+        // A client gone while the slot was being taken: its close event has already passed.
+        if (raw.destroyed || request.raw.destroyed) return finish();
         write('retry: 3000\n\n');
         send(first);
       },

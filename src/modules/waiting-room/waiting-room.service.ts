@@ -1,15 +1,18 @@
 import { AppError } from '../../errors.ts';
 import type { AdmissionGate } from '../booking/ports.ts';
 import type { AdmissionTokens } from './admission-tokens.ts';
+import type { DrawSeeds } from './draw.ts';
 import type { QueueState, WaitingRoomRepository } from './waiting-room.repository.ts';
 import type { QueueSettings, QueueSettingsRepository } from './settings.repository.ts';
 
 export interface QueueView {
   status: 'WAITING' | 'ADMITTED';
-  /** 1-based while WAITING (1 = next to be admitted); 0 once admitted. */
-  position: number;
-  ahead: number;
+  /** 1-based while WAITING (1 = next to be admitted); 0 once admitted; null until the draw. */
+  position: number | null;
+  ahead: number | null;
   estimatedWaitSeconds: number;
+  /** For an early entrant: when the draw places them (sales open). */
+  drawAt?: string;
   admissionToken?: string;
   expiresAt?: string;
 }
@@ -20,13 +23,21 @@ export class WaitingRoomService implements AdmissionGate {
     private readonly repo: WaitingRoomRepository,
     private readonly settings: QueueSettingsRepository,
     private readonly tokens: AdmissionTokens,
+    private readonly seeds: DrawSeeds,
   ) {}
 
   async enter(showtimeId: string, userId: string): Promise<QueueView> {
     const settings = await this.queuedShowtime(showtimeId);
-    if (Date.now() >= settings.salesCloseAt.getTime())
-      throw new AppError('SALES_NOT_OPEN', 'Sales have closed');
-    const state = await this.repo.enter(showtimeId, userId);
+    const now = Date.now();
+    if (now >= settings.salesCloseAt.getTime()) throw new AppError('SALES_NOT_OPEN', 'Sales have closed');
+    if (now < settings.opensAt.getTime()) {
+      const opensAt = settings.opensAt.toISOString();
+      throw new AppError('QUEUE_NOT_OPEN', `The waiting room opens at ${opensAt}`, { opensAt });
+    }
+    // The draw's seed exists before the first early entry is recorded (so it can be committed to
+    // before anyone's place depends on it). A minute of slack covers this clock against Redis's.
+    if (now < settings.salesOpenAt.getTime() + 60_000) await this.seeds.seedOf(showtimeId);
+    const state = await this.repo.enter(showtimeId, userId, settings.salesOpenAt.getTime());
     const view = await this.toView(showtimeId, userId, state, settings);
     if (!view) throw new AppError('NOT_IN_QUEUE');
     return view;
@@ -119,6 +130,17 @@ export class WaitingRoomService implements AdmissionGate {
         estimatedWaitSeconds: 0,
         admissionToken,
         expiresAt,
+      };
+    }
+    if (state.status === 'EARLY') {
+      // Anywhere in 1..early after the draw: the estimate takes the middle.
+      const middle = Math.ceil(state.early / 2);
+      return {
+        status: 'WAITING',
+        position: null,
+        ahead: null,
+        estimatedWaitSeconds: estimateWait(middle, state.measuredRate, settings, state.now),
+        drawAt: settings.salesOpenAt.toISOString(),
       };
     }
     return {

@@ -71,6 +71,14 @@ export const MESSAGES: Record<string, { ko: string; en: string }> = {
   },
   QUEUE_NOT_ENABLED: { ko: '이 회차는 대기열이 없습니다.', en: 'This showtime has no waiting room.' },
   NOT_IN_QUEUE: { ko: '대기열에 없습니다.', en: 'You are not in the queue.' },
+  QUEUE_NOT_OPEN: {
+    ko: '아직 대기실이 열리지 않았습니다. 열리는 시각에 다시 들어와 주세요.',
+    en: 'The waiting room is not open yet. Please come back when it opens.',
+  },
+  STREAM_LIMIT: {
+    ko: '열어 둔 창이 너무 많습니다. 다른 탭이나 창을 닫고 다시 시도해 주세요.',
+    en: 'Too many windows are open. Close other tabs or windows and try again.',
+  },
   SEATS_UNAVAILABLE: {
     ko: '이미 선택되었거나 판매된 좌석입니다. 다른 좌석을 골라 주세요.',
     en: 'Some seats were just taken. Please choose others.',

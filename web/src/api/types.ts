@@ -95,11 +95,14 @@ export interface Ranking {
 
 export interface QueueState {
   status: 'WAITING' | 'ADMITTED';
-  position: number;
-  ahead: number;
+  /** null for someone who entered before sales opened, until the draw places them. */
+  position: number | null;
+  ahead: number | null;
   estimatedWaitSeconds: number;
   admissionToken?: string;
   expiresAt?: string;
+  /** Entered before sales opened: when the draw orders those entrants at random. */
+  drawAt?: string;
 }
 
 export interface Hold {

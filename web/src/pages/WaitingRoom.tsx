@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
+import { ApiError } from '../api/client.ts';
 import { queue } from '../api/endpoints.ts';
 import { errorCode } from '../api/messages.ts';
 import type { QueueState } from '../api/types.ts';
@@ -10,17 +11,42 @@ import { setAdmission } from '../lib/storage.ts';
 import { ErrorBox, Loading } from '../components/States.tsx';
 
 const POLL_MS = 3000;
+/** Entries at the opening moment are spread over this long (order among them is drawn anyway). */
+const OPEN_JITTER_MS = 3000;
+
+/** "14:30" in Korean time, with the date in front when it is not today there. */
+function clockOf(iso: string, lang: 'ko' | 'en'): string {
+  const locale = lang === 'ko' ? 'ko-KR' : 'en-US';
+  const zone = { timeZone: 'Asia/Seoul' } as const;
+  const at = new Date(iso);
+  if (Number.isNaN(at.getTime())) return iso;
+  const time = new Intl.DateTimeFormat(locale, {
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+    ...zone,
+  });
+  const day = new Intl.DateTimeFormat(locale, {
+    month: lang === 'ko' ? 'long' : 'short',
+    day: 'numeric',
+    ...zone,
+  });
+  const sameDay = day.format(at) === day.format(new Date());
+  return sameDay ? time.format(at) : `${day.format(at)} ${time.format(at)}`;
+}
 
 /**
  * The waiting room: enters the queue once (re-entering keeps the place), follows the position over
  * SSE and falls back to polling when the stream cannot be held open. On admission the token is kept
- * for this showtime and the buyer goes to the seat map.
+ * for this showtime and the buyer goes to the seat map. Before the room opens it shows the opening
+ * time and enters by itself then; someone who entered before sales open has no place until the draw.
  */
 export default function WaitingRoom() {
   const { performanceId = '', showtimeId = '' } = useParams();
   const navigate = useNavigate();
-  const { t, number } = useI18n();
+  const { t, number, lang } = useI18n();
   const [state, setState] = useState<QueueState | null>(null);
+  const [opensAt, setOpensAt] = useState<string | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [live, setLive] = useState(false);
   const firstPosition = useRef<number | null>(null);
@@ -30,6 +56,7 @@ export default function WaitingRoom() {
     const controller = new AbortController();
     const seatsPath = `/performances/${performanceId}/showtimes/${showtimeId}/seats`;
     let pollTimer: ReturnType<typeof setTimeout> | undefined;
+    let openTimer: ReturnType<typeof setTimeout> | undefined;
 
     const admitted = (token: string, expiresAt?: string): void => {
       setAdmission(showtimeId, { token, expiresAt });
@@ -39,8 +66,11 @@ export default function WaitingRoom() {
     const apply = (next: QueueState): void => {
       if (next.status === 'ADMITTED' && next.admissionToken)
         return admitted(next.admissionToken, next.expiresAt);
-      firstPosition.current ??= next.position;
-      firstPosition.current = Math.max(firstPosition.current, next.position);
+      if (next.position !== null) {
+        firstPosition.current ??= next.position;
+        firstPosition.current = Math.max(firstPosition.current, next.position);
+      }
+      setOpensAt(null);
       setState(next);
     };
     const poll = async (): Promise<void> => {
@@ -60,11 +90,19 @@ export default function WaitingRoom() {
       if (!controller.signal.aborted) pollTimer = setTimeout(() => void poll(), POLL_MS);
     };
 
-    void (async () => {
+    const start = async (): Promise<void> => {
       try {
         apply(await queue.enter(showtimeId));
       } catch (err) {
         if (errorCode(err) === 'QUEUE_NOT_ENABLED') return navigate(seatsPath, { replace: true });
+        const at = err instanceof ApiError ? err.problem.opensAt : undefined;
+        if (errorCode(err) === 'QUEUE_NOT_OPEN' && typeof at === 'string') {
+          // Come back at the opening time (asked again at least hourly; the time may move).
+          setOpensAt(at);
+          const wait = Math.min(Date.parse(at) - Date.now(), 3600_000) + Math.random() * OPEN_JITTER_MS;
+          openTimer = setTimeout(() => void start(), Math.max(wait, 1000));
+          return;
+        }
         setError(err);
         return;
       }
@@ -85,11 +123,13 @@ export default function WaitingRoom() {
       }
       setLive(false);
       void poll();
-    })();
+    };
+    void start();
 
     return () => {
       controller.abort();
       clearTimeout(pollTimer);
+      clearTimeout(openTimer);
     };
   }, [performanceId, showtimeId, navigate]);
 
@@ -99,29 +139,67 @@ export default function WaitingRoom() {
   };
 
   if (error) return <ErrorBox error={error} onRetry={() => window.location.reload()} />;
+  if (opensAt)
+    return (
+      <section className="stack waiting" aria-labelledby="q-h">
+        <h1 id="q-h">{t('queue.title')}</h1>
+        <div className="queue-box" aria-live="polite" data-testid="queue-not-open">
+          <p>{t('queue.notOpenTitle')}</p>
+          <p className="big phrase">{t('queue.opensAt', { time: clockOf(opensAt, lang) })}</p>
+          <p className="muted">{t('queue.opensAuto')}</p>
+        </div>
+        <p className="notice info">{t('queue.drawExplain')}</p>
+        <div className="row">
+          <Link to={`/performances/${performanceId}`}>{t('action.back')}</Link>
+        </div>
+      </section>
+    );
   if (!state) return <Loading label={t('queue.entering')} />;
 
-  const first = firstPosition.current ?? state.position;
-  const progress = first <= 1 ? 100 : Math.round(((first - state.position) / (first - 1)) * 100);
   const minutes = Math.ceil(state.estimatedWaitSeconds / 60);
-  return (
-    <section className="stack waiting" aria-labelledby="q-h">
-      <h1 id="q-h">{t('queue.title')}</h1>
-      <p className="lead">{t('queue.intro')}</p>
+  const wait =
+    state.estimatedWaitSeconds < 60
+      ? t('queue.waitSeconds', { n: state.estimatedWaitSeconds })
+      : t('queue.waitMinutes', { n: minutes });
+  let box;
+  if (state.position === null) {
+    const drawn = state.drawAt !== undefined && Date.parse(state.drawAt) <= Date.now();
+    box = (
+      <div className="queue-box" aria-live="polite" data-testid="queue-draw">
+        <p>{t('queue.drawTitle')}</p>
+        <p className="lead">
+          {drawn || !state.drawAt
+            ? t('queue.drawing')
+            : t('queue.drawAt', { time: clockOf(state.drawAt, lang) })}
+        </p>
+        <p className="muted">
+          {t('queue.drawNoPosition')} · {wait}
+        </p>
+        <p className="muted small">{t('queue.drawExplain')}</p>
+      </div>
+    );
+  } else {
+    const first = firstPosition.current ?? state.position;
+    const progress = first <= 1 ? 100 : Math.round(((first - state.position) / (first - 1)) * 100);
+    box = (
       <div className="queue-box" aria-live="polite" data-testid="queue-position">
         <p>{t('queue.position')}</p>
         <p className="big">{number(state.position)}</p>
         <p className="muted">
-          {t('queue.ahead', { n: number(state.ahead) })} ·{' '}
-          {state.estimatedWaitSeconds < 60
-            ? t('queue.waitSeconds', { n: state.estimatedWaitSeconds })
-            : t('queue.waitMinutes', { n: minutes })}
+          {t('queue.ahead', { n: number(state.ahead ?? state.position - 1) })} · {wait}
         </p>
         <progress max={100} value={progress} aria-label={t('queue.progress')}>
           {progress}%
         </progress>
         <p className="muted small">{live ? t('queue.live') : t('queue.polling')}</p>
       </div>
+    );
+  }
+  return (
+    <section className="stack waiting" aria-labelledby="q-h">
+      <h1 id="q-h">{t('queue.title')}</h1>
+      <p className="lead">{t('queue.intro')}</p>
+      {box}
       <div className="notice info">
         <h2>{t('queue.whileWaiting')}</h2>
         <ul>
