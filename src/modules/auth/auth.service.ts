@@ -4,7 +4,7 @@ import type { Logger } from '../../infra/logger.ts';
 import type { Mailer } from '../../infra/mailer.ts';
 import type { PublicUser, UsersService } from '../users/index.ts';
 import type { AuthRedis } from './auth.redis.ts';
-import { addressBucket } from './client-address.ts';
+import { addressKey } from '../../http/client-address.ts';
 import { assertPasswordPolicy } from './password-policy.ts';
 import { hashPassword, verifyPassword } from './passwords.ts';
 import type { RefreshTokensRepository } from './refresh-tokens.repository.ts';
@@ -158,7 +158,7 @@ export class AuthService {
   /** `clientIp` is the request's address (request.ip: X-Forwarded-For only from TRUST_PROXY). */
   async login(rawEmail: string, password: string, clientIp: string): Promise<Session> {
     const email = normalizeEmail(rawEmail);
-    const address = addressBucket(clientIp);
+    const address = addressKey(clientIp);
     const gate = await this.d.store.loginGate(email, address, AUTH_POLICY.login);
     if (gate.result !== 'go') {
       const seconds = Math.max(1, Math.ceil(gate.retryMs / 1000));

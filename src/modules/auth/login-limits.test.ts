@@ -3,7 +3,7 @@ import { setupTestApp, type TestApp, type TestEnv } from '../../../test/context.
 import { createUser, TEST_PASSWORD } from '../../../test/factories.ts';
 import { AUTH_POLICY } from './auth.service.ts';
 import { IP_LIMITS } from './auth.routes.ts';
-import { addressBucket } from './client-address.ts';
+import { addressKey } from '../../http/client-address.ts';
 
 const P = AUTH_POLICY.login;
 
@@ -112,10 +112,10 @@ describe('login throttle', () => {
   });
 
   it('counts an IPv6 client by its /64 network', () => {
-    expect(addressBucket('2001:db8:1:2::1')).toBe('2001:db8:1:2::/64');
-    expect(addressBucket('2001:0db8:0001:0002:aaaa:bbbb:cccc:dddd')).toBe('2001:db8:1:2::/64');
-    expect(addressBucket('2001:db8::1')).toBe('2001:db8:0:0::/64');
-    expect(addressBucket('::ffff:192.0.2.1')).toBe('192.0.2.1');
-    expect(addressBucket('192.0.2.1')).toBe('192.0.2.1');
+    expect(addressKey('2001:db8:1:2::1')).toBe('2001:db8:1:2::/64');
+    expect(addressKey('2001:0db8:0001:0002:aaaa:bbbb:cccc:dddd')).toBe('2001:db8:1:2::/64');
+    expect(addressKey('2001:db8::1')).toBe('2001:db8:0:0::/64');
+    expect(addressKey('::ffff:192.0.2.1')).toBe('192.0.2.1');
+    expect(addressKey('192.0.2.1')).toBe('192.0.2.1');
   });
 });
