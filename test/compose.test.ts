@@ -78,7 +78,7 @@ describe('ops/docker-compose.yml', () => {
     expect(upstreams).toContain('server api1:3000');
     expect(upstreams).toContain('server api2:3000');
     const prometheus = readFileSync(path.join(ROOT, 'ops/prometheus/prometheus.yml'), 'utf8');
-    for (const target of ['api1:3000', 'api2:3000', 'worker:9464']) expect(prometheus).toContain(target);
+    for (const target of ['api1:9465', 'api2:9465', 'worker:9464']) expect(prometheus).toContain(target);
   });
 
   it('leaves no secret with a value in the file: they come from the environment', () => {

@@ -2,8 +2,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestEnv, type TestEnv } from './context.ts';
 import { freePort, startAppProcess, type AppProcess } from './processes.ts';
 
+/** A process loads the whole app through tsx: tens of seconds while other test files run beside it. */
+const START_TIMEOUT_MS = 80_000;
+
 /** SIGTERM drains HTTP, stops consumers and jobs, closes pools, and the process exits 0 within 10 s. */
-describe('graceful shutdown', () => {
+describe('graceful shutdown', { timeout: START_TIMEOUT_MS + 20_000 }, () => {
   let env: TestEnv;
   beforeAll(async () => {
     env = await createTestEnv();
@@ -22,6 +25,7 @@ describe('graceful shutdown', () => {
       'api',
       { ...env.env, PORT: String(port), LOG_LEVEL: 'info' },
       `http://127.0.0.1:${port}/health/live`,
+      START_TIMEOUT_MS,
     );
     const { ms, code } = await stopTimed(api);
     expect(code).toBe(0);
@@ -36,6 +40,7 @@ describe('graceful shutdown', () => {
       'worker',
       { ...env.env, WORKER_METRICS_PORT: String(metricsPort), LOG_LEVEL: 'info' },
       `http://127.0.0.1:${metricsPort}/health/live`,
+      START_TIMEOUT_MS,
     );
     const { ms, code } = await stopTimed(worker);
     expect(code).toBe(0);
