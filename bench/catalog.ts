@@ -48,7 +48,7 @@ const SERVER_ENV = {
   PAYMENT_GATEWAY_SECRET: 'bench-gateway',
   PAYMENT_WEBHOOK_SECRET: 'bench-gateway',
   TICKET_SIGNING_SECRET: 'bench-ticket-signing-secret',
-  ADMIN_PASSWORD: 'Bench!Admin-2345',
+  ADMIN_PASSWORD: 'Bench!Box-Office-2345',
 };
 
 async function serve(kind: string): Promise<void> {

@@ -12,7 +12,7 @@ import { deleteBrokerObjects } from '../test/broker-cleanup.ts';
 export const ROOT = join(import.meta.dirname, '..');
 export const RESULTS = join(ROOT, 'test-results');
 
-export const ADMIN = { email: 'admin@e2e.test', password: 'E2e-Admin!2345' };
+export const ADMIN = { email: 'admin@e2e.test', password: 'E2e-Box-Office!2345' };
 
 export interface Stack {
   baseUrl: string;
