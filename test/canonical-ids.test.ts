@@ -196,10 +196,14 @@ describe('one identity per row', () => {
     }
   });
 
-  it("an over-long or malformed path parameter is a 400 problem, not the router's own JSON", async () => {
-    for (const url of [`/api/v1/performances/${'x'.repeat(300)}`, '/api/v1/performances/%E0%A4%A']) {
-      expectValidationProblem(await t.app.inject({ method: 'GET', url }));
-    }
+  it("an over-long or malformed path parameter is a 4xx problem, not the router's own JSON", async () => {
+    expectValidationProblem(await t.app.inject({ method: 'GET', url: '/api/v1/performances/%E0%A4%A' }));
+    // Past the router's parameter limit no API route matches: a 400 from the router, or, when the
+    // built web app is served, its fallback's 404 for an unknown /api path. Both are problems.
+    const long = await t.app.inject({ method: 'GET', url: `/api/v1/performances/${'x'.repeat(300)}` });
+    expect([400, 404]).toContain(long.statusCode);
+    expect(long.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(long.json().code).toBe(long.statusCode === 400 ? 'VALIDATION_FAILED' : 'NOT_FOUND');
   });
 
   it('a deleted performance is gone under every spelling of its id', async () => {
