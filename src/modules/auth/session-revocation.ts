@@ -1,5 +1,5 @@
-import { Cluster } from 'ioredis';
 import { channelName, type RedisClient } from '../../infra/redis.ts';
+import { listen } from '../../infra/pubsub.ts';
 import type { Logger } from '../../infra/logger.ts';
 
 /** Redis sorted set of ended session ids, scored by when their last access token has expired. */
@@ -68,45 +68,16 @@ export class EndedSessions {
    */
   async start(): Promise<void> {
     if (this.subscriber) return;
-    // Named (CLIENT LIST shows it; the reconnect test finds its own connections by this name).
-    const connectionName = `${this.channel}:subscriber`.replace(/[^\w:.-]/g, '_');
-    const sub =
-      this.redis instanceof Cluster
-        ? this.redis.duplicate(undefined, {
-            redisOptions: { ...this.redis.options.redisOptions, connectionName },
-          })
-        : this.redis.duplicate({ connectionName });
-    this.subscriber = sub;
     this.pruneTimer = setInterval(() => this.prune(), PRUNE_EVERY_MS);
     this.pruneTimer.unref();
-    sub.on('message', (channel: string, text: string) => {
-      if (channel !== this.channel) return;
-      try {
-        this.remember(JSON.parse(text) as EndedMessage);
-      } catch (err) {
-        this.log.warn({ err: (err as Error).message }, 'bad ended-session message');
-      }
-    });
-    await new Promise<void>((resolve) => {
-      const timer = setTimeout(resolve, 3_000);
-      const done = (): void => {
-        clearTimeout(timer);
-        resolve();
-      };
-      sub.on('error', (err: Error) => {
-        this.log.warn({ err: err.message }, 'ended-session subscriber error');
-        done();
-      });
-      // 'ready' comes on the first connection and after every reconnect (ioredis resubscribes itself).
-      sub.on('ready', () => {
-        sub
-          .subscribe(this.channel)
-          .then(() => this.load())
-          .then(done, (err: Error) => {
-            this.log.warn({ err: err.message }, 'loading ended sessions failed');
-            done();
-          });
-      });
+    this.subscriber = await listen(this.redis, {
+      channel: this.channel,
+      log: this.log,
+      onMessage: (text) => this.remember(JSON.parse(text) as EndedMessage),
+      onSubscribed: () =>
+        this.load().catch((err: Error) =>
+          this.log.warn({ err: err.message }, 'loading ended sessions failed'),
+        ),
     });
   }
 

@@ -1,4 +1,5 @@
 import { channelName, type RedisClient } from '../../infra/redis.ts';
+import { listen } from '../../infra/pubsub.ts';
 import type { Logger } from '../../infra/logger.ts';
 
 export interface Invalidation {
@@ -40,32 +41,10 @@ export class InvalidationBus {
    */
   async start(): Promise<void> {
     if (this.subscriber) return;
-    const sub = this.redis.duplicate();
-    this.subscriber = sub;
-    sub.on('message', (channel: string, text: string) => {
-      if (channel !== this.channel) return;
-      try {
-        this.dispatch(JSON.parse(text) as Invalidation);
-      } catch (err) {
-        this.log.warn({ err: (err as Error).message }, 'bad catalog invalidation message');
-      }
-    });
-    await new Promise<void>((resolve) => {
-      const timer = setTimeout(resolve, 3_000);
-      const done = (): void => {
-        clearTimeout(timer);
-        resolve();
-      };
-      sub.on('error', (err: Error) => {
-        this.log.warn({ err: err.message }, 'catalog subscriber error');
-        done();
-      });
-      sub.on('ready', () => {
-        sub.subscribe(this.channel).then(done, (err: Error) => {
-          this.log.warn({ err: err.message }, 'catalog subscribe failed');
-          done();
-        });
-      });
+    this.subscriber = await listen(this.redis, {
+      channel: this.channel,
+      log: this.log,
+      onMessage: (text) => this.dispatch(JSON.parse(text) as Invalidation),
     });
   }
 
