@@ -209,6 +209,49 @@ describe('catalogue admin', () => {
     ]);
   });
 
+  it("sets a showtime's waiting-room opening time: the queue answers QUEUE_NOT_OPEN until then", async () => {
+    const id = await createPerformance(t.app, admin, { venueId, categoryId: musical });
+    const startsAt = new Date(Date.now() + 10 * 86400_000);
+    const salesOpenAt = new Date(Date.now() + 3600_000);
+    const create = (queue: Record<string, unknown>) =>
+      t.app.inject({
+        method: 'POST',
+        url: `/api/v1/admin/performances/${id}/showtimes`,
+        headers: admin.headers,
+        payload: {
+          startsAt: startsAt.toISOString(),
+          salesOpenAt: salesOpenAt.toISOString(),
+          salesCloseAt: new Date(startsAt.getTime() - 3600_000).toISOString(),
+          maxTicketsPerUser: 4,
+          queue,
+        },
+      });
+    expect((await create({ enabled: true, opensBeforeMinutes: 1441 })).statusCode).toBe(400);
+
+    const early = await create({ enabled: true, opensBeforeMinutes: 15 });
+    expect(early.statusCode).toBe(201);
+    const enter = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/showtimes/${early.json().id}/queue`,
+      headers: user.headers,
+    });
+    expect(enter.statusCode).toBe(409);
+    expect(enter.json()).toMatchObject({
+      code: 'QUEUE_NOT_OPEN',
+      opensAt: new Date(salesOpenAt.getTime() - 15 * 60_000).toISOString(),
+    });
+
+    // Two hours ahead, inside the room's window: an early entrant waits for the draw.
+    const wide = await create({ enabled: true, opensBeforeMinutes: 120 });
+    const entered = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/showtimes/${wide.json().id}/queue`,
+      headers: user.headers,
+    });
+    expect(entered.statusCode).toBe(200);
+    expect(entered.json()).toMatchObject({ status: 'WAITING', position: null });
+  });
+
   it('rejects showtimes outside the run or with sales windows out of order', async () => {
     const id = await createPerformance(t.app, admin, { venueId, categoryId: musical });
     const post = (payload: Record<string, unknown>) =>

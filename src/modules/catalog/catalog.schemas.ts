@@ -126,6 +126,14 @@ export const CreateShowtimeBody = Type.Object(
           admitPerSecond: Type.Optional(Type.Integer({ minimum: 1, maximum: 100_000 })),
           maxActive: Type.Optional(Type.Integer({ minimum: 1, maximum: 1_000_000 })),
           sessionSeconds: Type.Optional(Type.Integer({ minimum: 30, maximum: 3600 })),
+          opensBeforeMinutes: Type.Optional(
+            Type.Integer({
+              minimum: 0,
+              maximum: 1440,
+              description:
+                'The waiting room opens this many minutes before salesOpenAt (default QUEUE_OPENS_BEFORE_SALES_MINUTES); entrants before salesOpenAt are drawn at random at the open',
+            }),
+          ),
         },
         { additionalProperties: false },
       ),

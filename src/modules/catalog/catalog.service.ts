@@ -150,6 +150,7 @@ export class CatalogAdmin {
             admitPerSecond: body.queue?.admitPerSecond ?? 100,
             maxActive: body.queue?.maxActive ?? 1000,
             sessionSeconds: body.queue?.sessionSeconds ?? 600,
+            opensBeforeMinutes: body.queue?.opensBeforeMinutes ?? null,
           },
           seatCount,
         },

@@ -70,6 +70,8 @@ export interface ShowtimesTable {
   queue_admit_per_second: Generated<number>;
   queue_max_active: Generated<number>;
   queue_session_seconds: Generated<number>;
+  /** Minutes before sales_open_at the waiting room opens; null = QUEUE_OPENS_BEFORE_SALES_MINUTES. */
+  queue_opens_before_minutes: number | null;
   seat_count: number;
   created_at: Generated<Date>;
   deleted_at: Date | null;

@@ -20,7 +20,14 @@ export interface NewShowtime {
   salesOpenAt: Date;
   salesCloseAt: Date;
   maxTicketsPerUser: number;
-  queue: { enabled: boolean; admitPerSecond: number; maxActive: number; sessionSeconds: number };
+  queue: {
+    enabled: boolean;
+    admitPerSecond: number;
+    maxActive: number;
+    sessionSeconds: number;
+    /** null: the configured default lead. */
+    opensBeforeMinutes: number | null;
+  };
   seatCount: number;
 }
 
@@ -44,6 +51,7 @@ export class ShowtimesRepository {
         queue_admit_per_second: input.queue.admitPerSecond,
         queue_max_active: input.queue.maxActive,
         queue_session_seconds: input.queue.sessionSeconds,
+        queue_opens_before_minutes: input.queue.opensBeforeMinutes,
         seat_count: input.seatCount,
         deleted_at: null,
       })

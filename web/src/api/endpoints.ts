@@ -150,7 +150,14 @@ export interface NewShowtime {
   salesOpenAt: string;
   salesCloseAt: string;
   maxTicketsPerUser: number;
-  queue?: { enabled: boolean; admitPerSecond: number; maxActive: number; sessionSeconds: number };
+  queue?: {
+    enabled: boolean;
+    admitPerSecond: number;
+    maxActive: number;
+    sessionSeconds: number;
+    /** The waiting room opens this many minutes before sales; early entrants are drawn at random. */
+    opensBeforeMinutes?: number;
+  };
 }
 
 export interface NewCoupon {

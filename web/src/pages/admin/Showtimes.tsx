@@ -43,6 +43,7 @@ export default function Showtimes() {
     admitPerSecond: 50,
     maxActive: 500,
     sessionSeconds: 600,
+    opensBeforeMinutes: 30,
   });
   const [error, setError] = useState<unknown>(null);
   const [created, setCreated] = useState<string | null>(null);
@@ -62,6 +63,7 @@ export default function Showtimes() {
           admitPerSecond: form.admitPerSecond,
           maxActive: form.maxActive,
           sessionSeconds: form.sessionSeconds,
+          opensBeforeMinutes: form.opensBeforeMinutes,
         },
       });
       setCreated(result.id);
@@ -171,6 +173,16 @@ export default function Showtimes() {
                   min={30}
                   value={form.sessionSeconds}
                   onChange={(e) => set({ sessionSeconds: Number(e.target.value) })}
+                />
+              </label>
+              <label>
+                {t('admin.opensBeforeMinutes')}
+                <input
+                  type="number"
+                  min={0}
+                  max={1440}
+                  value={form.opensBeforeMinutes}
+                  onChange={(e) => set({ opensBeforeMinutes: Number(e.target.value) })}
                 />
               </label>
             </div>
