@@ -66,6 +66,9 @@ export function registerErrorHandling(app: FastifyInstance): void {
     if (problem.code === 'SERVICE_UNAVAILABLE' && !reply.hasHeader('retry-after')) {
       reply.header('retry-after', String(OUTAGE_RETRY_AFTER_SECONDS));
     }
+    // The wait in the body too, so a page can say how long without reading headers.
+    const retryAfter = Number(reply.getHeader('retry-after'));
+    if (Number.isFinite(retryAfter) && retryAfter > 0) problem.retryAfterSeconds = retryAfter;
     return sendProblem(reply, problem);
   });
 

@@ -28,6 +28,8 @@ describe('login throttle', () => {
     expect(res.json()).toMatchObject({ code: 'RATE_LIMITED', status: 429 });
     const retryAfter = Number(res.headers['retry-after']);
     expect(retryAfter).toBeGreaterThan(0);
+    // The body carries the same wait, for the sign-in page to say it.
+    expect(res.json().retryAfterSeconds).toBe(retryAfter);
     return retryAfter;
   };
 

@@ -16,4 +16,15 @@ describe('problem codes in words', () => {
     const unknown = new ApiError({ status: 409, code: 'SOMETHING_NEW', detail: 'Something new happened' });
     expect(errorMessage(unknown, 'en')).toBe('Something new happened');
   });
+
+  it('says how long a 429 asks to wait', () => {
+    const soon = new ApiError({ status: 429, code: 'RATE_LIMITED', retryAfterSeconds: 30 });
+    expect(errorMessage(soon, 'ko')).toContain('30초 후에 다시 시도할 수 있습니다');
+    expect(errorMessage(soon, 'en')).toContain('Try again in 30 s');
+    const later = new ApiError({ status: 429, code: 'RATE_LIMITED', retryAfterSeconds: 600 });
+    expect(errorMessage(later, 'ko')).toContain('10분 후');
+    expect(errorMessage(new ApiError({ status: 429, code: 'RATE_LIMITED' }), 'ko')).toBe(
+      MESSAGES.RATE_LIMITED!.ko,
+    );
+  });
 });

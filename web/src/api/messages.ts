@@ -120,9 +120,24 @@ export const MESSAGES: Record<string, { ko: string; en: string }> = {
 };
 
 /** The message for an error in the chosen language; unknown codes fall back to the server's detail. */
+/** "30초" / "2분" — how long a 429 asks to wait, from the problem's `retryAfterSeconds`. */
+function waitText(seconds: number, lang: Lang): string {
+  const minutes = Math.ceil(seconds / 60);
+  if (lang === 'ko') return seconds < 60 ? `${seconds}초` : `${minutes}분`;
+  return seconds < 60 ? `${seconds} s` : `${minutes} min`;
+}
+
 export function errorMessage(err: unknown, lang: Lang): string {
   if (err instanceof ApiError) {
     const known = MESSAGES[err.code];
+    const wait = err.problem.retryAfterSeconds;
+    if (known && err.status === 429 && typeof wait === 'number' && wait > 0) {
+      const after =
+        lang === 'ko'
+          ? `${waitText(wait, lang)} 후에 다시 시도할 수 있습니다.`
+          : `Try again in ${waitText(wait, lang)}.`;
+      return `${known[lang]} ${after}`;
+    }
     if (known) return known[lang];
     return err.problem.detail ?? err.problem.title ?? MESSAGES.INTERNAL_ERROR![lang];
   }
