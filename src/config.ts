@@ -231,13 +231,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (config.TICKET_SIGNING_SECRET.length < 16) {
     throw new ConfigError('TICKET_SIGNING_SECRET', 'must be at least 16 characters');
   }
-  const extraTicketKeys = (config.TICKET_SIGNING_KEYS ?? []).map((item) => {
-    const at = item.indexOf(':');
-    if (at <= 0 || at === item.length - 1) {
-      throw new ConfigError('TICKET_SIGNING_KEYS', 'entries must be "kid:secret"');
-    }
-    return { kid: item.slice(0, at), secret: item.slice(at + 1) };
-  });
+  const extraTicketKeys = ticketKeyRing(config.TICKET_SIGNING_KEYS);
   if (config.NODE_ENV === 'production') {
     // A secret equal to ANY development default is refused, whichever default it was copied from:
     // the webhook secret defaults to the gateway's, and a rotated-out ticket key may be the dev one.
@@ -257,6 +251,17 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     }
   }
   return config;
+}
+
+/** TICKET_SIGNING_KEYS as key id and secret pairs; an entry that is not "kid:secret" is refused. */
+export function ticketKeyRing(items: readonly string[] | undefined): { kid: string; secret: string }[] {
+  return (items ?? []).map((item) => {
+    const at = item.indexOf(':');
+    if (at <= 0 || at === item.length - 1) {
+      throw new ConfigError('TICKET_SIGNING_KEYS', 'entries must be "kid:secret"');
+    }
+    return { kid: item.slice(0, at), secret: item.slice(at + 1) };
+  });
 }
 
 export { ConfigError };

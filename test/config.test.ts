@@ -23,29 +23,23 @@ describe('config', () => {
     expect(() => loadConfig({ TICKET_SIGNING_SECRET: 'short' })).toThrow(/TICKET_SIGNING_SECRET/);
   });
 
+  /** Every secret set to a real value: a production config that loads. */
+  const real = {
+    NODE_ENV: 'production',
+    JWT_SECRET: 'p'.repeat(40),
+    PAYMENT_GATEWAY_SECRET: 'gw-secret',
+    PAYMENT_WEBHOOK_SECRET: 'wh-secret',
+    TICKET_SIGNING_SECRET: 'ticket-signing-secret',
+    ADMIN_PASSWORD: 'A-real-admin-password-1',
+  };
+
   it('refuses development secrets in production', () => {
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/development default/);
-    const ok = loadConfig({
-      NODE_ENV: 'production',
-      JWT_SECRET: 'p'.repeat(40),
-      PAYMENT_GATEWAY_SECRET: 'gw-secret',
-      PAYMENT_WEBHOOK_SECRET: 'wh-secret',
-      TICKET_SIGNING_SECRET: 'ticket-signing-secret',
-      ADMIN_PASSWORD: 'A-real-admin-password-1',
-    });
+    const ok = loadConfig(real);
     expect(ok.NODE_ENV).toBe('production');
   });
 
   describe('in production', () => {
-    const real = {
-      NODE_ENV: 'production',
-      JWT_SECRET: 'p'.repeat(40),
-      PAYMENT_GATEWAY_SECRET: 'gw-secret',
-      PAYMENT_WEBHOOK_SECRET: 'wh-secret',
-      TICKET_SIGNING_SECRET: 'ticket-signing-secret',
-      ADMIN_PASSWORD: 'A-real-admin-password-1',
-    };
-
     it('refuses the webhook secret left at its development default', () => {
       const { PAYMENT_WEBHOOK_SECRET: _unset, ...rest } = real;
       expect(() => loadConfig(rest)).toThrow(/PAYMENT_WEBHOOK_SECRET.*development default/);

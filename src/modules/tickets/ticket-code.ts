@@ -1,4 +1,5 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
+import { ticketKeyRing } from '../../config.ts';
 
 /**
  * Ticket codes: a compact signed payload a scanner can verify offline with the key ring.
@@ -46,11 +47,7 @@ export class TicketSigner {
     TICKET_SIGNING_KEYS?: readonly string[] | undefined;
   }): TicketSigner {
     const keys: Record<string, string> = {};
-    for (const item of config.TICKET_SIGNING_KEYS ?? []) {
-      const at = item.indexOf(':');
-      if (at <= 0) throw new Error('TICKET_SIGNING_KEYS entries must be "kid:secret"');
-      keys[item.slice(0, at)] = item.slice(at + 1);
-    }
+    for (const { kid, secret } of ticketKeyRing(config.TICKET_SIGNING_KEYS)) keys[kid] = secret;
     keys[config.TICKET_SIGNING_KID] = config.TICKET_SIGNING_SECRET;
     return new TicketSigner(keys, config.TICKET_SIGNING_KID);
   }
