@@ -8,6 +8,7 @@ import { Broker } from './infra/broker.ts';
 import { Metrics } from './infra/metrics.ts';
 import { ReadRouting } from './infra/read-routing.ts';
 import { observePools } from './infra/pool-metrics.ts';
+import { systemClock, type Clock } from './infra/clock.ts';
 import { AccessTokens } from './modules/auth/tokens.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
 import { createAuthModule, createSessions, type Sessions } from './modules/auth/index.ts';
@@ -39,6 +40,13 @@ export interface Infra {
   tokens: AccessTokens;
   /** Sessions ended while their access tokens may live, pushed to every instance (`tokens` refuses them). */
   endedSessions: EndedSessions;
+  /** The one source of "now" for services and jobs (tests pass one they move by hand). */
+  clock: Clock;
+}
+
+/** What a caller may replace when building the container (tests: a clock moved by hand). */
+export interface ContainerOptions {
+  clock?: Clock;
 }
 
 /** A job or consumer the worker process runs. */
@@ -73,6 +81,7 @@ export type ProcessName = 'api' | 'worker' | 'gateway' | 'test' | 'cli';
 export async function createInfra(
   config: Config,
   processName: ProcessName,
+  options: ContainerOptions = {},
 ): Promise<Infra & { closeInfra: () => Promise<void> }> {
   const log = createLogger(config, `culture-ticket-${processName}`);
   await ensureDatabase(config.DATABASE_URL);
@@ -144,13 +153,18 @@ export async function createInfra(
     metrics,
     tokens,
     endedSessions,
+    clock: options.clock ?? systemClock,
     closeInfra,
   };
 }
 
 /** The composition root: infra → repositories → services → routes and background work. */
-export async function createContainer(config: Config, processName: ProcessName): Promise<Container> {
-  const { closeInfra, ...infra } = await createInfra(config, processName);
+export async function createContainer(
+  config: Config,
+  processName: ProcessName,
+  options: ContainerOptions = {},
+): Promise<Container> {
+  const { closeInfra, ...infra } = await createInfra(config, processName, options);
 
   const apiRoutes: FastifyPluginAsyncTypebox[] = [];
   const rootRoutes: FastifyPluginAsyncTypebox[] = [healthRoutes(infra)];

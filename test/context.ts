@@ -3,7 +3,12 @@ import pg from 'pg';
 import { deleteBrokerObjects } from './broker-cleanup.ts';
 import { inject } from 'vitest';
 import { loadConfig, type Config } from '../src/config.ts';
-import { createContainer, type Container, type ProcessName } from '../src/container.ts';
+import {
+  createContainer,
+  type Container,
+  type ContainerOptions,
+  type ProcessName,
+} from '../src/container.ts';
 import { buildApp, type App } from '../src/app.ts';
 import { createRedis } from '../src/infra/redis.ts';
 import { adminUrl, databaseUrl } from './db-urls.ts';
@@ -91,8 +96,9 @@ export async function createTestApp(
   env: TestEnv,
   overrides: Record<string, string> = {},
   processName: ProcessName = 'test',
+  options: ContainerOptions = {},
 ): Promise<TestApp> {
-  const container = await createContainer(env.config(overrides), processName);
+  const container = await createContainer(env.config(overrides), processName, options);
   const app = await buildApp(container);
   await app.ready();
   return {
