@@ -6,9 +6,9 @@ import { AppError } from '../../errors.ts';
 import type { Db } from '../../infra/db.ts';
 import type { Logger } from '../../infra/logger.ts';
 import type { Metrics } from '../../infra/metrics.ts';
-import { appendOutbox } from '../../infra/outbox.ts';
 import type { RequestUser } from '../../http/auth-guard.ts';
-import { assertEventData, type EventData, type ParsedEvent } from '../events/event-schemas.ts';
+import type { EventData, ParsedEvent } from '../events/event-schemas.ts';
+import { appendEvent } from '../events/outbox.ts';
 import type { TicketSigner } from './ticket-code.ts';
 import type { IssuanceFailureRow, TicketRow, TicketsRepository } from './tickets.repository.ts';
 
@@ -79,13 +79,7 @@ export class TicketsService {
           tickets: inserted.map((t) => ({ ticketId: t.id, seatId: t.seat_id })),
           issuedAt: new Date().toISOString(),
         };
-        assertEventData('ticket.issued', data);
-        await appendOutbox(tx, {
-          eventType: 'ticket.issued',
-          aggregateType: 'reservation',
-          aggregateId: d.reservationId,
-          payload: data,
-        });
+        await appendEvent(tx, 'ticket.issued', { type: 'reservation', id: d.reservationId }, data);
       }
       return { outcome: 'issued', ticketIds: inserted.map((t) => t.id) };
     });
@@ -143,13 +137,7 @@ export class TicketsService {
         attempts,
         failedAt: new Date().toISOString(),
       };
-      assertEventData('ticket.issuance_failed', data);
-      await appendOutbox(tx, {
-        eventType: 'ticket.issuance_failed',
-        aggregateType: 'reservation',
-        aggregateId: reservationId,
-        payload: data,
-      });
+      await appendEvent(tx, 'ticket.issuance_failed', { type: 'reservation', id: reservationId }, data);
     });
   }
 
