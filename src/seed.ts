@@ -1,7 +1,7 @@
-import { sql } from 'kysely';
 import type { Container } from './container.ts';
 import { ensureAdmin } from './admin-account.ts';
 import { seedDemoCatalog } from './modules/catalog/demo-data.ts';
+import { CatalogRepository } from './modules/catalog/catalog.repository.ts';
 
 export const CATEGORIES = [
   { name: '뮤지컬', slug: 'musical' },
@@ -12,12 +12,10 @@ export const CATEGORIES = [
   { name: '전시', slug: 'exhibition' },
 ] as const;
 
+const catalog = new CatalogRepository();
+
 export async function ensureCategories(container: Pick<Container, 'db'>): Promise<void> {
-  for (const [i, c] of CATEGORIES.entries()) {
-    await sql`
-      INSERT INTO categories (name, slug, sort_order) VALUES (${c.name}, ${c.slug}, ${i})
-      ON CONFLICT (slug) DO NOTHING`.execute(container.db);
-  }
+  await catalog.ensureCategories(container.db, CATEGORIES);
 }
 
 /**
@@ -27,10 +25,7 @@ export async function ensureCategories(container: Pick<Container, 'db'>): Promis
 export async function seed(container: Container, opts: { onlyWhenEmpty: boolean }): Promise<void> {
   await ensureCategories(container);
   await ensureAdmin(container);
-  const { rows } = await sql<{ n: number }>`SELECT count(*)::int AS n FROM performances`.execute(
-    container.db,
-  );
-  const empty = (rows[0]?.n ?? 0) === 0;
+  const empty = (await catalog.performanceCount(container.db)) === 0;
   if (opts.onlyWhenEmpty && !empty) return;
   container.log.info('seeding demo data');
   await seedDemoCatalog(container);

@@ -1,10 +1,9 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { AppError } from '../../errors.ts';
-import { Uuid } from '../../http/schemas.ts';
+import { errors, Uuid } from '../../http/schemas.ts';
 import type { CatalogAdmin } from './catalog.service.ts';
 import type { CatalogReads } from './catalog.reads.ts';
-import type { CatalogRepository } from './catalog.repository.ts';
 import {
   CreatePerformanceBody,
   CreateShowtimeBody,
@@ -16,18 +15,22 @@ import {
 
 /** Admin-only catalogue writes. Every route declares ADMIN access, checked before anything else runs. */
 export const catalogAdminRoutes =
-  (deps: { admin: CatalogAdmin; reads: CatalogReads; repo: CatalogRepository }): FastifyPluginAsyncTypebox =>
+  (deps: { admin: CatalogAdmin; reads: CatalogReads }): FastifyPluginAsyncTypebox =>
   async (app) => {
-    const { admin, reads, repo } = deps;
+    const { admin, reads } = deps;
     // Every route here is ADMIN only; the guard derived from it runs at onRequest, before the body
     // is parsed or validated (401/403 before 400).
     const guard = { config: { access: 'admin' } } as const;
     const doc = (summary: string) => ({ tags: ['catalogue admin'], summary, security: [{ bearerAuth: [] }] });
     const Created = Type.Object({ id: Uuid, name: Type.String(), seatCount: Type.Integer() });
 
+    // What every admin route can answer besides success: 401/403 from the guard, 503 when a store is down.
+    const denied = [401, 403, 503];
+    const NoContent = Type.Null();
+
     // The detail is already JSON text (as cached): sent as is, the schema only documents it.
-    const detailJson = async (id: string): Promise<never> => {
-      const entry = await reads.visibleDetail(id, true);
+    const detailJson = async (id: string, adminId: string | undefined): Promise<never> => {
+      const entry = await reads.visibleDetail(id, { userId: adminId, isAdmin: true });
       if (!entry) throw new AppError('PERFORMANCE_NOT_FOUND');
       return entry.json as never;
     };
@@ -39,7 +42,7 @@ export const catalogAdminRoutes =
         schema: {
           ...doc('Create a venue with its sections'),
           body: CreateVenueBody,
-          response: { 201: Created },
+          response: { 201: Created, ...errors(400, ...denied) },
         },
       },
       async (request, reply) => reply.status(201).send(await admin.createVenue(request.body)),
@@ -61,18 +64,26 @@ export const catalogAdminRoutes =
                 grades: Type.Array(Type.String()),
               }),
             ),
+            ...errors(...denied),
           },
         },
       },
-      async () => repo.venues(),
+      async (request) => admin.venues(request.user?.id),
     );
 
     app.delete(
       '/admin/venues/:id',
-      { ...guard, schema: { ...doc('Soft-delete a venue'), params: IdParams } },
+      {
+        ...guard,
+        schema: {
+          ...doc('Soft-delete a venue'),
+          params: IdParams,
+          response: { 204: NoContent, ...errors(400, 404, ...denied) },
+        },
+      },
       async (request, reply) => {
         await admin.deleteVenue(request.params.id);
-        return reply.status(204).send();
+        return reply.status(204).send(null);
       },
     );
 
@@ -83,7 +94,7 @@ export const catalogAdminRoutes =
         schema: {
           ...doc('Create a performance'),
           body: CreatePerformanceBody,
-          response: { 201: PerformanceDetail },
+          response: { 201: PerformanceDetail, ...errors(400, 404, 422, ...denied) },
         },
       },
       async (request, reply) => {
@@ -91,7 +102,7 @@ export const catalogAdminRoutes =
         return reply
           .status(201)
           .type('application/json')
-          .send(await detailJson(id));
+          .send(await detailJson(id, request.user?.id));
       },
     );
 
@@ -103,21 +114,28 @@ export const catalogAdminRoutes =
           ...doc('Update a performance'),
           params: IdParams,
           body: UpdatePerformanceBody,
-          response: { 200: PerformanceDetail },
+          response: { 200: PerformanceDetail, ...errors(400, 404, 422, ...denied) },
         },
       },
       async (request, reply) => {
         await admin.updatePerformance(request.params.id, request.body);
-        return reply.type('application/json').send(await detailJson(request.params.id));
+        return reply.type('application/json').send(await detailJson(request.params.id, request.user?.id));
       },
     );
 
     app.delete(
       '/admin/performances/:id',
-      { ...guard, schema: { ...doc('Soft-delete a performance'), params: IdParams } },
+      {
+        ...guard,
+        schema: {
+          ...doc('Soft-delete a performance'),
+          params: IdParams,
+          response: { 204: NoContent, ...errors(400, 404, ...denied) },
+        },
+      },
       async (request, reply) => {
         await admin.deletePerformance(request.params.id);
-        return reply.status(204).send();
+        return reply.status(204).send(null);
       },
     );
 
@@ -129,7 +147,10 @@ export const catalogAdminRoutes =
           ...doc('Add a showtime; its seats are generated from the venue sections and grade prices'),
           params: IdParams,
           body: CreateShowtimeBody,
-          response: { 201: Type.Object({ id: Uuid, seatCount: Type.Integer() }) },
+          response: {
+            201: Type.Object({ id: Uuid, seatCount: Type.Integer() }),
+            ...errors(400, 404, 422, ...denied),
+          },
         },
       },
       async (request, reply) =>
@@ -138,10 +159,17 @@ export const catalogAdminRoutes =
 
     app.delete(
       '/admin/showtimes/:id',
-      { ...guard, schema: { ...doc('Soft-delete a showtime'), params: IdParams } },
+      {
+        ...guard,
+        schema: {
+          ...doc('Soft-delete a showtime'),
+          params: IdParams,
+          response: { 204: NoContent, ...errors(400, 404, ...denied) },
+        },
+      },
       async (request, reply) => {
         await admin.deleteShowtime(request.params.id);
-        return reply.status(204).send();
+        return reply.status(204).send(null);
       },
     );
   };

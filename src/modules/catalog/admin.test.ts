@@ -7,7 +7,7 @@ import {
   createShowtime,
   createVenue,
   daysFromNow,
-} from './catalog.fixtures.ts';
+} from '../../../test/catalog-fixtures.ts';
 
 describe('catalogue admin', () => {
   let t: TestApp & { env: TestEnv };

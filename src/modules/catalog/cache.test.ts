@@ -7,7 +7,7 @@ import {
   createShowtime,
   createVenue,
   queryCount,
-} from './catalog.fixtures.ts';
+} from '../../../test/catalog-fixtures.ts';
 
 /** Polls until `check` holds or the deadline passes; returns how long it took. */
 async function within(ms: number, check: () => Promise<boolean>): Promise<boolean> {

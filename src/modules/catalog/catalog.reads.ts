@@ -4,6 +4,10 @@ import type { CatalogRepository, DetailRow, LayoutSeat, ShowtimeRow } from './ca
 import type { ShowtimesRepository } from './showtimes.repository.ts';
 import type { SearchFilter, SearchRepository, SummaryRow } from './search.repository.ts';
 import type { DetailCache, DetailEntry } from './detail-cache.ts';
+import type { Db } from '../../infra/db.ts';
+import type { Clock } from '../../infra/clock.ts';
+import { RecentChanges, type CatalogDbs } from './read-dbs.ts';
+import { kstDay } from './calendar.ts';
 import { noCacheLookups, type CacheLookups } from './cache-metrics.ts';
 import type { HeldSeatsReader } from './ports.ts';
 import type { PerformanceDetail, PerformancePage, SeatMap, ShowtimeView } from './catalog.schemas.ts';
@@ -13,7 +17,7 @@ import type { SoldSeats } from './sold-seats.ts';
 export const posterUrlOf = (id: string, stored: string | null): string =>
   stored ?? `/api/v1/posters/${id}.svg`;
 
-export function toDetailEntry(row: DetailRow, now = Date.now()): DetailEntry {
+export function toDetailEntry(row: DetailRow, now: number): DetailEntry {
   const status = effectiveStatus(row.status, row.endDate, now);
   const detail: PerformanceDetail = {
     id: row.id,
@@ -43,9 +47,43 @@ interface Layout {
   seats: LayoutSeat[];
 }
 
+/** Who reads: the signed-in user (picks the read database) and whether they see drafts. */
+export interface Reader {
+  userId?: string;
+  isAdmin: boolean;
+}
+
+export const anonymousReader: Reader = { isAdmin: false };
+
+export interface CatalogReadsDeps {
+  catalog: CatalogRepository;
+  showtimes: ShowtimesRepository;
+  search: SearchRepository;
+  dbs: CatalogDbs;
+  detailCache: DetailCache;
+  sold: SoldSeats;
+  heldSeats: HeldSeatsReader;
+  clock: Clock;
+  /** How long after an invalidation this process refills its caches from the primary (> replica lag). */
+  primaryAfterWriteMs: number;
+  lookups?: CacheLookups;
+}
+
+/** Where one read goes, and whether the reader may be served from (or fill) the shared caches. */
+interface Route {
+  db: Db;
+  /** The reader just wrote and reads the primary: a shared cache entry may predate their write. */
+  own: boolean;
+}
+
 /**
  * The public read side: detail through the tiered cache, search through a short normalized-key cache,
  * showtimes with seat counts and the seat map (static layout cached, status overlaid per request).
+ *
+ * Every read goes through read routing (`CatalogDbs.readFor`): anonymous readers read the replica (no
+ * store call to decide), a signed-in user who just wrote reads the primary and skips the shared caches
+ * (they may hold what the replica had before the write). A cache refilled shortly after an admin
+ * write (an invalidation) reads the primary, so a lagging replica cannot put the old rows back.
  */
 export class CatalogReads {
   private readonly searches = new LRUCache<string, Promise<PerformancePage>>({ max: 5_000, ttl: 3_000 });
@@ -56,18 +94,37 @@ export class CatalogReads {
     ttl: 10 * 60_000,
   });
 
-  constructor(
-    private readonly repo: CatalogRepository,
-    private readonly showtimesRepo: ShowtimesRepository,
-    private readonly searchRepo: SearchRepository,
-    readonly detailCache: DetailCache,
-    private readonly sold: SoldSeats,
-    private readonly heldSeats: HeldSeatsReader,
-    private readonly lookups: CacheLookups = noCacheLookups,
-  ) {}
+  private readonly repo: CatalogRepository;
+  private readonly showtimesRepo: ShowtimesRepository;
+  private readonly searchRepo: SearchRepository;
+  private readonly dbs: CatalogDbs;
+  readonly detailCache: DetailCache;
+  private readonly sold: SoldSeats;
+  private readonly heldSeats: HeldSeatsReader;
+  private readonly clock: Clock;
+  private readonly lookups: CacheLookups;
+  private readonly recent: RecentChanges;
+
+  constructor(deps: CatalogReadsDeps) {
+    this.repo = deps.catalog;
+    this.showtimesRepo = deps.showtimes;
+    this.searchRepo = deps.search;
+    this.dbs = deps.dbs;
+    this.detailCache = deps.detailCache;
+    this.sold = deps.sold;
+    this.heldSeats = deps.heldSeats;
+    this.clock = deps.clock;
+    this.lookups = deps.lookups ?? noCacheLookups;
+    this.recent = new RecentChanges(deps.primaryAfterWriteMs);
+  }
 
   /** Every instance runs this for every invalidation message. */
   forget(msg: { performanceId?: string; showtimeId?: string }): void {
+    if (this.dbs.lags) {
+      this.recent.mark(ANY);
+      if (msg.performanceId) this.recent.mark(`pf:${msg.performanceId}`);
+      if (msg.showtimeId) this.recent.mark(`st:${msg.showtimeId}`);
+    }
     if (msg.performanceId) {
       this.detailCache.forgetLocal(msg.performanceId);
       this.showtimeLists.delete(msg.performanceId);
@@ -77,18 +134,34 @@ export class CatalogReads {
   }
 
   /**
+   * The database for a lag-tolerant read of `changed` (a key of `RecentChanges`) by `userId`: the
+   * primary right after an admin write to it, else what read routing says for the reader.
+   */
+  private async route(userId: string | undefined, changed: string): Promise<Route> {
+    if (this.recent.has(changed)) return { db: this.dbs.primary, own: false };
+    const db = await this.dbs.readFor(userId);
+    return { db, own: this.dbs.lags && db === this.dbs.primary };
+  }
+
+  async categories(userId: string | undefined): Promise<{ id: string; name: string; slug: string }[]> {
+    return this.repo.categories(await this.dbs.readFor(userId));
+  }
+
+  /**
    * The detail entry when visible to this reader, else null. The cache is read before the database
    * (that is its point), so its keys are the request's id: the canonical-uuid validation of every
    * route (src/http/schemas.ts) is what keeps one performance under one key.
    */
-  async visibleDetail(id: string, isAdmin: boolean): Promise<DetailEntry | null> {
-    const entry = this.detailCache.peek(id) ?? (await this.detailCache.get(id));
-    if (!entry || (entry.status === 'DRAFT' && !isAdmin)) return null;
+  async visibleDetail(id: string, reader: Reader): Promise<DetailEntry | null> {
+    const entry = this.detailCache.peek(id) ?? (await this.detailCache.get(id, reader.userId));
+    if (!entry || (entry.status === 'DRAFT' && !reader.isAdmin)) return null;
     return entry;
   }
 
-  async search(filter: SearchFilter): Promise<PerformancePage> {
-    if (filter.includeDrafts) return this.runSearch(filter);
+  async search(query: Omit<SearchFilter, 'today'>, userId: string | undefined): Promise<PerformancePage> {
+    const filter: SearchFilter = { ...query, today: kstDay(this.clock.nowMs()) };
+    const { db, own } = await this.route(userId, ANY);
+    if (filter.includeDrafts || own) return this.runSearch(db, filter);
     const key = JSON.stringify([
       filter.q,
       filter.category,
@@ -102,25 +175,26 @@ export class CatalogReads {
     let page = this.searches.get(key);
     this.lookups('search', 'lru', page !== undefined);
     if (!page) {
-      page = this.runSearch(filter);
+      page = this.runSearch(db, filter);
       this.searches.set(key, page);
       page.catch(() => this.searches.delete(key));
     }
     return page;
   }
 
-  private async runSearch(filter: SearchFilter): Promise<PerformancePage> {
-    const { rows, total } = await this.searchRepo.search(filter);
-    const now = Date.now();
+  private async runSearch(db: Db, filter: SearchFilter): Promise<PerformancePage> {
+    const { rows, total } = await this.searchRepo.search(db, filter);
+    const now = this.clock.nowMs();
     return { items: rows.map((r) => toSummary(r, now)), page: filter.page, size: filter.size, total };
   }
 
-  async showtimes(performanceId: string, isAdmin: boolean): Promise<ShowtimeView[]> {
-    const perf = await this.visibleDetail(performanceId, isAdmin);
+  async showtimes(performanceId: string, reader: Reader): Promise<ShowtimeView[]> {
+    const perf = await this.visibleDetail(performanceId, reader);
     if (!perf) throw new AppError('PERFORMANCE_NOT_FOUND');
-    let rows = this.showtimeLists.get(performanceId);
+    const { db, own } = await this.route(reader.userId, `pf:${performanceId}`);
+    let rows = own ? undefined : this.showtimeLists.get(performanceId);
     if (!rows) {
-      rows = this.showtimesRepo.ofPerformance(performanceId);
+      rows = this.showtimesRepo.ofPerformance(db, performanceId);
       this.showtimeLists.set(performanceId, rows);
       rows.catch(() => this.showtimeLists.delete(performanceId));
     }
@@ -130,7 +204,7 @@ export class CatalogReads {
       this.sold.get(ids),
       Promise.all(ids.map((id) => this.heldSeats.heldSeatIds(id))),
     ]);
-    const now = Date.now();
+    const now = this.clock.nowMs();
     const salesStopped = perf.status === 'CLOSED' || perf.status === 'ENDED';
     return list.map((s, i) => {
       const soldSet = soldSets.get(s.id) ?? new Set<string>();
@@ -160,9 +234,9 @@ export class CatalogReads {
     });
   }
 
-  async seatMap(requestedId: string, isAdmin: boolean): Promise<SeatMap> {
-    const layout = await this.layout(requestedId);
-    if (!layout || !(await this.visibleDetail(layout.performanceId, isAdmin))) {
+  async seatMap(requestedId: string, reader: Reader): Promise<SeatMap> {
+    const layout = await this.layout(requestedId, reader.userId);
+    if (!layout || !(await this.visibleDetail(layout.performanceId, reader))) {
       throw new AppError('SHOWTIME_NOT_FOUND');
     }
     const { showtimeId } = layout;
@@ -182,17 +256,18 @@ export class CatalogReads {
     return { showtimeId, seats };
   }
 
-  private layout(showtimeId: string): Promise<Layout | null> {
-    let layout = this.layouts.get(showtimeId);
+  private async layout(showtimeId: string, userId: string | undefined): Promise<Layout | null> {
+    const { db, own } = await this.route(userId, `st:${showtimeId}`);
+    let layout = own ? undefined : this.layouts.get(showtimeId);
     this.lookups('seatmap', 'lru', layout !== undefined);
     if (!layout) {
       layout = (async () => {
-        const showtime = await this.showtimesRepo.find(showtimeId);
+        const showtime = await this.showtimesRepo.find(db, showtimeId);
         if (!showtime) return null;
         return {
           showtimeId: showtime.id,
           performanceId: showtime.performanceId,
-          seats: await this.showtimesRepo.layout(showtime.id),
+          seats: await this.showtimesRepo.layout(db, showtime.id),
         };
       })();
       this.layouts.set(showtimeId, layout, { size: 1 });
@@ -211,12 +286,15 @@ export class CatalogReads {
 
   /** Used by the poster route and rankings: a title for a visible performance. */
   async titleOf(id: string): Promise<{ title: string; category: string } | null> {
-    const entry = await this.visibleDetail(id, false);
+    const entry = await this.visibleDetail(id, anonymousReader);
     if (!entry) return null;
     const detail = JSON.parse(entry.json) as PerformanceDetail;
     return { title: detail.title, category: detail.category.slug };
   }
 }
+
+/** The RecentChanges key of "some catalogue data changed" (searches span every performance). */
+const ANY = 'any';
 
 function toSummary(r: SummaryRow, now: number): PerformancePage['items'][number] {
   return {

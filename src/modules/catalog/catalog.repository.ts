@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { Db, DbOrTx } from '../../infra/db.ts';
+import type { DbOrTx } from '../../infra/db.ts';
 import type { StoredPerformanceStatus } from './catalog.tables.ts';
 import './catalog.tables.ts';
 
@@ -70,37 +70,41 @@ const performanceColumns = [
   'p.status',
 ] as const;
 
-/** Kysely only. Reads go to `readDb` (replica when configured); writes and their checks to `db`. */
+/**
+ * The catalogue's performances, venues, categories and counts. Stateless: every method takes the
+ * connection first (`db`: the primary, a transaction, or the replica read routing chose).
+ */
 export class CatalogRepository {
-  constructor(
-    readonly db: Db,
-    private readonly readDb: Db,
-  ) {}
+  async categories(db: DbOrTx): Promise<{ id: string; name: string; slug: string }[]> {
+    return db.selectFrom('categories').select(['id', 'name', 'slug']).orderBy('sort_order').execute();
+  }
 
-  async categories(): Promise<{ id: string; name: string; slug: string }[]> {
-    return this.readDb
-      .selectFrom('categories')
-      .select(['id', 'name', 'slug'])
-      .orderBy('sort_order')
+  /** Inserts the categories that are missing (by slug), in the given order. */
+  async ensureCategories(db: DbOrTx, categories: readonly { name: string; slug: string }[]): Promise<void> {
+    if (categories.length === 0) return;
+    await db
+      .insertInto('categories')
+      .values(categories.map((c, i) => ({ name: c.name, slug: c.slug, sort_order: i })))
+      .onConflict((oc) => oc.column('slug').doNothing())
       .execute();
   }
 
-  async categoryExists(id: string, tx: DbOrTx = this.db): Promise<boolean> {
-    const row = await tx.selectFrom('categories').select('id').where('id', '=', id).executeTakeFirst();
+  async categoryExists(db: DbOrTx, id: string): Promise<boolean> {
+    const row = await db.selectFrom('categories').select('id').where('id', '=', id).executeTakeFirst();
     return row !== undefined;
   }
 
   async insertVenue(
+    db: DbOrTx,
     input: { name: string; address: string; sections: SectionRow[] },
-    tx: DbOrTx,
   ): Promise<string> {
     const seatCount = input.sections.reduce((sum, s) => sum + s.rows * s.seatsPerRow, 0);
-    const { id } = await tx
+    const { id } = await db
       .insertInto('venues')
       .values({ name: input.name, address: input.address, seat_count: seatCount, deleted_at: null })
       .returning('id')
       .executeTakeFirstOrThrow();
-    await tx
+    await db
       .insertInto('venue_sections')
       .values(
         input.sections.map((s, i) => ({
@@ -117,10 +121,10 @@ export class CatalogRepository {
   }
 
   /** Live venues, each with its seat grades (in section order) so a price list can name them. */
-  async venues(): Promise<
-    { id: string; name: string; address: string; seatCount: number; grades: string[] }[]
-  > {
-    return this.db
+  async venues(
+    db: DbOrTx,
+  ): Promise<{ id: string; name: string; address: string; seatCount: number; grades: string[] }[]> {
+    return db
       .selectFrom('venues')
       .select(['id', 'name', 'address', 'seat_count as seatCount'])
       .select(
@@ -133,18 +137,15 @@ export class CatalogRepository {
   }
 
   /** A live venue with its sections, or undefined when it does not exist or was deleted. */
-  async venue(
-    venueId: string,
-    tx: DbOrTx = this.db,
-  ): Promise<{ name: string; sections: SectionRow[] } | undefined> {
-    const venue = await tx
+  async venue(db: DbOrTx, venueId: string): Promise<{ name: string; sections: SectionRow[] } | undefined> {
+    const venue = await db
       .selectFrom('venues')
       .select('name')
       .where('id', '=', venueId)
       .where('deleted_at', 'is', null)
       .executeTakeFirst();
     if (!venue) return undefined;
-    const sections = await tx
+    const sections = await db
       .selectFrom('venue_sections')
       .select(['name', 'grade', 'rows', 'seats_per_row as seatsPerRow'])
       .where('venue_id', '=', venueId)
@@ -153,10 +154,21 @@ export class CatalogRepository {
     return { name: venue.name, sections };
   }
 
-  async softDeleteVenue(id: string): Promise<boolean> {
-    const r = await this.db
+  /** The id of the live venue with this exact name (demo data is idempotent by name). */
+  async venueIdByName(db: DbOrTx, name: string): Promise<string | undefined> {
+    const row = await db
+      .selectFrom('venues')
+      .select('id')
+      .where('name', '=', name)
+      .where('deleted_at', 'is', null)
+      .executeTakeFirst();
+    return row?.id;
+  }
+
+  async softDeleteVenue(db: DbOrTx, id: string, at: Date): Promise<boolean> {
+    const r = await db
       .updateTable('venues')
-      .set({ deleted_at: new Date() })
+      .set({ deleted_at: at })
       .where('id', '=', id)
       .where('deleted_at', 'is', null)
       .executeTakeFirst();
@@ -164,31 +176,31 @@ export class CatalogRepository {
   }
 
   async insertPerformance(
+    db: DbOrTx,
     row: Omit<PerformanceRow, 'id'>,
     prices: { grade: string; price: number }[],
     searchText: string,
-    tx: DbOrTx,
   ): Promise<string> {
-    const { id } = await tx
+    const { id } = await db
       .insertInto('performances')
       .values({ ...writableColumns(row, searchText), deleted_at: null })
       .returning('id')
       .executeTakeFirstOrThrow();
-    await this.replacePrices(id, prices, tx);
+    await this.replacePrices(db, id, prices);
     return id;
   }
 
-  async updatePerformance(row: PerformanceRow, searchText: string, tx: DbOrTx): Promise<void> {
-    await tx
+  async updatePerformance(db: DbOrTx, row: PerformanceRow, searchText: string, at: Date): Promise<void> {
+    await db
       .updateTable('performances')
-      .set({ ...writableColumns(row, searchText), updated_at: new Date() })
+      .set({ ...writableColumns(row, searchText), updated_at: at })
       .where('id', '=', row.id)
       .execute();
   }
 
-  async replacePrices(id: string, prices: { grade: string; price: number }[], tx: DbOrTx): Promise<void> {
-    await tx.deleteFrom('performance_prices').where('performance_id', '=', id).execute();
-    await tx
+  async replacePrices(db: DbOrTx, id: string, prices: { grade: string; price: number }[]): Promise<void> {
+    await db.deleteFrom('performance_prices').where('performance_id', '=', id).execute();
+    await db
       .insertInto('performance_prices')
       .values(prices.map((p) => ({ performance_id: id, grade: p.grade, price: p.price })))
       .execute();
@@ -196,10 +208,10 @@ export class CatalogRepository {
 
   /** A live performance (any status) locked for update, with its prices. */
   async lockPerformance(
+    db: DbOrTx,
     id: string,
-    tx: DbOrTx,
   ): Promise<(PerformanceRow & { prices: { grade: string; price: number }[] }) | undefined> {
-    const row = await tx
+    const row = await db
       .selectFrom('performances as p')
       .select(performanceColumns)
       .where('p.id', '=', id)
@@ -207,7 +219,7 @@ export class CatalogRepository {
       .forUpdate()
       .executeTakeFirst();
     if (!row) return undefined;
-    const prices = await tx
+    const prices = await db
       .selectFrom('performance_prices')
       .select(['grade', 'price'])
       .where('performance_id', '=', id)
@@ -215,8 +227,8 @@ export class CatalogRepository {
     return { ...row, prices };
   }
 
-  async hasShowtimes(performanceId: string, tx: DbOrTx): Promise<boolean> {
-    const row = await tx
+  async hasShowtimes(db: DbOrTx, performanceId: string): Promise<boolean> {
+    const row = await db
       .selectFrom('showtimes')
       .select('id')
       .where('performance_id', '=', performanceId)
@@ -225,10 +237,10 @@ export class CatalogRepository {
     return row !== undefined;
   }
 
-  async softDeletePerformance(id: string): Promise<boolean> {
-    const r = await this.db
+  async softDeletePerformance(db: DbOrTx, id: string, at: Date): Promise<boolean> {
+    const r = await db
       .updateTable('performances')
-      .set({ deleted_at: new Date(), updated_at: new Date() })
+      .set({ deleted_at: at, updated_at: at })
       .where('id', '=', id)
       .where('deleted_at', 'is', null)
       .executeTakeFirst();
@@ -236,8 +248,8 @@ export class CatalogRepository {
   }
 
   /** The detail of a live performance in one query (prices aggregated as JSON). */
-  async detail(id: string): Promise<DetailRow | undefined> {
-    return this.readDb
+  async detail(db: DbOrTx, id: string): Promise<DetailRow | undefined> {
+    return db
       .selectFrom('performances as p')
       .innerJoin('categories as c', 'c.id', 'p.category_id')
       .innerJoin('venues as v', 'v.id', 'p.venue_id')
@@ -258,15 +270,69 @@ export class CatalogRepository {
   }
 
   /** Live, public (not DRAFT) performances among `ids`, for rankings. */
-  async publicTitles(ids: string[]): Promise<{ id: string; title: string; posterUrl: string | null }[]> {
+  async publicTitles(
+    db: DbOrTx,
+    ids: string[],
+  ): Promise<{ id: string; title: string; posterUrl: string | null }[]> {
     if (ids.length === 0) return [];
-    return this.readDb
+    return db
       .selectFrom('performances')
       .select(['id', 'title', 'poster_url as posterUrl'])
       .where('id', 'in', ids)
       .where('deleted_at', 'is', null)
       .where('status', '<>', 'DRAFT')
       .execute();
+  }
+
+  /** Performances ever created, deleted ones included (the seed fills only an empty catalogue). */
+  async performanceCount(db: DbOrTx): Promise<number> {
+    const row = await db
+      .selectFrom('performances')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .executeTakeFirstOrThrow();
+    return Number(row.n);
+  }
+
+  /** The id of a live performance with this exact title (demo data is idempotent by title). */
+  async performanceIdByTitle(db: DbOrTx, title: string): Promise<string | undefined> {
+    const row = await db
+      .selectFrom('performances')
+      .select('id')
+      .where('title', '=', title)
+      .where('deleted_at', 'is', null)
+      .executeTakeFirst();
+    return row?.id;
+  }
+
+  /** Sets the view and sales counters outright (demo data: a plausible popularity). */
+  async setCounts(db: DbOrTx, id: string, counts: { views: number; sales: number }): Promise<void> {
+    await db
+      .updateTable('performances')
+      .set({ view_count: counts.views, sales_count: counts.sales })
+      .where('id', '=', id)
+      .execute();
+  }
+
+  /** Records a view-flush batch id; false when it was recorded before (the batch was applied). */
+  async recordFlushBatch(db: DbOrTx, batchId: string): Promise<boolean> {
+    const fresh = await db
+      .insertInto('view_flush_batches')
+      .values({ batch_id: batchId })
+      .onConflict((oc) => oc.doNothing())
+      .returning('batch_id')
+      .executeTakeFirst();
+    return fresh !== undefined;
+  }
+
+  /** Adds view and sales deltas to the performances' counters in one statement (sales never below 0). */
+  async addCounts(db: DbOrTx, deltas: { id: string; views: number; sales: number }[]): Promise<void> {
+    if (deltas.length === 0) return;
+    await sql`
+      UPDATE performances p
+      SET view_count = p.view_count + d.views, sales_count = greatest(0, p.sales_count + d.sales)
+      FROM unnest(${deltas.map((d) => d.id)}::uuid[], ${deltas.map((d) => d.views)}::bigint[],
+                  ${deltas.map((d) => d.sales)}::bigint[]) AS d(id, views, sales)
+      WHERE p.id = d.id`.execute(db);
   }
 }
 

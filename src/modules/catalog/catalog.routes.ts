@@ -5,8 +5,8 @@ import { AppError } from '../../errors.ts';
 import { optionalUser } from '../../http/auth-guard.ts';
 import type { AccessTokens } from '../auth/tokens.ts';
 import type { Config } from '../../config.ts';
-import type { CatalogReads } from './catalog.reads.ts';
-import type { CatalogRepository } from './catalog.repository.ts';
+import { anonymousReader, type CatalogReads, type Reader } from './catalog.reads.ts';
+import { errors } from '../../http/schemas.ts';
 import type { Rankings, Viewer } from './rankings.service.ts';
 import { addressKey } from '../../http/client-address.ts';
 import {
@@ -31,7 +31,6 @@ export function normalizeQuery(q: string | undefined): string {
 
 export interface CatalogRouteDeps {
   reads: CatalogReads;
-  repo: CatalogRepository;
   rankings: Rankings;
   tokens: AccessTokens;
   config: Config;
@@ -41,11 +40,13 @@ export interface CatalogRouteDeps {
 export const catalogRoutes =
   (deps: CatalogRouteDeps): FastifyPluginAsyncTypebox =>
   async (app) => {
-    const { reads, repo, rankings, tokens, config } = deps;
+    const { reads, rankings, tokens, config } = deps;
     const tags = ['catalogue'];
-    const isAdmin = async (request: FastifyRequest): Promise<boolean> => {
+    /** Who reads: admins see drafts; a signed-in reader's id routes the read (read-your-writes). */
+    const readerOf = async (request: FastifyRequest): Promise<Reader> => {
       await optionalUser(request, tokens);
-      return request.user?.role === 'ADMIN';
+      const user = request.user;
+      return user ? { userId: user.id, isAdmin: user.role === 'ADMIN' } : anonymousReader;
     };
 
     /**
@@ -59,9 +60,13 @@ export const catalogRoutes =
       '/categories',
       {
         config: { access: 'public' },
-        schema: { tags, summary: 'Categories', response: { 200: Type.Array(Category) } },
+        schema: {
+          tags,
+          summary: 'Categories',
+          response: { 200: Type.Array(Category), ...errors(503) },
+        },
       },
-      async () => repo.categories(),
+      async (request) => reads.categories((await readerOf(request)).userId),
     );
 
     app.get(
@@ -72,7 +77,7 @@ export const catalogRoutes =
           summary:
             'List and search performances (full-text + trigram substring over title, cast, venue, description)',
           querystring: SearchQuery,
-          response: { 200: PerformancePage },
+          response: { 200: PerformancePage, ...errors(400, 429, 503) },
         },
         config: {
           access: 'public',
@@ -82,17 +87,21 @@ export const catalogRoutes =
       async (request) => {
         const q = request.query;
         if (q.from && q.to && q.from > q.to) throw new AppError('INVALID_DATE_RANGE', 'from is after to');
-        return reads.search({
-          q: normalizeQuery(q.q),
-          category: q.category,
-          from: q.from,
-          to: q.to,
-          status: q.status,
-          sort: q.sort ?? 'popular',
-          page: q.page,
-          size: q.size,
-          includeDrafts: await isAdmin(request),
-        });
+        const reader = await readerOf(request);
+        return reads.search(
+          {
+            q: normalizeQuery(q.q),
+            category: q.category,
+            from: q.from,
+            to: q.to,
+            status: q.status,
+            sort: q.sort ?? 'popular',
+            page: q.page,
+            size: q.size,
+            includeDrafts: reader.isAdmin,
+          },
+          reader.userId,
+        );
       },
     );
 
@@ -104,11 +113,11 @@ export const catalogRoutes =
           tags,
           summary: 'Performance detail (cached); counts one view per viewer per day',
           params: IdParams,
-          response: { 200: PerformanceDetail },
+          response: { 200: PerformanceDetail, ...errors(400, 404, 503) },
         },
       },
       async (request, reply) => {
-        const entry = await reads.visibleDetail(request.params.id, await isAdmin(request));
+        const entry = await reads.visibleDetail(request.params.id, await readerOf(request));
         if (!entry) throw new AppError('PERFORMANCE_NOT_FOUND');
         rankings.recordView(request.params.id, viewerOf(request));
         // Cached JSON text, sent as is (the schema documents it).
@@ -124,10 +133,10 @@ export const catalogRoutes =
           tags,
           summary: 'Showtimes with available and total seats',
           params: IdParams,
-          response: { 200: Type.Array(ShowtimeView) },
+          response: { 200: Type.Array(ShowtimeView), ...errors(400, 404, 503) },
         },
       },
-      async (request) => reads.showtimes(request.params.id, await isAdmin(request)),
+      async (request) => reads.showtimes(request.params.id, await readerOf(request)),
     );
 
     app.get(
@@ -138,10 +147,10 @@ export const catalogRoutes =
           tags,
           summary: 'Seat map: every seat with AVAILABLE, HELD or SOLD',
           params: IdParams,
-          response: { 200: SeatMap },
+          response: { 200: SeatMap, ...errors(400, 404, 503) },
         },
       },
-      async (request) => reads.seatMap(request.params.id, await isAdmin(request)),
+      async (request) => reads.seatMap(request.params.id, await readerOf(request)),
     );
 
     app.get(
@@ -152,7 +161,7 @@ export const catalogRoutes =
           tags,
           summary: 'Rankings by views or sales over the last hour, today or the last 7 days',
           querystring: RankingQuery,
-          response: { 200: Type.Array(RankingEntry) },
+          response: { 200: Type.Array(RankingEntry), ...errors(400, 503) },
         },
       },
       async (request) => rankings.top(request.query),
@@ -166,6 +175,7 @@ export const catalogRoutes =
           tags,
           summary: 'Generated SVG poster: /posters/{performanceId}.svg',
           params: Type.Object({ file: Type.String({ pattern: '^[0-9a-f-]{36}\\.svg$' }) }),
+          response: errors(400, 404, 503),
         },
       },
       async (request, reply) => {
@@ -176,7 +186,7 @@ export const catalogRoutes =
         return reply
           .type('image/svg+xml')
           .header('cache-control', 'public, max-age=300')
-          .send(posterSvg(id, perf.title, perf.category));
+          .send(posterSvg(id, perf.title, perf.category) as never); // SVG text; the schema lists only errors
       },
     );
   };

@@ -1,5 +1,7 @@
 import { AppError } from '../../errors.ts';
 import type { DbOrTx } from '../../infra/db.ts';
+import type { Clock } from '../../infra/clock.ts';
+import type { CatalogDbs } from './read-dbs.ts';
 import type { CatalogRepository, PerformanceRow, SectionRow } from './catalog.repository.ts';
 import type { ShowtimesRepository } from './showtimes.repository.ts';
 import type { DetailCache } from './detail-cache.ts';
@@ -23,18 +25,46 @@ export function searchTextOf(
   return [p.title, p.cast.join(' '), venueName, p.description].join(' ').normalize('NFC').toLowerCase();
 }
 
+export interface CatalogAdminDeps {
+  catalog: CatalogRepository;
+  showtimes: ShowtimesRepository;
+  dbs: CatalogDbs;
+  detailCache: DetailCache;
+  bus: InvalidationBus;
+  log: Logger;
+  clock: Clock;
+}
+
 /**
  * Admin writes: venues, performances and showtimes with seat generation. Every write that changes
- * what readers see ends by clearing the caches on every instance.
+ * what readers see ends by clearing the caches on every instance. Writes run on the primary, in one
+ * transaction each where they take several statements; the SQL is in the repositories.
  */
 export class CatalogAdmin {
-  constructor(
-    private readonly repo: CatalogRepository,
-    private readonly showtimes: ShowtimesRepository,
-    private readonly detailCache: DetailCache,
-    private readonly bus: InvalidationBus,
-    private readonly log: Logger,
-  ) {}
+  private readonly repo: CatalogRepository;
+  private readonly showtimes: ShowtimesRepository;
+  private readonly dbs: CatalogDbs;
+  private readonly detailCache: DetailCache;
+  private readonly bus: InvalidationBus;
+  private readonly log: Logger;
+  private readonly clock: Clock;
+
+  constructor(deps: CatalogAdminDeps) {
+    this.repo = deps.catalog;
+    this.showtimes = deps.showtimes;
+    this.dbs = deps.dbs;
+    this.detailCache = deps.detailCache;
+    this.bus = deps.bus;
+    this.log = deps.log;
+    this.clock = deps.clock;
+  }
+
+  /** Live venues for the admin console, read where `adminId`'s reads go (the primary after a write). */
+  async venues(
+    adminId: string | undefined,
+  ): Promise<{ id: string; name: string; address: string; seatCount: number; grades: string[] }[]> {
+    return this.repo.venues(await this.dbs.readFor(adminId));
+  }
 
   async createVenue(body: CreateVenueBody): Promise<{ id: string; name: string; seatCount: number }> {
     const names = new Set(body.sections.map((s) => s.name.trim()));
@@ -45,14 +75,15 @@ export class CatalogAdmin {
     }
     const seatCount = body.sections.reduce((sum, s) => sum + s.rows * s.seatsPerRow, 0);
     if (seatCount > 50_000) throw invalid('body.sections', 'a venue has at most 50,000 seats');
-    const id = await this.repo.db
+    const id = await this.dbs.primary
       .transaction()
-      .execute((tx) => this.repo.insertVenue({ ...body, name: body.name.trim() }, tx));
+      .execute((tx) => this.repo.insertVenue(tx, { ...body, name: body.name.trim() }));
     return { id, name: body.name.trim(), seatCount };
   }
 
   async deleteVenue(id: string): Promise<void> {
-    if (!(await this.repo.softDeleteVenue(id))) throw new AppError('VENUE_NOT_FOUND');
+    const deleted = await this.repo.softDeleteVenue(this.dbs.primary, id, this.clock.now());
+    if (!deleted) throw new AppError('VENUE_NOT_FOUND');
   }
 
   async createPerformance(body: CreatePerformanceBody): Promise<{ id: string }> {
@@ -69,17 +100,17 @@ export class CatalogAdmin {
       posterUrl: body.posterUrl ?? null,
       status: body.status ?? 'ON_SALE',
     };
-    const id = await this.repo.db.transaction().execute(async (tx) => {
-      const venueName = await this.validate(row, body.prices, tx);
-      return this.repo.insertPerformance(row, body.prices, searchTextOf(row, venueName), tx);
+    const id = await this.dbs.primary.transaction().execute(async (tx) => {
+      const venueName = await this.validate(tx, row, body.prices);
+      return this.repo.insertPerformance(tx, row, body.prices, searchTextOf(row, venueName));
     });
     await this.published({ performanceId: id });
     return { id };
   }
 
   async updatePerformance(id: string, patch: UpdatePerformanceBody): Promise<void> {
-    await this.repo.db.transaction().execute(async (tx) => {
-      const current = await this.repo.lockPerformance(id, tx);
+    await this.dbs.primary.transaction().execute(async (tx) => {
+      const current = await this.repo.lockPerformance(tx, id);
       if (!current) throw new AppError('PERFORMANCE_NOT_FOUND');
       const { prices: currentPrices, ...currentRow } = current;
       const next: PerformanceRow = {
@@ -100,18 +131,19 @@ export class CatalogAdmin {
       };
       const prices = patch.prices ?? currentPrices;
       // Generated seats belong to the venue's sections: moving a scheduled performance would orphan them.
-      if (next.venueId !== currentRow.venueId && (await this.repo.hasShowtimes(id, tx))) {
+      if (next.venueId !== currentRow.venueId && (await this.repo.hasShowtimes(tx, id))) {
         throw invalid('body.venueId', 'cannot change the venue of a performance that has showtimes');
       }
-      const venueName = await this.validate(next, prices, tx);
-      await this.repo.updatePerformance(next, searchTextOf(next, venueName), tx);
-      if (patch.prices) await this.repo.replacePrices(id, prices, tx);
+      const venueName = await this.validate(tx, next, prices);
+      await this.repo.updatePerformance(tx, next, searchTextOf(next, venueName), this.clock.now());
+      if (patch.prices) await this.repo.replacePrices(tx, id, prices);
     });
     await this.published({ performanceId: id });
   }
 
   async deletePerformance(id: string): Promise<void> {
-    if (!(await this.repo.softDeletePerformance(id))) throw new AppError('PERFORMANCE_NOT_FOUND');
+    const deleted = await this.repo.softDeletePerformance(this.dbs.primary, id, this.clock.now());
+    if (!deleted) throw new AppError('PERFORMANCE_NOT_FOUND');
     await this.published({ performanceId: id });
   }
 
@@ -125,8 +157,8 @@ export class CatalogAdmin {
     if (!(salesOpenAt < salesCloseAt && salesCloseAt <= startsAt)) {
       throw new AppError('INVALID_DATE_RANGE', 'salesOpenAt < salesCloseAt <= startsAt must hold');
     }
-    const result = await this.repo.db.transaction().execute(async (tx) => {
-      const perf = await this.repo.lockPerformance(performanceId, tx);
+    const result = await this.dbs.primary.transaction().execute(async (tx) => {
+      const perf = await this.repo.lockPerformance(tx, performanceId);
       if (!perf) throw new AppError('PERFORMANCE_NOT_FOUND');
       const day = kstDay(startsAt);
       if (day < perf.startDate || day > perf.endDate) {
@@ -135,31 +167,29 @@ export class CatalogAdmin {
           `startsAt must fall between ${perf.startDate} and ${perf.endDate}`,
         );
       }
-      const venue = await this.repo.venue(perf.venueId, tx);
+      const venue = await this.repo.venue(tx, perf.venueId);
       if (!venue) throw new AppError('VENUE_NOT_FOUND');
       const seatCount = venue.sections.reduce((sum, s) => sum + s.rows * s.seatsPerRow, 0);
-      const id = await this.showtimes.insert(
-        {
-          performanceId,
-          startsAt,
-          salesOpenAt,
-          salesCloseAt,
-          maxTicketsPerUser: body.maxTicketsPerUser,
-          queue: {
-            enabled: body.queue?.enabled ?? false,
-            admitPerSecond: body.queue?.admitPerSecond ?? 100,
-            maxActive: body.queue?.maxActive ?? 1000,
-            sessionSeconds: body.queue?.sessionSeconds ?? 600,
-            opensBeforeMinutes: body.queue?.opensBeforeMinutes ?? null,
-          },
-          seatCount,
+      const id = await this.showtimes.insert(tx, {
+        performanceId,
+        startsAt,
+        salesOpenAt,
+        salesCloseAt,
+        maxTicketsPerUser: body.maxTicketsPerUser,
+        queue: {
+          enabled: body.queue?.enabled ?? false,
+          admitPerSecond: body.queue?.admitPerSecond ?? 100,
+          maxActive: body.queue?.maxActive ?? 1000,
+          sessionSeconds: body.queue?.sessionSeconds ?? 600,
+          opensBeforeMinutes: body.queue?.opensBeforeMinutes ?? null,
         },
-        tx,
-      );
-      const generated = await this.showtimes.generateSeats(
-        { showtimeId: id, performanceId, venueId: perf.venueId },
-        tx,
-      );
+        seatCount,
+      });
+      const generated = await this.showtimes.generateSeats(tx, {
+        showtimeId: id,
+        performanceId,
+        venueId: perf.venueId,
+      });
       if (generated !== seatCount)
         throw new AppError('GRADE_PRICE_MISSING', 'every section grade needs a price');
       return { id, seatCount };
@@ -169,16 +199,16 @@ export class CatalogAdmin {
   }
 
   async deleteShowtime(id: string): Promise<void> {
-    const deleted = await this.showtimes.softDelete(id);
+    const deleted = await this.showtimes.softDelete(this.dbs.primary, id, this.clock.now());
     if (!deleted) throw new AppError('SHOWTIME_NOT_FOUND');
     await this.published({ performanceId: deleted.performanceId, showtimeId: id });
   }
 
   /** Checks references, dates and prices; returns the venue name for the search text. */
-  private async validate(row: Omit<PerformanceRow, 'id'>, prices: Price[], tx: DbOrTx): Promise<string> {
+  private async validate(tx: DbOrTx, row: Omit<PerformanceRow, 'id'>, prices: Price[]): Promise<string> {
     if (row.endDate < row.startDate) throw new AppError('INVALID_DATE_RANGE', 'endDate is before startDate');
-    if (!(await this.repo.categoryExists(row.categoryId, tx))) throw new AppError('CATEGORY_NOT_FOUND');
-    const venue = await this.repo.venue(row.venueId, tx);
+    if (!(await this.repo.categoryExists(tx, row.categoryId))) throw new AppError('CATEGORY_NOT_FOUND');
+    const venue = await this.repo.venue(tx, row.venueId);
     if (!venue) throw new AppError('VENUE_NOT_FOUND');
     checkPrices(prices, venue.sections);
     return venue.name;

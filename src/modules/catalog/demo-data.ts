@@ -1,6 +1,5 @@
-import { sql } from 'kysely';
-import type { Infra } from '../../container.ts';
-import { createCatalogModule } from './index.ts';
+import { createCatalogModule, type CatalogInfra } from './index.ts';
+import { CatalogRepository } from './catalog.repository.ts';
 import { kstDay } from './calendar.ts';
 
 type Section = { name: string; grade: string; rows: number; seatsPerRow: number };
@@ -186,29 +185,18 @@ export const DEMO_SHOWS: DemoShow[] = [
  * all categories and showtimes over the coming weeks. Goes through the admin service so the data obeys
  * the same rules as an admin's. Idempotent: titles and venues already present are skipped.
  */
-export async function seedDemoCatalog(
-  infra: Pick<Infra, 'config' | 'log' | 'db' | 'readDb' | 'redis' | 'metrics' | 'tokens'>,
-): Promise<void> {
+export async function seedDemoCatalog(infra: CatalogInfra): Promise<void> {
   const { admin } = createCatalogModule(infra);
+  const repo = new CatalogRepository();
   const db = infra.db;
-  const categories = new Map(
-    (await sql<{ id: string; slug: string }>`SELECT id, slug FROM categories`.execute(db)).rows.map((r) => [
-      r.slug,
-      r.id,
-    ]),
-  );
+  const categories = new Map((await repo.categories(db)).map((r) => [r.slug, r.id]));
   const venueIds = new Map<string, string>();
   for (const v of VENUES) {
-    const found = await sql<{
-      id: string;
-    }>`SELECT id FROM venues WHERE name = ${v.name} AND deleted_at IS NULL`.execute(db);
-    venueIds.set(v.key, found.rows[0]?.id ?? (await admin.createVenue(v)).id);
+    venueIds.set(v.key, (await repo.venueIdByName(db, v.name)) ?? (await admin.createVenue(v)).id);
   }
-  const now = Date.now();
+  const now = infra.clock.nowMs();
   for (const [i, show] of DEMO_SHOWS.entries()) {
-    const exists =
-      await sql`SELECT 1 FROM performances WHERE title = ${show.title} AND deleted_at IS NULL`.execute(db);
-    if (exists.rows.length > 0) continue;
+    if ((await repo.performanceIdByTitle(db, show.title)) !== undefined) continue;
     const venue = VENUES.find((v) => v.key === show.venue)!;
     const grades = [...new Set(venue.sections.map((s) => s.grade))];
     const startOffset = i % 5 === 4 ? -10 : i % 7; // some already running
@@ -243,8 +231,7 @@ export async function seedDemoCatalog(
       });
     }
     // A plausible popularity so "popular" and "views" sorts differ from the start.
-    await sql`UPDATE performances SET view_count = ${((i * 7919) % 997) * 13}, sales_count = ${((i * 104729) % 89) * 11}
-              WHERE id = ${id}`.execute(db);
+    await repo.setCounts(db, id, { views: ((i * 7919) % 997) * 13, sales: ((i * 104729) % 89) * 11 });
   }
   infra.log.info({ performances: DEMO_SHOWS.length, venues: VENUES.length }, 'demo catalogue ready');
 }

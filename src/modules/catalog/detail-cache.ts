@@ -1,6 +1,9 @@
 import { LRUCache } from 'lru-cache';
 import type { RedisClient } from '../../infra/redis.ts';
 import type { Logger } from '../../infra/logger.ts';
+import type { Db } from '../../infra/db.ts';
+import type { Clock } from '../../infra/clock.ts';
+import type { CatalogDbs } from './read-dbs.ts';
 import type { PerformanceStatus } from './catalog.schemas.ts';
 import { noCacheLookups, type CacheLookups } from './cache-metrics.ts';
 
@@ -15,7 +18,15 @@ export interface DetailEntry {
 export interface DetailCacheOptions {
   redis: RedisClient;
   log: Logger;
-  load: (id: string) => Promise<DetailEntry | null>;
+  /** Reads the entry from `db` (the primary or the routed read database). */
+  load: (db: Db, id: string) => Promise<DetailEntry | null>;
+  dbs: CatalogDbs;
+  clock: Clock;
+  /**
+   * How long after an invalidation a refill reads the primary rather than the routed (replica) read
+   * database: longer than the replica's lag, or the refill would cache the old row for the Redis TTL.
+   */
+  primaryAfterWriteSeconds: number;
   localTtlMs: number;
   redisTtlSeconds: number;
   missingTtlSeconds: number;
@@ -39,15 +50,23 @@ local current = redis.call('GET', KEYS[2]) or ''
 if current ~= ARGV[1] then return 0 end
 redis.call('SET', KEYS[1], ARGV[2], 'EX', ARGV[3])
 return 1`;
+// Also sets the "just written" key (KEYS[3]): while it lives, a refill reads the primary.
 const INVALIDATE = `
 redis.call('INCR', KEYS[2])
 redis.call('EXPIRE', KEYS[2], 604800)
+redis.call('SET', KEYS[3], '1', 'EX', ARGV[1])
 return redis.call('DEL', KEYS[1])`;
 
 /**
  * Performance detail: in-process LRU (short TTL) → Redis (TTL) → PostgreSQL. Concurrent misses of one
  * key share one fill (single-flight), so a cold key reaches Redis and the database once per instance.
  * Absent performances are cached as tombstones too; every admin write clears both layers everywhere.
+ *
+ * Which database a fill reads: the primary for `primaryAfterWriteSeconds` after an invalidation (the
+ * key `perf:{pf:<id>}:primary`, read in the same MGET as the value, so this costs no extra call), or
+ * when Redis cannot say; otherwise the reader's routed database (`CatalogDbs.readFor`: the replica for
+ * anonymous readers). A lagging replica therefore never refills the cache with the row an admin just
+ * replaced. The fast path (`peek`) touches no store.
  */
 export class DetailCache {
   private readonly lru: LRUCache<string, Local>;
@@ -72,17 +91,20 @@ export class DetailCache {
     const hit = this.lru.get(id);
     if (hit === undefined) return undefined;
     if ('missing' in hit) return null;
-    return hit.validUntil > Date.now() ? hit : undefined;
+    return hit.validUntil > this.opts.clock.nowMs() ? hit : undefined;
   }
 
-  /** Callers peek first (counted there); this looks at the LRU again without counting. */
-  async get(id: string): Promise<DetailEntry | null> {
+  /**
+   * Callers peek first (counted there); this looks at the LRU again without counting. `userId` (the
+   * reader, if signed in) picks the read database when the fill reaches PostgreSQL.
+   */
+  async get(id: string, userId?: string): Promise<DetailEntry | null> {
     const hit = this.lookLocal(id);
     if (hit !== undefined) return hit;
     let flight = this.inflight.get(id);
     if (!flight) {
       const f: Flight = { stale: false, promise: Promise.resolve(null) };
-      f.promise = this.fill(id, f).finally(() => {
+      f.promise = this.fill(id, f, userId).finally(() => {
         if (this.inflight.get(id) === f) this.inflight.delete(id);
       });
       this.inflight.set(id, f);
@@ -101,32 +123,46 @@ export class DetailCache {
     }
   }
 
-  /** Drops the key from Redis (bumping its version) and from this instance. */
+  /**
+   * Drops the key from Redis (bumping its version, and marking it "just written" so refills read the
+   * primary for a while) and from this instance.
+   */
   async invalidate(id: string): Promise<void> {
     this.forgetLocal(id);
-    await this.opts.redis.eval(INVALIDATE, 2, valueKey(id), versionKey(id));
+    await this.opts.redis.eval(
+      INVALIDATE,
+      3,
+      valueKey(id),
+      versionKey(id),
+      writtenKey(id),
+      this.opts.primaryAfterWriteSeconds,
+    );
   }
 
-  private async fill(id: string, flight: Flight): Promise<DetailEntry | null> {
-    const { redis, log } = this.opts;
+  private async fill(id: string, flight: Flight, userId: string | undefined): Promise<DetailEntry | null> {
+    const { redis, log, clock } = this.opts;
     let version: string | null | undefined;
     let entry: DetailEntry | null | undefined;
+    // Without Redis we cannot know whether an admin just wrote: the primary is always right.
+    let fromPrimary = true;
     try {
-      const [raw, ver] = await redis.mget(valueKey(id), versionKey(id));
+      const [raw, ver, written] = await redis.mget(valueKey(id), versionKey(id), writtenKey(id));
       version = ver ?? null;
-      if (raw != null) entry = decode(raw);
+      fromPrimary = written != null;
+      if (raw != null) entry = decode(raw, clock.nowMs());
       this.lookups('performance', 'redis', entry !== undefined);
     } catch (err) {
       // Redis down: serve from the database rather than fail the read.
       log.warn({ err: (err as Error).message }, 'detail cache read failed');
     }
     if (entry === undefined) {
-      entry = await this.opts.load(id);
+      const db = fromPrimary ? this.opts.dbs.primary : await this.opts.dbs.readFor(userId);
+      entry = await this.opts.load(db, id);
       if (version !== undefined) await this.store(id, entry, version);
     }
     if (!flight.stale) {
       const ttl = entry
-        ? Math.min(this.opts.localTtlMs, entry.validUntil - Date.now())
+        ? Math.min(this.opts.localTtlMs, entry.validUntil - clock.nowMs())
         : this.opts.localTtlMs;
       if (ttl > 0) this.lru.set(id, entry ?? MISSING, { ttl });
     }
@@ -135,7 +171,7 @@ export class DetailCache {
 
   private async store(id: string, entry: DetailEntry | null, version: string | null): Promise<void> {
     const ttl = entry
-      ? Math.min(this.opts.redisTtlSeconds, Math.floor((entry.validUntil - Date.now()) / 1000))
+      ? Math.min(this.opts.redisTtlSeconds, Math.floor((entry.validUntil - this.opts.clock.nowMs()) / 1000))
       : this.opts.missingTtlSeconds;
     if (ttl <= 0) return;
     try {
@@ -157,18 +193,19 @@ export class DetailCache {
 // Both keys of one performance share a hash tag, so the scripts run on Redis Cluster.
 const valueKey = (id: string): string => `perf:{pf:${id}}:detail`;
 const versionKey = (id: string): string => `perf:{pf:${id}}:ver`;
+const writtenKey = (id: string): string => `perf:{pf:${id}}:primary`;
 
 // Stored as "status|validUntil|json" (or "-" for absent) so a hit needs no JSON parse.
 function encode(entry: DetailEntry | null): string {
   return entry ? `${entry.status}|${entry.validUntil}|${entry.json}` : '-';
 }
 
-function decode(raw: string): DetailEntry | null | undefined {
+function decode(raw: string, now: number): DetailEntry | null | undefined {
   if (raw === '-') return null;
   const a = raw.indexOf('|');
   const b = raw.indexOf('|', a + 1);
   if (a < 0 || b < 0) return undefined;
   const validUntil = Number(raw.slice(a + 1, b));
-  if (!(validUntil > Date.now())) return undefined;
+  if (!(validUntil > now)) return undefined;
   return { status: raw.slice(0, a) as PerformanceStatus, validUntil, json: raw.slice(b + 1) };
 }

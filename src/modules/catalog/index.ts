@@ -17,6 +17,7 @@ import { catalogAdminRoutes } from './admin.routes.ts';
 import { noHeldSeats, type HeldSeatsReader, type ShowtimeSales } from './ports.ts';
 import { cacheLookupCounter } from './cache-metrics.ts';
 import { DoorShowtimesReader } from './door-showtimes.ts';
+import type { CatalogDbs } from './read-dbs.ts';
 import type { DoorShowtimes } from '../tickets/ports.ts';
 
 export type { HeldSeatsReader, ShowtimeSales } from './ports.ts';
@@ -40,12 +41,15 @@ export interface CatalogOptions {
   heldSeats?: HeldSeatsReader;
 }
 
+/** What the catalogue is built from. */
+export type CatalogInfra = Pick<
+  Infra,
+  'config' | 'log' | 'db' | 'readDb' | 'readRouting' | 'redis' | 'metrics' | 'tokens' | 'clock'
+>;
+
 /** Builds the catalogue: repositories → caches → services → routes, and the leased view-flush job. */
-export function createCatalogModule(
-  infra: Pick<Infra, 'config' | 'log' | 'db' | 'readDb' | 'redis' | 'metrics' | 'tokens'>,
-  opts: CatalogOptions = {},
-): CatalogModule {
-  const { config, log, redis, metrics } = infra;
+export function createCatalogModule(infra: CatalogInfra, opts: CatalogOptions = {}): CatalogModule {
+  const { config, log, redis, metrics, clock } = infra;
   const counter =
     (metrics.registry.getSingleMetric('catalog_db_queries_total') as ReturnType<typeof metrics.counter>) ??
     metrics.counter({ name: 'catalog_db_queries_total', help: 'Queries the catalogue sent to PostgreSQL' });
@@ -54,14 +58,25 @@ export function createCatalogModule(
   const db = infra.db.withPlugin(counting);
   const readDb = infra.readDb === infra.db ? db : infra.readDb.withPlugin(counting);
 
-  const repo = new CatalogRepository(db, readDb);
-  const showtimesRepo = new ShowtimesRepository(db, readDb);
+  // Read routing (read-your-writes) picks the database; the catalogue's counted handles stand in for it.
+  const dbs: CatalogDbs = {
+    primary: db,
+    lags: infra.readRouting.hasReplica,
+    readFor: async (userId) => ((await infra.readRouting.readDbFor(userId)) === infra.db ? db : readDb),
+  };
+  const primaryAfterWriteSeconds = config.READ_YOUR_WRITES_SECONDS;
+
+  const repo = new CatalogRepository();
+  const showtimesRepo = new ShowtimesRepository();
   const detailCache = new DetailCache({
     redis,
     log,
-    load: async (id) => {
-      const row = await repo.detail(id);
-      return row ? toDetailEntry(row) : null;
+    dbs,
+    clock,
+    primaryAfterWriteSeconds,
+    load: async (from, id) => {
+      const row = await repo.detail(from, id);
+      return row ? toDetailEntry(row, clock.nowMs()) : null;
     },
     localTtlMs: 2_000,
     redisTtlSeconds: 300,
@@ -69,18 +84,36 @@ export function createCatalogModule(
     lookups,
   });
   const bus = new InvalidationBus(redis, config.REDIS_KEY_PREFIX, log);
-  const reads = new CatalogReads(
-    repo,
-    showtimesRepo,
-    new SearchRepository(readDb),
+  const reads = new CatalogReads({
+    catalog: repo,
+    showtimes: showtimesRepo,
+    search: new SearchRepository(),
+    dbs,
     detailCache,
-    new SoldSeats(showtimesRepo),
-    opts.heldSeats ?? noHeldSeats,
+    sold: new SoldSeats(showtimesRepo, db),
+    heldSeats: opts.heldSeats ?? noHeldSeats,
+    clock,
+    primaryAfterWriteMs: primaryAfterWriteSeconds * 1000,
     lookups,
-  );
+  });
   bus.onMessage((msg) => reads.forget(msg));
-  const admin = new CatalogAdmin(repo, showtimesRepo, detailCache, bus, log);
-  const rankings = new Rankings(redis, repo, config.VIEW_COUNT_PER_ADDRESS_PER_MINUTE);
+  const admin = new CatalogAdmin({
+    catalog: repo,
+    showtimes: showtimesRepo,
+    dbs,
+    detailCache,
+    bus,
+    log,
+    clock,
+  });
+  const rankings = new Rankings({
+    redis,
+    catalog: repo,
+    dbs,
+    clock,
+    perAddressPerMinute: config.VIEW_COUNT_PER_ADDRESS_PER_MINUTE,
+    primaryAfterWriteMs: primaryAfterWriteSeconds * 1000,
+  });
   bus.onMessage(() => rankings.forget());
 
   // Only API instances listen for invalidations: the subscription lives as long as the HTTP app.
@@ -93,15 +126,15 @@ export function createCatalogModule(
   return {
     routes: [
       subscription,
-      catalogRoutes({ reads, repo, rankings, tokens: infra.tokens, config }),
-      catalogAdminRoutes({ admin, reads, repo }),
+      catalogRoutes({ reads, rankings, tokens: infra.tokens, config }),
+      catalogAdminRoutes({ admin, reads }),
     ],
     background: [{ name: 'catalog-view-flush', start: () => flushJob.start(), stop: () => flushJob.stop() }],
     salesRanking: rankings,
     admin,
     reads,
     rankings,
-    sales: showtimesRepo,
-    doorShowtimes: new DoorShowtimesReader(db),
+    sales: { salesFigures: (showtimeId) => showtimesRepo.salesFigures(db, showtimeId) },
+    doorShowtimes: new DoorShowtimesReader(db, showtimesRepo),
   };
 }

@@ -5,6 +5,8 @@ import type { CatalogRepository } from './catalog.repository.ts';
 import type { RankingEntry, RankingQuery } from './catalog.schemas.ts';
 import { posterUrlOf } from './catalog.reads.ts';
 import { kstDay } from './calendar.ts';
+import type { Clock } from '../../infra/clock.ts';
+import { RecentChanges, type CatalogDbs } from './read-dbs.ts';
 
 /*
  * Redis layout. Every ranking key carries the hash tag {rank} so the multi-key scripts below run on
@@ -77,12 +79,30 @@ export class Rankings implements SalesRanking {
   private pendingViews = new Map<string, Set<string>>();
   private flushTimer: NodeJS.Timeout | undefined;
 
-  constructor(
-    private readonly redis: RedisClient,
-    private readonly repo: CatalogRepository,
-    /** Distinct performances one anonymous address can raise per minute. */
-    private readonly perAddressPerMinute = 30,
-  ) {}
+  private readonly redis: RedisClient;
+  private readonly repo: CatalogRepository;
+  private readonly dbs: CatalogDbs;
+  private readonly clock: Clock;
+  /** Distinct performances one anonymous address can raise per minute. */
+  private readonly perAddressPerMinute: number;
+  private readonly recent: RecentChanges;
+
+  constructor(deps: {
+    redis: RedisClient;
+    catalog: CatalogRepository;
+    dbs: CatalogDbs;
+    clock: Clock;
+    perAddressPerMinute?: number;
+    /** How long after a catalogue change the titles are read from the primary (> replica lag). */
+    primaryAfterWriteMs: number;
+  }) {
+    this.redis = deps.redis;
+    this.repo = deps.catalog;
+    this.dbs = deps.dbs;
+    this.clock = deps.clock;
+    this.perAddressPerMinute = deps.perAddressPerMinute ?? 30;
+    this.recent = new RecentChanges(deps.primaryAfterWriteMs);
+  }
 
   /**
    * Counts a detail view once per viewer per Korean day, and at most `perAddressPerMinute` distinct
@@ -90,7 +110,7 @@ export class Rankings implements SalesRanking {
    * per performance in one script, so a rush of page views costs a few Redis calls, not one each, and
    * the detail read itself never waits on a store.
    */
-  recordView(performanceId: string, viewer: Viewer, now = Date.now()): void {
+  recordView(performanceId: string, viewer: Viewer, now = this.clock.nowMs()): void {
     const day = kstDay(now);
     const viewerId = 'user' in viewer ? `u:${viewer.user}` : `a:${viewer.address}`;
     const localKey = `${day}|${performanceId}|${viewerId}`;
@@ -111,7 +131,7 @@ export class Rankings implements SalesRanking {
   }
 
   /** Sends the gathered views now (also before rankings are computed, so they include them). */
-  async flushViews(now = Date.now()): Promise<void> {
+  async flushViews(now = this.clock.nowMs()): Promise<void> {
     clearTimeout(this.flushTimer);
     this.flushTimer = undefined;
     const batch = this.pendingViews;
@@ -153,7 +173,7 @@ export class Rankings implements SalesRanking {
   /** The SalesRanking port for checkout: confirmed seats (negative after a cancellation). */
   async recordSales(performanceId: string, seatCount: number): Promise<void> {
     if (!Number.isInteger(seatCount) || seatCount === 0) return;
-    await this.bump('sales', performanceId, seatCount, Date.now());
+    await this.bump('sales', performanceId, seatCount, this.clock.nowMs());
   }
 
   /** The home page asks for the same few rankings all the time: computed at most every 2 s per instance. */
@@ -163,15 +183,20 @@ export class Rankings implements SalesRanking {
     const key = `${query.by}|${query.period}|${query.limit}`;
     let result = this.tops.get(key);
     if (!result) {
-      result = this.compute(query, Date.now());
+      result = this.compute(query, this.clock.nowMs());
       this.tops.set(key, result);
       result.catch(() => this.tops.delete(key));
     }
     return result;
   }
 
-  /** Any catalogue change (a deletion, a title) drops the computed rankings at once. */
+  /**
+   * Any catalogue change (a deletion, a title) drops the computed rankings at once; for a moment the
+   * titles are then read from the primary, so the recomputation does not bring back what the lagging
+   * replica still has.
+   */
   forget(): void {
+    if (this.dbs.lags) this.recent.mark('any');
     this.tops.clear();
   }
 
@@ -190,7 +215,13 @@ export class Rankings implements SalesRanking {
       const score = Number(raw[i + 1]);
       if (score > 0) scored.push({ id: raw[i]!, score });
     }
-    const visible = new Map((await this.repo.publicTitles(scored.map((s) => s.id))).map((p) => [p.id, p]));
+    // Shared by every reader: anonymous routing (the replica), or the primary right after a change.
+    const db = this.recent.has('any') ? this.dbs.primary : await this.dbs.readFor(undefined);
+    const titles = await this.repo.publicTitles(
+      db,
+      scored.map((s) => s.id),
+    );
+    const visible = new Map(titles.map((p) => [p.id, p]));
     return scored
       .filter((s) => visible.has(s.id))
       .slice(0, query.limit)

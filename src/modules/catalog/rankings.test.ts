@@ -5,7 +5,7 @@ import { createTestApp, setupTestApp, type TestApp, type TestEnv } from '../../.
 import { createUser, createUsers, type TestUser } from '../../../test/factories.ts';
 import { createCatalogModule, type CatalogModule } from './index.ts';
 import { flushCounts } from './view-flush.ts';
-import { categoryId, createPerformance, createVenue } from './catalog.fixtures.ts';
+import { categoryId, createPerformance, createVenue } from '../../../test/catalog-fixtures.ts';
 
 describe('views and rankings', () => {
   let t: TestApp & { env: TestEnv };

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setupTestApp, type TestApp, type TestEnv } from '../../../test/context.ts';
 import { ensureCategories } from '../../seed.ts';
 import { SearchRepository, type SearchFilter } from './search.repository.ts';
+import { kstDay } from './calendar.ts';
 
 /**
  * Search must stay an index lookup as the catalogue grows: on ten thousand analyzed performances,
@@ -39,8 +40,8 @@ describe('catalogue search plans', () => {
   afterAll(() => t.close());
 
   const planOf = async (q: string, sort: SearchFilter['sort'] = 'popular'): Promise<string> => {
-    const filter: SearchFilter = { q, sort, page: 1, size: 20, includeDrafts: false };
-    const compiled = new SearchRepository(t.container.db).pageQuery(filter).compile();
+    const filter: SearchFilter = { q, sort, page: 1, size: 20, includeDrafts: false, today: kstDay() };
+    const compiled = new SearchRepository().pageQuery(t.container.db, filter).compile();
     const explained = await t.container.db.executeQuery<{ 'QUERY PLAN': string }>({
       ...compiled,
       sql: `EXPLAIN ${compiled.sql}`,

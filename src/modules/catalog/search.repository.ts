@@ -1,5 +1,5 @@
 import { sql, type SqlBool, type Expression } from 'kysely';
-import type { Db } from '../../infra/db.ts';
+import type { DbOrTx } from '../../infra/db.ts';
 import type { StoredPerformanceStatus } from './catalog.tables.ts';
 import type { PerformanceStatus } from './catalog.schemas.ts';
 import './catalog.tables.ts';
@@ -15,6 +15,8 @@ export interface SearchFilter {
   page: number;
   size: number;
   includeDrafts: boolean;
+  /** Today in Korea ('YYYY-MM-DD', from the service's clock): the day an ENDED status is computed against. */
+  today: string;
 }
 
 export interface SummaryRow {
@@ -33,9 +35,6 @@ export interface SummaryRow {
   venueName: string;
   minPrice: number | null;
 }
-
-/** Today in Korea: the day an ENDED status is computed against. */
-const TODAY = sql<string>`(now() AT TIME ZONE 'Asia/Seoul')::date`;
 
 function likePattern(q: string): string {
   return `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
@@ -66,21 +65,19 @@ function wordCondition(word: string): Expression<SqlBool> {
  * trigram and bigram indexes, which is what finds Korean partial words ("레미제" → "레미제라블", "유령").
  */
 export class SearchRepository {
-  constructor(private readonly readDb: Db) {}
-
-  async search(f: SearchFilter): Promise<{ rows: SummaryRow[]; total: number }> {
-    const rows = await this.pageQuery(f).execute();
+  async search(db: DbOrTx, f: SearchFilter): Promise<{ rows: SummaryRow[]; total: number }> {
+    const rows = await this.pageQuery(db, f).execute();
     if (rows.length > 0) return { rows, total: Number(rows[0]!.total) };
     if (f.page === 1) return { rows: [], total: 0 };
     // Past the last page the window count has no row to ride on: count separately.
-    const counted = await this.matching(f)
+    const counted = await this.matching(db, f)
       .select(sql<number>`count(*)`.as('n'))
       .executeTakeFirstOrThrow();
     return { rows: [], total: Number(counted.n) };
   }
 
   /** The page of matches with the total riding on each row (exposed so tests can EXPLAIN it). */
-  pageQuery(f: SearchFilter) {
+  pageQuery(db: DbOrTx, f: SearchFilter) {
     // With a text query the matches come from the text indexes. An order a b-tree could serve tempts
     // the planner to walk that index and test the text condition on every performance (it prices those
     // tests as nearly free; ~10× slower in bench/catalog), so the key is wrapped to keep its order only.
@@ -92,7 +89,7 @@ export class SearchRepository {
       date: sql`${indexFree(sql.ref('p.start_date'), sql.lit(0))} ASC`,
       views: sql`p.view_count DESC`,
     };
-    return this.matching(f)
+    return this.matching(db, f)
       .select([
         'p.id',
         'p.title',
@@ -118,8 +115,8 @@ export class SearchRepository {
       .offset((f.page - 1) * f.size);
   }
 
-  private matching(f: SearchFilter) {
-    let query = this.readDb
+  private matching(db: DbOrTx, f: SearchFilter) {
+    let query = db
       .selectFrom('performances as p')
       .innerJoin('categories as c', 'c.id', 'p.category_id')
       .innerJoin('venues as v', 'v.id', 'p.venue_id')
@@ -130,7 +127,7 @@ export class SearchRepository {
     // A performance runs over a period: it is in [from, to] when the periods overlap.
     if (f.from) query = query.where('p.end_date', '>=', f.from);
     if (f.to) query = query.where('p.start_date', '<=', f.to);
-    if (f.status) query = query.where(statusCondition(f.status));
+    if (f.status) query = query.where(statusCondition(f.status, f.today));
     return query;
   }
 }
@@ -144,13 +141,13 @@ function textCondition(q: string): Expression<SqlBool> {
   return sql<SqlBool>`(p.search_vector @@ plainto_tsquery('simple', ${q}) OR (${words}))`;
 }
 
-function statusCondition(status: PerformanceStatus): Expression<SqlBool> {
+function statusCondition(status: PerformanceStatus, today: string): Expression<SqlBool> {
   switch (status) {
     case 'ENDED':
-      return sql<SqlBool>`(p.end_date < ${TODAY} AND p.status <> 'DRAFT')`;
+      return sql<SqlBool>`(p.end_date < ${today}::date AND p.status <> 'DRAFT')`;
     case 'DRAFT':
       return sql<SqlBool>`p.status = 'DRAFT'`;
     default:
-      return sql<SqlBool>`(p.status = ${status} AND p.end_date >= ${TODAY})`;
+      return sql<SqlBool>`(p.status = ${status} AND p.end_date >= ${today}::date)`;
   }
 }

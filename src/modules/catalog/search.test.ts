@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setupTestApp, type TestApp, type TestEnv } from '../../../test/context.ts';
 import { createUser, type TestUser } from '../../../test/factories.ts';
-import { categoryId, createPerformance, createVenue, daysFromNow } from './catalog.fixtures.ts';
+import { categoryId, createPerformance, createVenue, daysFromNow } from '../../../test/catalog-fixtures.ts';
 import { bigramsOf } from './search.repository.ts';
 
 describe('catalogue search', () => {

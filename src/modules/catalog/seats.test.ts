@@ -10,7 +10,7 @@ import {
   createShowtime,
   createVenue,
   queryCount,
-} from './catalog.fixtures.ts';
+} from '../../../test/catalog-fixtures.ts';
 
 describe('seat map and showtime availability', () => {
   let t: TestApp & { env: TestEnv };

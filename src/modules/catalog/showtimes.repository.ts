@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
-import type { Db, DbOrTx } from '../../infra/db.ts';
+import type { DbOrTx } from '../../infra/db.ts';
 import type { LayoutSeat, ShowtimeRow } from './catalog.repository.ts';
+import type { ShowtimeLabel } from '../tickets/ports.ts';
 import './catalog.tables.ts';
 
 const showtimeColumns = [
@@ -31,15 +32,10 @@ export interface NewShowtime {
   seatCount: number;
 }
 
-/** Showtimes and their seat inventory. */
+/** Showtimes and their seat inventory. Stateless: every method takes the connection first. */
 export class ShowtimesRepository {
-  constructor(
-    readonly db: Db,
-    private readonly readDb: Db,
-  ) {}
-
-  async insert(input: NewShowtime, tx: DbOrTx): Promise<string> {
-    const { id } = await tx
+  async insert(db: DbOrTx, input: NewShowtime): Promise<string> {
+    const { id } = await db
       .insertInto('showtimes')
       .values({
         performance_id: input.performanceId,
@@ -66,8 +62,8 @@ export class ShowtimesRepository {
    * which the caller detects by comparing the count.
    */
   async generateSeats(
+    db: DbOrTx,
     input: { showtimeId: string; performanceId: string; venueId: string },
-    tx: DbOrTx,
   ): Promise<number> {
     const result = await sql`
       INSERT INTO seats (showtime_id, section, row_label, number, grade, price, sort_order)
@@ -77,22 +73,22 @@ export class ShowtimesRepository {
       JOIN performance_prices pp ON pp.performance_id = ${input.performanceId} AND pp.grade = s.grade
       CROSS JOIN LATERAL generate_series(1, s.rows) AS r
       CROSS JOIN LATERAL generate_series(1, s.seats_per_row) AS n
-      WHERE s.venue_id = ${input.venueId}`.execute(tx);
+      WHERE s.venue_id = ${input.venueId}`.execute(db);
     return Number(result.numAffectedRows ?? 0n);
   }
 
-  async softDelete(id: string): Promise<{ performanceId: string } | undefined> {
-    return this.db
+  async softDelete(db: DbOrTx, id: string, at: Date): Promise<{ performanceId: string } | undefined> {
+    return db
       .updateTable('showtimes')
-      .set({ deleted_at: new Date() })
+      .set({ deleted_at: at })
       .where('id', '=', id)
       .where('deleted_at', 'is', null)
       .returning('performance_id as performanceId')
       .executeTakeFirst();
   }
 
-  async ofPerformance(performanceId: string): Promise<ShowtimeRow[]> {
-    return this.readDb
+  async ofPerformance(db: DbOrTx, performanceId: string): Promise<ShowtimeRow[]> {
+    return db
       .selectFrom('showtimes')
       .select(showtimeColumns)
       .where('performance_id', '=', performanceId)
@@ -101,8 +97,8 @@ export class ShowtimesRepository {
       .execute();
   }
 
-  async find(id: string): Promise<ShowtimeRow | undefined> {
-    return this.readDb
+  async find(db: DbOrTx, id: string): Promise<ShowtimeRow | undefined> {
+    return db
       .selectFrom('showtimes')
       .select(showtimeColumns)
       .where('id', '=', id)
@@ -111,8 +107,8 @@ export class ShowtimesRepository {
   }
 
   /** The static part of a seat map, in display order. */
-  async layout(showtimeId: string): Promise<LayoutSeat[]> {
-    return this.readDb
+  async layout(db: DbOrTx, showtimeId: string): Promise<LayoutSeat[]> {
+    return db
       .selectFrom('seats')
       .select(['id', 'section', 'row_label as row', 'number', 'grade', 'price'])
       .where('showtime_id', '=', showtimeId)
@@ -121,13 +117,13 @@ export class ShowtimesRepository {
   }
 
   /**
-   * Sold seat ids per showtime, in one query over the partial index `seats_sold`. The primary is read
-   * (not the replica): a buyer who just paid must not see their seat as available.
+   * Sold seat ids per showtime, in one query over the partial index `seats_sold`. Callers pass the
+   * primary (not the replica): a buyer who just paid must not see their seat as available.
    */
-  async soldSeatIds(showtimeIds: string[]): Promise<Map<string, string[]>> {
+  async soldSeatIds(db: DbOrTx, showtimeIds: string[]): Promise<Map<string, string[]>> {
     const out = new Map<string, string[]>(showtimeIds.map((id) => [id, []]));
     if (showtimeIds.length === 0) return out;
-    const rows = await this.db
+    const rows = await db
       .selectFrom('seats')
       .select(['showtime_id as showtimeId', 'id'])
       .where('showtime_id', 'in', showtimeIds)
@@ -138,12 +134,12 @@ export class ShowtimesRepository {
   }
 
   /**
-   * Sold seats and the sum of their list prices (primary: the admin dashboard follows an onsale live).
-   * Undefined when the showtime does not exist. The list price is an approximation of revenue: it
-   * ignores coupon discounts and refunds, which only checkout knows.
+   * Sold seats and the sum of their list prices (callers pass the primary: the admin dashboard follows
+   * an onsale live). Undefined when the showtime does not exist. The list price is an approximation of
+   * revenue: it ignores coupon discounts and refunds, which only checkout knows.
    */
-  async salesFigures(showtimeId: string): Promise<{ sold: number; revenue: number } | undefined> {
-    const row = await this.db
+  async salesFigures(db: DbOrTx, showtimeId: string): Promise<{ sold: number; revenue: number } | undefined> {
+    const row = await db
       .selectFrom('showtimes as st')
       .leftJoin('seats as s', (j) => j.onRef('s.showtime_id', '=', 'st.id').on('s.status', '=', 'SOLD'))
       .select((eb) => [
@@ -156,4 +152,37 @@ export class ShowtimesRepository {
       .executeTakeFirst();
     return row ? { sold: Number(row.sold), revenue: Number(row.revenue) } : undefined;
   }
+
+  /** Showtimes as the door names them (title, start, venue), deleted ones included. */
+  async labels(db: DbOrTx, showtimeIds: string[]): Promise<ShowtimeLabel[]> {
+    if (showtimeIds.length === 0) return [];
+    return labelQuery(db).where('s.id', 'in', showtimeIds).execute();
+  }
+
+  /** Live showtimes of live performances starting in [from, until), by start then title. */
+  async startingBetween(db: DbOrTx, from: Date, until: Date, limit: number): Promise<ShowtimeLabel[]> {
+    return labelQuery(db)
+      .where('s.starts_at', '>=', from)
+      .where('s.starts_at', '<', until)
+      .where('s.deleted_at', 'is', null)
+      .where('p.deleted_at', 'is', null)
+      .orderBy('s.starts_at')
+      .orderBy('p.title')
+      .limit(limit)
+      .execute();
+  }
+}
+
+function labelQuery(db: DbOrTx) {
+  return db
+    .selectFrom('showtimes as s')
+    .innerJoin('performances as p', 'p.id', 's.performance_id')
+    .innerJoin('venues as v', 'v.id', 'p.venue_id')
+    .select([
+      's.id as showtimeId',
+      's.performance_id as performanceId',
+      'p.title as title',
+      's.starts_at as startsAt',
+      'v.name as venue',
+    ]);
 }

@@ -1,4 +1,5 @@
 import { LRUCache } from 'lru-cache';
+import type { Db } from '../../infra/db.ts';
 import type { ShowtimesRepository } from './showtimes.repository.ts';
 
 /**
@@ -12,13 +13,17 @@ import type { ShowtimesRepository } from './showtimes.repository.ts';
 export class SoldSeats {
   private readonly cache = new LRUCache<string, Promise<Set<string>>>({ max: 20_000, ttl: 1_000 });
 
-  constructor(private readonly repo: ShowtimesRepository) {}
+  constructor(
+    private readonly repo: ShowtimesRepository,
+    /** The primary: a buyer who just paid must not see their seat as available. */
+    private readonly db: Db,
+  ) {}
 
   async get(showtimeIds: string[]): Promise<Map<string, Set<string>>> {
     const pending = showtimeIds.map((id) => this.cache.get(id));
     const missing = showtimeIds.filter((_, i) => pending[i] === undefined);
     if (missing.length > 0) {
-      const batch = this.repo.soldSeatIds(missing);
+      const batch = this.repo.soldSeatIds(this.db, missing);
       showtimeIds.forEach((id, i) => {
         if (pending[i] !== undefined) return;
         const one = batch.then((m) => new Set(m.get(id) ?? []));

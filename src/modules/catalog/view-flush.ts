@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { sql } from 'kysely';
 import type { Db } from '../../infra/db.ts';
 import type { RedisClient } from '../../infra/redis.ts';
 import type { Logger } from '../../infra/logger.ts';
 import { LeasedJob } from '../../infra/lease.ts';
 import { FLUSHING_KEY, PENDING_KEY } from './rankings.service.ts';
+import { CatalogRepository } from './catalog.repository.ts';
 
 // Moves the pending counts aside as one batch with an id, or hands back the unfinished batch of a
 // flusher that died: a batch is claimed again until it is written.
@@ -24,7 +24,11 @@ return 0`;
  * is inserted in the same transaction as the increments, so a batch replayed after a crash, or by a
  * second flusher that lost its lease mid-run, is recognised and skipped.
  */
-export async function flushCounts(redis: RedisClient, db: Db): Promise<number> {
+export async function flushCounts(
+  redis: RedisClient,
+  db: Db,
+  repo: CatalogRepository = new CatalogRepository(),
+): Promise<number> {
   const flat = (await redis.eval(CLAIM, 2, PENDING_KEY, FLUSHING_KEY, randomUUID())) as string[];
   if (flat.length === 0) return 0;
   let batchId = '';
@@ -39,21 +43,10 @@ export async function flushCounts(redis: RedisClient, db: Db): Promise<number> {
   }
   if (!batchId) return 0;
   const ids = [...new Set([...views.keys(), ...sales.keys()])];
+  const deltas = ids.map((id) => ({ id, views: views.get(id) ?? 0, sales: sales.get(id) ?? 0 }));
   const applied = await db.transaction().execute(async (tx) => {
-    const fresh = await tx
-      .insertInto('view_flush_batches')
-      .values({ batch_id: batchId })
-      .onConflict((oc) => oc.doNothing())
-      .returning('batch_id')
-      .executeTakeFirst();
-    if (!fresh) return 0;
-    await sql`
-      UPDATE performances p
-      SET view_count = p.view_count + d.views, sales_count = greatest(0, p.sales_count + d.sales)
-      FROM unnest(${ids}::uuid[], ${ids.map((id) => views.get(id) ?? 0)}::bigint[], ${ids.map(
-        (id) => sales.get(id) ?? 0,
-      )}::bigint[]) AS d(id, views, sales)
-      WHERE p.id = d.id`.execute(tx);
+    if (!(await repo.recordFlushBatch(tx, batchId))) return 0;
+    await repo.addCounts(tx, deltas);
     return ids.length;
   });
   await redis.eval(FINISH, 1, FLUSHING_KEY, batchId);

@@ -1,7 +1,7 @@
-import type { App } from '../../app.ts';
-import type { TestUser } from '../../../test/factories.ts';
-import type { Container } from '../../container.ts';
-import { ensureCategories } from '../../seed.ts';
+import type { App } from '../src/app.ts';
+import type { TestUser } from './factories.ts';
+import type { Container } from '../src/container.ts';
+import { ensureCategories } from '../src/seed.ts';
 
 /** Test helpers that go through the admin API, so fixtures obey the same validation as admins. */
 export async function categoryId(t: { app: App; container: Container }, slug = 'musical'): Promise<string> {
