@@ -171,6 +171,7 @@ export class CatalogReads {
       filter.sort,
       filter.page,
       filter.size,
+      filter.today,
     ]);
     let page = this.searches.get(key);
     this.lookups('search', 'lru', page !== undefined);
