@@ -7,7 +7,7 @@ const KST_OFFSET_MS = 9 * 3600_000;
 let memo = { from: 0, until: 0, day: '' };
 
 /** 'YYYY-MM-DD' of the Korean calendar day containing `at` (memoized: it is on every view's path). */
-export function kstDay(at: number | Date = Date.now()): string {
+export function kstDay(at: number | Date): string {
   const ms = typeof at === 'number' ? at : at.getTime();
   if (ms >= memo.from && ms < memo.until) return memo.day;
   const day = new Date(ms + KST_OFFSET_MS).toISOString().slice(0, 10);
@@ -25,7 +25,7 @@ export function endOfKstDay(day: string): number {
 export function effectiveStatus(
   stored: StoredPerformanceStatus,
   endDate: string,
-  now = Date.now(),
+  now: number,
 ): PerformanceStatus {
   if (stored === 'DRAFT') return 'DRAFT';
   return now >= endOfKstDay(endDate) ? 'ENDED' : stored;

@@ -40,7 +40,14 @@ describe('catalogue search plans', () => {
   afterAll(() => t.close());
 
   const planOf = async (q: string, sort: SearchFilter['sort'] = 'popular'): Promise<string> => {
-    const filter: SearchFilter = { q, sort, page: 1, size: 20, includeDrafts: false, today: kstDay() };
+    const filter: SearchFilter = {
+      q,
+      sort,
+      page: 1,
+      size: 20,
+      includeDrafts: false,
+      today: kstDay(Date.now()),
+    };
     const compiled = new SearchRepository().pageQuery(t.container.db, filter).compile();
     const explained = await t.container.db.executeQuery<{ 'QUERY PLAN': string }>({
       ...compiled,
