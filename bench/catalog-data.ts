@@ -3,6 +3,7 @@ import pg from 'pg';
 import { createDb, createPool, ensureDatabase } from '../src/infra/db.ts';
 import { migrateToLatest } from '../src/infra/migrate.ts';
 import { ensureCategories } from '../src/seed.ts';
+import { CatalogRepository } from '../src/modules/catalog/catalog.repository.ts';
 
 const ADJECTIVES = [
   '빛나는',
@@ -100,13 +101,12 @@ export async function prepareBenchDatabase(url: string, count: number): Promise<
   try {
     await migrateToLatest(db);
     await ensureCategories({ db });
-    const venue = await sql<{ id: string }>`
-      INSERT INTO venues (name, address, seat_count) VALUES ('벤치마크 아트홀', '서울 중구 세종대로 110', 1000) RETURNING id`.execute(
-      db,
-    );
-    const venueId = venue.rows[0]!.id;
-    await sql`INSERT INTO venue_sections (venue_id, name, grade, rows, seats_per_row, sort_order)
-              VALUES (${venueId}, '1층', 'R', 20, 50, 0)`.execute(db);
+    const venueId = await new CatalogRepository().insertVenue(db, {
+      name: '벤치마크 아트홀',
+      address: '서울 중구 세종대로 110',
+      sections: [{ name: '1층', grade: 'R', rows: 20, seatsPerRow: 50 }],
+    });
+    // The bulk load below is bench data only (generate_series over thousands of rows), not catalogue logic.
     await sql`
       INSERT INTO performances (title, description, category_id, venue_id, start_date, end_date, running_minutes,
                                 age_rating, "cast", status, view_count, sales_count, search_text)
