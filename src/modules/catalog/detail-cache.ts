@@ -190,7 +190,7 @@ export class DetailCache {
   }
 }
 
-// Both keys of one performance share a hash tag, so the scripts run on Redis Cluster.
+// Every key of one performance shares a hash tag, so the scripts run on Redis Cluster.
 const valueKey = (id: string): string => `perf:{pf:${id}}:detail`;
 const versionKey = (id: string): string => `perf:{pf:${id}}:ver`;
 const writtenKey = (id: string): string => `perf:{pf:${id}}:primary`;
