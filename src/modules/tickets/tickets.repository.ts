@@ -75,7 +75,12 @@ export class TicketsRepository {
   }
 
   /** Marks the reservation revoked (for tickets issued later too) and revokes its current tickets. */
-  async revokeReservation(tx: Tx, reservationId: string, eventId: string, now: Date): Promise<string[]> {
+  async revokeReservation(
+    tx: Tx,
+    reservationId: string,
+    eventId: string,
+    now: Date,
+  ): Promise<{ id: string; userId: string }[]> {
     await tx
       .insertInto('ticket_revocations')
       .values({ reservation_id: reservationId, event_id: eventId })
@@ -86,9 +91,9 @@ export class TicketsRepository {
       .set({ status: 'REVOKED', revoked_at: now })
       .where('reservation_id', '=', reservationId)
       .where('status', '<>', 'REVOKED')
-      .returning('id')
+      .returning(['id', 'user_id as userId'])
       .execute();
-    return rows.map((r) => r.id);
+    return rows;
   }
 
   async listByUser(db: DbOrTx, userId: string): Promise<TicketRow[]> {

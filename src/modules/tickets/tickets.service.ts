@@ -26,8 +26,11 @@ export interface IssueResult {
 export interface TicketsDeps {
   /** The primary: every write and every read that must not lag. */
   db: Db;
-  /** Lag-tolerant reads by a user: the replica, or the primary right after that user wrote. */
-  readRouting: Pick<ReadRouting, 'readDbFor'>;
+  /**
+   * Lag-tolerant reads by a user: the replica, or the primary right after that user wrote. Issuing or
+   * revoking a user's tickets counts as a write for them (markWrote), so "my tickets" shows it at once.
+   */
+  readRouting: Pick<ReadRouting, 'readDbFor' | 'markWrote'>;
   repo: TicketsRepository;
   signer: TicketSigner;
   log: Logger;
@@ -98,17 +101,29 @@ export class TicketsService {
       return { outcome: 'issued', ticketIds: inserted.map((t) => t.id) };
     });
     this.issued.inc(result.ticketIds.length);
+    if (result.ticketIds.length > 0) await this.markWrote(d.userId);
     return result;
+  }
+
+  /** After the commit: the tickets stand whatever happens here, so a failure is only logged. */
+  private async markWrote(userId: string): Promise<void> {
+    try {
+      await this.d.readRouting.markWrote(userId);
+    } catch (err) {
+      this.log.warn({ err, userId }, 'read-your-writes marker not set after a ticket change');
+    }
   }
 
   /** Revokes every ticket of a cancelled reservation, and any issued for it later. Idempotent. */
   async revoke(event: ParsedEvent<'reservation.cancelled'>): Promise<string[]> {
     const { reservationId } = event.data;
-    return this.db.transaction().execute(async (tx) => {
+    const revoked = await this.db.transaction().execute(async (tx) => {
       if (!(await this.repo.markProcessed(tx, REVOKER, event.eventId))) return [];
       await this.repo.lockReservation(tx, reservationId);
       return this.repo.revokeReservation(tx, reservationId, event.eventId, this.d.clock.now());
     });
+    for (const userId of new Set(revoked.map((t) => t.userId))) await this.markWrote(userId);
+    return revoked.map((t) => t.id);
   }
 
   /**
