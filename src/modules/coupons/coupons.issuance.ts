@@ -1,7 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Histogram } from 'prom-client';
 import { AppError } from '../../errors.ts';
-import type { Clock } from '../../infra/clock.ts';
 import { isPgError, PG, type Db } from '../../infra/db.ts';
 import type { Logger } from '../../infra/logger.ts';
 import type { ReadRouting } from '../../infra/read-routing.ts';
@@ -27,7 +26,6 @@ export interface IssuanceDeps {
   stock: CouponStock;
   duration: Histogram<'outcome'>;
   log: Logger;
-  clock: Clock;
 }
 
 export type IssueOutcome = 'issued' | 'already_issued' | 'sold_out' | 'not_issuable' | 'not_found' | 'error';

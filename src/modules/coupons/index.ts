@@ -24,7 +24,7 @@ export function createCouponsModule(
     ],
   });
   const { db, readRouting, clock } = infra;
-  const issuance = new CouponIssuance({ db, readRouting, repo, stock, duration, log, clock });
+  const issuance = new CouponIssuance({ db, readRouting, repo, stock, duration, log });
   const service = new CouponService({ db, readRouting, repo, stock, issuance, log, clock });
   const discounts = new CouponDiscounts(repo, clock);
   return {
