@@ -1,8 +1,13 @@
 import type { Container } from './container.ts';
 import { DEV_SECRETS } from './config.ts';
 import { AppError } from './errors.ts';
-import { assertPasswordPolicy } from './modules/auth/password-policy.ts';
-import { hashPassword, verifyPassword } from './modules/auth/passwords.ts';
+import { systemClock } from './infra/clock.ts';
+import {
+  assertPasswordPolicy,
+  hashPassword,
+  UsersRepository,
+  verifyPassword,
+} from './modules/users/index.ts';
 
 /** The command an operator runs to set or rotate the admin password (named in every refusal). */
 export const ADMIN_PASSWORD_COMMAND = 'npm run admin:password (tsx src/main.ts admin:password)';
@@ -17,14 +22,11 @@ export class AdminAccountError extends Error {
 
 export type AdminState = 'created' | 'exists' | 'not-admin';
 
-type Deps = Pick<Container, 'db' | 'config' | 'log'>;
+/** Without a clock (a tool that builds no container) the system clock stamps verification and updates. */
+type Deps = Pick<Container, 'db' | 'config' | 'log'> & Partial<Pick<Container, 'clock'>>;
 
-const findByEmail = (db: Deps['db'], email: string) =>
-  db
-    .selectFrom('users')
-    .select(['id', 'role', 'password_hash'])
-    .where('email', '=', email)
-    .executeTakeFirst();
+/** The users module's repository: this tool reads and writes `users` only through it. */
+const users = new UsersRepository();
 
 /**
  * Makes sure the admin account of ADMIN_EMAIL exists, at API start and on seed. It creates the account
@@ -37,8 +39,9 @@ const findByEmail = (db: Deps['db'], email: string) =>
  */
 export async function ensureAdmin(deps: Deps): Promise<AdminState> {
   const { db, config, log } = deps;
+  const clock = deps.clock ?? systemClock;
   const email = config.ADMIN_EMAIL;
-  let row = await findByEmail(db, email);
+  let row = await users.findByEmail(db, email);
   let state: AdminState = 'exists';
   if (!row) {
     // The development default (printed at start, refused in production) breaks the policy's
@@ -47,18 +50,12 @@ export async function ensureAdmin(deps: Deps): Promise<AdminState> {
       assertAdminPasswordPolicy(config.ADMIN_PASSWORD, email);
     }
     // Two instances starting at once: the unique email decides, the loser reads the winner's row.
-    await db
-      .insertInto('users')
-      .values({
-        email,
-        password_hash: await hashPassword(config.ADMIN_PASSWORD),
-        nickname: 'admin',
-        role: 'ADMIN',
-        email_verified_at: new Date(),
-      })
-      .onConflict((oc) => oc.column('email').doNothing())
-      .execute();
-    row = await findByEmail(db, email);
+    await users.insertAdminUnlessTaken(
+      db,
+      { email, passwordHash: await hashPassword(config.ADMIN_PASSWORD) },
+      clock.now(),
+    );
+    row = await users.findByEmail(db, email);
     if (!row) throw new AdminAccountError(`the admin account ${email} could not be created`);
     state = 'created';
   }
@@ -93,6 +90,7 @@ export async function setAdminPassword(
   password: string,
 ): Promise<'created' | 'updated'> {
   const { db, config, log } = deps;
+  const clock = deps.clock ?? systemClock;
   const email = config.ADMIN_EMAIL;
   assertAdminPasswordPolicy(password, email);
   if (config.NODE_ENV === 'production' && password === DEV_SECRETS.ADMIN_PASSWORD) {
@@ -100,36 +98,18 @@ export async function setAdminPassword(
   }
   const passwordHash = await hashPassword(password);
   const result = await db.transaction().execute(async (tx) => {
-    const row = await tx
-      .selectFrom('users')
-      .select(['id', 'role'])
-      .where('email', '=', email)
-      .forUpdate()
-      .executeTakeFirst();
+    const row = await users.findByEmail(tx, email, { forUpdate: true });
     if (!row) {
-      const created = await tx
-        .insertInto('users')
-        .values({
-          email,
-          password_hash: passwordHash,
-          nickname: 'admin',
-          role: 'ADMIN',
-          email_verified_at: new Date(),
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      return { state: 'created' as const, id: created.id };
+      const id = await users.insertAdminUnlessTaken(tx, { email, passwordHash }, clock.now());
+      if (!id) throw new AdminAccountError(`the admin account ${email} could not be created`);
+      return { state: 'created' as const, id };
     }
     if (row.role !== 'ADMIN') {
       throw new AdminAccountError(
         `ADMIN_EMAIL ${email} belongs to a ${row.role} account; it is not promoted and its password is left alone`,
       );
     }
-    await tx
-      .updateTable('users')
-      .set({ password_hash: passwordHash, updated_at: new Date() })
-      .where('id', '=', row.id)
-      .execute();
+    await users.update(tx, row.id, { passwordHash }, clock.now());
     return { state: 'updated' as const, id: row.id };
   });
   // Whoever held the old password is signed out everywhere: refresh and access tokens alike.

@@ -21,7 +21,7 @@ export async function createUser(
   container: Pick<Container, 'db' | 'tokens'>,
   opts: { role?: Role; email?: string; nickname?: string } = {},
 ): Promise<TestUser> {
-  cachedHash ??= import('../src/modules/auth/passwords.ts').then((m) => m.hashPassword(TEST_PASSWORD));
+  cachedHash ??= import('../src/modules/users/passwords.ts').then((m) => m.hashPassword(TEST_PASSWORD));
   const role = opts.role ?? 'USER';
   const email = opts.email ?? `user-${randomUUID()}@example.com`;
   const { rows } = await sql<{ id: string }>`
@@ -39,7 +39,7 @@ export async function createUsers(
   count: number,
   role: Role = 'USER',
 ): Promise<TestUser[]> {
-  cachedHash ??= import('../src/modules/auth/passwords.ts').then((m) => m.hashPassword(TEST_PASSWORD));
+  cachedHash ??= import('../src/modules/users/passwords.ts').then((m) => m.hashPassword(TEST_PASSWORD));
   const hash = await cachedHash;
   const emails = Array.from({ length: count }, () => `user-${randomUUID()}@example.com`);
   const { rows } = await sql<{ id: string; email: string }>`

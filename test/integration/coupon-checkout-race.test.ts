@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createShowtimeWithSeats, createUser, type TestShowtime, type TestUser } from '../factories.ts';
 import { complete, hold, pay, reserve, setupCheckout, type CheckoutHarness } from '../checkout.ts';
-import { createCoupon, issue } from '../../src/modules/coupons/coupons.fixtures.ts';
+import { createCoupon, issue } from '../coupons.ts';
 import { myCoupons } from './journey.ts';
 
 /**

@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createShowtimeWithSeats, createUser, type TestShowtime, type TestUser } from '../factories.ts';
 import { checkout, complete, pay, setupCheckout, type CheckoutHarness } from '../checkout.ts';
-import { createCoupon, issue } from '../../src/modules/coupons/coupons.fixtures.ts';
+import { createCoupon, issue } from '../coupons.ts';
 import { toEnvelope } from '../../src/infra/outbox-relay.ts';
 import { EVENT_SCHEMAS, parseEvent, type EventType } from '../../src/modules/events/event-schemas.ts';
 import { hold, reserve } from '../checkout.ts';

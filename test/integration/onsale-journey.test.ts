@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createShowtimeWithSeats, createUser, type TestShowtime, type TestUser } from '../factories.ts';
 import { complete, gatewayPayment, pay, setupCheckout, type CheckoutHarness } from '../checkout.ts';
 import { startWorker, waitFor, type Worker } from '../tickets-support.ts';
-import { createCoupon, issue } from '../../src/modules/coupons/coupons.fixtures.ts';
+import { createCoupon, issue } from '../coupons.ts';
 import { admitted, holdWith, myCoupons, reserveWith, seatStatuses } from './journey.ts';
 
 type TicketJson = {

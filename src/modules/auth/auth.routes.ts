@@ -3,6 +3,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import type { AuthService, Session } from './auth.service.ts';
 import { AUTH_POLICY } from './auth.service.ts';
+import { errors } from '../../http/schemas.ts';
 import {
   ConfirmBody,
   EmailBody,
@@ -60,7 +61,7 @@ export const authRoutes =
           tags: ['auth'],
           summary: 'Mail a 6-digit code valid 5 minutes (resend throttled per email)',
           body: EmailBody,
-          response: { 202: VerificationSent },
+          response: { 202: VerificationSent, ...errors(400, 429, 503) },
         },
       },
       async (request, reply) => {
@@ -77,7 +78,7 @@ export const authRoutes =
           tags: ['auth'],
           summary: 'Trade the mailed code for a verificationToken (at most 5 wrong tries per code)',
           body: ConfirmBody,
-          response: { 200: VerificationTokenView },
+          response: { 200: VerificationTokenView, ...errors(400, 429) },
         },
       },
       async (request) => ({
@@ -93,7 +94,7 @@ export const authRoutes =
           tags: ['auth'],
           summary: 'Create a USER account',
           body: SignupBody,
-          response: { 201: UserView },
+          response: { 201: UserView, ...errors(400, 409, 429) },
         },
       },
       async (request, reply) => reply.status(201).send(await auth.signup(request.body)),
@@ -112,7 +113,7 @@ export const authRoutes =
             'where it has not signed in recently (a growing delay after ' +
             `${AUTH_POLICY.login.accountThreshold} attempts): 429 RATE_LIMITED with Retry-After.`,
           body: LoginBody,
-          response: { 200: SessionView },
+          response: { 200: SessionView, ...errors(400, 401, 429) },
         },
       },
       async (request, reply) =>
@@ -128,7 +129,7 @@ export const authRoutes =
           summary: 'Rotate the refresh cookie and get a new access token',
           description:
             'A refresh token works once; presenting a used one revokes its whole family (401 REFRESH_TOKEN_REUSED).',
-          response: { 200: SessionView },
+          response: { 200: SessionView, ...errors(401, 429) },
         },
       },
       async (request, reply) => {
@@ -149,7 +150,7 @@ export const authRoutes =
           tags: ['auth'],
           summary:
             'End the session of the refresh cookie: refresh refused, its access tokens refused everywhere',
-          response: { 204: Type.Null() },
+          response: { 204: Type.Null(), ...errors(503) },
         },
       },
       async (request, reply) => {

@@ -1,5 +1,5 @@
 import { Type } from 'typebox';
-import { BirthDate, Nickname, Phone, UserView } from '../users/users.schemas.ts';
+import { BirthDate, Nickname, Phone, UserView } from '../users/index.ts';
 
 export const Email = Type.String({ format: 'email', maxLength: 254 });
 // The policy (length, letters, digits) is checked by the service so every broken rule is named;

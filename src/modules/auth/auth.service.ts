@@ -2,11 +2,17 @@ import { createHash, createHmac, randomBytes, randomInt, randomUUID } from 'node
 import { AppError } from '../../errors.ts';
 import type { Logger } from '../../infra/logger.ts';
 import type { Mailer } from '../../infra/mailer.ts';
-import type { PublicUser, UsersService } from '../users/index.ts';
+import type { Clock } from '../../infra/clock.ts';
+import type { Db } from '../../infra/db.ts';
+import {
+  assertPasswordPolicy,
+  hashPassword,
+  verifyPassword,
+  type PublicUser,
+  type UsersService,
+} from '../users/index.ts';
 import type { AuthRedis } from './auth.redis.ts';
 import { addressKey } from '../../http/client-address.ts';
-import { assertPasswordPolicy } from './password-policy.ts';
-import { hashPassword, verifyPassword } from './passwords.ts';
 import type { RefreshTokensRepository } from './refresh-tokens.repository.ts';
 import type { Sessions } from './sessions.ts';
 import type { AccessTokens } from './tokens.ts';
@@ -56,6 +62,8 @@ export interface Session {
 }
 
 export interface AuthDeps {
+  db: Db;
+  clock: Clock;
   users: UsersService;
   refreshTokens: RefreshTokensRepository;
   sessions: Sessions;
@@ -179,7 +187,7 @@ export class AuthService {
     const refreshToken = randomBytes(32).toString('base64url');
     // The refresh-token family is the session: its id goes into every access token as `sid`.
     const familyId = randomUUID();
-    await this.d.refreshTokens.insert({
+    await this.d.refreshTokens.insert(this.d.db, {
       familyId,
       userId: creds.id,
       tokenHash: sha256(refreshToken),
@@ -192,11 +200,18 @@ export class AuthService {
   async refresh(token: string | undefined): Promise<Session> {
     if (!token) throw new AppError('INVALID_TOKEN', 'No refresh token');
     const next = randomBytes(32).toString('base64url');
-    const rotation = await this.d.refreshTokens.rotate(
-      sha256(token),
-      { tokenHash: sha256(next), expiresAt: this.refreshExpiry() },
-      this.d.refreshReuseGraceSeconds,
-    );
+    const now = this.d.clock.now();
+    const rotation = await this.d.db
+      .transaction()
+      .execute((tx) =>
+        this.d.refreshTokens.rotate(
+          tx,
+          sha256(token),
+          { tokenHash: sha256(next), expiresAt: this.refreshExpiry() },
+          this.d.refreshReuseGraceSeconds,
+          now,
+        ),
+      );
     if (rotation.result === 'invalid') throw new AppError('INVALID_TOKEN');
     if (rotation.result === 'reused') {
       this.d.log.warn(
@@ -218,7 +233,7 @@ export class AuthService {
   }
 
   private refreshExpiry(): Date {
-    return new Date(Date.now() + this.d.refreshTtlSeconds * 1000);
+    return new Date(this.d.clock.nowMs() + this.d.refreshTtlSeconds * 1000);
   }
 
   private async session(user: PublicUser, refreshToken: string, sessionId: string): Promise<Session> {

@@ -12,19 +12,24 @@ import { VerificationTokens } from './verification-tokens.ts';
 export type { Sessions } from './sessions.ts';
 
 /** Sign-in sessions; built first because the users module ends them on a password change. */
-export function createSessions(infra: Pick<Infra, 'db' | 'endedSessions'>): Sessions {
-  return new Sessions(new RefreshTokensRepository(infra.db), infra.endedSessions);
+export function createSessions(infra: Pick<Infra, 'db' | 'endedSessions' | 'clock'>): Sessions {
+  return new Sessions(infra.db, new RefreshTokensRepository(), infra.endedSessions, infra.clock);
 }
 
-/** The auth module: verification codes, signup, login, refresh rotation and logout. */
+/**
+ * The auth module: verification codes, signup, login, refresh rotation and logout. It depends on the
+ * users module (accounts, password hashing and policy); users never imports auth.
+ */
 export function createAuthModule(
-  infra: Pick<Infra, 'config' | 'db' | 'log' | 'redis' | 'tokens' | 'endedSessions'>,
+  infra: Pick<Infra, 'config' | 'db' | 'log' | 'redis' | 'tokens' | 'endedSessions' | 'clock'>,
   ports: { users: UsersService; sessions: Sessions; mailer?: Mailer },
 ) {
   const { config } = infra;
   const service = new AuthService({
+    db: infra.db,
+    clock: infra.clock,
     users: ports.users,
-    refreshTokens: new RefreshTokensRepository(infra.db),
+    refreshTokens: new RefreshTokensRepository(),
     sessions: ports.sessions,
     store: new AuthRedis(infra.redis),
     mailer: ports.mailer ?? createMailer(config, infra.log),

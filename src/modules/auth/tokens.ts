@@ -2,8 +2,9 @@ import { SignJWT, jwtVerify, errors as joseErrors } from 'jose';
 import { randomUUID } from 'node:crypto';
 import { LRUCache } from 'lru-cache';
 import { AppError } from '../../errors.ts';
+import type { Role } from '../users/index.ts';
 
-export type Role = 'USER' | 'STAFF' | 'ADMIN';
+export type { Role };
 
 export interface AccessClaims {
   userId: string;

@@ -6,7 +6,7 @@ import { setupTestApp, type TestApp, type TestEnv } from '../../../test/context.
 import { createUser, type TestUser } from '../../../test/factories.ts';
 import { AppError } from '../../errors.ts';
 import { CouponDiscounts, discountFor } from './coupons.discount.ts';
-import { createCoupon, issue } from './coupons.fixtures.ts';
+import { createCoupon, issue } from '../../../test/coupons.ts';
 
 describe('discount arithmetic in KRW', () => {
   const percent = (value: number, maxDiscount: number | null = null) =>

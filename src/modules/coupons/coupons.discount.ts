@@ -1,15 +1,11 @@
-import { sql } from 'kysely';
 import { AppError } from '../../errors.ts';
+import { systemClock, type Clock } from '../../infra/clock.ts';
 import type { Tx } from '../../infra/db.ts';
 import type { DiscountPort } from '../booking/ports.ts';
-import type { DiscountType } from './coupons.tables.ts';
+import { CouponRepository, type DiscountTerms } from './coupons.repository.ts';
 import { UUID_RE } from '../../http/schemas.ts';
 
-export interface DiscountTerms {
-  discountType: DiscountType;
-  discountValue: number;
-  maxDiscount: number | null;
-}
+export type { DiscountTerms } from './coupons.repository.ts';
 
 /**
  * The discount in KRW, in integers only. PERCENT: floor(amount × percent / 100), capped by
@@ -32,8 +28,14 @@ export function discountFor(terms: DiscountTerms, orderAmount: number): number {
  * The checkout seam (DiscountPort). A coupon goes AVAILABLE → RESERVED (with the reservation) →
  * USED on payment, or back to AVAILABLE when the reservation fails, expires or is cancelled —
  * including after payment: a cancelled order gives its coupon back (it still expires on its date).
+ * Every step runs in checkout's transaction; the SQL is the repository's.
  */
 export class CouponDiscounts implements DiscountPort {
+  constructor(
+    private readonly repo: CouponRepository = new CouponRepository(),
+    private readonly clock: Clock = systemClock,
+  ) {}
+
   async reserve(
     tx: Tx,
     input: { userId: string; userCouponId: string; orderAmount: number; reservationId: string },
@@ -49,30 +51,10 @@ export class CouponDiscounts implements DiscountPort {
     ) {
       throw new AppError('COUPON_NOT_APPLICABLE', 'The coupon or order is not valid');
     }
-    const other = await tx
-      .selectFrom('user_coupons')
-      .select('id')
-      .where('reservation_id', '=', reservationId)
-      .where('id', '<>', userCouponId)
-      .executeTakeFirst();
-    if (other) throw new AppError('COUPON_NOT_APPLICABLE', 'The reservation already carries another coupon');
-
-    // The conditional UPDATE is the lock: of two concurrent reservations, the second waits for the
-    // first's row lock, re-reads status = 'RESERVED' and matches nothing. Re-reserving for the same
-    // reservation (a retried request) returns the same discount.
-    const { rows } = await sql<DiscountTerms>`
-      UPDATE user_coupons uc
-         SET status = 'RESERVED', reservation_id = ${reservationId}
-        FROM coupons c
-       WHERE uc.id = ${userCouponId}
-         AND uc.user_id = ${userId}
-         AND c.id = uc.coupon_id
-         AND (uc.status = 'AVAILABLE' OR (uc.status = 'RESERVED' AND uc.reservation_id = ${reservationId}))
-         AND c.valid_until > now()
-         AND c.min_order_amount <= ${orderAmount}
-      RETURNING c.discount_type AS "discountType", c.discount_value AS "discountValue",
-                c.max_discount AS "maxDiscount"`.execute(tx);
-    const terms = rows[0];
+    if (await this.repo.otherCouponOnReservation(tx, reservationId, userCouponId)) {
+      throw new AppError('COUPON_NOT_APPLICABLE', 'The reservation already carries another coupon');
+    }
+    const terms = await this.repo.reserve(tx, input, this.clock.now());
     if (!terms) {
       throw new AppError(
         'COUPON_NOT_APPLICABLE',
@@ -84,21 +66,11 @@ export class CouponDiscounts implements DiscountPort {
 
   async consume(tx: Tx, reservationId: string): Promise<void> {
     if (!UUID_RE.test(reservationId)) return;
-    await tx
-      .updateTable('user_coupons')
-      .set({ status: 'USED', used_at: new Date() })
-      .where('reservation_id', '=', reservationId)
-      .where('status', '=', 'RESERVED')
-      .execute();
+    await this.repo.consume(tx, reservationId, this.clock.now());
   }
 
   async restore(tx: Tx, reservationId: string): Promise<void> {
     if (!UUID_RE.test(reservationId)) return;
-    await tx
-      .updateTable('user_coupons')
-      .set({ status: 'AVAILABLE', reservation_id: null, used_at: null })
-      .where('reservation_id', '=', reservationId)
-      .where('status', 'in', ['RESERVED', 'USED'])
-      .execute();
+    await this.repo.restore(tx, reservationId);
   }
 }

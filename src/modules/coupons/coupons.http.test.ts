@@ -3,7 +3,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setupTestApp, type TestApp, type TestEnv } from '../../../test/context.ts';
 import { createUser, type TestUser } from '../../../test/factories.ts';
-import { couponBody, createCoupon, issue } from './coupons.fixtures.ts';
+import { couponBody, createCoupon, issue } from '../../../test/coupons.ts';
 import { CouponRepository, splitStock } from './coupons.repository.ts';
 import { CouponStock } from './coupons.stock.ts';
 

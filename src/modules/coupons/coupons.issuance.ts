@@ -3,6 +3,7 @@ import type { Histogram } from 'prom-client';
 import { AppError } from '../../errors.ts';
 import { isPgError, PG, type Db } from '../../infra/db.ts';
 import type { Logger } from '../../infra/logger.ts';
+import type { ReadRouting } from '../../infra/read-routing.ts';
 import type { CouponRepository } from './coupons.repository.ts';
 import type { CouponStock } from './coupons.stock.ts';
 
@@ -16,6 +17,16 @@ export interface IssuedCoupon {
 const REBUILD_LEASE_MS = 5_000;
 /** How long a requester waits for someone else's rebuild before giving up with 503. */
 const REBUILD_WAIT_MS = 3_000;
+
+export interface IssuanceDeps {
+  db: Db;
+  /** Marks the winner as "just wrote", so their next lag-tolerant reads see the copy (primary). */
+  readRouting: Pick<ReadRouting, 'markWrote'>;
+  repo: CouponRepository;
+  stock: CouponStock;
+  duration: Histogram<'outcome'>;
+  log: Logger;
+}
 
 export type IssueOutcome = 'issued' | 'already_issued' | 'sold_out' | 'not_issuable' | 'not_found' | 'error';
 
@@ -32,13 +43,14 @@ export type IssueOutcome = 'issued' | 'already_issued' | 'sold_out' | 'not_issua
 export class CouponIssuance {
   private readonly rebuilding = new Map<string, Promise<void>>();
 
-  constructor(
-    private readonly db: Db,
-    private readonly repo: CouponRepository,
-    private readonly stock: CouponStock,
-    private readonly duration: Histogram<'outcome'>,
-    private readonly log: Logger,
-  ) {}
+  private readonly db: Db;
+  private readonly repo: CouponRepository;
+  private readonly stock: CouponStock;
+  private readonly log: Logger;
+
+  constructor(private readonly d: IssuanceDeps) {
+    ({ db: this.db, repo: this.repo, stock: this.stock, log: this.log } = d);
+  }
 
   /**
    * The rush path asks Redis before PostgreSQL (that is its point), so the stock keys are built from
@@ -52,12 +64,22 @@ export class CouponIssuance {
     try {
       const result = await this.issueOnce(couponId, userId);
       outcome = 'issued';
+      await this.markWrote(userId);
       return result;
     } catch (err) {
       if (err instanceof AppError) outcome = OUTCOME_OF[err.code] ?? 'error';
       throw err;
     } finally {
-      this.duration.observe({ outcome }, Number(process.hrtime.bigint() - started) / 1e9);
+      this.d.duration.observe({ outcome }, Number(process.hrtime.bigint() - started) / 1e9);
+    }
+  }
+
+  /** After the commit: the copy is the user's whatever happens here, so a failure is only logged. */
+  private async markWrote(userId: string): Promise<void> {
+    try {
+      await this.d.readRouting.markWrote(userId);
+    } catch (err) {
+      this.log.warn({ err, userId }, 'read-your-writes marker not set after a coupon issuance');
     }
   }
 
@@ -167,6 +189,7 @@ export class CouponIssuance {
   }
 
   private async rebuildOnce(couponId: string): Promise<void> {
+    // Real time, not the injected clock: this bounds an actual wait on another process's lease.
     const deadline = Date.now() + REBUILD_WAIT_MS;
     for (let wait = 5; ; wait = Math.min(wait * 2, 50)) {
       const token = await this.stock.lockRebuild(couponId, REBUILD_LEASE_MS);

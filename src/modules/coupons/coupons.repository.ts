@@ -1,7 +1,8 @@
 import { sql } from 'kysely';
-import type { Db, DbOrTx } from '../../infra/db.ts';
+import type { DbOrTx, Tx } from '../../infra/db.ts';
 import type { StockSnapshot } from './coupons.stock.ts';
 import type { DiscountType, StoredCouponStatus } from './coupons.tables.ts';
+import './coupons.tables.ts';
 
 export interface CouponRow {
   id: string;
@@ -45,19 +46,26 @@ const COUPON_COLUMNS = [
   'c.created_at as createdAt',
 ] as const;
 
-/** PostgreSQL access for coupons; every method takes the pool or an open transaction. */
+export interface DiscountTerms {
+  discountType: DiscountType;
+  discountValue: number;
+  maxDiscount: number | null;
+}
+
+/**
+ * PostgreSQL access for coupons, stateless: every method takes the connection first (the pool, an open
+ * transaction, or the replica read routing chose). "Now" comes from the caller's clock.
+ */
 export class CouponRepository {
-  /** The coupon and its stock shards (caps adding up to the stock), in one transaction. */
-  async insert(db: Db, c: NewCoupon): Promise<string> {
-    return db.transaction().execute(async (tx) => {
-      const id = await this.insertCoupon(tx, c);
-      const caps = splitStock(c.stock);
-      await tx
-        .insertInto('coupon_stock_shards')
-        .values(caps.map((cap, shard) => ({ coupon_id: id, shard, cap })))
-        .execute();
-      return id;
-    });
+  /** The coupon and its stock shards (caps adding up to the stock); run in the caller's transaction. */
+  async insert(tx: Tx, c: NewCoupon): Promise<string> {
+    const id = await this.insertCoupon(tx, c);
+    const caps = splitStock(c.stock);
+    await tx
+      .insertInto('coupon_stock_shards')
+      .values(caps.map((cap, shard) => ({ coupon_id: id, shard, cap })))
+      .execute();
+    return id;
   }
 
   private async insertCoupon(db: DbOrTx, c: NewCoupon): Promise<string> {
@@ -97,13 +105,13 @@ export class CouponRepository {
     return { items, total: Number(count.n) };
   }
 
-  /** Coupons whose issue window contains now. */
-  async issuableNow(db: DbOrTx): Promise<CouponRow[]> {
+  /** Coupons whose issue window contains `now`. */
+  async issuableAt(db: DbOrTx, now: Date): Promise<CouponRow[]> {
     return db
       .selectFrom('coupons as c')
       .select(COUPON_COLUMNS)
-      .where('c.issue_ends_at', '>', sql<Date>`now()`)
-      .where('c.issue_starts_at', '<=', sql<Date>`now()`)
+      .where('c.issue_ends_at', '>', now)
+      .where('c.issue_starts_at', '<=', now)
       .orderBy('c.issue_ends_at')
       .limit(200)
       .execute();
@@ -180,6 +188,65 @@ export class CouponRepository {
       usedAt,
       coupon,
     }));
+  }
+
+  /** Whether the reservation already carries a coupon other than `userCouponId`. */
+  async otherCouponOnReservation(tx: Tx, reservationId: string, userCouponId: string): Promise<boolean> {
+    const other = await tx
+      .selectFrom('user_coupons')
+      .select('id')
+      .where('reservation_id', '=', reservationId)
+      .where('id', '<>', userCouponId)
+      .executeTakeFirst();
+    return other !== undefined;
+  }
+
+  /**
+   * AVAILABLE → RESERVED for the reservation, when the copy is the user's, still valid at `now` and
+   * the order reaches its minimum; returns the discount terms, or undefined when it does not apply.
+   * The conditional UPDATE is the lock: of two concurrent reservations, the second waits for the
+   * first's row lock, re-reads status = 'RESERVED' and matches nothing. Re-reserving for the same
+   * reservation (a retried request) matches again.
+   */
+  async reserve(
+    tx: Tx,
+    input: { userId: string; userCouponId: string; orderAmount: number; reservationId: string },
+    now: Date,
+  ): Promise<DiscountTerms | undefined> {
+    const { userId, userCouponId, orderAmount, reservationId } = input;
+    const { rows } = await sql<DiscountTerms>`
+      UPDATE user_coupons uc
+         SET status = 'RESERVED', reservation_id = ${reservationId}
+        FROM coupons c
+       WHERE uc.id = ${userCouponId}
+         AND uc.user_id = ${userId}
+         AND c.id = uc.coupon_id
+         AND (uc.status = 'AVAILABLE' OR (uc.status = 'RESERVED' AND uc.reservation_id = ${reservationId}))
+         AND c.valid_until > ${now}
+         AND c.min_order_amount <= ${orderAmount}
+      RETURNING c.discount_type AS "discountType", c.discount_value AS "discountValue",
+                c.max_discount AS "maxDiscount"`.execute(tx);
+    return rows[0];
+  }
+
+  /** RESERVED → USED for the reservation's copy (payment succeeded). */
+  async consume(tx: Tx, reservationId: string, now: Date): Promise<void> {
+    await tx
+      .updateTable('user_coupons')
+      .set({ status: 'USED', used_at: now })
+      .where('reservation_id', '=', reservationId)
+      .where('status', '=', 'RESERVED')
+      .execute();
+  }
+
+  /** RESERVED or USED → AVAILABLE for the reservation's copy (failed, expired or cancelled). */
+  async restore(tx: Tx, reservationId: string): Promise<void> {
+    await tx
+      .updateTable('user_coupons')
+      .set({ status: 'AVAILABLE', reservation_id: null, used_at: null })
+      .where('reservation_id', '=', reservationId)
+      .where('status', 'in', ['RESERVED', 'USED'])
+      .execute();
   }
 }
 

@@ -15,6 +15,9 @@ import {
 } from './coupons.schemas.ts';
 import type { CouponService } from './coupons.service.ts';
 import { userKey } from '../../http/rate-limit-key.ts';
+import { optionalUser } from '../../http/auth-guard.ts';
+import { errors } from '../../http/schemas.ts';
+import type { AccessTokens } from '../auth/tokens.ts';
 
 const terms = (c: CouponRow) => ({
   id: c.id,
@@ -30,9 +33,13 @@ const terms = (c: CouponRow) => ({
 const userIdOf = (request: FastifyRequest): string => request.user!.id;
 
 export const couponRoutes =
-  (deps: { service: CouponService; issuance: CouponIssuance }): FastifyPluginAsyncTypebox =>
+  (deps: {
+    service: CouponService;
+    issuance: CouponIssuance;
+    tokens: AccessTokens;
+  }): FastifyPluginAsyncTypebox =>
   async (app) => {
-    const { service, issuance } = deps;
+    const { service, issuance, tokens } = deps;
     const security = [{ bearerAuth: [] }];
 
     app.post(
@@ -44,7 +51,7 @@ export const couponRoutes =
           summary: 'Create a coupon (admin)',
           security,
           body: CreateCouponBody,
-          response: { 201: CreatedId },
+          response: { 201: CreatedId, ...errors(400, 401, 403) },
         },
       },
       async (request, reply) => reply.status(201).send({ id: await service.create(request.body) }),
@@ -59,12 +66,12 @@ export const couponRoutes =
           summary: 'List coupons, newest first (admin)',
           security,
           querystring: PageQuery,
-          response: { 200: AdminCouponPage },
+          response: { 200: AdminCouponPage, ...errors(400, 401, 403) },
         },
       },
       async (request) => {
         const { page, size } = request.query;
-        const { items, total } = await service.page(page, size);
+        const { items, total } = await service.page(page, size, userIdOf(request));
         return {
           page,
           size,
@@ -88,16 +95,21 @@ export const couponRoutes =
         schema: {
           tags: ['coupons'],
           summary: 'Coupons issuable now, with remaining stock',
-          response: { 200: Type.Array(IssuableCoupon) },
+          description:
+            'Read from the replica when one is configured; a signed-in caller who has just written reads the primary.',
+          response: { 200: Type.Array(IssuableCoupon), ...errors(503) },
         },
       },
-      async () =>
-        (await service.issuable()).map((c) => ({
+      async (request) => {
+        // Public, but a bearer token (when sent) names the reader for read-your-writes.
+        await optionalUser(request, tokens);
+        return (await service.issuable(request.user?.id)).map((c) => ({
           ...terms(c),
           remaining: c.remaining,
           issueStartsAt: c.issueStartsAt.toISOString(),
           issueEndsAt: c.issueEndsAt.toISOString(),
-        })),
+        }));
+      },
     );
 
     app.post(
@@ -118,7 +130,7 @@ export const couponRoutes =
           summary: 'Claim one copy of a coupon (first come, first served)',
           security,
           params: IdParams,
-          response: { 201: IssuedCouponSchema },
+          response: { 201: IssuedCouponSchema, ...errors(400, 401, 404, 409, 410, 429, 503) },
         },
       },
       async (request, reply) => {
@@ -139,25 +151,17 @@ export const couponRoutes =
           tags: ['coupons'],
           summary: "The signed-in user's coupons",
           security,
-          response: { 200: Type.Array(MyCoupon) },
+          response: { 200: Type.Array(MyCoupon), ...errors(401) },
         },
       },
-      async (request) => {
-        const now = Date.now();
-        return (await service.mine(userIdOf(request))).map((uc) => ({
+      async (request) =>
+        (await service.mine(userIdOf(request))).map((uc) => ({
           id: uc.id,
           coupon: terms(uc.coupon),
-          // EXPIRED is derived: a used coupon stays USED, an unused one expires with its coupon.
-          status:
-            uc.status === 'USED'
-              ? ('USED' as const)
-              : uc.coupon.validUntil.getTime() <= now
-                ? ('EXPIRED' as const)
-                : ('AVAILABLE' as const),
+          status: uc.state,
           reserved: uc.status === 'RESERVED',
           issuedAt: uc.issuedAt.toISOString(),
           usedAt: uc.usedAt ? uc.usedAt.toISOString() : null,
-        }));
-      },
+        })),
     );
   };

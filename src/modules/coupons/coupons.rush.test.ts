@@ -4,7 +4,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, createTestEnv, type TestApp, type TestEnv } from '../../../test/context.ts';
 import { createUser, createUsers, type TestUser } from '../../../test/factories.ts';
-import { createCoupon, issue } from './coupons.fixtures.ts';
+import { createCoupon, issue } from '../../../test/coupons.ts';
 import { CouponStock } from './coupons.stock.ts';
 
 const USERS = 1_000;

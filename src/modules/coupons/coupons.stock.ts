@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { systemClock, type Clock } from '../../infra/clock.ts';
 import type { RedisClient } from '../../infra/redis.ts';
 
 /**
@@ -34,8 +35,10 @@ end
 `;
 
 // Window, per-user uniqueness and stock in one atomic step, then a shard with room (round robin).
-// Time is Redis's own clock, so every API instance judges the window alike. A shard may be briefly
-// negative after a rebuild raced with in-flight winners (see ENSURE); it is then skipped.
+// "Now" (ARGV[2], epoch ms) is the caller's injected clock, as for every other service: API instances
+// keep their clocks in sync (NTP), so they judge the window alike to within milliseconds, and a test
+// can step past the window's end without sleeping. A shard may be briefly negative after a rebuild
+// raced with in-flight winners (see ENSURE); it is then skipped.
 const TRY_ISSUE = `${KEEP_LIKE}
 if redis.call('EXISTS', KEYS[1]) == 0 then return {'MISSING'} end
 local s = redis.call('HMGET', KEYS[1], 'start', 'end', 'remaining', 'epoch', 'stock', 'k')
@@ -45,8 +48,7 @@ if remaining + redis.call('HLEN', KEYS[2]) ~= tonumber(s[5]) then
   redis.call('DEL', KEYS[1])
   return {'MISSING'}
 end
-local t = redis.call('TIME')
-local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+local now = tonumber(ARGV[2])
 if now < tonumber(s[1]) or now >= tonumber(s[2]) then return {'NOT_ISSUABLE'} end
 if redis.call('HEXISTS', KEYS[2], ARGV[1]) == 1 then return {'ALREADY_ISSUED'} end
 if remaining <= 0 then return {'SOLD_OUT'} end
@@ -123,7 +125,7 @@ return 0
 `;
 
 type Scripted = RedisClient & {
-  couponTryIssue(state: string, users: string, userId: string): Promise<string[]>;
+  couponTryIssue(state: string, users: string, userId: string, nowMs: string): Promise<string[]>;
   couponCompensate(
     state: string,
     users: string,
@@ -142,7 +144,10 @@ const KEEP_AFTER_WINDOW_MS = 86_400_000;
 export class CouponStock {
   private readonly redis: Scripted;
 
-  constructor(redis: RedisClient) {
+  constructor(
+    redis: RedisClient,
+    private readonly clock: Clock = systemClock,
+  ) {
     redis.defineCommand('couponTryIssue', { numberOfKeys: 2, lua: TRY_ISSUE });
     redis.defineCommand('couponCompensate', { numberOfKeys: 2, lua: COMPENSATE });
     redis.defineCommand('couponEnsure', { numberOfKeys: 2, lua: ENSURE });
@@ -158,7 +163,12 @@ export class CouponStock {
 
   async tryIssue(couponId: string, userId: string): Promise<TryIssueResult> {
     const k = CouponStock.keys(couponId);
-    const [kind, epoch, shard] = await this.redis.couponTryIssue(k.state, k.users, userId);
+    const [kind, epoch, shard] = await this.redis.couponTryIssue(
+      k.state,
+      k.users,
+      userId,
+      String(this.clock.nowMs()),
+    );
     if (kind === 'WON') return { kind, epoch: epoch!, shard: Number(shard) };
     return { kind: kind as 'MISSING' | 'NOT_ISSUABLE' | 'ALREADY_ISSUED' | 'SOLD_OUT' };
   }
@@ -192,7 +202,9 @@ export class CouponStock {
   /** Writes the state from a database snapshot; 'OK', or why it did not (someone else won). */
   async writeSnapshot(couponId: string, token: string, snap: StockSnapshot): Promise<string> {
     const k = CouponStock.keys(couponId);
-    const expireAt = Math.max(snap.issueEndsAt.getTime(), Date.now()) + KEEP_AFTER_WINDOW_MS;
+    // PEXPIREAT runs on Redis's wall clock, so the key's lifetime also counts from the real time.
+    const expireAt =
+      Math.max(snap.issueEndsAt.getTime(), this.clock.nowMs(), Date.now()) + KEEP_AFTER_WINDOW_MS;
     return this.redis.couponRebuild(
       k.state,
       k.users,

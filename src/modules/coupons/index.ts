@@ -8,10 +8,12 @@ import { CouponStock } from './coupons.stock.ts';
 import './coupons.tables.ts';
 
 /** Coupons: admin catalogue, first-come issuance, and the DiscountPort that checkout calls. */
-export function createCouponsModule(infra: Pick<Infra, 'db' | 'redis' | 'metrics' | 'log'>) {
+export function createCouponsModule(
+  infra: Pick<Infra, 'db' | 'readRouting' | 'redis' | 'metrics' | 'log' | 'clock' | 'tokens'>,
+) {
   const log = infra.log.child({ module: 'coupons' });
   const repo = new CouponRepository();
-  const stock = new CouponStock(infra.redis);
+  const stock = new CouponStock(infra.redis, infra.clock);
   const duration = infra.metrics.histogram({
     name: 'coupon_issue_duration_seconds',
     help: 'Server-side time of one coupon issuance attempt, by outcome',
@@ -21,8 +23,15 @@ export function createCouponsModule(infra: Pick<Infra, 'db' | 'redis' | 'metrics
       0.025, 0.05, 0.1, 0.25, 0.5, 1,
     ],
   });
-  const issuance = new CouponIssuance(infra.db, repo, stock, duration, log);
-  const service = new CouponService(infra.db, repo, stock, issuance, log);
-  const discounts = new CouponDiscounts();
-  return { routes: couponRoutes({ service, issuance }), discounts, issuance, service, stock };
+  const { db, readRouting, clock } = infra;
+  const issuance = new CouponIssuance({ db, readRouting, repo, stock, duration, log });
+  const service = new CouponService({ db, readRouting, repo, stock, issuance, log, clock });
+  const discounts = new CouponDiscounts(repo, clock);
+  return {
+    routes: couponRoutes({ service, issuance, tokens: infra.tokens }),
+    discounts,
+    issuance,
+    service,
+    stock,
+  };
 }

@@ -4,6 +4,7 @@ import { pingDb } from '../../infra/db.ts';
 import { pingRedis } from '../../infra/redis.ts';
 import { withTimeout } from '../../infra/broker.ts';
 import type { Infra } from '../../container.ts';
+import { errors } from '../../http/schemas.ts';
 import { metricsOnApiPort } from '../../infra/metrics-server.ts';
 
 type Check = 'db' | 'redis' | 'broker';
@@ -28,7 +29,8 @@ export const healthRoutes =
         schema: {
           tags: ['operations'],
           summary: 'The process runs',
-          response: { 200: Type.Object({ status: Type.String() }) },
+          // Only an internal failure can answer otherwise.
+          response: { 200: Type.Object({ status: Type.String() }), ...errors(500) },
         },
       },
       async () => liveBody,
@@ -41,8 +43,10 @@ export const healthRoutes =
         schema: {
           tags: ['operations'],
           summary: 'Every dependency answers',
+          // Not ready is not a problem+json: load balancers and operators read which check fails.
           response: {
             200: Type.Object({ status: Type.String(), checks: Type.Record(Type.String(), CheckResult) }),
+            ...errors(500),
             503: Type.Object({
               status: Type.String(),
               failing: Type.Array(Type.String()),
@@ -78,7 +82,14 @@ export const healthRoutes =
     app.get(
       '/metrics',
       // Public to callers: what keeps it from the internet is the port and nginx, not a user role.
-      { config: { access: 'public' }, schema: { tags: ['operations'], summary: 'Prometheus metrics' } },
+      {
+        config: { access: 'public' },
+        schema: {
+          tags: ['operations'],
+          summary: 'Prometheus metrics',
+          response: { 200: Type.String({ description: 'Prometheus text format' }), ...errors(500) },
+        },
+      },
       async (_request, reply) => {
         const { contentType, body } = await infra.metrics.render();
         return reply.type(contentType).send(body);

@@ -1,5 +1,7 @@
 import type { Counter } from 'prom-client';
 import { AppError } from '../../errors.ts';
+import type { Clock } from '../../infra/clock.ts';
+import type { Db } from '../../infra/db.ts';
 import type { Metrics } from '../../infra/metrics.ts';
 import { TicketCodeError, type TicketSigner } from './ticket-code.ts';
 import type { TicketRow, TicketsRepository } from './tickets.repository.ts';
@@ -45,17 +47,37 @@ export function maskEmail(email: string): string {
  * once, and every answer, admitted or refused, names the show, the seat and the holder so the staff
  * can act on it at a glance.
  */
+export interface DoorDeps {
+  /** The primary: a check-in is a write, and the door must see every ticket the moment it exists. */
+  db: Db;
+  repo: TicketsRepository;
+  signer: TicketSigner;
+  shows: DoorShowtimes;
+  holders: TicketHolders;
+  metrics: Metrics;
+  clock: Clock;
+}
+
 export class Door {
   private readonly checkIns: Counter<'result'>;
   private readonly labelCache = new Map<string, { label: ShowtimeLabel; until: number }>();
+  private readonly db: Db;
+  private readonly repo: TicketsRepository;
+  private readonly signer: TicketSigner;
+  private readonly shows: DoorShowtimes;
+  private readonly holders: TicketHolders;
+  private readonly clock: Clock;
 
-  constructor(
-    private readonly repo: TicketsRepository,
-    private readonly signer: TicketSigner,
-    private readonly shows: DoorShowtimes,
-    private readonly holders: TicketHolders,
-    metrics: Metrics,
-  ) {
+  constructor(deps: DoorDeps) {
+    ({
+      db: this.db,
+      repo: this.repo,
+      signer: this.signer,
+      shows: this.shows,
+      holders: this.holders,
+      clock: this.clock,
+    } = deps);
+    const { metrics } = deps;
     this.checkIns = metrics.counter({
       name: 'ticket_check_ins_total',
       help: 'Check-in scans by result',
@@ -81,8 +103,8 @@ export class Door {
     const elsewhere = gateShowtimeId !== undefined && claims.showtimeId !== gateShowtimeId;
     // Another showtime's ticket is only looked at, never marked: it stays valid for its own show.
     const outcome = elsewhere
-      ? { current: (await this.repo.findByClaims(claims)) ?? null }
-      : await this.repo.markUsed({ ...claims, staffId });
+      ? { current: (await this.repo.findByClaims(this.db, claims)) ?? null }
+      : await this.repo.markUsed(this.db, { ...claims, staffId }, this.clock.now());
     if ('used' in outcome) {
       this.checkIns.inc({ result: 'used' });
       return this.describe(outcome.used);
@@ -120,13 +142,16 @@ export class Door {
   }
 
   /** Showtimes the door may serve: from the start of today (Seoul) to `days` from now. */
-  async showtimes(days: number, now = new Date()): Promise<DoorShowtime[]> {
+  async showtimes(days: number, now = this.clock.now()): Promise<DoorShowtime[]> {
     const list = await this.shows.startingBetween(
       startOfSeoulDay(now),
       new Date(now.getTime() + days * DAY_MS),
       LIST_MAX,
     );
-    const counts = await this.repo.doorCounts(list.map((s) => s.showtimeId));
+    const counts = await this.repo.doorCounts(
+      this.db,
+      list.map((s) => s.showtimeId),
+    );
     return list.map((s) => {
       const c = counts.get(s.showtimeId);
       return { ...s, ticketsIssued: c?.issued ?? 0, checkedIn: c?.checkedIn ?? 0 };
@@ -146,7 +171,7 @@ export class Door {
   }
 
   private async label(showtimeId: string): Promise<ShowtimeLabel | null> {
-    const now = Date.now();
+    const now = this.clock.nowMs();
     const cached = this.labelCache.get(showtimeId);
     if (cached && cached.until > now) return cached.label;
     const label = (await this.shows.labels([showtimeId])).get(showtimeId) ?? null;

@@ -40,13 +40,12 @@ describe('the door: check-in names show, date, seat and holder, and refuses with
   beforeAll(async () => {
     t = await setupTestApp();
     const c = t.container;
-    issuer = new TicketsService(
-      c.db,
-      new TicketsRepository(c.db),
-      TicketSigner.fromConfig(c.config),
-      c.log,
-      new Metrics('test'),
-    );
+    issuer = new TicketsService({
+      ...c,
+      repo: new TicketsRepository(),
+      signer: TicketSigner.fromConfig(c.config),
+      metrics: new Metrics('test'),
+    });
     staff = await createUser(c, { role: 'STAFF' });
     buyer = await createUser(c, { email: 'kimcs@example.com', nickname: '관객' });
     tonight = await createShowtimeWithSeats(c, {

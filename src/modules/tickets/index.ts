@@ -23,9 +23,15 @@ export function createTicketsModule(
 ) {
   const { config, broker } = infra;
   const signer = TicketSigner.fromConfig(config);
-  const repo = new TicketsRepository(infra.db);
-  const service = new TicketsService(infra.db, repo, signer, infra.log, infra.metrics);
-  const door = new Door(repo, signer, ports.shows ?? noShowtimes, ports.holders ?? noHolders, infra.metrics);
+  const repo = new TicketsRepository();
+  const service = new TicketsService({ ...infra, repo, signer });
+  const door = new Door({
+    ...infra,
+    repo,
+    signer,
+    shows: ports.shows ?? noShowtimes,
+    holders: ports.holders ?? noHolders,
+  });
 
   const handles: ConsumerHandle[] = [];
   const consumers: Background = {

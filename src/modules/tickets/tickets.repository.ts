@@ -1,15 +1,16 @@
 import { sql, type Insertable, type Selectable } from 'kysely';
-import type { Db, DbOrTx, Tx } from '../../infra/db.ts';
+import type { DbOrTx, Tx } from '../../infra/db.ts';
 import type { IssuanceFailuresTable, TicketsTable } from './tickets.tables.ts';
 import './tickets.tables.ts';
 
 export type TicketRow = Selectable<TicketsTable>;
 export type IssuanceFailureRow = Selectable<IssuanceFailuresTable>;
 
-/** Tickets, revocations and issuance failures. Every method takes the pool or an open transaction. */
+/**
+ * Tickets, revocations and issuance failures, stateless: every method takes the connection first (the
+ * primary, an open transaction, or the replica read routing chose). "Now" comes from the caller's clock.
+ */
 export class TicketsRepository {
-  constructor(private readonly db: Db) {}
-
   /** Records that `consumer` handled `eventId`; false when it already had (a redelivery). */
   async markProcessed(tx: Tx, consumer: string, eventId: string): Promise<boolean> {
     const { rows } = await sql<{ event_id: string }>`
@@ -74,7 +75,12 @@ export class TicketsRepository {
   }
 
   /** Marks the reservation revoked (for tickets issued later too) and revokes its current tickets. */
-  async revokeReservation(tx: Tx, reservationId: string, eventId: string): Promise<string[]> {
+  async revokeReservation(
+    tx: Tx,
+    reservationId: string,
+    eventId: string,
+    now: Date,
+  ): Promise<{ id: string; userId: string }[]> {
     await tx
       .insertInto('ticket_revocations')
       .values({ reservation_id: reservationId, event_id: eventId })
@@ -82,16 +88,16 @@ export class TicketsRepository {
       .execute();
     const rows = await tx
       .updateTable('tickets')
-      .set({ status: 'REVOKED', revoked_at: sql`now()` })
+      .set({ status: 'REVOKED', revoked_at: now })
       .where('reservation_id', '=', reservationId)
       .where('status', '<>', 'REVOKED')
-      .returning('id')
+      .returning(['id', 'user_id as userId'])
       .execute();
-    return rows.map((r) => r.id);
+    return rows;
   }
 
-  async listByUser(userId: string): Promise<TicketRow[]> {
-    return this.db
+  async listByUser(db: DbOrTx, userId: string): Promise<TicketRow[]> {
+    return db
       .selectFrom('tickets')
       .selectAll()
       .where('user_id', '=', userId)
@@ -103,8 +109,8 @@ export class TicketsRepository {
       .execute();
   }
 
-  async listByReservation(reservationId: string): Promise<TicketRow[]> {
-    return this.db
+  async listByReservation(db: DbOrTx, reservationId: string): Promise<TicketRow[]> {
+    return db
       .selectFrom('tickets')
       .selectAll()
       .where('reservation_id', '=', reservationId)
@@ -114,8 +120,8 @@ export class TicketsRepository {
       .execute();
   }
 
-  async findById(id: string): Promise<TicketRow | undefined> {
-    return this.db.selectFrom('tickets').selectAll().where('id', '=', id).executeTakeFirst();
+  async findById(db: DbOrTx, id: string): Promise<TicketRow | undefined> {
+    return db.selectFrom('tickets').selectAll().where('id', '=', id).executeTakeFirst();
   }
 
   /**
@@ -123,15 +129,14 @@ export class TicketsRepository {
    * the row; the others find it USED. Returns the updated row, or the row as it is when none (null
    * when no ticket has these claims).
    */
-  async markUsed(input: {
-    ticketId: string;
-    showtimeId: string;
-    seatId: string;
-    staffId: string;
-  }): Promise<{ used: TicketRow } | { current: TicketRow | null }> {
-    const used = await this.db
+  async markUsed(
+    db: DbOrTx,
+    input: { ticketId: string; showtimeId: string; seatId: string; staffId: string },
+    now: Date,
+  ): Promise<{ used: TicketRow } | { current: TicketRow | null }> {
+    const used = await db
       .updateTable('tickets')
-      .set({ status: 'USED', used_at: sql`now()`, used_by: input.staffId })
+      .set({ status: 'USED', used_at: now, used_by: input.staffId })
       .where('id', '=', input.ticketId)
       .where('showtime_id', '=', input.showtimeId)
       .where('seat_id', '=', input.seatId)
@@ -139,16 +144,15 @@ export class TicketsRepository {
       .returningAll()
       .executeTakeFirst();
     if (used) return { used };
-    return { current: (await this.findByClaims(input)) ?? null };
+    return { current: (await this.findByClaims(db, input)) ?? null };
   }
 
   /** The ticket a verified code names: id, showtime and seat must all match. */
-  async findByClaims(claims: {
-    ticketId: string;
-    showtimeId: string;
-    seatId: string;
-  }): Promise<TicketRow | undefined> {
-    return this.db
+  async findByClaims(
+    db: DbOrTx,
+    claims: { ticketId: string; showtimeId: string; seatId: string },
+  ): Promise<TicketRow | undefined> {
+    return db
       .selectFrom('tickets')
       .selectAll()
       .where('id', '=', claims.ticketId)
@@ -158,9 +162,12 @@ export class TicketsRepository {
   }
 
   /** Per showtime: tickets that admit someone (ISSUED or USED) and those already used. */
-  async doorCounts(showtimeIds: string[]): Promise<Map<string, { issued: number; checkedIn: number }>> {
+  async doorCounts(
+    db: DbOrTx,
+    showtimeIds: string[],
+  ): Promise<Map<string, { issued: number; checkedIn: number }>> {
     if (showtimeIds.length === 0) return new Map();
-    const rows = await this.db
+    const rows = await db
       .selectFrom('tickets')
       .select((eb) => [
         'showtime_id',
@@ -187,12 +194,7 @@ export class TicketsRepository {
     return row?.id;
   }
 
-  async listFailures(limit: number): Promise<IssuanceFailureRow[]> {
-    return this.db
-      .selectFrom('issuance_failures')
-      .selectAll()
-      .orderBy('failed_at', 'desc')
-      .limit(limit)
-      .execute();
+  async listFailures(db: DbOrTx, limit: number): Promise<IssuanceFailureRow[]> {
+    return db.selectFrom('issuance_failures').selectAll().orderBy('failed_at', 'desc').limit(limit).execute();
   }
 }

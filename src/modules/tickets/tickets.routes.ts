@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { Door } from './door.service.ts';
-import { Problem } from '../../http/schemas.ts';
+import { errors } from '../../http/schemas.ts';
 import type { TicketsService } from './tickets.service.ts';
 import {
   CheckInBody,
@@ -32,7 +32,7 @@ export const ticketsRoutes =
           tags: ['tickets'],
           summary: "The caller's tickets",
           security,
-          response: { 200: Type.Array(Ticket) },
+          response: { 200: Type.Array(Ticket), ...errors(401) },
         },
       },
       async (request) => (await service.listForUser(request.user!.id)).map(toTicket),
@@ -48,6 +48,8 @@ export const ticketsRoutes =
           security,
           params: TicketIdParams,
           produces: ['image/svg+xml'],
+          // A string payload with its own content type is sent as is (never JSON-serialised).
+          response: { 200: Type.String({ description: 'SVG image' }), ...errors(400, 401, 404) },
         },
       },
       async (request, reply) => {
@@ -72,14 +74,8 @@ export const ticketsRoutes =
             'INVALID_TICKET.',
           security,
           body: CheckInBody,
-          response: {
-            200: CheckInResult,
-            400: Problem,
-            401: Problem,
-            403: Problem,
-            409: CheckInRefusal,
-            429: Problem,
-          },
+          // 409 carries the ticket's description beside the problem (CheckInRefusal).
+          response: { 200: CheckInResult, ...errors(400, 401, 403, 429), 409: CheckInRefusal },
         },
       },
       async (request) => {
@@ -105,7 +101,7 @@ export const ticketsRoutes =
             'issued and checked in so far.',
           security,
           querystring: DoorShowtimesQuery,
-          response: { 200: Type.Array(DoorShowtimeItem), 400: Problem, 401: Problem, 403: Problem },
+          response: { 200: Type.Array(DoorShowtimeItem), ...errors(400, 401, 403) },
         },
       },
       async (request) => (await door.showtimes(request.query.days)).map(toDoorShowtime),
@@ -120,7 +116,7 @@ export const ticketsRoutes =
           summary: 'Ticket issuances that failed for good (dead-lettered), newest first',
           security,
           querystring: FailuresQuery,
-          response: { 200: Type.Array(IssuanceFailure) },
+          response: { 200: Type.Array(IssuanceFailure), ...errors(400, 401, 403) },
         },
       },
       async (request) => (await service.listFailures(request.query.limit)).map(toFailure),

@@ -3,9 +3,11 @@ import type { ConsumeMessage } from 'amqplib';
 import QRCode from 'qrcode';
 import type { Counter } from 'prom-client';
 import { AppError } from '../../errors.ts';
+import type { Clock } from '../../infra/clock.ts';
 import type { Db } from '../../infra/db.ts';
 import type { Logger } from '../../infra/logger.ts';
 import type { Metrics } from '../../infra/metrics.ts';
+import type { ReadRouting } from '../../infra/read-routing.ts';
 import type { RequestUser } from '../../http/auth-guard.ts';
 import type { EventData, ParsedEvent } from '../events/event-schemas.ts';
 import { appendEvent } from '../events/outbox.ts';
@@ -21,18 +23,33 @@ export interface IssueResult {
   ticketIds: string[];
 }
 
+export interface TicketsDeps {
+  /** The primary: every write and every read that must not lag. */
+  db: Db;
+  /**
+   * Lag-tolerant reads by a user: the replica, or the primary right after that user wrote. Issuing or
+   * revoking a user's tickets counts as a write for them (markWrote), so "my tickets" shows it at once.
+   */
+  readRouting: Pick<ReadRouting, 'readDbFor' | 'markWrote'>;
+  repo: TicketsRepository;
+  signer: TicketSigner;
+  log: Logger;
+  metrics: Metrics;
+  clock: Clock;
+}
+
 /** Issuance from events, revocation, and the record of issuances that failed for good (check-in: door.service.ts). */
 export class TicketsService {
   private readonly issued: Counter;
   private readonly failures: Counter;
+  private readonly db: Db;
+  private readonly repo: TicketsRepository;
+  private readonly signer: TicketSigner;
+  private readonly log: Logger;
 
-  constructor(
-    private readonly db: Db,
-    private readonly repo: TicketsRepository,
-    private readonly signer: TicketSigner,
-    private readonly log: Logger,
-    metrics: Metrics,
-  ) {
+  constructor(private readonly d: TicketsDeps) {
+    ({ db: this.db, repo: this.repo, signer: this.signer, log: this.log } = d);
+    const { metrics } = d;
     this.issued = metrics.counter({ name: 'tickets_issued_total', help: 'Tickets issued' });
     this.failures = metrics.counter({
       name: 'ticket_issuance_failures_total',
@@ -77,24 +94,36 @@ export class TicketsService {
           showtimeId: d.showtimeId,
           performanceId: d.performanceId,
           tickets: inserted.map((t) => ({ ticketId: t.id, seatId: t.seat_id })),
-          issuedAt: new Date().toISOString(),
+          issuedAt: this.d.clock.now().toISOString(),
         };
         await appendEvent(tx, 'ticket.issued', { type: 'reservation', id: d.reservationId }, data);
       }
       return { outcome: 'issued', ticketIds: inserted.map((t) => t.id) };
     });
     this.issued.inc(result.ticketIds.length);
+    if (result.ticketIds.length > 0) await this.markWrote(d.userId);
     return result;
+  }
+
+  /** After the commit: the tickets stand whatever happens here, so a failure is only logged. */
+  private async markWrote(userId: string): Promise<void> {
+    try {
+      await this.d.readRouting.markWrote(userId);
+    } catch (err) {
+      this.log.warn({ err, userId }, 'read-your-writes marker not set after a ticket change');
+    }
   }
 
   /** Revokes every ticket of a cancelled reservation, and any issued for it later. Idempotent. */
   async revoke(event: ParsedEvent<'reservation.cancelled'>): Promise<string[]> {
     const { reservationId } = event.data;
-    return this.db.transaction().execute(async (tx) => {
+    const revoked = await this.db.transaction().execute(async (tx) => {
       if (!(await this.repo.markProcessed(tx, REVOKER, event.eventId))) return [];
       await this.repo.lockReservation(tx, reservationId);
-      return this.repo.revokeReservation(tx, reservationId, event.eventId);
+      return this.repo.revokeReservation(tx, reservationId, event.eventId, this.d.clock.now());
     });
+    for (const userId of new Set(revoked.map((t) => t.userId))) await this.markWrote(userId);
+    return revoked.map((t) => t.id);
   }
 
   /**
@@ -128,35 +157,39 @@ export class TicketsService {
       this.failures.inc();
       this.log.error({ reservationId, messageId, reason }, 'ticket issuance failed for good');
       if (!reservationId || (await this.repo.countValidForReservation(tx, reservationId)) > 0) return;
-      await this.repo.revokeReservation(tx, reservationId, failureId);
+      await this.repo.revokeReservation(tx, reservationId, failureId, this.d.clock.now());
       const data: EventData<'ticket.issuance_failed'> = {
         reservationId,
         failureId,
         sourceEventId,
         reason: reason.slice(0, 1000),
         attempts,
-        failedAt: new Date().toISOString(),
+        failedAt: this.d.clock.now().toISOString(),
       };
       await appendEvent(tx, 'ticket.issuance_failed', { type: 'reservation', id: reservationId }, data);
     });
   }
 
   listFailures(limit: number): Promise<IssuanceFailureRow[]> {
-    return this.repo.listFailures(limit);
+    return this.repo.listFailures(this.db, limit);
   }
 
   /** A reservation's tickets, for the reservation detail (the caller already checked ownership). */
   listForReservation(reservationId: string): Promise<TicketRow[]> {
-    return this.repo.listByReservation(reservationId);
+    return this.repo.listByReservation(this.db, reservationId);
   }
 
-  listForUser(userId: string): Promise<TicketRow[]> {
-    return this.repo.listByUser(userId);
+  /**
+   * "My tickets": lag-tolerant, so it reads the replica unless the user has just written (then the
+   * primary, so a user who just paid or cancelled sees it).
+   */
+  async listForUser(userId: string): Promise<TicketRow[]> {
+    return this.repo.listByUser(await this.d.readRouting.readDbFor(userId), userId);
   }
 
   /** The QR image of a ticket's code, for its owner or an admin; 404 for anyone else. */
   async qrSvg(ticketId: string, user: RequestUser): Promise<string> {
-    const ticket = await this.repo.findById(ticketId);
+    const ticket = await this.repo.findById(this.db, ticketId);
     if (!ticket || (ticket.user_id !== user.id && user.role !== 'ADMIN'))
       throw new AppError('TICKET_NOT_FOUND');
     return QRCode.toString(ticket.code, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 });

@@ -143,13 +143,12 @@ describe('tickets: issuance, QR, check-in, revocation', () => {
     );
     // Handled concurrently, and again as a different event for the same reservation.
     const c = worker.container;
-    const service = new TicketsService(
-      c.db,
-      new TicketsRepository(c.db),
-      TicketSigner.fromConfig(c.config),
-      c.log,
-      new Metrics('test'),
-    );
+    const service = new TicketsService({
+      ...c,
+      repo: new TicketsRepository(),
+      signer: TicketSigner.fromConfig(c.config),
+      metrics: new Metrics('test'),
+    });
     const again = await Promise.all([
       service.issue(parseEvent('reservation.confirmed', env)),
       service.issue(parseEvent('reservation.confirmed', env)),
@@ -161,13 +160,12 @@ describe('tickets: issuance, QR, check-in, revocation', () => {
 
   it('leaves no valid ticket when a cancellation races its confirmation', async () => {
     const c = worker.container;
-    const service = new TicketsService(
-      c.db,
-      new TicketsRepository(c.db),
-      TicketSigner.fromConfig(c.config),
-      c.log,
-      new Metrics('test'),
-    );
+    const service = new TicketsService({
+      ...c,
+      repo: new TicketsRepository(),
+      signer: TicketSigner.fromConfig(c.config),
+      metrics: new Metrics('test'),
+    });
     const st = await createShowtimeWithSeats(t.container, { rows: 1, seatsPerRow: 20 });
     await Promise.all(
       st.seats.map(async (seat) => {

@@ -1,17 +1,32 @@
 import type { Infra } from '../../container.ts';
 import { UsersRepository } from './users.repository.ts';
-import { PasswordChecks } from '../auth/password-attempts.ts';
-import { UsersService, type SessionRevoker } from './users.service.ts';
+import { PasswordChecks } from './password-checks.ts';
+import type { SessionRevoker } from './ports.ts';
+import { UsersService } from './users.service.ts';
 import { usersRoutes } from './users.routes.ts';
 
-export type { UsersService, PublicUser } from './users.service.ts';
+export type { UsersService, PublicUser, Role } from './users.service.ts';
+export type { SessionRevoker } from './ports.ts';
+export { UsersRepository } from './users.repository.ts';
+export { hashPassword, verifyPassword } from './passwords.ts';
+export { assertPasswordPolicy } from './password-policy.ts';
+export { BirthDate, Nickname, Phone, UserView } from './users.schemas.ts';
 
-/** The users module: accounts as records and /users/me. Auth supplies the session revoker. */
-export function createUsersModule(infra: Pick<Infra, 'db' | 'redis'>, ports: { sessions: SessionRevoker }) {
-  const service = new UsersService(
-    new UsersRepository(infra.db),
-    ports.sessions,
-    new PasswordChecks(infra.redis),
-  );
+/**
+ * The users module: accounts as records, their passwords (hashing, policy, checks limited per
+ * account) and /users/me. It depends on no other module: ending sessions is a port (ports.ts) that
+ * the composition root fills with auth's sessions.
+ */
+export function createUsersModule(
+  infra: Pick<Infra, 'db' | 'redis' | 'clock'>,
+  ports: { sessions: SessionRevoker },
+) {
+  const service = new UsersService({
+    db: infra.db,
+    repo: new UsersRepository(),
+    sessions: ports.sessions,
+    passwords: new PasswordChecks(infra.redis),
+    clock: infra.clock,
+  });
   return { service, routes: usersRoutes(service) };
 }

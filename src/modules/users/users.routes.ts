@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { UsersService } from './users.service.ts';
+import { errors } from '../../http/schemas.ts';
 import { UpdateMeBody, UserView } from './users.schemas.ts';
 
 const security = [{ bearerAuth: [] }];
@@ -11,7 +12,12 @@ export const usersRoutes =
       '/users/me',
       {
         config: { access: 'signed-in' },
-        schema: { tags: ['users'], summary: 'The signed-in user', security, response: { 200: UserView } },
+        schema: {
+          tags: ['users'],
+          summary: 'The signed-in user',
+          security,
+          response: { 200: UserView, ...errors(401, 404) },
+        },
       },
       async (request) => users.me(request.user!.id),
     );
@@ -28,7 +34,7 @@ export const usersRoutes =
             'Wrong current passwords are limited per account (5 per 15 minutes, then 429 RATE_LIMITED with Retry-After).',
           security,
           body: UpdateMeBody,
-          response: { 200: UserView },
+          response: { 200: UserView, ...errors(400, 401, 404, 429) },
         },
       },
       async (request) => users.update(request.user!.id, request.body, request.user!.sessionId),

@@ -1,8 +1,14 @@
 import { AppError } from '../../errors.ts';
-import { hashPassword } from '../auth/passwords.ts';
-import { assertPasswordPolicy } from '../auth/password-policy.ts';
-import type { Role } from '../auth/tokens.ts';
+import type { Clock } from '../../infra/clock.ts';
+import type { Db } from '../../infra/db.ts';
+import { hashPassword } from './passwords.ts';
+import { assertPasswordPolicy } from './password-policy.ts';
+import type { SessionRevoker } from './ports.ts';
 import type { NewUser, UserRow, UsersRepository } from './users.repository.ts';
+import type { Role } from './users.tables.ts';
+
+export type { Role } from './users.tables.ts';
+export type { SessionRevoker } from './ports.ts';
 
 export interface PublicUser {
   id: string;
@@ -19,12 +25,7 @@ export interface Credentials {
   user: PublicUser;
 }
 
-/** What the users module needs from auth: ending the user's sessions (refresh and access tokens). */
-export interface SessionRevoker {
-  endAllSessions(userId: string, opts?: { exceptSessionId?: string }): Promise<void>;
-}
-
-/** What the users module needs from auth: a password check limited per account (PasswordChecks). */
+/** A password check limited per account (PasswordChecks in password-checks.ts). */
 export interface PasswordChecker {
   verify(userId: string, passwordHash: string, password: string): Promise<boolean>;
 }
@@ -35,6 +36,14 @@ export interface ProfileChanges {
   birthDate?: string | null;
   newPassword?: string;
   currentPassword?: string;
+}
+
+export interface UsersDeps {
+  db: Db;
+  repo: UsersRepository;
+  sessions: SessionRevoker;
+  passwords: PasswordChecker;
+  clock: Clock;
 }
 
 export function toPublicUser(row: UserRow): PublicUser {
@@ -48,29 +57,28 @@ export function toPublicUser(row: UserRow): PublicUser {
   };
 }
 
-/** Accounts as records: creation, lookup (roles always come from here), profile changes. */
+/**
+ * Accounts as records: creation, lookup (roles always come from here, from the primary), profile
+ * changes. Reads stay on the primary: a role or a just-created account must never be read stale.
+ */
 export class UsersService {
-  constructor(
-    private readonly repo: UsersRepository,
-    private readonly sessions: SessionRevoker,
-    private readonly passwords: PasswordChecker,
-  ) {}
+  constructor(private readonly d: UsersDeps) {}
 
   async create(user: NewUser): Promise<PublicUser> {
-    return toPublicUser(await this.repo.insert(user));
+    return toPublicUser(await this.d.repo.insert(this.d.db, user, this.d.clock.now()));
   }
 
   async emailExists(email: string): Promise<boolean> {
-    return (await this.repo.findByEmail(email)) !== undefined;
+    return (await this.d.repo.findByEmail(this.d.db, email)) !== undefined;
   }
 
   async credentials(email: string): Promise<Credentials | undefined> {
-    const row = await this.repo.findByEmail(email);
+    const row = await this.d.repo.findByEmail(this.d.db, email);
     return row && { id: row.id, passwordHash: row.password_hash, user: toPublicUser(row) };
   }
 
   async findById(id: string): Promise<PublicUser | undefined> {
-    const row = await this.repo.findById(id);
+    const row = await this.d.repo.findById(this.d.db, id);
     return row && toPublicUser(row);
   }
 
@@ -86,7 +94,8 @@ export class UsersService {
    * must sign in again; the session making the change (`currentSessionId`) goes on.
    */
   async update(id: string, changes: ProfileChanges, currentSessionId?: string): Promise<PublicUser> {
-    const row = await this.repo.findById(id);
+    const { db, repo } = this.d;
+    const row = await repo.findById(db, id);
     if (!row) throw new AppError('USER_NOT_FOUND');
     let passwordHash: string | undefined;
     if (changes.newPassword !== undefined) {
@@ -95,20 +104,20 @@ export class UsersService {
           errors: [{ field: 'body.currentPassword', message: 'is required to change the password' }],
         });
       }
-      if (!(await this.passwords.verify(id, row.password_hash, changes.currentPassword))) {
+      if (!(await this.d.passwords.verify(id, row.password_hash, changes.currentPassword))) {
         throw new AppError('WRONG_PASSWORD');
       }
       assertPasswordPolicy(changes.newPassword, row.email, 'body.newPassword');
       passwordHash = await hashPassword(changes.newPassword);
     }
-    const updated = await this.repo.update(id, {
-      nickname: changes.nickname,
-      phone: changes.phone,
-      birthDate: changes.birthDate,
-      passwordHash,
-    });
+    const updated = await repo.update(
+      db,
+      id,
+      { nickname: changes.nickname, phone: changes.phone, birthDate: changes.birthDate, passwordHash },
+      this.d.clock.now(),
+    );
     if (!updated) throw new AppError('USER_NOT_FOUND');
-    if (passwordHash) await this.sessions.endAllSessions(id, { exceptSessionId: currentSessionId });
+    if (passwordHash) await this.d.sessions.endAllSessions(id, { exceptSessionId: currentSessionId });
     return toPublicUser(updated);
   }
 }

@@ -1,5 +1,8 @@
 import type { ColumnType, Generated } from 'kysely';
 
+/** An account's role: set in the database only, read into every access token when it is minted. */
+export type Role = 'USER' | 'STAFF' | 'ADMIN';
+
 /** The users table (created by the foundation migration 0001). Only the users module reads it. */
 export interface UsersTable {
   id: Generated<string>;
@@ -8,7 +11,7 @@ export interface UsersTable {
   nickname: string;
   phone: string | null;
   birth_date: string | null;
-  role: Generated<'USER' | 'STAFF' | 'ADMIN'>;
+  role: Generated<Role>;
   email_verified_at: Date | null;
   created_at: ColumnType<Date, never, never>;
   updated_at: ColumnType<Date, never, Date>;

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setupTestApp, type TestApp, type TestEnv } from '../../../test/context.ts';
 import { createUser, TEST_PASSWORD } from '../../../test/factories.ts';
 import { REFRESH_COOKIE } from '../auth/auth.routes.ts';
-import { PASSWORD_CHECK_POLICY } from '../auth/password-attempts.ts';
+import { PASSWORD_CHECK_POLICY } from './password-checks.ts';
 
 describe('/users/me', () => {
   let t: TestApp & { env: TestEnv };

@@ -1,5 +1,5 @@
-import type { App } from '../../app.ts';
-import type { TestUser } from '../../../test/factories.ts';
+import type { App } from '../src/app.ts';
+import type { TestUser } from './factories.ts';
 
 /** Test helpers: coupons made through the admin API, as an operator would. */
 export function couponBody(overrides: Record<string, unknown> = {}): Record<string, unknown> {
