@@ -18,6 +18,7 @@ import { noHeldSeats, type HeldSeatsReader, type ShowtimeSales } from './ports.t
 import { cacheLookupCounter } from './cache-metrics.ts';
 import { DoorShowtimesReader } from './door-showtimes.ts';
 import type { DoorShowtimes } from '../tickets/ports.ts';
+import { CatalogInventory } from './inventory.ts';
 
 export type { HeldSeatsReader, ShowtimeSales } from './ports.ts';
 
@@ -33,6 +34,8 @@ export interface CatalogModule {
   sales: ShowtimeSales;
   /** For the door (tickets): showtimes named by title, start and venue. */
   doorShowtimes: DoorShowtimes;
+  /** Seat and showtime inventory: checkout's `InventoryPort` and the waiting room's `QueueSettingsPort`. */
+  inventory: CatalogInventory;
 }
 
 export interface CatalogOptions {
@@ -103,5 +106,6 @@ export function createCatalogModule(
     rankings,
     sales: showtimesRepo,
     doorShowtimes: new DoorShowtimesReader(db),
+    inventory: new CatalogInventory(db),
   };
 }
