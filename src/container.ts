@@ -68,7 +68,7 @@ export interface Container extends Infra {
   waitingRoom: WaitingRoomModule;
   /** The catalogue (reads, admin, rankings); exposed for tests and tools. */
   catalog: CatalogModule;
-  /** Checkout (holds, reservations, payments); exposed for the seat map and for tests. */
+  /** Checkout (holds, reservations, the saga and its recovery); exposed for tests and tools. */
   booking: BookingModule;
   /** Admin live figures; `holds` is wired to checkout's held-seat count when it lands. */
   onsaleLive: OnsaleLiveModule;
