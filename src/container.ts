@@ -18,7 +18,8 @@ import { createCouponsModule } from './modules/coupons/index.ts';
 import { createCatalogModule, type CatalogModule } from './modules/catalog/index.ts';
 import { createWaitingRoomModule, type WaitingRoomModule } from './modules/waiting-room/index.ts';
 import { StreamLimiter } from './infra/stream-limiter.ts';
-import { createBookingModule, type BookingModule } from './modules/booking/index.ts';
+import { createBookingModule, heldSeatsReader, type BookingModule } from './modules/booking/index.ts';
+import { createPaymentGateway, createPaymentsModule } from './modules/payments/index.ts';
 import { OutboxRelay } from './infra/outbox-relay.ts';
 import { createTicketsModule } from './modules/tickets/index.ts';
 import { toTicket } from './modules/tickets/tickets.schemas.ts';
@@ -67,7 +68,7 @@ export interface Container extends Infra {
   waitingRoom: WaitingRoomModule;
   /** The catalogue (reads, admin, rankings); exposed for tests and tools. */
   catalog: CatalogModule;
-  /** Checkout (holds, reservations, payments); exposed for the seat map and for tests. */
+  /** Checkout (holds, reservations, the saga and its recovery); exposed for tests and tools. */
   booking: BookingModule;
   /** Admin live figures; `holds` is wired to checkout's held-seat count when it lands. */
   onsaleLive: OnsaleLiveModule;
@@ -178,10 +179,9 @@ export async function createContainer(
   const coupons = createCouponsModule(infra);
   apiRoutes.push(coupons.routes);
 
-  // The seat map shows HELD seats from checkout's holds; booking is built below (read only at request time).
-  const catalog = createCatalogModule(infra, {
-    heldSeats: { heldSeatIds: (showtimeId) => booking.heldSeatIds(showtimeId) },
-  });
+  // The catalogue owns seat and showtime inventory, so it is built before checkout and the waiting
+  // room; its seat map shows HELD seats from checkout's holds in Redis (read without the module).
+  const catalog = createCatalogModule(infra, { heldSeats: heldSeatsReader(infra) });
   apiRoutes.push(...catalog.routes);
   background.push(...catalog.background);
 
@@ -191,7 +191,11 @@ export async function createContainer(
     perAddress: config.STREAM_LIMIT_PER_ADDRESS,
     perInstance: config.STREAM_LIMIT_PER_INSTANCE,
   });
-  const waitingRoom = createWaitingRoomModule(infra, { queueGauges: processName === 'worker', streams });
+  const waitingRoom = createWaitingRoomModule(
+    infra,
+    { settings: catalog.inventory },
+    { queueGauges: processName === 'worker', streams },
+  );
   apiRoutes.push(waitingRoom.routes);
   background.push(...waitingRoom.background);
 
@@ -203,6 +207,8 @@ export async function createContainer(
   background.push(tickets.consumers);
 
   const booking = createBookingModule(infra, {
+    inventory: catalog.inventory,
+    gateway: createPaymentGateway(config),
     gate: waitingRoom.gate,
     discounts: coupons.discounts,
     ranking: catalog.salesRanking,
@@ -211,6 +217,9 @@ export async function createContainer(
   });
   apiRoutes.push(...booking.routes);
   background.push(...booking.background);
+
+  const payments = createPaymentsModule(infra, { settlement: booking.settlement });
+  apiRoutes.push(payments.routes);
 
   const onsaleLive = createOnsaleLiveModule(infra, {
     queue: waitingRoom.service,

@@ -1,19 +1,32 @@
 import type { Counter } from 'prom-client';
 import type { Config } from '../../config.ts';
+import type { Clock } from '../../infra/clock.ts';
 import type { Db } from '../../infra/db.ts';
 import type { Logger } from '../../infra/logger.ts';
-import type { PaymentGateway } from '../payments/payment-gateway.ts';
+import type { ReadRouting } from '../../infra/read-routing.ts';
+import type { PaymentGateway } from '../payments/index.ts';
 import type { BookingRepository } from './booking.repository.ts';
 import type { HoldRepository } from './hold.repository.ts';
-import type { AdmissionGate, DiscountPort, SalesRanking } from './ports.ts';
+import type { IdempotencyRepository } from './idempotency.repository.ts';
+import type { AdmissionGate, DiscountPort, InventoryPort, SalesRanking } from './ports.ts';
+import type { ReservationSeats } from './reservation-seats.ts';
 
 /** What the booking services are built from (assembled in index.ts). */
 export interface BookingDeps {
   db: Db;
+  /** Reads of a user's own reservations: the primary right after that user wrote, else the replica. */
+  readRouting: ReadRouting;
   config: Config;
   log: Logger;
+  /** The one source of "now" (a ManualClock in tests). */
+  clock: Clock;
   repo: BookingRepository;
+  idempotency: IdempotencyRepository;
+  /** Seats joined from the catalogue's inventory and booking's reservation seats. */
+  seats: ReservationSeats;
   holds: HoldRepository;
+  /** Seats and showtimes (the catalogue), inside booking's transactions. */
+  inventory: InventoryPort;
   gateway: PaymentGateway;
   gate: AdmissionGate;
   discounts: DiscountPort | undefined;

@@ -1,20 +1,15 @@
-import { sql } from 'kysely';
+import { sql, type Insertable } from 'kysely';
 import type { DbOrTx } from '../../infra/db.ts';
-import type { Reservation, ReservationStatus, SagaStep } from './booking.tables.ts';
+import type {
+  Reservation,
+  ReservationSeatsTable,
+  ReservationStatus,
+  ReservationsTable,
+  SagaStep,
+} from './booking.tables.ts';
 import './booking.tables.ts';
 
-export interface ShowtimeInfo {
-  id: string;
-  performanceId: string;
-  title: string;
-  startsAt: Date;
-  salesOpenAt: Date;
-  salesCloseAt: Date;
-  maxTicketsPerUser: number;
-  queueEnabled: boolean;
-  onSale: boolean;
-}
-
+/** A seat of a reservation as shown and sent in events: the catalogue's seat at the reservation's price. */
 export interface SeatInfo {
   id: string;
   section: string;
@@ -26,49 +21,57 @@ export interface SeatInfo {
 }
 
 /**
- * Booking's database access. The catalogue owns `showtimes` and `seats`: booking reads them and, inside
- * its confirm/cancel transactions, flips seats.status between AVAILABLE and SOLD (the inventory
- * checkout owns at run time). Catalogue tables are read with plain SQL so this module does not depend
- * on the catalogue's Kysely declarations.
+ * Booking's database access: reservations, their seats and nothing else. Seats and showtimes belong
+ * to the catalogue and are reached through `InventoryPort` (ports.ts), inside the same transaction.
+ * Stateless: every method takes the connection (primary, transaction or replica) first.
  */
 export class BookingRepository {
-  async showtime(db: DbOrTx, showtimeId: string): Promise<ShowtimeInfo | undefined> {
-    const { rows } = await sql<ShowtimeInfo>`
-      SELECT s.id, s.performance_id AS "performanceId", p.title, s.starts_at AS "startsAt",
-             s.sales_open_at AS "salesOpenAt", s.sales_close_at AS "salesCloseAt",
-             s.max_tickets_per_user AS "maxTicketsPerUser", s.queue_enabled AS "queueEnabled",
-             (p.status = 'ON_SALE') AS "onSale"
-      FROM showtimes s JOIN performances p ON p.id = s.performance_id
-      WHERE s.id = ${showtimeId} AND s.deleted_at IS NULL AND p.deleted_at IS NULL`.execute(db);
-    return rows[0];
-  }
-
-  /** The requested seats of the showtime with `taken` = sold or in a live reservation. */
-  async seatsForSale(
-    db: DbOrTx,
-    showtimeId: string,
-    seatIds: string[],
-  ): Promise<(SeatInfo & { taken: boolean })[]> {
-    const { rows } = await sql<SeatInfo & { taken: boolean }>`
-      SELECT s.id, s.section, s.row_label AS row, s.number, s.grade, s.price, s.status,
-             (s.status = 'SOLD' OR EXISTS (SELECT 1 FROM reservation_seats rs
-                WHERE rs.showtime_id = s.showtime_id AND rs.seat_id = s.id AND rs.released_at IS NULL)) AS taken
-      FROM seats s
-      WHERE s.showtime_id = ${showtimeId} AND s.id = ANY(${seatIds}::uuid[])`.execute(db);
-    return rows;
+  /** Of the given seats of a showtime, those in a live (pending or confirmed) reservation. */
+  async liveSeatIds(db: DbOrTx, showtimeId: string, seatIds: string[]): Promise<Set<string>> {
+    if (seatIds.length === 0) return new Set();
+    const rows = await db
+      .selectFrom('reservation_seats')
+      .select('seat_id')
+      .where('showtime_id', '=', showtimeId)
+      .where('seat_id', 'in', seatIds)
+      .where('released_at', 'is', null)
+      .execute();
+    return new Set(rows.map((r) => r.seat_id));
   }
 
   /** Seats the user has in live (pending or confirmed) reservations of the showtime. */
   async liveSeatCount(db: DbOrTx, showtimeId: string, userId: string): Promise<number> {
-    const { rows } = await sql<{ n: number }>`
-      SELECT count(*) AS n FROM reservation_seats rs JOIN reservations r ON r.id = rs.reservation_id
-      WHERE r.showtime_id = ${showtimeId} AND r.user_id = ${userId} AND rs.released_at IS NULL`.execute(db);
-    return rows[0]?.n ?? 0;
+    const { n } = await db
+      .selectFrom('reservation_seats as rs')
+      .innerJoin('reservations as r', 'r.id', 'rs.reservation_id')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('r.showtime_id', '=', showtimeId)
+      .where('r.user_id', '=', userId)
+      .where('rs.released_at', 'is', null)
+      .executeTakeFirstOrThrow();
+    return Number(n);
   }
 
   /** Serialises one user's reservations for one showtime (the per-user limit check). */
   async lockUserShowtime(tx: DbOrTx, showtimeId: string, userId: string): Promise<void> {
     await sql`SELECT pg_advisory_xact_lock(hashtextextended(${`${showtimeId}:${userId}`}, 0))`.execute(tx);
+  }
+
+  /** A new PENDING_PAYMENT reservation with its seats. */
+  async insert(
+    tx: DbOrTx,
+    reservation: Insertable<ReservationsTable>,
+    seats: Omit<Insertable<ReservationSeatsTable>, 'reservation_id'>[],
+  ): Promise<void> {
+    await tx.insertInto('reservations').values(reservation).execute();
+    await tx
+      .insertInto('reservation_seats')
+      .values(seats.map((s) => ({ ...s, reservation_id: reservation.id! })))
+      .execute();
+  }
+
+  async setDiscount(tx: DbOrTx, id: string, discount: number, total: number): Promise<void> {
+    await tx.updateTable('reservations').set({ discount, total }).where('id', '=', id).execute();
   }
 
   async byId(db: DbOrTx, id: string, opts: { forUpdate?: boolean } = {}): Promise<Reservation | undefined> {
@@ -81,12 +84,13 @@ export class BookingRepository {
     return db.selectFrom('reservations').selectAll().where('payment_id', '=', paymentId).executeTakeFirst();
   }
 
-  async seatsOf(db: DbOrTx, reservationId: string): Promise<SeatInfo[]> {
-    const { rows } = await sql<SeatInfo>`
-      SELECT s.id, s.section, s.row_label AS row, s.number, s.grade, rs.price, s.status
-      FROM reservation_seats rs JOIN seats s ON s.id = rs.seat_id
-      WHERE rs.reservation_id = ${reservationId} ORDER BY s.sort_order`.execute(db);
-    return rows;
+  /** The seats of a reservation (released ones included) with the price it was sold at. */
+  async reservedSeats(db: DbOrTx, reservationId: string): Promise<{ seatId: string; price: number }[]> {
+    return db
+      .selectFrom('reservation_seats')
+      .select(['seat_id as seatId', 'price'])
+      .where('reservation_id', '=', reservationId)
+      .execute();
   }
 
   async listForUser(
@@ -157,33 +161,52 @@ export class BookingRepository {
       .execute();
   }
 
-  /** Flips the catalogue's seat status; returns how many seats changed. */
-  async setSeatStatus(
+  /**
+   * CONFIRMED → cancellation requested with the refund fixed (the first of a cancellation's two
+   * steps). Runs under the caller's row lock.
+   */
+  async requestCancel(
     tx: DbOrTx,
-    seatIds: string[],
-    from: 'AVAILABLE' | 'SOLD',
-    to: 'AVAILABLE' | 'SOLD',
-  ): Promise<number> {
-    const res =
-      await sql`UPDATE seats SET status = ${to} WHERE id = ANY(${seatIds}::uuid[]) AND status = ${from}`.execute(
-        tx,
-      );
-    return Number(res.numAffectedRows ?? 0);
+    id: string,
+    set: { refund_amount: number; failure_code?: string },
+  ): Promise<Reservation> {
+    return tx
+      .updateTable('reservations')
+      .set({ ...set, step: 'CANCEL_REQUESTED' })
+      .where('id', '=', id)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+  }
+
+  /**
+   * A payment arrived for a reservation that closed without it: owe a refund (CANCEL_PAYMENT_PENDING),
+   * unless a refund or cancellation is already under way. Returns the row when it changed.
+   */
+  async owePaymentRefund(
+    db: DbOrTx,
+    id: string,
+    status: ReservationStatus,
+  ): Promise<Reservation | undefined> {
+    return db
+      .updateTable('reservations')
+      .set({ step: 'CANCEL_PAYMENT_PENDING', failure_code: 'LATE_PAYMENT' })
+      .where('id', '=', id)
+      .where('status', '=', status)
+      .where('step', 'in', ['COMPENSATED', 'PAYMENT_CANCELLED', 'RESERVED', 'PAYMENT_REGISTERED'])
+      .returningAll()
+      .executeTakeFirst();
   }
 
   /** Work for the recovery job. */
   async due(
     db: DbOrTx,
     kind: 'expired' | 'unsettled' | 'compensation' | 'cancellation',
-    opts: { olderThanMs: number; limit: number },
+    opts: { now: Date; olderThanMs: number; limit: number },
   ): Promise<Reservation[]> {
-    const age = sql<Date>`now() - make_interval(secs => ${opts.olderThanMs / 1000})`;
+    const age = new Date(opts.now.getTime() - opts.olderThanMs);
     let q = db.selectFrom('reservations').selectAll().limit(opts.limit);
     if (kind === 'expired') {
-      q = q
-        .where('status', '=', 'PENDING_PAYMENT')
-        .where('expires_at', '<', sql<Date>`now()`)
-        .orderBy('expires_at');
+      q = q.where('status', '=', 'PENDING_PAYMENT').where('expires_at', '<', opts.now).orderBy('expires_at');
     } else if (kind === 'unsettled') {
       q = q
         .where('status', '=', 'PENDING_PAYMENT')

@@ -1,5 +1,6 @@
 import { AppError } from '../../errors.ts';
-import { appendOutbox } from '../../infra/outbox.ts';
+import { appendEvent } from '../events/outbox.ts';
+import type { EventData } from '../events/event-schemas.ts';
 import type { Reservation } from './booking.tables.ts';
 import { afterCommit, type BookingDeps } from './booking.deps.ts';
 
@@ -27,7 +28,7 @@ export function parseRefundPolicy(text: string): RefundRule[] {
 }
 
 /** Whole days before the show; undefined (not cancellable) on the show day or after. */
-export function refundPercent(rules: RefundRule[], startsAt: Date, now = new Date()): number | undefined {
+export function refundPercent(rules: RefundRule[], startsAt: Date, now: Date): number | undefined {
   const days = Math.floor((startsAt.getTime() - now.getTime()) / 86_400_000);
   return rules.find((r) => days >= r.minDays)?.percent;
 }
@@ -49,7 +50,7 @@ export class CancelService {
     reservationId: string,
     userId: string,
   ): Promise<{ id: string; status: string; refundAmount: number }> {
-    const { db, repo } = this.d;
+    const { db, repo, inventory, clock } = this.d;
     const current = await repo.byId(db, reservationId);
     if (!current || current.user_id !== userId) throw new AppError('RESERVATION_NOT_FOUND');
     if (current.status === 'CANCELLED') return view(current);
@@ -59,20 +60,19 @@ export class CancelService {
         const locked = await repo.byId(tx, reservationId, { forUpdate: true });
         if (!locked || locked.status !== 'CONFIRMED') throw new AppError('NOT_CANCELLABLE');
         if (locked.step === 'CANCEL_REQUESTED') return locked;
-        const showtime = await repo.showtime(tx, locked.showtime_id);
-        const percent = showtime ? refundPercent(this.rules, showtime.startsAt) : undefined;
+        const showtime = await inventory.showtime(tx, locked.showtime_id);
+        const percent = showtime ? refundPercent(this.rules, showtime.startsAt, clock.now()) : undefined;
         if (percent === undefined) {
           throw new AppError('NOT_CANCELLABLE', 'Reservations cannot be cancelled on the day of the show');
         }
-        return tx
-          .updateTable('reservations')
-          .set({ step: 'CANCEL_REQUESTED', refund_amount: Math.floor((locked.total * percent) / 100) })
-          .where('id', '=', reservationId)
-          .returningAll()
-          .executeTakeFirstOrThrow();
+        return repo.requestCancel(tx, reservationId, {
+          refund_amount: Math.floor((locked.total * percent) / 100),
+        });
       });
     }
-    return view(await this.finish(row));
+    const done = await this.finish(row);
+    await afterCommit(this.d.log, 'read-your-writes marker', () => this.d.readRouting.markWrote(userId));
+    return view(done);
   }
 
   /**
@@ -86,16 +86,10 @@ export class CancelService {
       const locked = await repo.byId(tx, reservationId, { forUpdate: true });
       if (!locked || locked.status !== 'CONFIRMED') return undefined;
       if (locked.step === 'CANCEL_REQUESTED') return locked;
-      return tx
-        .updateTable('reservations')
-        .set({
-          step: 'CANCEL_REQUESTED',
-          refund_amount: locked.total,
-          failure_code: 'TICKET_ISSUANCE_FAILED',
-        })
-        .where('id', '=', reservationId)
-        .returningAll()
-        .executeTakeFirstOrThrow();
+      return repo.requestCancel(tx, reservationId, {
+        refund_amount: locked.total,
+        failure_code: 'TICKET_ISSUANCE_FAILED',
+      });
     });
     if (!row) return undefined;
     this.d.log.warn({ reservationId }, 'tickets could not be issued: refunding in full');
@@ -115,16 +109,15 @@ export class CancelService {
         idempotencyKey: `${row.id}:refund`,
       });
     }
-    const { repo } = this.d;
+    const { repo, inventory, clock } = this.d;
     const result = await this.d.db.transaction().execute(async (tx) => {
       const locked = await repo.byId(tx, row.id, { forUpdate: true });
       if (!locked || locked.status !== 'CONFIRMED' || locked.step !== 'CANCEL_REQUESTED')
         return { row: locked };
-      const seats = await repo.seatsOf(tx, row.id);
-      const seatIds = seats.map((s) => s.id);
+      const seatIds = (await this.d.seats.of(tx, row.id)).map((s) => s.id);
       await repo.releaseSeats(tx, row.id);
-      await repo.setSeatStatus(tx, seatIds, 'SOLD', 'AVAILABLE');
-      const now = new Date();
+      await inventory.release(tx, seatIds);
+      const now = clock.now();
       const fullRefund = refund === locked.total;
       const updated = await repo.transition(tx, row.id, 'CONFIRMED', {
         status: 'CANCELLED',
@@ -133,22 +126,19 @@ export class CancelService {
         closed_at: now,
       });
       if (locked.user_coupon_id && this.d.discounts && fullRefund) await this.d.discounts.restore(tx, row.id);
-      await appendOutbox(tx, {
-        eventType: 'reservation.cancelled',
-        aggregateType: 'reservation',
-        aggregateId: row.id,
-        payload: {
-          reservationId: row.id,
-          userId: locked.user_id,
-          showtimeId: locked.showtime_id,
-          performanceId: locked.performance_id,
-          seatIds,
-          total: locked.total,
-          refundAmount: refund,
-          couponRestored: Boolean(locked.user_coupon_id && fullRefund),
-          cancelledAt: now.toISOString(),
-        },
-      });
+      // The contract's fields plus the extras this event has always carried (performance, total, coupon).
+      const cancelled: EventData<'reservation.cancelled'> & Record<string, unknown> = {
+        reservationId: row.id,
+        userId: locked.user_id,
+        showtimeId: locked.showtime_id,
+        performanceId: locked.performance_id,
+        seatIds,
+        total: locked.total,
+        refundAmount: refund,
+        couponRestored: Boolean(locked.user_coupon_id && fullRefund),
+        cancelledAt: now.toISOString(),
+      };
+      await appendEvent(tx, 'reservation.cancelled', { type: 'reservation', id: row.id }, cancelled);
       return { row: updated, seatIds };
     });
     const done = result.row;

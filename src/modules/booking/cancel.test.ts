@@ -1,8 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
-import { buildApp, type App } from '../../app.ts';
-import { AppError } from '../../errors.ts';
-import { createShowtimeWithSeats, createUser } from '../../../test/factories.ts';
+import type { App } from '../../app.ts';
+import { createShowtimeWithSeats, createUser, type TestUser } from '../../../test/factories.ts';
+import { createTestApp } from '../../../test/context.ts';
+import { ManualClock } from '../../../test/clock.ts';
+import { createCoupon, issue } from '../../../test/coupons.ts';
 import {
   complete,
   gatewayPayment,
@@ -12,9 +14,7 @@ import {
   setupCheckout,
   type CheckoutHarness,
 } from '../../../test/checkout.ts';
-import { createBookingModule } from './index.ts';
 import { parseRefundPolicy, refundPercent } from './cancel.service.ts';
-import type { DiscountPort, SalesRanking } from './ports.ts';
 
 const DAY = 86_400_000;
 
@@ -40,33 +40,43 @@ describe('refund policy', () => {
   });
 });
 
-describe('cancelling a confirmed reservation (with coupon and ranking ports)', () => {
+describe('cancelling a confirmed reservation (with the real coupons and rankings)', () => {
   let h: CheckoutHarness;
   let app: App;
-  const sales: [string, number][] = [];
-  const coupons = new Map<string, 'RESERVED' | 'USED' | 'AVAILABLE'>();
-  const ranking: SalesRanking = { recordSales: async (p, n) => void sales.push([p, n]) };
-  const discounts: DiscountPort = {
-    reserve: async (_tx, input) => {
-      if (input.userCouponId === '00000000-0000-4000-8000-000000000000')
-        throw new AppError('COUPON_NOT_APPLICABLE');
-      coupons.set(input.reservationId, 'RESERVED');
-      return 10_000;
-    },
-    consume: async (_tx, id) => void coupons.set(id, 'USED'),
-    restore: async (_tx, id) => void coupons.set(id, 'AVAILABLE'),
-  };
+  let admin: TestUser;
+  let couponId: string;
 
   beforeAll(async () => {
     h = await setupCheckout();
-    const booking = createBookingModule(h.container, { ranking, discounts });
-    app = await buildApp({ ...h.container, apiRoutes: booking.routes, booking });
-    await app.ready();
+    app = h.app;
+    admin = await createUser(h.container, { role: 'ADMIN' });
+    couponId = await createCoupon(app, admin, {
+      discountType: 'FIXED',
+      discountValue: 10_000,
+      maxDiscount: undefined,
+      minOrderAmount: 30_000,
+    });
   });
   afterAll(async () => {
-    await app.close();
     await h.close();
   });
+
+  /** A coupon of the user's, issued through the coupons API. */
+  async function userCoupon(user: TestUser): Promise<string> {
+    const res = await issue(app, user, couponId);
+    expect(res.statusCode).toBe(201);
+    return res.json<{ userCouponId: string }>().userCouponId;
+  }
+  async function couponStatus(user: TestUser, userCouponId: string): Promise<string | undefined> {
+    const res = await app.inject({ method: 'GET', url: '/api/v1/users/me/coupons', headers: user.headers });
+    return res.json<{ id: string; status: string }[]>().find((c) => c.id === userCouponId)?.status;
+  }
+  /** The performance's score in the realtime sales ranking (the catalogue's, fed by checkout). */
+  async function salesScore(performanceId: string): Promise<number> {
+    h.container.catalog.rankings.forget();
+    const top = await h.container.catalog.rankings.top({ by: 'sales', period: 'realtime', limit: 100 });
+    return top.find((e) => e.performance.id === performanceId)?.score ?? 0;
+  }
 
   async function confirmed(daysBefore: number, withCoupon: boolean) {
     const st = await createShowtimeWithSeats(h.container, {
@@ -75,38 +85,34 @@ describe('cancelling a confirmed reservation (with coupon and ranking ports)', (
       startsAt: new Date(Date.now() + daysBefore * DAY + 3 * 3_600_000),
     });
     const user = await createUser(h.container);
+    const userCouponId = withCoupon ? await userCoupon(user) : undefined;
     const held = await hold(app, user, st.showtimeId, [st.seats[0]!.id, st.seats[1]!.id]);
-    const res = await reserve(
-      app,
-      user,
-      held.json().id,
-      undefined,
-      withCoupon ? { userCouponId: crypto.randomUUID() } : {},
-    );
+    const res = await reserve(app, user, held.json().id, undefined, userCouponId ? { userCouponId } : {});
     expect(res.statusCode).toBe(201);
     const r = res.json();
     await pay(h.gatewayUrl, r.payment.id);
     expect((await complete(app, user, r.payment.id)).json().status).toBe('CONFIRMED');
-    return { st, user, r };
+    return { st, user, r, userCouponId: userCouponId! };
   }
   const cancel = (user: { headers: Record<string, string> }, id: string) =>
     app.inject({ method: 'POST', url: `/api/v1/reservations/${id}/cancel`, headers: user.headers });
 
   it('applies the coupon discount and consumes it on confirmation', async () => {
-    const { r } = await confirmed(20, true);
+    const { st, user, r, userCouponId } = await confirmed(20, true);
     expect(r).toMatchObject({ amount: 200_000, discount: 10_000, total: 190_000 });
-    expect(coupons.get(r.id)).toBe('USED');
-    expect(sales.at(-1)?.[1]).toBe(2);
+    expect(await couponStatus(user, userCouponId)).toBe('USED');
+    expect(await salesScore(st.performanceId)).toBe(2);
   });
 
   it('a failed coupon reservation rolls the whole reservation back', async () => {
     const st = await createShowtimeWithSeats(h.container, { rows: 1, seatsPerRow: 2 });
     const user = await createUser(h.container);
     const held = await hold(app, user, st.showtimeId, [st.seats[0]!.id]);
-    const res = await reserve(app, user, held.json().id, undefined, {
-      userCouponId: '00000000-0000-4000-8000-000000000000',
-    });
+    // Someone else's coupon is not applicable.
+    const others = await userCoupon(await createUser(h.container));
+    const res = await reserve(app, user, held.json().id, undefined, { userCouponId: others });
     expect(res.statusCode).toBe(422);
+    expect(res.json().code).toBe('COUPON_NOT_APPLICABLE');
     const n = await sql<{
       n: number;
     }>`SELECT count(*) AS n FROM reservations WHERE user_id = ${user.id}`.execute(h.container.db);
@@ -115,7 +121,8 @@ describe('cancelling a confirmed reservation (with coupon and ranking ports)', (
   });
 
   it('8 days before: 90 % refunded by partial cancel, seats AVAILABLE, coupon stays used, ranking corrected', async () => {
-    const { st, user, r } = await confirmed(8, true);
+    const { st, user, r, userCouponId } = await confirmed(8, true);
+    expect(await salesScore(st.performanceId)).toBe(2);
     const res = await cancel(user, r.id);
     expect(res.statusCode).toBe(200);
     expect(res.json()).toEqual({ id: r.id, status: 'CANCELLED', refundAmount: 171_000 });
@@ -128,8 +135,8 @@ describe('cancelling a confirmed reservation (with coupon and ranking ports)', (
       status: string;
     }>`SELECT status FROM seats WHERE showtime_id = ${st.showtimeId}`.execute(h.container.db);
     expect(seats.rows.map((s) => s.status)).toEqual(['AVAILABLE', 'AVAILABLE']);
-    expect(coupons.get(r.id)).toBe('USED');
-    expect(sales.at(-1)).toEqual([st.performanceId, -2]);
+    expect(await couponStatus(user, userCouponId)).toBe('USED');
+    expect(await salesScore(st.performanceId)).toBe(0);
     const ev = await sql<{ event_type: string; payload: { refundAmount: number } }>`
       SELECT event_type, payload FROM outbox WHERE aggregate_id = ${r.id} ORDER BY id`.execute(
       h.container.db,
@@ -149,7 +156,7 @@ describe('cancelling a confirmed reservation (with coupon and ranking ports)', (
   });
 
   it('10+ days before: full refund and the coupon restored; concurrent cancels refund once', async () => {
-    const { user, r } = await confirmed(15, true);
+    const { user, r, userCouponId } = await confirmed(15, true);
     const results = await Promise.all([cancel(user, r.id), cancel(user, r.id), cancel(user, r.id)]);
     for (const res of results.filter((x) => x.statusCode === 200)) {
       expect(res.json()).toEqual({ id: r.id, status: 'CANCELLED', refundAmount: 190_000 });
@@ -157,7 +164,7 @@ describe('cancelling a confirmed reservation (with coupon and ranking ports)', (
     expect(results.some((x) => x.statusCode === 200)).toBe(true);
     const payment = await gatewayPayment(h, r.payment.id);
     expect(payment).toMatchObject({ status: 'CANCELLED', amount: { cancelled: 190_000 } });
-    expect(coupons.get(r.id)).toBe('AVAILABLE');
+    expect(await couponStatus(user, userCouponId)).toBe('AVAILABLE');
   });
 
   it('on the show day, or for an unpaid reservation → 409 NOT_CANCELLABLE', async () => {
@@ -169,5 +176,52 @@ describe('cancelling a confirmed reservation (with coupon and ranking ports)', (
     const held = await hold(app, user, st.showtimeId, [st.seats[0]!.id]);
     const pending = (await reserve(app, user, held.json().id)).json();
     expect((await cancel(user, pending.id)).statusCode).toBe(409);
+  });
+});
+
+describe('the cancel deadline follows the injected clock', () => {
+  let h: CheckoutHarness;
+  const clock = new ManualClock();
+  let app: App;
+  let close: () => Promise<void>;
+
+  beforeAll(async () => {
+    h = await setupCheckout();
+    const t = await createTestApp(h.env, h.overrides, 'test', { clock });
+    app = t.app;
+    close = t.close;
+  });
+  afterAll(async () => {
+    await close();
+    await h.close();
+  });
+
+  it('a reservation cancellable today is refused once the clock reaches the show day', async () => {
+    const st = await createShowtimeWithSeats(h.container, {
+      rows: 1,
+      seatsPerRow: 2,
+      startsAt: new Date(clock.nowMs() + 12 * DAY),
+    });
+    const user = await createUser(h.container);
+    const confirm = async (seatId: string) => {
+      const held = await hold(app, user, st.showtimeId, [seatId]);
+      const r = (await reserve(app, user, held.json().id)).json();
+      await pay(h.gatewayUrl, r.payment.id);
+      expect((await complete(app, user, r.payment.id)).json().status).toBe('CONFIRMED');
+      return r.id as string;
+    };
+    const early = await confirm(st.seats[0]!.id);
+    const late = await confirm(st.seats[1]!.id);
+    const cancel = (id: string) =>
+      app.inject({ method: 'POST', url: `/api/v1/reservations/${id}/cancel`, headers: user.headers });
+
+    // Eight days on (four before the show): 80 % back.
+    clock.advance(8 * DAY);
+    expect((await cancel(early)).json()).toMatchObject({ status: 'CANCELLED', refundAmount: 80_000 });
+    // Twelve days on: the show day, no cancellation, no sleeping.
+    clock.advance(4 * DAY - 3_600_000);
+    const refused = await cancel(late);
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().code).toBe('NOT_CANCELLABLE');
   });
 });

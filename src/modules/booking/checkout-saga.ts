@@ -1,6 +1,7 @@
-import { appendOutbox } from '../../infra/outbox.ts';
 import type { Tx } from '../../infra/db.ts';
-import type { GatewayPaymentView } from '../payments/payment-gateway.ts';
+import { appendEvent } from '../events/outbox.ts';
+import type { EventData } from '../events/event-schemas.ts';
+import type { GatewayPaymentView } from '../payments/index.ts';
 import type { Reservation, ReservationStatus } from './booking.tables.ts';
 import { afterCommit, type BookingDeps } from './booking.deps.ts';
 
@@ -48,17 +49,17 @@ export class CheckoutSaga {
 
   /** PENDING_PAYMENT → CONFIRMED with seats SOLD, coupon used and the event, in one transaction. */
   async confirm(reservationId: string): Promise<SettleOutcome> {
-    const { repo, db } = this.d;
+    const { repo, db, inventory, clock } = this.d;
     const result = await db
       .transaction()
       .execute(async (tx) => {
         const row = await repo.byId(tx, reservationId, { forUpdate: true });
         if (!row || row.status !== 'PENDING_PAYMENT') return { row, changed: false };
-        const seats = await repo.seatsOf(tx, reservationId);
+        const seats = await this.d.seats.of(tx, reservationId);
         const seatIds = seats.map((s) => s.id);
-        const sold = await repo.setSeatStatus(tx, seatIds, 'AVAILABLE', 'SOLD');
+        const sold = await inventory.markSold(tx, seatIds);
         if (sold !== seatIds.length) throw new InventoryConflict();
-        const now = new Date();
+        const now = clock.now();
         const updated = await repo.transition(tx, reservationId, 'PENDING_PAYMENT', {
           status: 'CONFIRMED',
           step: 'CONFIRMED',
@@ -66,11 +67,11 @@ export class CheckoutSaga {
           confirmed_at: now,
         });
         if (row.user_coupon_id && this.d.discounts) await this.d.discounts.consume(tx, reservationId);
-        await appendOutbox(tx, {
-          eventType: 'reservation.confirmed',
-          aggregateType: 'reservation',
-          aggregateId: reservationId,
-          payload: {
+        await appendEvent(
+          tx,
+          'reservation.confirmed',
+          { type: 'reservation', id: reservationId },
+          {
             reservationId,
             userId: row.user_id,
             showtimeId: row.showtime_id,
@@ -88,7 +89,7 @@ export class CheckoutSaga {
             total: row.total,
             confirmedAt: now.toISOString(),
           },
-        });
+        );
         return { row: updated, changed: true, seatIds };
       })
       .catch((err: unknown) => {
@@ -133,17 +134,10 @@ export class CheckoutSaga {
         status: opts.status,
         step: opts.voidPayment ? 'CANCEL_PAYMENT_PENDING' : 'COMPENSATED',
         failure_code: opts.reason,
-        closed_at: new Date(),
+        closed_at: this.d.clock.now(),
         ...(opts.paymentStatus ? { payment_status: opts.paymentStatus } : {}),
       });
-      await this.releaseInTx(
-        tx,
-        row,
-        opts.status === 'EXPIRED' ? 'reservation.expired' : 'reservation.failed',
-        {
-          reason: opts.reason,
-        },
-      );
+      await this.releaseInTx(tx, row, opts.status, opts.reason);
       return { row: updated, changed: true };
     });
     const row = result.row;
@@ -157,34 +151,35 @@ export class CheckoutSaga {
   }
 
   /** Seats released and the coupon restored inside the closing transaction, with its event. */
-  async releaseInTx(
-    tx: Tx,
-    row: Reservation,
-    eventType: 'reservation.failed' | 'reservation.expired',
-    extra: Record<string, unknown>,
-  ): Promise<void> {
-    const seats = await this.d.repo.seatsOf(tx, row.id);
+  async releaseInTx(tx: Tx, row: Reservation, status: 'FAILED' | 'EXPIRED', reason: string): Promise<void> {
+    const seatIds = (await this.d.seats.of(tx, row.id)).map((s) => s.id);
     await this.d.repo.releaseSeats(tx, row.id);
     if (row.user_coupon_id && this.d.discounts) await this.d.discounts.restore(tx, row.id);
-    await appendOutbox(tx, {
-      eventType,
-      aggregateType: 'reservation',
-      aggregateId: row.id,
-      payload: {
-        reservationId: row.id,
-        userId: row.user_id,
-        showtimeId: row.showtime_id,
-        performanceId: row.performance_id,
-        seatIds: seats.map((s) => s.id),
-        ...extra,
-        // The contract's timestamp field (event-schemas.ts): failedAt or expiredAt.
-        [eventType === 'reservation.expired' ? 'expiredAt' : 'failedAt']: new Date().toISOString(),
-      },
-    });
+    const at = this.d.clock.now().toISOString();
+    const aggregate = { type: 'reservation', id: row.id };
+    // The contract's fields plus the extras these events have always carried (performance, seats).
+    const common = {
+      reservationId: row.id,
+      userId: row.user_id,
+      showtimeId: row.showtime_id,
+      performanceId: row.performance_id,
+      seatIds,
+      reason,
+    };
+    if (status === 'EXPIRED') {
+      const expired: EventData<'reservation.expired'> & Record<string, unknown> = {
+        ...common,
+        expiredAt: at,
+      };
+      await appendEvent(tx, 'reservation.expired', aggregate, expired);
+    } else {
+      const failed: EventData<'reservation.failed'> & Record<string, unknown> = { ...common, failedAt: at };
+      await appendEvent(tx, 'reservation.failed', aggregate, failed);
+    }
   }
 
   async freeSeats(row: Reservation): Promise<void> {
-    const seats = await this.d.repo.seatsOf(this.d.db, row.id);
+    const seats = await this.d.seats.of(this.d.db, row.id);
     await this.d.holds.free(
       row.showtime_id,
       row.hold_id,
@@ -211,14 +206,7 @@ export class CheckoutSaga {
   }
 
   private async requireRefund(reservationId: string, status: ReservationStatus): Promise<void> {
-    const row = await this.d.db
-      .updateTable('reservations')
-      .set({ step: 'CANCEL_PAYMENT_PENDING', failure_code: 'LATE_PAYMENT' })
-      .where('id', '=', reservationId)
-      .where('status', '=', status)
-      .where('step', 'in', ['COMPENSATED', 'PAYMENT_CANCELLED', 'RESERVED', 'PAYMENT_REGISTERED'])
-      .returningAll()
-      .executeTakeFirst();
+    const row = await this.d.repo.owePaymentRefund(this.d.db, reservationId, status);
     if (row) await this.cancelPayment(row);
   }
 }

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { AppError } from '../../errors.ts';
 import type { BookingDeps } from './booking.deps.ts';
-import type { ShowtimeInfo } from './booking.repository.ts';
+import type { PurchaseShowtime } from './ports.ts';
 
 export interface HoldView {
   id: string;
@@ -12,7 +12,7 @@ export interface HoldView {
 }
 
 /** Sales must be open now and the performance on sale. */
-export function assertSalesOpen(showtime: ShowtimeInfo, now = new Date()): void {
+export function assertSalesOpen(showtime: PurchaseShowtime, now: Date): void {
   if (!showtime.onSale || now < showtime.salesOpenAt || now >= showtime.salesCloseAt) {
     throw new AppError('SALES_NOT_OPEN', undefined, {
       salesOpenAt: showtime.salesOpenAt.toISOString(),
@@ -24,10 +24,14 @@ export function assertSalesOpen(showtime: ShowtimeInfo, now = new Date()): void 
 export class HoldService {
   constructor(private readonly d: BookingDeps) {}
 
-  async showtimeForPurchase(showtimeId: string, userId: string, admissionToken: string | undefined) {
-    const showtime = await this.d.repo.showtime(this.d.db, showtimeId);
+  async showtimeForPurchase(
+    showtimeId: string,
+    userId: string,
+    admissionToken: string | undefined,
+  ): Promise<PurchaseShowtime> {
+    const showtime = await this.d.inventory.showtime(this.d.db, showtimeId);
     if (!showtime) throw new AppError('SHOWTIME_NOT_FOUND');
-    assertSalesOpen(showtime);
+    assertSalesOpen(showtime, this.d.clock.now());
     if (showtime.queueEnabled) {
       await this.d.gate.assertAdmitted({ showtimeId: showtime.id, userId, token: admissionToken });
     }
@@ -56,7 +60,7 @@ export class HoldService {
     if (requested.length > showtime.maxTicketsPerUser) {
       throw new AppError('TICKET_LIMIT_EXCEEDED', undefined, { limit: showtime.maxTicketsPerUser });
     }
-    const seats = await this.d.repo.seatsForSale(this.d.db, showtimeId, requested);
+    const seats = await this.d.seats.forSale(this.d.db, showtimeId, requested);
     const found = new Set(seats.map((s) => s.id));
     const unavailable = [
       ...requested.filter((id) => !found.has(id)),

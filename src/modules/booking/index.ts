@@ -5,8 +5,7 @@ import { AppError } from '../../errors.ts';
 import { LeasedJob } from '../../infra/lease.ts';
 import type { ConsumerHandle } from '../../infra/broker.ts';
 import { parseEvent } from '../events/event-schemas.ts';
-import { HttpPaymentGateway, type PaymentGateway } from '../payments/payment-gateway.ts';
-import { paymentRoutes } from '../payments/payments.routes.ts';
+import type { CheckoutSettlement, PaymentGateway } from '../payments/index.ts';
 import { BookingRepository } from './booking.repository.ts';
 import { bookingRoutes } from './booking.routes.ts';
 import type { BookingDeps } from './booking.deps.ts';
@@ -14,9 +13,11 @@ import { CancelService } from './cancel.service.ts';
 import { CheckoutSaga } from './checkout-saga.ts';
 import { HoldRepository } from './hold.repository.ts';
 import { HoldService } from './holds.service.ts';
-import type { AdmissionGate, DiscountPort, SalesRanking } from './ports.ts';
+import { IdempotencyRepository } from './idempotency.repository.ts';
+import type { AdmissionGate, DiscountPort, InventoryPort, SalesRanking } from './ports.ts';
 import { CheckoutRecovery, DEFAULT_RECOVERY, type RecoveryOptions } from './recovery.job.ts';
 import { ReservationQueries, type TicketsOf } from './reservation-queries.ts';
+import { ReservationSeats } from './reservation-seats.ts';
 import { ReservationService } from './reservations.service.ts';
 import { Settlement } from './settlement.ts';
 
@@ -34,21 +35,25 @@ export const rejectQueuedShowtimes: AdmissionGate = {
 export const noRanking: SalesRanking = { recordSales: async () => undefined };
 
 export interface BookingPorts {
+  /** Seats and showtimes (the catalogue). */
+  inventory: InventoryPort;
+  /** The payment provider (the payments module's adapter, or a test's). */
+  gateway: PaymentGateway;
   gate?: AdmissionGate;
   /** Coupons; when absent, a reservation naming a coupon is refused with COUPON_NOT_APPLICABLE. */
   discounts?: DiscountPort;
   ranking?: SalesRanking;
   /** Tickets shown with a reservation (the tickets module); none by default. */
   ticketsOf?: TicketsOf;
-  /** Another gateway adapter (tests); the HTTP adapter on PAYMENT_GATEWAY_URL by default. */
-  gateway?: PaymentGateway;
   recovery?: Partial<RecoveryOptions>;
 }
 
 export interface BookingModule {
   routes: FastifyPluginAsyncTypebox[];
   background: Background[];
-  /** For the catalogue's seat map: seats held or reserved right now. */
+  /** For the payments module's routes: complete and webhook settle through checkout. */
+  settlement: CheckoutSettlement;
+  /** For the admin live figures: seats held or reserved right now. */
   heldSeatIds: (showtimeId: string) => Promise<Set<string>>;
   recovery: CheckoutRecovery;
   saga: CheckoutSaga;
@@ -61,24 +66,34 @@ function counter<L extends string>(infra: Infra, name: string, help: string, lab
   return (existing as Counter<L> | undefined) ?? infra.metrics.counter({ name, help, labelNames: [label] });
 }
 
-/** Holds, reservations, the checkout saga with its recovery job, and the payment routes. */
-export function createBookingModule(infra: Infra, ports: BookingPorts = {}): BookingModule {
+/**
+ * Seats held in Redis by checkout, read without building the module: the catalogue's seat map needs
+ * them, and the catalogue is built before checkout (it owns the inventory checkout sells).
+ */
+export function heldSeatsReader(infra: Pick<Infra, 'redis'>): {
+  heldSeatIds: (showtimeId: string) => Promise<Set<string>>;
+} {
+  const holds = new HoldRepository(infra.redis);
+  return { heldSeatIds: (showtimeId) => holds.heldSeatIds(showtimeId) };
+}
+
+/** Holds, reservations, the checkout saga with its recovery job, and the settlement payments calls. */
+export function createBookingModule(infra: Infra, ports: BookingPorts): BookingModule {
   const { config } = infra;
   const holdRepo = new HoldRepository(infra.redis);
+  const repo = new BookingRepository();
   const deps: BookingDeps = {
     db: infra.db,
+    readRouting: infra.readRouting,
     config,
     log: infra.log,
-    repo: new BookingRepository(),
+    clock: infra.clock,
+    repo,
+    idempotency: new IdempotencyRepository(),
+    seats: new ReservationSeats(repo, ports.inventory),
     holds: holdRepo,
-    gateway:
-      ports.gateway ??
-      new HttpPaymentGateway({
-        baseUrl: config.PAYMENT_GATEWAY_URL,
-        secret: config.PAYMENT_GATEWAY_SECRET,
-        timeoutMs: config.PAYMENT_GATEWAY_TIMEOUT_MS,
-        retries: config.PAYMENT_GATEWAY_RETRIES,
-      }),
+    inventory: ports.inventory,
+    gateway: ports.gateway,
     gate: ports.gate ?? rejectQueuedShowtimes,
     discounts: ports.discounts,
     ranking: ports.ranking ?? noRanking,
@@ -138,14 +153,8 @@ export function createBookingModule(infra: Infra, ports: BookingPorts = {}): Boo
   };
 
   return {
-    routes: [
-      bookingRoutes({ holds, reservations, queries, cancels }),
-      paymentRoutes({
-        settlement: new Settlement(deps, saga),
-        webhookSecret: config.PAYMENT_WEBHOOK_SECRET,
-        toleranceSeconds: config.PAYMENT_WEBHOOK_TOLERANCE_SECONDS,
-      }),
-    ],
+    routes: [bookingRoutes({ holds, reservations, queries, cancels })],
+    settlement: new Settlement(deps, saga),
     background: [
       { name: 'checkout-recovery', start: () => job.start(), stop: () => job.stop() },
       compensationConsumer,

@@ -1,9 +1,53 @@
-import type { Tx } from '../../infra/db.ts';
+import type { DbOrTx, Tx } from '../../infra/db.ts';
 
 /**
  * What checkout needs from other modules, as narrow ports. The composition root plugs in the real
- * implementations (waiting room, coupons, rankings); booking never reads their tables.
+ * implementations (catalogue inventory, waiting room, coupons, rankings); booking never reads their
+ * tables.
  */
+
+/** The facts of a showtime a purchase needs (the catalogue's showtimes and performances). */
+export interface PurchaseShowtime {
+  id: string;
+  performanceId: string;
+  title: string;
+  startsAt: Date;
+  salesOpenAt: Date;
+  salesCloseAt: Date;
+  maxTicketsPerUser: number;
+  queueEnabled: boolean;
+  /** The performance is ON_SALE. */
+  onSale: boolean;
+}
+
+/** A seat as the catalogue sells it: its place, grade, list price and whether it is SOLD. */
+export interface InventorySeat {
+  id: string;
+  section: string;
+  row: string;
+  number: number;
+  grade: string;
+  price: number;
+  status: 'AVAILABLE' | 'SOLD';
+}
+
+/**
+ * Seat and showtime inventory, owned by the catalogue. Every method runs on the connection the caller
+ * passes: its transaction (so marking seats sold commits or rolls back with the reservation), the
+ * primary, or a replica chosen by read routing.
+ */
+export interface InventoryPort {
+  /** A live (not deleted) showtime of a live performance, or undefined. */
+  showtime(db: DbOrTx, showtimeId: string): Promise<PurchaseShowtime | undefined>;
+  /** The named seats of the showtime; ids that are not its seats are left out. */
+  seatsForSale(db: DbOrTx, showtimeId: string, seatIds: string[]): Promise<InventorySeat[]>;
+  /** Seats by id in seat-map order (any showtime). */
+  seats(db: DbOrTx, seatIds: string[]): Promise<InventorySeat[]>;
+  /** AVAILABLE → SOLD; returns how many seats changed (fewer than asked: someone else sold one). */
+  markSold(tx: Tx, seatIds: string[]): Promise<number>;
+  /** SOLD → AVAILABLE (a cancellation); returns how many seats changed. */
+  release(tx: Tx, seatIds: string[]): Promise<number>;
+}
 
 /** The waiting room's gate for queued showtimes. */
 export interface AdmissionGate {

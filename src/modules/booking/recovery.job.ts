@@ -49,15 +49,17 @@ export class CheckoutRecovery {
     } catch (err) {
       this.d.log.warn({ err }, 'sweeping lapsed holds failed; retried next run');
     }
-    const retry = { olderThanMs: this.opts.retryAfterMs, limit: this.opts.batch };
 
-    for (const row of await repo.due(db, 'expired', { olderThanMs: 0, limit: this.opts.batch })) {
+    const now = this.d.clock.now();
+    const retry = { now, olderThanMs: this.opts.retryAfterMs, limit: this.opts.batch };
+    for (const row of await repo.due(db, 'expired', { now, olderThanMs: 0, limit: this.opts.batch })) {
       await this.each(row, async () => {
         await this.expire(row);
         counts.expired++;
       });
     }
     for (const row of await repo.due(db, 'unsettled', {
+      now,
       olderThanMs: this.opts.unsettledAfterMs,
       limit: this.opts.batch,
     })) {

@@ -10,6 +10,8 @@ import {
   setupCheckout,
   type CheckoutHarness,
 } from '../../../test/checkout.ts';
+import { createTestApp, type TestApp } from '../../../test/context.ts';
+import { ManualClock } from '../../../test/clock.ts';
 
 describe('checkout recovery job', () => {
   let h: CheckoutHarness;
@@ -111,5 +113,46 @@ describe('checkout recovery job', () => {
     await h.container.booking.recovery.runOnce();
     expect(await reservation(r.id)).toMatchObject({ status: 'FAILED', failure_code: 'SEATS_CONFLICT' });
     expect((await gatewayPayment(h, r.payment.id)).status).toBe('CANCELLED');
+  });
+});
+
+describe('reservation deadlines follow the injected clock', () => {
+  let h: CheckoutHarness;
+  let t: TestApp;
+  const clock = new ManualClock();
+  beforeAll(async () => {
+    h = await setupCheckout();
+    t = await createTestApp(h.env, h.overrides, 'test', { clock });
+  });
+  afterAll(async () => {
+    await t.close();
+    await h.close();
+  });
+
+  it('expires an unpaid reservation once the clock passes its deadline, not before', async () => {
+    const st = await createShowtimeWithSeats(h.container, { rows: 1, seatsPerRow: 1 });
+    const user = await createUser(h.container);
+    const held = await hold(t.app, user, st.showtimeId, [st.seats[0]!.id]);
+    const created = await reserve(t.app, user, held.json().id);
+    expect(created.statusCode).toBe(201);
+    const r = created.json() as { id: string; expiresAt: string };
+    const ttlMs = t.container.config.RESERVATION_TTL_SECONDS * 1000;
+    expect(Date.parse(r.expiresAt)).toBe(clock.nowMs() + ttlMs);
+    const status = async () =>
+      (
+        await h.container.db
+          .selectFrom('reservations')
+          .select('status')
+          .where('id', '=', r.id)
+          .executeTakeFirstOrThrow()
+      ).status;
+
+    clock.advance(ttlMs - 1_000);
+    await t.container.booking.recovery.runOnce();
+    expect(await status()).toBe('PENDING_PAYMENT');
+
+    clock.advance(2_000);
+    await t.container.booking.recovery.runOnce();
+    expect(await status()).toBe('EXPIRED');
   });
 });

@@ -1,10 +1,15 @@
 import { AppError } from '../../errors.ts';
+import type { Db } from '../../infra/db.ts';
 import type { BookingDeps } from './booking.deps.ts';
 import type { Reservation } from './booking.tables.ts';
 
 export type TicketsOf = (reservationId: string) => Promise<Record<string, unknown>[]>;
 
-/** My reservations: list and detail, the owner's only (another user's is a 404, never a 403). */
+/**
+ * My reservations: list and detail, the owner's only (another user's is a 404, never a 403). Lag
+ * tolerant, so they read the replica, except right after this user wrote (reserve, complete, cancel):
+ * then `readDbFor` answers the primary and the user sees what they just did.
+ */
 export class ReservationQueries {
   constructor(
     private readonly d: BookingDeps,
@@ -12,20 +17,22 @@ export class ReservationQueries {
   ) {}
 
   async get(id: string, userId: string) {
-    const row = await this.d.repo.byId(this.d.db, id);
+    const db = await this.d.readRouting.readDbFor(userId);
+    const row = await this.d.repo.byId(db, id);
     if (!row || row.user_id !== userId) throw new AppError('RESERVATION_NOT_FOUND');
-    return this.detail(row);
+    return this.detail(db, row);
   }
 
   async list(userId: string, page: number, size: number) {
-    const { items, total } = await this.d.repo.listForUser(this.d.db, userId, page, size);
-    return { items: await Promise.all(items.map((r) => this.detail(r))), page, size, total };
+    const db = await this.d.readRouting.readDbFor(userId);
+    const { items, total } = await this.d.repo.listForUser(db, userId, page, size);
+    return { items: await Promise.all(items.map((r) => this.detail(db, r))), page, size, total };
   }
 
-  private async detail(row: Reservation) {
+  private async detail(db: Db, row: Reservation) {
     const [showtime, seats, tickets] = await Promise.all([
-      this.d.repo.showtime(this.d.db, row.showtime_id),
-      this.d.repo.seatsOf(this.d.db, row.id),
+      this.d.inventory.showtime(db, row.showtime_id),
+      this.d.seats.of(db, row.id),
       row.status === 'CONFIRMED' || row.status === 'CANCELLED' ? this.ticketsOf(row.id) : Promise.resolve([]),
     ]);
     return {

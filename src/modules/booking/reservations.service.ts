@@ -1,8 +1,8 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { AppError, type ErrorCode } from '../../errors.ts';
-import { isPgError, PG, type Tx } from '../../infra/db.ts';
+import { isPgError, PG } from '../../infra/db.ts';
 import type { Reservation } from './booking.tables.ts';
-import type { BookingDeps } from './booking.deps.ts';
+import { afterCommit, type BookingDeps } from './booking.deps.ts';
 import type { HoldService } from './holds.service.ts';
 import type { CheckoutSaga } from './checkout-saga.ts';
 
@@ -46,7 +46,8 @@ export class ReservationService {
     const hold = await this.d.holds.find(input.holdId);
     if (!hold || hold.userId !== userId)
       throw new AppError('HOLD_EXPIRED', 'The hold does not exist or has expired');
-    if (hold.reservationId || hold.expiresAt.getTime() <= Date.now()) throw new AppError('HOLD_EXPIRED');
+    if (hold.reservationId || hold.expiresAt.getTime() <= this.d.clock.nowMs())
+      throw new AppError('HOLD_EXPIRED');
     const showtime = await this.holds.showtimeForPurchase(hold.showtimeId, userId, input.admissionToken);
     if (input.userCouponId && !this.d.discounts) {
       throw new AppError('COUPON_NOT_APPLICABLE', 'Coupons are not available');
@@ -54,24 +55,26 @@ export class ReservationService {
 
     const reservationId = randomUUID();
     const paymentId = randomUUID();
-    const expiresAt = new Date(Date.now() + this.d.config.RESERVATION_TTL_SECONDS * 1000);
+    const expiresAt = new Date(this.d.clock.nowMs() + this.d.config.RESERVATION_TTL_SECONDS * 1000);
+    const { repo, idempotency } = this.d;
     const claimed = await this.d.db.transaction().execute(async (tx) => {
-      if (!(await this.claimKey(tx, userId, idempotencyKey, requestHash, reservationId))) return undefined;
+      const key = { userId, key: idempotencyKey, requestHash, reservationId };
+      if (!(await idempotency.claim(tx, key))) return undefined;
       await this.d.repo.lockUserShowtime(tx, showtime.id, userId);
       const live = await this.d.repo.liveSeatCount(tx, showtime.id, userId);
       if (live + hold.seatIds.length > showtime.maxTicketsPerUser) {
         throw new AppError('TICKET_LIMIT_EXCEEDED', undefined, { limit: showtime.maxTicketsPerUser });
       }
-      const seats = await this.d.repo.seatsForSale(tx, showtime.id, hold.seatIds);
+      const seats = await this.d.seats.forSale(tx, showtime.id, hold.seatIds);
       const taken = seats.filter((s) => s.taken).map((s) => s.id);
       if (seats.length !== hold.seatIds.length || taken.length > 0) {
         throw new AppError('SEATS_UNAVAILABLE', undefined, { seatIds: taken });
       }
       const amount = seats.reduce((sum, s) => sum + s.price, 0);
       await guard(() =>
-        tx
-          .insertInto('reservations')
-          .values({
+        repo.insert(
+          tx,
+          {
             id: reservationId,
             user_id: userId,
             showtime_id: showtime.id,
@@ -88,22 +91,9 @@ export class ReservationService {
             last_checked_at: null,
             confirmed_at: null,
             closed_at: null,
-          })
-          .execute(),
-      );
-      await guard(() =>
-        tx
-          .insertInto('reservation_seats')
-          .values(
-            seats.map((s) => ({
-              reservation_id: reservationId,
-              seat_id: s.id,
-              showtime_id: showtime.id,
-              price: s.price,
-              released_at: null,
-            })),
-          )
-          .execute(),
+          },
+          seats.map((s) => ({ seat_id: s.id, showtime_id: showtime.id, price: s.price, released_at: null })),
+        ),
       );
       if (input.userCouponId && this.d.discounts) {
         const discount = await this.d.discounts.reserve(tx, {
@@ -113,11 +103,7 @@ export class ReservationService {
           reservationId,
         });
         const applied = Math.max(0, Math.min(discount, amount));
-        await tx
-          .updateTable('reservations')
-          .set({ discount: applied, total: amount - applied })
-          .where('id', '=', reservationId)
-          .execute();
+        await repo.setDiscount(tx, reservationId, applied, amount - applied);
         return { amount, discount: applied };
       }
       return { amount, discount: 0 };
@@ -127,6 +113,8 @@ export class ReservationService {
       if (again) return again;
       throw new AppError('IDEMPOTENCY_IN_PROGRESS');
     }
+    // The reservation is committed: this user's next reads (my reservations) go to the primary.
+    await afterCommit(this.d.log, 'read-your-writes marker', () => this.d.readRouting.markWrote(userId));
 
     // Seats stay taken in Redis a little past the deadline, so the recovery job expires the reservation first.
     await this.d.holds
@@ -188,47 +176,18 @@ export class ReservationService {
     };
   }
 
-  /** Inserts the key; false when another request already holds it (PostgreSQL waits for that one to end). */
-  private async claimKey(
-    tx: Tx,
-    userId: string,
-    key: string,
-    requestHash: string,
-    reservationId: string,
-  ): Promise<boolean> {
-    const inserted = await tx
-      .insertInto('reservation_idempotency')
-      .values({
-        user_id: userId,
-        idempotency_key: key,
-        request_hash: requestHash,
-        reservation_id: reservationId,
-        response_status: null,
-        response_body: null,
-      })
-      .onConflict((oc) => oc.doNothing())
-      .returning('user_id')
-      .executeTakeFirst();
-    return inserted !== undefined;
-  }
-
   /** The stored answer for a key: the same response for the same body, 422 for another body. */
   private async replay(
     userId: string,
     key: string,
     requestHash: string,
   ): Promise<CreatedReservation | undefined> {
-    const row = await this.d.db
-      .selectFrom('reservation_idempotency')
-      .selectAll()
-      .where('user_id', '=', userId)
-      .where('idempotency_key', '=', key)
-      .executeTakeFirst();
+    const row = await this.d.idempotency.find(this.d.db, userId, key);
     if (!row) return undefined;
     if (row.request_hash !== requestHash) throw new AppError('IDEMPOTENCY_KEY_REUSED');
     if (row.response_status === null) {
       // The first request may have died after its commit: after a grace period, answer from the reservation.
-      const stale = Date.now() - new Date(row.created_at).getTime() > 30_000;
+      const stale = this.d.clock.nowMs() - new Date(row.created_at).getTime() > 30_000;
       const reservation =
         stale && row.reservation_id ? await this.d.repo.byId(this.d.db, row.reservation_id) : undefined;
       if (reservation) return this.view(reservation);
@@ -240,12 +199,7 @@ export class ReservationService {
   }
 
   private async store(userId: string, key: string, response: Stored): Promise<void> {
-    await this.d.db
-      .updateTable('reservation_idempotency')
-      .set({ response_status: response.status, response_body: JSON.stringify(response.body) })
-      .where('user_id', '=', userId)
-      .where('idempotency_key', '=', key)
-      .execute();
+    await this.d.idempotency.store(this.d.db, userId, key, response);
   }
 }
 

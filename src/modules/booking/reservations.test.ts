@@ -83,7 +83,7 @@ describe('reservations', () => {
     expect(later.json()).toEqual(first.json());
   });
 
-  it("another user's hold, a used hold and a coupon without the coupon module are refused", async () => {
+  it("another user's hold, a used hold and an unknown coupon are refused", async () => {
     const st = await createShowtimeWithSeats(h.container, { rows: 1, seatsPerRow: 4 });
     const [owner, other] = [await createUser(h.container), await createUser(h.container)];
     const holdId = (await hold(h.app, owner, st.showtimeId, [st.seats[0]!.id])).json().id;

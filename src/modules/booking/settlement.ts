@@ -1,6 +1,6 @@
 import { AppError } from '../../errors.ts';
-import type { CheckoutSettlement } from '../payments/payments.routes.ts';
-import type { BookingDeps } from './booking.deps.ts';
+import type { CheckoutSettlement } from '../payments/index.ts';
+import { afterCommit, type BookingDeps } from './booking.deps.ts';
 import type { CheckoutSaga } from './checkout-saga.ts';
 import { UUID_RE } from '../../http/schemas.ts';
 
@@ -15,6 +15,7 @@ export class Settlement implements CheckoutSettlement {
     const row = await this.d.repo.byPaymentId(this.d.db, paymentId);
     if (!row || row.user_id !== userId) throw new AppError('PAYMENT_NOT_FOUND');
     const result = await this.saga.settle(row);
+    await afterCommit(this.d.log, 'read-your-writes marker', () => this.d.readRouting.markWrote(userId));
     if (result.status === 'FAILED' && result.failureCode === 'AMOUNT_MISMATCH') {
       throw new AppError('AMOUNT_MISMATCH', 'The payment was cancelled and the reservation failed', {
         reservationId: row.id,

@@ -19,6 +19,7 @@ import { cacheLookupCounter } from './cache-metrics.ts';
 import { DoorShowtimesReader } from './door-showtimes.ts';
 import type { CatalogDbs } from './read-dbs.ts';
 import type { DoorShowtimes } from '../tickets/ports.ts';
+import { CatalogInventory } from './inventory.ts';
 
 export type { HeldSeatsReader, ShowtimeSales } from './ports.ts';
 
@@ -34,6 +35,8 @@ export interface CatalogModule {
   sales: ShowtimeSales;
   /** For the door (tickets): showtimes named by title, start and venue. */
   doorShowtimes: DoorShowtimes;
+  /** Seat and showtime inventory: checkout's `InventoryPort` and the waiting room's `QueueSettingsPort`. */
+  inventory: CatalogInventory;
 }
 
 export interface CatalogOptions {
@@ -136,5 +139,6 @@ export function createCatalogModule(infra: CatalogInfra, opts: CatalogOptions = 
     rankings,
     sales: { salesFigures: (showtimeId) => showtimesRepo.salesFigures(db, showtimeId) },
     doorShowtimes: new DoorShowtimesReader(db, showtimesRepo),
+    inventory: new CatalogInventory(db),
   };
 }

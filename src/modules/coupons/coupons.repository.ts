@@ -1,33 +1,9 @@
 import { sql } from 'kysely';
 import type { DbOrTx, Tx } from '../../infra/db.ts';
 import type { StockSnapshot } from './coupons.stock.ts';
-import type { DiscountType, StoredCouponStatus } from './coupons.tables.ts';
-import './coupons.tables.ts';
+import type { CouponRow, DiscountType, NewCoupon, UserCouponRow } from './coupons.tables.ts';
 
-export interface CouponRow {
-  id: string;
-  name: string;
-  discountType: DiscountType;
-  discountValue: number;
-  maxDiscount: number | null;
-  minOrderAmount: number;
-  stock: number;
-  issued: number;
-  issueStartsAt: Date;
-  issueEndsAt: Date;
-  validUntil: Date;
-  createdAt: Date;
-}
-
-export type NewCoupon = Omit<CouponRow, 'id' | 'issued' | 'createdAt'>;
-
-export interface UserCouponRow {
-  id: string;
-  status: StoredCouponStatus;
-  issuedAt: Date;
-  usedAt: Date | null;
-  coupon: CouponRow;
-}
+export type { CouponRow, NewCoupon, UserCouponRow };
 
 const COUPON_COLUMNS = [
   'c.id',

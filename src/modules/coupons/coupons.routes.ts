@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import type { CouponIssuance } from './coupons.issuance.ts';
-import type { CouponRow } from './coupons.repository.ts';
+import type { CouponRow } from './coupons.tables.ts';
 import {
   AdminCouponPage,
   CreateCouponBody,

@@ -4,7 +4,8 @@ import type { Db } from '../../infra/db.ts';
 import type { Logger } from '../../infra/logger.ts';
 import type { ReadRouting } from '../../infra/read-routing.ts';
 import type { CouponIssuance } from './coupons.issuance.ts';
-import type { CouponRepository, CouponRow, NewCoupon, UserCouponRow } from './coupons.repository.ts';
+import type { CouponRepository } from './coupons.repository.ts';
+import type { CouponRow, NewCoupon, UserCouponRow } from './coupons.tables.ts';
 import type { CreateCouponBody } from './coupons.schemas.ts';
 import type { CouponStock } from './coupons.stock.ts';
 

@@ -44,3 +44,29 @@ declare module '../../infra/db.ts' {
     user_coupons: UserCouponsTable;
   }
 }
+
+/** A coupon as the module's services and routes see it (camelCase, issued summed over shards). */
+export interface CouponRow {
+  id: string;
+  name: string;
+  discountType: DiscountType;
+  discountValue: number;
+  maxDiscount: number | null;
+  minOrderAmount: number;
+  stock: number;
+  issued: number;
+  issueStartsAt: Date;
+  issueEndsAt: Date;
+  validUntil: Date;
+  createdAt: Date;
+}
+
+export type NewCoupon = Omit<CouponRow, 'id' | 'issued' | 'createdAt'>;
+
+export interface UserCouponRow {
+  id: string;
+  status: StoredCouponStatus;
+  issuedAt: Date;
+  usedAt: Date | null;
+  coupon: CouponRow;
+}

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { IdParams as Params, Uuid } from '../../http/schemas.ts';
+import { errors, IdParams as Params, Uuid } from '../../http/schemas.ts';
 import type { OnsaleLiveService } from './onsale-live.service.ts';
 
 const Point = Type.Object({
@@ -35,7 +35,7 @@ export const onsaleLiveRoutes =
           summary: "A showtime's live figures: line, admissions, sales and their recent series",
           security: [{ bearerAuth: [] }],
           params: Params,
-          response: { 200: LiveFiguresSchema },
+          response: { 200: LiveFiguresSchema, ...errors(400, 401, 403, 404) },
         },
       },
       async (request) => service.figures(request.params.id),

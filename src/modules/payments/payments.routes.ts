@@ -1,17 +1,10 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { AppError } from '../../errors.ts';
-import { Problem, Uuid } from '../../http/schemas.ts';
+import { errors, Uuid } from '../../http/schemas.ts';
 import { verifyWebhook, WEBHOOK_HEADERS } from './webhook-signature.ts';
 import { userKey } from '../../http/rate-limit-key.ts';
-
-/** What the payment routes need from checkout (implemented by the booking module). */
-export interface CheckoutSettlement {
-  /** The buyer is back from the gateway: verify and settle their payment. */
-  complete(paymentId: string, userId: string): Promise<{ reservationId: string; status: string }>;
-  /** The gateway notified us about a payment: verify and settle it. Unknown payments are ignored. */
-  notify(paymentId: string): Promise<void>;
-}
+import type { CheckoutSettlement } from './ports.ts';
 
 export const paymentRoutes =
   (deps: {
@@ -38,10 +31,7 @@ export const paymentRoutes =
           params: Type.Object({ paymentId: Uuid }),
           response: {
             200: Type.Object({ reservationId: Uuid, status: Type.String() }),
-            401: Problem,
-            404: Problem,
-            409: Problem,
-            502: Problem,
+            ...errors(401, 404, 409, 429, 502),
           },
         },
       },
@@ -63,9 +53,7 @@ export const paymentRoutes =
             summary: 'Signed notification from the payment gateway (Standard Webhooks HMAC)',
             response: {
               200: Type.Object({ received: Type.Boolean() }),
-              400: Problem,
-              401: Problem,
-              502: Problem,
+              ...errors(400, 401, 502),
             },
           },
         },

@@ -5,7 +5,7 @@ import type { Logger } from '../../infra/logger.ts';
 import type { RedisClient } from '../../infra/redis.ts';
 import type { Background } from '../../container.ts';
 import type { QueueDraw } from './draw.ts';
-import type { QueueSettingsRepository } from './settings.repository.ts';
+import type { QueueSettingsCache } from './queue-settings.ts';
 import type { WaitingRoomRepository } from './waiting-room.repository.ts';
 
 export interface TickerOptions {
@@ -35,7 +35,7 @@ export interface TickReport {
 export class AdmissionTicker {
   constructor(
     private readonly repo: WaitingRoomRepository,
-    private readonly settings: QueueSettingsRepository,
+    private readonly settings: QueueSettingsCache,
     private readonly draw: QueueDraw,
     private readonly options: TickerOptions,
     private readonly admissions?: Counter,

@@ -1,8 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { sql } from 'kysely';
 import { LRUCache } from 'lru-cache';
 import type { Db } from '../../infra/db.ts';
 import type { EarlyEntry, WaitingRoomRepository } from './waiting-room.repository.ts';
+import { QueueDrawsRepository } from './queue-draws.repository.ts';
 
 /** Name of the ordering rule, for documents and a later audit endpoint. */
 export const DRAW_ALGORITHM = 'sha256(seedHex ":" showtimeId ":" seq), ascending';
@@ -32,41 +32,29 @@ export class DrawSeeds {
   /** Showtimes known to have a seed: the entry path asks once per process, then never again. */
   private readonly known = new LRUCache<string, string>({ max: 10_000 });
 
-  constructor(private readonly db: Db) {}
+  constructor(
+    private readonly db: Db,
+    private readonly repo = new QueueDrawsRepository(),
+  ) {}
 
   /** The showtime's seed, created (32 random bytes) by whoever asks first. */
   async seedOf(showtimeId: string): Promise<string> {
     const hit = this.known.get(showtimeId);
     if (hit) return hit;
-    await this.db
-      .insertInto('queue_draws')
-      .values({ showtime_id: showtimeId, seed: randomBytes(32).toString('hex') })
-      .onConflict((oc) => oc.column('showtime_id').doNothing())
-      .execute();
-    const row = await this.db
-      .selectFrom('queue_draws')
-      .select('seed')
-      .where('showtime_id', '=', showtimeId)
-      .executeTakeFirstOrThrow();
-    this.known.set(showtimeId, row.seed);
-    return row.seed;
+    const seed = await this.repo.seedOf(this.db, showtimeId, randomBytes(32).toString('hex'));
+    this.known.set(showtimeId, seed);
+    return seed;
   }
 
   async markDrawn(showtimeId: string, earlyEntrants: number): Promise<void> {
-    await sql`UPDATE queue_draws SET drawn_at = now(), early_entrants = ${earlyEntrants}
-              WHERE showtime_id = ${showtimeId} AND drawn_at IS NULL`.execute(this.db);
+    await this.repo.markDrawn(this.db, showtimeId, earlyEntrants);
   }
 
   /** The stored draw of a showtime (tests, a later audit endpoint). */
   async record(
     showtimeId: string,
   ): Promise<{ seed: string; drawnAt: Date | null; earlyEntrants: number | null } | undefined> {
-    const row = await this.db
-      .selectFrom('queue_draws')
-      .select(['seed', 'drawn_at', 'early_entrants'])
-      .where('showtime_id', '=', showtimeId)
-      .executeTakeFirst();
-    return row && { seed: row.seed, drawnAt: row.drawn_at, earlyEntrants: row.early_entrants };
+    return this.repo.record(this.db, showtimeId);
   }
 }
 

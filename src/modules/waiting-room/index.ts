@@ -7,7 +7,8 @@ import { DrawSeeds, QueueDraw } from './draw.ts';
 import { StreamLimiter } from '../../infra/stream-limiter.ts';
 import { QueueStreamHub } from './queue-stream.ts';
 import { observeQueues } from './queue-metrics.ts';
-import { QueueSettingsRepository } from './settings.repository.ts';
+import { QueueSettingsCache } from './queue-settings.ts';
+import type { QueueSettingsPort } from './ports.ts';
 import { WaitingRoomRepository } from './waiting-room.repository.ts';
 import { waitingRoomRoutes, type WaitingRoomLimits } from './waiting-room.routes.ts';
 import { WaitingRoomService } from './waiting-room.service.ts';
@@ -27,6 +28,11 @@ export interface WaitingRoomModule {
   hub: QueueStreamHub;
 }
 
+export interface WaitingRoomPorts {
+  /** Showtimes and their queue settings (the catalogue). */
+  settings: QueueSettingsPort;
+}
+
 export interface WaitingRoomOptions {
   ticker?: Partial<TickerOptions>;
   limits?: Partial<WaitingRoomLimits>;
@@ -39,10 +45,11 @@ export interface WaitingRoomOptions {
 
 export function createWaitingRoomModule(
   infra: Pick<Infra, 'config' | 'db' | 'redis' | 'log' | 'metrics'>,
+  ports: WaitingRoomPorts,
   options: WaitingRoomOptions = {},
 ): WaitingRoomModule {
   const repository = new WaitingRoomRepository(infra.redis);
-  const settings = new QueueSettingsRepository(infra.db, infra.config.QUEUE_OPENS_BEFORE_SALES_MINUTES);
+  const settings = new QueueSettingsCache(ports.settings, infra.config.QUEUE_OPENS_BEFORE_SALES_MINUTES);
   const seeds = new DrawSeeds(infra.db);
   const draw = new QueueDraw(repository, seeds);
   const service = new WaitingRoomService(

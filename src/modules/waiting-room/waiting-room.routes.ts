@@ -5,7 +5,8 @@ import { AppError } from '../../errors.ts';
 import type { StreamLimiter } from '../../infra/stream-limiter.ts';
 import type { QueueStreamHub } from './queue-stream.ts';
 import type { QueueView, WaitingRoomService } from './waiting-room.service.ts';
-import { Problem, QueueViewSchema, ShowtimeParams } from './waiting-room.schemas.ts';
+import { errors } from '../../http/schemas.ts';
+import { QueueViewSchema, ShowtimeParams } from './waiting-room.schemas.ts';
 import { userKey } from '../../http/rate-limit-key.ts';
 
 export interface WaitingRoomLimits {
@@ -23,7 +24,8 @@ const scopedUserKey = (scope: string) => async (request: FastifyRequest) =>
   `wr:${scope}:${await userKey(request)}`;
 const ipKey = (scope: string) => (request: FastifyRequest) => `wr:${scope}:ip:${request.ip}`;
 
-const errors = { 401: Problem, 403: Problem, 404: Problem, 409: Problem, 429: Problem };
+/** What every queue route can answer besides success: bad id, no token, not found, no queue, too many. */
+const queueErrors = errors(400, 401, 403, 404, 409, 429);
 
 export const waitingRoomRoutes =
   (
@@ -74,7 +76,7 @@ export const waitingRoomRoutes =
           summary: 'Enter the waiting room (idempotent: entering again keeps the original place)',
           security: [{ bearerAuth: [] }],
           params: ShowtimeParams,
-          response: { 200: QueueViewSchema, ...errors },
+          response: { 200: QueueViewSchema, ...queueErrors },
         },
       },
       async (request) => service.enter(request.params.id, request.user!.id),
@@ -90,7 +92,7 @@ export const waitingRoomRoutes =
           summary: 'Poll your place in the waiting room',
           security: [{ bearerAuth: [] }],
           params: ShowtimeParams,
-          response: { 200: QueueViewSchema, ...errors },
+          response: { 200: QueueViewSchema, ...queueErrors },
         },
       },
       async (request) => service.status(request.params.id, request.user!.id),
@@ -106,7 +108,7 @@ export const waitingRoomRoutes =
           summary: 'Leave the waiting room, or end the admitted session (revokes the admission token)',
           security: [{ bearerAuth: [] }],
           params: ShowtimeParams,
-          response: { 204: Type.Null(), ...errors },
+          response: { 204: Type.Null(), ...queueErrors },
         },
       },
       async (request, reply) => {
@@ -134,7 +136,7 @@ export const waitingRoomRoutes =
               description: 'An event stream (text/event-stream)',
               content: { 'text/event-stream': { schema: Type.String() } },
             },
-            ...errors,
+            ...queueErrors,
           },
         },
       },

@@ -1,7 +1,6 @@
 import { Type } from 'typebox';
-import { IdParams, Problem } from '../../http/schemas.ts';
+import { IdParams } from '../../http/schemas.ts';
 
-export { Problem };
 export const ShowtimeParams = IdParams;
 
 export const QueueViewSchema = Type.Object({

@@ -3,7 +3,7 @@ import type { AdmissionGate } from '../booking/ports.ts';
 import type { AdmissionTokens } from './admission-tokens.ts';
 import type { DrawSeeds } from './draw.ts';
 import type { QueueState, WaitingRoomRepository } from './waiting-room.repository.ts';
-import type { QueueSettings, QueueSettingsRepository } from './settings.repository.ts';
+import type { QueueSettings, QueueSettingsCache } from './queue-settings.ts';
 
 export interface QueueView {
   status: 'WAITING' | 'ADMITTED';
@@ -21,7 +21,7 @@ export interface QueueView {
 export class WaitingRoomService implements AdmissionGate {
   constructor(
     private readonly repo: WaitingRoomRepository,
-    private readonly settings: QueueSettingsRepository,
+    private readonly settings: QueueSettingsCache,
     private readonly tokens: AdmissionTokens,
     private readonly seeds: DrawSeeds,
   ) {}

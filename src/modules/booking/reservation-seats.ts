@@ -1,0 +1,40 @@
+import type { DbOrTx } from '../../infra/db.ts';
+import type { BookingRepository, SeatInfo } from './booking.repository.ts';
+import type { InventoryPort } from './ports.ts';
+
+/**
+ * Seats as checkout sees them: the catalogue's inventory (place, grade, list price, SOLD) joined in
+ * code with booking's own reservation seats, on one connection (the caller's transaction or a read
+ * database), so neither module reads the other's tables.
+ */
+export class ReservationSeats {
+  constructor(
+    private readonly repo: BookingRepository,
+    private readonly inventory: InventoryPort,
+  ) {}
+
+  /** The requested seats of the showtime, `taken` when sold or in a live reservation. */
+  async forSale(
+    db: DbOrTx,
+    showtimeId: string,
+    seatIds: string[],
+  ): Promise<(SeatInfo & { taken: boolean })[]> {
+    const [seats, live] = await Promise.all([
+      this.inventory.seatsForSale(db, showtimeId, seatIds),
+      this.repo.liveSeatIds(db, showtimeId, seatIds),
+    ]);
+    return seats.map((s) => ({ ...s, taken: s.status === 'SOLD' || live.has(s.id) }));
+  }
+
+  /** A reservation's seats in seat-map order, at the price the reservation charged. */
+  async of(db: DbOrTx, reservationId: string): Promise<SeatInfo[]> {
+    const reserved = await this.repo.reservedSeats(db, reservationId);
+    if (reserved.length === 0) return [];
+    const price = new Map(reserved.map((r) => [r.seatId, r.price]));
+    const seats = await this.inventory.seats(
+      db,
+      reserved.map((r) => r.seatId),
+    );
+    return seats.map((s) => ({ ...s, price: price.get(s.id) ?? s.price }));
+  }
+}

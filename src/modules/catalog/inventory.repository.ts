@@ -1,0 +1,128 @@
+import { sql } from 'kysely';
+import type { DbOrTx } from '../../infra/db.ts';
+import './catalog.tables.ts';
+
+export interface InventoryShowtimeRow {
+  id: string;
+  performanceId: string;
+  title: string;
+  startsAt: Date;
+  salesOpenAt: Date;
+  salesCloseAt: Date;
+  maxTicketsPerUser: number;
+  queueEnabled: boolean;
+  onSale: boolean;
+}
+
+export interface InventorySeatRow {
+  id: string;
+  section: string;
+  row: string;
+  number: number;
+  grade: string;
+  price: number;
+  status: 'AVAILABLE' | 'SOLD';
+}
+
+export interface QueueSettingsRow {
+  showtimeId: string;
+  enabled: boolean;
+  admitPerSecond: number;
+  maxActive: number;
+  sessionSeconds: number;
+  salesOpenAt: Date;
+  salesCloseAt: Date;
+  opensBeforeMinutes: number | null;
+}
+
+const seatColumns = ['id', 'section', 'row_label as row', 'number', 'grade', 'price', 'status'] as const;
+
+/**
+ * Seat and showtime inventory: the catalogue's rows other modules buy from (checkout) or queue for
+ * (the waiting room), reached through ports. Stateless; every method runs on the connection it is
+ * given, so checkout's seat flips commit with its reservation.
+ */
+export class InventoryRepository {
+  /** A live showtime of a live performance, with the facts a purchase checks. */
+  async showtime(db: DbOrTx, showtimeId: string): Promise<InventoryShowtimeRow | undefined> {
+    return db
+      .selectFrom('showtimes as s')
+      .innerJoin('performances as p', 'p.id', 's.performance_id')
+      .select([
+        's.id',
+        's.performance_id as performanceId',
+        'p.title',
+        's.starts_at as startsAt',
+        's.sales_open_at as salesOpenAt',
+        's.sales_close_at as salesCloseAt',
+        's.max_tickets_per_user as maxTicketsPerUser',
+        's.queue_enabled as queueEnabled',
+        sql<boolean>`p.status = 'ON_SALE'`.as('onSale'),
+      ])
+      .where('s.id', '=', showtimeId)
+      .where('s.deleted_at', 'is', null)
+      .where('p.deleted_at', 'is', null)
+      .executeTakeFirst();
+  }
+
+  /** The named seats of one showtime (other ids are left out). */
+  async seatsOfShowtime(db: DbOrTx, showtimeId: string, seatIds: string[]): Promise<InventorySeatRow[]> {
+    if (seatIds.length === 0) return [];
+    return db
+      .selectFrom('seats')
+      .select(seatColumns)
+      .where('showtime_id', '=', showtimeId)
+      .where('id', 'in', seatIds)
+      .orderBy('sort_order')
+      .execute();
+  }
+
+  /** Seats by id in seat-map order. */
+  async seats(db: DbOrTx, seatIds: string[]): Promise<InventorySeatRow[]> {
+    if (seatIds.length === 0) return [];
+    return db
+      .selectFrom('seats')
+      .select(seatColumns)
+      .where('id', 'in', seatIds)
+      .orderBy('showtime_id')
+      .orderBy('sort_order')
+      .execute();
+  }
+
+  /** Flips seats `from` → `to`; returns how many changed (a seat already in `to` is not counted). */
+  async setStatus(
+    tx: DbOrTx,
+    seatIds: string[],
+    from: 'AVAILABLE' | 'SOLD',
+    to: 'AVAILABLE' | 'SOLD',
+  ): Promise<number> {
+    if (seatIds.length === 0) return 0;
+    const res = await tx
+      .updateTable('seats')
+      .set({ status: to })
+      .where('id', 'in', seatIds)
+      .where('status', '=', from)
+      .executeTakeFirst();
+    return Number(res.numUpdatedRows);
+  }
+
+  /** The queue columns of live showtimes. */
+  async queueSettings(db: DbOrTx, showtimeIds: string[]): Promise<QueueSettingsRow[]> {
+    if (showtimeIds.length === 0) return [];
+    return db
+      .selectFrom('showtimes')
+      .select([
+        'id as showtimeId',
+        'queue_enabled as enabled',
+        'queue_admit_per_second as admitPerSecond',
+        'queue_max_active as maxActive',
+        'queue_session_seconds as sessionSeconds',
+        'sales_open_at as salesOpenAt',
+        'sales_close_at as salesCloseAt',
+        'queue_opens_before_minutes as opensBeforeMinutes',
+      ])
+      .where('id', 'in', showtimeIds)
+      .where('deleted_at', 'is', null)
+      .execute();
+  }
+}

@@ -1,0 +1,41 @@
+import type { Db, DbOrTx, Tx } from '../../infra/db.ts';
+import type { InventoryPort, InventorySeat, PurchaseShowtime } from '../booking/ports.ts';
+import type { QueueSettingsPort, ShowtimeQueueFacts } from '../waiting-room/ports.ts';
+import { InventoryRepository } from './inventory.repository.ts';
+
+/**
+ * The catalogue as the one owner of seat and showtime inventory. Checkout reads showtime facts and
+ * seats and flips seats SOLD/AVAILABLE inside its own transaction (`InventoryPort`); the waiting room
+ * reads queue settings (`QueueSettingsPort`). Neither touches the catalogue's tables.
+ */
+export class CatalogInventory implements InventoryPort, QueueSettingsPort {
+  constructor(
+    /** For reads that come without a connection (queue settings): the primary. */
+    private readonly db: Db,
+    private readonly repo = new InventoryRepository(),
+  ) {}
+
+  showtime(db: DbOrTx, showtimeId: string): Promise<PurchaseShowtime | undefined> {
+    return this.repo.showtime(db, showtimeId);
+  }
+
+  seatsForSale(db: DbOrTx, showtimeId: string, seatIds: string[]): Promise<InventorySeat[]> {
+    return this.repo.seatsOfShowtime(db, showtimeId, seatIds);
+  }
+
+  seats(db: DbOrTx, seatIds: string[]): Promise<InventorySeat[]> {
+    return this.repo.seats(db, seatIds);
+  }
+
+  markSold(tx: Tx, seatIds: string[]): Promise<number> {
+    return this.repo.setStatus(tx, seatIds, 'AVAILABLE', 'SOLD');
+  }
+
+  release(tx: Tx, seatIds: string[]): Promise<number> {
+    return this.repo.setStatus(tx, seatIds, 'SOLD', 'AVAILABLE');
+  }
+
+  queueSettings(showtimeIds: string[]): Promise<ShowtimeQueueFacts[]> {
+    return this.repo.queueSettings(this.db, showtimeIds);
+  }
+}

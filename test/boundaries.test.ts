@@ -1,0 +1,111 @@
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import {
+  checkFile,
+  declaredTables,
+  referencedTables,
+  scanModules,
+  tableOwners,
+  type Offence,
+} from './boundaries.ts';
+
+const modulesDir = fileURLToPath(new URL('../src/modules', import.meta.url));
+const root = fileURLToPath(new URL('..', import.meta.url));
+
+const list = (offences: Offence[]) => offences.map((o) => `${o.rule}: ${o.file} → ${o.detail}`);
+
+describe('module boundaries (docs/architecture.md)', () => {
+  it('no module touches another module’s tables; services, sagas, routes and index files hold no SQL', () => {
+    expect(list(scanModules(modulesDir, root))).toEqual([]);
+  });
+
+  it('reads ownership from every module’s *.tables.ts', () => {
+    const owners = tableOwners(modulesDir);
+    expect(owners.get('seats')).toBe('catalog');
+    expect(owners.get('showtimes')).toBe('catalog');
+    expect(owners.get('reservations')).toBe('booking');
+    expect(owners.get('queue_draws')).toBe('waiting-room');
+    // Every module with tables is found (a parser that found none would pass everything).
+    expect(new Set(owners.values()).size).toBeGreaterThanOrEqual(6);
+  });
+});
+
+describe('the boundary scanner can fail', () => {
+  const owners = new Map([
+    ['seats', 'catalog'],
+    ['showtimes', 'catalog'],
+    ['performances', 'catalog'],
+    ['reservations', 'booking'],
+  ]);
+
+  it('parses the Database interface of a tables file', () => {
+    const source = `declare module '../../infra/db.ts' {
+      interface Database {
+        reservations: ReservationsTable;
+        reservation_seats: ReservationSeatsTable;
+      }
+    }`;
+    expect(declaredTables(source)).toEqual(['reservations', 'reservation_seats']);
+  });
+
+  it('finds tables in Kysely calls, aliases and lists included', () => {
+    const source = `
+      db.selectFrom('seats as s').innerJoin('performances as p', 'p.id', 's.performance_id');
+      db.updateTable("showtimes").set({});
+      db.selectFrom(['reservations', 'outbox as o']);
+      tx.leftJoin(\`venues\`, 'v.id', 'p.venue_id');`;
+    expect([...referencedTables(source)].sort()).toEqual([
+      'outbox',
+      'performances',
+      'reservations',
+      'seats',
+      'showtimes',
+      'venues',
+    ]);
+  });
+
+  it('finds tables in raw sql`` text, interpolations skipped', () => {
+    const source =
+      'await sql<{ n: number }>`SELECT s.id FROM seats s JOIN performances p ON p.id = ${`x`}\n' +
+      '  WHERE s.showtime_id = ${id}`.execute(db);\n' +
+      'await sql`UPDATE showtimes SET seat_count = 1`.execute(tx);\n' +
+      'await sql`INSERT INTO reservations (id) VALUES (${id})`.execute(tx);';
+    expect([...referencedTables(source)].sort()).toEqual([
+      'performances',
+      'reservations',
+      'seats',
+      'showtimes',
+    ]);
+  });
+
+  it('reports a booking repository that updates the catalogue’s seats', () => {
+    const source = "await sql`UPDATE seats SET status = 'SOLD' WHERE id = ANY(${ids})`.execute(tx);";
+    expect(checkFile('src/modules/booking/booking.repository.ts', 'booking', source, owners)).toEqual([
+      {
+        file: 'src/modules/booking/booking.repository.ts',
+        module: 'booking',
+        rule: 'foreign-table',
+        detail: 'seats (owned by catalog)',
+      },
+    ]);
+    // The owner may.
+    expect(checkFile('src/modules/catalog/inventory.repository.ts', 'catalog', source, owners)).toEqual([]);
+  });
+
+  it('reports SQL in a service, a saga, a routes or an index file, and a route importing a repository', () => {
+    const query = "await tx.updateTable('reservations').set({ step: 'X' }).execute();";
+    for (const file of ['x.service.ts', 'checkout-saga.ts', 'x.routes.ts', 'index.ts']) {
+      expect(checkFile(`src/modules/booking/${file}`, 'booking', query, owners).map((o) => o.rule)).toEqual([
+        'sql-outside-repository',
+      ]);
+    }
+    expect(
+      checkFile('src/modules/booking/x.service.ts', 'booking', 'await sql`SELECT 1`.execute(db);', owners),
+    ).toHaveLength(1);
+    expect(checkFile('src/modules/booking/x.repository.ts', 'booking', query, owners)).toEqual([]);
+    const route = "import { BookingRepository } from './booking.repository.ts';";
+    expect(checkFile('src/modules/booking/booking.routes.ts', 'booking', route, owners)).toMatchObject([
+      { rule: 'route-imports-repository', detail: './booking.repository.ts' },
+    ]);
+  });
+});
