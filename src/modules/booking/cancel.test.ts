@@ -55,6 +55,7 @@ describe('cancelling a confirmed reservation (with coupon and ranking ports)', (
     },
     consume: async (_tx, id) => void coupons.set(id, 'USED'),
     restore: async (_tx, id) => void coupons.set(id, 'AVAILABLE'),
+    quote: async () => [],
   };
 
   beforeAll(async () => {

@@ -18,6 +18,8 @@ import type { AdmissionGate, DiscountPort, SalesRanking } from './ports.ts';
 import { CheckoutRecovery, DEFAULT_RECOVERY, type RecoveryOptions } from './recovery.job.ts';
 import { ReservationQueries, type TicketsOf } from './reservation-queries.ts';
 import { ReservationService } from './reservations.service.ts';
+import { CouponQuotes } from './quotes.service.ts';
+import { quoteRoutes } from './quotes.routes.ts';
 import { Settlement } from './settlement.ts';
 
 /** Queue names (the broker prefixes them with AMQP_QUEUE_PREFIX). */
@@ -140,6 +142,7 @@ export function createBookingModule(infra: Infra, ports: BookingPorts = {}): Boo
   return {
     routes: [
       bookingRoutes({ holds, reservations, queries, cancels }),
+      quoteRoutes({ quotes: new CouponQuotes({ ...deps, clock: infra.clock }) }),
       paymentRoutes({
         settlement: new Settlement(deps, saga),
         webhookSecret: config.PAYMENT_WEBHOOK_SECRET,

@@ -1493,6 +1493,115 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/holds/{id}/coupon-quotes': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Price my held order with each of my coupons (the discount POST /reservations applies)
+     * @description Lists my unused, valid coupons with the discount and total each would give this hold, applicable ones first. A coupon that does not apply says why: MIN_ORDER_NOT_MET or RESERVED (held by another unpaid reservation). Another user’s hold is 404 HOLD_NOT_FOUND; a reserved or expired hold is 409 HOLD_EXPIRED.
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description POST /reservations with this coupon would apply it */
+              applicable: boolean;
+              couponName: string;
+              /** @description KRW off the order; 0 when not applicable */
+              discount: number;
+              /** @description The order amount the coupon needs (0: none) */
+              minOrderAmount: number;
+              /** @description Why it does not apply: the order is below the minimum, or another unpaid reservation holds it */
+              reason?: 'MIN_ORDER_NOT_MET' | 'RESERVED';
+              /** @description What the reservation would charge with this coupon */
+              total: number;
+              /**
+               * Format: uuid
+               * @description The coupon copy to name in POST /reservations
+               */
+              userCouponId: string;
+            }[];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/payments/{paymentId}/complete': {
     parameters: {
       query?: never;
