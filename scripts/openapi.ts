@@ -63,10 +63,47 @@ export function canonicalDocument(doc: object): Record<string, Json> {
   return sorted;
 }
 
+type JsonObject = { [key: string]: Json };
+const isObject = (v: Json | undefined): v is JsonObject =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** In a request schema, a property with a default is one the client may leave out (the server fills it). */
+function optionalDefaults(schema: Json | undefined): void {
+  if (!isObject(schema)) return;
+  const props = schema.properties;
+  if (isObject(props) && Array.isArray(schema.required)) {
+    schema.required = schema.required.filter((key) => {
+      const prop = typeof key === 'string' ? props[key] : undefined;
+      return !(isObject(prop) && 'default' in prop);
+    });
+  }
+  for (const value of Object.values(schema)) {
+    if (Array.isArray(value)) value.forEach(optionalDefaults);
+    else optionalDefaults(value);
+  }
+}
+
+/**
+ * What a client must send: @fastify/swagger lists a parameter or body field that has a default as
+ * required (it is, after the server applies the default), but a client may leave it out.
+ */
+export function clientView(doc: Record<string, Json>): Record<string, Json> {
+  for (const item of Object.values(doc.paths as Record<string, JsonObject>)) {
+    for (const op of Object.values(item)) {
+      if (!isObject(op)) continue;
+      for (const param of Array.isArray(op.parameters) ? op.parameters : []) {
+        if (isObject(param) && isObject(param.schema) && 'default' in param.schema) param.required = false;
+      }
+      if (isObject(op.requestBody)) optionalDefaults(op.requestBody);
+    }
+  }
+  return doc;
+}
+
 /** The TypeScript text of web/src/api/openapi.d.ts for this document. */
 export async function renderWebTypes(doc: object): Promise<string> {
   // openapi-typescript reads the document as given; it never fetches anything for an object input.
-  const ast = await openapiTS(canonicalDocument(doc) as never, {
+  const ast = await openapiTS(clientView(canonicalDocument(doc)) as never, {
     alphabetize: true,
     // A field with a default stays optional: a client may leave out `page` or `size`.
     defaultNonNullable: false,

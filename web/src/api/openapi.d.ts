@@ -221,9 +221,9 @@ export interface paths {
      */
     get: {
       parameters: {
-        query: {
+        query?: {
           /** @description How far ahead to list, from now; the list starts at the beginning of today (Seoul) */
-          days: number;
+          days?: number;
         };
         header?: never;
         path?: never;
@@ -323,11 +323,11 @@ export interface paths {
     /** List coupons, newest first (admin) */
     get: {
       parameters: {
-        query: {
+        query?: {
           /** @description 1-based page number */
-          page: number;
+          page?: number;
           /** @description Items per page */
-          size: number;
+          size?: number;
         };
         header?: never;
         path?: never;
@@ -451,8 +451,8 @@ export interface paths {
     /** Ticket issuances that failed for good (dead-lettered), newest first */
     get: {
       parameters: {
-        query: {
-          limit: number;
+        query?: {
+          limit?: number;
         };
         header?: never;
         path?: never;
@@ -1811,16 +1811,16 @@ export interface paths {
     /** List and search performances (full-text + trigram substring over title, cast, venue, description) */
     get: {
       parameters: {
-        query: {
+        query?: {
           /** @description category slug */
           category?: string;
           /** @description YYYY-MM-DD */
           from?: string;
           /** @description 1-based page number */
-          page: number;
+          page?: number;
           q?: string;
           /** @description Items per page */
-          size: number;
+          size?: number;
           sort?: 'popular' | 'latest' | 'date' | 'views';
           status?: 'DRAFT' | 'ON_SALE' | 'CLOSED' | 'ENDED';
           /** @description YYYY-MM-DD */
@@ -2040,10 +2040,10 @@ export interface paths {
     /** Rankings by views or sales over the last hour, today or the last 7 days */
     get: {
       parameters: {
-        query: {
-          by: 'views' | 'sales';
-          limit: number;
-          period: 'realtime' | 'daily' | 'weekly';
+        query?: {
+          by?: 'views' | 'sales';
+          limit?: number;
+          period?: 'realtime' | 'daily' | 'weekly';
         };
         header?: never;
         path?: never;
@@ -2089,11 +2089,11 @@ export interface paths {
     /** My reservations */
     get: {
       parameters: {
-        query: {
+        query?: {
           /** @description 1-based page number */
-          page: number;
+          page?: number;
           /** @description Items per page */
-          size: number;
+          size?: number;
         };
         header?: never;
         path?: never;

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { booking } from '../api/endpoints.ts';
+import type { PaymentCompletion } from '../api/types.ts';
 import { useI18n } from '../i18n/index.tsx';
 import { useTitle } from '../lib/hooks.ts';
 import {
@@ -11,8 +12,6 @@ import {
   setPendingPayment,
 } from '../lib/storage.ts';
 import { ErrorBox, Loading, Notice } from '../components/States.tsx';
-
-type Result = { status: 'CONFIRMED' | 'FAILED'; reservationId: string };
 
 /**
  * Where the payment page sends the buyer back: `/checkout/complete?reservationId=…&paymentId=…`
@@ -28,7 +27,7 @@ export default function CheckoutReturn() {
     params.get('id') ??
     getPendingPayment()?.paymentId ??
     '';
-  const [result, setResult] = useState<Result | null>(null);
+  const [result, setResult] = useState<PaymentCompletion | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [attempt, setAttempt] = useState(0);
   useTitle(t('return.title'));
