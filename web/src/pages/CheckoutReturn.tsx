@@ -40,6 +40,8 @@ export default function CheckoutReturn() {
       .then((r) => {
         if (cancelled) return;
         setResult(r);
+        // Not paid yet (the buyer left the payment page early): keep everything for another look.
+        if (r.status === 'PENDING_PAYMENT') return;
         setPendingPayment(null);
         // The server ends the admission once the purchase is settled; forget it here too.
         const showtimeId = getPendingHold()?.hold.showtimeId;
@@ -80,6 +82,20 @@ export default function CheckoutReturn() {
       </section>
     );
   }
+  if (result.status === 'PENDING_PAYMENT') {
+    return (
+      <section className="stack" aria-labelledby="wait-h">
+        <h1 id="wait-h" data-testid="payment-pending">
+          {t('return.pending')}
+        </h1>
+        <Notice kind="info">{t('return.pendingDetail')}</Notice>
+        <button type="button" className="btn primary" onClick={() => setAttempt((a) => a + 1)}>
+          {t('return.checkAgain')}
+        </button>
+      </section>
+    );
+  }
+  // FAILED or EXPIRED: the seats are released and any coupon is back.
   const performanceId = getPendingHold()?.performanceId;
   return (
     <section className="stack" aria-labelledby="fail-h">
