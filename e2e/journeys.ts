@@ -88,6 +88,8 @@ export function journeys(stack: Stack, prepared: Fixture | Error, suffix: string
 
         await page.waitForURL(/\/checkout$/);
         await page.getByTestId('hold-countdown').waitFor();
+        // The coupon list is the server's quote for this hold (a new buyer has no coupons).
+        await page.getByText('사용할 수 있는 쿠폰이 없습니다.').waitFor();
         await page.getByRole('button', { name: '결제하기' }).click();
         await payAtGateway(page, stack);
         await page.getByTestId('payment-confirmed').waitFor({ timeout: 30_000 });

@@ -1,7 +1,7 @@
 /**
  * Screenshots of the main pages for the README (docs/screenshots/). The built web app is served by
- * the real serving plugin; the API answers with contract-shaped sample data (shared/API.md), so the
- * pictures can be made without a database. `npm run docs:screenshots` (after build:web).
+ * the real serving plugin; the API answers with sample data typed by the generated OpenAPI types
+ * (web/src/api/types.ts), so the pictures can be made without a database. `npm run docs:screenshots` (after build:web).
  */
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -11,6 +11,7 @@ import { registerErrorHandling } from '../src/http/error-handler.ts';
 import { webApp, webAppBuilt } from '../src/http/web.ts';
 import { launchBrowser } from './harness.ts';
 import { ROOT } from './stack.ts';
+import type { CouponQuote, Hold, Reservation, Ticket } from '../web/src/api/types.ts';
 
 const OUT = join(ROOT, 'docs', 'screenshots');
 const TITLES = [
@@ -77,6 +78,51 @@ function sampleQr(): string {
     }
   return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="-2 -2 29 29"><rect x="-2" y="-2" width="29" height="29" fill="#fff"/>${cells}</svg>`;
 }
+
+/** The held order of the checkout picture: two VIP seats, priced with three coupons by the "server". */
+const sampleHold: Hold = {
+  id: 'h1',
+  showtimeId: 's1',
+  seatIds: ['seat-5', 'seat-6'],
+  amount: 300000,
+  expiresAt: at(7 * 60_000),
+};
+const couponQuotes: CouponQuote[] = [
+  {
+    userCouponId: 'uc1',
+    couponName: '오픈 기념 10% 할인 (최대 2만원)',
+    applicable: true,
+    discount: 20000,
+    total: 280000,
+    minOrderAmount: 50000,
+  },
+  {
+    userCouponId: 'uc2',
+    couponName: '첫 예매 5천원 할인',
+    applicable: true,
+    discount: 5000,
+    total: 295000,
+    minOrderAmount: 0,
+  },
+  {
+    userCouponId: 'uc3',
+    couponName: 'VIP 50만원 이상 5만원 할인',
+    applicable: false,
+    discount: 0,
+    total: 300000,
+    minOrderAmount: 500000,
+    reason: 'MIN_ORDER_NOT_MET',
+  },
+  {
+    userCouponId: 'uc4',
+    couponName: '주말 3천원 할인',
+    applicable: false,
+    discount: 0,
+    total: 300000,
+    minOrderAmount: 0,
+    reason: 'RESERVED',
+  },
+];
 
 const user = { id: 'u1', email: 'demo@culture-ticket.local', nickname: '관객', role: 'ADMIN' };
 const series = Array.from({ length: 40 }, (_, i) => ({
@@ -183,33 +229,47 @@ function answer(
     };
   if (/\/queue$/.test(path))
     return json({ status: 'WAITING', position: 1234, ahead: 1233, estimatedWaitSeconds: 95 });
-  if (path === '/reservations')
-    return json([
-      {
-        id: 'r1',
-        status: 'CONFIRMED',
-        showtime: { id: 's1', startsAt: at(7 * 86400_000), performance: { title: TITLES[0] } },
-        seats: [
-          { id: 'seat-2', section: 'A', row: 1, number: 2 },
-          { id: 'seat-3', section: 'A', row: 1, number: 3 },
-        ],
-        amount: 300000,
-        discount: 10000,
-        total: 290000,
-      },
-    ]);
+  if (path === '/reservations') {
+    const reservation: Reservation = {
+      id: 'r1',
+      status: 'CONFIRMED',
+      showtime: { id: 's1', performanceId: 'p0', title: TITLES[0]!, startsAt: at(7 * 86400_000) },
+      seats: [2, 3].map((n) => ({
+        id: `seat-${n}`,
+        section: 'A',
+        row: '1',
+        number: n,
+        grade: 'VIP',
+        price: 150000,
+      })),
+      amount: 300000,
+      discount: 10000,
+      total: 290000,
+      refundAmount: null,
+      failureCode: null,
+      expiresAt: at(600_000),
+      createdAt: at(-3600_000),
+      payment: { id: 'pay1', status: 'PAID' },
+      tickets: [],
+    };
+    return json({ items: [reservation], page: 1, size: 20, total: 1 });
+  }
   if (path === '/tickets')
     return json(
-      [2, 3].map((n) => ({
+      [2, 3].map((n): Ticket => ({
         id: `t${n}`,
         reservationId: 'r1',
         showtimeId: 's1',
-        seat: { section: 'A', row: 1, number: n },
+        performanceId: 'p0',
+        seat: { seatId: `seat-${n}`, section: 'A', row: '1', number: n, grade: 'VIP' },
+        price: 150000,
         status: 'ISSUED',
         code: `CT1.${n}F3A9`,
         issuedAt: at(0),
+        usedAt: null,
       })),
     );
+  if (/^\/holds\/[^/]+\/coupon-quotes$/.test(path)) return json(couponQuotes);
   if (/\/qr\.svg$/.test(path)) return { body: sampleQr(), type: 'image/svg+xml' };
   if (/\/live$/.test(path))
     return json({
@@ -288,6 +348,17 @@ async function main(): Promise<void> {
     await shot(p, '/performances/p0/showtimes/s2/queue', 'waiting-room', (pg) =>
       pg.getByTestId('queue-position').waitFor(),
     );
+    await shot(p, '/checkout', 'checkout', async (pg) => {
+      await pg.evaluate((pending) => sessionStorage.setItem('ct.hold', JSON.stringify(pending)), {
+        hold: sampleHold,
+        performanceId: 'p0',
+        performanceTitle: TITLES[0]!,
+        seatLabels: ['A 1열 5번 (VIP)', 'A 1열 6번 (VIP)'],
+        idempotencyKey: 'sample',
+      });
+      await pg.reload();
+      await pg.getByTestId('coupon-quote').first().click();
+    });
     await shot(p, '/me/reservations', 'ticket', (pg) =>
       pg.getByTestId('ticket').locator('img').first().waitFor(),
     );

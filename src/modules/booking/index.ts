@@ -19,6 +19,8 @@ import { CheckoutRecovery, DEFAULT_RECOVERY, type RecoveryOptions } from './reco
 import { ReservationQueries, type TicketsOf } from './reservation-queries.ts';
 import { ReservationSeats } from './reservation-seats.ts';
 import { ReservationService } from './reservations.service.ts';
+import { CouponQuotes } from './quotes.service.ts';
+import { quoteRoutes } from './quotes.routes.ts';
 import { Settlement } from './settlement.ts';
 
 /** Queue names (the broker prefixes them with AMQP_QUEUE_PREFIX). */
@@ -153,7 +155,10 @@ export function createBookingModule(infra: Infra, ports: BookingPorts): BookingM
   };
 
   return {
-    routes: [bookingRoutes({ holds, reservations, queries, cancels })],
+    routes: [
+      bookingRoutes({ holds, reservations, queries, cancels }),
+      quoteRoutes({ quotes: new CouponQuotes(deps) }),
+    ],
     settlement: new Settlement(deps, saga),
     background: [
       { name: 'checkout-recovery', start: () => job.start(), stop: () => job.stop() },

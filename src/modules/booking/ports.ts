@@ -71,6 +71,27 @@ export interface DiscountPort {
   consume(tx: Tx, reservationId: string): Promise<void>;
   /** The reservation failed, expired or was cancelled: the coupon is AVAILABLE again. */
   restore(tx: Tx, reservationId: string): Promise<void>;
+  /**
+   * What each of the user's coupons would take off an order of `orderAmount` at `at`, by the rule
+   * `reserve` applies (same discount, same minimum). Reads only. Lists the coupons the user could pick
+   * for an order: unused and still valid (one held by another unpaid reservation is listed, not applicable).
+   */
+  quote(db: DbOrTx, input: { userId: string; orderAmount: number; at: Date }): Promise<CouponQuote[]>;
+}
+
+/** Why a coupon does not apply to an order (DiscountPort.quote). */
+export type CouponQuoteReason = 'MIN_ORDER_NOT_MET' | 'RESERVED';
+
+/** One coupon priced against one order. */
+export interface CouponQuote {
+  userCouponId: string;
+  couponName: string;
+  applicable: boolean;
+  /** KRW off the order: 0 when not applicable; never more than the order. */
+  discount: number;
+  /** The order amount the coupon needs (0: none). */
+  minOrderAmount: number;
+  reason?: CouponQuoteReason;
 }
 
 /** The sales ranking, fed by confirmed seats (negative counts correct it after a cancellation). */

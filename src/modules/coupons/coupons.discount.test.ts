@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setupTestApp, type TestApp, type TestEnv } from '../../../test/context.ts';
 import { createUser, type TestUser } from '../../../test/factories.ts';
 import { AppError } from '../../errors.ts';
-import { CouponDiscounts, discountFor } from './coupons.discount.ts';
+import { CouponDiscounts, discountFor, quoteOf } from './coupons.discount.ts';
 import { createCoupon, issue } from '../../../test/coupons.ts';
 
 describe('discount arithmetic in KRW', () => {
@@ -163,5 +163,42 @@ describe('DiscountPort on real transactions', () => {
     await expect(
       reserve({ userId: first.user.id, userCouponId, orderAmount: 50_000, reservationId }),
     ).rejects.toMatchObject({ code: 'COUPON_NOT_APPLICABLE' });
+  });
+});
+
+describe('quoteOf: one coupon against one order, by the rule reserve applies', () => {
+  const row = (over: { status?: 'AVAILABLE' | 'RESERVED'; minOrderAmount?: number } = {}) => ({
+    id: 'uc',
+    status: over.status ?? 'AVAILABLE',
+    issuedAt: new Date(),
+    usedAt: null,
+    coupon: {
+      id: 'c',
+      name: '10% 할인',
+      discountType: 'PERCENT' as const,
+      discountValue: 10,
+      maxDiscount: 5_000,
+      minOrderAmount: over.minOrderAmount ?? 30_000,
+      stock: 1,
+      issued: 1,
+      issueStartsAt: new Date(),
+      issueEndsAt: new Date(),
+      validUntil: new Date(),
+      createdAt: new Date(),
+    },
+  });
+
+  it.each([
+    [row(), 55_000, { applicable: true, discount: 5_000 }],
+    [row(), 30_000, { applicable: true, discount: 3_000 }], // the minimum itself is enough
+    [row(), 29_999, { applicable: false, discount: 0, reason: 'MIN_ORDER_NOT_MET' }],
+    [row({ status: 'RESERVED' }), 55_000, { applicable: false, discount: 0, reason: 'RESERVED' }],
+  ])('%#', (r, amount, expected) => {
+    expect(quoteOf(r, amount)).toEqual({
+      userCouponId: 'uc',
+      couponName: '10% 할인',
+      minOrderAmount: r.coupon.minOrderAmount,
+      ...expected,
+    });
   });
 });

@@ -1,9 +1,9 @@
 import { AppError } from '../../errors.ts';
 import { systemClock, type Clock } from '../../infra/clock.ts';
-import type { Tx } from '../../infra/db.ts';
-import type { DiscountPort } from '../booking/ports.ts';
-import { CouponRepository, type DiscountTerms } from './coupons.repository.ts';
+import type { DbOrTx, Tx } from '../../infra/db.ts';
+import type { CouponQuote, DiscountPort } from '../booking/ports.ts';
 import { UUID_RE } from '../../http/schemas.ts';
+import { CouponRepository, type DiscountTerms, type UserCouponRow } from './coupons.repository.ts';
 
 export type { DiscountTerms } from './coupons.repository.ts';
 
@@ -25,6 +25,24 @@ export function discountFor(terms: DiscountTerms, orderAmount: number): number {
 }
 
 /**
+ * One of the user's coupons priced against an order, by the rule `reserve` enforces: a coupon held by
+ * another unpaid reservation does not apply, nor one whose minimum the order does not reach;
+ * otherwise the discount is `discountFor`. Validity and USED are filtered by the caller (`quote`).
+ */
+export function quoteOf(row: UserCouponRow, orderAmount: number): CouponQuote {
+  const base = {
+    userCouponId: row.id,
+    couponName: row.coupon.name,
+    minOrderAmount: row.coupon.minOrderAmount,
+  };
+  if (row.status === 'RESERVED') return { ...base, applicable: false, discount: 0, reason: 'RESERVED' };
+  if (row.coupon.minOrderAmount > orderAmount) {
+    return { ...base, applicable: false, discount: 0, reason: 'MIN_ORDER_NOT_MET' };
+  }
+  return { ...base, applicable: true, discount: discountFor(row.coupon, orderAmount) };
+}
+
+/**
  * The checkout seam (DiscountPort). A coupon goes AVAILABLE → RESERVED (with the reservation) →
  * USED on payment, or back to AVAILABLE when the reservation fails, expires or is cancelled —
  * including after payment: a cancelled order gives its coupon back (it still expires on its date).
@@ -35,6 +53,23 @@ export class CouponDiscounts implements DiscountPort {
     private readonly repo: CouponRepository = new CouponRepository(),
     private readonly clock: Clock = systemClock,
   ) {}
+
+  /**
+   * Every coupon the user could pick for this order, priced: unused and valid at `at` (the same
+   * `valid_until > now` as `reserve`). Applicable ones first, the largest discount first; ties keep
+   * the order of the user's coupon list (newest first).
+   */
+  async quote(db: DbOrTx, input: { userId: string; orderAmount: number; at: Date }): Promise<CouponQuote[]> {
+    const { userId, orderAmount, at } = input;
+    if (!UUID_RE.test(userId) || !Number.isSafeInteger(orderAmount) || orderAmount < 0) {
+      throw new RangeError('quote needs a user id and an order amount in KRW');
+    }
+    const rows = await this.repo.ofUser(db, userId);
+    return rows
+      .filter((row) => row.status !== 'USED' && row.coupon.validUntil.getTime() > at.getTime())
+      .map((row) => quoteOf(row, orderAmount))
+      .sort((a, b) => Number(b.applicable) - Number(a.applicable) || b.discount - a.discount);
+  }
 
   async reserve(
     tx: Tx,

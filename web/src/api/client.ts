@@ -4,6 +4,9 @@
  * with the HttpOnly refresh cookie, and problem+json errors become `ApiError` carrying the stable code.
  */
 
+import type { paths } from './openapi.d.ts';
+import type { ApiPath } from './types.ts';
+
 export const API_BASE = '/api/v1';
 
 export interface Problem {
@@ -144,4 +147,63 @@ export async function request<T>(method: string, path: string, opts: RequestOpti
   if (opts.text) return (await res.text()) as T;
   const type = res.headers.get('content-type') ?? '';
   return (type.includes('json') ? await res.json() : undefined) as T;
+}
+
+// --- calls typed by the OpenAPI document ----------------------------------------------------------
+
+type HttpMethod = 'GET' | 'PUT' | 'POST' | 'DELETE' | 'PATCH';
+/** A route of the API relative to /api/v1, as the document spells it (`/holds/{id}`). */
+export type Route = Relative<ApiPath>;
+type Relative<P> = P extends `${typeof API_BASE}${infer R}` ? R : never;
+type Full<R extends Route> = Extract<ApiPath, `${typeof API_BASE}${R}`>;
+type Op<R extends Route, M extends HttpMethod> = NonNullable<paths[Full<R>][Lowercase<M>]>;
+/** The routes that answer `method`. */
+export type RouteWith<M extends HttpMethod> = {
+  [R in Route]: [Op<R, M>] extends [never] ? never : R;
+}[Route];
+
+type SuccessStatus = 200 | 201 | 202 | 204;
+/** What a route answers on success: its JSON body, or nothing (204, or a body that is not JSON). */
+export type Success<R extends Route, M extends HttpMethod> =
+  Op<R, M> extends { responses: infer Res }
+    ? {
+        [S in keyof Res]: S extends SuccessStatus
+          ? Res[S] extends { content: { 'application/json': infer B } }
+            ? B
+            : void
+          : never;
+      }[keyof Res]
+    : never;
+
+type Params<R extends Route, M extends HttpMethod, K extends 'path' | 'query'> =
+  Op<R, M> extends { parameters: { [key in K]?: infer P } } ? P : never;
+type JsonContent<T> = T extends { content: { 'application/json': infer B } } ? B : never;
+type Body<R extends Route, M extends HttpMethod> =
+  Op<R, M> extends { requestBody?: infer RB } ? JsonContent<NonNullable<RB>> : never;
+
+/** `path` fills the route's `{name}` segments; `query` and `body` are typed by the route's schema. */
+export type CallOptions<R extends Route, M extends HttpMethod> = Omit<RequestOptions, 'body' | 'query'> &
+  ([Params<R, M, 'path'>] extends [never | undefined] ? { path?: never } : { path: Params<R, M, 'path'> }) &
+  ([Params<R, M, 'query'>] extends [never | undefined]
+    ? { query?: never }
+    : { query?: Params<R, M, 'query'> }) &
+  ([Body<R, M>] extends [never] ? { body?: never } : { body: Body<R, M> });
+
+/**
+ * One API call, typed end to end by the generated document: the route must exist with this method,
+ * its path parameters, query and body are checked, and the answer has the route's success type.
+ */
+export function call<M extends HttpMethod, R extends RouteWith<M>>(
+  method: M,
+  route: R,
+  ...[opts]: Partial<CallOptions<R, M>> extends CallOptions<R, M> ? [CallOptions<R, M>?] : [CallOptions<R, M>]
+): Promise<Success<R, M>> {
+  const { path, query, ...rest } = (opts ?? {}) as RequestOptions & {
+    path?: Record<string, string>;
+    query?: RequestOptions['query'];
+  };
+  const url = (route as string).replace(/\{(\w+)\}/g, (_: string, name: string) =>
+    encodeURIComponent(path?.[name] ?? ''),
+  );
+  return request<Success<R, M>>(method, url, { ...rest, query });
 }

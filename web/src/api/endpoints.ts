@@ -1,205 +1,113 @@
-import { request, setAccessToken } from './client.ts';
+import { call, setAccessToken } from './client.ts';
 import type {
-  AdminCoupon,
-  Category,
-  CreatedReservation,
-  DoorShowtime,
-  DoorTicket,
-  Hold,
-  IssuableCoupon,
-  LiveFigures,
   LoginResult,
-  Page,
-  Performance,
-  PerformanceStatus,
-  PerformanceSummary,
-  QueueState,
-  Ranking,
-  Reservation,
-  Seat,
-  Showtime,
-  Ticket,
-  User,
-  UserCoupon,
-  Venue,
+  NewCoupon,
+  NewPerformance,
+  NewShowtime,
+  NewVenue,
+  PerformanceChange,
+  RankingQuery,
+  ReservationBody,
+  SearchQuery,
+  SignupBody,
 } from './types.ts';
 
-/** Every endpoint of shared/API.md the web app uses, typed. Paths are relative to /api/v1. */
+/**
+ * Every endpoint the web app uses. Each goes through `call`, which checks the route, its method,
+ * parameters and body against the generated OpenAPI types and gives the answer the route's type.
+ * Routes are relative to /api/v1.
+ */
+
+export type { SearchQuery, NewPerformance, NewShowtime, NewCoupon } from './types.ts';
 
 const admissionHeader = (token?: string | null): Record<string, string> =>
   token ? { 'x-admission-token': token } : {};
 
 export const auth = {
-  requestCode: (email: string) => request<void>('POST', '/auth/email-verifications', { body: { email } }),
+  requestCode: (email: string) => call('POST', '/auth/email-verifications', { body: { email } }),
   confirmCode: (email: string, code: string) =>
-    request<{ verificationToken: string }>('POST', '/auth/email-verifications/confirm', {
-      body: { email, code },
-    }),
-  signup: (body: {
-    email: string;
-    password: string;
-    nickname: string;
-    phone?: string;
-    birthDate?: string;
-    verificationToken?: string;
-  }) => request<User>('POST', '/auth/signup', { body }),
+    call('POST', '/auth/email-verifications/confirm', { body: { email, code } }),
+  signup: (body: SignupBody) => call('POST', '/auth/signup', { body }),
   login: async (email: string, password: string): Promise<LoginResult> => {
-    const result = await request<LoginResult>('POST', '/auth/login', {
-      body: { email, password },
-      noRefresh: true,
-    });
+    const result = await call('POST', '/auth/login', { body: { email, password }, noRefresh: true });
     setAccessToken(result.accessToken);
     return result;
   },
   logout: async (): Promise<void> => {
     try {
-      await request<void>('POST', '/auth/logout', { noRefresh: true });
+      await call('POST', '/auth/logout', { noRefresh: true });
     } finally {
       setAccessToken(null);
     }
   },
-  me: () => request<User>('GET', '/users/me'),
+  me: () => call('GET', '/users/me'),
 };
 
-export interface SearchQuery {
-  q?: string;
-  category?: string;
-  from?: string;
-  to?: string;
-  status?: PerformanceStatus | '';
-  sort?: 'popular' | 'latest' | 'date' | 'views';
-  page?: number;
-  size?: number;
-}
-
 export const catalog = {
-  categories: () => request<Category[]>('GET', '/categories'),
-  search: (query: SearchQuery) =>
-    request<Page<PerformanceSummary>>('GET', '/performances', { query: { ...query } }),
-  performance: (id: string) => request<Performance>('GET', `/performances/${id}`),
+  categories: () => call('GET', '/categories'),
+  search: (query: SearchQuery) => call('GET', '/performances', { query }),
+  performance: (id: string) => call('GET', '/performances/{id}', { path: { id } }),
   showtimes: (performanceId: string) =>
-    request<Showtime[]>('GET', `/performances/${performanceId}/showtimes`),
-  seats: (showtimeId: string) =>
-    request<{ showtimeId: string; seats: Seat[] }>('GET', `/showtimes/${showtimeId}/seats`),
-  rankings: (by: 'views' | 'sales', period: 'realtime' | 'daily' | 'weekly', limit = 10) =>
-    request<Ranking[]>('GET', '/rankings/performances', { query: { by, period, limit } }),
+    call('GET', '/performances/{id}/showtimes', { path: { id: performanceId } }),
+  seats: (showtimeId: string) => call('GET', '/showtimes/{id}/seats', { path: { id: showtimeId } }),
+  rankings: (by: RankingQuery['by'], period: RankingQuery['period'], limit = 10) =>
+    call('GET', '/rankings/performances', { query: { by, period, limit } }),
 };
 
 export const queue = {
-  enter: (showtimeId: string) => request<QueueState>('POST', `/showtimes/${showtimeId}/queue`),
-  status: (showtimeId: string) => request<QueueState>('GET', `/showtimes/${showtimeId}/queue`),
-  leave: (showtimeId: string) => request<void>('DELETE', `/showtimes/${showtimeId}/queue`),
+  enter: (showtimeId: string) => call('POST', '/showtimes/{id}/queue', { path: { id: showtimeId } }),
+  status: (showtimeId: string) => call('GET', '/showtimes/{id}/queue', { path: { id: showtimeId } }),
+  leave: (showtimeId: string) => call('DELETE', '/showtimes/{id}/queue', { path: { id: showtimeId } }),
 };
 
 export const booking = {
   hold: (showtimeId: string, seatIds: string[], admissionToken?: string | null) =>
-    request<Hold>('POST', `/showtimes/${showtimeId}/holds`, {
+    call('POST', '/showtimes/{id}/holds', {
+      path: { id: showtimeId },
       body: { seatIds },
       headers: admissionHeader(admissionToken),
     }),
-  releaseHold: (holdId: string) => request<void>('DELETE', `/holds/${holdId}`),
-  reserve: (
-    body: { holdId: string; userCouponId?: string },
-    idempotencyKey: string,
-    admissionToken?: string | null,
-  ) =>
-    request<CreatedReservation>('POST', '/reservations', {
+  releaseHold: (holdId: string) => call('DELETE', '/holds/{id}', { path: { id: holdId } }),
+  /** Each of my coupons priced against the held order, by the server's discount rule. */
+  couponQuotes: (holdId: string) => call('GET', '/holds/{id}/coupon-quotes', { path: { id: holdId } }),
+  reserve: (body: ReservationBody, idempotencyKey: string, admissionToken?: string | null) =>
+    call('POST', '/reservations', {
       body,
       headers: { 'idempotency-key': idempotencyKey, ...admissionHeader(admissionToken) },
     }),
-  complete: (paymentId: string) =>
-    request<{ reservationId: string; status: 'CONFIRMED' | 'FAILED' }>(
-      'POST',
-      `/payments/${paymentId}/complete`,
-    ),
-  reservations: () => request<Reservation[] | Page<Reservation>>('GET', '/reservations'),
-  reservation: (id: string) => request<Reservation>('GET', `/reservations/${id}`),
-  cancel: (id: string) =>
-    request<{ id: string; status: 'CANCELLED'; refundAmount: number }>('POST', `/reservations/${id}/cancel`),
+  complete: (paymentId: string) => call('POST', '/payments/{paymentId}/complete', { path: { paymentId } }),
+  reservations: () => call('GET', '/reservations'),
+  reservation: (id: string) => call('GET', '/reservations/{id}', { path: { id } }),
+  cancel: (id: string) => call('POST', '/reservations/{id}/cancel', { path: { id } }),
 };
 
 export const tickets = {
-  list: () => request<Ticket[]>('GET', '/tickets'),
-  qrSvg: (id: string) => request<string>('GET', `/tickets/${id}/qr.svg`, { text: true }),
+  list: () => call('GET', '/tickets'),
+  /** The QR code as SVG text (the route answers image/svg+xml, not JSON). */
+  qrSvg: (id: string) =>
+    call('GET', '/tickets/{id}/qr.svg', { path: { id }, text: true }) as unknown as Promise<string>,
 };
 
 export const coupons = {
-  issuable: () => request<IssuableCoupon[]>('GET', '/coupons'),
-  issue: (id: string) =>
-    request<{ userCouponId: string; couponId: string; validUntil: string }>('POST', `/coupons/${id}/issue`),
-  mine: () => request<UserCoupon[]>('GET', '/users/me/coupons'),
+  issuable: () => call('GET', '/coupons'),
+  issue: (id: string) => call('POST', '/coupons/{id}/issue', { path: { id } }),
+  mine: () => call('GET', '/users/me/coupons'),
 };
-
-export interface NewPerformance {
-  title: string;
-  description: string;
-  categoryId: string;
-  venueId: string;
-  startDate: string;
-  endDate: string;
-  runningMinutes: number;
-  ageRating: number;
-  cast?: string[];
-  posterUrl?: string;
-  prices: Array<{ grade: string; price: number }>;
-  status?: PerformanceStatus;
-}
-
-export interface NewShowtime {
-  startsAt: string;
-  salesOpenAt: string;
-  salesCloseAt: string;
-  maxTicketsPerUser: number;
-  queue?: {
-    enabled: boolean;
-    admitPerSecond: number;
-    maxActive: number;
-    sessionSeconds: number;
-    /** The waiting room opens this many minutes before sales; early entrants are drawn at random. */
-    opensBeforeMinutes?: number;
-  };
-}
-
-export interface NewCoupon {
-  name: string;
-  discountType: 'FIXED' | 'PERCENT';
-  discountValue: number;
-  maxDiscount?: number;
-  minOrderAmount?: number;
-  stock: number;
-  issueStartsAt: string;
-  issueEndsAt: string;
-  validUntil: string;
-}
 
 export const admin = {
-  venues: () => request<Venue[] | Page<Venue>>('GET', '/admin/venues'),
-  createVenue: (body: {
-    name: string;
-    address: string;
-    sections: Array<{ name: string; grade: string; rows: number; seatsPerRow: number }>;
-  }) => request<Venue>('POST', '/admin/venues', { body }),
-  createPerformance: (body: NewPerformance) => request<Performance>('POST', '/admin/performances', { body }),
-  updatePerformance: (id: string, body: Partial<NewPerformance>) =>
-    request<Performance>('PATCH', `/admin/performances/${id}`, { body }),
-  deletePerformance: (id: string) => request<void>('DELETE', `/admin/performances/${id}`),
+  venues: () => call('GET', '/admin/venues'),
+  createVenue: (body: NewVenue) => call('POST', '/admin/venues', { body }),
+  createPerformance: (body: NewPerformance) => call('POST', '/admin/performances', { body }),
+  updatePerformance: (id: string, body: PerformanceChange) =>
+    call('PATCH', '/admin/performances/{id}', { path: { id }, body }),
+  deletePerformance: (id: string) => call('DELETE', '/admin/performances/{id}', { path: { id } }),
   createShowtime: (performanceId: string, body: NewShowtime) =>
-    request<{ id: string; seatCount: number }>('POST', `/admin/performances/${performanceId}/showtimes`, {
-      body,
-    }),
-  createCoupon: (body: NewCoupon) => request<{ id: string }>('POST', '/admin/coupons', { body }),
-  coupons: () =>
-    request<AdminCoupon[] | Page<AdminCoupon>>('GET', '/admin/coupons', { query: { size: 100 } }),
+    call('POST', '/admin/performances/{id}/showtimes', { path: { id: performanceId }, body }),
+  createCoupon: (body: NewCoupon) => call('POST', '/admin/coupons', { body }),
+  coupons: () => call('GET', '/admin/coupons', { query: { size: 100 } }),
   /** The door always names its showtime: another showtime's ticket is then refused (WRONG_SHOWTIME). */
   checkIn: (code: string, showtimeId: string) =>
-    request<DoorTicket & { status: 'USED'; usedAt: string }>('POST', '/admin/check-ins', {
-      body: { code, showtimeId },
-    }),
-  doorShowtimes: () => request<DoorShowtime[]>('GET', '/admin/check-ins/showtimes'),
-  live: (showtimeId: string) => request<LiveFigures>('GET', `/admin/showtimes/${showtimeId}/live`),
+    call('POST', '/admin/check-ins', { body: { code, showtimeId } }),
+  doorShowtimes: () => call('GET', '/admin/check-ins/showtimes'),
+  live: (showtimeId: string) => call('GET', '/admin/showtimes/{id}/live', { path: { id: showtimeId } }),
 };
-
-/** Lists come as an array or as a page; the UI wants the items. */
-export function itemsOf<T>(list: T[] | Page<T>): T[] {
-  return Array.isArray(list) ? list : list.items;
-}

@@ -1,241 +1,93 @@
-/** Shapes of the public contract (shared/API.md). Optional fields are extensions the UI tolerates. */
+/**
+ * Names for the shapes of the API, all taken from `openapi.d.ts`: the types generated from the
+ * server's own OpenAPI document (`npm run api:types`, checked by test/openapi-types.test.ts). Nothing
+ * here is written by hand; a server change that breaks a page fails `tsc -p web/tsconfig.json`.
+ */
+import type { paths } from './openapi.d.ts';
 
-export type Role = 'USER' | 'STAFF' | 'ADMIN';
+/** A path of the API as the document spells it: `/api/v1/...` with `{param}` segments. */
+export type ApiPath = keyof paths;
+type Method = 'get' | 'put' | 'post' | 'delete' | 'patch';
+type Operation<P extends ApiPath, M extends Method> = NonNullable<paths[P][M]>;
+type Json<T> = T extends { content: { 'application/json': infer B } } ? B : never;
 
-export interface User {
-  id: string;
-  email: string;
-  nickname: string;
-  role: Role;
-  phone?: string;
-  birthDate?: string;
-}
+/** The JSON body a route answers with on `status` (200 unless given). */
+export type ResponseOf<P extends ApiPath, M extends Method, Status extends number = 200> =
+  Operation<P, M> extends { responses: infer R } ? (Status extends keyof R ? Json<R[Status]> : never) : never;
 
-export interface LoginResult {
-  accessToken: string;
-  tokenType: 'Bearer';
-  expiresIn: number;
-  user: User;
-}
+/** The JSON body a route takes. */
+export type BodyOf<P extends ApiPath, M extends Method> =
+  Operation<P, M> extends { requestBody?: infer B } ? Json<NonNullable<B>> : never;
 
-export interface Page<T> {
-  items: T[];
-  page: number;
-  size: number;
-  total: number;
-}
+/** The query parameters a route takes. */
+export type QueryOf<P extends ApiPath, M extends Method> =
+  Operation<P, M> extends { parameters: { query?: infer Q } } ? NonNullable<Q> : never;
 
-export interface Category {
-  id: string;
-  name: string;
-  slug: string;
-}
+// --- accounts -------------------------------------------------------------------------------------
 
-/** A named thing that the API may send either as an object or as its name. */
-export type Named =
-  string | { id?: string; name: string; slug?: string; address?: string } | null | undefined;
+export type User = ResponseOf<'/api/v1/users/me', 'get'>;
+export type Role = User['role'];
+export type LoginResult = ResponseOf<'/api/v1/auth/login', 'post'>;
+export type SignupBody = BodyOf<'/api/v1/auth/signup', 'post'>;
+export type ProfileChange = BodyOf<'/api/v1/users/me', 'patch'>;
 
-export type PerformanceStatus = 'DRAFT' | 'ON_SALE' | 'CLOSED';
+// --- catalogue ------------------------------------------------------------------------------------
 
-export interface PerformanceSummary {
-  id: string;
-  title: string;
-  posterUrl?: string | null;
-  category?: Named;
-  venue?: Named;
-  startDate?: string;
-  endDate?: string;
-  status?: PerformanceStatus;
-  minPrice?: number | null;
-  viewCount?: number;
-}
+export type Category = ResponseOf<'/api/v1/categories', 'get'>[number];
+export type PerformanceSummary = ResponseOf<'/api/v1/performances', 'get'>['items'][number];
+export type PerformanceStatus = PerformanceSummary['status'];
+export type SearchQuery = QueryOf<'/api/v1/performances', 'get'>;
+export type Performance = ResponseOf<'/api/v1/performances/{id}', 'get'>;
+export type GradePrice = Performance['prices'][number];
+/** The venue or category of a performance: the API sends the object, the page shows its name. */
+export type Named = { name: string } | null | undefined;
+export type Showtime = ResponseOf<'/api/v1/performances/{id}/showtimes', 'get'>[number];
+export type SeatMap = ResponseOf<'/api/v1/showtimes/{id}/seats', 'get'>;
+export type Seat = SeatMap['seats'][number];
+export type SeatStatus = Seat['status'];
+export type Ranking = ResponseOf<'/api/v1/rankings/performances', 'get'>[number];
+export type RankingQuery = QueryOf<'/api/v1/rankings/performances', 'get'>;
 
-export interface GradePrice {
-  grade: string;
-  price: number;
-}
+// --- waiting room and checkout --------------------------------------------------------------------
 
-export interface Performance extends PerformanceSummary {
-  description: string;
-  runningMinutes: number;
-  ageRating: number;
-  cast: string[];
-  prices: GradePrice[];
-}
+export type QueueState = ResponseOf<'/api/v1/showtimes/{id}/queue', 'get'>;
+export type Hold = ResponseOf<'/api/v1/showtimes/{id}/holds', 'post', 201>;
+/** One of my coupons priced against a held order by the server (the discount a reservation applies). */
+export type CouponQuote = ResponseOf<'/api/v1/holds/{id}/coupon-quotes', 'get'>[number];
+export type ReservationBody = BodyOf<'/api/v1/reservations', 'post'>;
+export type CreatedReservation = ResponseOf<'/api/v1/reservations', 'post', 201>;
+export type PaymentCompletion = ResponseOf<'/api/v1/payments/{paymentId}/complete', 'post'>;
+export type Reservation = ResponseOf<'/api/v1/reservations/{id}', 'get'>;
+export type ReservationStatus = Reservation['status'];
+export type Cancellation = ResponseOf<'/api/v1/reservations/{id}/cancel', 'post'>;
+export type Ticket = ResponseOf<'/api/v1/tickets', 'get'>[number];
 
-export interface Showtime {
-  id: string;
-  startsAt: string;
-  salesOpenAt: string;
-  salesCloseAt: string;
-  status: string;
-  queueEnabled: boolean;
-  availableSeats: number;
-  totalSeats: number;
-  maxTicketsPerUser?: number;
-}
+// --- coupons --------------------------------------------------------------------------------------
 
-export type SeatStatus = 'AVAILABLE' | 'HELD' | 'SOLD';
+export type IssuableCoupon = ResponseOf<'/api/v1/coupons', 'get'>[number];
+export type DiscountType = IssuableCoupon['discountType'];
+export type IssuedCoupon = ResponseOf<'/api/v1/coupons/{id}/issue', 'post', 201>;
+export type UserCoupon = ResponseOf<'/api/v1/users/me/coupons', 'get'>[number];
 
-export interface Seat {
-  id: string;
-  section: string;
-  row: string | number;
-  number: number;
-  grade: string;
-  price: number;
-  status: SeatStatus;
-}
+// --- back office ----------------------------------------------------------------------------------
 
-export interface Ranking {
-  rank: number;
-  score: number;
-  performance: { id: string; title: string; posterUrl?: string | null };
-}
-
-export interface QueueState {
-  status: 'WAITING' | 'ADMITTED';
-  /** null for someone who entered before sales opened, until the draw places them. */
-  position: number | null;
-  ahead: number | null;
-  estimatedWaitSeconds: number;
-  admissionToken?: string;
-  expiresAt?: string;
-  /** Entered before sales opened: when the draw orders those entrants at random. */
-  drawAt?: string;
-}
-
-export interface Hold {
-  id: string;
-  showtimeId: string;
-  seatIds: string[];
-  amount: number;
-  expiresAt: string;
-}
-
-export interface CreatedReservation {
-  id: string;
-  status: 'PENDING_PAYMENT';
-  amount: number;
-  discount: number;
-  total: number;
-  expiresAt: string;
-  payment: { id: string; checkoutUrl: string };
-}
-
-export type ReservationStatus = 'PENDING_PAYMENT' | 'CONFIRMED' | 'CANCELLED' | 'FAILED' | 'EXPIRED';
-
-export interface Reservation {
-  id: string;
-  status: ReservationStatus;
-  showtime?: {
-    id: string;
-    performanceId?: string;
-    title?: string;
-    startsAt?: string;
-    performance?: { id?: string; title?: string } | string;
-    performanceTitle?: string;
-  };
-  seats: Array<Partial<Seat> & { id: string }>;
-  amount: number;
-  discount: number;
-  total: number;
-  tickets?: unknown[];
-  refundAmount?: number | null;
-  /** Extension: what a cancellation now would refund. */
-  refundPreview?: { refundAmount: number; fee?: number };
-}
-
-export interface Ticket {
-  id: string;
-  reservationId: string;
-  showtimeId: string;
-  seat: Partial<Seat> | string;
-  status: 'ISSUED' | 'USED' | 'REVOKED';
-  code: string;
-  issuedAt: string;
-}
-
-export type DiscountType = 'FIXED' | 'PERCENT';
-
-export interface IssuableCoupon {
-  id: string;
-  name: string;
-  discountType: DiscountType;
-  discountValue: number;
-  remaining: number;
-  issueEndsAt: string;
-  maxDiscount?: number;
-  minOrderAmount?: number;
-}
-
-export interface UserCoupon {
-  id: string;
-  status: 'AVAILABLE' | 'USED' | 'EXPIRED';
-  /** Held by an unpaid reservation: not usable for another order until it ends. */
-  reserved?: boolean;
-  coupon: {
-    id: string;
-    name: string;
-    discountType: DiscountType;
-    discountValue: number;
-    maxDiscount?: number | null;
-    minOrderAmount?: number | null;
-    validUntil?: string;
-  };
-}
-
-export interface AdminCoupon {
-  id: string;
-  name: string;
-  discountType: DiscountType;
-  discountValue: number;
-  maxDiscount?: number | null;
-  minOrderAmount?: number;
-  validUntil: string;
-  stock: number;
-  issued: number;
-  issueStartsAt: string;
-  issueEndsAt: string;
-}
-
-export interface Venue {
-  id: string;
-  name: string;
-  seatCount?: number;
-  address?: string;
-  /** GET /admin/venues: the seat grades, in section order. */
-  grades?: string[];
-  sections?: Array<{ name: string; grade: string; rows: number; seatsPerRow: number }>;
-}
-
-export interface LiveFigures {
-  waiting: number;
-  admittedPerSecond: number;
-  active: number;
-  held: number;
-  sold: number;
-  revenue: number;
-  series: Array<{ t: string; waiting: number; sold: number; revenue: number }>;
-}
-
+export type AdminCoupon = ResponseOf<'/api/v1/admin/coupons', 'get'>['items'][number];
+export type NewCoupon = BodyOf<'/api/v1/admin/coupons', 'post'>;
+export type Venue = ResponseOf<'/api/v1/admin/venues', 'get'>[number];
+export type NewVenue = BodyOf<'/api/v1/admin/venues', 'post'>;
+export type CreatedVenue = ResponseOf<'/api/v1/admin/venues', 'post', 201>;
+export type NewPerformance = BodyOf<'/api/v1/admin/performances', 'post'>;
+export type PerformanceChange = BodyOf<'/api/v1/admin/performances/{id}', 'patch'>;
+export type NewShowtime = BodyOf<'/api/v1/admin/performances/{id}/showtimes', 'post'>;
+export type CreatedShowtime = ResponseOf<'/api/v1/admin/performances/{id}/showtimes', 'post', 201>;
+export type LiveFigures = ResponseOf<'/api/v1/admin/showtimes/{id}/live', 'get'>;
 /** A showtime the door can serve (GET /admin/check-ins/showtimes). */
-export interface DoorShowtime {
-  id: string;
-  performanceId: string;
-  title: string;
-  startsAt: string;
-  venue: string;
-  ticketsIssued: number;
-  checkedIn: number;
-}
-
-/** How the door describes a ticket: in a check-in's answer and in its 409 refusals. */
-export interface DoorTicket {
-  ticketId: string;
-  showtimeId: string;
-  seat: { section: string; row: string; number: number; grade: string };
-  usedAt: string | null;
-  show: { showtimeId: string; title: string; startsAt: string; venue: string } | null;
-  holder: { nickname: string; email: string } | null;
-}
+export type DoorShowtime = ResponseOf<'/api/v1/admin/check-ins/showtimes', 'get'>[number];
+export type CheckInBody = BodyOf<'/api/v1/admin/check-ins', 'post'>;
+/** A ticket checked in at the door (POST /admin/check-ins). */
+export type CheckedIn = ResponseOf<'/api/v1/admin/check-ins', 'post'>;
+/**
+ * How the door describes a ticket: a check-in's answer, or the same fields carried by its 409
+ * refusals (TICKET_ALREADY_USED, TICKET_REVOKED, WRONG_SHOWTIME), where `usedAt` may be null.
+ */
+export type DoorTicket = Omit<CheckedIn, 'status' | 'usedAt'> & { usedAt: string | null };

@@ -1,13 +1,12 @@
 import type { Named, Seat } from '../api/types.ts';
 
 export function nameOf(x: Named): string {
-  if (!x) return '';
-  return typeof x === 'string' ? x : x.name;
+  return x?.name ?? '';
 }
 
-export function seatLabel(seat: Partial<Seat> | string, lang: 'ko' | 'en'): string {
-  if (typeof seat === 'string') return seat;
-  const { section = '', row = '', number = '' } = seat;
+/** A seat as the API describes it (seat map, reservation, ticket): section, row and number. */
+export function seatLabel(seat: Pick<Seat, 'section' | 'row' | 'number'>, lang: 'ko' | 'en'): string {
+  const { section, row, number } = seat;
   return lang === 'ko' ? `${section} ${row}열 ${number}번` : `${section} row ${row} seat ${number}`;
 }
 

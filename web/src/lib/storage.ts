@@ -50,6 +50,11 @@ export interface PendingHold {
   seatLabels: string[];
   /** One key per hold: retrying the reservation returns the same one instead of a second. */
   idempotencyKey: string;
+  /**
+   * The reservation already made from this hold (the buyer came back from the payment page): paying
+   * again must send the same coupon, so the same key answers with the same reservation.
+   */
+  reserved?: { userCouponId?: string; couponName?: string; discount: number; total: number };
 }
 
 export function getPendingHold(): PendingHold | null {

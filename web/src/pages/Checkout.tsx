@@ -1,13 +1,22 @@
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { booking, coupons } from '../api/endpoints.ts';
+import { booking } from '../api/endpoints.ts';
+import { errorCode } from '../api/messages.ts';
+import type { CouponQuote } from '../api/types.ts';
 import { useI18n } from '../i18n/index.tsx';
 import { useAsync, useNow, useTitle } from '../lib/hooks.ts';
 import { getAdmission, getPendingHold, setPendingHold, setPendingPayment } from '../lib/storage.ts';
-import { Empty, ErrorBox, Notice } from '../components/States.tsx';
+import { Empty, ErrorBox, Loading, Notice } from '../components/States.tsx';
 import { remaining } from '../components/format.ts';
-import { estimateDiscount } from '../lib/discount.ts';
 
+/** Answers of the quote route that mean the hold can no longer be paid for. */
+const HOLD_GONE = new Set(['HOLD_EXPIRED', 'HOLD_NOT_FOUND']);
+
+/**
+ * Pay for the held seats. The discount and total of each coupon come from the server
+ * (GET /holds/{id}/coupon-quotes), computed by the same rule the reservation applies; the page
+ * never works out a discount itself.
+ */
 export default function Checkout() {
   const { t, price } = useI18n();
   const navigate = useNavigate();
@@ -16,7 +25,9 @@ export default function Checkout() {
   const [couponId, setCouponId] = useState('');
   const [error, setError] = useState<unknown>(null);
   const [paying, setPaying] = useState(false);
-  const mine = useAsync(() => coupons.mine(), []);
+  // Once a reservation was made from the hold, its coupon is settled: nothing to quote.
+  const quoteFor = pending && !pending.reserved ? pending.hold.id : undefined;
+  const quotes = useAsync(async () => (quoteFor ? booking.couponQuotes(quoteFor) : []), [quoteFor]);
   useTitle(t('checkout.title'));
 
   if (!pending) {
@@ -26,27 +37,47 @@ export default function Checkout() {
       </Empty>
     );
   }
-  const { hold } = pending;
+  const { hold, reserved } = pending;
   const left = remaining(hold.expiresAt, now);
-  const usable = (mine.data ?? []).filter((c) => c.status === 'AVAILABLE' && !c.reserved);
-  const chosen = usable.find((c) => c.id === couponId);
-  const discount = chosen ? estimateDiscount(chosen.coupon, hold.amount) : 0;
+  const list = quotes.data ?? [];
+  const chosen = list.find((q) => q.userCouponId === couponId && q.applicable);
+  const discount = reserved?.discount ?? chosen?.discount ?? 0;
+  const total = reserved?.total ?? chosen?.total ?? hold.amount;
+  const userCouponId = reserved ? reserved.userCouponId : chosen?.userCouponId;
+  const why = (q: CouponQuote): string =>
+    q.reason === 'MIN_ORDER_NOT_MET'
+      ? t('checkout.reason.MIN_ORDER_NOT_MET', { amount: price(q.minOrderAmount) })
+      : t('checkout.reason.RESERVED');
 
   const pay = async (): Promise<void> => {
     setPaying(true);
     setError(null);
     try {
       const reservation = await booking.reserve(
-        { holdId: hold.id, ...(couponId ? { userCouponId: couponId } : {}) },
+        { holdId: hold.id, ...(userCouponId ? { userCouponId } : {}) },
         pending.idempotencyKey,
         getAdmission(hold.showtimeId)?.token,
       );
+      setPendingHold({
+        ...pending,
+        reserved: {
+          userCouponId,
+          couponName: reserved?.couponName ?? chosen?.couponName,
+          discount: reservation.discount,
+          total: reservation.total,
+        },
+      });
       setPendingPayment({ paymentId: reservation.payment.id, reservationId: reservation.id });
       // The sandbox (or the real provider) shows its own page, then sends the buyer to /checkout/return.
       window.location.assign(reservation.payment.checkoutUrl);
     } catch (err) {
       setError(err);
       setPaying(false);
+      // A coupon taken meanwhile (another tab's order): show the server's view again.
+      if (errorCode(err) === 'COUPON_NOT_APPLICABLE') {
+        setCouponId('');
+        quotes.reload();
+      }
     }
   };
 
@@ -56,7 +87,7 @@ export default function Checkout() {
     navigate(`/performances/${pending.performanceId}`);
   };
 
-  if (left.ms === 0) {
+  if (left.ms === 0 || HOLD_GONE.has(errorCode(quotes.error) ?? '')) {
     return (
       <div className="stack">
         <Notice kind="warn">
@@ -89,20 +120,52 @@ export default function Checkout() {
           ))}
         </ul>
       </section>
-      <label>
-        {t('checkout.coupon')}
-        <select value={couponId} onChange={(e) => setCouponId(e.target.value)} disabled={mine.loading}>
-          <option value="">{t('checkout.noCoupon')}</option>
-          {usable.map((c) => (
-            <option key={c.id} value={c.id} disabled={estimateDiscount(c.coupon, hold.amount) === 0}>
-              {c.coupon.name}
-              {c.coupon.minOrderAmount && hold.amount < c.coupon.minOrderAmount
-                ? ` (${t('checkout.minOrder', { amount: price(c.coupon.minOrderAmount) })})`
-                : ''}
-            </option>
-          ))}
-        </select>
-      </label>
+      <fieldset className="coupon-pick" disabled={paying}>
+        <legend>{t('checkout.coupon')}</legend>
+        {reserved ? (
+          <p data-testid="coupon-settled">
+            {reserved.couponName ?? t('checkout.noCoupon')}
+            <br />
+            <span className="muted small">{t('checkout.couponSettled')}</span>
+          </p>
+        ) : quotes.loading && !quotes.data ? (
+          <Loading label={t('checkout.quoting')} />
+        ) : (
+          <>
+            <label className="coupon-option">
+              <input type="radio" name="coupon" value="" checked={!chosen} onChange={() => setCouponId('')} />
+              <span className="coupon-name">{t('checkout.noCoupon')}</span>
+            </label>
+            {list.map((q) => (
+              <label
+                key={q.userCouponId}
+                className="coupon-option"
+                data-testid="coupon-quote"
+                data-applicable={q.applicable}
+              >
+                <input
+                  type="radio"
+                  name="coupon"
+                  value={q.userCouponId}
+                  disabled={!q.applicable}
+                  checked={chosen?.userCouponId === q.userCouponId}
+                  onChange={() => setCouponId(q.userCouponId)}
+                />
+                <span className="coupon-name">{q.couponName}</span>
+                {q.applicable ? (
+                  <span className="coupon-amount">−{price(q.discount)}</span>
+                ) : (
+                  <span className="coupon-reason" data-reason={q.reason}>
+                    {why(q)}
+                  </span>
+                )}
+              </label>
+            ))}
+            {list.length === 0 && !quotes.error && <p className="muted small">{t('checkout.noCoupons')}</p>}
+          </>
+        )}
+        <ErrorBox error={quotes.error} onRetry={quotes.reload} />
+      </fieldset>
       <table className="breakdown">
         <tbody>
           <tr>
@@ -111,11 +174,11 @@ export default function Checkout() {
           </tr>
           <tr>
             <th scope="row">{t('checkout.discount')}</th>
-            <td>−{price(discount)}</td>
+            <td data-testid="checkout-discount">−{price(discount)}</td>
           </tr>
           <tr className="total">
             <th scope="row">{t('checkout.total')}</th>
-            <td data-testid="checkout-total">{price(hold.amount - discount)}</td>
+            <td data-testid="checkout-total">{price(total)}</td>
           </tr>
         </tbody>
       </table>

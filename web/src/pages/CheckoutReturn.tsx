@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { booking } from '../api/endpoints.ts';
+import type { PaymentCompletion } from '../api/types.ts';
 import { useI18n } from '../i18n/index.tsx';
 import { useTitle } from '../lib/hooks.ts';
 import {
@@ -11,8 +12,6 @@ import {
   setPendingPayment,
 } from '../lib/storage.ts';
 import { ErrorBox, Loading, Notice } from '../components/States.tsx';
-
-type Result = { status: 'CONFIRMED' | 'FAILED'; reservationId: string };
 
 /**
  * Where the payment page sends the buyer back: `/checkout/complete?reservationId=…&paymentId=…`
@@ -28,7 +27,7 @@ export default function CheckoutReturn() {
     params.get('id') ??
     getPendingPayment()?.paymentId ??
     '';
-  const [result, setResult] = useState<Result | null>(null);
+  const [result, setResult] = useState<PaymentCompletion | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [attempt, setAttempt] = useState(0);
   useTitle(t('return.title'));
@@ -41,6 +40,8 @@ export default function CheckoutReturn() {
       .then((r) => {
         if (cancelled) return;
         setResult(r);
+        // Not paid yet (the buyer left the payment page early): keep everything for another look.
+        if (r.status === 'PENDING_PAYMENT') return;
         setPendingPayment(null);
         // The server ends the admission once the purchase is settled; forget it here too.
         const showtimeId = getPendingHold()?.hold.showtimeId;
@@ -81,6 +82,20 @@ export default function CheckoutReturn() {
       </section>
     );
   }
+  if (result.status === 'PENDING_PAYMENT') {
+    return (
+      <section className="stack" aria-labelledby="wait-h">
+        <h1 id="wait-h" data-testid="payment-pending">
+          {t('return.pending')}
+        </h1>
+        <Notice kind="info">{t('return.pendingDetail')}</Notice>
+        <button type="button" className="btn primary" onClick={() => setAttempt((a) => a + 1)}>
+          {t('return.checkAgain')}
+        </button>
+      </section>
+    );
+  }
+  // FAILED or EXPIRED: the seats are released and any coupon is back.
   const performanceId = getPendingHold()?.performanceId;
   return (
     <section className="stack" aria-labelledby="fail-h">

@@ -1,5 +1,5 @@
 import { Link } from 'react-router';
-import { catalog, itemsOf } from '../api/endpoints.ts';
+import { catalog } from '../api/endpoints.ts';
 import { useI18n } from '../i18n/index.tsx';
 import { useAsync, useTitle } from '../lib/hooks.ts';
 import { Empty, ErrorBox, Loading } from '../components/States.tsx';
@@ -52,10 +52,10 @@ export default function Home() {
         <h2 id="up-h">{t('home.upcoming')}</h2>
         {upcoming.loading && !upcoming.data && <Loading />}
         <ErrorBox error={upcoming.error} onRetry={upcoming.reload} />
-        {upcoming.data && itemsOf(upcoming.data).length === 0 && <Empty>{t('search.none')}</Empty>}
+        {upcoming.data && upcoming.data.items.length === 0 && <Empty>{t('search.none')}</Empty>}
         <ul className="cards">
           {upcoming.data &&
-            itemsOf(upcoming.data).map((p) => (
+            upcoming.data.items.map((p) => (
               <li key={p.id}>
                 <PerformanceCard p={p} />
               </li>

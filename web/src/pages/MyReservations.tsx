@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { booking, itemsOf, tickets as ticketApi } from '../api/endpoints.ts';
+import { booking, tickets as ticketApi } from '../api/endpoints.ts';
 import type { Reservation, Ticket } from '../api/types.ts';
 import { useI18n } from '../i18n/index.tsx';
 import { useAsync, useInterval, useTitle } from '../lib/hooks.ts';
@@ -47,11 +47,6 @@ function TicketQr({ ticket }: { ticket: Ticket }) {
   );
 }
 
-function titleOf(r: Reservation): string {
-  const p = r.showtime?.performance;
-  return r.showtime?.title ?? (typeof p === 'string' ? p : p?.title) ?? r.showtime?.performanceTitle ?? '';
-}
-
 function ReservationCard({
   r,
   tickets,
@@ -80,9 +75,9 @@ function ReservationCard({
 
   return (
     <li className="reservation" data-testid="reservation" data-status={r.status}>
-      <h2>{titleOf(r) || t('res.reservation')}</h2>
+      <h2>{r.showtime.title || t('res.reservation')}</h2>
       <p className="muted">
-        {r.showtime?.startsAt && dateTime(r.showtime.startsAt)} ·{' '}
+        {dateTime(r.showtime.startsAt)} ·{' '}
         <span className={`badge status-${r.status.toLowerCase()}`}>{t(`res.${r.status}`)}</span>
       </p>
       <p>{r.seats.map((s) => seatLabel(s, lang)).join(', ')}</p>
@@ -112,11 +107,7 @@ function ReservationCard({
       )}
       {confirming && (
         <div className="confirm" role="alertdialog" aria-labelledby={`c-${r.id}`}>
-          <p id={`c-${r.id}`}>
-            {r.refundPreview
-              ? t('res.refundPreview', { amount: price(r.refundPreview.refundAmount), paid: price(r.total) })
-              : t('res.refundPolicy', { paid: price(r.total) })}
-          </p>
+          <p id={`c-${r.id}`}>{t('res.refundPolicy', { paid: price(r.total) })}</p>
           <ErrorBox error={error} />
           <div className="row">
             <button type="button" className="btn danger" onClick={() => void cancel()}>
@@ -135,7 +126,7 @@ function ReservationCard({
 export default function MyReservations() {
   const { t } = useI18n();
   useTitle(t('nav.reservations'));
-  const reservations = useAsync(async () => itemsOf(await booking.reservations()), []);
+  const reservations = useAsync(async () => (await booking.reservations()).items, []);
   const tickets = useAsync(() => ticketApi.list(), []);
   const list = reservations.data ?? [];
   // Tickets are issued by the worker shortly after payment: look again until every paid one has them.

@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { admin, itemsOf } from '../../api/endpoints.ts';
+import { admin } from '../../api/endpoints.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { useAsync, useTitle } from '../../lib/hooks.ts';
 import { Empty, ErrorBox, Notice } from '../../components/States.tsx';
@@ -8,7 +8,7 @@ import { localInput } from '../../components/format.ts';
 export default function AdminCoupons() {
   const { t, number, dateTime, price } = useI18n();
   useTitle(t('admin.coupons'));
-  const list = useAsync(async () => itemsOf(await admin.coupons()), []);
+  const list = useAsync(async () => (await admin.coupons()).items, []);
   const now = Date.now();
   const [form, setForm] = useState({
     name: '',

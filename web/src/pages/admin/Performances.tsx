@@ -1,13 +1,16 @@
 import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import { admin, catalog, type NewPerformance } from '../../api/endpoints.ts';
-import type { Performance, PerformanceStatus, Venue } from '../../api/types.ts';
+import type { Performance, Venue } from '../../api/types.ts';
+
+/** The statuses an admin may set (ENDED is the server's, once the last showtime has passed). */
+type SettableStatus = NonNullable<NewPerformance['status']>;
 import { useI18n } from '../../i18n/index.tsx';
 import { useAsync, useTitle } from '../../lib/hooks.ts';
 import { Empty, ErrorBox, Notice } from '../../components/States.tsx';
 import { useVenues } from './Venues.tsx';
 
-const STATUSES: PerformanceStatus[] = ['ON_SALE', 'DRAFT', 'CLOSED'];
+const STATUSES: SettableStatus[] = ['ON_SALE', 'DRAFT', 'CLOSED'];
 const DEFAULT_PRICES = 'VIP=150000, R=120000, S=90000';
 const USUAL_PRICE: Record<string, number> = { VIP: 150_000, R: 120_000, S: 90_000, A: 60_000 };
 
@@ -16,7 +19,7 @@ const USUAL_PRICE: Record<string, number> = { VIP: 150_000, R: 120_000, S: 90_00
  * (VALIDATION_FAILED) and a venue grade left unpriced (GRADE_PRICE_MISSING).
  */
 function pricesFor(venue: Venue | undefined): string {
-  const grades = venue?.grades ?? [...new Set(venue?.sections?.map((s) => s.grade) ?? [])];
+  const grades = venue?.grades ?? [];
   if (grades.length === 0) return DEFAULT_PRICES;
   return grades.map((g) => `${g}=${USUAL_PRICE[g] ?? 50_000}`).join(', ');
 }
@@ -40,7 +43,7 @@ export default function Performances() {
     cast: '',
     posterUrl: '',
     prices: null as string | null,
-    status: 'ON_SALE' as PerformanceStatus,
+    status: 'ON_SALE' as SettableStatus,
   });
   const [error, setError] = useState<unknown>(null);
   const [created, setCreated] = useState<Performance | null>(null);
@@ -84,7 +87,7 @@ export default function Performances() {
     }
   };
 
-  const changeStatus = async (id: string, status: PerformanceStatus): Promise<void> => {
+  const changeStatus = async (id: string, status: SettableStatus): Promise<void> => {
     await admin.updatePerformance(id, { status }).catch(setError);
     list.reload();
   };
@@ -118,9 +121,14 @@ export default function Performances() {
               <td>
                 <select
                   aria-label={t('admin.status')}
-                  value={p.status ?? 'ON_SALE'}
-                  onChange={(e) => void changeStatus(p.id, e.target.value as PerformanceStatus)}
+                  value={p.status}
+                  onChange={(e) => void changeStatus(p.id, e.target.value as SettableStatus)}
                 >
+                  {p.status === 'ENDED' && (
+                    <option value="ENDED" disabled>
+                      ENDED
+                    </option>
+                  )}
                   {STATUSES.map((s) => (
                     <option key={s} value={s}>
                       {s}
@@ -188,7 +196,7 @@ export default function Performances() {
             <select
               name="status"
               value={form.status}
-              onChange={(e) => set({ status: e.target.value as PerformanceStatus })}
+              onChange={(e) => set({ status: e.target.value as SettableStatus })}
             >
               {STATUSES.map((s) => (
                 <option key={s} value={s}>

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
-import { admin, itemsOf } from '../../api/endpoints.ts';
-import type { Venue } from '../../api/types.ts';
+import { admin } from '../../api/endpoints.ts';
+import type { CreatedVenue } from '../../api/types.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { useAsync, useTitle } from '../../lib/hooks.ts';
 import { Empty, ErrorBox, Notice } from '../../components/States.tsx';
@@ -12,30 +12,9 @@ interface SectionDraft {
   seatsPerRow: number;
 }
 
-/** Venues created in this browser are remembered so forms can offer them even without a venue list endpoint. */
-export function rememberVenue(v: Venue): void {
-  const list = knownVenues().filter((x) => x.id !== v.id);
-  localStorage.setItem('ct.admin.venues', JSON.stringify([v, ...list].slice(0, 50)));
-}
-
-export function knownVenues(): Venue[] {
-  try {
-    return JSON.parse(localStorage.getItem('ct.admin.venues') ?? '[]') as Venue[];
-  } catch {
-    return [];
-  }
-}
-
-/** GET /admin/venues when the server has it, merged with the venues remembered here. */
+/** The venues of GET /admin/venues (with their grades, for the performance form's prices). */
 export function useVenues() {
-  return useAsync(async () => {
-    const remote = await admin
-      .venues()
-      .then(itemsOf)
-      .catch(() => [] as Venue[]);
-    const ids = new Set(remote.map((v) => v.id));
-    return [...remote, ...knownVenues().filter((v) => !ids.has(v.id))];
-  }, []);
+  return useAsync(() => admin.venues(), []);
 }
 
 export default function Venues() {
@@ -49,7 +28,7 @@ export default function Venues() {
     { name: 'B', grade: 'R', rows: 3, seatsPerRow: 12 },
   ]);
   const [error, setError] = useState<unknown>(null);
-  const [created, setCreated] = useState<Venue | null>(null);
+  const [created, setCreated] = useState<CreatedVenue | null>(null);
 
   const setSection = (i: number, patch: Partial<SectionDraft>): void =>
     setSections(sections.map((s, j) => (j === i ? { ...s, ...patch } : s)));
@@ -58,9 +37,7 @@ export default function Venues() {
     e.preventDefault();
     setError(null);
     try {
-      const venue = await admin.createVenue({ name, address, sections });
-      rememberVenue({ ...venue, address });
-      setCreated(venue);
+      setCreated(await admin.createVenue({ name, address, sections }));
       venues.reload();
     } catch (err) {
       setError(err);
@@ -74,8 +51,7 @@ export default function Venues() {
       <ul>
         {venues.data?.map((v) => (
           <li key={v.id}>
-            <strong>{v.name}</strong>{' '}
-            {v.seatCount !== undefined && `· ${t('admin.seats', { n: number(v.seatCount) })}`}{' '}
+            <strong>{v.name}</strong> · {t('admin.seats', { n: number(v.seatCount) })}{' '}
             <code className="small">{v.id}</code>
           </li>
         ))}

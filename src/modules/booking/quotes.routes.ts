@@ -1,0 +1,31 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { errors, IdParams } from '../../http/schemas.ts';
+import { CouponQuoteList } from './quotes.schemas.ts';
+import type { CouponQuotes } from './quotes.service.ts';
+
+const security = [{ bearerAuth: [] }];
+
+/** Coupon quotes for a held order: the discount and total the checkout page shows. */
+export const quoteRoutes =
+  (deps: { quotes: CouponQuotes }): FastifyPluginAsyncTypebox =>
+  async (app) => {
+    app.get(
+      '/holds/:id/coupon-quotes',
+      {
+        config: { access: 'owner' },
+        schema: {
+          tags: ['checkout'],
+          summary: 'Price my held order with each of my coupons (the discount POST /reservations applies)',
+          description:
+            'Lists my unused, valid coupons with the discount and total each would give this hold, applicable ' +
+            'ones first. A coupon that does not apply says why: MIN_ORDER_NOT_MET or RESERVED (held by ' +
+            'another unpaid reservation). Another user’s hold is 404 HOLD_NOT_FOUND; a reserved or ' +
+            'expired hold is 409 HOLD_EXPIRED.',
+          security,
+          params: IdParams,
+          response: { 200: CouponQuoteList, ...errors(401, 404, 409) },
+        },
+      },
+      async (request) => deps.quotes.forHold(request.params.id, request.user!.id),
+    );
+  };
