@@ -23,7 +23,7 @@ export const quoteRoutes =
             'expired hold is 409 HOLD_EXPIRED.',
           security,
           params: IdParams,
-          response: { 200: CouponQuoteList, ...errors(401, 404, 409) },
+          response: { 200: CouponQuoteList, ...errors(400, 401, 404, 409) },
         },
       },
       async (request) => deps.quotes.forHold(request.params.id, request.user!.id),

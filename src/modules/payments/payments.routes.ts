@@ -31,7 +31,7 @@ export const paymentRoutes =
           params: Type.Object({ paymentId: Uuid }),
           response: {
             200: Type.Object({ reservationId: Uuid, status: Type.String() }),
-            ...errors(401, 404, 409, 429, 502),
+            ...errors(400, 401, 404, 409, 429, 502),
           },
         },
       },
