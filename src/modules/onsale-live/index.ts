@@ -21,12 +21,19 @@ export interface OnsaleLiveModule {
 
 /** Admin live figures of an onsale. `holds` is checkout's count of held seats (none until wired). */
 export function createOnsaleLiveModule(
-  infra: Pick<Infra, 'redis' | 'log'>,
+  infra: Pick<Infra, 'redis' | 'log' | 'clock'>,
   ports: { queue: QueueFigures; sales: SalesFigures; holds?: HeldCount; sampleIntervalMs?: number },
 ): OnsaleLiveModule {
   const repo = new OnsaleLiveRepository(infra.redis);
   const log = infra.log.child({ module: 'onsale-live' });
-  const service = new OnsaleLiveService(repo, ports.queue, ports.sales, ports.holds ?? noHolds, log);
+  const service = new OnsaleLiveService(
+    repo,
+    ports.queue,
+    ports.sales,
+    ports.holds ?? noHolds,
+    log,
+    infra.clock,
+  );
   const job = new LeasedJob({
     name: 'onsale-live-sampler',
     intervalMs: ports.sampleIntervalMs ?? 10_000,

@@ -1,4 +1,5 @@
 import { AppError } from '../../errors.ts';
+import type { Clock } from '../../infra/clock.ts';
 import type { Logger } from '../../infra/logger.ts';
 import type { LivePoint, OnsaleLiveRepository } from './onsale-live.repository.ts';
 
@@ -47,6 +48,7 @@ export class OnsaleLiveService {
     private readonly sales: SalesFigures,
     private readonly holds: HeldCount,
     private readonly log: Logger,
+    private readonly clock: Clock,
   ) {}
 
   async figures(showtimeId: string): Promise<LiveFigures> {
@@ -57,7 +59,7 @@ export class OnsaleLiveService {
       this.holds.heldCount(showtimeId),
       this.repo.series(showtimeId),
       // A watched showtime is sampled from now on, even without a waiting line.
-      this.repo.track([showtimeId], Date.now()),
+      this.repo.track([showtimeId], this.clock.nowMs()),
     ]);
     return {
       showtimeId,
@@ -73,7 +75,7 @@ export class OnsaleLiveService {
 
   /** One sample of every tracked showtime (queued now, or seen in the last minutes); run by a leased job. */
   async sampleAll(): Promise<number> {
-    const now = Date.now();
+    const now = this.clock.nowMs();
     await this.repo.track(await this.queue.queuedShowtimes(), now);
     const ids = await this.repo.tracked(now, MAX_SAMPLED);
     const t = new Date(now).toISOString();

@@ -63,6 +63,8 @@ export class AdmissionTicker {
         await this.repo.unmarkReady(showtimeId);
         continue;
       }
+      // Wall time, not the injected clock: the admit script decides the draw against Redis's TIME, and
+      // the two must agree on which side of the opening this tick is.
       const salesOpen = Date.now() >= s.salesOpenAt.getTime();
       const admit = () =>
         this.repo.admit(showtimeId, {

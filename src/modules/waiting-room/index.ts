@@ -44,7 +44,7 @@ export interface WaitingRoomOptions {
 }
 
 export function createWaitingRoomModule(
-  infra: Pick<Infra, 'config' | 'db' | 'redis' | 'log' | 'metrics'>,
+  infra: Pick<Infra, 'config' | 'db' | 'redis' | 'log' | 'metrics' | 'clock'>,
   ports: WaitingRoomPorts,
   options: WaitingRoomOptions = {},
 ): WaitingRoomModule {
@@ -57,6 +57,7 @@ export function createWaitingRoomModule(
     settings,
     new AdmissionTokens(infra.config.JWT_SECRET),
     seeds,
+    infra.clock,
   );
   const admissions = infra.metrics.counter({
     name: 'waiting_room_admissions_total',

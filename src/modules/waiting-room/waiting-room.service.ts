@@ -1,4 +1,5 @@
 import { AppError } from '../../errors.ts';
+import type { Clock } from '../../infra/clock.ts';
 import type { AdmissionGate } from '../booking/ports.ts';
 import type { AdmissionTokens } from './admission-tokens.ts';
 import type { DrawSeeds } from './draw.ts';
@@ -24,11 +25,12 @@ export class WaitingRoomService implements AdmissionGate {
     private readonly settings: QueueSettingsCache,
     private readonly tokens: AdmissionTokens,
     private readonly seeds: DrawSeeds,
+    private readonly clock: Clock,
   ) {}
 
   async enter(showtimeId: string, userId: string): Promise<QueueView> {
     const settings = await this.queuedShowtime(showtimeId);
-    const now = Date.now();
+    const now = this.clock.nowMs();
     if (now >= settings.salesCloseAt.getTime()) throw new AppError('SALES_NOT_OPEN', 'Sales have closed');
     if (now < settings.opensAt.getTime()) {
       const opensAt = settings.opensAt.toISOString();
