@@ -108,4 +108,12 @@ describe('the boundary scanner can fail', () => {
       { rule: 'route-imports-repository', detail: './booking.repository.ts' },
     ]);
   });
+  it('reports an event written to the outbox without its type check', () => {
+    const source = `import { appendOutbox } from '../../infra/outbox.ts';
+      await appendOutbox(tx, { eventType: 'reservation.confirmed', payload: {} });`;
+    expect(
+      checkFile('src/modules/booking/x.service.ts', 'booking', source, owners).map((o) => o.rule),
+    ).toEqual(['untyped-event']);
+    expect(checkFile('src/modules/events/outbox.ts', 'events', source, owners)).toEqual([]);
+  });
 });

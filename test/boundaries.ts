@@ -13,7 +13,7 @@ import { basename, join, relative } from 'node:path';
 export interface Offence {
   file: string;
   module: string;
-  rule: 'foreign-table' | 'sql-outside-repository' | 'route-imports-repository';
+  rule: 'foreign-table' | 'sql-outside-repository' | 'route-imports-repository' | 'untyped-event';
   detail: string;
 }
 
@@ -142,6 +142,11 @@ export function checkFile(
   }
   if (mustNotQuery(file) && QUERY_USE.test(source)) {
     out.push({ file, module, rule: 'sql-outside-repository', detail: 'query builder or sql`` in this file' });
+  }
+  // Events go through appendEvent (events/outbox.ts), typed and checked by name; only it may use
+  // the raw infra writer.
+  if (module !== 'events' && /\bappendOutbox\b/.test(source)) {
+    out.push({ file, module, rule: 'untyped-event', detail: 'appendOutbox used directly; use appendEvent' });
   }
   if (/\.routes\.ts$/.test(file)) {
     for (const m of source.matchAll(/^import[^'"]*['"]([^'"]+)['"]/gm)) {
