@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp, type App } from '../../app.ts';
 import { AppError } from '../../errors.ts';
+import { withOwnMetrics } from '../../../test/context.ts';
 import { createShowtimeWithSeats, createUser } from '../../../test/factories.ts';
 import { complete, pay, setupCheckout, type CheckoutHarness } from '../../../test/checkout.ts';
 import { createBookingModule } from './index.ts';
@@ -19,7 +20,7 @@ describe('queued showtimes and the admission gate', () => {
 
   beforeAll(async () => {
     h = await setupCheckout();
-    const booking = createBookingModule(h.container, { gate });
+    const booking = createBookingModule(withOwnMetrics(h.container), { gate });
     app = await buildApp({ ...h.container, apiRoutes: booking.routes, booking });
     await app.ready();
   });

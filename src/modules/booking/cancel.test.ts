@@ -3,6 +3,7 @@ import { sql } from 'kysely';
 import { buildApp, type App } from '../../app.ts';
 import { AppError } from '../../errors.ts';
 import { createShowtimeWithSeats, createUser } from '../../../test/factories.ts';
+import { withOwnMetrics } from '../../../test/context.ts';
 import {
   complete,
   gatewayPayment,
@@ -59,7 +60,7 @@ describe('cancelling a confirmed reservation (with coupon and ranking ports)', (
 
   beforeAll(async () => {
     h = await setupCheckout();
-    const booking = createBookingModule(h.container, { ranking, discounts });
+    const booking = createBookingModule(withOwnMetrics(h.container), { ranking, discounts });
     app = await buildApp({ ...h.container, apiRoutes: booking.routes, booking });
     await app.ready();
   });

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Infra } from '../../container.ts';
-import { createCatalogModule } from './index.ts';
+import type { CatalogModule } from './index.ts';
 import { kstDay } from './calendar.ts';
 
 type Section = { name: string; grade: string; rows: number; seatsPerRow: number };
@@ -187,9 +187,9 @@ export const DEMO_SHOWS: DemoShow[] = [
  * the same rules as an admin's. Idempotent: titles and venues already present are skipped.
  */
 export async function seedDemoCatalog(
-  infra: Pick<Infra, 'config' | 'log' | 'db' | 'readDb' | 'redis' | 'metrics' | 'tokens'>,
+  infra: Pick<Infra, 'log' | 'db'> & { catalog: Pick<CatalogModule, 'admin'> },
 ): Promise<void> {
-  const { admin } = createCatalogModule(infra);
+  const { admin } = infra.catalog;
   const db = infra.db;
   const categories = new Map(
     (await sql<{ id: string; slug: string }>`SELECT id, slug FROM categories`.execute(db)).rows.map((r) => [

@@ -46,9 +46,10 @@ export function createCatalogModule(
   opts: CatalogOptions = {},
 ): CatalogModule {
   const { config, log, redis, metrics } = infra;
-  const counter =
-    (metrics.registry.getSingleMetric('catalog_db_queries_total') as ReturnType<typeof metrics.counter>) ??
-    metrics.counter({ name: 'catalog_db_queries_total', help: 'Queries the catalogue sent to PostgreSQL' });
+  const counter = metrics.counter({
+    name: 'catalog_db_queries_total',
+    help: 'Queries the catalogue sent to PostgreSQL',
+  });
   const counting = new QueryCounterPlugin(counter);
   const lookups = cacheLookupCounter(metrics);
   const db = infra.db.withPlugin(counting);

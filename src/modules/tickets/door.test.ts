@@ -45,7 +45,7 @@ describe('the door: check-in names show, date, seat and holder, and refuses with
       new TicketsRepository(c.db),
       TicketSigner.fromConfig(c.config),
       c.log,
-      new Metrics('test'),
+      new Metrics('worker'),
     );
     staff = await createUser(c, { role: 'STAFF' });
     buyer = await createUser(c, { email: 'kimcs@example.com', nickname: '관객' });

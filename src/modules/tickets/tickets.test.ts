@@ -148,7 +148,7 @@ describe('tickets: issuance, QR, check-in, revocation', () => {
       new TicketsRepository(c.db),
       TicketSigner.fromConfig(c.config),
       c.log,
-      new Metrics('test'),
+      new Metrics('worker'),
     );
     const again = await Promise.all([
       service.issue(parseEvent('reservation.confirmed', env)),
@@ -166,7 +166,7 @@ describe('tickets: issuance, QR, check-in, revocation', () => {
       new TicketsRepository(c.db),
       TicketSigner.fromConfig(c.config),
       c.log,
-      new Metrics('test'),
+      new Metrics('worker'),
     );
     const st = await createShowtimeWithSeats(t.container, { rows: 1, seatsPerRow: 20 });
     await Promise.all(
