@@ -178,6 +178,8 @@ export interface Server {
   child: ChildProcess;
   /** http://127.0.0.1:<port> */
   base: string;
+  /** Where the API serves /metrics (bench/api-server.ts); undefined for other servers. */
+  metrics?: string;
   stop: () => Promise<void>;
 }
 
@@ -205,7 +207,9 @@ export function startServer(script: string, args: string[], env: NodeJS.ProcessE
     child.stdout!.on('data', (chunk: Buffer) => {
       buffered += chunk.toString();
       const line = buffered.split('\n').find((l) => l.startsWith('{"address"'));
-      if (line) resolve({ child, base: (JSON.parse(line) as { address: string }).address, stop });
+      if (!line) return;
+      const { address, metrics } = JSON.parse(line) as { address: string; metrics?: string };
+      resolve({ child, base: address, metrics, stop });
     });
     child.once('exit', (code) => reject(new Error(`${script} ${args.join(' ')} exited with ${code}`)));
     setTimeout(() => reject(new Error(`${script} ${args.join(' ')} did not start in 60 s`)), 60_000).unref();
