@@ -28,6 +28,7 @@ import {
   pairedRatio,
   pairedRounds,
   productionEnv,
+  responseClock,
   sampleOf,
   setting,
   startApi,
@@ -64,6 +65,8 @@ async function load(
   expected: (status: number) => boolean,
 ): Promise<Load> {
   let next = opts.from ?? 0;
+  const clock = responseClock();
+  clock.start();
   const result = await autocannon({
     url,
     connections: opts.connections ?? CONNECTIONS,
@@ -76,10 +79,11 @@ async function load(
           ...req,
           headers: { ...req.headers, authorization: `Bearer ${tokens[next++ % tokens.length]}` },
         }),
+        onResponse: clock.onResponse,
       },
     ],
   });
-  const s = sampleOf(result, expected);
+  const s = sampleOf(result, expected, clock.seconds());
   return {
     requestsPerSec: s.requestsPerSecond,
     latencyP50Ms: s.p50,

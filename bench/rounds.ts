@@ -47,7 +47,12 @@ export interface Sample {
 const okByDefault = (status: number): boolean => status >= 200 && status < 400;
 
 /** Turns an autocannon result into a Sample; `expected` decides which statuses are not errors. */
-export function sampleOf(r: autocannon.Result, expected: (status: number) => boolean = okByDefault): Sample {
+export function sampleOf(
+  r: autocannon.Result,
+  expected: (status: number) => boolean = okByDefault,
+  /** The measured time, when known more precisely than autocannon's start/finish (see `responseClock`). */
+  measuredSeconds?: number,
+): Sample {
   const statuses: Record<string, number> = {};
   let ok = 0;
   let unexpected = 0;
@@ -57,7 +62,7 @@ export function sampleOf(r: autocannon.Result, expected: (status: number) => boo
     if (expected(Number(code))) ok += count;
     else unexpected += count;
   }
-  const seconds = Math.max(0.001, (r.finish.getTime() - r.start.getTime()) / 1000);
+  const seconds = Math.max(0.001, measuredSeconds ?? (r.finish.getTime() - r.start.getTime()) / 1000);
   return {
     requestsPerSecond: Math.round(ok / seconds),
     p50: r.latency.p50,
@@ -65,6 +70,26 @@ export function sampleOf(r: autocannon.Result, expected: (status: number) => boo
     ok,
     errors: unexpected + r.errors + r.timeouts,
     statuses,
+  };
+}
+
+/**
+ * Times a run of a fixed number of requests (`amount`) from its start to its last response:
+ * autocannon notices the end of such a run only on its next one-second tick, so its own start and
+ * finish would add up to a second to a run of a few seconds.
+ */
+export function responseClock(): { onResponse: () => void; start: () => void; seconds: () => number } {
+  let t0 = 0;
+  let last = 0;
+  return {
+    start: () => {
+      t0 = performance.now();
+      last = t0;
+    },
+    onResponse: () => {
+      last = performance.now();
+    },
+    seconds: () => (last - t0) / 1000,
   };
 }
 
