@@ -1,17 +1,16 @@
 /**
- * Coupon issuance over real HTTP, against a bare-Fastify baseline measured in the same run, plus the
- * server-side time per issuance from the API's own prom-client histogram
- * (coupon_issue_duration_seconds). Run: npm run bench:coupons. Writes bench/reports/coupons.{json,md}.
- *
- * Phases (each request comes from a different user, as in a real rush):
- *   baseline  bare Fastify, same route shape, same connections
- *   winners   a coupon with more stock than requests: every request is a full issuance
- *             (JWT, per-user rate limit, Lua script, PostgreSQL insert, Redis ensure step)
- *   sold-out  a coupon with 100 copies rushed by every user: 100 winners, the rest refused in Redis
+ * Coupon issuance over real HTTP, the API in its own process in production mode, unpinned. Paired
+ * rounds against a bare Fastify baseline (its own process) whose route does the floor of an issuance:
+ * one Redis script and one PostgreSQL INSERT with its durable commit, then 201. Each round the two
+ * sides take the same number of requests, each from a different user, on a fresh coupon with stock
+ * for all of them, the order alternating every round. The headline is the median of the rounds'
+ * own API/floor ratios, beside the server-side time per issuance from the API's prom-client
+ * histogram (coupon_issue_duration_seconds) and the floors measured in the same run.
+ * Then a sold-out rush (stock 100, every user once). Any unexpected status (the winners must all get
+ * 201; the rush 201 or 410) or transport error fails the run, as does a copy count in PostgreSQL
+ * that differs from the 201s. Run: npm run bench:coupons. Writes bench/reports/coupons.{json,md}.
  */
-import { fork, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import autocannon from 'autocannon';
 import { sql } from 'kysely';
@@ -23,21 +22,34 @@ import { createRedis } from '../src/infra/redis.ts';
 import { AccessTokens } from '../src/modules/auth/tokens.ts';
 import { histogramQuantiles, parseHistogram, subtract, type Buckets } from './histogram.ts';
 import { markdown, type Load } from './coupons-report.ts';
+import {
+  finish,
+  median,
+  pairedRatio,
+  pairedRounds,
+  productionEnv,
+  responseClock,
+  sampleOf,
+  setting,
+  startApi,
+  startBare,
+  verdict,
+  writeReport,
+} from './rounds.ts';
 
-const USERS = Number(process.env.BENCH_USERS ?? 10_000);
+const USERS = setting('BENCH_USERS', 10_000, 100, 50_000);
+const ROUNDS = setting('BENCH_ROUNDS', 5, 2, 15);
+/** Requests per side per round: every one a different user. */
+const PER_ROUND = Math.min(USERS, setting('BENCH_PER_ROUND', 2_000, 100, 50_000));
 /** Requests of the one-connection phase: per-issuance time without queueing behind other winners. */
 const SOLO = Math.min(1_000, USERS);
-const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
-const BASELINE_SECONDS = Number(process.env.BENCH_BASELINE_SECONDS ?? 8);
-const OLD_FIGURE_MS = 0.09; // what the serialized, lock-based predecessor reported per issuance
+const CONNECTIONS = setting('BENCH_CONNECTIONS', 50, 1, 500);
 
 const dbName = `ct_bench_coupons_${process.pid}`;
 const base = new URL(loadConfig().DATABASE_URL);
 base.pathname = `/${dbName}`;
 const env = {
-  ...process.env,
-  NODE_ENV: 'development',
-  LOG_LEVEL: 'warn',
+  ...productionEnv(),
   DATABASE_URL: base.toString(),
   REDIS_KEY_PREFIX: `bench:coupons:${process.pid}:`,
   AMQP_EXCHANGE: `ct.bench.${process.pid}`,
@@ -45,35 +57,20 @@ const env = {
 };
 const config = loadConfig(env);
 
-function start(which: 'api' | 'bare'): Promise<{ child: ChildProcess; url: string }> {
-  const child = fork(new URL('./coupons-servers.ts', import.meta.url).pathname, [which], {
-    env,
-    execArgv: ['--import', 'tsx'],
-  });
-  return new Promise((resolve, reject) => {
-    child.once('message', (m) => resolve({ child, url: `http://127.0.0.1:${(m as { port: number }).port}` }));
-    child.once('exit', (code) => reject(new Error(`${which} server exited with ${code}`)));
-  });
-}
-
-async function stop(child: ChildProcess): Promise<void> {
-  const exited = new Promise((r) => child.once('exit', r));
-  child.send('stop');
-  await exited;
-}
-
 async function load(
   url: string,
   path: string,
   tokens: string[],
-  opts: { amount?: number; duration?: number; connections?: number },
-) {
-  let next = 0;
-  const statuses: Record<string, number> = {};
+  opts: { amount: number; connections?: number; from?: number },
+  expected: (status: number) => boolean,
+): Promise<Load> {
+  let next = opts.from ?? 0;
+  const clock = responseClock();
+  clock.start();
   const result = await autocannon({
     url,
     connections: opts.connections ?? CONNECTIONS,
-    ...(opts.amount ? { amount: opts.amount } : { duration: opts.duration }),
+    amount: opts.amount,
     requests: [
       {
         method: 'POST',
@@ -82,23 +79,19 @@ async function load(
           ...req,
           headers: { ...req.headers, authorization: `Bearer ${tokens[next++ % tokens.length]}` },
         }),
-        onResponse: (status) => {
-          statuses[status] = (statuses[status] ?? 0) + 1;
-        },
+        onResponse: clock.onResponse,
       },
     ],
   });
-  const out: Load = {
-    requestsPerSec: Math.round(
-      result.requests.total / ((result.finish.getTime() - result.start.getTime()) / 1000),
-    ),
-    latencyP50Ms: result.latency.p50,
-    latencyP99Ms: result.latency.p99,
+  const s = sampleOf(result, expected, clock.seconds());
+  return {
+    requestsPerSec: s.requestsPerSecond,
+    latencyP50Ms: s.p50,
+    latencyP99Ms: s.p99,
     total: result.requests.total,
-    statuses,
-    errors: result.errors + result.timeouts,
+    statuses: s.statuses,
+    errors: s.errors,
   };
-  return out;
 }
 
 async function scrape(url: string): Promise<Buckets> {
@@ -130,7 +123,7 @@ async function main(): Promise<void> {
   await ensureDatabase(config.DATABASE_URL);
   const db = createDb(createPool({ url: config.DATABASE_URL, poolSize: 2 }));
   await migrateToLatest(db);
-  const tokens = new AccessTokens(config.JWT_SECRET, config.ACCESS_TOKEN_TTL_SECONDS);
+  const tokens = new AccessTokens(config.JWT_SECRET, 3600);
   const emails = Array.from({ length: USERS + 1 }, () => `bench-${randomUUID()}@example.com`);
   const { rows } = await sql<{ id: string }>`
     INSERT INTO users (email, password_hash, nickname, role, email_verified_at)
@@ -141,67 +134,146 @@ async function main(): Promise<void> {
   await sql`UPDATE users SET role = 'ADMIN' WHERE id = ${adminRow!.id}`.execute(db);
   const adminToken = await tokens.sign({ userId: adminRow!.id, role: 'ADMIN' });
   const userTokens = await Promise.all(userRows.map((r) => tokens.sign({ userId: r.id, role: 'USER' })));
-  console.log(`${USERS} users, ${CONNECTIONS} connections`);
+  console.log(
+    `${USERS} users, ${CONNECTIONS} connections, ${ROUNDS} rounds of ${PER_ROUND} requests per side`,
+  );
   const floors = await measureFloors(db);
   console.log('floors', floors);
 
-  const bare = await start('bare');
-  const fakeId = randomUUID();
-  await load(bare.url, `/api/v1/coupons/${fakeId}/issue`, userTokens, { duration: 2 }); // warm-up
-  const baseline = await load(bare.url, `/api/v1/coupons/${fakeId}/issue`, userTokens, {
-    duration: BASELINE_SECONDS,
+  const issued = (status: number) => status === 201;
+  const bare = await startBare({
+    method: 'POST',
+    url: '/api/v1/coupons/:id/issue',
+    status: 201,
+    body: { userCouponId: randomUUID(), couponId: randomUUID(), validUntil: new Date().toISOString() },
+    work: {
+      databaseUrl: config.DATABASE_URL,
+      redisUrl: config.REDIS_URL,
+      poolSize: config.DATABASE_POOL_SIZE,
+    },
   });
-  await stop(bare.child);
-  console.log('baseline', baseline);
+  const api = await startApi(env);
+  const metricsUrl = api.metrics!;
+  let solo: Load, refusedSolo: Load, soldOut: Load;
+  let soloServer, refusedSoloServer, refusedServer;
+  const winnersServer: ReturnType<typeof histogramQuantiles>[] = [];
+  const coupons: string[] = [];
+  let scarce: string, single: string;
+  let rounds: Record<'bare' | 'api', Load[]>;
+  try {
+    // Warm both (JIT, pools) on requests that are not counted.
+    const warm = await createCoupon(api.base, adminToken, USERS);
+    await load(api.base, `/api/v1/coupons/${warm}/issue`, userTokens, { amount: 500 }, issued);
+    await load(bare.base, `/api/v1/coupons/${randomUUID()}/issue`, userTokens, { amount: 500 }, issued);
 
-  const api = await start('api');
-  const plenty = await createCoupon(api.url, adminToken, USERS * 2);
-  const scarce = await createCoupon(api.url, adminToken, 100);
-  const single = await createCoupon(api.url, adminToken, SOLO);
-  const beforeSolo = await scrape(api.url);
-  const solo = await load(api.url, `/api/v1/coupons/${single}/issue`, userTokens, {
-    amount: SOLO,
-    connections: 1,
-  });
-  const before = await scrape(api.url);
-  console.log('one connection', solo);
-  const winners = await load(api.url, `/api/v1/coupons/${plenty}/issue`, userTokens, { amount: USERS });
-  const afterWinners = await scrape(api.url);
-  console.log('winners', winners);
-  const soldOut = await load(api.url, `/api/v1/coupons/${scarce}/issue`, userTokens, { amount: USERS });
-  const afterSoldOut = await scrape(api.url);
-  console.log('sold-out rush', soldOut);
-  const refusedSolo = await load(api.url, `/api/v1/coupons/${scarce}/issue`, userTokens, {
-    amount: SOLO,
-    connections: 1,
-  });
-  const afterRefusedSolo = await scrape(api.url);
-  console.log('refusals, one connection', refusedSolo);
-  await stop(api.child);
+    rounds = await pairedRounds(['bare', 'api'] as const, ROUNDS, async (side, round) => {
+      // Each round a different slice of the users, so a user claims a coupon once.
+      const from = (round * PER_ROUND) % USERS;
+      if (side === 'bare') {
+        return load(
+          bare.base,
+          `/api/v1/coupons/${randomUUID()}/issue`,
+          userTokens,
+          { amount: PER_ROUND, from },
+          issued,
+        );
+      }
+      const coupon = await createCoupon(api.base, adminToken, PER_ROUND);
+      coupons.push(coupon);
+      const before = await scrape(metricsUrl);
+      const r = await load(
+        api.base,
+        `/api/v1/coupons/${coupon}/issue`,
+        userTokens,
+        { amount: PER_ROUND, from },
+        issued,
+      );
+      winnersServer.push(histogramQuantiles(subtract(await scrape(metricsUrl), before), 'issued'));
+      return r;
+    });
 
-  const soloServer = histogramQuantiles(subtract(before, beforeSolo), 'issued');
-  const issuedServer = histogramQuantiles(subtract(afterWinners, before), 'issued');
-  const refusedServer = histogramQuantiles(subtract(afterSoldOut, afterWinners), 'sold_out');
-  const refusedSoloServer = histogramQuantiles(subtract(afterRefusedSolo, afterSoldOut), 'sold_out');
+    scarce = await createCoupon(api.base, adminToken, 100);
+    single = await createCoupon(api.base, adminToken, SOLO);
+    const beforeSolo = await scrape(metricsUrl);
+    solo = await load(
+      api.base,
+      `/api/v1/coupons/${single}/issue`,
+      userTokens,
+      { amount: SOLO, connections: 1 },
+      issued,
+    );
+    const beforeRush = await scrape(metricsUrl);
+    soldOut = await load(
+      api.base,
+      `/api/v1/coupons/${scarce}/issue`,
+      userTokens,
+      { amount: USERS },
+      (s) => s === 201 || s === 410,
+    );
+    const afterRush = await scrape(metricsUrl);
+    // Users that already hold a copy (409) and the rest (410), one at a time.
+    refusedSolo = await load(
+      api.base,
+      `/api/v1/coupons/${scarce}/issue`,
+      userTokens,
+      { amount: SOLO, connections: 1 },
+      (s) => s === 409 || s === 410,
+    );
+    const afterRefusedSolo = await scrape(metricsUrl);
+    soloServer = histogramQuantiles(subtract(beforeRush, beforeSolo), 'issued');
+    refusedServer = histogramQuantiles(subtract(afterRush, beforeRush), 'sold_out');
+    refusedSoloServer = histogramQuantiles(subtract(afterRefusedSolo, afterRush), 'sold_out');
+  } finally {
+    await Promise.all([api.stop(), bare.stop()]);
+  }
+
   const issuedInDb = await sql<{ coupon_id: string; n: number }>`
     SELECT coupon_id, count(*)::int AS n FROM user_coupons GROUP BY coupon_id`.execute(db);
   const countOf = (id: string) => issuedInDb.rows.find((r) => r.coupon_id === id)?.n ?? 0;
+  const ratio = pairedRatio(
+    rounds.api.map((l) => l.requestsPerSec),
+    rounds.bare.map((l) => l.requestsPerSec),
+  );
+  const winnersInDb = coupons.map(countOf);
+  const winners201 = rounds.api.map((l) => l.statuses['201'] ?? 0);
+  const errors = [...rounds.api, ...rounds.bare, solo, soldOut, refusedSolo].reduce(
+    (n, l) => n + l.errors,
+    0,
+  );
+  const v = verdict(errors, [
+    {
+      name: `every winner's copy is in PostgreSQL (per round ${winnersInDb.join(', ')} of ${winners201.join(', ')} answered 201)`,
+      pass: winnersInDb.every((n, i) => n === winners201[i] && n === PER_ROUND),
+    },
+    {
+      name: `the sold-out rush issued exactly the stock (${countOf(scarce)} in PostgreSQL, ${soldOut.statuses['201'] ?? 0} answered 201, stock 100)`,
+      pass: countOf(scarce) === 100 && soldOut.statuses['201'] === 100,
+    },
+    { name: `one connection issued ${countOf(single)} of ${SOLO}`, pass: countOf(single) === SOLO },
+  ]);
   const report = {
     date: new Date().toISOString(),
     machine: { cpus: (await import('node:os')).cpus().length, node: process.version },
     users: USERS,
     connections: CONNECTIONS,
+    rounds: ROUNDS,
+    perRound: PER_ROUND,
     floors,
-    baseline,
+    headline: {
+      apiOverFloor: ratio,
+      apiRequestsPerSec: median(rounds.api.map((l) => l.requestsPerSec)),
+      floorRequestsPerSec: median(rounds.bare.map((l) => l.requestsPerSec)),
+      serverMeanMs: median(winnersServer.map((q) => q.mean * 1000)),
+      serverP99Ms: median(winnersServer.map((q) => q.p99 * 1000)),
+    },
+    baseline: rounds.bare,
+    winners: rounds.api.map((l, i) => ({ ...l, server: winnersServer[i]!, issuedInDb: winnersInDb[i]! })),
     solo: { ...solo, server: soloServer, issuedInDb: countOf(single) },
-    winners: { ...winners, server: issuedServer, issuedInDb: countOf(plenty) },
     soldOut: { ...soldOut, server: refusedServer, issuedInDb: countOf(scarce) },
     refusedSolo: { ...refusedSolo, server: refusedSoloServer },
-    oldFigureMs: OLD_FIGURE_MS,
+    verdict: v,
   };
-  writeFileSync(new URL('./reports/coupons.json', import.meta.url), JSON.stringify(report, null, 2));
-  writeFileSync(new URL('./reports/coupons.md', import.meta.url), markdown(report));
-  console.log(markdown(report));
+  await writeReport('coupons', markdown(report), report);
 
   await db.destroy();
   // Leave nothing behind: this run's Redis keys and its database.
@@ -222,6 +294,7 @@ async function main(): Promise<void> {
   const admin = createDb(createPool({ url: new URL('/postgres', base).toString(), poolSize: 1 }));
   await sql.raw(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`).execute(admin);
   await admin.destroy();
+  finish(v);
 }
 
 /** What one durable commit and one Redis round trip cost here, one at a time: the floor of an issuance. */

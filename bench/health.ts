@@ -1,158 +1,97 @@
 /**
- * GET /health/live on the real API (buildApp over a real container: helmet, CORS, request ids,
- * metrics hook, error handling) against a bare Fastify server returning the same body, measured one
- * after the other in the same run. Each server runs in its own child process so autocannon and the
- * server do not share an event loop. Prints req/s, p50, p99 and the ratio; writes bench/reports/health.{md,json}.
+ * GET /health/live on the real API (buildApp over a real container in production mode: security
+ * headers, CORS, request ids, metrics hook, error handling) against a bare Fastify server returning
+ * the same body. Each server runs in its own process, unpinned; both stay up and are measured in
+ * paired rounds, alternating which goes first. The headline is the median of the rounds' own
+ * API/bare ratios; any error (a status other than 200, a transport error) fails the run.
+ * Writes bench/reports/health.{md,json}.
  *
- *   npm run bench:health      BENCH_ROUNDS=2 BENCH_DURATION=5 (seconds per round) BENCH_CONNECTIONS=100
+ *   npm run bench:health      BENCH_ROUNDS=5 BENCH_DURATION=5 (seconds per side per round) BENCH_CONNECTIONS=100
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdir, writeFile } from 'node:fs/promises';
-import { cpus } from 'node:os';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import autocannon from 'autocannon';
+import {
+  finish,
+  load,
+  machine,
+  median,
+  pairedRatio,
+  pairedRounds,
+  productionEnv,
+  setting,
+  startApi,
+  startBare,
+  verdict,
+  writeReport,
+  x2,
+  type Sample,
+} from './rounds.ts';
 
-const HERE = path.dirname(fileURLToPath(import.meta.url));
-const DURATION = Number(process.env.BENCH_DURATION ?? 5);
-const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 100);
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
-const WARMUP = 2;
+const DURATION = setting('BENCH_DURATION', 5, 1, 30);
+const CONNECTIONS = setting('BENCH_CONNECTIONS', 100, 1, 1000);
+const ROUNDS = setting('BENCH_ROUNDS', 5, 2, 15);
+const SIDES = ['bare', 'api'] as const;
 const NAMES = { bare: 'bare Fastify', api: 'Culture Ticket API' } as const;
 
-async function serve(kind: 'api' | 'bare'): Promise<void> {
-  let address: string;
-  if (kind === 'bare') {
-    const { default: Fastify } = await import('fastify');
-    const app = Fastify({ logger: false });
-    const body = { status: 'ok' };
-    app.get('/health/live', async () => body);
-    address = await app.listen({ port: 0, host: '127.0.0.1' });
-  } else {
-    const { loadConfig } = await import('../src/config.ts');
-    const { createContainer } = await import('../src/container.ts');
-    const { buildApp } = await import('../src/app.ts');
-    // Request logs at info would measure the pipe to this parent, not the API.
-    const config = loadConfig({ LOG_LEVEL: 'warn', ...process.env, PORT: '0' });
-    const container = await createContainer(config, 'api');
-    const app = await buildApp(container);
-    address = await app.listen({ port: 0, host: '127.0.0.1' });
-  }
-  process.stdout.write(`${JSON.stringify({ address })}\n`);
-}
-
-function start(kind: 'api' | 'bare'): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(
-    process.execPath,
-    ['--import', 'tsx', fileURLToPath(import.meta.url), `--serve=${kind}`],
-    {
-      stdio: ['ignore', 'pipe', 'inherit'],
-      env: process.env,
-    },
-  );
-  return new Promise((resolve, reject) => {
-    let buffered = '';
-    child.stdout!.on('data', (chunk: Buffer) => {
-      buffered += chunk.toString();
-      const line = buffered.split('\n').find((l) => l.startsWith('{"address"'));
-      if (line) resolve({ child, url: `${(JSON.parse(line) as { address: string }).address}/health/live` });
-    });
-    child.on('exit', (code) => reject(new Error(`${kind} server exited with ${code}`)));
-    setTimeout(() => reject(new Error(`${kind} server did not start`)), 30_000).unref();
-  });
-}
-
-interface Figures {
-  name: string;
-  requestsPerSecond: number;
-  p50: number;
-  p99: number;
-  total: number;
-  non2xx: number;
-  errors: number;
-}
-
-async function measure(name: string, url: string): Promise<Figures> {
-  await autocannon({ url, connections: CONNECTIONS, duration: WARMUP });
-  const r = await autocannon({ url, connections: CONNECTIONS, duration: DURATION });
-  return {
-    name,
-    requestsPerSecond: Math.round(r.requests.average),
-    p50: r.latency.p50,
-    p99: r.latency.p99,
-    total: r.requests.total,
-    non2xx: r.non2xx,
-    errors: r.errors + r.timeouts,
-  };
-}
-
-/** The round with the most requests: the one least disturbed by other processes. */
-function best(figures: Figures[]): Figures {
-  return figures.reduce((a, b) => (b.requestsPerSecond > a.requestsPerSecond ? b : a));
-}
-
 async function main(): Promise<void> {
-  // Both servers stay up (an idle one costs nothing) and are measured in alternating rounds, so a
-  // burst of other work on this shared machine hits both sides rather than one.
-  const servers = { bare: await start('bare'), api: await start('api') };
-  const rounds: Record<'bare' | 'api', Figures[]> = { bare: [], api: [] };
+  const servers = {
+    bare: await startBare({ method: 'GET', url: '/health/live', status: 200, body: { status: 'ok' } }),
+    api: await startApi(productionEnv()),
+  };
+  let rounds: Record<(typeof SIDES)[number], Sample[]>;
   try {
-    for (let round = 0; round < ROUNDS; round++) {
-      const order = round % 2 === 0 ? (['bare', 'api'] as const) : (['api', 'bare'] as const);
-      for (const kind of order) rounds[kind].push(await measure(NAMES[kind], servers[kind].url));
-    }
+    rounds = await pairedRounds(SIDES, ROUNDS, async (side) => {
+      return load(
+        { url: `${servers[side].base}/health/live`, connections: CONNECTIONS, duration: DURATION },
+        (status) => status === 200,
+      );
+    });
   } finally {
-    for (const s of Object.values(servers)) {
-      s.child.removeAllListeners('exit');
-      s.child.kill('SIGTERM');
-    }
+    await Promise.all(Object.values(servers).map((s) => s.stop()));
   }
-  const results = [best(rounds.bare), best(rounds.api)];
-  const [bare, api] = results as [Figures, Figures];
-  const ratio = api.requestsPerSecond / bare.requestsPerSecond;
-
-  const when = new Date().toISOString();
-  const rows = results.map(
-    (r) =>
-      `| ${r.name} | ${r.requestsPerSecond} | ${r.p50} | ${r.p99} | ${r.total} | ${r.non2xx + r.errors} |`,
+  const ratio = pairedRatio(
+    rounds.api.map((s) => s.requestsPerSecond),
+    rounds.bare.map((s) => s.requestsPerSecond),
   );
+  const errors = [...rounds.api, ...rounds.bare].reduce((n, s) => n + s.errors, 0);
+  const v = verdict(errors, []);
+  const when = new Date().toISOString();
+  const row = (side: (typeof SIDES)[number]) => {
+    const xs = rounds[side];
+    return `| ${NAMES[side]} | ${median(xs.map((s) => s.requestsPerSecond))} | ${median(xs.map((s) => s.p50))} | ${median(xs.map((s) => s.p99))} | ${xs.map((s) => s.requestsPerSecond).join(', ')} | ${xs.reduce((n, s) => n + s.errors, 0)} |`;
+  };
   const md = [
     '# GET /health/live: API vs bare Fastify',
     '',
-    `Run ${when} on ${cpus().length} CPU(s), Node ${process.version}; autocannon ${CONNECTIONS} connections,`,
-    `${ROUNDS} alternating rounds of ${DURATION} s per server (after a ${WARMUP} s warm-up each), one server loaded at a time,`,
-    'each in its own child process. Best round per server shown (the machine is shared).',
+    `Run ${when} on ${machine()}. autocannon (this process) at ${CONNECTIONS} connections; each server in`,
+    `its own process, unpinned (all processes free on both cores), the API with NODE_ENV=production.`,
+    `${ROUNDS} paired rounds of ${DURATION} s per server after a 2 s warm-up each, the order alternating`,
+    'every round. Figures are medians over the rounds; only 200 responses count as throughput.',
     '',
-    '| server | req/s | p50 ms | p99 ms | requests | non-2xx + errors |',
-    '| --- | ---: | ---: | ---: | ---: | ---: |',
-    ...rows,
+    `**API / bare throughput: ${x2(ratio.median)}** (median of the rounds' own ratios: ${ratio.perRound.map((r) => r.toFixed(2)).join(', ')})`,
     '',
-    `**API / bare throughput: ${(ratio * 100).toFixed(1)} %**`,
+    '| server | req/s (median) | p50 ms | p99 ms | req/s per round | errors |',
+    '| --- | ---: | ---: | ---: | --- | ---: |',
+    row('bare'),
+    row('api'),
     '',
-    'The API path runs every platform plugin a real request meets (request id, helmet headers, CORS,',
+    'Verdict:',
+    ...v.lines,
+    '',
+    'The API path runs every platform plugin a real request meets (request id, security headers, CORS,',
     'metrics histogram, problem+json error handling); the bare server has none. The load generator and',
-    'the server share the machine, so absolute numbers are lower than on separate hosts; the ratio is',
-    'the figure to watch between runs.',
+    'the servers share the machine, so absolute numbers are lower than on separate hosts; the paired',
+    'ratio is the figure to watch between runs.',
     '',
   ].join('\n');
-  console.log(md);
-  const out = path.join(HERE, 'reports');
-  await mkdir(out, { recursive: true });
-  await writeFile(path.join(out, 'health.md'), md);
-  await writeFile(
-    path.join(out, 'health.json'),
-    JSON.stringify(
-      { when, connections: CONNECTIONS, durationSeconds: DURATION, ratio, results, rounds },
-      null,
-      2,
-    ),
-  );
+  await writeReport('health', md, {
+    when,
+    connections: CONNECTIONS,
+    durationSeconds: DURATION,
+    rounds: ROUNDS,
+    ratio,
+    samples: rounds,
+    verdict: v,
+  });
+  finish(v);
 }
 
-const serveArg = process.argv.find((a) => a.startsWith('--serve='));
-if (serveArg) {
-  await serve(serveArg.slice('--serve='.length) as 'api' | 'bare');
-} else {
-  await main();
-  process.exit(0);
-}
+await main();

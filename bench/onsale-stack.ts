@@ -100,9 +100,12 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
       GATEWAY_PORT: String(gatewayPort),
       PAYMENT_WEBHOOK_URL: `${apiUrl}/api/v1/payments/webhook`,
     });
-    const apis = apiPorts.map((port) =>
+    // In production each API also serves /metrics on a port of its own (9465 by default).
+    const metricsPorts = await Promise.all(apiPorts.map(() => freePort()));
+    const apis = apiPorts.map((port, i) =>
       child('api', {
         PORT: String(port),
+        METRICS_PORT: String(metricsPorts[i]),
         HOST: '127.0.0.1',
         TRUST_PROXY: '127.0.0.1',
         PAYMENT_GATEWAY_URL: gatewayUrl,

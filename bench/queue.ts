@@ -26,6 +26,7 @@ import type { RedisClient } from '../src/infra/redis.ts';
 import { ENTER, STATUS } from '../src/modules/waiting-room/scripts.ts';
 import { createShowtimeWithSeats } from '../test/factories.ts';
 import { markdown, type Report, type Run, type Round } from './queue-report.ts';
+import { sampleOf } from './rounds.ts';
 
 const QUEUE_SIZE = Number(process.env.BENCH_QUEUE_SIZE ?? 1_000_000);
 const DURATION_S = Number(process.env.BENCH_DURATION_S ?? 10);
@@ -35,6 +36,7 @@ const DRAW_SIZE = Number(process.env.BENCH_DRAW_SIZE ?? 100_000);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
 const DB_NAME = 'ct_bench_queue';
 const ADMIN_URL = 'postgres://postgres@127.0.0.1:5432/postgres';
+let errorsSeen = 0;
 
 async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -68,15 +70,18 @@ async function waitForLive(base: string, child: ChildProcess): Promise<void> {
 
 async function load(name: string, opts: autocannon.Options): Promise<Run> {
   const r = await autocannon({ connections: CONNECTIONS, duration: DURATION_S, ...opts });
+  // Only 2xx count as throughput; any other status or failed request is an error and fails the run.
+  const sample = sampleOf(r, (status) => status >= 200 && status < 300);
   const run: Run = {
     name,
-    requestsPerSecond: Math.round(r.requests.average),
+    requestsPerSecond: sample.requestsPerSecond,
     p50: r.latency.p50,
     p99: r.latency.p99,
     total: r.requests.total,
     non2xx: r.non2xx,
-    errors: r.errors + r.timeouts,
+    errors: sample.errors,
   };
+  errorsSeen += sample.errors;
   console.log(
     `${name.padEnd(28)} ${String(run.requestsPerSecond).padStart(7)} req/s  p50 ${run.p50} ms  p99 ${run.p99} ms  non-2xx ${run.non2xx}  errors ${run.errors}`,
   );
@@ -300,7 +305,15 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((err) => {
-  console.error(err);
-  process.exit(1);
-});
+main().then(
+  () => {
+    if (errorsSeen > 0) {
+      console.error(`VERDICT: FAIL: ${errorsSeen} requests failed or answered an unexpected status`);
+      process.exit(1);
+    }
+  },
+  (err) => {
+    console.error(err);
+    process.exit(1);
+  },
+);

@@ -197,24 +197,50 @@ export interface BoughtTicket {
 }
 
 /**
- * One seat of a showtime without a waiting room, bought as a person would through the API: hold,
- * reserve, pay at the sandbox gateway, complete; then the ticket the worker issues.
+ * The admission token of a showtime behind a waiting room, got as a person would: enter the queue
+ * and poll until the worker's ticker admits.
  */
-export async function buyOneTicket(api: Api, gatewayUrl: string, showtimeId: string): Promise<BoughtTicket> {
+async function admission(api: Api, showtimeId: string): Promise<string> {
+  type View = { status: string; admissionToken?: string };
+  const deadline = Date.now() + 60_000;
+  let view = await api.call<View>('POST', `/showtimes/${showtimeId}/queue`);
+  while (view.status !== 'ADMITTED' || !view.admissionToken) {
+    if (Date.now() > deadline) throw new Error(`not admitted to showtime ${showtimeId} within 60 s`);
+    await new Promise((r) => setTimeout(r, 300));
+    view = await api.call<View>('GET', `/showtimes/${showtimeId}/queue`);
+  }
+  return view.admissionToken;
+}
+
+/**
+ * One seat bought as a person would through the API: through the waiting room if the showtime has
+ * one, hold, reserve, pay at the sandbox gateway, complete. Returns the seat and the reservation.
+ */
+export async function buyOneSeat(
+  api: Api,
+  gatewayUrl: string,
+  showtimeId: string,
+  opts: { queued?: boolean } = {},
+): Promise<{ seatId: string; reservationId: string }> {
+  const token = opts.queued ? await admission(api, showtimeId) : null;
+  const admitted: Record<string, string> = token ? { 'x-admission-token': token } : {};
   const map = await api.call<{ seats: Array<{ id: string; status: string }> }>(
     'GET',
     `/showtimes/${showtimeId}/seats`,
   );
   const seat = map.seats.find((s) => s.status === 'AVAILABLE');
   if (!seat) throw new Error(`showtime ${showtimeId} has no seat left`);
-  const hold = await api.call<{ id: string }>('POST', `/showtimes/${showtimeId}/holds`, {
-    seatIds: [seat.id],
-  });
+  const hold = await api.call<{ id: string }>(
+    'POST',
+    `/showtimes/${showtimeId}/holds`,
+    { seatIds: [seat.id] },
+    admitted,
+  );
   const reservation = await api.call<{ id: string; payment: { id: string } }>(
     'POST',
     '/reservations',
     { holdId: hold.id },
-    { 'idempotency-key': `e2e-${hold.id}` },
+    { 'idempotency-key': `e2e-${hold.id}`, ...admitted },
   );
   const paid = await fetch(`${gatewayUrl}/sandbox/payments/${reservation.payment.id}/pay`, {
     method: 'POST',
@@ -223,7 +249,14 @@ export async function buyOneTicket(api: Api, gatewayUrl: string, showtimeId: str
     signal: AbortSignal.timeout(10_000),
   });
   if (!paid.ok) throw new Error(`the sandbox payment answered ${paid.status}`);
-  await api.call('POST', `/payments/${reservation.payment.id}/complete`);
+  const done = await api.call<{ status: string }>('POST', `/payments/${reservation.payment.id}/complete`);
+  if (done.status !== 'CONFIRMED') throw new Error(`the purchase ended ${done.status}`);
+  return { seatId: seat.id, reservationId: reservation.id };
+}
+
+/** One seat of a showtime without a waiting room, bought through the API; then the ticket the worker issues. */
+export async function buyOneTicket(api: Api, gatewayUrl: string, showtimeId: string): Promise<BoughtTicket> {
+  const reservation = { id: (await buyOneSeat(api, gatewayUrl, showtimeId)).reservationId };
   const deadline = Date.now() + 45_000;
   while (Date.now() < deadline) {
     const tickets = await api.call<Array<BoughtTicket & { reservationId: string }>>('GET', '/tickets');

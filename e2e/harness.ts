@@ -20,6 +20,8 @@ export function launchBrowser(): Promise<Browser> {
 }
 
 export interface Journey {
+  /** Short name for E2E_ONLY. */
+  id: string;
   name: string;
   /** Phone-sized by default: the site is mobile first. */
   viewport?: { width: number; height: number };

@@ -1,15 +1,18 @@
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
-import { Api, buyOneTicket, createDoorFixture, makeStaff, type Fixture } from './api.ts';
+import {
+  Api,
+  buyOneSeat,
+  buyOneTicket,
+  createDoorFixture,
+  createFixture,
+  makeStaff,
+  type Fixture,
+} from './api.ts';
 import type { Journey } from './harness.ts';
 import { ADMIN, type Stack } from './stack.ts';
 
 const PASSWORD = 'Buyer-pass-2345';
-
-interface Shared {
-  /** The seat bought in the purchase journey; the sold-out journey checks it cannot be chosen. */
-  soldSeatId?: string;
-}
 
 async function login(page: Page, email: string, password: string): Promise<void> {
   await page.goto('/login');
@@ -46,20 +49,35 @@ async function payAtGateway(page: Page, stack: Stack): Promise<void> {
   await page.waitForURL(/\/checkout\/(return|complete)/, { timeout: 30_000 });
 }
 
-export function journeys(stack: Stack, prepared: Fixture | Error, suffix: string): Journey[] {
-  const shared: Shared = {};
-  const need = (): Fixture => {
-    if (prepared instanceof Error)
-      throw new Error(`the catalogue fixture could not be made: ${prepared.message}`);
-    return prepared;
+/**
+ * Every journey sets up what it needs through the API (its own catalogue, its own accounts), so any
+ * one runs alone and in any order: `E2E_ONLY=sold-seat,purchase npm run test:e2e`.
+ */
+export function journeys(stack: Stack, suffix: string): Journey[] {
+  const asAdmin = async (): Promise<Api> => {
+    const api = new Api(stack.baseUrl);
+    await api.login(ADMIN.email, ADMIN.password);
+    return api;
   };
-  const buyer = `buyer-${suffix}@e2e.test`;
+  /** A catalogue of the journey's own: a performance on sale behind a waiting room, and more. */
+  const catalogue = async (journey: string): Promise<Fixture> =>
+    createFixture(await asAdmin(), `${suffix}-${journey}`);
+  /** A verified account of the journey's own. */
+  const account = async (journey: string): Promise<{ email: string; api: Api }> => {
+    const email = `${journey}-${suffix}@e2e.test`;
+    const api = new Api(stack.baseUrl);
+    await api.signup(email, PASSWORD, stack.waitForCode);
+    await api.login(email, PASSWORD);
+    return { email, api };
+  };
 
   return [
     {
+      id: 'purchase',
       name: 'sign up, search, pass the waiting room, pick a seat, pay in the sandbox, see the ticket QR',
       run: async (page) => {
-        const fixture = need();
+        const fixture = await catalogue('purchase');
+        const buyer = `buyer-${suffix}@e2e.test`;
         await page.goto('/signup');
         await page.getByLabel('이메일').fill(buyer);
         await page.getByRole('button', { name: '인증 코드 받기' }).click();
@@ -81,7 +99,6 @@ export function journeys(stack: Stack, prepared: Fixture | Error, suffix: string
 
         await throughWaitingRoom(page, fixture);
         const seat = page.locator('.seat[data-status=AVAILABLE]').first();
-        shared.soldSeatId = (await seat.getAttribute('data-seat-id')) ?? undefined;
         await seat.click();
         assert.equal(await seat.getAttribute('aria-checked'), 'true');
         await page.getByRole('button', { name: '좌석 선택 완료' }).click();
@@ -102,15 +119,19 @@ export function journeys(stack: Stack, prepared: Fixture | Error, suffix: string
       },
     },
     {
+      id: 'sold-seat',
       name: 'a sold seat cannot be chosen',
       run: async (page) => {
-        const fixture = need();
-        assert.ok(shared.soldSeatId, 'the purchase journey did not record a seat');
-        const email = `second-${suffix}@e2e.test`;
-        await new Api(stack.baseUrl).signup(email, PASSWORD, stack.waitForCode);
+        const fixture = await catalogue('sold');
+        // Someone else bought a seat first, through the waiting room like anyone.
+        const first = await account('first');
+        const { seatId: soldSeatId } = await buyOneSeat(first.api, stack.gatewayUrl, fixture.showtimeId, {
+          queued: true,
+        });
+        const { email } = await account('second');
         await login(page, email, PASSWORD);
         await throughWaitingRoom(page, fixture);
-        const sold = page.locator(`.seat[data-seat-id="${shared.soldSeatId}"]`);
+        const sold = page.locator(`.seat[data-seat-id="${soldSeatId}"]`);
         await sold.waitFor();
         assert.equal(await sold.getAttribute('data-status'), 'SOLD');
         assert.equal(await sold.getAttribute('aria-disabled'), 'true');
@@ -129,10 +150,12 @@ export function journeys(stack: Stack, prepared: Fixture | Error, suffix: string
       },
     },
     {
+      id: 'decline',
       name: 'declining at the sandbox shows the payment failed and frees the seat',
       run: async (page) => {
-        const fixture = need();
-        await login(page, `second-${suffix}@e2e.test`, PASSWORD);
+        const fixture = await catalogue('decline');
+        const { email } = await account('decliner');
+        await login(page, email, PASSWORD);
         await throughWaitingRoom(page, fixture);
         const seat = page.locator('.seat[data-status=AVAILABLE]').last();
         const seatId = await seat.getAttribute('data-seat-id');
@@ -153,11 +176,11 @@ export function journeys(stack: Stack, prepared: Fixture | Error, suffix: string
       },
     },
     {
+      id: 'draw',
       name: 'before sales open, the waiting room shows its opening time, then a place drawn at random',
       run: async (page) => {
-        const fixture = need();
-        const email = `early-${suffix}@e2e.test`;
-        await new Api(stack.baseUrl).signup(email, PASSWORD, stack.waitForCode);
+        const fixture = await catalogue('draw');
+        const { email } = await account('early');
         await login(page, email, PASSWORD);
         const queuePage = (showtimeId: string) =>
           `/performances/${fixture.earlyPerformanceId}/showtimes/${showtimeId}/queue`;
@@ -178,6 +201,7 @@ export function journeys(stack: Stack, prepared: Fixture | Error, suffix: string
       },
     },
     {
+      id: 'admin-create',
       name: 'an admin creates a performance and it appears in search',
       viewport: { width: 1280, height: 900 },
       run: async (page) => {
@@ -201,19 +225,14 @@ export function journeys(stack: Stack, prepared: Fixture | Error, suffix: string
       },
     },
     {
+      id: 'door',
       name: 'door staff pick the showtime; a valid ticket is green with its seat, used again or for another showtime red',
       run: async (page) => {
-        const admin = new Api(stack.baseUrl);
-        await admin.login(ADMIN.email, ADMIN.password);
-        const door = await createDoorFixture(admin, suffix);
-        const buyerEmail = `door-buyer-${suffix}@e2e.test`;
-        const buyerApi = new Api(stack.baseUrl);
-        await buyerApi.signup(buyerEmail, PASSWORD, stack.waitForCode);
-        await buyerApi.login(buyerEmail, PASSWORD);
+        const door = await createDoorFixture(await asAdmin(), suffix);
+        const { email: buyerEmail, api: buyerApi } = await account('door-buyer');
         const tonight = await buyOneTicket(buyerApi, stack.gatewayUrl, door.tonightId);
         const tomorrow = await buyOneTicket(buyerApi, stack.gatewayUrl, door.tomorrowId);
-        const staffEmail = `staff-${suffix}@e2e.test`;
-        await new Api(stack.baseUrl).signup(staffEmail, PASSWORD, stack.waitForCode);
+        const { email: staffEmail } = await account('staff');
         await makeStaff(stack.databaseUrl, staffEmail);
 
         await login(page, staffEmail, PASSWORD);
@@ -257,6 +276,7 @@ export function journeys(stack: Stack, prepared: Fixture | Error, suffix: string
       },
     },
     {
+      id: 'language',
       name: 'the English switch changes the language and is remembered',
       run: async (page) => {
         await page.goto('/');

@@ -1,16 +1,20 @@
 #!/usr/bin/env bash
 # A local 3-master Redis Cluster on 127.0.0.1:7001-7003 from the installed redis-server, for the
-# suites that must pass on a cluster (queue, holds, coupons). Nothing is persisted: the data dirs
-# live under /tmp and are recreated on start. Idempotent: start on a healthy cluster does nothing.
+# suites that must pass on a cluster (queue, holds, coupons, the catalogue's rankings, view flush and
+# detail cache). Nothing is persisted: the data dirs live under /tmp and are recreated on start.
+# Idempotent: start on a healthy cluster does nothing.
 #
 #   bash scripts/redis-cluster.sh start    # prints REDIS_CLUSTER_NODES=127.0.0.1:7001,...
 #   bash scripts/redis-cluster.sh status
 #   bash scripts/redis-cluster.sh stop
+#
+# REDIS_CLUSTER_PORTS="7101 7102 7103" (and REDIS_CLUSTER_DIR) run a second cluster beside the
+# default one, e.g. for two checkouts testing at once; give the same variables to stop it.
 set -euo pipefail
 
-PORTS=(7001 7002 7003)
+read -r -a PORTS <<<"${REDIS_CLUSTER_PORTS:-7001 7002 7003}"
 HOST=127.0.0.1
-BASE=${REDIS_CLUSTER_DIR:-/tmp/ct-redis-cluster}
+BASE=${REDIS_CLUSTER_DIR:-/tmp/ct-redis-cluster-${PORTS[0]}}
 NODES=$(printf "$HOST:%s," "${PORTS[@]}")
 NODES=${NODES%,}
 

@@ -77,7 +77,7 @@ export interface Container extends Infra {
   close: () => Promise<void>;
 }
 
-export type ProcessName = 'api' | 'worker' | 'gateway' | 'test' | 'cli';
+export type ProcessName = 'api' | 'worker' | 'gateway' | 'cli';
 
 export async function createInfra(
   config: Config,

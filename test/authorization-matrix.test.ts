@@ -475,7 +475,7 @@ describe('authorization matrix', () => {
 
   it('refuses to start with a route that declares no access rule, or an unknown one', async () => {
     const attempt = async (register: (container: Awaited<ReturnType<typeof createContainer>>) => void) => {
-      const container = await createContainer(h.env.config(h.overrides), 'test');
+      const container = await createContainer(h.env.config(h.overrides), 'api');
       try {
         register(container);
         const app = await buildApp(container);

@@ -27,7 +27,7 @@ describe('Broker on real RabbitMQ', () => {
   });
 
   it('declares prefixed queues before it reports connected, so the first publish is not dropped', async () => {
-    const metrics = new Metrics('broker-test');
+    const metrics = new Metrics('worker');
     const broker = new Broker({ url: URL, exchange, log, name: 'broker-test', queuePrefix: prefix, metrics });
     brokers.push(broker);
     const received: unknown[] = [];
@@ -57,7 +57,7 @@ describe('Broker on real RabbitMQ', () => {
   });
 
   it('exports the depth of each dead-letter queue', async () => {
-    const metrics = new Metrics('broker-test');
+    const metrics = new Metrics('worker');
     const broker = new Broker({
       url: URL,
       exchange,
@@ -85,6 +85,6 @@ describe('Broker on real RabbitMQ', () => {
     );
     expect(depths.get('poisoned')).toBe(3);
     const text = (await metrics.render()).body;
-    expect(text).toContain('broker_dead_letter_messages{queue="poisoned",process="broker-test"} 3');
+    expect(text).toContain('broker_dead_letter_messages{queue="poisoned",process="worker"} 3');
   });
 });

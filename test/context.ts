@@ -11,6 +11,7 @@ import {
 } from '../src/container.ts';
 import { buildApp, type App } from '../src/app.ts';
 import { createRedis } from '../src/infra/redis.ts';
+import { Metrics } from '../src/infra/metrics.ts';
 import { adminUrl, databaseUrl } from './db-urls.ts';
 
 export interface TestEnv {
@@ -91,11 +92,22 @@ export interface TestApp {
   close: () => Promise<void>;
 }
 
+/**
+ * The container's infra with a metrics registry of its own, for a test that builds a second copy of
+ * a module over one container: each metric is created once per registry, so the copy needs its own.
+ */
+export function withOwnMetrics<T extends { metrics: Metrics }>(
+  infra: T,
+  processName: ProcessName = 'api',
+): T {
+  return { ...infra, metrics: new Metrics(processName) };
+}
+
 /** An API instance (Fastify app, not listening) over the given test environment. */
 export async function createTestApp(
   env: TestEnv,
   overrides: Record<string, string> = {},
-  processName: ProcessName = 'test',
+  processName: ProcessName = 'api',
   options: ContainerOptions = {},
 ): Promise<TestApp> {
   const container = await createContainer(env.config(overrides), processName, options);

@@ -89,7 +89,7 @@ describe.skipIf(!REPLICA)('read/write split with read-your-writes', () => {
       return rows[0]?.t != null;
     });
 
-    container = await createContainer(env.config({ DATABASE_REPLICA_URL: replicaUrl(env.dbName) }), 'test');
+    container = await createContainer(env.config({ DATABASE_REPLICA_URL: replicaUrl(env.dbName) }), 'api');
     container.apiRoutes.push(noteRoutes(container));
     app = await buildApp(container);
     await app.ready();

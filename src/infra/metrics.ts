@@ -1,16 +1,16 @@
 import { Registry, collectDefaultMetrics, Histogram, Counter, Gauge } from 'prom-client';
+import type { ProcessName } from '../container.ts';
 
 /**
- * One registry per process. Modules create their metrics through `metrics.registry` so a test can
- * build several apps in one process without "metric already registered" clashes. Creating a metric
- * whose name is already registered returns the existing one (a module built twice on one infra, as
- * some tests do, shares its metrics instead of throwing); the first registration's options win.
+ * One registry per process (per container: a test that builds several apps in one process gives each
+ * its own). Modules create their metrics through it. Creating a metric whose name is already
+ * registered throws, as prom-client does: every metric has one owner, built once per registry.
  */
 export class Metrics {
   readonly registry = new Registry();
   readonly httpDuration: Histogram<'method' | 'route' | 'status'>;
 
-  constructor(processName: string) {
+  constructor(processName: ProcessName) {
     this.registry.setDefaultLabels({ process: processName });
     collectDefaultMetrics({ register: this.registry, eventLoopMonitoringPrecision: 20 });
     this.httpDuration = this.histogram({
@@ -27,10 +27,7 @@ export class Metrics {
     labelNames?: readonly L[];
     buckets?: number[];
   }): Histogram<L> {
-    return (
-      (this.existing(cfg.name) as Histogram<L> | undefined) ??
-      new Histogram<L>({ ...cfg, registers: [this.registry] })
-    );
+    return new Histogram<L>({ ...cfg, registers: [this.registry] });
   }
 
   counter<L extends string>(cfg: {
@@ -39,10 +36,7 @@ export class Metrics {
     labelNames?: readonly L[];
     collect?: (this: Counter<L>) => void | Promise<void>;
   }): Counter<L> {
-    return (
-      (this.existing(cfg.name) as Counter<L> | undefined) ??
-      new Counter<L>({ ...cfg, registers: [this.registry] })
-    );
+    return new Counter<L>({ ...cfg, registers: [this.registry] });
   }
 
   gauge<L extends string>(cfg: {
@@ -51,14 +45,7 @@ export class Metrics {
     labelNames?: readonly L[];
     collect?: (this: Gauge<L>) => void | Promise<void>;
   }): Gauge<L> {
-    return (
-      (this.existing(cfg.name) as Gauge<L> | undefined) ??
-      new Gauge<L>({ ...cfg, registers: [this.registry] })
-    );
-  }
-
-  private existing(name: string): unknown {
-    return this.registry.getSingleMetric(name);
+    return new Gauge<L>({ ...cfg, registers: [this.registry] });
   }
 
   async render(): Promise<{ contentType: string; body: string }> {

@@ -14,7 +14,7 @@ describe('refresh token expiry', () => {
 
   beforeAll(async () => {
     env = await createTestEnv();
-    t = await createTestApp(env, { REFRESH_TOKEN_TTL_SECONDS: String(TTL_SECONDS) }, 'test', { clock });
+    t = await createTestApp(env, { REFRESH_TOKEN_TTL_SECONDS: String(TTL_SECONDS) }, 'api', { clock });
     user = await createUser(t.container);
   });
   afterAll(async () => {

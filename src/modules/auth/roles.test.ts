@@ -14,7 +14,7 @@ describe('roles come from the database only', () => {
   let user: TestUser;
   beforeAll(async () => {
     env = await createTestEnv();
-    container = await createContainer(env.config(), 'test');
+    container = await createContainer(env.config(), 'api');
     // An admin-only probe route, guarded exactly like the real admin routes.
     container.apiRoutes.push(async (api) => {
       api.get('/test/admin-only', { config: { access: 'admin' } }, async (request) => ({

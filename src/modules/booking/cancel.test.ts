@@ -187,7 +187,7 @@ describe('the cancel deadline follows the injected clock', () => {
 
   beforeAll(async () => {
     h = await setupCheckout();
-    const t = await createTestApp(h.env, h.overrides, 'test', { clock });
+    const t = await createTestApp(h.env, h.overrides, 'api', { clock });
     app = t.app;
     close = t.close;
   });

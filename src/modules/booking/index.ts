@@ -62,10 +62,8 @@ export interface BookingModule {
   cancels: CancelService;
 }
 
-/** One counter per registry, even when a test builds a second module over the same container. */
 function counter<L extends string>(infra: Infra, name: string, help: string, label: L): Counter<L> {
-  const existing = infra.metrics.registry.getSingleMetric(name);
-  return (existing as Counter<L> | undefined) ?? infra.metrics.counter({ name, help, labelNames: [label] });
+  return infra.metrics.counter({ name, help, labelNames: [label] });
 }
 
 /**

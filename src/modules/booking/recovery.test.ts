@@ -122,7 +122,7 @@ describe('reservation deadlines follow the injected clock', () => {
   const clock = new ManualClock();
   beforeAll(async () => {
     h = await setupCheckout();
-    t = await createTestApp(h.env, h.overrides, 'test', { clock });
+    t = await createTestApp(h.env, h.overrides, 'api', { clock });
   });
   afterAll(async () => {
     await t.close();

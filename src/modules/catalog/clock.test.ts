@@ -19,7 +19,7 @@ describe('catalogue time from the injected clock', () => {
 
   beforeAll(async () => {
     env = await createTestEnv();
-    t = await createTestApp(env, {}, 'test', { clock });
+    t = await createTestApp(env, {}, 'api', { clock });
     admin = await createUser(t.container, { role: 'ADMIN' });
     venueId = await createVenue(t.app, admin);
     musical = await categoryId(t);

@@ -1,4 +1,4 @@
-import { createCatalogModule, type CatalogInfra } from './index.ts';
+import type { CatalogInfra, CatalogModule } from './index.ts';
 import { CatalogRepository } from './catalog.repository.ts';
 import { kstDay } from './calendar.ts';
 
@@ -185,8 +185,10 @@ export const DEMO_SHOWS: DemoShow[] = [
  * all categories and showtimes over the coming weeks. Goes through the admin service so the data obeys
  * the same rules as an admin's. Idempotent: titles and venues already present are skipped.
  */
-export async function seedDemoCatalog(infra: CatalogInfra): Promise<void> {
-  const { admin } = createCatalogModule(infra);
+export async function seedDemoCatalog(
+  infra: CatalogInfra & { catalog: Pick<CatalogModule, 'admin'> },
+): Promise<void> {
+  const { admin } = infra.catalog;
   const repo = new CatalogRepository();
   const db = infra.db;
   const categories = new Map((await repo.categories(db)).map((r) => [r.slug, r.id]));

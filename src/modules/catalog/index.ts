@@ -53,9 +53,10 @@ export type CatalogInfra = Pick<
 /** Builds the catalogue: repositories → caches → services → routes, and the leased view-flush job. */
 export function createCatalogModule(infra: CatalogInfra, opts: CatalogOptions = {}): CatalogModule {
   const { config, log, redis, metrics, clock } = infra;
-  const counter =
-    (metrics.registry.getSingleMetric('catalog_db_queries_total') as ReturnType<typeof metrics.counter>) ??
-    metrics.counter({ name: 'catalog_db_queries_total', help: 'Queries the catalogue sent to PostgreSQL' });
+  const counter = metrics.counter({
+    name: 'catalog_db_queries_total',
+    help: 'Queries the catalogue sent to PostgreSQL',
+  });
   const counting = new QueryCounterPlugin(counter);
   const lookups = cacheLookupCounter(metrics);
   const db = infra.db.withPlugin(counting);

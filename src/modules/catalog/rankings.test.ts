@@ -1,7 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, setupTestApp, type TestApp, type TestEnv } from '../../../test/context.ts';
+import {
+  createTestApp,
+  setupTestApp,
+  withOwnMetrics,
+  type TestApp,
+  type TestEnv,
+} from '../../../test/context.ts';
 import { createUser, createUsers, type TestUser } from '../../../test/factories.ts';
 import { createCatalogModule, type CatalogModule } from './index.ts';
 import { flushCounts } from './view-flush.ts';
@@ -17,7 +23,7 @@ describe('views and rankings', () => {
   beforeAll(async () => {
     t = await setupTestApp();
     admin = await createUser(t.container, { role: 'ADMIN' });
-    catalog = createCatalogModule(t.container);
+    catalog = createCatalogModule(withOwnMetrics(t.container));
     venueId = await createVenue(t.app, admin);
     musical = await categoryId(t);
   });

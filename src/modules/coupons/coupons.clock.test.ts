@@ -19,7 +19,7 @@ describe('coupon windows on the clock', () => {
 
   beforeAll(async () => {
     env = await createTestEnv();
-    t = await createTestApp(env, {}, 'test', { clock });
+    t = await createTestApp(env, {}, 'api', { clock });
     admin = await createUser(t.container, { role: 'ADMIN' });
     users = await Promise.all([1, 2, 3].map(() => createUser(t.container)));
   });

@@ -44,7 +44,7 @@ describe('the door: check-in names show, date, seat and holder, and refuses with
       ...c,
       repo: new TicketsRepository(),
       signer: TicketSigner.fromConfig(c.config),
-      metrics: new Metrics('test'),
+      metrics: new Metrics('worker'),
     });
     staff = await createUser(c, { role: 'STAFF' });
     buyer = await createUser(c, { email: 'kimcs@example.com', nickname: '관객' });

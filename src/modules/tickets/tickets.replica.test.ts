@@ -75,7 +75,7 @@ describe.skipIf(!REPLICA)('my tickets read from the replica, except right after 
       ...c,
       repo: new TicketsRepository(),
       signer: TicketSigner.fromConfig(c.config),
-      metrics: new Metrics('test'),
+      metrics: new Metrics('worker'),
     });
     show = await createShowtimeWithSeats(c, { rows: 1, seatsPerRow: 4 });
     [holder, quiet] = await Promise.all([createUser(c), createUser(c)]);

@@ -147,7 +147,7 @@ describe('tickets: issuance, QR, check-in, revocation', () => {
       ...c,
       repo: new TicketsRepository(),
       signer: TicketSigner.fromConfig(c.config),
-      metrics: new Metrics('test'),
+      metrics: new Metrics('worker'),
     });
     const again = await Promise.all([
       service.issue(parseEvent('reservation.confirmed', env)),
@@ -164,7 +164,7 @@ describe('tickets: issuance, QR, check-in, revocation', () => {
       ...c,
       repo: new TicketsRepository(),
       signer: TicketSigner.fromConfig(c.config),
-      metrics: new Metrics('test'),
+      metrics: new Metrics('worker'),
     });
     const st = await createShowtimeWithSeats(t.container, { rows: 1, seatsPerRow: 20 });
     await Promise.all(

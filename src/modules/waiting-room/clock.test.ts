@@ -14,7 +14,7 @@ describe('waiting room opening on the injected clock', () => {
 
   beforeAll(async () => {
     env = await createTestEnv();
-    t = await createTestApp(env, {}, 'test', { clock });
+    t = await createTestApp(env, {}, 'api', { clock });
     users = await createUsers(t.container, 2);
   });
   afterAll(async () => {

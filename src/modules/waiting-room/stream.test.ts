@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { setupTestApp, type TestApp, type TestEnv } from '../../../test/context.ts';
 import { createShowtimeWithSeats, createUsers } from '../../../test/factories.ts';
 import { QueueStreamHub } from './queue-stream.ts';
@@ -90,8 +90,8 @@ describe('waiting room SSE stream', () => {
         token: view.admissionToken,
       }),
     ).resolves.toBeUndefined();
-    await sleep(50);
-    expect(t.container.waitingRoom.hub.subscriberCount).toBe(0);
+    // The stream let go of its subscription when it ended.
+    await vi.waitFor(() => expect(t.container.waitingRoom.hub.subscriberCount).toBe(0));
   });
 
   it('stops polling for a client that disconnects', async () => {
@@ -109,18 +109,56 @@ describe('waiting room SSE stream', () => {
     await reader.read();
     expect(t.container.waitingRoom.hub.subscriberCount).toBe(1);
     abort.abort();
-    for (let i = 0; i < 50 && t.container.waitingRoom.hub.subscriberCount > 0; i++) await sleep(20);
-    expect(t.container.waitingRoom.hub.subscriberCount).toBe(0);
+    await vi.waitFor(() => expect(t.container.waitingRoom.hub.subscriberCount).toBe(0));
+  });
+
+  it('delivers nothing more to a listener that left, while the one still there keeps getting polls', async () => {
+    const { showtimeId } = await createShowtimeWithSeats(t.container, { queue: { enabled: true } });
+    const [staying, leaving] = await createUsers(t.container, 2);
+    for (const u of [staying!, leaving!]) await t.container.waitingRoom.service.enter(showtimeId, u.id);
+    const asked: string[][] = [];
+    const hub = new QueueStreamHub(
+      (id, ids) => {
+        asked.push([...ids].sort());
+        return t.container.waitingRoom.service.statusMany(id, ids);
+      },
+      t.container.log,
+      { pollMs: 20, batchSize: 500 },
+    );
+    let stayingViews = 0;
+    let leavingViews = 0;
+    const offStaying = hub.subscribe(showtimeId, staying!.id, () => void stayingViews++);
+    const offLeaving = hub.subscribe(showtimeId, leaving!.id, () => void leavingViews++);
+    try {
+      await vi.waitFor(() => expect(leavingViews).toBeGreaterThan(0));
+      offLeaving();
+      // Sync point: every poll that starts from here on asks about the staying user only, and a poll
+      // already in flight hands its views out to the listeners still there. Three more deliveries to
+      // the one who stayed are three polls the one who left did not get.
+      const leftAt = { polls: asked.length, leaving: leavingViews, staying: stayingViews };
+      await vi.waitFor(() => expect(stayingViews - leftAt.staying).toBeGreaterThanOrEqual(3));
+      expect(asked.length - leftAt.polls).toBeGreaterThanOrEqual(2);
+      expect(asked.slice(leftAt.polls)).toEqual(
+        Array.from({ length: asked.length - leftAt.polls }, () => [staying!.id]),
+      );
+      expect(leavingViews).toBe(leftAt.leaving);
+      expect(hub.subscriberCount).toBe(1);
+    } finally {
+      offStaying();
+    }
+    expect(hub.subscriberCount).toBe(0);
   });
 
   it('polls Redis once per showtime per interval, whatever the number of clients', async () => {
     const { showtimeId } = await createShowtimeWithSeats(t.container, { queue: { enabled: true } });
     const users = await createUsers(t.container, 5);
     for (const u of users) await t.container.waitingRoom.service.enter(showtimeId, u.id);
-    let calls = 0;
+    let deliveries = 0;
+    // How many views had been delivered when each poll started.
+    const deliveredAtPoll: number[] = [];
     const hub = new QueueStreamHub(
       (id, ids) => {
-        calls++;
+        deliveredAtPoll.push(deliveries);
         return t.container.waitingRoom.service.statusMany(id, ids);
       },
       t.container.log,
@@ -128,12 +166,17 @@ describe('waiting room SSE stream', () => {
     );
     const seen = new Map<string, number>();
     const unsubscribe = users.map((u) =>
-      hub.subscribe(showtimeId, u.id, (view) => seen.set(u.id, view!.position!)),
+      hub.subscribe(showtimeId, u.id, (view) => {
+        deliveries++;
+        seen.set(u.id, view!.position!);
+      }),
     );
-    await sleep(500);
+    // Three polls delivered, counted by what the five listeners received, not by the clock.
+    await vi.waitFor(() => expect(deliveries).toBeGreaterThanOrEqual(15), { timeout: 5_000 });
     unsubscribe.forEach((off) => off());
-    expect(calls).toBeGreaterThanOrEqual(1);
-    expect(calls).toBeLessThanOrEqual(3);
+    // One Redis call per poll served all five clients: each started after the previous had delivered
+    // its five views.
+    expect(deliveredAtPoll.slice(0, 3)).toEqual([0, 5, 10]);
     expect([...seen.values()].sort()).toEqual([1, 2, 3, 4, 5]);
   });
 
