@@ -39,6 +39,28 @@ export class BookingRepository {
     return new Set(rows.map((r) => r.seat_id));
   }
 
+  /**
+   * One round trip for a hold: which of `seatIds` are in a live reservation, and how many seats the
+   * user already has in live reservations of the showtime (the per-user limit).
+   */
+  async liveSeatsAndUserCount(
+    db: DbOrTx,
+    showtimeId: string,
+    seatIds: string[],
+    userId: string,
+  ): Promise<{ taken: Set<string>; userCount: number }> {
+    const { rows } = await sql<{ taken: string[]; user_count: number }>`
+      SELECT coalesce(array_agg(rs.seat_id) FILTER (WHERE rs.seat_id = ANY(${seatIds}::uuid[])), '{}') AS taken,
+             count(*) FILTER (WHERE r.user_id = ${userId})::int AS user_count
+        FROM reservation_seats rs
+        JOIN reservations r ON r.id = rs.reservation_id
+       WHERE rs.showtime_id = ${showtimeId}
+         AND rs.released_at IS NULL
+         AND (rs.seat_id = ANY(${seatIds}::uuid[]) OR r.user_id = ${userId})`.execute(db);
+    const row = rows[0]!;
+    return { taken: new Set(row.taken), userCount: Number(row.user_count) };
+  }
+
   /** Seats the user has in live (pending or confirmed) reservations of the showtime. */
   async liveSeatCount(db: DbOrTx, showtimeId: string, userId: string): Promise<number> {
     const { n } = await db

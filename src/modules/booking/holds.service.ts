@@ -60,7 +60,7 @@ export class HoldService {
     if (requested.length > showtime.maxTicketsPerUser) {
       throw new AppError('TICKET_LIMIT_EXCEEDED', undefined, { limit: showtime.maxTicketsPerUser });
     }
-    const seats = await this.d.seats.forSale(this.d.db, showtimeId, requested);
+    const { seats, alreadyBought } = await this.d.seats.forHold(this.d.db, showtimeId, requested, userId);
     const found = new Set(seats.map((s) => s.id));
     const unavailable = [
       ...requested.filter((id) => !found.has(id)),
@@ -71,7 +71,6 @@ export class HoldService {
     // refused just above), so the request's order is kept and the keys are the database's ids.
     const seatIds = requested;
 
-    const alreadyBought = await this.d.repo.liveSeatCount(this.d.db, showtimeId, userId);
     const amount = seats.reduce((sum, s) => sum + s.price, 0);
     const holdId = randomUUID();
     const result = await this.d.holds.hold({

@@ -13,6 +13,26 @@ export class ReservationSeats {
     private readonly inventory: InventoryPort,
   ) {}
 
+  /**
+   * For a hold: the requested seats with `taken` as in `forSale`, and the seats the user already has
+   * in live reservations of the showtime, in two queries run side by side (one per owner).
+   */
+  async forHold(
+    db: DbOrTx,
+    showtimeId: string,
+    seatIds: string[],
+    userId: string,
+  ): Promise<{ seats: (SeatInfo & { taken: boolean })[]; alreadyBought: number }> {
+    const [seats, live] = await Promise.all([
+      this.inventory.seatsForSale(db, showtimeId, seatIds),
+      this.repo.liveSeatsAndUserCount(db, showtimeId, seatIds, userId),
+    ]);
+    return {
+      seats: seats.map((s) => ({ ...s, taken: s.status === 'SOLD' || live.taken.has(s.id) })),
+      alreadyBought: live.userCount,
+    };
+  }
+
   /** The requested seats of the showtime, `taken` when sold or in a live reservation. */
   async forSale(
     db: DbOrTx,
