@@ -65,6 +65,14 @@ export const MESSAGES: Record<string, { ko: string; en: string }> = {
   CATEGORY_NOT_FOUND: { ko: '장르를 찾을 수 없습니다.', en: 'Category not found.' },
   GRADE_PRICE_MISSING: { ko: '좌석 등급의 가격이 빠져 있습니다.', en: 'A seat grade has no price.' },
   INVALID_DATE_RANGE: { ko: '날짜 순서가 올바르지 않습니다.', en: 'The dates are not in order.' },
+  SHOWTIME_HAS_SALES: {
+    ko: '이미 판매된 좌석이 있어 공연 시작 시각을 바꿀 수 없습니다.',
+    en: 'Seats are already sold, so the start time cannot change.',
+  },
+  SALES_ALREADY_OPEN: {
+    ko: '판매가 이미 시작되어 판매 시작 시각을 바꿀 수 없습니다.',
+    en: 'Sales have already opened, so the opening time cannot change.',
+  },
   ADMISSION_REQUIRED: {
     ko: '대기열을 통과해야 예매할 수 있습니다.',
     en: 'You need to pass the waiting room first.',

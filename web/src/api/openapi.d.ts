@@ -1314,7 +1314,135 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    get?: never;
+    /** A showtime as the console edits it: times, limit, waiting room and sold seats */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              id: string;
+              maxTicketsPerUser: number;
+              /** Format: uuid */
+              performanceId: string;
+              queue: {
+                admitPerSecond: number;
+                enabled: boolean;
+                maxActive: number;
+                opensBeforeMinutes: number | null;
+                sessionSeconds: number;
+              };
+              /** Format: date-time */
+              salesCloseAt: string;
+              /** Format: date-time */
+              salesOpenAt: string;
+              seatCount: number;
+              soldSeats: number;
+              /** Format: date-time */
+              startsAt: string;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+    };
     put?: never;
     post?: never;
     /** Soft-delete a showtime */
@@ -1425,7 +1553,172 @@ export interface paths {
     };
     options?: never;
     head?: never;
-    patch?: never;
+    /** Change a showtime: times (create rules), limit, waiting room; the start is fixed once a seat is sold, the opening once sales have opened */
+    patch: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            maxTicketsPerUser?: number;
+            queue?: {
+              admitPerSecond?: number;
+              enabled?: boolean;
+              maxActive?: number;
+              /** @description The waiting room opens this many minutes before salesOpenAt (default QUEUE_OPENS_BEFORE_SALES_MINUTES); entrants before salesOpenAt are drawn at random at the open */
+              opensBeforeMinutes?: number;
+              sessionSeconds?: number;
+            };
+            /** Format: date-time */
+            salesCloseAt?: string;
+            /** Format: date-time */
+            salesOpenAt?: string;
+            /** Format: date-time */
+            startsAt?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              id: string;
+              maxTicketsPerUser: number;
+              /** Format: uuid */
+              performanceId: string;
+              queue: {
+                admitPerSecond: number;
+                enabled: boolean;
+                maxActive: number;
+                opensBeforeMinutes: number | null;
+                sessionSeconds: number;
+              };
+              /** Format: date-time */
+              salesCloseAt: string;
+              /** Format: date-time */
+              salesOpenAt: string;
+              seatCount: number;
+              soldSeats: number;
+              /** Format: date-time */
+              startsAt: string;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+    };
     trace?: never;
   };
   '/api/v1/admin/showtimes/{id}/live': {
