@@ -127,7 +127,6 @@ export const MESSAGES: Record<string, { ko: string; en: string }> = {
   },
 };
 
-/** The message for an error in the chosen language; unknown codes fall back to the server's detail. */
 /** "30초" / "2분" — how long a 429 asks to wait, from the problem's `retryAfterSeconds`. */
 function waitText(seconds: number, lang: Lang): string {
   const minutes = Math.ceil(seconds / 60);
@@ -135,6 +134,7 @@ function waitText(seconds: number, lang: Lang): string {
   return seconds < 60 ? `${seconds} s` : `${minutes} min`;
 }
 
+/** The message for an error in the chosen language (an unknown code reads by its status). */
 export function errorMessage(err: unknown, lang: Lang): string {
   if (err instanceof ApiError) {
     const known = MESSAGES[err.code];
@@ -147,9 +147,27 @@ export function errorMessage(err: unknown, lang: Lang): string {
       return `${known[lang]} ${after}`;
     }
     if (known) return known[lang];
-    return err.problem.detail ?? err.problem.title ?? MESSAGES.INTERNAL_ERROR![lang];
+    // A code this build does not know yet: its English detail may be read on an English page, but a
+    // Korean page says what the status means (never a field path or a validator's English).
+    if (lang === 'en' && err.status !== 400 && err.problem.detail) return err.problem.detail;
+    return MESSAGES[byStatus(err.status)]![lang];
   }
   return MESSAGES.INTERNAL_ERROR![lang];
+}
+
+function byStatus(status: number): string {
+  if (status === 400 || status === 422) return 'VALIDATION_FAILED';
+  if (status === 401) return 'UNAUTHENTICATED';
+  if (status === 403) return 'FORBIDDEN';
+  if (status === 404) return 'NOT_FOUND';
+  if (status === 429) return 'RATE_LIMITED';
+  if (status >= 500 || status === 0) return 'SERVICE_UNAVAILABLE';
+  return 'INTERNAL_ERROR';
+}
+
+/** A "not there" problem: the page says so and links home instead of offering a retry. */
+export function isMissing(err: unknown): boolean {
+  return err instanceof ApiError && err.status === 404 && /(^|_)NOT_FOUND$/.test(err.code);
 }
 
 export function errorCode(err: unknown): string | undefined {
