@@ -68,6 +68,20 @@ export const Size = (defaultSize = 20) =>
 /** The `page` and `size` query parameters of a list. */
 export const PageQuery = Type.Object({ page: Page(), size: Size() });
 
+/** One failing field of a problem (src/http/error-handler.ts `FieldError`; docs/CONVENTIONS.md "Errors"). */
+export const FieldErrorSchema = Type.Object(
+  {
+    field: Type.String({ description: 'Where: body.title, body.prices.0.price, params.id, query.page' }),
+    rule: Type.String({
+      description: "What it broke: ajv's keyword (required, maximum, format…) or a service rule",
+    }),
+    message: Type.String({ description: 'English, for people reading raw responses; clients word `rule`' }),
+    limit: Type.Optional(Type.Number()),
+    format: Type.Optional(Type.String()),
+  },
+  { additionalProperties: true },
+);
+
 /** An application/problem+json body (src/errors.ts), for the error statuses a route documents. */
 export const Problem = Type.Object(
   {
@@ -76,6 +90,7 @@ export const Problem = Type.Object(
     status: Type.Integer(),
     detail: Type.String(),
     code: Type.String(),
+    errors: Type.Optional(Type.Array(FieldErrorSchema)),
   },
   { additionalProperties: true },
 );

@@ -87,6 +87,18 @@ export interface paths {
             'application/json': {
               code: string;
               detail: string;
+              errors?: ({
+                /** @description Where: body.title, body.prices.0.price, params.id, query.page */
+                field: string;
+                format?: string;
+                limit?: number;
+                /** @description English, for people reading raw responses; clients word `rule` */
+                message: string;
+                /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
+                rule: string;
+              } & {
+                [key: string]: unknown;
+              })[];
               status: number;
               title: string;
               type: string;
@@ -104,6 +116,18 @@ export interface paths {
             'application/json': {
               code: string;
               detail: string;
+              errors?: ({
+                /** @description Where: body.title, body.prices.0.price, params.id, query.page */
+                field: string;
+                format?: string;
+                limit?: number;
+                /** @description English, for people reading raw responses; clients word `rule` */
+                message: string;
+                /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
+                rule: string;
+              } & {
+                [key: string]: unknown;
+              })[];
               status: number;
               title: string;
               type: string;
@@ -121,6 +145,18 @@ export interface paths {
             'application/json': {
               code: string;
               detail: string;
+              errors?: ({
+                /** @description Where: body.title, body.prices.0.price, params.id, query.page */
+                field: string;
+                format?: string;
+                limit?: number;
+                /** @description English, for people reading raw responses; clients word `rule` */
+                message: string;
+                /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
+                rule: string;
+              } & {
+                [key: string]: unknown;
+              })[];
               status: number;
               title: string;
               type: string;
@@ -192,6 +228,18 @@ export interface paths {
             'application/json': {
               code: string;
               detail: string;
+              errors?: ({
+                /** @description Where: body.title, body.prices.0.price, params.id, query.page */
+                field: string;
+                format?: string;
+                limit?: number;
+                /** @description English, for people reading raw responses; clients word `rule` */
+                message: string;
+                /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
+                rule: string;
+              } & {
+                [key: string]: unknown;
+              })[];
               status: number;
               title: string;
               type: string;
@@ -261,6 +309,18 @@ export interface paths {
             'application/json': {
               code: string;
               detail: string;
+              errors?: ({
+                /** @description Where: body.title, body.prices.0.price, params.id, query.page */
+                field: string;
+                format?: string;
+                limit?: number;
+                /** @description English, for people reading raw responses; clients word `rule` */
+                message: string;
+                /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
+                rule: string;
+              } & {
+                [key: string]: unknown;
+              })[];
               status: number;
               title: string;
               type: string;
@@ -278,6 +338,18 @@ export interface paths {
             'application/json': {
               code: string;
               detail: string;
+              errors?: ({
+                /** @description Where: body.title, body.prices.0.price, params.id, query.page */
+                field: string;
+                format?: string;
+                limit?: number;
+                /** @description English, for people reading raw responses; clients word `rule` */
+                message: string;
+                /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
+                rule: string;
+              } & {
+                [key: string]: unknown;
+              })[];
               status: number;
               title: string;
               type: string;
@@ -295,6 +367,18 @@ export interface paths {
             'application/json': {
               code: string;
               detail: string;
+              errors?: ({
+                /** @description Where: body.title, body.prices.0.price, params.id, query.page */
+                field: string;
+                format?: string;
+                limit?: number;
+                /** @description English, for people reading raw responses; clients word `rule` */
+                message: string;
+                /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
+                rule: string;
+              } & {
+                [key: string]: unknown;
+              })[];
               status: number;
               title: string;
               type: string;
@@ -388,6 +472,18 @@ export interface paths {
             'application/json': {
               code: string;
               detail: string;
+              errors?: ({
+                /** @description Where: body.title, body.prices.0.price, params.id, query.page */
+                field: string;
+                format?: string;
+                limit?: number;
+                /** @description English, for people reading raw responses; clients word `rule` */
+                message: string;
+                /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
+                rule: string;
+              } & {
+                [key: string]: unknown;
+              })[];
               status: number;
               title: string;
               type: string;
@@ -405,6 +501,18 @@ export interface paths {
             'application/json': {
               code: string;
               detail: string;
+              errors?: ({
+                /** @description Where: body.title, body.prices.0.price, params.id, query.page */
+                field: string;
+                format?: string;
+                limit?: number;
+                /** @description English, for people reading raw responses; clients word `rule` */
+                message: string;
+                /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
+                rule: string;
+              } & {
+                [key: string]: unknown;
+              })[];
               status: number;
               title: string;
               type: string;
@@ -422,6 +530,18 @@ export interface paths {
             'application/json': {
               code: string;
               detail: string;
+              errors?: ({
+                /** @description Where: body.title, body.prices.0.price, params.id, query.page */
+                field: string;
+                format?: string;
+                limit?: number;
+                /** @description English, for people reading raw responses; clients word `rule` */
+                message: string;
+                /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
+                rule: string;
+              } & {
+                [key: string]: unknown;
+              })[];
               status: number;
               title: string;
               type: string;
@@ -493,6 +613,18 @@ export interface paths {
             'application/json': {
               code: string;
               detail: string;
+              errors?: ({
+                /** @description Where: body.title, body.prices.0.price, params.id, query.page */
+                field: string;
+                format?: string;
+                limit?: number;
+                /** @description English, for people reading raw responses; clients word `rule` */
+                message: string;
+                /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
+                rule: string;
+              } & {
+                [key: string]: unknown;
+              })[];
               status: number;
               title: string;
               type: string;
@@ -510,6 +642,18 @@ export interface paths {
             'application/json': {
               code: string;
               detail: string;
+              errors?: ({
+                /** @description Where: body.title, body.prices.0.price, params.id, query.page */
+                field: string;
+                format?: string;
+                limit?: number;
+                /** @description English, for people reading raw responses; clients word `rule` */
+                message: string;
+                /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
+                rule: string;
+              } & {
+                [key: string]: unknown;
+              })[];
               status: number;
               title: string;
               type: string;
@@ -527,6 +671,18 @@ export interface paths {
             'application/json': {
               code: string;
               detail: string;
+              errors?: ({
+                /** @description Where: body.title, body.prices.0.price, params.id, query.page */
+                field: string;
+                format?: string;
+                limit?: number;
+                /** @description English, for people reading raw responses; clients word `rule` */
+                message: string;
+                /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
+                rule: string;
+              } & {
+                [key: string]: unknown;
+              })[];
               status: number;
               title: string;
               type: string;
@@ -590,6 +746,18 @@ export interface paths {
             'application/json': {
               code: string;
               detail: string;
+              errors?: ({
+                /** @description Where: body.title, body.prices.0.price, params.id, query.page */
+                field: string;
+                format?: string;
+                limit?: number;
+                /** @description English, for people reading raw responses; clients word `rule` */
+                message: string;
+                /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
+                rule: string;
+              } & {
+                [key: string]: unknown;
+              })[];
               status: number;
               title: string;
               type: string;
@@ -607,6 +775,18 @@ export interface paths {
             'application/json': {
               code: string;
               detail: string;
+              errors?: ({
+                /** @description Where: body.title, body.prices.0.price, params.id, query.page */
+                field: string;
+                format?: string;
+                limit?: number;
+                /** @description English, for people reading raw responses; clients word `rule` */
+                message: string;
+                /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
+                rule: string;
+              } & {
+                [key: string]: unknown;
+              })[];
               status: number;
               title: string;
               type: string;
@@ -624,6 +804,18 @@ export interface paths {
             'application/json': {
               code: string;
               detail: string;
+              errors?: ({
+                /** @description Where: body.title, body.prices.0.price, params.id, query.page */
+                field: string;
+                format?: string;
+                limit?: number;
+                /** @description English, for people reading raw responses; clients word `rule` */
+                message: string;
+                /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
+                rule: string;
+              } & {
+                [key: string]: unknown;
+              })[];
               status: number;
               title: string;
               type: string;
@@ -738,6 +930,18 @@ export interface paths {
             'application/json': {
               code: string;
               detail: string;
+              errors?: ({
+                /** @description Where: body.title, body.prices.0.price, params.id, query.page */
+                field: string;
+                format?: string;
+                limit?: number;
+                /** @description English, for people reading raw responses; clients word `rule` */
+                message: string;
+                /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
+                rule: string;
+              } & {
+                [key: string]: unknown;
+              })[];
               status: number;
               title: string;
               type: string;
@@ -755,6 +959,18 @@ export interface paths {
             'application/json': {
               code: string;
               detail: string;
+              errors?: ({
+                /** @description Where: body.title, body.prices.0.price, params.id, query.page */
+                field: string;
+                format?: string;
+                limit?: number;
+                /** @description English, for people reading raw responses; clients word `rule` */
+                message: string;
+                /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
+                rule: string;
+              } & {
+                [key: string]: unknown;
+              })[];
               status: number;
               title: string;
               type: string;
@@ -772,6 +988,18 @@ export interface paths {
             'application/json': {
               code: string;
               detail: string;
+              errors?: ({
+                /** @description Where: body.title, body.prices.0.price, params.id, query.page */
+                field: string;
+                format?: string;
+                limit?: number;
+                /** @description English, for people reading raw responses; clients word `rule` */
+                message: string;
+                /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
+                rule: string;
+              } & {
+                [key: string]: unknown;
+              })[];
               status: number;
               title: string;
               type: string;
@@ -789,6 +1017,18 @@ export interface paths {
             'application/json': {
               code: string;
               detail: string;
+              errors?: ({
+                /** @description Where: body.title, body.prices.0.price, params.id, query.page */
+                field: string;
+                format?: string;
+                limit?: number;
+                /** @description English, for people reading raw responses; clients word `rule` */
+                message: string;
+                /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
+                rule: string;
+              } & {
+                [key: string]: unknown;
+              })[];
               status: number;
               title: string;
               type: string;
@@ -806,6 +1046,18 @@ export interface paths {
             'application/json': {
               code: string;
               detail: string;
+              errors?: ({
+                /** @description Where: body.title, body.prices.0.price, params.id, query.page */
+                field: string;
+                format?: string;
+                limit?: number;
+                /** @description English, for people reading raw responses; clients word `rule` */
+                message: string;
+                /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
+                rule: string;
+              } & {
+                [key: string]: unknown;
+              })[];
               status: number;
               title: string;
               type: string;
@@ -823,6 +1075,18 @@ export interface paths {
             'application/json': {
               code: string;
               detail: string;
+              errors?: ({
+                /** @description Where: body.title, body.prices.0.price, params.id, query.page */
+                field: string;
+                format?: string;
+                limit?: number;
+                /** @description English, for people reading raw responses; clients word `rule` */
+                message: string;
+                /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
+                rule: string;
+              } & {
+                [key: string]: unknown;
+              })[];
               status: number;
               title: string;
               type: string;
@@ -877,6 +1141,18 @@ export interface paths {
             'application/json': {
               code: string;
               detail: string;
+              errors?: ({
+                /** @description Where: body.title, body.prices.0.price, params.id, query.page */
+                field: string;
+                format?: string;
+                limit?: number;
+                /** @description English, for people reading raw responses; clients word `rule` */
+                message: string;
+                /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
+                rule: string;
+              } & {
+                [key: string]: unknown;
+              })[];
               status: number;
               title: string;
               type: string;
@@ -894,6 +1170,18 @@ export interface paths {
             'application/json': {
               code: string;
               detail: string;
+              errors?: ({
+                /** @description Where: body.title, body.prices.0.price, params.id, query.page */
+                field: string;
+                format?: string;
+                limit?: number;
+                /** @description English, for people reading raw responses; clients word `rule` */
+                message: string;
+                /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
+                rule: string;
+              } & {
+                [key: string]: unknown;
+              })[];
               status: number;
               title: string;
               type: string;
@@ -911,6 +1199,18 @@ export interface paths {
             'application/json': {
               code: string;
               detail: string;
+              errors?: ({
+                /** @description Where: body.title, body.prices.0.price, params.id, query.page */
+                field: string;
+                format?: string;
+                limit?: number;
+                /** @description English, for people reading raw responses; clients word `rule` */
+                message: string;
+                /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
+                rule: string;
+              } & {
+                [key: string]: unknown;
+              })[];
               status: number;
               title: string;
               type: string;
@@ -928,6 +1228,18 @@ export interface paths {
             'application/json': {
               code: string;
               detail: string;
+              errors?: ({
+                /** @description Where: body.title, body.prices.0.price, params.id, query.page */
+                field: string;
+                format?: string;
+                limit?: number;
+                /** @description English, for people reading raw responses; clients word `rule` */
+                message: string;
+                /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
+                rule: string;
+              } & {
+                [key: string]: unknown;
+              })[];
               status: number;
               title: string;
               type: string;
@@ -945,6 +1257,18 @@ export interface paths {
             'application/json': {
               code: string;
               detail: string;
+              errors?: ({
+                /** @description Where: body.title, body.prices.0.price, params.id, query.page */
+                field: string;
+                format?: string;
+                limit?: number;
+                /** @description English, for people reading raw responses; clients word `rule` */
+                message: string;
+                /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
+                rule: string;
+              } & {
+                [key: string]: unknown;
+              })[];
               status: number;
               title: string;
               type: string;
@@ -1046,6 +1370,18 @@ export interface paths {
             'application/json': {
               code: string;
               detail: string;
+              errors?: ({
+                /** @description Where: body.title, body.prices.0.price, params.id, query.page */
+                field: string;
+                format?: string;
+                limit?: number;
+                /** @description English, for people reading raw responses; clients word `rule` */
+                message: string;
+                /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
+                rule: string;
+              } & {
+                [key: string]: unknown;
+              })[];
               status: number;
               title: string;
               type: string;
@@ -1063,6 +1399,18 @@ export interface paths {
             'application/json': {
               code: string;
               detail: string;
+              errors?: ({
+                /** @description Where: body.title, body.prices.0.price, params.id, query.page */
+                field: string;
+                format?: string;
+                limit?: number;
+                /** @description English, for people reading raw responses; clients word `rule` */
+                message: string;
+                /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
+                rule: string;
+              } & {
+                [key: string]: unknown;
+              })[];
               status: number;
               title: string;
               type: string;
@@ -1080,6 +1428,18 @@ export interface paths {
             'application/json': {
               code: string;
               detail: string;
+              errors?: ({
+                /** @description Where: body.title, body.prices.0.price, params.id, query.page */
+                field: string;
+                format?: string;
+                limit?: number;
+                /** @description English, for people reading raw responses; clients word `rule` */
+                message: string;
+                /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
+                rule: string;
+              } & {
+                [key: string]: unknown;
+              })[];
               status: number;
               title: string;
               type: string;
@@ -1097,6 +1457,18 @@ export interface paths {
             'application/json': {
               code: string;
               detail: string;
+              errors?: ({
+                /** @description Where: body.title, body.prices.0.price, params.id, query.page */
+                field: string;
+                format?: string;
+                limit?: number;
+                /** @description English, for people reading raw responses; clients word `rule` */
+                message: string;
+                /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
+                rule: string;
+              } & {
+                [key: string]: unknown;
+              })[];
               status: number;
               title: string;
               type: string;
@@ -1114,6 +1486,18 @@ export interface paths {
             'application/json': {
               code: string;
               detail: string;
+              errors?: ({
+                /** @description Where: body.title, body.prices.0.price, params.id, query.page */
+                field: string;
+                format?: string;
+                limit?: number;
+                /** @description English, for people reading raw responses; clients word `rule` */
+                message: string;
+                /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
+                rule: string;
+              } & {
+                [key: string]: unknown;
+              })[];
               status: number;
               title: string;
               type: string;
@@ -1131,6 +1515,18 @@ export interface paths {
             'application/json': {
               code: string;
               detail: string;
+              errors?: ({
+                /** @description Where: body.title, body.prices.0.price, params.id, query.page */
+                field: string;
+                format?: string;
+                limit?: number;
+                /** @description English, for people reading raw responses; clients word `rule` */
+                message: string;
+                /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
+                rule: string;
+              } & {
+                [key: string]: unknown;
+              })[];
               status: number;
               title: string;
               type: string;
@@ -1206,6 +1602,18 @@ export interface paths {
             'application/json': {
               code: string;
               detail: string;
+              errors?: ({
+                /** @description Where: body.title, body.prices.0.price, params.id, query.page */
+                field: string;
+                format?: string;
+                limit?: number;
+                /** @description English, for people reading raw responses; clients word `rule` */
+                message: string;
+                /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
+                rule: string;
+              } & {
+                [key: string]: unknown;
+              })[];
               status: number;
               title: string;
               type: string;
@@ -1223,6 +1631,18 @@ export interface paths {
             'application/json': {
               code: string;
               detail: string;
+              errors?: ({
+                /** @description Where: body.title, body.prices.0.price, params.id, query.page */
+                field: string;
+                format?: string;
+                limit?: number;
+                /** @description English, for people reading raw responses; clients word `rule` */
+                message: string;
+                /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
+                rule: string;
+              } & {
+                [key: string]: unknown;
+              })[];
               status: number;
               title: string;
               type: string;
@@ -1240,6 +1660,18 @@ export interface paths {
             'application/json': {
               code: string;
               detail: string;
+              errors?: ({
+                /** @description Where: body.title, body.prices.0.price, params.id, query.page */
+                field: string;
+                format?: string;
+                limit?: number;
+                /** @description English, for people reading raw responses; clients word `rule` */
+                message: string;
+                /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
+                rule: string;
+              } & {
+                [key: string]: unknown;
+              })[];
               status: number;
               title: string;
               type: string;
@@ -1257,6 +1689,18 @@ export interface paths {
             'application/json': {
               code: string;
               detail: string;
+              errors?: ({
+                /** @description Where: body.title, body.prices.0.price, params.id, query.page */
+                field: string;
+                format?: string;
+                limit?: number;
+                /** @description English, for people reading raw responses; clients word `rule` */
+                message: string;
+                /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
+                rule: string;
+              } & {
+                [key: string]: unknown;
+              })[];
               status: number;
               title: string;
               type: string;
@@ -1274,6 +1718,18 @@ export interface paths {
             'application/json': {
               code: string;
               detail: string;
+              errors?: ({
+                /** @description Where: body.title, body.prices.0.price, params.id, query.page */
+                field: string;
+                format?: string;
+                limit?: number;
+                /** @description English, for people reading raw responses; clients word `rule` */
+                message: string;
+                /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
+                rule: string;
+              } & {
+                [key: string]: unknown;
+              })[];
               status: number;
               title: string;
               type: string;
@@ -1291,6 +1747,18 @@ export interface paths {
             'application/json': {
               code: string;
               detail: string;
+              errors?: ({
+                /** @description Where: body.title, body.prices.0.price, params.id, query.page */
+                field: string;
+                format?: string;
+                limit?: number;
+                /** @description English, for people reading raw responses; clients word `rule` */
+                message: string;
+                /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
+                rule: string;
+              } & {
+                [key: string]: unknown;
+              })[];
               status: number;
               title: string;
               type: string;
@@ -1365,6 +1833,18 @@ export interface paths {
             'application/json': {
               code: string;
               detail: string;
+              errors?: ({
+                /** @description Where: body.title, body.prices.0.price, params.id, query.page */
+                field: string;
+                format?: string;
+                limit?: number;
+                /** @description English, for people reading raw responses; clients word `rule` */
+                message: string;
+                /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
+                rule: string;
+              } & {
+                [key: string]: unknown;
+              })[];
               status: number;
               title: string;
               type: string;
@@ -1382,6 +1862,18 @@ export interface paths {
             'application/json': {
               code: string;
               detail: string;
+              errors?: ({
+                /** @description Where: body.title, body.prices.0.price, params.id, query.page */
+                field: string;
+                format?: string;
+                limit?: number;
+                /** @description English, for people reading raw responses; clients word `rule` */
+                message: string;
+                /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
+                rule: string;
+              } & {
+                [key: string]: unknown;
+              })[];
               status: number;
               title: string;
               type: string;
@@ -1399,6 +1891,18 @@ export interface paths {
             'application/json': {
               code: string;
               detail: string;
+              errors?: ({
+                /** @description Where: body.title, body.prices.0.price, params.id, query.page */
+                field: string;
+                format?: string;
+                limit?: number;
+                /** @description English, for people reading raw responses; clients word `rule` */
+                message: string;
+                /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
+                rule: string;
+              } & {
+                [key: string]: unknown;
+              })[];
               status: number;
               title: string;
               type: string;
@@ -1416,6 +1920,18 @@ export interface paths {
             'application/json': {
               code: string;
               detail: string;
+              errors?: ({
+                /** @description Where: body.title, body.prices.0.price, params.id, query.page */
+                field: string;
+                format?: string;
+                limit?: number;
+                /** @description English, for people reading raw responses; clients word `rule` */
+                message: string;
+                /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
+                rule: string;
+              } & {
+                [key: string]: unknown;
+              })[];
               status: number;
               title: string;
               type: string;
@@ -1433,6 +1949,18 @@ export interface paths {
             'application/json': {
               code: string;
               detail: string;
+              errors?: ({
+                /** @description Where: body.title, body.prices.0.price, params.id, query.page */
+                field: string;
+                format?: string;
+                limit?: number;
+                /** @description English, for people reading raw responses; clients word `rule` */
+                message: string;
+                /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
+                rule: string;
+              } & {
+                [key: string]: unknown;
+              })[];
               status: number;
               title: string;
               type: string;
@@ -1473,6 +2001,18 @@ export interface paths {
             'application/json': {
               code: string;
               detail: string;
+              errors?: ({
+                /** @description Where: body.title, body.prices.0.price, params.id, query.page */
+                field: string;
+                format?: string;
+                limit?: number;
+                /** @description English, for people reading raw responses; clients word `rule` */
+                message: string;
+                /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
+                rule: string;
+              } & {
+                [key: string]: unknown;
+              })[];
               status: number;
               title: string;
               type: string;
@@ -1490,6 +2030,18 @@ export interface paths {
             'application/json': {
               code: string;
               detail: string;
+              errors?: ({
+                /** @description Where: body.title, body.prices.0.price, params.id, query.page */
+                field: string;
+                format?: string;
+                limit?: number;
+                /** @description English, for people reading raw responses; clients word `rule` */
+                message: string;
+                /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
+                rule: string;
+              } & {
+                [key: string]: unknown;
+              })[];
               status: number;
               title: string;
               type: string;
@@ -1507,6 +2059,18 @@ export interface paths {
             'application/json': {
               code: string;
               detail: string;
+              errors?: ({
+                /** @description Where: body.title, body.prices.0.price, params.id, query.page */
+                field: string;
+                format?: string;
+                limit?: number;
+                /** @description English, for people reading raw responses; clients word `rule` */
+                message: string;
+                /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
+                rule: string;
+              } & {
+                [key: string]: unknown;
+              })[];
               status: number;
               title: string;
               type: string;
@@ -1524,6 +2088,18 @@ export interface paths {
             'application/json': {
               code: string;
               detail: string;
+              errors?: ({
+                /** @description Where: body.title, body.prices.0.price, params.id, query.page */
+                field: string;
+                format?: string;
+                limit?: number;
+                /** @description English, for people reading raw responses; clients word `rule` */
+                message: string;
+                /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
+                rule: string;
+              } & {
+                [key: string]: unknown;
+              })[];
               status: number;
               title: string;
               type: string;
@@ -1541,6 +2117,18 @@ export interface paths {
             'application/json': {
               code: string;
               detail: string;
+              errors?: ({
+                /** @description Where: body.title, body.prices.0.price, params.id, query.page */
+                field: string;
+                format?: string;
+                limit?: number;
+                /** @description English, for people reading raw responses; clients word `rule` */
+                message: string;
+                /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
+                rule: string;
+              } & {
+                [key: string]: unknown;
+              })[];
               status: number;
               title: string;
               type: string;
@@ -1624,6 +2212,18 @@ export interface paths {
             'application/json': {
               code: string;
               detail: string;
+              errors?: ({
+                /** @description Where: body.title, body.prices.0.price, params.id, query.page */
+                field: string;
+                format?: string;
+                limit?: number;
+                /** @description English, for people reading raw responses; clients word `rule` */
+                message: string;
+                /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
+                rule: string;
+              } & {
+                [key: string]: unknown;
+              })[];
               status: number;
               title: string;
               type: string;
@@ -1641,6 +2241,18 @@ export interface paths {
             'application/json': {
               code: string;
               detail: string;
+              errors?: ({
+                /** @description Where: body.title, body.prices.0.price, params.id, query.page */
+                field: string;
+                format?: string;
+                limit?: number;
+                /** @description English, for people reading raw responses; clients word `rule` */
+                message: string;
+                /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
+                rule: string;
+              } & {
+                [key: string]: unknown;
+              })[];
               status: number;
               title: string;
               type: string;
@@ -1658,6 +2270,18 @@ export interface paths {
             'application/json': {
               code: string;
               detail: string;
+              errors?: ({
+                /** @description Where: body.title, body.prices.0.price, params.id, query.page */
+                field: string;
+                format?: string;
+                limit?: number;
+                /** @description English, for people reading raw responses; clients word `rule` */
+                message: string;
+                /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
+                rule: string;
+              } & {
+                [key: string]: unknown;
+              })[];
               status: number;
               title: string;
               type: string;
@@ -1675,6 +2299,18 @@ export interface paths {
             'application/json': {
               code: string;
               detail: string;
+              errors?: ({
+                /** @description Where: body.title, body.prices.0.price, params.id, query.page */
+                field: string;
+                format?: string;
+                limit?: number;
+                /** @description English, for people reading raw responses; clients word `rule` */
+                message: string;
+                /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
+                rule: string;
+              } & {
+                [key: string]: unknown;
+              })[];
               status: number;
               title: string;
               type: string;
@@ -1692,6 +2328,18 @@ export interface paths {
             'application/json': {
               code: string;
               detail: string;
+              errors?: ({
+                /** @description Where: body.title, body.prices.0.price, params.id, query.page */
+                field: string;
+                format?: string;
+                limit?: number;
+                /** @description English, for people reading raw responses; clients word `rule` */
+                message: string;
+                /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
+                rule: string;
+              } & {
+                [key: string]: unknown;
+              })[];
               status: number;
               title: string;
               type: string;
@@ -1709,6 +2357,18 @@ export interface paths {
             'application/json': {
               code: string;
               detail: string;
+              errors?: ({
+                /** @description Where: body.title, body.prices.0.price, params.id, query.page */
+                field: string;
+                format?: string;
+                limit?: number;
+                /** @description English, for people reading raw responses; clients word `rule` */
+                message: string;
+                /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
+                rule: string;
+              } & {
+                [key: string]: unknown;
+              })[];
               status: number;
               title: string;
               type: string;
@@ -1777,6 +2437,18 @@ export interface paths {
             'application/json': {
               code: string;
               detail: string;
+              errors?: ({
+                /** @description Where: body.title, body.prices.0.price, params.id, query.page */
+                field: string;
+                format?: string;
+                limit?: number;
+                /** @description English, for people reading raw responses; clients word `rule` */
+                message: string;
+                /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
+                rule: string;
+              } & {
+                [key: string]: unknown;
+              })[];
               status: number;
               title: string;
               type: string;
@@ -1794,6 +2466,18 @@ export interface paths {
             'application/json': {
               code: string;
               detail: string;
+              errors?: ({
+                /** @description Where: body.title, body.prices.0.price, params.id, query.page */
+                field: string;
+                format?: string;
+                limit?: number;
+                /** @description English, for people reading raw responses; clients word `rule` */
+                message: string;
+                /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
+                rule: string;
+              } & {
+                [key: string]: unknown;
+              })[];
               status: number;
               title: string;
               type: string;
@@ -1811,6 +2495,18 @@ export interface paths {
             'application/json': {
               code: string;
               detail: string;
+              errors?: ({
+                /** @description Where: body.title, body.prices.0.price, params.id, query.page */
+                field: string;
+                format?: string;
+                limit?: number;
+                /** @description English, for people reading raw responses; clients word `rule` */
+                message: string;
+                /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
+                rule: string;
+              } & {
+                [key: string]: unknown;
+              })[];
               status: number;
               title: string;
               type: string;
@@ -1828,6 +2524,18 @@ export interface paths {
             'application/json': {
               code: string;
               detail: string;
+              errors?: ({
+                /** @description Where: body.title, body.prices.0.price, params.id, query.page */
+                field: string;
+                format?: string;
+                limit?: number;
+                /** @description English, for people reading raw responses; clients word `rule` */
+                message: string;
+                /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
+                rule: string;
+              } & {
+                [key: string]: unknown;
+              })[];
               status: number;
               title: string;
               type: string;
@@ -1888,6 +2596,18 @@ export interface paths {
             'application/json': {
               code: string;
               detail: string;
+              errors?: ({
+                /** @description Where: body.title, body.prices.0.price, params.id, query.page */
+                field: string;
+                format?: string;
+                limit?: number;
+                /** @description English, for people reading raw responses; clients word `rule` */
+                message: string;
+                /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
+                rule: string;
+              } & {
+                [key: string]: unknown;
+              })[];
               status: number;
               title: string;
               type: string;
@@ -1905,6 +2625,18 @@ export interface paths {
             'application/json': {
               code: string;
               detail: string;
+              errors?: ({
+                /** @description Where: body.title, body.prices.0.price, params.id, query.page */
+                field: string;
+                format?: string;
+                limit?: number;
+                /** @description English, for people reading raw responses; clients word `rule` */
+                message: string;
+                /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
+                rule: string;
+              } & {
+                [key: string]: unknown;
+              })[];
               status: number;
               title: string;
               type: string;
@@ -1922,6 +2654,18 @@ export interface paths {
             'application/json': {
               code: string;
               detail: string;
+              errors?: ({
+                /** @description Where: body.title, body.prices.0.price, params.id, query.page */
+                field: string;
+                format?: string;
+                limit?: number;
+                /** @description English, for people reading raw responses; clients word `rule` */
+                message: string;
+                /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
+                rule: string;
+              } & {
+                [key: string]: unknown;
+              })[];
               status: number;
               title: string;
               type: string;
@@ -1979,6 +2723,18 @@ export interface paths {
             'application/json': {
               code: string;
               detail: string;
+              errors?: ({
+                /** @description Where: body.title, body.prices.0.price, params.id, query.page */
+                field: string;
+                format?: string;
+                limit?: number;
+                /** @description English, for people reading raw responses; clients word `rule` */
+                message: string;
+                /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
+                rule: string;
+              } & {
+                [key: string]: unknown;
+              })[];
               status: number;
               title: string;
               type: string;
@@ -1996,6 +2752,18 @@ export interface paths {
             'application/json': {
               code: string;
               detail: string;
+              errors?: ({
+                /** @description Where: body.title, body.prices.0.price, params.id, query.page */
+                field: string;
+                format?: string;
+                limit?: number;
+                /** @description English, for people reading raw responses; clients word `rule` */
+                message: string;
+                /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
+                rule: string;
+              } & {
+                [key: string]: unknown;
+              })[];
               status: number;
               title: string;
               type: string;
@@ -2013,6 +2781,18 @@ export interface paths {
             'application/json': {
               code: string;
               detail: string;
+              errors?: ({
+                /** @description Where: body.title, body.prices.0.price, params.id, query.page */
+                field: string;
+                format?: string;
+                limit?: number;
+                /** @description English, for people reading raw responses; clients word `rule` */
+                message: string;
+                /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
+                rule: string;
+              } & {
+                [key: string]: unknown;
+              })[];
               status: number;
               title: string;
               type: string;
@@ -2030,6 +2810,18 @@ export interface paths {
             'application/json': {
               code: string;
               detail: string;
+              errors?: ({
+                /** @description Where: body.title, body.prices.0.price, params.id, query.page */
+                field: string;
+                format?: string;
+                limit?: number;
+                /** @description English, for people reading raw responses; clients word `rule` */
+                message: string;
+                /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
+                rule: string;
+              } & {
+                [key: string]: unknown;
+              })[];
               status: number;
               title: string;
               type: string;
@@ -2084,6 +2876,18 @@ export interface paths {
             'application/json': {
               code: string;
               detail: string;
+              errors?: ({
+                /** @description Where: body.title, body.prices.0.price, params.id, query.page */
+                field: string;
+                format?: string;
+                limit?: number;
+                /** @description English, for people reading raw responses; clients word `rule` */
+                message: string;
+                /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
+                rule: string;
+              } & {
+                [key: string]: unknown;
+              })[];
               status: number;
               title: string;
               type: string;
@@ -2101,6 +2905,18 @@ export interface paths {
             'application/json': {
               code: string;
               detail: string;
+              errors?: ({
+                /** @description Where: body.title, body.prices.0.price, params.id, query.page */
+                field: string;
+                format?: string;
+                limit?: number;
+                /** @description English, for people reading raw responses; clients word `rule` */
+                message: string;
+                /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
+                rule: string;
+              } & {
+                [key: string]: unknown;
+              })[];
               status: number;
               title: string;
               type: string;
@@ -2118,6 +2934,18 @@ export interface paths {
             'application/json': {
               code: string;
               detail: string;
+              errors?: ({
+                /** @description Where: body.title, body.prices.0.price, params.id, query.page */
+                field: string;
+                format?: string;
+                limit?: number;
+                /** @description English, for people reading raw responses; clients word `rule` */
+                message: string;
+                /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
+                rule: string;
+              } & {
+                [key: string]: unknown;
+              })[];
               status: number;
               title: string;
               type: string;
@@ -2135,6 +2963,18 @@ export interface paths {
             'application/json': {
               code: string;
               detail: string;
+              errors?: ({
+                /** @description Where: body.title, body.prices.0.price, params.id, query.page */
+                field: string;
+                format?: string;
+                limit?: number;
+                /** @description English, for people reading raw responses; clients word `rule` */
+                message: string;
+                /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
+                rule: string;
+              } & {
+                [key: string]: unknown;
+              })[];
               status: number;
               title: string;
               type: string;
@@ -2152,6 +2992,18 @@ export interface paths {
             'application/json': {
               code: string;
               detail: string;
+              errors?: ({
+                /** @description Where: body.title, body.prices.0.price, params.id, query.page */
+                field: string;
+                format?: string;
+                limit?: number;
+                /** @description English, for people reading raw responses; clients word `rule` */
+                message: string;
+                /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
+                rule: string;
+              } & {
+                [key: string]: unknown;
+              })[];
               status: number;
               title: string;
               type: string;
@@ -2216,6 +3068,18 @@ export interface paths {
             'application/json': {
               code: string;
               detail: string;
+              errors?: ({
+                /** @description Where: body.title, body.prices.0.price, params.id, query.page */
+                field: string;
+                format?: string;
+                limit?: number;
+                /** @description English, for people reading raw responses; clients word `rule` */
+                message: string;
+                /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
+                rule: string;
+              } & {
+                [key: string]: unknown;
+              })[];
               status: number;
               title: string;
               type: string;
@@ -2233,6 +3097,18 @@ export interface paths {
             'application/json': {
               code: string;
               detail: string;
+              errors?: ({
+                /** @description Where: body.title, body.prices.0.price, params.id, query.page */
+                field: string;
+                format?: string;
+                limit?: number;
+                /** @description English, for people reading raw responses; clients word `rule` */
+                message: string;
+                /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
+                rule: string;
+              } & {
+                [key: string]: unknown;
+              })[];
               status: number;
               title: string;
               type: string;
@@ -2250,6 +3126,18 @@ export interface paths {
             'application/json': {
               code: string;
               detail: string;
+              errors?: ({
+                /** @description Where: body.title, body.prices.0.price, params.id, query.page */
+                field: string;
+                format?: string;
+                limit?: number;
+                /** @description English, for people reading raw responses; clients word `rule` */
+                message: string;
+                /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
+                rule: string;
+              } & {
+                [key: string]: unknown;
+              })[];
               status: number;
               title: string;
               type: string;
@@ -2313,6 +3201,18 @@ export interface paths {
             'application/json': {
               code: string;
               detail: string;
+              errors?: ({
+                /** @description Where: body.title, body.prices.0.price, params.id, query.page */
+                field: string;
+                format?: string;
+                limit?: number;
+                /** @description English, for people reading raw responses; clients word `rule` */
+                message: string;
+                /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
+                rule: string;
+              } & {
+                [key: string]: unknown;
+              })[];
               status: number;
               title: string;
               type: string;
@@ -2330,6 +3230,18 @@ export interface paths {
             'application/json': {
               code: string;
               detail: string;
+              errors?: ({
+                /** @description Where: body.title, body.prices.0.price, params.id, query.page */
+                field: string;
+                format?: string;
+                limit?: number;
+                /** @description English, for people reading raw responses; clients word `rule` */
+                message: string;
+                /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
+                rule: string;
+              } & {
+                [key: string]: unknown;
+              })[];
               status: number;
               title: string;
               type: string;
@@ -2408,6 +3320,18 @@ export interface paths {
             'application/json': {
               code: string;
               detail: string;
+              errors?: ({
+                /** @description Where: body.title, body.prices.0.price, params.id, query.page */
+                field: string;
+                format?: string;
+                limit?: number;
+                /** @description English, for people reading raw responses; clients word `rule` */
+                message: string;
+                /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
+                rule: string;
+              } & {
+                [key: string]: unknown;
+              })[];
               status: number;
               title: string;
               type: string;
@@ -2425,6 +3349,18 @@ export interface paths {
             'application/json': {
               code: string;
               detail: string;
+              errors?: ({
+                /** @description Where: body.title, body.prices.0.price, params.id, query.page */
+                field: string;
+                format?: string;
+                limit?: number;
+                /** @description English, for people reading raw responses; clients word `rule` */
+                message: string;
+                /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
+                rule: string;
+              } & {
+                [key: string]: unknown;
+              })[];
               status: number;
               title: string;
               type: string;
@@ -2442,6 +3378,18 @@ export interface paths {
             'application/json': {
               code: string;
               detail: string;
+              errors?: ({
+                /** @description Where: body.title, body.prices.0.price, params.id, query.page */
+                field: string;
+                format?: string;
+                limit?: number;
+                /** @description English, for people reading raw responses; clients word `rule` */
+                message: string;
+                /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
+                rule: string;
+              } & {
+                [key: string]: unknown;
+              })[];
               status: number;
               title: string;
               type: string;
@@ -2493,6 +3441,18 @@ export interface paths {
             'application/json': {
               code: string;
               detail: string;
+              errors?: ({
+                /** @description Where: body.title, body.prices.0.price, params.id, query.page */
+                field: string;
+                format?: string;
+                limit?: number;
+                /** @description English, for people reading raw responses; clients word `rule` */
+                message: string;
+                /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
+                rule: string;
+              } & {
+                [key: string]: unknown;
+              })[];
               status: number;
               title: string;
               type: string;
@@ -2564,6 +3524,18 @@ export interface paths {
             'application/json': {
               code: string;
               detail: string;
+              errors?: ({
+                /** @description Where: body.title, body.prices.0.price, params.id, query.page */
+                field: string;
+                format?: string;
+                limit?: number;
+                /** @description English, for people reading raw responses; clients word `rule` */
+                message: string;
+                /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
+                rule: string;
+              } & {
+                [key: string]: unknown;
+              })[];
               status: number;
               title: string;
               type: string;
@@ -2581,6 +3553,18 @@ export interface paths {
             'application/json': {
               code: string;
               detail: string;
+              errors?: ({
+                /** @description Where: body.title, body.prices.0.price, params.id, query.page */
+                field: string;
+                format?: string;
+                limit?: number;
+                /** @description English, for people reading raw responses; clients word `rule` */
+                message: string;
+                /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
+                rule: string;
+              } & {
+                [key: string]: unknown;
+              })[];
               status: number;
               title: string;
               type: string;
@@ -2655,6 +3639,18 @@ export interface paths {
             'application/json': {
               code: string;
               detail: string;
+              errors?: ({
+                /** @description Where: body.title, body.prices.0.price, params.id, query.page */
+                field: string;
+                format?: string;
+                limit?: number;
+                /** @description English, for people reading raw responses; clients word `rule` */
+                message: string;
+                /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
+                rule: string;
+              } & {
+                [key: string]: unknown;
+              })[];
               status: number;
               title: string;
               type: string;
@@ -2672,6 +3668,18 @@ export interface paths {
             'application/json': {
               code: string;
               detail: string;
+              errors?: ({
+                /** @description Where: body.title, body.prices.0.price, params.id, query.page */
+                field: string;
+                format?: string;
+                limit?: number;
+                /** @description English, for people reading raw responses; clients word `rule` */
+                message: string;
+                /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
+                rule: string;
+              } & {
+                [key: string]: unknown;
+              })[];
               status: number;
               title: string;
               type: string;
@@ -2689,6 +3697,18 @@ export interface paths {
             'application/json': {
               code: string;
               detail: string;
+              errors?: ({
+                /** @description Where: body.title, body.prices.0.price, params.id, query.page */
+                field: string;
+                format?: string;
+                limit?: number;
+                /** @description English, for people reading raw responses; clients word `rule` */
+                message: string;
+                /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
+                rule: string;
+              } & {
+                [key: string]: unknown;
+              })[];
               status: number;
               title: string;
               type: string;
@@ -2745,6 +3765,18 @@ export interface paths {
             'application/json': {
               code: string;
               detail: string;
+              errors?: ({
+                /** @description Where: body.title, body.prices.0.price, params.id, query.page */
+                field: string;
+                format?: string;
+                limit?: number;
+                /** @description English, for people reading raw responses; clients word `rule` */
+                message: string;
+                /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
+                rule: string;
+              } & {
+                [key: string]: unknown;
+              })[];
               status: number;
               title: string;
               type: string;
@@ -2826,6 +3858,18 @@ export interface paths {
             'application/json': {
               code: string;
               detail: string;
+              errors?: ({
+                /** @description Where: body.title, body.prices.0.price, params.id, query.page */
+                field: string;
+                format?: string;
+                limit?: number;
+                /** @description English, for people reading raw responses; clients word `rule` */
+                message: string;
+                /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
+                rule: string;
+              } & {
+                [key: string]: unknown;
+              })[];
               status: number;
               title: string;
               type: string;
@@ -2893,6 +3937,18 @@ export interface paths {
             'application/json': {
               code: string;
               detail: string;
+              errors?: ({
+                /** @description Where: body.title, body.prices.0.price, params.id, query.page */
+                field: string;
+                format?: string;
+                limit?: number;
+                /** @description English, for people reading raw responses; clients word `rule` */
+                message: string;
+                /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
+                rule: string;
+              } & {
+                [key: string]: unknown;
+              })[];
               status: number;
               title: string;
               type: string;
@@ -2910,6 +3966,18 @@ export interface paths {
             'application/json': {
               code: string;
               detail: string;
+              errors?: ({
+                /** @description Where: body.title, body.prices.0.price, params.id, query.page */
+                field: string;
+                format?: string;
+                limit?: number;
+                /** @description English, for people reading raw responses; clients word `rule` */
+                message: string;
+                /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
+                rule: string;
+              } & {
+                [key: string]: unknown;
+              })[];
               status: number;
               title: string;
               type: string;
@@ -2927,6 +3995,18 @@ export interface paths {
             'application/json': {
               code: string;
               detail: string;
+              errors?: ({
+                /** @description Where: body.title, body.prices.0.price, params.id, query.page */
+                field: string;
+                format?: string;
+                limit?: number;
+                /** @description English, for people reading raw responses; clients word `rule` */
+                message: string;
+                /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
+                rule: string;
+              } & {
+                [key: string]: unknown;
+              })[];
               status: number;
               title: string;
               type: string;
@@ -2944,6 +4024,18 @@ export interface paths {
             'application/json': {
               code: string;
               detail: string;
+              errors?: ({
+                /** @description Where: body.title, body.prices.0.price, params.id, query.page */
+                field: string;
+                format?: string;
+                limit?: number;
+                /** @description English, for people reading raw responses; clients word `rule` */
+                message: string;
+                /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
+                rule: string;
+              } & {
+                [key: string]: unknown;
+              })[];
               status: number;
               title: string;
               type: string;
@@ -2961,6 +4053,18 @@ export interface paths {
             'application/json': {
               code: string;
               detail: string;
+              errors?: ({
+                /** @description Where: body.title, body.prices.0.price, params.id, query.page */
+                field: string;
+                format?: string;
+                limit?: number;
+                /** @description English, for people reading raw responses; clients word `rule` */
+                message: string;
+                /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
+                rule: string;
+              } & {
+                [key: string]: unknown;
+              })[];
               status: number;
               title: string;
               type: string;
@@ -2978,6 +4082,18 @@ export interface paths {
             'application/json': {
               code: string;
               detail: string;
+              errors?: ({
+                /** @description Where: body.title, body.prices.0.price, params.id, query.page */
+                field: string;
+                format?: string;
+                limit?: number;
+                /** @description English, for people reading raw responses; clients word `rule` */
+                message: string;
+                /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
+                rule: string;
+              } & {
+                [key: string]: unknown;
+              })[];
               status: number;
               title: string;
               type: string;
@@ -2995,6 +4111,18 @@ export interface paths {
             'application/json': {
               code: string;
               detail: string;
+              errors?: ({
+                /** @description Where: body.title, body.prices.0.price, params.id, query.page */
+                field: string;
+                format?: string;
+                limit?: number;
+                /** @description English, for people reading raw responses; clients word `rule` */
+                message: string;
+                /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
+                rule: string;
+              } & {
+                [key: string]: unknown;
+              })[];
               status: number;
               title: string;
               type: string;
@@ -3049,6 +4177,18 @@ export interface paths {
             'application/json': {
               code: string;
               detail: string;
+              errors?: ({
+                /** @description Where: body.title, body.prices.0.price, params.id, query.page */
+                field: string;
+                format?: string;
+                limit?: number;
+                /** @description English, for people reading raw responses; clients word `rule` */
+                message: string;
+                /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
+                rule: string;
+              } & {
+                [key: string]: unknown;
+              })[];
               status: number;
               title: string;
               type: string;
@@ -3066,6 +4206,18 @@ export interface paths {
             'application/json': {
               code: string;
               detail: string;
+              errors?: ({
+                /** @description Where: body.title, body.prices.0.price, params.id, query.page */
+                field: string;
+                format?: string;
+                limit?: number;
+                /** @description English, for people reading raw responses; clients word `rule` */
+                message: string;
+                /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
+                rule: string;
+              } & {
+                [key: string]: unknown;
+              })[];
               status: number;
               title: string;
               type: string;
@@ -3083,6 +4235,18 @@ export interface paths {
             'application/json': {
               code: string;
               detail: string;
+              errors?: ({
+                /** @description Where: body.title, body.prices.0.price, params.id, query.page */
+                field: string;
+                format?: string;
+                limit?: number;
+                /** @description English, for people reading raw responses; clients word `rule` */
+                message: string;
+                /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
+                rule: string;
+              } & {
+                [key: string]: unknown;
+              })[];
               status: number;
               title: string;
               type: string;
@@ -3100,6 +4264,18 @@ export interface paths {
             'application/json': {
               code: string;
               detail: string;
+              errors?: ({
+                /** @description Where: body.title, body.prices.0.price, params.id, query.page */
+                field: string;
+                format?: string;
+                limit?: number;
+                /** @description English, for people reading raw responses; clients word `rule` */
+                message: string;
+                /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
+                rule: string;
+              } & {
+                [key: string]: unknown;
+              })[];
               status: number;
               title: string;
               type: string;
@@ -3172,6 +4348,18 @@ export interface paths {
             'application/json': {
               code: string;
               detail: string;
+              errors?: ({
+                /** @description Where: body.title, body.prices.0.price, params.id, query.page */
+                field: string;
+                format?: string;
+                limit?: number;
+                /** @description English, for people reading raw responses; clients word `rule` */
+                message: string;
+                /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
+                rule: string;
+              } & {
+                [key: string]: unknown;
+              })[];
               status: number;
               title: string;
               type: string;
@@ -3189,6 +4377,18 @@ export interface paths {
             'application/json': {
               code: string;
               detail: string;
+              errors?: ({
+                /** @description Where: body.title, body.prices.0.price, params.id, query.page */
+                field: string;
+                format?: string;
+                limit?: number;
+                /** @description English, for people reading raw responses; clients word `rule` */
+                message: string;
+                /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
+                rule: string;
+              } & {
+                [key: string]: unknown;
+              })[];
               status: number;
               title: string;
               type: string;
@@ -3206,6 +4406,18 @@ export interface paths {
             'application/json': {
               code: string;
               detail: string;
+              errors?: ({
+                /** @description Where: body.title, body.prices.0.price, params.id, query.page */
+                field: string;
+                format?: string;
+                limit?: number;
+                /** @description English, for people reading raw responses; clients word `rule` */
+                message: string;
+                /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
+                rule: string;
+              } & {
+                [key: string]: unknown;
+              })[];
               status: number;
               title: string;
               type: string;
@@ -3223,6 +4435,18 @@ export interface paths {
             'application/json': {
               code: string;
               detail: string;
+              errors?: ({
+                /** @description Where: body.title, body.prices.0.price, params.id, query.page */
+                field: string;
+                format?: string;
+                limit?: number;
+                /** @description English, for people reading raw responses; clients word `rule` */
+                message: string;
+                /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
+                rule: string;
+              } & {
+                [key: string]: unknown;
+              })[];
               status: number;
               title: string;
               type: string;
@@ -3284,6 +4508,18 @@ export interface paths {
             'application/json': {
               code: string;
               detail: string;
+              errors?: ({
+                /** @description Where: body.title, body.prices.0.price, params.id, query.page */
+                field: string;
+                format?: string;
+                limit?: number;
+                /** @description English, for people reading raw responses; clients word `rule` */
+                message: string;
+                /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
+                rule: string;
+              } & {
+                [key: string]: unknown;
+              })[];
               status: number;
               title: string;
               type: string;
@@ -3301,6 +4537,18 @@ export interface paths {
             'application/json': {
               code: string;
               detail: string;
+              errors?: ({
+                /** @description Where: body.title, body.prices.0.price, params.id, query.page */
+                field: string;
+                format?: string;
+                limit?: number;
+                /** @description English, for people reading raw responses; clients word `rule` */
+                message: string;
+                /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
+                rule: string;
+              } & {
+                [key: string]: unknown;
+              })[];
               status: number;
               title: string;
               type: string;
@@ -3318,6 +4566,18 @@ export interface paths {
             'application/json': {
               code: string;
               detail: string;
+              errors?: ({
+                /** @description Where: body.title, body.prices.0.price, params.id, query.page */
+                field: string;
+                format?: string;
+                limit?: number;
+                /** @description English, for people reading raw responses; clients word `rule` */
+                message: string;
+                /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
+                rule: string;
+              } & {
+                [key: string]: unknown;
+              })[];
               status: number;
               title: string;
               type: string;
@@ -3335,6 +4595,18 @@ export interface paths {
             'application/json': {
               code: string;
               detail: string;
+              errors?: ({
+                /** @description Where: body.title, body.prices.0.price, params.id, query.page */
+                field: string;
+                format?: string;
+                limit?: number;
+                /** @description English, for people reading raw responses; clients word `rule` */
+                message: string;
+                /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
+                rule: string;
+              } & {
+                [key: string]: unknown;
+              })[];
               status: number;
               title: string;
               type: string;
@@ -3352,6 +4624,18 @@ export interface paths {
             'application/json': {
               code: string;
               detail: string;
+              errors?: ({
+                /** @description Where: body.title, body.prices.0.price, params.id, query.page */
+                field: string;
+                format?: string;
+                limit?: number;
+                /** @description English, for people reading raw responses; clients word `rule` */
+                message: string;
+                /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
+                rule: string;
+              } & {
+                [key: string]: unknown;
+              })[];
               status: number;
               title: string;
               type: string;
@@ -3369,6 +4653,18 @@ export interface paths {
             'application/json': {
               code: string;
               detail: string;
+              errors?: ({
+                /** @description Where: body.title, body.prices.0.price, params.id, query.page */
+                field: string;
+                format?: string;
+                limit?: number;
+                /** @description English, for people reading raw responses; clients word `rule` */
+                message: string;
+                /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
+                rule: string;
+              } & {
+                [key: string]: unknown;
+              })[];
               status: number;
               title: string;
               type: string;
@@ -3424,6 +4720,18 @@ export interface paths {
             'application/json': {
               code: string;
               detail: string;
+              errors?: ({
+                /** @description Where: body.title, body.prices.0.price, params.id, query.page */
+                field: string;
+                format?: string;
+                limit?: number;
+                /** @description English, for people reading raw responses; clients word `rule` */
+                message: string;
+                /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
+                rule: string;
+              } & {
+                [key: string]: unknown;
+              })[];
               status: number;
               title: string;
               type: string;
@@ -3441,6 +4749,18 @@ export interface paths {
             'application/json': {
               code: string;
               detail: string;
+              errors?: ({
+                /** @description Where: body.title, body.prices.0.price, params.id, query.page */
+                field: string;
+                format?: string;
+                limit?: number;
+                /** @description English, for people reading raw responses; clients word `rule` */
+                message: string;
+                /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
+                rule: string;
+              } & {
+                [key: string]: unknown;
+              })[];
               status: number;
               title: string;
               type: string;
@@ -3458,6 +4778,18 @@ export interface paths {
             'application/json': {
               code: string;
               detail: string;
+              errors?: ({
+                /** @description Where: body.title, body.prices.0.price, params.id, query.page */
+                field: string;
+                format?: string;
+                limit?: number;
+                /** @description English, for people reading raw responses; clients word `rule` */
+                message: string;
+                /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
+                rule: string;
+              } & {
+                [key: string]: unknown;
+              })[];
               status: number;
               title: string;
               type: string;
@@ -3550,6 +4882,18 @@ export interface paths {
             'application/json': {
               code: string;
               detail: string;
+              errors?: ({
+                /** @description Where: body.title, body.prices.0.price, params.id, query.page */
+                field: string;
+                format?: string;
+                limit?: number;
+                /** @description English, for people reading raw responses; clients word `rule` */
+                message: string;
+                /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
+                rule: string;
+              } & {
+                [key: string]: unknown;
+              })[];
               status: number;
               title: string;
               type: string;
@@ -3567,6 +4911,18 @@ export interface paths {
             'application/json': {
               code: string;
               detail: string;
+              errors?: ({
+                /** @description Where: body.title, body.prices.0.price, params.id, query.page */
+                field: string;
+                format?: string;
+                limit?: number;
+                /** @description English, for people reading raw responses; clients word `rule` */
+                message: string;
+                /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
+                rule: string;
+              } & {
+                [key: string]: unknown;
+              })[];
               status: number;
               title: string;
               type: string;
@@ -3584,6 +4940,18 @@ export interface paths {
             'application/json': {
               code: string;
               detail: string;
+              errors?: ({
+                /** @description Where: body.title, body.prices.0.price, params.id, query.page */
+                field: string;
+                format?: string;
+                limit?: number;
+                /** @description English, for people reading raw responses; clients word `rule` */
+                message: string;
+                /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
+                rule: string;
+              } & {
+                [key: string]: unknown;
+              })[];
               status: number;
               title: string;
               type: string;
@@ -3668,6 +5036,18 @@ export interface paths {
             'application/json': {
               code: string;
               detail: string;
+              errors?: ({
+                /** @description Where: body.title, body.prices.0.price, params.id, query.page */
+                field: string;
+                format?: string;
+                limit?: number;
+                /** @description English, for people reading raw responses; clients word `rule` */
+                message: string;
+                /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
+                rule: string;
+              } & {
+                [key: string]: unknown;
+              })[];
               status: number;
               title: string;
               type: string;
@@ -3685,6 +5065,18 @@ export interface paths {
             'application/json': {
               code: string;
               detail: string;
+              errors?: ({
+                /** @description Where: body.title, body.prices.0.price, params.id, query.page */
+                field: string;
+                format?: string;
+                limit?: number;
+                /** @description English, for people reading raw responses; clients word `rule` */
+                message: string;
+                /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
+                rule: string;
+              } & {
+                [key: string]: unknown;
+              })[];
               status: number;
               title: string;
               type: string;
@@ -3702,6 +5094,18 @@ export interface paths {
             'application/json': {
               code: string;
               detail: string;
+              errors?: ({
+                /** @description Where: body.title, body.prices.0.price, params.id, query.page */
+                field: string;
+                format?: string;
+                limit?: number;
+                /** @description English, for people reading raw responses; clients word `rule` */
+                message: string;
+                /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
+                rule: string;
+              } & {
+                [key: string]: unknown;
+              })[];
               status: number;
               title: string;
               type: string;
@@ -3768,6 +5172,18 @@ export interface paths {
             'application/json': {
               code: string;
               detail: string;
+              errors?: ({
+                /** @description Where: body.title, body.prices.0.price, params.id, query.page */
+                field: string;
+                format?: string;
+                limit?: number;
+                /** @description English, for people reading raw responses; clients word `rule` */
+                message: string;
+                /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
+                rule: string;
+              } & {
+                [key: string]: unknown;
+              })[];
               status: number;
               title: string;
               type: string;
@@ -3785,6 +5201,18 @@ export interface paths {
             'application/json': {
               code: string;
               detail: string;
+              errors?: ({
+                /** @description Where: body.title, body.prices.0.price, params.id, query.page */
+                field: string;
+                format?: string;
+                limit?: number;
+                /** @description English, for people reading raw responses; clients word `rule` */
+                message: string;
+                /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
+                rule: string;
+              } & {
+                [key: string]: unknown;
+              })[];
               status: number;
               title: string;
               type: string;
@@ -3802,6 +5230,18 @@ export interface paths {
             'application/json': {
               code: string;
               detail: string;
+              errors?: ({
+                /** @description Where: body.title, body.prices.0.price, params.id, query.page */
+                field: string;
+                format?: string;
+                limit?: number;
+                /** @description English, for people reading raw responses; clients word `rule` */
+                message: string;
+                /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
+                rule: string;
+              } & {
+                [key: string]: unknown;
+              })[];
               status: number;
               title: string;
               type: string;
@@ -3848,6 +5288,18 @@ export interface paths {
             'application/json': {
               code: string;
               detail: string;
+              errors?: ({
+                /** @description Where: body.title, body.prices.0.price, params.id, query.page */
+                field: string;
+                format?: string;
+                limit?: number;
+                /** @description English, for people reading raw responses; clients word `rule` */
+                message: string;
+                /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
+                rule: string;
+              } & {
+                [key: string]: unknown;
+              })[];
               status: number;
               title: string;
               type: string;
@@ -3865,6 +5317,18 @@ export interface paths {
             'application/json': {
               code: string;
               detail: string;
+              errors?: ({
+                /** @description Where: body.title, body.prices.0.price, params.id, query.page */
+                field: string;
+                format?: string;
+                limit?: number;
+                /** @description English, for people reading raw responses; clients word `rule` */
+                message: string;
+                /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
+                rule: string;
+              } & {
+                [key: string]: unknown;
+              })[];
               status: number;
               title: string;
               type: string;
@@ -3882,6 +5346,18 @@ export interface paths {
             'application/json': {
               code: string;
               detail: string;
+              errors?: ({
+                /** @description Where: body.title, body.prices.0.price, params.id, query.page */
+                field: string;
+                format?: string;
+                limit?: number;
+                /** @description English, for people reading raw responses; clients word `rule` */
+                message: string;
+                /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
+                rule: string;
+              } & {
+                [key: string]: unknown;
+              })[];
               status: number;
               title: string;
               type: string;
@@ -3948,6 +5424,18 @@ export interface paths {
             'application/json': {
               code: string;
               detail: string;
+              errors?: ({
+                /** @description Where: body.title, body.prices.0.price, params.id, query.page */
+                field: string;
+                format?: string;
+                limit?: number;
+                /** @description English, for people reading raw responses; clients word `rule` */
+                message: string;
+                /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
+                rule: string;
+              } & {
+                [key: string]: unknown;
+              })[];
               status: number;
               title: string;
               type: string;
@@ -3965,6 +5453,18 @@ export interface paths {
             'application/json': {
               code: string;
               detail: string;
+              errors?: ({
+                /** @description Where: body.title, body.prices.0.price, params.id, query.page */
+                field: string;
+                format?: string;
+                limit?: number;
+                /** @description English, for people reading raw responses; clients word `rule` */
+                message: string;
+                /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
+                rule: string;
+              } & {
+                [key: string]: unknown;
+              })[];
               status: number;
               title: string;
               type: string;
@@ -4064,6 +5564,18 @@ export interface paths {
             'application/json': {
               code: string;
               detail: string;
+              errors?: ({
+                /** @description Where: body.title, body.prices.0.price, params.id, query.page */
+                field: string;
+                format?: string;
+                limit?: number;
+                /** @description English, for people reading raw responses; clients word `rule` */
+                message: string;
+                /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
+                rule: string;
+              } & {
+                [key: string]: unknown;
+              })[];
               status: number;
               title: string;
               type: string;
@@ -4081,6 +5593,18 @@ export interface paths {
             'application/json': {
               code: string;
               detail: string;
+              errors?: ({
+                /** @description Where: body.title, body.prices.0.price, params.id, query.page */
+                field: string;
+                format?: string;
+                limit?: number;
+                /** @description English, for people reading raw responses; clients word `rule` */
+                message: string;
+                /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
+                rule: string;
+              } & {
+                [key: string]: unknown;
+              })[];
               status: number;
               title: string;
               type: string;
@@ -4146,6 +5670,18 @@ export interface paths {
             'application/json': {
               code: string;
               detail: string;
+              errors?: ({
+                /** @description Where: body.title, body.prices.0.price, params.id, query.page */
+                field: string;
+                format?: string;
+                limit?: number;
+                /** @description English, for people reading raw responses; clients word `rule` */
+                message: string;
+                /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
+                rule: string;
+              } & {
+                [key: string]: unknown;
+              })[];
               status: number;
               title: string;
               type: string;
@@ -4163,6 +5699,18 @@ export interface paths {
             'application/json': {
               code: string;
               detail: string;
+              errors?: ({
+                /** @description Where: body.title, body.prices.0.price, params.id, query.page */
+                field: string;
+                format?: string;
+                limit?: number;
+                /** @description English, for people reading raw responses; clients word `rule` */
+                message: string;
+                /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
+                rule: string;
+              } & {
+                [key: string]: unknown;
+              })[];
               status: number;
               title: string;
               type: string;
@@ -4180,6 +5728,18 @@ export interface paths {
             'application/json': {
               code: string;
               detail: string;
+              errors?: ({
+                /** @description Where: body.title, body.prices.0.price, params.id, query.page */
+                field: string;
+                format?: string;
+                limit?: number;
+                /** @description English, for people reading raw responses; clients word `rule` */
+                message: string;
+                /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
+                rule: string;
+              } & {
+                [key: string]: unknown;
+              })[];
               status: number;
               title: string;
               type: string;
@@ -4197,6 +5757,18 @@ export interface paths {
             'application/json': {
               code: string;
               detail: string;
+              errors?: ({
+                /** @description Where: body.title, body.prices.0.price, params.id, query.page */
+                field: string;
+                format?: string;
+                limit?: number;
+                /** @description English, for people reading raw responses; clients word `rule` */
+                message: string;
+                /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
+                rule: string;
+              } & {
+                [key: string]: unknown;
+              })[];
               status: number;
               title: string;
               type: string;
@@ -4214,6 +5786,18 @@ export interface paths {
             'application/json': {
               code: string;
               detail: string;
+              errors?: ({
+                /** @description Where: body.title, body.prices.0.price, params.id, query.page */
+                field: string;
+                format?: string;
+                limit?: number;
+                /** @description English, for people reading raw responses; clients word `rule` */
+                message: string;
+                /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
+                rule: string;
+              } & {
+                [key: string]: unknown;
+              })[];
               status: number;
               title: string;
               type: string;
@@ -4231,6 +5815,18 @@ export interface paths {
             'application/json': {
               code: string;
               detail: string;
+              errors?: ({
+                /** @description Where: body.title, body.prices.0.price, params.id, query.page */
+                field: string;
+                format?: string;
+                limit?: number;
+                /** @description English, for people reading raw responses; clients word `rule` */
+                message: string;
+                /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
+                rule: string;
+              } & {
+                [key: string]: unknown;
+              })[];
               status: number;
               title: string;
               type: string;
@@ -4248,6 +5844,18 @@ export interface paths {
             'application/json': {
               code: string;
               detail: string;
+              errors?: ({
+                /** @description Where: body.title, body.prices.0.price, params.id, query.page */
+                field: string;
+                format?: string;
+                limit?: number;
+                /** @description English, for people reading raw responses; clients word `rule` */
+                message: string;
+                /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
+                rule: string;
+              } & {
+                [key: string]: unknown;
+              })[];
               status: number;
               title: string;
               type: string;
@@ -4265,6 +5873,18 @@ export interface paths {
             'application/json': {
               code: string;
               detail: string;
+              errors?: ({
+                /** @description Where: body.title, body.prices.0.price, params.id, query.page */
+                field: string;
+                format?: string;
+                limit?: number;
+                /** @description English, for people reading raw responses; clients word `rule` */
+                message: string;
+                /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
+                rule: string;
+              } & {
+                [key: string]: unknown;
+              })[];
               status: number;
               title: string;
               type: string;
@@ -4354,6 +5974,18 @@ export interface paths {
             'application/json': {
               code: string;
               detail: string;
+              errors?: ({
+                /** @description Where: body.title, body.prices.0.price, params.id, query.page */
+                field: string;
+                format?: string;
+                limit?: number;
+                /** @description English, for people reading raw responses; clients word `rule` */
+                message: string;
+                /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
+                rule: string;
+              } & {
+                [key: string]: unknown;
+              })[];
               status: number;
               title: string;
               type: string;
@@ -4371,6 +6003,18 @@ export interface paths {
             'application/json': {
               code: string;
               detail: string;
+              errors?: ({
+                /** @description Where: body.title, body.prices.0.price, params.id, query.page */
+                field: string;
+                format?: string;
+                limit?: number;
+                /** @description English, for people reading raw responses; clients word `rule` */
+                message: string;
+                /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
+                rule: string;
+              } & {
+                [key: string]: unknown;
+              })[];
               status: number;
               title: string;
               type: string;
@@ -4388,6 +6032,18 @@ export interface paths {
             'application/json': {
               code: string;
               detail: string;
+              errors?: ({
+                /** @description Where: body.title, body.prices.0.price, params.id, query.page */
+                field: string;
+                format?: string;
+                limit?: number;
+                /** @description English, for people reading raw responses; clients word `rule` */
+                message: string;
+                /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
+                rule: string;
+              } & {
+                [key: string]: unknown;
+              })[];
               status: number;
               title: string;
               type: string;
@@ -4450,6 +6106,18 @@ export interface paths {
             'application/json': {
               code: string;
               detail: string;
+              errors?: ({
+                /** @description Where: body.title, body.prices.0.price, params.id, query.page */
+                field: string;
+                format?: string;
+                limit?: number;
+                /** @description English, for people reading raw responses; clients word `rule` */
+                message: string;
+                /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
+                rule: string;
+              } & {
+                [key: string]: unknown;
+              })[];
               status: number;
               title: string;
               type: string;
@@ -4467,6 +6135,18 @@ export interface paths {
             'application/json': {
               code: string;
               detail: string;
+              errors?: ({
+                /** @description Where: body.title, body.prices.0.price, params.id, query.page */
+                field: string;
+                format?: string;
+                limit?: number;
+                /** @description English, for people reading raw responses; clients word `rule` */
+                message: string;
+                /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
+                rule: string;
+              } & {
+                [key: string]: unknown;
+              })[];
               status: number;
               title: string;
               type: string;
@@ -4484,6 +6164,18 @@ export interface paths {
             'application/json': {
               code: string;
               detail: string;
+              errors?: ({
+                /** @description Where: body.title, body.prices.0.price, params.id, query.page */
+                field: string;
+                format?: string;
+                limit?: number;
+                /** @description English, for people reading raw responses; clients word `rule` */
+                message: string;
+                /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
+                rule: string;
+              } & {
+                [key: string]: unknown;
+              })[];
               status: number;
               title: string;
               type: string;
@@ -4501,6 +6193,18 @@ export interface paths {
             'application/json': {
               code: string;
               detail: string;
+              errors?: ({
+                /** @description Where: body.title, body.prices.0.price, params.id, query.page */
+                field: string;
+                format?: string;
+                limit?: number;
+                /** @description English, for people reading raw responses; clients word `rule` */
+                message: string;
+                /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
+                rule: string;
+              } & {
+                [key: string]: unknown;
+              })[];
               status: number;
               title: string;
               type: string;
@@ -4518,6 +6222,18 @@ export interface paths {
             'application/json': {
               code: string;
               detail: string;
+              errors?: ({
+                /** @description Where: body.title, body.prices.0.price, params.id, query.page */
+                field: string;
+                format?: string;
+                limit?: number;
+                /** @description English, for people reading raw responses; clients word `rule` */
+                message: string;
+                /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
+                rule: string;
+              } & {
+                [key: string]: unknown;
+              })[];
               status: number;
               title: string;
               type: string;
@@ -4535,6 +6251,18 @@ export interface paths {
             'application/json': {
               code: string;
               detail: string;
+              errors?: ({
+                /** @description Where: body.title, body.prices.0.price, params.id, query.page */
+                field: string;
+                format?: string;
+                limit?: number;
+                /** @description English, for people reading raw responses; clients word `rule` */
+                message: string;
+                /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
+                rule: string;
+              } & {
+                [key: string]: unknown;
+              })[];
               status: number;
               title: string;
               type: string;
@@ -4607,6 +6335,18 @@ export interface paths {
             'application/json': {
               code: string;
               detail: string;
+              errors?: ({
+                /** @description Where: body.title, body.prices.0.price, params.id, query.page */
+                field: string;
+                format?: string;
+                limit?: number;
+                /** @description English, for people reading raw responses; clients word `rule` */
+                message: string;
+                /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
+                rule: string;
+              } & {
+                [key: string]: unknown;
+              })[];
               status: number;
               title: string;
               type: string;
@@ -4624,6 +6364,18 @@ export interface paths {
             'application/json': {
               code: string;
               detail: string;
+              errors?: ({
+                /** @description Where: body.title, body.prices.0.price, params.id, query.page */
+                field: string;
+                format?: string;
+                limit?: number;
+                /** @description English, for people reading raw responses; clients word `rule` */
+                message: string;
+                /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
+                rule: string;
+              } & {
+                [key: string]: unknown;
+              })[];
               status: number;
               title: string;
               type: string;
@@ -4641,6 +6393,18 @@ export interface paths {
             'application/json': {
               code: string;
               detail: string;
+              errors?: ({
+                /** @description Where: body.title, body.prices.0.price, params.id, query.page */
+                field: string;
+                format?: string;
+                limit?: number;
+                /** @description English, for people reading raw responses; clients word `rule` */
+                message: string;
+                /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
+                rule: string;
+              } & {
+                [key: string]: unknown;
+              })[];
               status: number;
               title: string;
               type: string;
@@ -4658,6 +6422,18 @@ export interface paths {
             'application/json': {
               code: string;
               detail: string;
+              errors?: ({
+                /** @description Where: body.title, body.prices.0.price, params.id, query.page */
+                field: string;
+                format?: string;
+                limit?: number;
+                /** @description English, for people reading raw responses; clients word `rule` */
+                message: string;
+                /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
+                rule: string;
+              } & {
+                [key: string]: unknown;
+              })[];
               status: number;
               title: string;
               type: string;
@@ -4675,6 +6451,18 @@ export interface paths {
             'application/json': {
               code: string;
               detail: string;
+              errors?: ({
+                /** @description Where: body.title, body.prices.0.price, params.id, query.page */
+                field: string;
+                format?: string;
+                limit?: number;
+                /** @description English, for people reading raw responses; clients word `rule` */
+                message: string;
+                /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
+                rule: string;
+              } & {
+                [key: string]: unknown;
+              })[];
               status: number;
               title: string;
               type: string;
@@ -4692,6 +6480,18 @@ export interface paths {
             'application/json': {
               code: string;
               detail: string;
+              errors?: ({
+                /** @description Where: body.title, body.prices.0.price, params.id, query.page */
+                field: string;
+                format?: string;
+                limit?: number;
+                /** @description English, for people reading raw responses; clients word `rule` */
+                message: string;
+                /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
+                rule: string;
+              } & {
+                [key: string]: unknown;
+              })[];
               status: number;
               title: string;
               type: string;
@@ -4709,6 +6509,18 @@ export interface paths {
             'application/json': {
               code: string;
               detail: string;
+              errors?: ({
+                /** @description Where: body.title, body.prices.0.price, params.id, query.page */
+                field: string;
+                format?: string;
+                limit?: number;
+                /** @description English, for people reading raw responses; clients word `rule` */
+                message: string;
+                /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
+                rule: string;
+              } & {
+                [key: string]: unknown;
+              })[];
               status: number;
               title: string;
               type: string;
@@ -4726,6 +6538,18 @@ export interface paths {
             'application/json': {
               code: string;
               detail: string;
+              errors?: ({
+                /** @description Where: body.title, body.prices.0.price, params.id, query.page */
+                field: string;
+                format?: string;
+                limit?: number;
+                /** @description English, for people reading raw responses; clients word `rule` */
+                message: string;
+                /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
+                rule: string;
+              } & {
+                [key: string]: unknown;
+              })[];
               status: number;
               title: string;
               type: string;
@@ -4799,6 +6623,18 @@ export interface paths {
             'application/json': {
               code: string;
               detail: string;
+              errors?: ({
+                /** @description Where: body.title, body.prices.0.price, params.id, query.page */
+                field: string;
+                format?: string;
+                limit?: number;
+                /** @description English, for people reading raw responses; clients word `rule` */
+                message: string;
+                /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
+                rule: string;
+              } & {
+                [key: string]: unknown;
+              })[];
               status: number;
               title: string;
               type: string;
@@ -4816,6 +6652,18 @@ export interface paths {
             'application/json': {
               code: string;
               detail: string;
+              errors?: ({
+                /** @description Where: body.title, body.prices.0.price, params.id, query.page */
+                field: string;
+                format?: string;
+                limit?: number;
+                /** @description English, for people reading raw responses; clients word `rule` */
+                message: string;
+                /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
+                rule: string;
+              } & {
+                [key: string]: unknown;
+              })[];
               status: number;
               title: string;
               type: string;
@@ -4833,6 +6681,18 @@ export interface paths {
             'application/json': {
               code: string;
               detail: string;
+              errors?: ({
+                /** @description Where: body.title, body.prices.0.price, params.id, query.page */
+                field: string;
+                format?: string;
+                limit?: number;
+                /** @description English, for people reading raw responses; clients word `rule` */
+                message: string;
+                /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
+                rule: string;
+              } & {
+                [key: string]: unknown;
+              })[];
               status: number;
               title: string;
               type: string;
@@ -4850,6 +6710,18 @@ export interface paths {
             'application/json': {
               code: string;
               detail: string;
+              errors?: ({
+                /** @description Where: body.title, body.prices.0.price, params.id, query.page */
+                field: string;
+                format?: string;
+                limit?: number;
+                /** @description English, for people reading raw responses; clients word `rule` */
+                message: string;
+                /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
+                rule: string;
+              } & {
+                [key: string]: unknown;
+              })[];
               status: number;
               title: string;
               type: string;
@@ -4867,6 +6739,18 @@ export interface paths {
             'application/json': {
               code: string;
               detail: string;
+              errors?: ({
+                /** @description Where: body.title, body.prices.0.price, params.id, query.page */
+                field: string;
+                format?: string;
+                limit?: number;
+                /** @description English, for people reading raw responses; clients word `rule` */
+                message: string;
+                /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
+                rule: string;
+              } & {
+                [key: string]: unknown;
+              })[];
               status: number;
               title: string;
               type: string;
@@ -4884,6 +6768,18 @@ export interface paths {
             'application/json': {
               code: string;
               detail: string;
+              errors?: ({
+                /** @description Where: body.title, body.prices.0.price, params.id, query.page */
+                field: string;
+                format?: string;
+                limit?: number;
+                /** @description English, for people reading raw responses; clients word `rule` */
+                message: string;
+                /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
+                rule: string;
+              } & {
+                [key: string]: unknown;
+              })[];
               status: number;
               title: string;
               type: string;
@@ -4945,6 +6841,18 @@ export interface paths {
             'application/json': {
               code: string;
               detail: string;
+              errors?: ({
+                /** @description Where: body.title, body.prices.0.price, params.id, query.page */
+                field: string;
+                format?: string;
+                limit?: number;
+                /** @description English, for people reading raw responses; clients word `rule` */
+                message: string;
+                /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
+                rule: string;
+              } & {
+                [key: string]: unknown;
+              })[];
               status: number;
               title: string;
               type: string;
@@ -4962,6 +6870,18 @@ export interface paths {
             'application/json': {
               code: string;
               detail: string;
+              errors?: ({
+                /** @description Where: body.title, body.prices.0.price, params.id, query.page */
+                field: string;
+                format?: string;
+                limit?: number;
+                /** @description English, for people reading raw responses; clients word `rule` */
+                message: string;
+                /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
+                rule: string;
+              } & {
+                [key: string]: unknown;
+              })[];
               status: number;
               title: string;
               type: string;
@@ -4979,6 +6899,18 @@ export interface paths {
             'application/json': {
               code: string;
               detail: string;
+              errors?: ({
+                /** @description Where: body.title, body.prices.0.price, params.id, query.page */
+                field: string;
+                format?: string;
+                limit?: number;
+                /** @description English, for people reading raw responses; clients word `rule` */
+                message: string;
+                /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
+                rule: string;
+              } & {
+                [key: string]: unknown;
+              })[];
               status: number;
               title: string;
               type: string;
@@ -4996,6 +6928,18 @@ export interface paths {
             'application/json': {
               code: string;
               detail: string;
+              errors?: ({
+                /** @description Where: body.title, body.prices.0.price, params.id, query.page */
+                field: string;
+                format?: string;
+                limit?: number;
+                /** @description English, for people reading raw responses; clients word `rule` */
+                message: string;
+                /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
+                rule: string;
+              } & {
+                [key: string]: unknown;
+              })[];
               status: number;
               title: string;
               type: string;
@@ -5013,6 +6957,18 @@ export interface paths {
             'application/json': {
               code: string;
               detail: string;
+              errors?: ({
+                /** @description Where: body.title, body.prices.0.price, params.id, query.page */
+                field: string;
+                format?: string;
+                limit?: number;
+                /** @description English, for people reading raw responses; clients word `rule` */
+                message: string;
+                /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
+                rule: string;
+              } & {
+                [key: string]: unknown;
+              })[];
               status: number;
               title: string;
               type: string;
@@ -5030,6 +6986,18 @@ export interface paths {
             'application/json': {
               code: string;
               detail: string;
+              errors?: ({
+                /** @description Where: body.title, body.prices.0.price, params.id, query.page */
+                field: string;
+                format?: string;
+                limit?: number;
+                /** @description English, for people reading raw responses; clients word `rule` */
+                message: string;
+                /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
+                rule: string;
+              } & {
+                [key: string]: unknown;
+              })[];
               status: number;
               title: string;
               type: string;
@@ -5068,6 +7036,18 @@ export interface paths {
             'application/json': {
               code: string;
               detail: string;
+              errors?: ({
+                /** @description Where: body.title, body.prices.0.price, params.id, query.page */
+                field: string;
+                format?: string;
+                limit?: number;
+                /** @description English, for people reading raw responses; clients word `rule` */
+                message: string;
+                /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
+                rule: string;
+              } & {
+                [key: string]: unknown;
+              })[];
               status: number;
               title: string;
               type: string;
@@ -5085,6 +7065,18 @@ export interface paths {
             'application/json': {
               code: string;
               detail: string;
+              errors?: ({
+                /** @description Where: body.title, body.prices.0.price, params.id, query.page */
+                field: string;
+                format?: string;
+                limit?: number;
+                /** @description English, for people reading raw responses; clients word `rule` */
+                message: string;
+                /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
+                rule: string;
+              } & {
+                [key: string]: unknown;
+              })[];
               status: number;
               title: string;
               type: string;
@@ -5102,6 +7094,18 @@ export interface paths {
             'application/json': {
               code: string;
               detail: string;
+              errors?: ({
+                /** @description Where: body.title, body.prices.0.price, params.id, query.page */
+                field: string;
+                format?: string;
+                limit?: number;
+                /** @description English, for people reading raw responses; clients word `rule` */
+                message: string;
+                /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
+                rule: string;
+              } & {
+                [key: string]: unknown;
+              })[];
               status: number;
               title: string;
               type: string;
@@ -5119,6 +7123,18 @@ export interface paths {
             'application/json': {
               code: string;
               detail: string;
+              errors?: ({
+                /** @description Where: body.title, body.prices.0.price, params.id, query.page */
+                field: string;
+                format?: string;
+                limit?: number;
+                /** @description English, for people reading raw responses; clients word `rule` */
+                message: string;
+                /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
+                rule: string;
+              } & {
+                [key: string]: unknown;
+              })[];
               status: number;
               title: string;
               type: string;
@@ -5136,6 +7152,18 @@ export interface paths {
             'application/json': {
               code: string;
               detail: string;
+              errors?: ({
+                /** @description Where: body.title, body.prices.0.price, params.id, query.page */
+                field: string;
+                format?: string;
+                limit?: number;
+                /** @description English, for people reading raw responses; clients word `rule` */
+                message: string;
+                /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
+                rule: string;
+              } & {
+                [key: string]: unknown;
+              })[];
               status: number;
               title: string;
               type: string;
@@ -5153,6 +7181,18 @@ export interface paths {
             'application/json': {
               code: string;
               detail: string;
+              errors?: ({
+                /** @description Where: body.title, body.prices.0.price, params.id, query.page */
+                field: string;
+                format?: string;
+                limit?: number;
+                /** @description English, for people reading raw responses; clients word `rule` */
+                message: string;
+                /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
+                rule: string;
+              } & {
+                [key: string]: unknown;
+              })[];
               status: number;
               title: string;
               type: string;
@@ -5208,6 +7248,18 @@ export interface paths {
             'application/json': {
               code: string;
               detail: string;
+              errors?: ({
+                /** @description Where: body.title, body.prices.0.price, params.id, query.page */
+                field: string;
+                format?: string;
+                limit?: number;
+                /** @description English, for people reading raw responses; clients word `rule` */
+                message: string;
+                /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
+                rule: string;
+              } & {
+                [key: string]: unknown;
+              })[];
               status: number;
               title: string;
               type: string;
@@ -5225,6 +7277,18 @@ export interface paths {
             'application/json': {
               code: string;
               detail: string;
+              errors?: ({
+                /** @description Where: body.title, body.prices.0.price, params.id, query.page */
+                field: string;
+                format?: string;
+                limit?: number;
+                /** @description English, for people reading raw responses; clients word `rule` */
+                message: string;
+                /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
+                rule: string;
+              } & {
+                [key: string]: unknown;
+              })[];
               status: number;
               title: string;
               type: string;
@@ -5242,6 +7306,18 @@ export interface paths {
             'application/json': {
               code: string;
               detail: string;
+              errors?: ({
+                /** @description Where: body.title, body.prices.0.price, params.id, query.page */
+                field: string;
+                format?: string;
+                limit?: number;
+                /** @description English, for people reading raw responses; clients word `rule` */
+                message: string;
+                /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
+                rule: string;
+              } & {
+                [key: string]: unknown;
+              })[];
               status: number;
               title: string;
               type: string;
@@ -5259,6 +7335,18 @@ export interface paths {
             'application/json': {
               code: string;
               detail: string;
+              errors?: ({
+                /** @description Where: body.title, body.prices.0.price, params.id, query.page */
+                field: string;
+                format?: string;
+                limit?: number;
+                /** @description English, for people reading raw responses; clients word `rule` */
+                message: string;
+                /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
+                rule: string;
+              } & {
+                [key: string]: unknown;
+              })[];
               status: number;
               title: string;
               type: string;
@@ -5276,6 +7364,18 @@ export interface paths {
             'application/json': {
               code: string;
               detail: string;
+              errors?: ({
+                /** @description Where: body.title, body.prices.0.price, params.id, query.page */
+                field: string;
+                format?: string;
+                limit?: number;
+                /** @description English, for people reading raw responses; clients word `rule` */
+                message: string;
+                /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
+                rule: string;
+              } & {
+                [key: string]: unknown;
+              })[];
               status: number;
               title: string;
               type: string;
@@ -5293,6 +7393,18 @@ export interface paths {
             'application/json': {
               code: string;
               detail: string;
+              errors?: ({
+                /** @description Where: body.title, body.prices.0.price, params.id, query.page */
+                field: string;
+                format?: string;
+                limit?: number;
+                /** @description English, for people reading raw responses; clients word `rule` */
+                message: string;
+                /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
+                rule: string;
+              } & {
+                [key: string]: unknown;
+              })[];
               status: number;
               title: string;
               type: string;
@@ -5361,6 +7473,18 @@ export interface paths {
             'application/json': {
               code: string;
               detail: string;
+              errors?: ({
+                /** @description Where: body.title, body.prices.0.price, params.id, query.page */
+                field: string;
+                format?: string;
+                limit?: number;
+                /** @description English, for people reading raw responses; clients word `rule` */
+                message: string;
+                /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
+                rule: string;
+              } & {
+                [key: string]: unknown;
+              })[];
               status: number;
               title: string;
               type: string;
@@ -5378,6 +7502,18 @@ export interface paths {
             'application/json': {
               code: string;
               detail: string;
+              errors?: ({
+                /** @description Where: body.title, body.prices.0.price, params.id, query.page */
+                field: string;
+                format?: string;
+                limit?: number;
+                /** @description English, for people reading raw responses; clients word `rule` */
+                message: string;
+                /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
+                rule: string;
+              } & {
+                [key: string]: unknown;
+              })[];
               status: number;
               title: string;
               type: string;
@@ -5395,6 +7531,18 @@ export interface paths {
             'application/json': {
               code: string;
               detail: string;
+              errors?: ({
+                /** @description Where: body.title, body.prices.0.price, params.id, query.page */
+                field: string;
+                format?: string;
+                limit?: number;
+                /** @description English, for people reading raw responses; clients word `rule` */
+                message: string;
+                /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
+                rule: string;
+              } & {
+                [key: string]: unknown;
+              })[];
               status: number;
               title: string;
               type: string;
@@ -5473,6 +7621,18 @@ export interface paths {
             'application/json': {
               code: string;
               detail: string;
+              errors?: ({
+                /** @description Where: body.title, body.prices.0.price, params.id, query.page */
+                field: string;
+                format?: string;
+                limit?: number;
+                /** @description English, for people reading raw responses; clients word `rule` */
+                message: string;
+                /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
+                rule: string;
+              } & {
+                [key: string]: unknown;
+              })[];
               status: number;
               title: string;
               type: string;
@@ -5528,6 +7688,18 @@ export interface paths {
             'image/svg+xml': {
               code: string;
               detail: string;
+              errors?: ({
+                /** @description Where: body.title, body.prices.0.price, params.id, query.page */
+                field: string;
+                format?: string;
+                limit?: number;
+                /** @description English, for people reading raw responses; clients word `rule` */
+                message: string;
+                /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
+                rule: string;
+              } & {
+                [key: string]: unknown;
+              })[];
               status: number;
               title: string;
               type: string;
@@ -5545,6 +7717,18 @@ export interface paths {
             'image/svg+xml': {
               code: string;
               detail: string;
+              errors?: ({
+                /** @description Where: body.title, body.prices.0.price, params.id, query.page */
+                field: string;
+                format?: string;
+                limit?: number;
+                /** @description English, for people reading raw responses; clients word `rule` */
+                message: string;
+                /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
+                rule: string;
+              } & {
+                [key: string]: unknown;
+              })[];
               status: number;
               title: string;
               type: string;
@@ -5562,6 +7746,18 @@ export interface paths {
             'image/svg+xml': {
               code: string;
               detail: string;
+              errors?: ({
+                /** @description Where: body.title, body.prices.0.price, params.id, query.page */
+                field: string;
+                format?: string;
+                limit?: number;
+                /** @description English, for people reading raw responses; clients word `rule` */
+                message: string;
+                /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
+                rule: string;
+              } & {
+                [key: string]: unknown;
+              })[];
               status: number;
               title: string;
               type: string;
@@ -5623,6 +7819,18 @@ export interface paths {
             'application/json': {
               code: string;
               detail: string;
+              errors?: ({
+                /** @description Where: body.title, body.prices.0.price, params.id, query.page */
+                field: string;
+                format?: string;
+                limit?: number;
+                /** @description English, for people reading raw responses; clients word `rule` */
+                message: string;
+                /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
+                rule: string;
+              } & {
+                [key: string]: unknown;
+              })[];
               status: number;
               title: string;
               type: string;
@@ -5640,6 +7848,18 @@ export interface paths {
             'application/json': {
               code: string;
               detail: string;
+              errors?: ({
+                /** @description Where: body.title, body.prices.0.price, params.id, query.page */
+                field: string;
+                format?: string;
+                limit?: number;
+                /** @description English, for people reading raw responses; clients word `rule` */
+                message: string;
+                /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
+                rule: string;
+              } & {
+                [key: string]: unknown;
+              })[];
               status: number;
               title: string;
               type: string;
@@ -5705,6 +7925,18 @@ export interface paths {
             'application/json': {
               code: string;
               detail: string;
+              errors?: ({
+                /** @description Where: body.title, body.prices.0.price, params.id, query.page */
+                field: string;
+                format?: string;
+                limit?: number;
+                /** @description English, for people reading raw responses; clients word `rule` */
+                message: string;
+                /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
+                rule: string;
+              } & {
+                [key: string]: unknown;
+              })[];
               status: number;
               title: string;
               type: string;
@@ -5722,6 +7954,18 @@ export interface paths {
             'application/json': {
               code: string;
               detail: string;
+              errors?: ({
+                /** @description Where: body.title, body.prices.0.price, params.id, query.page */
+                field: string;
+                format?: string;
+                limit?: number;
+                /** @description English, for people reading raw responses; clients word `rule` */
+                message: string;
+                /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
+                rule: string;
+              } & {
+                [key: string]: unknown;
+              })[];
               status: number;
               title: string;
               type: string;
@@ -5739,6 +7983,18 @@ export interface paths {
             'application/json': {
               code: string;
               detail: string;
+              errors?: ({
+                /** @description Where: body.title, body.prices.0.price, params.id, query.page */
+                field: string;
+                format?: string;
+                limit?: number;
+                /** @description English, for people reading raw responses; clients word `rule` */
+                message: string;
+                /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
+                rule: string;
+              } & {
+                [key: string]: unknown;
+              })[];
               status: number;
               title: string;
               type: string;
@@ -5756,6 +8012,18 @@ export interface paths {
             'application/json': {
               code: string;
               detail: string;
+              errors?: ({
+                /** @description Where: body.title, body.prices.0.price, params.id, query.page */
+                field: string;
+                format?: string;
+                limit?: number;
+                /** @description English, for people reading raw responses; clients word `rule` */
+                message: string;
+                /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
+                rule: string;
+              } & {
+                [key: string]: unknown;
+              })[];
               status: number;
               title: string;
               type: string;
@@ -5836,6 +8104,18 @@ export interface paths {
             'application/json': {
               code: string;
               detail: string;
+              errors?: ({
+                /** @description Where: body.title, body.prices.0.price, params.id, query.page */
+                field: string;
+                format?: string;
+                limit?: number;
+                /** @description English, for people reading raw responses; clients word `rule` */
+                message: string;
+                /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
+                rule: string;
+              } & {
+                [key: string]: unknown;
+              })[];
               status: number;
               title: string;
               type: string;
@@ -5891,6 +8171,18 @@ export interface paths {
             'application/json': {
               code: string;
               detail: string;
+              errors?: ({
+                /** @description Where: body.title, body.prices.0.price, params.id, query.page */
+                field: string;
+                format?: string;
+                limit?: number;
+                /** @description English, for people reading raw responses; clients word `rule` */
+                message: string;
+                /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
+                rule: string;
+              } & {
+                [key: string]: unknown;
+              })[];
               status: number;
               title: string;
               type: string;
@@ -5952,6 +8244,18 @@ export interface paths {
             'application/json': {
               code: string;
               detail: string;
+              errors?: ({
+                /** @description Where: body.title, body.prices.0.price, params.id, query.page */
+                field: string;
+                format?: string;
+                limit?: number;
+                /** @description English, for people reading raw responses; clients word `rule` */
+                message: string;
+                /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
+                rule: string;
+              } & {
+                [key: string]: unknown;
+              })[];
               status: number;
               title: string;
               type: string;
@@ -6023,6 +8327,18 @@ export interface paths {
             'application/json': {
               code: string;
               detail: string;
+              errors?: ({
+                /** @description Where: body.title, body.prices.0.price, params.id, query.page */
+                field: string;
+                format?: string;
+                limit?: number;
+                /** @description English, for people reading raw responses; clients word `rule` */
+                message: string;
+                /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
+                rule: string;
+              } & {
+                [key: string]: unknown;
+              })[];
               status: number;
               title: string;
               type: string;
