@@ -220,7 +220,7 @@ export default function Performances() {
       <ErrorBox error={list.error} onRetry={list.reload} />
       <ErrorBox error={listError} />
       {list.data?.items.length === 0 && <Empty>{t('search.none')}</Empty>}
-      <table className="admin-table">
+      <table className="admin-table stacked">
         <thead>
           <tr>
             <th scope="col">{t('admin.title')}</th>

@@ -210,7 +210,7 @@ export default function Showtimes() {
         {showtimes.data?.map((s) => (
           <li
             key={s.id}
-            className="showtime"
+            className="showtime admin-showtime"
             aria-current={editing?.showtime.id === s.id ? 'true' : undefined}
           >
             <div>
