@@ -68,14 +68,24 @@ export const Size = (defaultSize = 20) =>
 /** The `page` and `size` query parameters of a list. */
 export const PageQuery = Type.Object({ page: Page(), size: Size() });
 
-/** One failing field of a problem (src/http/error-handler.ts `FieldError`; docs/CONVENTIONS.md "Errors"). */
+/**
+ * One failing field of a problem (src/http/error-handler.ts `FieldError`; docs/CONVENTIONS.md
+ * "Errors"). Validation problems always carry field, rule and message; the schema requires none of
+ * them, so an older error that lacks one is still sent rather than failing serialization.
+ */
 export const FieldErrorSchema = Type.Object(
   {
-    field: Type.String({ description: 'Where: body.title, body.prices.0.price, params.id, query.page' }),
-    rule: Type.String({
-      description: "What it broke: ajv's keyword (required, maximum, format…) or a service rule",
-    }),
-    message: Type.String({ description: 'English, for people reading raw responses; clients word `rule`' }),
+    field: Type.Optional(
+      Type.String({ description: 'Where: body.title, body.prices.0.price, params.id, query.page' }),
+    ),
+    rule: Type.Optional(
+      Type.String({
+        description: "What it broke: ajv's keyword (required, maximum, format…) or a service rule",
+      }),
+    ),
+    message: Type.Optional(
+      Type.String({ description: 'English, for people reading raw responses; clients word `rule`' }),
+    ),
     limit: Type.Optional(Type.Number()),
     format: Type.Optional(Type.String()),
   },

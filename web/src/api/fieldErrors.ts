@@ -49,6 +49,16 @@ export const FIELD_LABELS: Record<string, Words> = {
   address: { ko: '주소', en: 'Address' },
   sections: { ko: '구역', en: 'Sections' },
   email: { ko: '이메일', en: 'Email' },
+  currentPassword: { ko: '현재 비밀번호', en: 'Current password' },
+  newPassword: { ko: '새 비밀번호', en: 'New password' },
+  nickname: { ko: '닉네임', en: 'Nickname' },
+  discountValue: { ko: '할인 값', en: 'Discount' },
+  maxDiscount: { ko: '최대 할인액', en: 'Largest discount' },
+  minOrderAmount: { ko: '최소 주문액', en: 'Minimum order' },
+  stock: { ko: '발행 수량', en: 'Stock' },
+  issueStartsAt: { ko: '발급 시작', en: 'Issuing starts' },
+  issueEndsAt: { ko: '발급 종료', en: 'Issuing ends' },
+  validUntil: { ko: '사용 기한', en: 'Valid until' },
   password: { ko: '비밀번호', en: 'Password' },
   code: { ko: '코드', en: 'Code' },
 };
@@ -113,6 +123,15 @@ const RULES: Record<string, Wording> = {
   fixedAfterOpen: () => ({
     ko: '판매가 이미 시작되어 바꿀 수 없습니다.',
     en: 'Sales have opened; this cannot change.',
+  }),
+  letter: () => ({ ko: '문자를 하나 이상 넣어 주세요.', en: 'Include a letter.' }),
+  digitOrSymbol: () => ({ ko: '숫자나 기호를 하나 이상 넣어 주세요.', en: 'Include a digit or a symbol.' }),
+  notEmail: () => ({ ko: '이메일 주소를 넣을 수 없습니다.', en: 'Must not contain your email address.' }),
+  notRepeated: () => ({ ko: '한 글자만 반복할 수 없습니다.', en: 'Must not be one repeated character.' }),
+  future: () => ({ ko: '지금보다 뒤여야 합니다.', en: 'Must be in the future.' }),
+  percentOnly: () => ({
+    ko: '정률(%) 쿠폰에만 쓸 수 있습니다.',
+    en: 'Applies to percentage coupons only.',
   }),
   fixedWithShowtimes: () => ({
     ko: '회차가 있는 공연은 공연장을 바꿀 수 없습니다.',

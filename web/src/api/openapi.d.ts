@@ -89,13 +89,13 @@ export interface paths {
               detail: string;
               errors?: ({
                 /** @description Where: body.title, body.prices.0.price, params.id, query.page */
-                field: string;
+                field?: string;
                 format?: string;
                 limit?: number;
                 /** @description English, for people reading raw responses; clients word `rule` */
-                message: string;
+                message?: string;
                 /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
-                rule: string;
+                rule?: string;
               } & {
                 [key: string]: unknown;
               })[];
@@ -118,13 +118,13 @@ export interface paths {
               detail: string;
               errors?: ({
                 /** @description Where: body.title, body.prices.0.price, params.id, query.page */
-                field: string;
+                field?: string;
                 format?: string;
                 limit?: number;
                 /** @description English, for people reading raw responses; clients word `rule` */
-                message: string;
+                message?: string;
                 /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
-                rule: string;
+                rule?: string;
               } & {
                 [key: string]: unknown;
               })[];
@@ -147,13 +147,13 @@ export interface paths {
               detail: string;
               errors?: ({
                 /** @description Where: body.title, body.prices.0.price, params.id, query.page */
-                field: string;
+                field?: string;
                 format?: string;
                 limit?: number;
                 /** @description English, for people reading raw responses; clients word `rule` */
-                message: string;
+                message?: string;
                 /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
-                rule: string;
+                rule?: string;
               } & {
                 [key: string]: unknown;
               })[];
@@ -230,13 +230,13 @@ export interface paths {
               detail: string;
               errors?: ({
                 /** @description Where: body.title, body.prices.0.price, params.id, query.page */
-                field: string;
+                field?: string;
                 format?: string;
                 limit?: number;
                 /** @description English, for people reading raw responses; clients word `rule` */
-                message: string;
+                message?: string;
                 /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
-                rule: string;
+                rule?: string;
               } & {
                 [key: string]: unknown;
               })[];
@@ -311,13 +311,13 @@ export interface paths {
               detail: string;
               errors?: ({
                 /** @description Where: body.title, body.prices.0.price, params.id, query.page */
-                field: string;
+                field?: string;
                 format?: string;
                 limit?: number;
                 /** @description English, for people reading raw responses; clients word `rule` */
-                message: string;
+                message?: string;
                 /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
-                rule: string;
+                rule?: string;
               } & {
                 [key: string]: unknown;
               })[];
@@ -340,13 +340,13 @@ export interface paths {
               detail: string;
               errors?: ({
                 /** @description Where: body.title, body.prices.0.price, params.id, query.page */
-                field: string;
+                field?: string;
                 format?: string;
                 limit?: number;
                 /** @description English, for people reading raw responses; clients word `rule` */
-                message: string;
+                message?: string;
                 /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
-                rule: string;
+                rule?: string;
               } & {
                 [key: string]: unknown;
               })[];
@@ -369,13 +369,13 @@ export interface paths {
               detail: string;
               errors?: ({
                 /** @description Where: body.title, body.prices.0.price, params.id, query.page */
-                field: string;
+                field?: string;
                 format?: string;
                 limit?: number;
                 /** @description English, for people reading raw responses; clients word `rule` */
-                message: string;
+                message?: string;
                 /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
-                rule: string;
+                rule?: string;
               } & {
                 [key: string]: unknown;
               })[];
@@ -474,13 +474,13 @@ export interface paths {
               detail: string;
               errors?: ({
                 /** @description Where: body.title, body.prices.0.price, params.id, query.page */
-                field: string;
+                field?: string;
                 format?: string;
                 limit?: number;
                 /** @description English, for people reading raw responses; clients word `rule` */
-                message: string;
+                message?: string;
                 /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
-                rule: string;
+                rule?: string;
               } & {
                 [key: string]: unknown;
               })[];
@@ -503,13 +503,13 @@ export interface paths {
               detail: string;
               errors?: ({
                 /** @description Where: body.title, body.prices.0.price, params.id, query.page */
-                field: string;
+                field?: string;
                 format?: string;
                 limit?: number;
                 /** @description English, for people reading raw responses; clients word `rule` */
-                message: string;
+                message?: string;
                 /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
-                rule: string;
+                rule?: string;
               } & {
                 [key: string]: unknown;
               })[];
@@ -532,13 +532,13 @@ export interface paths {
               detail: string;
               errors?: ({
                 /** @description Where: body.title, body.prices.0.price, params.id, query.page */
-                field: string;
+                field?: string;
                 format?: string;
                 limit?: number;
                 /** @description English, for people reading raw responses; clients word `rule` */
-                message: string;
+                message?: string;
                 /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
-                rule: string;
+                rule?: string;
               } & {
                 [key: string]: unknown;
               })[];
@@ -615,13 +615,13 @@ export interface paths {
               detail: string;
               errors?: ({
                 /** @description Where: body.title, body.prices.0.price, params.id, query.page */
-                field: string;
+                field?: string;
                 format?: string;
                 limit?: number;
                 /** @description English, for people reading raw responses; clients word `rule` */
-                message: string;
+                message?: string;
                 /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
-                rule: string;
+                rule?: string;
               } & {
                 [key: string]: unknown;
               })[];
@@ -644,13 +644,13 @@ export interface paths {
               detail: string;
               errors?: ({
                 /** @description Where: body.title, body.prices.0.price, params.id, query.page */
-                field: string;
+                field?: string;
                 format?: string;
                 limit?: number;
                 /** @description English, for people reading raw responses; clients word `rule` */
-                message: string;
+                message?: string;
                 /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
-                rule: string;
+                rule?: string;
               } & {
                 [key: string]: unknown;
               })[];
@@ -673,13 +673,13 @@ export interface paths {
               detail: string;
               errors?: ({
                 /** @description Where: body.title, body.prices.0.price, params.id, query.page */
-                field: string;
+                field?: string;
                 format?: string;
                 limit?: number;
                 /** @description English, for people reading raw responses; clients word `rule` */
-                message: string;
+                message?: string;
                 /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
-                rule: string;
+                rule?: string;
               } & {
                 [key: string]: unknown;
               })[];
@@ -748,13 +748,13 @@ export interface paths {
               detail: string;
               errors?: ({
                 /** @description Where: body.title, body.prices.0.price, params.id, query.page */
-                field: string;
+                field?: string;
                 format?: string;
                 limit?: number;
                 /** @description English, for people reading raw responses; clients word `rule` */
-                message: string;
+                message?: string;
                 /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
-                rule: string;
+                rule?: string;
               } & {
                 [key: string]: unknown;
               })[];
@@ -777,13 +777,13 @@ export interface paths {
               detail: string;
               errors?: ({
                 /** @description Where: body.title, body.prices.0.price, params.id, query.page */
-                field: string;
+                field?: string;
                 format?: string;
                 limit?: number;
                 /** @description English, for people reading raw responses; clients word `rule` */
-                message: string;
+                message?: string;
                 /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
-                rule: string;
+                rule?: string;
               } & {
                 [key: string]: unknown;
               })[];
@@ -806,13 +806,13 @@ export interface paths {
               detail: string;
               errors?: ({
                 /** @description Where: body.title, body.prices.0.price, params.id, query.page */
-                field: string;
+                field?: string;
                 format?: string;
                 limit?: number;
                 /** @description English, for people reading raw responses; clients word `rule` */
-                message: string;
+                message?: string;
                 /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
-                rule: string;
+                rule?: string;
               } & {
                 [key: string]: unknown;
               })[];
@@ -932,13 +932,13 @@ export interface paths {
               detail: string;
               errors?: ({
                 /** @description Where: body.title, body.prices.0.price, params.id, query.page */
-                field: string;
+                field?: string;
                 format?: string;
                 limit?: number;
                 /** @description English, for people reading raw responses; clients word `rule` */
-                message: string;
+                message?: string;
                 /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
-                rule: string;
+                rule?: string;
               } & {
                 [key: string]: unknown;
               })[];
@@ -961,13 +961,13 @@ export interface paths {
               detail: string;
               errors?: ({
                 /** @description Where: body.title, body.prices.0.price, params.id, query.page */
-                field: string;
+                field?: string;
                 format?: string;
                 limit?: number;
                 /** @description English, for people reading raw responses; clients word `rule` */
-                message: string;
+                message?: string;
                 /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
-                rule: string;
+                rule?: string;
               } & {
                 [key: string]: unknown;
               })[];
@@ -990,13 +990,13 @@ export interface paths {
               detail: string;
               errors?: ({
                 /** @description Where: body.title, body.prices.0.price, params.id, query.page */
-                field: string;
+                field?: string;
                 format?: string;
                 limit?: number;
                 /** @description English, for people reading raw responses; clients word `rule` */
-                message: string;
+                message?: string;
                 /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
-                rule: string;
+                rule?: string;
               } & {
                 [key: string]: unknown;
               })[];
@@ -1019,13 +1019,13 @@ export interface paths {
               detail: string;
               errors?: ({
                 /** @description Where: body.title, body.prices.0.price, params.id, query.page */
-                field: string;
+                field?: string;
                 format?: string;
                 limit?: number;
                 /** @description English, for people reading raw responses; clients word `rule` */
-                message: string;
+                message?: string;
                 /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
-                rule: string;
+                rule?: string;
               } & {
                 [key: string]: unknown;
               })[];
@@ -1048,13 +1048,13 @@ export interface paths {
               detail: string;
               errors?: ({
                 /** @description Where: body.title, body.prices.0.price, params.id, query.page */
-                field: string;
+                field?: string;
                 format?: string;
                 limit?: number;
                 /** @description English, for people reading raw responses; clients word `rule` */
-                message: string;
+                message?: string;
                 /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
-                rule: string;
+                rule?: string;
               } & {
                 [key: string]: unknown;
               })[];
@@ -1077,13 +1077,13 @@ export interface paths {
               detail: string;
               errors?: ({
                 /** @description Where: body.title, body.prices.0.price, params.id, query.page */
-                field: string;
+                field?: string;
                 format?: string;
                 limit?: number;
                 /** @description English, for people reading raw responses; clients word `rule` */
-                message: string;
+                message?: string;
                 /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
-                rule: string;
+                rule?: string;
               } & {
                 [key: string]: unknown;
               })[];
@@ -1143,13 +1143,13 @@ export interface paths {
               detail: string;
               errors?: ({
                 /** @description Where: body.title, body.prices.0.price, params.id, query.page */
-                field: string;
+                field?: string;
                 format?: string;
                 limit?: number;
                 /** @description English, for people reading raw responses; clients word `rule` */
-                message: string;
+                message?: string;
                 /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
-                rule: string;
+                rule?: string;
               } & {
                 [key: string]: unknown;
               })[];
@@ -1172,13 +1172,13 @@ export interface paths {
               detail: string;
               errors?: ({
                 /** @description Where: body.title, body.prices.0.price, params.id, query.page */
-                field: string;
+                field?: string;
                 format?: string;
                 limit?: number;
                 /** @description English, for people reading raw responses; clients word `rule` */
-                message: string;
+                message?: string;
                 /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
-                rule: string;
+                rule?: string;
               } & {
                 [key: string]: unknown;
               })[];
@@ -1201,13 +1201,13 @@ export interface paths {
               detail: string;
               errors?: ({
                 /** @description Where: body.title, body.prices.0.price, params.id, query.page */
-                field: string;
+                field?: string;
                 format?: string;
                 limit?: number;
                 /** @description English, for people reading raw responses; clients word `rule` */
-                message: string;
+                message?: string;
                 /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
-                rule: string;
+                rule?: string;
               } & {
                 [key: string]: unknown;
               })[];
@@ -1230,13 +1230,13 @@ export interface paths {
               detail: string;
               errors?: ({
                 /** @description Where: body.title, body.prices.0.price, params.id, query.page */
-                field: string;
+                field?: string;
                 format?: string;
                 limit?: number;
                 /** @description English, for people reading raw responses; clients word `rule` */
-                message: string;
+                message?: string;
                 /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
-                rule: string;
+                rule?: string;
               } & {
                 [key: string]: unknown;
               })[];
@@ -1259,13 +1259,13 @@ export interface paths {
               detail: string;
               errors?: ({
                 /** @description Where: body.title, body.prices.0.price, params.id, query.page */
-                field: string;
+                field?: string;
                 format?: string;
                 limit?: number;
                 /** @description English, for people reading raw responses; clients word `rule` */
-                message: string;
+                message?: string;
                 /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
-                rule: string;
+                rule?: string;
               } & {
                 [key: string]: unknown;
               })[];
@@ -1372,13 +1372,13 @@ export interface paths {
               detail: string;
               errors?: ({
                 /** @description Where: body.title, body.prices.0.price, params.id, query.page */
-                field: string;
+                field?: string;
                 format?: string;
                 limit?: number;
                 /** @description English, for people reading raw responses; clients word `rule` */
-                message: string;
+                message?: string;
                 /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
-                rule: string;
+                rule?: string;
               } & {
                 [key: string]: unknown;
               })[];
@@ -1401,13 +1401,13 @@ export interface paths {
               detail: string;
               errors?: ({
                 /** @description Where: body.title, body.prices.0.price, params.id, query.page */
-                field: string;
+                field?: string;
                 format?: string;
                 limit?: number;
                 /** @description English, for people reading raw responses; clients word `rule` */
-                message: string;
+                message?: string;
                 /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
-                rule: string;
+                rule?: string;
               } & {
                 [key: string]: unknown;
               })[];
@@ -1430,13 +1430,13 @@ export interface paths {
               detail: string;
               errors?: ({
                 /** @description Where: body.title, body.prices.0.price, params.id, query.page */
-                field: string;
+                field?: string;
                 format?: string;
                 limit?: number;
                 /** @description English, for people reading raw responses; clients word `rule` */
-                message: string;
+                message?: string;
                 /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
-                rule: string;
+                rule?: string;
               } & {
                 [key: string]: unknown;
               })[];
@@ -1459,13 +1459,13 @@ export interface paths {
               detail: string;
               errors?: ({
                 /** @description Where: body.title, body.prices.0.price, params.id, query.page */
-                field: string;
+                field?: string;
                 format?: string;
                 limit?: number;
                 /** @description English, for people reading raw responses; clients word `rule` */
-                message: string;
+                message?: string;
                 /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
-                rule: string;
+                rule?: string;
               } & {
                 [key: string]: unknown;
               })[];
@@ -1488,13 +1488,13 @@ export interface paths {
               detail: string;
               errors?: ({
                 /** @description Where: body.title, body.prices.0.price, params.id, query.page */
-                field: string;
+                field?: string;
                 format?: string;
                 limit?: number;
                 /** @description English, for people reading raw responses; clients word `rule` */
-                message: string;
+                message?: string;
                 /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
-                rule: string;
+                rule?: string;
               } & {
                 [key: string]: unknown;
               })[];
@@ -1517,13 +1517,13 @@ export interface paths {
               detail: string;
               errors?: ({
                 /** @description Where: body.title, body.prices.0.price, params.id, query.page */
-                field: string;
+                field?: string;
                 format?: string;
                 limit?: number;
                 /** @description English, for people reading raw responses; clients word `rule` */
-                message: string;
+                message?: string;
                 /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
-                rule: string;
+                rule?: string;
               } & {
                 [key: string]: unknown;
               })[];
@@ -1604,13 +1604,13 @@ export interface paths {
               detail: string;
               errors?: ({
                 /** @description Where: body.title, body.prices.0.price, params.id, query.page */
-                field: string;
+                field?: string;
                 format?: string;
                 limit?: number;
                 /** @description English, for people reading raw responses; clients word `rule` */
-                message: string;
+                message?: string;
                 /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
-                rule: string;
+                rule?: string;
               } & {
                 [key: string]: unknown;
               })[];
@@ -1633,13 +1633,13 @@ export interface paths {
               detail: string;
               errors?: ({
                 /** @description Where: body.title, body.prices.0.price, params.id, query.page */
-                field: string;
+                field?: string;
                 format?: string;
                 limit?: number;
                 /** @description English, for people reading raw responses; clients word `rule` */
-                message: string;
+                message?: string;
                 /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
-                rule: string;
+                rule?: string;
               } & {
                 [key: string]: unknown;
               })[];
@@ -1662,13 +1662,13 @@ export interface paths {
               detail: string;
               errors?: ({
                 /** @description Where: body.title, body.prices.0.price, params.id, query.page */
-                field: string;
+                field?: string;
                 format?: string;
                 limit?: number;
                 /** @description English, for people reading raw responses; clients word `rule` */
-                message: string;
+                message?: string;
                 /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
-                rule: string;
+                rule?: string;
               } & {
                 [key: string]: unknown;
               })[];
@@ -1691,13 +1691,13 @@ export interface paths {
               detail: string;
               errors?: ({
                 /** @description Where: body.title, body.prices.0.price, params.id, query.page */
-                field: string;
+                field?: string;
                 format?: string;
                 limit?: number;
                 /** @description English, for people reading raw responses; clients word `rule` */
-                message: string;
+                message?: string;
                 /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
-                rule: string;
+                rule?: string;
               } & {
                 [key: string]: unknown;
               })[];
@@ -1720,13 +1720,13 @@ export interface paths {
               detail: string;
               errors?: ({
                 /** @description Where: body.title, body.prices.0.price, params.id, query.page */
-                field: string;
+                field?: string;
                 format?: string;
                 limit?: number;
                 /** @description English, for people reading raw responses; clients word `rule` */
-                message: string;
+                message?: string;
                 /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
-                rule: string;
+                rule?: string;
               } & {
                 [key: string]: unknown;
               })[];
@@ -1749,13 +1749,13 @@ export interface paths {
               detail: string;
               errors?: ({
                 /** @description Where: body.title, body.prices.0.price, params.id, query.page */
-                field: string;
+                field?: string;
                 format?: string;
                 limit?: number;
                 /** @description English, for people reading raw responses; clients word `rule` */
-                message: string;
+                message?: string;
                 /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
-                rule: string;
+                rule?: string;
               } & {
                 [key: string]: unknown;
               })[];
@@ -1835,13 +1835,13 @@ export interface paths {
               detail: string;
               errors?: ({
                 /** @description Where: body.title, body.prices.0.price, params.id, query.page */
-                field: string;
+                field?: string;
                 format?: string;
                 limit?: number;
                 /** @description English, for people reading raw responses; clients word `rule` */
-                message: string;
+                message?: string;
                 /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
-                rule: string;
+                rule?: string;
               } & {
                 [key: string]: unknown;
               })[];
@@ -1864,13 +1864,13 @@ export interface paths {
               detail: string;
               errors?: ({
                 /** @description Where: body.title, body.prices.0.price, params.id, query.page */
-                field: string;
+                field?: string;
                 format?: string;
                 limit?: number;
                 /** @description English, for people reading raw responses; clients word `rule` */
-                message: string;
+                message?: string;
                 /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
-                rule: string;
+                rule?: string;
               } & {
                 [key: string]: unknown;
               })[];
@@ -1893,13 +1893,13 @@ export interface paths {
               detail: string;
               errors?: ({
                 /** @description Where: body.title, body.prices.0.price, params.id, query.page */
-                field: string;
+                field?: string;
                 format?: string;
                 limit?: number;
                 /** @description English, for people reading raw responses; clients word `rule` */
-                message: string;
+                message?: string;
                 /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
-                rule: string;
+                rule?: string;
               } & {
                 [key: string]: unknown;
               })[];
@@ -1922,13 +1922,13 @@ export interface paths {
               detail: string;
               errors?: ({
                 /** @description Where: body.title, body.prices.0.price, params.id, query.page */
-                field: string;
+                field?: string;
                 format?: string;
                 limit?: number;
                 /** @description English, for people reading raw responses; clients word `rule` */
-                message: string;
+                message?: string;
                 /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
-                rule: string;
+                rule?: string;
               } & {
                 [key: string]: unknown;
               })[];
@@ -1951,13 +1951,13 @@ export interface paths {
               detail: string;
               errors?: ({
                 /** @description Where: body.title, body.prices.0.price, params.id, query.page */
-                field: string;
+                field?: string;
                 format?: string;
                 limit?: number;
                 /** @description English, for people reading raw responses; clients word `rule` */
-                message: string;
+                message?: string;
                 /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
-                rule: string;
+                rule?: string;
               } & {
                 [key: string]: unknown;
               })[];
@@ -2003,13 +2003,13 @@ export interface paths {
               detail: string;
               errors?: ({
                 /** @description Where: body.title, body.prices.0.price, params.id, query.page */
-                field: string;
+                field?: string;
                 format?: string;
                 limit?: number;
                 /** @description English, for people reading raw responses; clients word `rule` */
-                message: string;
+                message?: string;
                 /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
-                rule: string;
+                rule?: string;
               } & {
                 [key: string]: unknown;
               })[];
@@ -2032,13 +2032,13 @@ export interface paths {
               detail: string;
               errors?: ({
                 /** @description Where: body.title, body.prices.0.price, params.id, query.page */
-                field: string;
+                field?: string;
                 format?: string;
                 limit?: number;
                 /** @description English, for people reading raw responses; clients word `rule` */
-                message: string;
+                message?: string;
                 /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
-                rule: string;
+                rule?: string;
               } & {
                 [key: string]: unknown;
               })[];
@@ -2061,13 +2061,13 @@ export interface paths {
               detail: string;
               errors?: ({
                 /** @description Where: body.title, body.prices.0.price, params.id, query.page */
-                field: string;
+                field?: string;
                 format?: string;
                 limit?: number;
                 /** @description English, for people reading raw responses; clients word `rule` */
-                message: string;
+                message?: string;
                 /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
-                rule: string;
+                rule?: string;
               } & {
                 [key: string]: unknown;
               })[];
@@ -2090,13 +2090,13 @@ export interface paths {
               detail: string;
               errors?: ({
                 /** @description Where: body.title, body.prices.0.price, params.id, query.page */
-                field: string;
+                field?: string;
                 format?: string;
                 limit?: number;
                 /** @description English, for people reading raw responses; clients word `rule` */
-                message: string;
+                message?: string;
                 /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
-                rule: string;
+                rule?: string;
               } & {
                 [key: string]: unknown;
               })[];
@@ -2119,13 +2119,13 @@ export interface paths {
               detail: string;
               errors?: ({
                 /** @description Where: body.title, body.prices.0.price, params.id, query.page */
-                field: string;
+                field?: string;
                 format?: string;
                 limit?: number;
                 /** @description English, for people reading raw responses; clients word `rule` */
-                message: string;
+                message?: string;
                 /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
-                rule: string;
+                rule?: string;
               } & {
                 [key: string]: unknown;
               })[];
@@ -2214,13 +2214,13 @@ export interface paths {
               detail: string;
               errors?: ({
                 /** @description Where: body.title, body.prices.0.price, params.id, query.page */
-                field: string;
+                field?: string;
                 format?: string;
                 limit?: number;
                 /** @description English, for people reading raw responses; clients word `rule` */
-                message: string;
+                message?: string;
                 /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
-                rule: string;
+                rule?: string;
               } & {
                 [key: string]: unknown;
               })[];
@@ -2243,13 +2243,13 @@ export interface paths {
               detail: string;
               errors?: ({
                 /** @description Where: body.title, body.prices.0.price, params.id, query.page */
-                field: string;
+                field?: string;
                 format?: string;
                 limit?: number;
                 /** @description English, for people reading raw responses; clients word `rule` */
-                message: string;
+                message?: string;
                 /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
-                rule: string;
+                rule?: string;
               } & {
                 [key: string]: unknown;
               })[];
@@ -2272,13 +2272,13 @@ export interface paths {
               detail: string;
               errors?: ({
                 /** @description Where: body.title, body.prices.0.price, params.id, query.page */
-                field: string;
+                field?: string;
                 format?: string;
                 limit?: number;
                 /** @description English, for people reading raw responses; clients word `rule` */
-                message: string;
+                message?: string;
                 /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
-                rule: string;
+                rule?: string;
               } & {
                 [key: string]: unknown;
               })[];
@@ -2301,13 +2301,13 @@ export interface paths {
               detail: string;
               errors?: ({
                 /** @description Where: body.title, body.prices.0.price, params.id, query.page */
-                field: string;
+                field?: string;
                 format?: string;
                 limit?: number;
                 /** @description English, for people reading raw responses; clients word `rule` */
-                message: string;
+                message?: string;
                 /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
-                rule: string;
+                rule?: string;
               } & {
                 [key: string]: unknown;
               })[];
@@ -2330,13 +2330,13 @@ export interface paths {
               detail: string;
               errors?: ({
                 /** @description Where: body.title, body.prices.0.price, params.id, query.page */
-                field: string;
+                field?: string;
                 format?: string;
                 limit?: number;
                 /** @description English, for people reading raw responses; clients word `rule` */
-                message: string;
+                message?: string;
                 /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
-                rule: string;
+                rule?: string;
               } & {
                 [key: string]: unknown;
               })[];
@@ -2359,13 +2359,13 @@ export interface paths {
               detail: string;
               errors?: ({
                 /** @description Where: body.title, body.prices.0.price, params.id, query.page */
-                field: string;
+                field?: string;
                 format?: string;
                 limit?: number;
                 /** @description English, for people reading raw responses; clients word `rule` */
-                message: string;
+                message?: string;
                 /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
-                rule: string;
+                rule?: string;
               } & {
                 [key: string]: unknown;
               })[];
@@ -2439,13 +2439,13 @@ export interface paths {
               detail: string;
               errors?: ({
                 /** @description Where: body.title, body.prices.0.price, params.id, query.page */
-                field: string;
+                field?: string;
                 format?: string;
                 limit?: number;
                 /** @description English, for people reading raw responses; clients word `rule` */
-                message: string;
+                message?: string;
                 /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
-                rule: string;
+                rule?: string;
               } & {
                 [key: string]: unknown;
               })[];
@@ -2468,13 +2468,13 @@ export interface paths {
               detail: string;
               errors?: ({
                 /** @description Where: body.title, body.prices.0.price, params.id, query.page */
-                field: string;
+                field?: string;
                 format?: string;
                 limit?: number;
                 /** @description English, for people reading raw responses; clients word `rule` */
-                message: string;
+                message?: string;
                 /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
-                rule: string;
+                rule?: string;
               } & {
                 [key: string]: unknown;
               })[];
@@ -2497,13 +2497,13 @@ export interface paths {
               detail: string;
               errors?: ({
                 /** @description Where: body.title, body.prices.0.price, params.id, query.page */
-                field: string;
+                field?: string;
                 format?: string;
                 limit?: number;
                 /** @description English, for people reading raw responses; clients word `rule` */
-                message: string;
+                message?: string;
                 /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
-                rule: string;
+                rule?: string;
               } & {
                 [key: string]: unknown;
               })[];
@@ -2526,13 +2526,13 @@ export interface paths {
               detail: string;
               errors?: ({
                 /** @description Where: body.title, body.prices.0.price, params.id, query.page */
-                field: string;
+                field?: string;
                 format?: string;
                 limit?: number;
                 /** @description English, for people reading raw responses; clients word `rule` */
-                message: string;
+                message?: string;
                 /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
-                rule: string;
+                rule?: string;
               } & {
                 [key: string]: unknown;
               })[];
@@ -2598,13 +2598,13 @@ export interface paths {
               detail: string;
               errors?: ({
                 /** @description Where: body.title, body.prices.0.price, params.id, query.page */
-                field: string;
+                field?: string;
                 format?: string;
                 limit?: number;
                 /** @description English, for people reading raw responses; clients word `rule` */
-                message: string;
+                message?: string;
                 /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
-                rule: string;
+                rule?: string;
               } & {
                 [key: string]: unknown;
               })[];
@@ -2627,13 +2627,13 @@ export interface paths {
               detail: string;
               errors?: ({
                 /** @description Where: body.title, body.prices.0.price, params.id, query.page */
-                field: string;
+                field?: string;
                 format?: string;
                 limit?: number;
                 /** @description English, for people reading raw responses; clients word `rule` */
-                message: string;
+                message?: string;
                 /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
-                rule: string;
+                rule?: string;
               } & {
                 [key: string]: unknown;
               })[];
@@ -2656,13 +2656,13 @@ export interface paths {
               detail: string;
               errors?: ({
                 /** @description Where: body.title, body.prices.0.price, params.id, query.page */
-                field: string;
+                field?: string;
                 format?: string;
                 limit?: number;
                 /** @description English, for people reading raw responses; clients word `rule` */
-                message: string;
+                message?: string;
                 /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
-                rule: string;
+                rule?: string;
               } & {
                 [key: string]: unknown;
               })[];
@@ -2725,13 +2725,13 @@ export interface paths {
               detail: string;
               errors?: ({
                 /** @description Where: body.title, body.prices.0.price, params.id, query.page */
-                field: string;
+                field?: string;
                 format?: string;
                 limit?: number;
                 /** @description English, for people reading raw responses; clients word `rule` */
-                message: string;
+                message?: string;
                 /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
-                rule: string;
+                rule?: string;
               } & {
                 [key: string]: unknown;
               })[];
@@ -2754,13 +2754,13 @@ export interface paths {
               detail: string;
               errors?: ({
                 /** @description Where: body.title, body.prices.0.price, params.id, query.page */
-                field: string;
+                field?: string;
                 format?: string;
                 limit?: number;
                 /** @description English, for people reading raw responses; clients word `rule` */
-                message: string;
+                message?: string;
                 /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
-                rule: string;
+                rule?: string;
               } & {
                 [key: string]: unknown;
               })[];
@@ -2783,13 +2783,13 @@ export interface paths {
               detail: string;
               errors?: ({
                 /** @description Where: body.title, body.prices.0.price, params.id, query.page */
-                field: string;
+                field?: string;
                 format?: string;
                 limit?: number;
                 /** @description English, for people reading raw responses; clients word `rule` */
-                message: string;
+                message?: string;
                 /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
-                rule: string;
+                rule?: string;
               } & {
                 [key: string]: unknown;
               })[];
@@ -2812,13 +2812,13 @@ export interface paths {
               detail: string;
               errors?: ({
                 /** @description Where: body.title, body.prices.0.price, params.id, query.page */
-                field: string;
+                field?: string;
                 format?: string;
                 limit?: number;
                 /** @description English, for people reading raw responses; clients word `rule` */
-                message: string;
+                message?: string;
                 /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
-                rule: string;
+                rule?: string;
               } & {
                 [key: string]: unknown;
               })[];
@@ -2878,13 +2878,13 @@ export interface paths {
               detail: string;
               errors?: ({
                 /** @description Where: body.title, body.prices.0.price, params.id, query.page */
-                field: string;
+                field?: string;
                 format?: string;
                 limit?: number;
                 /** @description English, for people reading raw responses; clients word `rule` */
-                message: string;
+                message?: string;
                 /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
-                rule: string;
+                rule?: string;
               } & {
                 [key: string]: unknown;
               })[];
@@ -2907,13 +2907,13 @@ export interface paths {
               detail: string;
               errors?: ({
                 /** @description Where: body.title, body.prices.0.price, params.id, query.page */
-                field: string;
+                field?: string;
                 format?: string;
                 limit?: number;
                 /** @description English, for people reading raw responses; clients word `rule` */
-                message: string;
+                message?: string;
                 /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
-                rule: string;
+                rule?: string;
               } & {
                 [key: string]: unknown;
               })[];
@@ -2936,13 +2936,13 @@ export interface paths {
               detail: string;
               errors?: ({
                 /** @description Where: body.title, body.prices.0.price, params.id, query.page */
-                field: string;
+                field?: string;
                 format?: string;
                 limit?: number;
                 /** @description English, for people reading raw responses; clients word `rule` */
-                message: string;
+                message?: string;
                 /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
-                rule: string;
+                rule?: string;
               } & {
                 [key: string]: unknown;
               })[];
@@ -2965,13 +2965,13 @@ export interface paths {
               detail: string;
               errors?: ({
                 /** @description Where: body.title, body.prices.0.price, params.id, query.page */
-                field: string;
+                field?: string;
                 format?: string;
                 limit?: number;
                 /** @description English, for people reading raw responses; clients word `rule` */
-                message: string;
+                message?: string;
                 /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
-                rule: string;
+                rule?: string;
               } & {
                 [key: string]: unknown;
               })[];
@@ -2994,13 +2994,13 @@ export interface paths {
               detail: string;
               errors?: ({
                 /** @description Where: body.title, body.prices.0.price, params.id, query.page */
-                field: string;
+                field?: string;
                 format?: string;
                 limit?: number;
                 /** @description English, for people reading raw responses; clients word `rule` */
-                message: string;
+                message?: string;
                 /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
-                rule: string;
+                rule?: string;
               } & {
                 [key: string]: unknown;
               })[];
@@ -3070,13 +3070,13 @@ export interface paths {
               detail: string;
               errors?: ({
                 /** @description Where: body.title, body.prices.0.price, params.id, query.page */
-                field: string;
+                field?: string;
                 format?: string;
                 limit?: number;
                 /** @description English, for people reading raw responses; clients word `rule` */
-                message: string;
+                message?: string;
                 /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
-                rule: string;
+                rule?: string;
               } & {
                 [key: string]: unknown;
               })[];
@@ -3099,13 +3099,13 @@ export interface paths {
               detail: string;
               errors?: ({
                 /** @description Where: body.title, body.prices.0.price, params.id, query.page */
-                field: string;
+                field?: string;
                 format?: string;
                 limit?: number;
                 /** @description English, for people reading raw responses; clients word `rule` */
-                message: string;
+                message?: string;
                 /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
-                rule: string;
+                rule?: string;
               } & {
                 [key: string]: unknown;
               })[];
@@ -3128,13 +3128,13 @@ export interface paths {
               detail: string;
               errors?: ({
                 /** @description Where: body.title, body.prices.0.price, params.id, query.page */
-                field: string;
+                field?: string;
                 format?: string;
                 limit?: number;
                 /** @description English, for people reading raw responses; clients word `rule` */
-                message: string;
+                message?: string;
                 /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
-                rule: string;
+                rule?: string;
               } & {
                 [key: string]: unknown;
               })[];
@@ -3203,13 +3203,13 @@ export interface paths {
               detail: string;
               errors?: ({
                 /** @description Where: body.title, body.prices.0.price, params.id, query.page */
-                field: string;
+                field?: string;
                 format?: string;
                 limit?: number;
                 /** @description English, for people reading raw responses; clients word `rule` */
-                message: string;
+                message?: string;
                 /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
-                rule: string;
+                rule?: string;
               } & {
                 [key: string]: unknown;
               })[];
@@ -3232,13 +3232,13 @@ export interface paths {
               detail: string;
               errors?: ({
                 /** @description Where: body.title, body.prices.0.price, params.id, query.page */
-                field: string;
+                field?: string;
                 format?: string;
                 limit?: number;
                 /** @description English, for people reading raw responses; clients word `rule` */
-                message: string;
+                message?: string;
                 /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
-                rule: string;
+                rule?: string;
               } & {
                 [key: string]: unknown;
               })[];
@@ -3322,13 +3322,13 @@ export interface paths {
               detail: string;
               errors?: ({
                 /** @description Where: body.title, body.prices.0.price, params.id, query.page */
-                field: string;
+                field?: string;
                 format?: string;
                 limit?: number;
                 /** @description English, for people reading raw responses; clients word `rule` */
-                message: string;
+                message?: string;
                 /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
-                rule: string;
+                rule?: string;
               } & {
                 [key: string]: unknown;
               })[];
@@ -3351,13 +3351,13 @@ export interface paths {
               detail: string;
               errors?: ({
                 /** @description Where: body.title, body.prices.0.price, params.id, query.page */
-                field: string;
+                field?: string;
                 format?: string;
                 limit?: number;
                 /** @description English, for people reading raw responses; clients word `rule` */
-                message: string;
+                message?: string;
                 /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
-                rule: string;
+                rule?: string;
               } & {
                 [key: string]: unknown;
               })[];
@@ -3380,13 +3380,13 @@ export interface paths {
               detail: string;
               errors?: ({
                 /** @description Where: body.title, body.prices.0.price, params.id, query.page */
-                field: string;
+                field?: string;
                 format?: string;
                 limit?: number;
                 /** @description English, for people reading raw responses; clients word `rule` */
-                message: string;
+                message?: string;
                 /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
-                rule: string;
+                rule?: string;
               } & {
                 [key: string]: unknown;
               })[];
@@ -3443,13 +3443,13 @@ export interface paths {
               detail: string;
               errors?: ({
                 /** @description Where: body.title, body.prices.0.price, params.id, query.page */
-                field: string;
+                field?: string;
                 format?: string;
                 limit?: number;
                 /** @description English, for people reading raw responses; clients word `rule` */
-                message: string;
+                message?: string;
                 /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
-                rule: string;
+                rule?: string;
               } & {
                 [key: string]: unknown;
               })[];
@@ -3526,13 +3526,13 @@ export interface paths {
               detail: string;
               errors?: ({
                 /** @description Where: body.title, body.prices.0.price, params.id, query.page */
-                field: string;
+                field?: string;
                 format?: string;
                 limit?: number;
                 /** @description English, for people reading raw responses; clients word `rule` */
-                message: string;
+                message?: string;
                 /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
-                rule: string;
+                rule?: string;
               } & {
                 [key: string]: unknown;
               })[];
@@ -3555,13 +3555,13 @@ export interface paths {
               detail: string;
               errors?: ({
                 /** @description Where: body.title, body.prices.0.price, params.id, query.page */
-                field: string;
+                field?: string;
                 format?: string;
                 limit?: number;
                 /** @description English, for people reading raw responses; clients word `rule` */
-                message: string;
+                message?: string;
                 /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
-                rule: string;
+                rule?: string;
               } & {
                 [key: string]: unknown;
               })[];
@@ -3641,13 +3641,13 @@ export interface paths {
               detail: string;
               errors?: ({
                 /** @description Where: body.title, body.prices.0.price, params.id, query.page */
-                field: string;
+                field?: string;
                 format?: string;
                 limit?: number;
                 /** @description English, for people reading raw responses; clients word `rule` */
-                message: string;
+                message?: string;
                 /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
-                rule: string;
+                rule?: string;
               } & {
                 [key: string]: unknown;
               })[];
@@ -3670,13 +3670,13 @@ export interface paths {
               detail: string;
               errors?: ({
                 /** @description Where: body.title, body.prices.0.price, params.id, query.page */
-                field: string;
+                field?: string;
                 format?: string;
                 limit?: number;
                 /** @description English, for people reading raw responses; clients word `rule` */
-                message: string;
+                message?: string;
                 /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
-                rule: string;
+                rule?: string;
               } & {
                 [key: string]: unknown;
               })[];
@@ -3699,13 +3699,13 @@ export interface paths {
               detail: string;
               errors?: ({
                 /** @description Where: body.title, body.prices.0.price, params.id, query.page */
-                field: string;
+                field?: string;
                 format?: string;
                 limit?: number;
                 /** @description English, for people reading raw responses; clients word `rule` */
-                message: string;
+                message?: string;
                 /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
-                rule: string;
+                rule?: string;
               } & {
                 [key: string]: unknown;
               })[];
@@ -3767,13 +3767,13 @@ export interface paths {
               detail: string;
               errors?: ({
                 /** @description Where: body.title, body.prices.0.price, params.id, query.page */
-                field: string;
+                field?: string;
                 format?: string;
                 limit?: number;
                 /** @description English, for people reading raw responses; clients word `rule` */
-                message: string;
+                message?: string;
                 /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
-                rule: string;
+                rule?: string;
               } & {
                 [key: string]: unknown;
               })[];
@@ -3860,13 +3860,13 @@ export interface paths {
               detail: string;
               errors?: ({
                 /** @description Where: body.title, body.prices.0.price, params.id, query.page */
-                field: string;
+                field?: string;
                 format?: string;
                 limit?: number;
                 /** @description English, for people reading raw responses; clients word `rule` */
-                message: string;
+                message?: string;
                 /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
-                rule: string;
+                rule?: string;
               } & {
                 [key: string]: unknown;
               })[];
@@ -3939,13 +3939,13 @@ export interface paths {
               detail: string;
               errors?: ({
                 /** @description Where: body.title, body.prices.0.price, params.id, query.page */
-                field: string;
+                field?: string;
                 format?: string;
                 limit?: number;
                 /** @description English, for people reading raw responses; clients word `rule` */
-                message: string;
+                message?: string;
                 /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
-                rule: string;
+                rule?: string;
               } & {
                 [key: string]: unknown;
               })[];
@@ -3968,13 +3968,13 @@ export interface paths {
               detail: string;
               errors?: ({
                 /** @description Where: body.title, body.prices.0.price, params.id, query.page */
-                field: string;
+                field?: string;
                 format?: string;
                 limit?: number;
                 /** @description English, for people reading raw responses; clients word `rule` */
-                message: string;
+                message?: string;
                 /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
-                rule: string;
+                rule?: string;
               } & {
                 [key: string]: unknown;
               })[];
@@ -3997,13 +3997,13 @@ export interface paths {
               detail: string;
               errors?: ({
                 /** @description Where: body.title, body.prices.0.price, params.id, query.page */
-                field: string;
+                field?: string;
                 format?: string;
                 limit?: number;
                 /** @description English, for people reading raw responses; clients word `rule` */
-                message: string;
+                message?: string;
                 /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
-                rule: string;
+                rule?: string;
               } & {
                 [key: string]: unknown;
               })[];
@@ -4026,13 +4026,13 @@ export interface paths {
               detail: string;
               errors?: ({
                 /** @description Where: body.title, body.prices.0.price, params.id, query.page */
-                field: string;
+                field?: string;
                 format?: string;
                 limit?: number;
                 /** @description English, for people reading raw responses; clients word `rule` */
-                message: string;
+                message?: string;
                 /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
-                rule: string;
+                rule?: string;
               } & {
                 [key: string]: unknown;
               })[];
@@ -4055,13 +4055,13 @@ export interface paths {
               detail: string;
               errors?: ({
                 /** @description Where: body.title, body.prices.0.price, params.id, query.page */
-                field: string;
+                field?: string;
                 format?: string;
                 limit?: number;
                 /** @description English, for people reading raw responses; clients word `rule` */
-                message: string;
+                message?: string;
                 /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
-                rule: string;
+                rule?: string;
               } & {
                 [key: string]: unknown;
               })[];
@@ -4084,13 +4084,13 @@ export interface paths {
               detail: string;
               errors?: ({
                 /** @description Where: body.title, body.prices.0.price, params.id, query.page */
-                field: string;
+                field?: string;
                 format?: string;
                 limit?: number;
                 /** @description English, for people reading raw responses; clients word `rule` */
-                message: string;
+                message?: string;
                 /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
-                rule: string;
+                rule?: string;
               } & {
                 [key: string]: unknown;
               })[];
@@ -4113,13 +4113,13 @@ export interface paths {
               detail: string;
               errors?: ({
                 /** @description Where: body.title, body.prices.0.price, params.id, query.page */
-                field: string;
+                field?: string;
                 format?: string;
                 limit?: number;
                 /** @description English, for people reading raw responses; clients word `rule` */
-                message: string;
+                message?: string;
                 /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
-                rule: string;
+                rule?: string;
               } & {
                 [key: string]: unknown;
               })[];
@@ -4179,13 +4179,13 @@ export interface paths {
               detail: string;
               errors?: ({
                 /** @description Where: body.title, body.prices.0.price, params.id, query.page */
-                field: string;
+                field?: string;
                 format?: string;
                 limit?: number;
                 /** @description English, for people reading raw responses; clients word `rule` */
-                message: string;
+                message?: string;
                 /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
-                rule: string;
+                rule?: string;
               } & {
                 [key: string]: unknown;
               })[];
@@ -4208,13 +4208,13 @@ export interface paths {
               detail: string;
               errors?: ({
                 /** @description Where: body.title, body.prices.0.price, params.id, query.page */
-                field: string;
+                field?: string;
                 format?: string;
                 limit?: number;
                 /** @description English, for people reading raw responses; clients word `rule` */
-                message: string;
+                message?: string;
                 /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
-                rule: string;
+                rule?: string;
               } & {
                 [key: string]: unknown;
               })[];
@@ -4237,13 +4237,13 @@ export interface paths {
               detail: string;
               errors?: ({
                 /** @description Where: body.title, body.prices.0.price, params.id, query.page */
-                field: string;
+                field?: string;
                 format?: string;
                 limit?: number;
                 /** @description English, for people reading raw responses; clients word `rule` */
-                message: string;
+                message?: string;
                 /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
-                rule: string;
+                rule?: string;
               } & {
                 [key: string]: unknown;
               })[];
@@ -4266,13 +4266,13 @@ export interface paths {
               detail: string;
               errors?: ({
                 /** @description Where: body.title, body.prices.0.price, params.id, query.page */
-                field: string;
+                field?: string;
                 format?: string;
                 limit?: number;
                 /** @description English, for people reading raw responses; clients word `rule` */
-                message: string;
+                message?: string;
                 /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
-                rule: string;
+                rule?: string;
               } & {
                 [key: string]: unknown;
               })[];
@@ -4350,13 +4350,13 @@ export interface paths {
               detail: string;
               errors?: ({
                 /** @description Where: body.title, body.prices.0.price, params.id, query.page */
-                field: string;
+                field?: string;
                 format?: string;
                 limit?: number;
                 /** @description English, for people reading raw responses; clients word `rule` */
-                message: string;
+                message?: string;
                 /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
-                rule: string;
+                rule?: string;
               } & {
                 [key: string]: unknown;
               })[];
@@ -4379,13 +4379,13 @@ export interface paths {
               detail: string;
               errors?: ({
                 /** @description Where: body.title, body.prices.0.price, params.id, query.page */
-                field: string;
+                field?: string;
                 format?: string;
                 limit?: number;
                 /** @description English, for people reading raw responses; clients word `rule` */
-                message: string;
+                message?: string;
                 /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
-                rule: string;
+                rule?: string;
               } & {
                 [key: string]: unknown;
               })[];
@@ -4408,13 +4408,13 @@ export interface paths {
               detail: string;
               errors?: ({
                 /** @description Where: body.title, body.prices.0.price, params.id, query.page */
-                field: string;
+                field?: string;
                 format?: string;
                 limit?: number;
                 /** @description English, for people reading raw responses; clients word `rule` */
-                message: string;
+                message?: string;
                 /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
-                rule: string;
+                rule?: string;
               } & {
                 [key: string]: unknown;
               })[];
@@ -4437,13 +4437,13 @@ export interface paths {
               detail: string;
               errors?: ({
                 /** @description Where: body.title, body.prices.0.price, params.id, query.page */
-                field: string;
+                field?: string;
                 format?: string;
                 limit?: number;
                 /** @description English, for people reading raw responses; clients word `rule` */
-                message: string;
+                message?: string;
                 /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
-                rule: string;
+                rule?: string;
               } & {
                 [key: string]: unknown;
               })[];
@@ -4510,13 +4510,13 @@ export interface paths {
               detail: string;
               errors?: ({
                 /** @description Where: body.title, body.prices.0.price, params.id, query.page */
-                field: string;
+                field?: string;
                 format?: string;
                 limit?: number;
                 /** @description English, for people reading raw responses; clients word `rule` */
-                message: string;
+                message?: string;
                 /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
-                rule: string;
+                rule?: string;
               } & {
                 [key: string]: unknown;
               })[];
@@ -4539,13 +4539,13 @@ export interface paths {
               detail: string;
               errors?: ({
                 /** @description Where: body.title, body.prices.0.price, params.id, query.page */
-                field: string;
+                field?: string;
                 format?: string;
                 limit?: number;
                 /** @description English, for people reading raw responses; clients word `rule` */
-                message: string;
+                message?: string;
                 /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
-                rule: string;
+                rule?: string;
               } & {
                 [key: string]: unknown;
               })[];
@@ -4568,13 +4568,13 @@ export interface paths {
               detail: string;
               errors?: ({
                 /** @description Where: body.title, body.prices.0.price, params.id, query.page */
-                field: string;
+                field?: string;
                 format?: string;
                 limit?: number;
                 /** @description English, for people reading raw responses; clients word `rule` */
-                message: string;
+                message?: string;
                 /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
-                rule: string;
+                rule?: string;
               } & {
                 [key: string]: unknown;
               })[];
@@ -4597,13 +4597,13 @@ export interface paths {
               detail: string;
               errors?: ({
                 /** @description Where: body.title, body.prices.0.price, params.id, query.page */
-                field: string;
+                field?: string;
                 format?: string;
                 limit?: number;
                 /** @description English, for people reading raw responses; clients word `rule` */
-                message: string;
+                message?: string;
                 /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
-                rule: string;
+                rule?: string;
               } & {
                 [key: string]: unknown;
               })[];
@@ -4626,13 +4626,13 @@ export interface paths {
               detail: string;
               errors?: ({
                 /** @description Where: body.title, body.prices.0.price, params.id, query.page */
-                field: string;
+                field?: string;
                 format?: string;
                 limit?: number;
                 /** @description English, for people reading raw responses; clients word `rule` */
-                message: string;
+                message?: string;
                 /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
-                rule: string;
+                rule?: string;
               } & {
                 [key: string]: unknown;
               })[];
@@ -4655,13 +4655,13 @@ export interface paths {
               detail: string;
               errors?: ({
                 /** @description Where: body.title, body.prices.0.price, params.id, query.page */
-                field: string;
+                field?: string;
                 format?: string;
                 limit?: number;
                 /** @description English, for people reading raw responses; clients word `rule` */
-                message: string;
+                message?: string;
                 /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
-                rule: string;
+                rule?: string;
               } & {
                 [key: string]: unknown;
               })[];
@@ -4722,13 +4722,13 @@ export interface paths {
               detail: string;
               errors?: ({
                 /** @description Where: body.title, body.prices.0.price, params.id, query.page */
-                field: string;
+                field?: string;
                 format?: string;
                 limit?: number;
                 /** @description English, for people reading raw responses; clients word `rule` */
-                message: string;
+                message?: string;
                 /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
-                rule: string;
+                rule?: string;
               } & {
                 [key: string]: unknown;
               })[];
@@ -4751,13 +4751,13 @@ export interface paths {
               detail: string;
               errors?: ({
                 /** @description Where: body.title, body.prices.0.price, params.id, query.page */
-                field: string;
+                field?: string;
                 format?: string;
                 limit?: number;
                 /** @description English, for people reading raw responses; clients word `rule` */
-                message: string;
+                message?: string;
                 /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
-                rule: string;
+                rule?: string;
               } & {
                 [key: string]: unknown;
               })[];
@@ -4780,13 +4780,13 @@ export interface paths {
               detail: string;
               errors?: ({
                 /** @description Where: body.title, body.prices.0.price, params.id, query.page */
-                field: string;
+                field?: string;
                 format?: string;
                 limit?: number;
                 /** @description English, for people reading raw responses; clients word `rule` */
-                message: string;
+                message?: string;
                 /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
-                rule: string;
+                rule?: string;
               } & {
                 [key: string]: unknown;
               })[];
@@ -4884,13 +4884,13 @@ export interface paths {
               detail: string;
               errors?: ({
                 /** @description Where: body.title, body.prices.0.price, params.id, query.page */
-                field: string;
+                field?: string;
                 format?: string;
                 limit?: number;
                 /** @description English, for people reading raw responses; clients word `rule` */
-                message: string;
+                message?: string;
                 /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
-                rule: string;
+                rule?: string;
               } & {
                 [key: string]: unknown;
               })[];
@@ -4913,13 +4913,13 @@ export interface paths {
               detail: string;
               errors?: ({
                 /** @description Where: body.title, body.prices.0.price, params.id, query.page */
-                field: string;
+                field?: string;
                 format?: string;
                 limit?: number;
                 /** @description English, for people reading raw responses; clients word `rule` */
-                message: string;
+                message?: string;
                 /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
-                rule: string;
+                rule?: string;
               } & {
                 [key: string]: unknown;
               })[];
@@ -4942,13 +4942,13 @@ export interface paths {
               detail: string;
               errors?: ({
                 /** @description Where: body.title, body.prices.0.price, params.id, query.page */
-                field: string;
+                field?: string;
                 format?: string;
                 limit?: number;
                 /** @description English, for people reading raw responses; clients word `rule` */
-                message: string;
+                message?: string;
                 /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
-                rule: string;
+                rule?: string;
               } & {
                 [key: string]: unknown;
               })[];
@@ -5038,13 +5038,13 @@ export interface paths {
               detail: string;
               errors?: ({
                 /** @description Where: body.title, body.prices.0.price, params.id, query.page */
-                field: string;
+                field?: string;
                 format?: string;
                 limit?: number;
                 /** @description English, for people reading raw responses; clients word `rule` */
-                message: string;
+                message?: string;
                 /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
-                rule: string;
+                rule?: string;
               } & {
                 [key: string]: unknown;
               })[];
@@ -5067,13 +5067,13 @@ export interface paths {
               detail: string;
               errors?: ({
                 /** @description Where: body.title, body.prices.0.price, params.id, query.page */
-                field: string;
+                field?: string;
                 format?: string;
                 limit?: number;
                 /** @description English, for people reading raw responses; clients word `rule` */
-                message: string;
+                message?: string;
                 /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
-                rule: string;
+                rule?: string;
               } & {
                 [key: string]: unknown;
               })[];
@@ -5096,13 +5096,13 @@ export interface paths {
               detail: string;
               errors?: ({
                 /** @description Where: body.title, body.prices.0.price, params.id, query.page */
-                field: string;
+                field?: string;
                 format?: string;
                 limit?: number;
                 /** @description English, for people reading raw responses; clients word `rule` */
-                message: string;
+                message?: string;
                 /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
-                rule: string;
+                rule?: string;
               } & {
                 [key: string]: unknown;
               })[];
@@ -5174,13 +5174,13 @@ export interface paths {
               detail: string;
               errors?: ({
                 /** @description Where: body.title, body.prices.0.price, params.id, query.page */
-                field: string;
+                field?: string;
                 format?: string;
                 limit?: number;
                 /** @description English, for people reading raw responses; clients word `rule` */
-                message: string;
+                message?: string;
                 /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
-                rule: string;
+                rule?: string;
               } & {
                 [key: string]: unknown;
               })[];
@@ -5203,13 +5203,13 @@ export interface paths {
               detail: string;
               errors?: ({
                 /** @description Where: body.title, body.prices.0.price, params.id, query.page */
-                field: string;
+                field?: string;
                 format?: string;
                 limit?: number;
                 /** @description English, for people reading raw responses; clients word `rule` */
-                message: string;
+                message?: string;
                 /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
-                rule: string;
+                rule?: string;
               } & {
                 [key: string]: unknown;
               })[];
@@ -5232,13 +5232,13 @@ export interface paths {
               detail: string;
               errors?: ({
                 /** @description Where: body.title, body.prices.0.price, params.id, query.page */
-                field: string;
+                field?: string;
                 format?: string;
                 limit?: number;
                 /** @description English, for people reading raw responses; clients word `rule` */
-                message: string;
+                message?: string;
                 /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
-                rule: string;
+                rule?: string;
               } & {
                 [key: string]: unknown;
               })[];
@@ -5290,13 +5290,13 @@ export interface paths {
               detail: string;
               errors?: ({
                 /** @description Where: body.title, body.prices.0.price, params.id, query.page */
-                field: string;
+                field?: string;
                 format?: string;
                 limit?: number;
                 /** @description English, for people reading raw responses; clients word `rule` */
-                message: string;
+                message?: string;
                 /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
-                rule: string;
+                rule?: string;
               } & {
                 [key: string]: unknown;
               })[];
@@ -5319,13 +5319,13 @@ export interface paths {
               detail: string;
               errors?: ({
                 /** @description Where: body.title, body.prices.0.price, params.id, query.page */
-                field: string;
+                field?: string;
                 format?: string;
                 limit?: number;
                 /** @description English, for people reading raw responses; clients word `rule` */
-                message: string;
+                message?: string;
                 /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
-                rule: string;
+                rule?: string;
               } & {
                 [key: string]: unknown;
               })[];
@@ -5348,13 +5348,13 @@ export interface paths {
               detail: string;
               errors?: ({
                 /** @description Where: body.title, body.prices.0.price, params.id, query.page */
-                field: string;
+                field?: string;
                 format?: string;
                 limit?: number;
                 /** @description English, for people reading raw responses; clients word `rule` */
-                message: string;
+                message?: string;
                 /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
-                rule: string;
+                rule?: string;
               } & {
                 [key: string]: unknown;
               })[];
@@ -5426,13 +5426,13 @@ export interface paths {
               detail: string;
               errors?: ({
                 /** @description Where: body.title, body.prices.0.price, params.id, query.page */
-                field: string;
+                field?: string;
                 format?: string;
                 limit?: number;
                 /** @description English, for people reading raw responses; clients word `rule` */
-                message: string;
+                message?: string;
                 /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
-                rule: string;
+                rule?: string;
               } & {
                 [key: string]: unknown;
               })[];
@@ -5455,13 +5455,13 @@ export interface paths {
               detail: string;
               errors?: ({
                 /** @description Where: body.title, body.prices.0.price, params.id, query.page */
-                field: string;
+                field?: string;
                 format?: string;
                 limit?: number;
                 /** @description English, for people reading raw responses; clients word `rule` */
-                message: string;
+                message?: string;
                 /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
-                rule: string;
+                rule?: string;
               } & {
                 [key: string]: unknown;
               })[];
@@ -5566,13 +5566,13 @@ export interface paths {
               detail: string;
               errors?: ({
                 /** @description Where: body.title, body.prices.0.price, params.id, query.page */
-                field: string;
+                field?: string;
                 format?: string;
                 limit?: number;
                 /** @description English, for people reading raw responses; clients word `rule` */
-                message: string;
+                message?: string;
                 /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
-                rule: string;
+                rule?: string;
               } & {
                 [key: string]: unknown;
               })[];
@@ -5595,13 +5595,13 @@ export interface paths {
               detail: string;
               errors?: ({
                 /** @description Where: body.title, body.prices.0.price, params.id, query.page */
-                field: string;
+                field?: string;
                 format?: string;
                 limit?: number;
                 /** @description English, for people reading raw responses; clients word `rule` */
-                message: string;
+                message?: string;
                 /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
-                rule: string;
+                rule?: string;
               } & {
                 [key: string]: unknown;
               })[];
@@ -5672,13 +5672,13 @@ export interface paths {
               detail: string;
               errors?: ({
                 /** @description Where: body.title, body.prices.0.price, params.id, query.page */
-                field: string;
+                field?: string;
                 format?: string;
                 limit?: number;
                 /** @description English, for people reading raw responses; clients word `rule` */
-                message: string;
+                message?: string;
                 /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
-                rule: string;
+                rule?: string;
               } & {
                 [key: string]: unknown;
               })[];
@@ -5701,13 +5701,13 @@ export interface paths {
               detail: string;
               errors?: ({
                 /** @description Where: body.title, body.prices.0.price, params.id, query.page */
-                field: string;
+                field?: string;
                 format?: string;
                 limit?: number;
                 /** @description English, for people reading raw responses; clients word `rule` */
-                message: string;
+                message?: string;
                 /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
-                rule: string;
+                rule?: string;
               } & {
                 [key: string]: unknown;
               })[];
@@ -5730,13 +5730,13 @@ export interface paths {
               detail: string;
               errors?: ({
                 /** @description Where: body.title, body.prices.0.price, params.id, query.page */
-                field: string;
+                field?: string;
                 format?: string;
                 limit?: number;
                 /** @description English, for people reading raw responses; clients word `rule` */
-                message: string;
+                message?: string;
                 /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
-                rule: string;
+                rule?: string;
               } & {
                 [key: string]: unknown;
               })[];
@@ -5759,13 +5759,13 @@ export interface paths {
               detail: string;
               errors?: ({
                 /** @description Where: body.title, body.prices.0.price, params.id, query.page */
-                field: string;
+                field?: string;
                 format?: string;
                 limit?: number;
                 /** @description English, for people reading raw responses; clients word `rule` */
-                message: string;
+                message?: string;
                 /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
-                rule: string;
+                rule?: string;
               } & {
                 [key: string]: unknown;
               })[];
@@ -5788,13 +5788,13 @@ export interface paths {
               detail: string;
               errors?: ({
                 /** @description Where: body.title, body.prices.0.price, params.id, query.page */
-                field: string;
+                field?: string;
                 format?: string;
                 limit?: number;
                 /** @description English, for people reading raw responses; clients word `rule` */
-                message: string;
+                message?: string;
                 /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
-                rule: string;
+                rule?: string;
               } & {
                 [key: string]: unknown;
               })[];
@@ -5817,13 +5817,13 @@ export interface paths {
               detail: string;
               errors?: ({
                 /** @description Where: body.title, body.prices.0.price, params.id, query.page */
-                field: string;
+                field?: string;
                 format?: string;
                 limit?: number;
                 /** @description English, for people reading raw responses; clients word `rule` */
-                message: string;
+                message?: string;
                 /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
-                rule: string;
+                rule?: string;
               } & {
                 [key: string]: unknown;
               })[];
@@ -5846,13 +5846,13 @@ export interface paths {
               detail: string;
               errors?: ({
                 /** @description Where: body.title, body.prices.0.price, params.id, query.page */
-                field: string;
+                field?: string;
                 format?: string;
                 limit?: number;
                 /** @description English, for people reading raw responses; clients word `rule` */
-                message: string;
+                message?: string;
                 /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
-                rule: string;
+                rule?: string;
               } & {
                 [key: string]: unknown;
               })[];
@@ -5875,13 +5875,13 @@ export interface paths {
               detail: string;
               errors?: ({
                 /** @description Where: body.title, body.prices.0.price, params.id, query.page */
-                field: string;
+                field?: string;
                 format?: string;
                 limit?: number;
                 /** @description English, for people reading raw responses; clients word `rule` */
-                message: string;
+                message?: string;
                 /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
-                rule: string;
+                rule?: string;
               } & {
                 [key: string]: unknown;
               })[];
@@ -5976,13 +5976,13 @@ export interface paths {
               detail: string;
               errors?: ({
                 /** @description Where: body.title, body.prices.0.price, params.id, query.page */
-                field: string;
+                field?: string;
                 format?: string;
                 limit?: number;
                 /** @description English, for people reading raw responses; clients word `rule` */
-                message: string;
+                message?: string;
                 /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
-                rule: string;
+                rule?: string;
               } & {
                 [key: string]: unknown;
               })[];
@@ -6005,13 +6005,13 @@ export interface paths {
               detail: string;
               errors?: ({
                 /** @description Where: body.title, body.prices.0.price, params.id, query.page */
-                field: string;
+                field?: string;
                 format?: string;
                 limit?: number;
                 /** @description English, for people reading raw responses; clients word `rule` */
-                message: string;
+                message?: string;
                 /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
-                rule: string;
+                rule?: string;
               } & {
                 [key: string]: unknown;
               })[];
@@ -6034,13 +6034,13 @@ export interface paths {
               detail: string;
               errors?: ({
                 /** @description Where: body.title, body.prices.0.price, params.id, query.page */
-                field: string;
+                field?: string;
                 format?: string;
                 limit?: number;
                 /** @description English, for people reading raw responses; clients word `rule` */
-                message: string;
+                message?: string;
                 /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
-                rule: string;
+                rule?: string;
               } & {
                 [key: string]: unknown;
               })[];
@@ -6108,13 +6108,13 @@ export interface paths {
               detail: string;
               errors?: ({
                 /** @description Where: body.title, body.prices.0.price, params.id, query.page */
-                field: string;
+                field?: string;
                 format?: string;
                 limit?: number;
                 /** @description English, for people reading raw responses; clients word `rule` */
-                message: string;
+                message?: string;
                 /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
-                rule: string;
+                rule?: string;
               } & {
                 [key: string]: unknown;
               })[];
@@ -6137,13 +6137,13 @@ export interface paths {
               detail: string;
               errors?: ({
                 /** @description Where: body.title, body.prices.0.price, params.id, query.page */
-                field: string;
+                field?: string;
                 format?: string;
                 limit?: number;
                 /** @description English, for people reading raw responses; clients word `rule` */
-                message: string;
+                message?: string;
                 /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
-                rule: string;
+                rule?: string;
               } & {
                 [key: string]: unknown;
               })[];
@@ -6166,13 +6166,13 @@ export interface paths {
               detail: string;
               errors?: ({
                 /** @description Where: body.title, body.prices.0.price, params.id, query.page */
-                field: string;
+                field?: string;
                 format?: string;
                 limit?: number;
                 /** @description English, for people reading raw responses; clients word `rule` */
-                message: string;
+                message?: string;
                 /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
-                rule: string;
+                rule?: string;
               } & {
                 [key: string]: unknown;
               })[];
@@ -6195,13 +6195,13 @@ export interface paths {
               detail: string;
               errors?: ({
                 /** @description Where: body.title, body.prices.0.price, params.id, query.page */
-                field: string;
+                field?: string;
                 format?: string;
                 limit?: number;
                 /** @description English, for people reading raw responses; clients word `rule` */
-                message: string;
+                message?: string;
                 /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
-                rule: string;
+                rule?: string;
               } & {
                 [key: string]: unknown;
               })[];
@@ -6224,13 +6224,13 @@ export interface paths {
               detail: string;
               errors?: ({
                 /** @description Where: body.title, body.prices.0.price, params.id, query.page */
-                field: string;
+                field?: string;
                 format?: string;
                 limit?: number;
                 /** @description English, for people reading raw responses; clients word `rule` */
-                message: string;
+                message?: string;
                 /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
-                rule: string;
+                rule?: string;
               } & {
                 [key: string]: unknown;
               })[];
@@ -6253,13 +6253,13 @@ export interface paths {
               detail: string;
               errors?: ({
                 /** @description Where: body.title, body.prices.0.price, params.id, query.page */
-                field: string;
+                field?: string;
                 format?: string;
                 limit?: number;
                 /** @description English, for people reading raw responses; clients word `rule` */
-                message: string;
+                message?: string;
                 /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
-                rule: string;
+                rule?: string;
               } & {
                 [key: string]: unknown;
               })[];
@@ -6337,13 +6337,13 @@ export interface paths {
               detail: string;
               errors?: ({
                 /** @description Where: body.title, body.prices.0.price, params.id, query.page */
-                field: string;
+                field?: string;
                 format?: string;
                 limit?: number;
                 /** @description English, for people reading raw responses; clients word `rule` */
-                message: string;
+                message?: string;
                 /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
-                rule: string;
+                rule?: string;
               } & {
                 [key: string]: unknown;
               })[];
@@ -6366,13 +6366,13 @@ export interface paths {
               detail: string;
               errors?: ({
                 /** @description Where: body.title, body.prices.0.price, params.id, query.page */
-                field: string;
+                field?: string;
                 format?: string;
                 limit?: number;
                 /** @description English, for people reading raw responses; clients word `rule` */
-                message: string;
+                message?: string;
                 /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
-                rule: string;
+                rule?: string;
               } & {
                 [key: string]: unknown;
               })[];
@@ -6395,13 +6395,13 @@ export interface paths {
               detail: string;
               errors?: ({
                 /** @description Where: body.title, body.prices.0.price, params.id, query.page */
-                field: string;
+                field?: string;
                 format?: string;
                 limit?: number;
                 /** @description English, for people reading raw responses; clients word `rule` */
-                message: string;
+                message?: string;
                 /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
-                rule: string;
+                rule?: string;
               } & {
                 [key: string]: unknown;
               })[];
@@ -6424,13 +6424,13 @@ export interface paths {
               detail: string;
               errors?: ({
                 /** @description Where: body.title, body.prices.0.price, params.id, query.page */
-                field: string;
+                field?: string;
                 format?: string;
                 limit?: number;
                 /** @description English, for people reading raw responses; clients word `rule` */
-                message: string;
+                message?: string;
                 /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
-                rule: string;
+                rule?: string;
               } & {
                 [key: string]: unknown;
               })[];
@@ -6453,13 +6453,13 @@ export interface paths {
               detail: string;
               errors?: ({
                 /** @description Where: body.title, body.prices.0.price, params.id, query.page */
-                field: string;
+                field?: string;
                 format?: string;
                 limit?: number;
                 /** @description English, for people reading raw responses; clients word `rule` */
-                message: string;
+                message?: string;
                 /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
-                rule: string;
+                rule?: string;
               } & {
                 [key: string]: unknown;
               })[];
@@ -6482,13 +6482,13 @@ export interface paths {
               detail: string;
               errors?: ({
                 /** @description Where: body.title, body.prices.0.price, params.id, query.page */
-                field: string;
+                field?: string;
                 format?: string;
                 limit?: number;
                 /** @description English, for people reading raw responses; clients word `rule` */
-                message: string;
+                message?: string;
                 /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
-                rule: string;
+                rule?: string;
               } & {
                 [key: string]: unknown;
               })[];
@@ -6511,13 +6511,13 @@ export interface paths {
               detail: string;
               errors?: ({
                 /** @description Where: body.title, body.prices.0.price, params.id, query.page */
-                field: string;
+                field?: string;
                 format?: string;
                 limit?: number;
                 /** @description English, for people reading raw responses; clients word `rule` */
-                message: string;
+                message?: string;
                 /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
-                rule: string;
+                rule?: string;
               } & {
                 [key: string]: unknown;
               })[];
@@ -6540,13 +6540,13 @@ export interface paths {
               detail: string;
               errors?: ({
                 /** @description Where: body.title, body.prices.0.price, params.id, query.page */
-                field: string;
+                field?: string;
                 format?: string;
                 limit?: number;
                 /** @description English, for people reading raw responses; clients word `rule` */
-                message: string;
+                message?: string;
                 /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
-                rule: string;
+                rule?: string;
               } & {
                 [key: string]: unknown;
               })[];
@@ -6625,13 +6625,13 @@ export interface paths {
               detail: string;
               errors?: ({
                 /** @description Where: body.title, body.prices.0.price, params.id, query.page */
-                field: string;
+                field?: string;
                 format?: string;
                 limit?: number;
                 /** @description English, for people reading raw responses; clients word `rule` */
-                message: string;
+                message?: string;
                 /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
-                rule: string;
+                rule?: string;
               } & {
                 [key: string]: unknown;
               })[];
@@ -6654,13 +6654,13 @@ export interface paths {
               detail: string;
               errors?: ({
                 /** @description Where: body.title, body.prices.0.price, params.id, query.page */
-                field: string;
+                field?: string;
                 format?: string;
                 limit?: number;
                 /** @description English, for people reading raw responses; clients word `rule` */
-                message: string;
+                message?: string;
                 /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
-                rule: string;
+                rule?: string;
               } & {
                 [key: string]: unknown;
               })[];
@@ -6683,13 +6683,13 @@ export interface paths {
               detail: string;
               errors?: ({
                 /** @description Where: body.title, body.prices.0.price, params.id, query.page */
-                field: string;
+                field?: string;
                 format?: string;
                 limit?: number;
                 /** @description English, for people reading raw responses; clients word `rule` */
-                message: string;
+                message?: string;
                 /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
-                rule: string;
+                rule?: string;
               } & {
                 [key: string]: unknown;
               })[];
@@ -6712,13 +6712,13 @@ export interface paths {
               detail: string;
               errors?: ({
                 /** @description Where: body.title, body.prices.0.price, params.id, query.page */
-                field: string;
+                field?: string;
                 format?: string;
                 limit?: number;
                 /** @description English, for people reading raw responses; clients word `rule` */
-                message: string;
+                message?: string;
                 /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
-                rule: string;
+                rule?: string;
               } & {
                 [key: string]: unknown;
               })[];
@@ -6741,13 +6741,13 @@ export interface paths {
               detail: string;
               errors?: ({
                 /** @description Where: body.title, body.prices.0.price, params.id, query.page */
-                field: string;
+                field?: string;
                 format?: string;
                 limit?: number;
                 /** @description English, for people reading raw responses; clients word `rule` */
-                message: string;
+                message?: string;
                 /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
-                rule: string;
+                rule?: string;
               } & {
                 [key: string]: unknown;
               })[];
@@ -6770,13 +6770,13 @@ export interface paths {
               detail: string;
               errors?: ({
                 /** @description Where: body.title, body.prices.0.price, params.id, query.page */
-                field: string;
+                field?: string;
                 format?: string;
                 limit?: number;
                 /** @description English, for people reading raw responses; clients word `rule` */
-                message: string;
+                message?: string;
                 /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
-                rule: string;
+                rule?: string;
               } & {
                 [key: string]: unknown;
               })[];
@@ -6843,13 +6843,13 @@ export interface paths {
               detail: string;
               errors?: ({
                 /** @description Where: body.title, body.prices.0.price, params.id, query.page */
-                field: string;
+                field?: string;
                 format?: string;
                 limit?: number;
                 /** @description English, for people reading raw responses; clients word `rule` */
-                message: string;
+                message?: string;
                 /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
-                rule: string;
+                rule?: string;
               } & {
                 [key: string]: unknown;
               })[];
@@ -6872,13 +6872,13 @@ export interface paths {
               detail: string;
               errors?: ({
                 /** @description Where: body.title, body.prices.0.price, params.id, query.page */
-                field: string;
+                field?: string;
                 format?: string;
                 limit?: number;
                 /** @description English, for people reading raw responses; clients word `rule` */
-                message: string;
+                message?: string;
                 /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
-                rule: string;
+                rule?: string;
               } & {
                 [key: string]: unknown;
               })[];
@@ -6901,13 +6901,13 @@ export interface paths {
               detail: string;
               errors?: ({
                 /** @description Where: body.title, body.prices.0.price, params.id, query.page */
-                field: string;
+                field?: string;
                 format?: string;
                 limit?: number;
                 /** @description English, for people reading raw responses; clients word `rule` */
-                message: string;
+                message?: string;
                 /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
-                rule: string;
+                rule?: string;
               } & {
                 [key: string]: unknown;
               })[];
@@ -6930,13 +6930,13 @@ export interface paths {
               detail: string;
               errors?: ({
                 /** @description Where: body.title, body.prices.0.price, params.id, query.page */
-                field: string;
+                field?: string;
                 format?: string;
                 limit?: number;
                 /** @description English, for people reading raw responses; clients word `rule` */
-                message: string;
+                message?: string;
                 /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
-                rule: string;
+                rule?: string;
               } & {
                 [key: string]: unknown;
               })[];
@@ -6959,13 +6959,13 @@ export interface paths {
               detail: string;
               errors?: ({
                 /** @description Where: body.title, body.prices.0.price, params.id, query.page */
-                field: string;
+                field?: string;
                 format?: string;
                 limit?: number;
                 /** @description English, for people reading raw responses; clients word `rule` */
-                message: string;
+                message?: string;
                 /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
-                rule: string;
+                rule?: string;
               } & {
                 [key: string]: unknown;
               })[];
@@ -6988,13 +6988,13 @@ export interface paths {
               detail: string;
               errors?: ({
                 /** @description Where: body.title, body.prices.0.price, params.id, query.page */
-                field: string;
+                field?: string;
                 format?: string;
                 limit?: number;
                 /** @description English, for people reading raw responses; clients word `rule` */
-                message: string;
+                message?: string;
                 /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
-                rule: string;
+                rule?: string;
               } & {
                 [key: string]: unknown;
               })[];
@@ -7038,13 +7038,13 @@ export interface paths {
               detail: string;
               errors?: ({
                 /** @description Where: body.title, body.prices.0.price, params.id, query.page */
-                field: string;
+                field?: string;
                 format?: string;
                 limit?: number;
                 /** @description English, for people reading raw responses; clients word `rule` */
-                message: string;
+                message?: string;
                 /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
-                rule: string;
+                rule?: string;
               } & {
                 [key: string]: unknown;
               })[];
@@ -7067,13 +7067,13 @@ export interface paths {
               detail: string;
               errors?: ({
                 /** @description Where: body.title, body.prices.0.price, params.id, query.page */
-                field: string;
+                field?: string;
                 format?: string;
                 limit?: number;
                 /** @description English, for people reading raw responses; clients word `rule` */
-                message: string;
+                message?: string;
                 /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
-                rule: string;
+                rule?: string;
               } & {
                 [key: string]: unknown;
               })[];
@@ -7096,13 +7096,13 @@ export interface paths {
               detail: string;
               errors?: ({
                 /** @description Where: body.title, body.prices.0.price, params.id, query.page */
-                field: string;
+                field?: string;
                 format?: string;
                 limit?: number;
                 /** @description English, for people reading raw responses; clients word `rule` */
-                message: string;
+                message?: string;
                 /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
-                rule: string;
+                rule?: string;
               } & {
                 [key: string]: unknown;
               })[];
@@ -7125,13 +7125,13 @@ export interface paths {
               detail: string;
               errors?: ({
                 /** @description Where: body.title, body.prices.0.price, params.id, query.page */
-                field: string;
+                field?: string;
                 format?: string;
                 limit?: number;
                 /** @description English, for people reading raw responses; clients word `rule` */
-                message: string;
+                message?: string;
                 /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
-                rule: string;
+                rule?: string;
               } & {
                 [key: string]: unknown;
               })[];
@@ -7154,13 +7154,13 @@ export interface paths {
               detail: string;
               errors?: ({
                 /** @description Where: body.title, body.prices.0.price, params.id, query.page */
-                field: string;
+                field?: string;
                 format?: string;
                 limit?: number;
                 /** @description English, for people reading raw responses; clients word `rule` */
-                message: string;
+                message?: string;
                 /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
-                rule: string;
+                rule?: string;
               } & {
                 [key: string]: unknown;
               })[];
@@ -7183,13 +7183,13 @@ export interface paths {
               detail: string;
               errors?: ({
                 /** @description Where: body.title, body.prices.0.price, params.id, query.page */
-                field: string;
+                field?: string;
                 format?: string;
                 limit?: number;
                 /** @description English, for people reading raw responses; clients word `rule` */
-                message: string;
+                message?: string;
                 /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
-                rule: string;
+                rule?: string;
               } & {
                 [key: string]: unknown;
               })[];
@@ -7250,13 +7250,13 @@ export interface paths {
               detail: string;
               errors?: ({
                 /** @description Where: body.title, body.prices.0.price, params.id, query.page */
-                field: string;
+                field?: string;
                 format?: string;
                 limit?: number;
                 /** @description English, for people reading raw responses; clients word `rule` */
-                message: string;
+                message?: string;
                 /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
-                rule: string;
+                rule?: string;
               } & {
                 [key: string]: unknown;
               })[];
@@ -7279,13 +7279,13 @@ export interface paths {
               detail: string;
               errors?: ({
                 /** @description Where: body.title, body.prices.0.price, params.id, query.page */
-                field: string;
+                field?: string;
                 format?: string;
                 limit?: number;
                 /** @description English, for people reading raw responses; clients word `rule` */
-                message: string;
+                message?: string;
                 /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
-                rule: string;
+                rule?: string;
               } & {
                 [key: string]: unknown;
               })[];
@@ -7308,13 +7308,13 @@ export interface paths {
               detail: string;
               errors?: ({
                 /** @description Where: body.title, body.prices.0.price, params.id, query.page */
-                field: string;
+                field?: string;
                 format?: string;
                 limit?: number;
                 /** @description English, for people reading raw responses; clients word `rule` */
-                message: string;
+                message?: string;
                 /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
-                rule: string;
+                rule?: string;
               } & {
                 [key: string]: unknown;
               })[];
@@ -7337,13 +7337,13 @@ export interface paths {
               detail: string;
               errors?: ({
                 /** @description Where: body.title, body.prices.0.price, params.id, query.page */
-                field: string;
+                field?: string;
                 format?: string;
                 limit?: number;
                 /** @description English, for people reading raw responses; clients word `rule` */
-                message: string;
+                message?: string;
                 /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
-                rule: string;
+                rule?: string;
               } & {
                 [key: string]: unknown;
               })[];
@@ -7366,13 +7366,13 @@ export interface paths {
               detail: string;
               errors?: ({
                 /** @description Where: body.title, body.prices.0.price, params.id, query.page */
-                field: string;
+                field?: string;
                 format?: string;
                 limit?: number;
                 /** @description English, for people reading raw responses; clients word `rule` */
-                message: string;
+                message?: string;
                 /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
-                rule: string;
+                rule?: string;
               } & {
                 [key: string]: unknown;
               })[];
@@ -7395,13 +7395,13 @@ export interface paths {
               detail: string;
               errors?: ({
                 /** @description Where: body.title, body.prices.0.price, params.id, query.page */
-                field: string;
+                field?: string;
                 format?: string;
                 limit?: number;
                 /** @description English, for people reading raw responses; clients word `rule` */
-                message: string;
+                message?: string;
                 /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
-                rule: string;
+                rule?: string;
               } & {
                 [key: string]: unknown;
               })[];
@@ -7475,13 +7475,13 @@ export interface paths {
               detail: string;
               errors?: ({
                 /** @description Where: body.title, body.prices.0.price, params.id, query.page */
-                field: string;
+                field?: string;
                 format?: string;
                 limit?: number;
                 /** @description English, for people reading raw responses; clients word `rule` */
-                message: string;
+                message?: string;
                 /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
-                rule: string;
+                rule?: string;
               } & {
                 [key: string]: unknown;
               })[];
@@ -7504,13 +7504,13 @@ export interface paths {
               detail: string;
               errors?: ({
                 /** @description Where: body.title, body.prices.0.price, params.id, query.page */
-                field: string;
+                field?: string;
                 format?: string;
                 limit?: number;
                 /** @description English, for people reading raw responses; clients word `rule` */
-                message: string;
+                message?: string;
                 /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
-                rule: string;
+                rule?: string;
               } & {
                 [key: string]: unknown;
               })[];
@@ -7533,13 +7533,13 @@ export interface paths {
               detail: string;
               errors?: ({
                 /** @description Where: body.title, body.prices.0.price, params.id, query.page */
-                field: string;
+                field?: string;
                 format?: string;
                 limit?: number;
                 /** @description English, for people reading raw responses; clients word `rule` */
-                message: string;
+                message?: string;
                 /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
-                rule: string;
+                rule?: string;
               } & {
                 [key: string]: unknown;
               })[];
@@ -7623,13 +7623,13 @@ export interface paths {
               detail: string;
               errors?: ({
                 /** @description Where: body.title, body.prices.0.price, params.id, query.page */
-                field: string;
+                field?: string;
                 format?: string;
                 limit?: number;
                 /** @description English, for people reading raw responses; clients word `rule` */
-                message: string;
+                message?: string;
                 /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
-                rule: string;
+                rule?: string;
               } & {
                 [key: string]: unknown;
               })[];
@@ -7690,13 +7690,13 @@ export interface paths {
               detail: string;
               errors?: ({
                 /** @description Where: body.title, body.prices.0.price, params.id, query.page */
-                field: string;
+                field?: string;
                 format?: string;
                 limit?: number;
                 /** @description English, for people reading raw responses; clients word `rule` */
-                message: string;
+                message?: string;
                 /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
-                rule: string;
+                rule?: string;
               } & {
                 [key: string]: unknown;
               })[];
@@ -7719,13 +7719,13 @@ export interface paths {
               detail: string;
               errors?: ({
                 /** @description Where: body.title, body.prices.0.price, params.id, query.page */
-                field: string;
+                field?: string;
                 format?: string;
                 limit?: number;
                 /** @description English, for people reading raw responses; clients word `rule` */
-                message: string;
+                message?: string;
                 /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
-                rule: string;
+                rule?: string;
               } & {
                 [key: string]: unknown;
               })[];
@@ -7748,13 +7748,13 @@ export interface paths {
               detail: string;
               errors?: ({
                 /** @description Where: body.title, body.prices.0.price, params.id, query.page */
-                field: string;
+                field?: string;
                 format?: string;
                 limit?: number;
                 /** @description English, for people reading raw responses; clients word `rule` */
-                message: string;
+                message?: string;
                 /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
-                rule: string;
+                rule?: string;
               } & {
                 [key: string]: unknown;
               })[];
@@ -7821,13 +7821,13 @@ export interface paths {
               detail: string;
               errors?: ({
                 /** @description Where: body.title, body.prices.0.price, params.id, query.page */
-                field: string;
+                field?: string;
                 format?: string;
                 limit?: number;
                 /** @description English, for people reading raw responses; clients word `rule` */
-                message: string;
+                message?: string;
                 /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
-                rule: string;
+                rule?: string;
               } & {
                 [key: string]: unknown;
               })[];
@@ -7850,13 +7850,13 @@ export interface paths {
               detail: string;
               errors?: ({
                 /** @description Where: body.title, body.prices.0.price, params.id, query.page */
-                field: string;
+                field?: string;
                 format?: string;
                 limit?: number;
                 /** @description English, for people reading raw responses; clients word `rule` */
-                message: string;
+                message?: string;
                 /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
-                rule: string;
+                rule?: string;
               } & {
                 [key: string]: unknown;
               })[];
@@ -7927,13 +7927,13 @@ export interface paths {
               detail: string;
               errors?: ({
                 /** @description Where: body.title, body.prices.0.price, params.id, query.page */
-                field: string;
+                field?: string;
                 format?: string;
                 limit?: number;
                 /** @description English, for people reading raw responses; clients word `rule` */
-                message: string;
+                message?: string;
                 /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
-                rule: string;
+                rule?: string;
               } & {
                 [key: string]: unknown;
               })[];
@@ -7956,13 +7956,13 @@ export interface paths {
               detail: string;
               errors?: ({
                 /** @description Where: body.title, body.prices.0.price, params.id, query.page */
-                field: string;
+                field?: string;
                 format?: string;
                 limit?: number;
                 /** @description English, for people reading raw responses; clients word `rule` */
-                message: string;
+                message?: string;
                 /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
-                rule: string;
+                rule?: string;
               } & {
                 [key: string]: unknown;
               })[];
@@ -7985,13 +7985,13 @@ export interface paths {
               detail: string;
               errors?: ({
                 /** @description Where: body.title, body.prices.0.price, params.id, query.page */
-                field: string;
+                field?: string;
                 format?: string;
                 limit?: number;
                 /** @description English, for people reading raw responses; clients word `rule` */
-                message: string;
+                message?: string;
                 /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
-                rule: string;
+                rule?: string;
               } & {
                 [key: string]: unknown;
               })[];
@@ -8014,13 +8014,13 @@ export interface paths {
               detail: string;
               errors?: ({
                 /** @description Where: body.title, body.prices.0.price, params.id, query.page */
-                field: string;
+                field?: string;
                 format?: string;
                 limit?: number;
                 /** @description English, for people reading raw responses; clients word `rule` */
-                message: string;
+                message?: string;
                 /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
-                rule: string;
+                rule?: string;
               } & {
                 [key: string]: unknown;
               })[];
@@ -8106,13 +8106,13 @@ export interface paths {
               detail: string;
               errors?: ({
                 /** @description Where: body.title, body.prices.0.price, params.id, query.page */
-                field: string;
+                field?: string;
                 format?: string;
                 limit?: number;
                 /** @description English, for people reading raw responses; clients word `rule` */
-                message: string;
+                message?: string;
                 /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
-                rule: string;
+                rule?: string;
               } & {
                 [key: string]: unknown;
               })[];
@@ -8173,13 +8173,13 @@ export interface paths {
               detail: string;
               errors?: ({
                 /** @description Where: body.title, body.prices.0.price, params.id, query.page */
-                field: string;
+                field?: string;
                 format?: string;
                 limit?: number;
                 /** @description English, for people reading raw responses; clients word `rule` */
-                message: string;
+                message?: string;
                 /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
-                rule: string;
+                rule?: string;
               } & {
                 [key: string]: unknown;
               })[];
@@ -8246,13 +8246,13 @@ export interface paths {
               detail: string;
               errors?: ({
                 /** @description Where: body.title, body.prices.0.price, params.id, query.page */
-                field: string;
+                field?: string;
                 format?: string;
                 limit?: number;
                 /** @description English, for people reading raw responses; clients word `rule` */
-                message: string;
+                message?: string;
                 /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
-                rule: string;
+                rule?: string;
               } & {
                 [key: string]: unknown;
               })[];
@@ -8329,13 +8329,13 @@ export interface paths {
               detail: string;
               errors?: ({
                 /** @description Where: body.title, body.prices.0.price, params.id, query.page */
-                field: string;
+                field?: string;
                 format?: string;
                 limit?: number;
                 /** @description English, for people reading raw responses; clients word `rule` */
-                message: string;
+                message?: string;
                 /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
-                rule: string;
+                rule?: string;
               } & {
                 [key: string]: unknown;
               })[];
