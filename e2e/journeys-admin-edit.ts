@@ -61,6 +61,9 @@ export function adminEditJourneys(stack: Stack, suffix: string): Journey[] {
       const describedBy = (await endDate.getAttribute('aria-describedby')) ?? '';
       assert.equal(await page.locator(`#${describedBy}`).innerText(), '시작일과 같거나 그 뒤여야 합니다.');
       await page.screenshot({ path: `/tmp/admin-edit-error-${viewport.width}.png`, fullPage: true });
+      await form.screenshot({ path: `/tmp/admin-edit-form-${viewport.width}.png` });
+      await page.evaluate(() => window.scrollTo(0, 0));
+      await page.screenshot({ path: `/tmp/admin-performances-top-${viewport.width}.png` });
       await assertHumanText(page);
 
       await page.goto(`/performances/${fixture.performanceId}`);
@@ -80,6 +83,8 @@ export function adminEditJourneys(stack: Stack, suffix: string): Journey[] {
       await st.getByRole('button', { name: '저장' }).click();
       await st.getByText('공연 시작보다 늦을 수 없습니다.').waitFor();
       await page.screenshot({ path: `/tmp/admin-showtime-edit-${viewport.width}.png`, fullPage: true });
+      await page.evaluate(() => window.scrollTo(0, 0));
+      await page.screenshot({ path: `/tmp/admin-showtimes-top-${viewport.width}.png` });
       await assertHumanText(page);
 
       // A show that is not there: said so, with the way home; never "try again".
@@ -91,6 +96,10 @@ export function adminEditJourneys(stack: Stack, suffix: string): Journey[] {
         await assertHumanText(page);
       }
       await page.screenshot({ path: `/tmp/missing-show-${viewport.width}.png`, fullPage: true });
+      await page.goto(`/performances/${fixture.performanceId}/showtimes/not-a-showtime/seats`);
+      await page.getByRole('heading', { name: '회차를 찾을 수 없습니다' }).waitFor();
+      await page.getByRole('link', { name: '홈으로' }).waitFor();
+      await assertHumanText(page);
       await page.goto('/no-such-page');
       await page.getByRole('heading', { name: '페이지를 찾을 수 없습니다' }).waitFor();
       await page.getByRole('link', { name: '홈으로' }).click();
