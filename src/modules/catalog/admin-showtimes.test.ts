@@ -198,4 +198,38 @@ describe('editing a showtime', () => {
       errors: [{ field: 'body.endDate', rule: 'notBefore', other: 'startDate' }],
     });
   });
+
+  it('keeps every showtime inside the run when the run is shortened', async () => {
+    const id = await newShowtime(DAY); // starts in ten days
+    const startDay = kstDay(clock.nowMs() + 10 * DAY);
+    const shorter = await t.app.inject({
+      method: 'PATCH',
+      url: `/api/v1/admin/performances/${performanceId}`,
+      headers: admin.headers,
+      payload: { endDate: kstDay(clock.nowMs() + 5 * DAY) },
+    });
+    expect(shorter.statusCode).toBe(400);
+    expect(shorter.json()).toMatchObject({
+      code: 'INVALID_DATE_RANGE',
+      errors: [{ field: 'body.endDate', rule: 'coversShowtimes' }],
+    });
+    expect(shorter.json().errors[0].last >= startDay).toBe(true);
+    const later = await t.app.inject({
+      method: 'PATCH',
+      url: `/api/v1/admin/performances/${performanceId}`,
+      headers: admin.headers,
+      payload: { startDate: kstDay(clock.nowMs() + 11 * DAY) },
+    });
+    expect(later.statusCode).toBe(400);
+    expect(later.json().errors[0]).toMatchObject({ field: 'body.startDate', rule: 'coversShowtimes' });
+    // Longer is fine.
+    const longer = await t.app.inject({
+      method: 'PATCH',
+      url: `/api/v1/admin/performances/${performanceId}`,
+      headers: admin.headers,
+      payload: { endDate: kstDay(clock.nowMs() + 90 * DAY) },
+    });
+    expect(longer.statusCode).toBe(200);
+    expect(id).toBeTruthy();
+  });
 });

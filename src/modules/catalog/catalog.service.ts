@@ -140,6 +140,32 @@ export class CatalogAdmin {
         );
       }
       const venueName = await this.validate(tx, next, prices);
+      // A shorter run must still hold every showtime (they start within it, as when created).
+      if (next.startDate !== currentRow.startDate || next.endDate !== currentRow.endDate) {
+        const span = await this.showtimes.span(tx, id);
+        if (span && kstDay(span.first) < next.startDate) {
+          throw fieldError(
+            'INVALID_DATE_RANGE',
+            'body.startDate',
+            'coversShowtimes',
+            'a showtime starts before it',
+            {
+              first: kstDay(span.first),
+            },
+          );
+        }
+        if (span && kstDay(span.last) > next.endDate) {
+          throw fieldError(
+            'INVALID_DATE_RANGE',
+            'body.endDate',
+            'coversShowtimes',
+            'a showtime starts after it',
+            {
+              last: kstDay(span.last),
+            },
+          );
+        }
+      }
       await this.repo.updatePerformance(tx, next, searchTextOf(next, venueName), this.clock.now());
       if (patch.prices) await this.repo.replacePrices(tx, id, prices);
     });

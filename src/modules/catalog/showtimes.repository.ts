@@ -179,6 +179,17 @@ export class ShowtimesRepository {
       .execute();
   }
 
+  /** The first and last start of a performance's live showtimes (undefined without any). */
+  async span(db: DbOrTx, performanceId: string): Promise<{ first: Date; last: Date } | undefined> {
+    const row = await db
+      .selectFrom('showtimes')
+      .select((eb) => [eb.fn.min('starts_at').as('first'), eb.fn.max('starts_at').as('last')])
+      .where('performance_id', '=', performanceId)
+      .where('deleted_at', 'is', null)
+      .executeTakeFirst();
+    return row?.first && row.last ? { first: new Date(row.first), last: new Date(row.last) } : undefined;
+  }
+
   async ofPerformance(db: DbOrTx, performanceId: string): Promise<ShowtimeRow[]> {
     return db
       .selectFrom('showtimes')

@@ -17,6 +17,8 @@ export interface FieldProblem {
   to?: string;
   grade?: string;
   grades?: string[];
+  first?: string;
+  last?: string;
 }
 
 type Words = { ko: string; en: string };
@@ -128,6 +130,16 @@ const RULES: Record<string, Wording> = {
   digitOrSymbol: () => ({ ko: '숫자나 기호를 하나 이상 넣어 주세요.', en: 'Include a digit or a symbol.' }),
   notEmail: () => ({ ko: '이메일 주소를 넣을 수 없습니다.', en: 'Must not contain your email address.' }),
   notRepeated: () => ({ ko: '한 글자만 반복할 수 없습니다.', en: 'Must not be one repeated character.' }),
+  coversShowtimes: (e) =>
+    e.first
+      ? {
+          ko: `${e.first}에 시작하는 회차가 있어 그보다 늦출 수 없습니다.`,
+          en: `A showtime starts on ${e.first}; the run cannot start later.`,
+        }
+      : {
+          ko: `${e.last ?? ''}에 시작하는 회차가 있어 그보다 앞당길 수 없습니다.`,
+          en: `A showtime starts on ${e.last ?? ''}; the run cannot end earlier.`,
+        },
   future: () => ({ ko: '지금보다 뒤여야 합니다.', en: 'Must be in the future.' }),
   percentOnly: () => ({
     ko: '정률(%) 쿠폰에만 쓸 수 있습니다.',

@@ -32,14 +32,17 @@ export function ErrorBox({
   error,
   onRetry,
   shownFields = [],
+  inline = false,
 }: {
   error: unknown;
   onRetry?: () => void;
   shownFields?: readonly string[];
+  /** Inside a form or a list: a missing thing is a sentence, not the page's heading. */
+  inline?: boolean;
 }) {
   const { t, lang } = useI18n();
   if (!error) return null;
-  const missing = isMissing(error);
+  const missing = isMissing(error) && !inline;
   const lines = fieldProblems(error)
     .filter((e) => !shownFields.includes(fieldKey(e.field)) && !e.field.startsWith('params.'))
     .map((e) => {

@@ -218,7 +218,7 @@ export default function Performances() {
     <div className="stack">
       <h1>{t('admin.performances')}</h1>
       <ErrorBox error={list.error} onRetry={list.reload} />
-      <ErrorBox error={listError} />
+      <ErrorBox error={listError} inline />
       {list.data?.items.length === 0 && <Empty>{t('search.none')}</Empty>}
       <table className="admin-table stacked">
         <thead>
@@ -434,7 +434,7 @@ export default function Performances() {
             <img src={form.posterUrl} alt={t('admin.posterPreview')} className="poster sm" />
           )}
         </div>
-        <ErrorBox error={error} shownFields={shown} />
+        <ErrorBox error={error} shownFields={shown} inline />
         {nothing && <Notice>{t('admin.noChanges')}</Notice>}
         {done && (
           <Notice kind="success">

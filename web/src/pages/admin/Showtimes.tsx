@@ -204,7 +204,7 @@ export default function Showtimes() {
         <p className="muted">{t('admin.runHint', { from: date(run.startDate), to: date(run.endDate) })}</p>
       )}
       <ErrorBox error={performance.error ?? showtimes.error} onRetry={showtimes.reload} />
-      <ErrorBox error={listError} />
+      <ErrorBox error={listError} inline />
       {performanceId && showtimes.data?.length === 0 && <Empty>{t('show.noShowtimes')}</Empty>}
       <ul className="showtimes">
         {showtimes.data?.map((s) => (
@@ -365,7 +365,7 @@ export default function Showtimes() {
               </label>
             </div>
           </fieldset>
-          <ErrorBox error={error} shownFields={shown} />
+          <ErrorBox error={error} shownFields={shown} inline />
           {nothing && <Notice>{t('admin.noChanges')}</Notice>}
           {done && <Notice kind="success">{done}</Notice>}
           <div className="row">
