@@ -10,6 +10,7 @@ import {
   type Fixture,
 } from './api.ts';
 import type { Journey } from './harness.ts';
+import { adminEditJourneys } from './journeys-admin-edit.ts';
 import { ADMIN, type Stack } from './stack.ts';
 
 const PASSWORD = 'Buyer-pass-2345';
@@ -292,5 +293,6 @@ export function journeys(stack: Stack, suffix: string): Journey[] {
         await page.getByRole('link', { name: '로그인' }).waitFor();
       },
     },
+    ...adminEditJourneys(stack, suffix),
   ];
 }

@@ -39,6 +39,8 @@ export const ERROR_TABLE = {
   SHOWTIME_NOT_FOUND: { status: 404, title: 'Showtime not found' },
   GRADE_PRICE_MISSING: { status: 422, title: 'A seat grade has no price' },
   INVALID_DATE_RANGE: { status: 400, title: 'The dates are not in order' },
+  SHOWTIME_HAS_SALES: { status: 409, title: 'The showtime has sold seats; its start cannot move' },
+  SALES_ALREADY_OPEN: { status: 409, title: 'Sales have opened; the opening time cannot move' },
 
   // waiting room
   ADMISSION_REQUIRED: { status: 403, title: 'An admission token from the waiting room is required' },
@@ -115,4 +117,18 @@ export function problemOf(code: ErrorCode, detail?: string, extra?: Record<strin
     detail: detail ?? title,
     code,
   };
+}
+
+/**
+ * An error about one field, with the `errors: [{ field, rule, message }]` member every validation
+ * problem carries (src/http/error-handler.ts `FieldError`), so a form can put it next to the field.
+ */
+export function fieldError(
+  code: ErrorCode,
+  field: string,
+  rule: string,
+  message: string,
+  extra: Record<string, unknown> = {},
+): AppError {
+  return new AppError(code, `${field} ${message}`, { errors: [{ field, rule, message, ...extra }] });
 }

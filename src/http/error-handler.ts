@@ -21,18 +21,45 @@ function fieldOf(instancePath: string, params: Record<string, unknown>): string 
   return base || '(root)';
 }
 
+/**
+ * One failing field of a VALIDATION_FAILED (or INVALID_DATE_RANGE …) problem. `field` is where it is
+ * (`body.title`, `params.id`), `rule` what it broke (ajv's keyword: `required`, `minLength`, `format`,
+ * …, or a service rule such as `notBefore`), `limit`/`format` the bound it broke, so a client can word
+ * it in its own language; `message` is English for people reading the raw response.
+ */
+export interface FieldError {
+  field: string;
+  rule: string;
+  message: string;
+  limit?: number;
+  format?: string;
+  [extra: string]: unknown;
+}
+
+/** The bound ajv names for a keyword, if any (`limit` for min/max/length/items, `format`). */
+function boundOf(params: Record<string, unknown>): Pick<FieldError, 'limit' | 'format'> {
+  const out: Pick<FieldError, 'limit' | 'format'> = {};
+  if (typeof params.limit === 'number') out.limit = params.limit;
+  if (typeof params.format === 'string') out.format = params.format;
+  return out;
+}
+
 export function toProblem(error: FastifyError | AppError | Error): Problem {
   if (error instanceof AppError) return problemOf(error.code, error.detail, error.extra);
   const fe = error as FastifyError;
   if (fe.validation) {
-    const errors = fe.validation.map((v) => ({
-      field:
-        `${fe.validationContext ?? 'body'}.${fieldOf(v.instancePath, v.params as Record<string, unknown>)}`.replace(
+    const errors: FieldError[] = fe.validation.map((v) => {
+      const params = (v.params ?? {}) as Record<string, unknown>;
+      return {
+        field: `${fe.validationContext ?? 'body'}.${fieldOf(v.instancePath, params)}`.replace(
           /\.\(root\)$/,
           '',
         ),
-      message: v.message ?? 'is invalid',
-    }));
+        rule: v.keyword,
+        message: v.message ?? 'is invalid',
+        ...boundOf(params),
+      };
+    });
     const detail = errors.map((e) => `${e.field} ${e.message}`).join('; ');
     return problemOf('VALIDATION_FAILED', detail, { errors });
   }

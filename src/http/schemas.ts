@@ -68,6 +68,30 @@ export const Size = (defaultSize = 20) =>
 /** The `page` and `size` query parameters of a list. */
 export const PageQuery = Type.Object({ page: Page(), size: Size() });
 
+/**
+ * One failing field of a problem (src/http/error-handler.ts `FieldError`; docs/CONVENTIONS.md
+ * "Errors"). Validation problems always carry field, rule and message; the schema requires none of
+ * them, so an older error that lacks one is still sent rather than failing serialization.
+ */
+export const FieldErrorSchema = Type.Object(
+  {
+    field: Type.Optional(
+      Type.String({ description: 'Where: body.title, body.prices.0.price, params.id, query.page' }),
+    ),
+    rule: Type.Optional(
+      Type.String({
+        description: "What it broke: ajv's keyword (required, maximum, format…) or a service rule",
+      }),
+    ),
+    message: Type.Optional(
+      Type.String({ description: 'English, for people reading raw responses; clients word `rule`' }),
+    ),
+    limit: Type.Optional(Type.Number()),
+    format: Type.Optional(Type.String()),
+  },
+  { additionalProperties: true },
+);
+
 /** An application/problem+json body (src/errors.ts), for the error statuses a route documents. */
 export const Problem = Type.Object(
   {
@@ -76,6 +100,7 @@ export const Problem = Type.Object(
     status: Type.Integer(),
     detail: Type.String(),
     code: Type.String(),
+    errors: Type.Optional(Type.Array(FieldErrorSchema)),
   },
   { additionalProperties: true },
 );

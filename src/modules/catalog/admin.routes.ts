@@ -5,12 +5,14 @@ import { errors, Uuid } from '../../http/schemas.ts';
 import type { CatalogAdmin } from './catalog.service.ts';
 import type { CatalogReads } from './catalog.reads.ts';
 import {
+  AdminShowtime,
   CreatePerformanceBody,
   CreateShowtimeBody,
   CreateVenueBody,
   IdParams,
   PerformanceDetail,
   UpdatePerformanceBody,
+  UpdateShowtimeBody,
 } from './catalog.schemas.ts';
 
 /** Admin-only catalogue writes. Every route declares ADMIN access, checked before anything else runs. */
@@ -155,6 +157,35 @@ export const catalogAdminRoutes =
       },
       async (request, reply) =>
         reply.status(201).send(await admin.createShowtime(request.params.id, request.body)),
+    );
+
+    app.get(
+      '/admin/showtimes/:id',
+      {
+        ...guard,
+        schema: {
+          ...doc('A showtime as the console edits it: times, limit, waiting room and sold seats'),
+          params: IdParams,
+          response: { 200: AdminShowtime, ...errors(400, 404, ...denied) },
+        },
+      },
+      async (request) => admin.showtime(request.params.id),
+    );
+
+    app.patch(
+      '/admin/showtimes/:id',
+      {
+        ...guard,
+        schema: {
+          ...doc(
+            'Change a showtime: times (create rules), limit, waiting room; the start is fixed once a seat is sold, the opening once sales have opened',
+          ),
+          params: IdParams,
+          body: UpdateShowtimeBody,
+          response: { 200: AdminShowtime, ...errors(400, 404, 409, ...denied) },
+        },
+      },
+      async (request) => admin.updateShowtime(request.params.id, request.body),
     );
 
     app.delete(

@@ -113,35 +113,64 @@ export const PerformanceDetail = Type.Object({
 export type PerformanceDetail = Static<typeof PerformanceDetail>;
 
 // ---- admin: showtimes
-export const CreateShowtimeBody = Type.Object(
-  {
-    startsAt: Instant,
-    salesOpenAt: Instant,
-    salesCloseAt: Instant,
-    maxTicketsPerUser: Type.Integer({ minimum: 1, maximum: 20 }),
-    queue: Type.Optional(
-      Type.Object(
-        {
-          enabled: Type.Boolean(),
-          admitPerSecond: Type.Optional(Type.Integer({ minimum: 1, maximum: 100_000 })),
-          maxActive: Type.Optional(Type.Integer({ minimum: 1, maximum: 1_000_000 })),
-          sessionSeconds: Type.Optional(Type.Integer({ minimum: 30, maximum: 3600 })),
-          opensBeforeMinutes: Type.Optional(
-            Type.Integer({
-              minimum: 0,
-              maximum: 1440,
-              description:
-                'The waiting room opens this many minutes before salesOpenAt (default QUEUE_OPENS_BEFORE_SALES_MINUTES); entrants before salesOpenAt are drawn at random at the open',
-            }),
-          ),
-        },
-        { additionalProperties: false },
+const QueueFields = (enabledRequired: boolean) =>
+  Type.Object(
+    {
+      enabled: enabledRequired ? Type.Boolean() : Type.Optional(Type.Boolean()),
+      admitPerSecond: Type.Optional(Type.Integer({ minimum: 1, maximum: 100_000 })),
+      maxActive: Type.Optional(Type.Integer({ minimum: 1, maximum: 1_000_000 })),
+      sessionSeconds: Type.Optional(Type.Integer({ minimum: 30, maximum: 3600 })),
+      opensBeforeMinutes: Type.Optional(
+        Type.Integer({
+          minimum: 0,
+          maximum: 1440,
+          description:
+            'The waiting room opens this many minutes before salesOpenAt (default QUEUE_OPENS_BEFORE_SALES_MINUTES); entrants before salesOpenAt are drawn at random at the open',
+        }),
       ),
-    ),
-  },
+    },
+    { additionalProperties: false },
+  );
+const showtimeFields = {
+  startsAt: Instant,
+  salesOpenAt: Instant,
+  salesCloseAt: Instant,
+  maxTicketsPerUser: Type.Integer({ minimum: 1, maximum: 20 }),
+};
+export const CreateShowtimeBody = Type.Object(
+  { ...showtimeFields, queue: Type.Optional(QueueFields(true)) },
   { additionalProperties: false },
 );
 export type CreateShowtimeBody = Static<typeof CreateShowtimeBody>;
+/**
+ * Any of the create fields; the result obeys the create rules. `startsAt` cannot move once a seat is
+ * sold (409 SHOWTIME_HAS_SALES) and `salesOpenAt` cannot move once sales have opened (409
+ * SALES_ALREADY_OPEN).
+ */
+export const UpdateShowtimeBody = Type.Partial(
+  Type.Object({ ...showtimeFields, queue: QueueFields(false) }),
+  { additionalProperties: false, minProperties: 1 },
+);
+export type UpdateShowtimeBody = Static<typeof UpdateShowtimeBody>;
+/** A showtime as the admin console edits it. */
+export const AdminShowtime = Type.Object({
+  id: Uuid,
+  performanceId: Uuid,
+  startsAt: Type.String({ format: 'date-time' }),
+  salesOpenAt: Type.String({ format: 'date-time' }),
+  salesCloseAt: Type.String({ format: 'date-time' }),
+  maxTicketsPerUser: Type.Integer(),
+  queue: Type.Object({
+    enabled: Type.Boolean(),
+    admitPerSecond: Type.Integer(),
+    maxActive: Type.Integer(),
+    sessionSeconds: Type.Integer(),
+    opensBeforeMinutes: Type.Union([Type.Integer(), Type.Null()]),
+  }),
+  seatCount: Type.Integer(),
+  soldSeats: Type.Integer(),
+});
+export type AdminShowtime = Static<typeof AdminShowtime>;
 
 // ---- public reads
 export const SORTS = ['popular', 'latest', 'date', 'views'] as const;

@@ -1,17 +1,19 @@
-import { AppError } from '../../errors.ts';
+import { AppError, fieldError } from '../../errors.ts';
 import type { DbOrTx } from '../../infra/db.ts';
 import type { Clock } from '../../infra/clock.ts';
 import type { CatalogDbs } from './read-dbs.ts';
 import type { CatalogRepository, PerformanceRow, SectionRow } from './catalog.repository.ts';
-import type { ShowtimesRepository } from './showtimes.repository.ts';
+import type { AdminShowtimeRow, ShowtimesRepository } from './showtimes.repository.ts';
 import type { DetailCache } from './detail-cache.ts';
 import type { InvalidationBus } from './invalidation.ts';
 import type { Logger } from '../../infra/logger.ts';
 import type {
+  AdminShowtime,
   CreatePerformanceBody,
   CreateShowtimeBody,
   CreateVenueBody,
   UpdatePerformanceBody,
+  UpdateShowtimeBody,
 } from './catalog.schemas.ts';
 import { kstDay } from './calendar.ts';
 
@@ -69,12 +71,11 @@ export class CatalogAdmin {
   async createVenue(body: CreateVenueBody): Promise<{ id: string; name: string; seatCount: number }> {
     const names = new Set(body.sections.map((s) => s.name.trim()));
     if (names.size !== body.sections.length) {
-      throw new AppError('VALIDATION_FAILED', 'body.sections section names must be unique', {
-        errors: [{ field: 'body.sections', message: 'section names must be unique' }],
-      });
+      throw invalid('body.sections', 'unique', 'section names must be unique');
     }
     const seatCount = body.sections.reduce((sum, s) => sum + s.rows * s.seatsPerRow, 0);
-    if (seatCount > 50_000) throw invalid('body.sections', 'a venue has at most 50,000 seats');
+    if (seatCount > 50_000)
+      throw invalid('body.sections', 'maxSeats', 'a venue has at most 50,000 seats', { limit: 50_000 });
     const id = await this.dbs.primary
       .transaction()
       .execute((tx) => this.repo.insertVenue(tx, { ...body, name: body.name.trim() }));
@@ -132,9 +133,39 @@ export class CatalogAdmin {
       const prices = patch.prices ?? currentPrices;
       // Generated seats belong to the venue's sections: moving a scheduled performance would orphan them.
       if (next.venueId !== currentRow.venueId && (await this.repo.hasShowtimes(tx, id))) {
-        throw invalid('body.venueId', 'cannot change the venue of a performance that has showtimes');
+        throw invalid(
+          'body.venueId',
+          'fixedWithShowtimes',
+          'cannot change the venue of a performance that has showtimes',
+        );
       }
       const venueName = await this.validate(tx, next, prices);
+      // A shorter run must still hold every showtime (they start within it, as when created).
+      if (next.startDate !== currentRow.startDate || next.endDate !== currentRow.endDate) {
+        const span = await this.showtimes.span(tx, id);
+        if (span && kstDay(span.first) < next.startDate) {
+          throw fieldError(
+            'INVALID_DATE_RANGE',
+            'body.startDate',
+            'coversShowtimes',
+            'a showtime starts before it',
+            {
+              first: kstDay(span.first),
+            },
+          );
+        }
+        if (span && kstDay(span.last) > next.endDate) {
+          throw fieldError(
+            'INVALID_DATE_RANGE',
+            'body.endDate',
+            'coversShowtimes',
+            'a showtime starts after it',
+            {
+              last: kstDay(span.last),
+            },
+          );
+        }
+      }
       await this.repo.updatePerformance(tx, next, searchTextOf(next, venueName), this.clock.now());
       if (patch.prices) await this.repo.replacePrices(tx, id, prices);
     });
@@ -154,19 +185,11 @@ export class CatalogAdmin {
     const startsAt = new Date(body.startsAt);
     const salesOpenAt = new Date(body.salesOpenAt);
     const salesCloseAt = new Date(body.salesCloseAt);
-    if (!(salesOpenAt < salesCloseAt && salesCloseAt <= startsAt)) {
-      throw new AppError('INVALID_DATE_RANGE', 'salesOpenAt < salesCloseAt <= startsAt must hold');
-    }
+    checkSalesWindow(startsAt, salesOpenAt, salesCloseAt);
     const result = await this.dbs.primary.transaction().execute(async (tx) => {
       const perf = await this.repo.lockPerformance(tx, performanceId);
       if (!perf) throw new AppError('PERFORMANCE_NOT_FOUND');
-      const day = kstDay(startsAt);
-      if (day < perf.startDate || day > perf.endDate) {
-        throw new AppError(
-          'INVALID_DATE_RANGE',
-          `startsAt must fall between ${perf.startDate} and ${perf.endDate}`,
-        );
-      }
+      checkWithinRun(startsAt, perf);
       const venue = await this.repo.venue(tx, perf.venueId);
       if (!venue) throw new AppError('VENUE_NOT_FOUND');
       const seatCount = venue.sections.reduce((sum, s) => sum + s.rows * s.seatsPerRow, 0);
@@ -198,6 +221,55 @@ export class CatalogAdmin {
     return result;
   }
 
+  /** A showtime as the admin console edits it (queue settings and sold seats included). */
+  async showtime(id: string): Promise<AdminShowtime> {
+    const row = await this.showtimes.adminView(this.dbs.primary, id);
+    if (!row) throw new AppError('SHOWTIME_NOT_FOUND');
+    return adminShowtimeJson(row);
+  }
+
+  /**
+   * Changes a showtime's times, limit or waiting room under the create rules. Under the showtime's row
+   * lock: the start cannot move once a seat is sold (buyers chose that time; moving it is a refund
+   * and notification flow this project does not have), and the opening cannot move once sales have
+   * opened (the waiting room's draw has run at it). Closing earlier or later, the limit and the queue
+   * settings may change any time; a lower limit applies to purchases from now on.
+   */
+  async updateShowtime(id: string, patch: UpdateShowtimeBody): Promise<AdminShowtime> {
+    const performanceId = await this.dbs.primary.transaction().execute(async (tx) => {
+      const current = await this.showtimes.adminView(tx, id, true);
+      if (!current) throw new AppError('SHOWTIME_NOT_FOUND');
+      const startsAt = patch.startsAt ? new Date(patch.startsAt) : current.startsAt;
+      const salesOpenAt = patch.salesOpenAt ? new Date(patch.salesOpenAt) : current.salesOpenAt;
+      const salesCloseAt = patch.salesCloseAt ? new Date(patch.salesCloseAt) : current.salesCloseAt;
+      if (startsAt.getTime() !== current.startsAt.getTime() && current.soldSeats > 0) {
+        throw fieldError('SHOWTIME_HAS_SALES', 'body.startsAt', 'fixedAfterSales', 'seats are sold', {
+          soldSeats: current.soldSeats,
+        });
+      }
+      if (
+        salesOpenAt.getTime() !== current.salesOpenAt.getTime() &&
+        this.clock.nowMs() >= current.salesOpenAt.getTime()
+      ) {
+        throw fieldError('SALES_ALREADY_OPEN', 'body.salesOpenAt', 'fixedAfterOpen', 'sales have opened');
+      }
+      checkSalesWindow(startsAt, salesOpenAt, salesCloseAt);
+      const perf = await this.repo.lockPerformance(tx, current.performanceId);
+      if (!perf) throw new AppError('SHOWTIME_NOT_FOUND');
+      checkWithinRun(startsAt, perf);
+      await this.showtimes.update(tx, id, {
+        startsAt,
+        salesOpenAt,
+        salesCloseAt,
+        maxTicketsPerUser: patch.maxTicketsPerUser ?? current.maxTicketsPerUser,
+        queue: { ...current.queue, ...definedOnly(patch.queue ?? {}) },
+      });
+      return current.performanceId;
+    });
+    await this.published({ performanceId, showtimeId: id });
+    return this.showtime(id);
+  }
+
   async deleteShowtime(id: string): Promise<void> {
     const deleted = await this.showtimes.softDelete(this.dbs.primary, id, this.clock.now());
     if (!deleted) throw new AppError('SHOWTIME_NOT_FOUND');
@@ -206,7 +278,11 @@ export class CatalogAdmin {
 
   /** Checks references, dates and prices; returns the venue name for the search text. */
   private async validate(tx: DbOrTx, row: Omit<PerformanceRow, 'id'>, prices: Price[]): Promise<string> {
-    if (row.endDate < row.startDate) throw new AppError('INVALID_DATE_RANGE', 'endDate is before startDate');
+    if (row.endDate < row.startDate) {
+      throw fieldError('INVALID_DATE_RANGE', 'body.endDate', 'notBefore', 'is before startDate', {
+        other: 'startDate',
+      });
+    }
     if (!(await this.repo.categoryExists(tx, row.categoryId))) throw new AppError('CATEGORY_NOT_FOUND');
     const venue = await this.repo.venue(tx, row.venueId);
     if (!venue) throw new AppError('VENUE_NOT_FOUND');
@@ -231,20 +307,66 @@ function checkPrices(prices: Price[], sections: SectionRow[]): void {
   const grades = new Set(sections.map((s) => s.grade));
   const seen = new Set<string>();
   for (const p of prices) {
-    if (seen.has(p.grade)) throw invalid('body.prices', `grade ${p.grade} is priced twice`);
-    if (!grades.has(p.grade)) throw invalid('body.prices', `grade ${p.grade} is not a grade of the venue`);
+    if (seen.has(p.grade)) {
+      throw invalid('body.prices', 'unique', `grade ${p.grade} is priced twice`, { grade: p.grade });
+    }
+    if (!grades.has(p.grade)) {
+      throw invalid('body.prices', 'venueGrade', `grade ${p.grade} is not a grade of the venue`, {
+        grade: p.grade,
+      });
+    }
     seen.add(p.grade);
   }
   const missing = [...grades].filter((g) => !seen.has(g));
   if (missing.length > 0) {
     throw new AppError('GRADE_PRICE_MISSING', `no price for grade ${missing.join(', ')}`, {
       grades: missing,
+      errors: [
+        { field: 'body.prices', rule: 'allGrades', message: 'a venue grade has no price', grades: missing },
+      ],
     });
   }
 }
 
-function invalid(field: string, message: string): AppError {
-  return new AppError('VALIDATION_FAILED', `${field} ${message}`, { errors: [{ field, message }] });
+function adminShowtimeJson(s: AdminShowtimeRow): AdminShowtime {
+  return {
+    ...s,
+    startsAt: s.startsAt.toISOString(),
+    salesOpenAt: s.salesOpenAt.toISOString(),
+    salesCloseAt: s.salesCloseAt.toISOString(),
+  };
+}
+
+function invalid(field: string, rule: string, message: string, extra?: Record<string, unknown>): AppError {
+  return fieldError('VALIDATION_FAILED', field, rule, message, extra);
+}
+
+/** Sales open, then close, no later than the start: salesOpenAt < salesCloseAt <= startsAt. */
+function checkSalesWindow(startsAt: Date, salesOpenAt: Date, salesCloseAt: Date): void {
+  if (!(salesOpenAt < salesCloseAt)) {
+    throw fieldError('INVALID_DATE_RANGE', 'body.salesCloseAt', 'after', 'must be after salesOpenAt', {
+      other: 'salesOpenAt',
+    });
+  }
+  if (!(salesCloseAt <= startsAt)) {
+    throw fieldError('INVALID_DATE_RANGE', 'body.salesCloseAt', 'notAfter', 'must not be after startsAt', {
+      other: 'startsAt',
+    });
+  }
+}
+
+/** A showtime starts on a day (KST) of its performance's run. */
+function checkWithinRun(startsAt: Date, perf: { startDate: string; endDate: string }): void {
+  const day = kstDay(startsAt);
+  if (day < perf.startDate || day > perf.endDate) {
+    throw fieldError(
+      'INVALID_DATE_RANGE',
+      'body.startsAt',
+      'withinRun',
+      `must fall between ${perf.startDate} and ${perf.endDate}`,
+      { from: perf.startDate, to: perf.endDate },
+    );
+  }
 }
 
 function definedOnly<T extends object>(o: T): Partial<T> {

@@ -32,6 +32,28 @@ export interface NewShowtime {
   seatCount: number;
 }
 
+/** A showtime as the admin console edits it: every column it was created with, and its sold seats. */
+export interface AdminShowtimeRow {
+  id: string;
+  performanceId: string;
+  startsAt: Date;
+  salesOpenAt: Date;
+  salesCloseAt: Date;
+  maxTicketsPerUser: number;
+  queue: NewShowtime['queue'];
+  seatCount: number;
+  soldSeats: number;
+}
+
+/** The columns PATCH /admin/showtimes/:id may change. */
+export interface ShowtimeChanges {
+  startsAt: Date;
+  salesOpenAt: Date;
+  salesCloseAt: Date;
+  maxTicketsPerUser: number;
+  queue: NewShowtime['queue'];
+}
+
 /** Showtimes and their seat inventory. Stateless: every method takes the connection first. */
 export class ShowtimesRepository {
   async insert(db: DbOrTx, input: NewShowtime): Promise<string> {
@@ -85,6 +107,87 @@ export class ShowtimesRepository {
       .where('deleted_at', 'is', null)
       .returning('performance_id as performanceId')
       .executeTakeFirst();
+  }
+
+  /**
+   * A live showtime with its queue settings and sold seats; `forUpdate` locks the showtime row (an
+   * edit checks the sold seats and the dates under it).
+   */
+  async adminView(db: DbOrTx, id: string, forUpdate = false): Promise<AdminShowtimeRow | undefined> {
+    let query = db
+      .selectFrom('showtimes as st')
+      .select((eb) => [
+        'st.id',
+        'st.performance_id as performanceId',
+        'st.starts_at as startsAt',
+        'st.sales_open_at as salesOpenAt',
+        'st.sales_close_at as salesCloseAt',
+        'st.max_tickets_per_user as maxTicketsPerUser',
+        'st.queue_enabled as queueEnabled',
+        'st.queue_admit_per_second as admitPerSecond',
+        'st.queue_max_active as maxActive',
+        'st.queue_session_seconds as sessionSeconds',
+        'st.queue_opens_before_minutes as opensBeforeMinutes',
+        'st.seat_count as seatCount',
+        eb
+          .selectFrom('seats as s')
+          .select(eb.fn.countAll<string>().as('n'))
+          .whereRef('s.showtime_id', '=', 'st.id')
+          .where('s.status', '=', 'SOLD')
+          .as('soldSeats'),
+      ])
+      .where('st.id', '=', id)
+      .where('st.deleted_at', 'is', null);
+    if (forUpdate) query = query.forUpdate('st');
+    const row = await query.executeTakeFirst();
+    if (!row) return undefined;
+    return {
+      id: row.id,
+      performanceId: row.performanceId,
+      startsAt: row.startsAt,
+      salesOpenAt: row.salesOpenAt,
+      salesCloseAt: row.salesCloseAt,
+      maxTicketsPerUser: row.maxTicketsPerUser,
+      queue: {
+        enabled: row.queueEnabled,
+        admitPerSecond: row.admitPerSecond,
+        maxActive: row.maxActive,
+        sessionSeconds: row.sessionSeconds,
+        opensBeforeMinutes: row.opensBeforeMinutes,
+      },
+      seatCount: row.seatCount,
+      soldSeats: Number(row.soldSeats ?? 0),
+    };
+  }
+
+  async update(db: DbOrTx, id: string, changes: ShowtimeChanges): Promise<void> {
+    await db
+      .updateTable('showtimes')
+      .set({
+        starts_at: changes.startsAt,
+        sales_open_at: changes.salesOpenAt,
+        sales_close_at: changes.salesCloseAt,
+        max_tickets_per_user: changes.maxTicketsPerUser,
+        queue_enabled: changes.queue.enabled,
+        queue_admit_per_second: changes.queue.admitPerSecond,
+        queue_max_active: changes.queue.maxActive,
+        queue_session_seconds: changes.queue.sessionSeconds,
+        queue_opens_before_minutes: changes.queue.opensBeforeMinutes,
+      })
+      .where('id', '=', id)
+      .where('deleted_at', 'is', null)
+      .execute();
+  }
+
+  /** The first and last start of a performance's live showtimes (undefined without any). */
+  async span(db: DbOrTx, performanceId: string): Promise<{ first: Date; last: Date } | undefined> {
+    const row = await db
+      .selectFrom('showtimes')
+      .select((eb) => [eb.fn.min('starts_at').as('first'), eb.fn.max('starts_at').as('last')])
+      .where('performance_id', '=', performanceId)
+      .where('deleted_at', 'is', null)
+      .executeTakeFirst();
+    return row?.first && row.last ? { first: new Date(row.first), last: new Date(row.last) } : undefined;
   }
 
   async ofPerformance(db: DbOrTx, performanceId: string): Promise<ShowtimeRow[]> {

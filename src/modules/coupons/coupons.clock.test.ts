@@ -80,6 +80,10 @@ describe('coupon windows on the clock', () => {
       },
     });
     expect(res.statusCode).toBe(400);
-    expect(res.json().errors).toContainEqual({ field: 'body.issueEndsAt', message: 'must be in the future' });
+    expect(res.json().errors).toContainEqual({
+      field: 'body.issueEndsAt',
+      rule: 'future',
+      message: 'must be in the future',
+    });
   });
 });

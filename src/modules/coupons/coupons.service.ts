@@ -104,9 +104,10 @@ type Field = keyof CreateCouponBody;
 
 /** Rules across fields (the schema already checked each field on its own). */
 export function validateNewCoupon(body: CreateCouponBody, now: Date): NewCoupon {
-  const errors: { field: string; message: string }[] = [];
-  const fail = (field: Field, message: string): void => {
-    errors.push({ field: `body.${field}`, message });
+  // Each with the rule it broke, so a client words it (docs/CONVENTIONS.md "Errors").
+  const errors: { field: string; rule: string; message: string; [bound: string]: unknown }[] = [];
+  const fail = (field: Field, rule: string, message: string, bound: Record<string, unknown> = {}): void => {
+    errors.push({ field: `body.${field}`, rule, message, ...bound });
   };
   const issueStartsAt = new Date(body.issueStartsAt);
   const issueEndsAt = new Date(body.issueEndsAt);
@@ -116,17 +117,20 @@ export function validateNewCoupon(body: CreateCouponBody, now: Date): NewCoupon 
     ['issueEndsAt', issueEndsAt],
     ['validUntil', validUntil],
   ] as const) {
-    if (Number.isNaN(date.getTime())) fail(field, 'must be a valid date-time');
+    if (Number.isNaN(date.getTime()))
+      fail(field, 'format', 'must be a valid date-time', { format: 'date-time' });
   }
   if (body.discountType === 'PERCENT' && body.discountValue > 100) {
-    fail('discountValue', 'must be between 1 and 100 for PERCENT');
+    fail('discountValue', 'maximum', 'must be between 1 and 100 for PERCENT', { limit: 100 });
   }
   if (body.discountType === 'FIXED' && body.maxDiscount !== undefined) {
-    fail('maxDiscount', 'applies to PERCENT coupons only');
+    fail('maxDiscount', 'percentOnly', 'applies to PERCENT coupons only');
   }
-  if (issueEndsAt <= issueStartsAt) fail('issueEndsAt', 'must be after issueStartsAt');
-  if (issueEndsAt <= now) fail('issueEndsAt', 'must be in the future');
-  if (validUntil <= issueStartsAt) fail('validUntil', 'must be after issueStartsAt');
+  if (issueEndsAt <= issueStartsAt)
+    fail('issueEndsAt', 'after', 'must be after issueStartsAt', { other: 'issueStartsAt' });
+  if (issueEndsAt <= now) fail('issueEndsAt', 'future', 'must be in the future');
+  if (validUntil <= issueStartsAt)
+    fail('validUntil', 'after', 'must be after issueStartsAt', { other: 'issueStartsAt' });
   if (errors.length > 0) {
     throw new AppError('VALIDATION_FAILED', errors.map((e) => `${e.field} ${e.message}`).join('; '), {
       errors,

@@ -33,6 +33,16 @@ export function assertPasswordPolicy(password: string, email: string, field: str
   const problems = passwordProblems(password, email);
   if (problems.length === 0) return;
   throw new AppError('WEAK_PASSWORD', `${field} ${problems.join('; ')}`, {
-    errors: problems.map((message) => ({ field, message })),
+    errors: problems.map((message) => ({ field, ...ruleOf(message), message })),
   });
+}
+
+/** The rule a policy message names, for clients that word it themselves (docs/CONVENTIONS.md "Errors"). */
+function ruleOf(message: string): { rule: string; limit?: number } {
+  if (message.includes('at least')) return { rule: 'minLength', limit: PASSWORD_MIN_LENGTH };
+  if (message.includes('at most')) return { rule: 'maxLength', limit: PASSWORD_MAX_LENGTH };
+  if (message.includes('letter')) return { rule: 'letter' };
+  if (message.includes('digit')) return { rule: 'digitOrSymbol' };
+  if (message.includes('email')) return { rule: 'notEmail' };
+  return { rule: 'notRepeated' };
 }

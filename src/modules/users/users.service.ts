@@ -101,7 +101,13 @@ export class UsersService {
     if (changes.newPassword !== undefined) {
       if (changes.currentPassword === undefined) {
         throw new AppError('VALIDATION_FAILED', 'body.currentPassword is required to change the password', {
-          errors: [{ field: 'body.currentPassword', message: 'is required to change the password' }],
+          errors: [
+            {
+              field: 'body.currentPassword',
+              rule: 'required',
+              message: 'is required to change the password',
+            },
+          ],
         });
       }
       if (!(await this.d.passwords.verify(id, row.password_hash, changes.currentPassword))) {

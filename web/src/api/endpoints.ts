@@ -1,4 +1,5 @@
-import { call, setAccessToken } from './client.ts';
+import { ApiError, call, setAccessToken } from './client.ts';
+import { onlyPathErrors } from './fieldErrors.ts';
 import type {
   LoginResult,
   NewCoupon,
@@ -6,6 +7,7 @@ import type {
   NewShowtime,
   NewVenue,
   PerformanceChange,
+  ShowtimeChange,
   RankingQuery,
   ReservationBody,
   SearchQuery,
@@ -43,13 +45,31 @@ export const auth = {
   me: () => call('GET', '/users/me'),
 };
 
+/**
+ * A page URL names the show or showtime it asks for: an id that is not an id (400 on `params.id`) is
+ * the same to a person as an unknown one, so both read as `code` (404): "공연을 찾을 수 없습니다" with
+ * a link home, not "check what you entered" or "try again".
+ */
+const missingAs =
+  (code: string) =>
+  (err: unknown): never => {
+    if (err instanceof ApiError && err.status === 400 && onlyPathErrors(err)) {
+      throw new ApiError({ ...err.problem, status: 404, code });
+    }
+    throw err;
+  };
+
 export const catalog = {
   categories: () => call('GET', '/categories'),
   search: (query: SearchQuery) => call('GET', '/performances', { query }),
-  performance: (id: string) => call('GET', '/performances/{id}', { path: { id } }),
+  performance: (id: string) =>
+    call('GET', '/performances/{id}', { path: { id } }).catch(missingAs('PERFORMANCE_NOT_FOUND')),
   showtimes: (performanceId: string) =>
-    call('GET', '/performances/{id}/showtimes', { path: { id: performanceId } }),
-  seats: (showtimeId: string) => call('GET', '/showtimes/{id}/seats', { path: { id: showtimeId } }),
+    call('GET', '/performances/{id}/showtimes', { path: { id: performanceId } }).catch(
+      missingAs('PERFORMANCE_NOT_FOUND'),
+    ),
+  seats: (showtimeId: string) =>
+    call('GET', '/showtimes/{id}/seats', { path: { id: showtimeId } }).catch(missingAs('SHOWTIME_NOT_FOUND')),
   rankings: (by: RankingQuery['by'], period: RankingQuery['period'], limit = 10) =>
     call('GET', '/rankings/performances', { query: { by, period, limit } }),
 };
@@ -103,6 +123,9 @@ export const admin = {
   deletePerformance: (id: string) => call('DELETE', '/admin/performances/{id}', { path: { id } }),
   createShowtime: (performanceId: string, body: NewShowtime) =>
     call('POST', '/admin/performances/{id}/showtimes', { path: { id: performanceId }, body }),
+  showtime: (id: string) => call('GET', '/admin/showtimes/{id}', { path: { id } }),
+  updateShowtime: (id: string, body: ShowtimeChange) =>
+    call('PATCH', '/admin/showtimes/{id}', { path: { id }, body }),
   createCoupon: (body: NewCoupon) => call('POST', '/admin/coupons', { body }),
   coupons: () => call('GET', '/admin/coupons', { query: { size: 100 } }),
   /** The door always names its showtime: another showtime's ticket is then refused (WRONG_SHOWTIME). */

@@ -65,6 +65,14 @@ export const MESSAGES: Record<string, { ko: string; en: string }> = {
   CATEGORY_NOT_FOUND: { ko: '장르를 찾을 수 없습니다.', en: 'Category not found.' },
   GRADE_PRICE_MISSING: { ko: '좌석 등급의 가격이 빠져 있습니다.', en: 'A seat grade has no price.' },
   INVALID_DATE_RANGE: { ko: '날짜 순서가 올바르지 않습니다.', en: 'The dates are not in order.' },
+  SHOWTIME_HAS_SALES: {
+    ko: '이미 판매된 좌석이 있어 공연 시작 시각을 바꿀 수 없습니다.',
+    en: 'Seats are already sold, so the start time cannot change.',
+  },
+  SALES_ALREADY_OPEN: {
+    ko: '판매가 이미 시작되어 판매 시작 시각을 바꿀 수 없습니다.',
+    en: 'Sales have already opened, so the opening time cannot change.',
+  },
   ADMISSION_REQUIRED: {
     ko: '대기열을 통과해야 예매할 수 있습니다.',
     en: 'You need to pass the waiting room first.',
@@ -119,7 +127,6 @@ export const MESSAGES: Record<string, { ko: string; en: string }> = {
   },
 };
 
-/** The message for an error in the chosen language; unknown codes fall back to the server's detail. */
 /** "30초" / "2분" — how long a 429 asks to wait, from the problem's `retryAfterSeconds`. */
 function waitText(seconds: number, lang: Lang): string {
   const minutes = Math.ceil(seconds / 60);
@@ -127,6 +134,7 @@ function waitText(seconds: number, lang: Lang): string {
   return seconds < 60 ? `${seconds} s` : `${minutes} min`;
 }
 
+/** The message for an error in the chosen language (an unknown code reads by its status). */
 export function errorMessage(err: unknown, lang: Lang): string {
   if (err instanceof ApiError) {
     const known = MESSAGES[err.code];
@@ -139,9 +147,27 @@ export function errorMessage(err: unknown, lang: Lang): string {
       return `${known[lang]} ${after}`;
     }
     if (known) return known[lang];
-    return err.problem.detail ?? err.problem.title ?? MESSAGES.INTERNAL_ERROR![lang];
+    // A code this build does not know yet: its English detail may be read on an English page, but a
+    // Korean page says what the status means (never a field path or a validator's English).
+    if (lang === 'en' && err.status !== 400 && err.problem.detail) return err.problem.detail;
+    return MESSAGES[byStatus(err.status)]![lang];
   }
   return MESSAGES.INTERNAL_ERROR![lang];
+}
+
+function byStatus(status: number): string {
+  if (status === 400 || status === 422) return 'VALIDATION_FAILED';
+  if (status === 401) return 'UNAUTHENTICATED';
+  if (status === 403) return 'FORBIDDEN';
+  if (status === 404) return 'NOT_FOUND';
+  if (status === 429) return 'RATE_LIMITED';
+  if (status >= 500 || status === 0) return 'SERVICE_UNAVAILABLE';
+  return 'INTERNAL_ERROR';
+}
+
+/** A "not there" problem: the page says so and links home instead of offering a retry. */
+export function isMissing(err: unknown): boolean {
+  return err instanceof ApiError && err.status === 404 && /(^|_)NOT_FOUND$/.test(err.code);
 }
 
 export function errorCode(err: unknown): string | undefined {

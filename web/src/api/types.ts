@@ -79,6 +79,8 @@ export type CreatedVenue = ResponseOf<'/api/v1/admin/venues', 'post', 201>;
 export type NewPerformance = BodyOf<'/api/v1/admin/performances', 'post'>;
 export type PerformanceChange = BodyOf<'/api/v1/admin/performances/{id}', 'patch'>;
 export type NewShowtime = BodyOf<'/api/v1/admin/performances/{id}/showtimes', 'post'>;
+export type ShowtimeChange = BodyOf<'/api/v1/admin/showtimes/{id}', 'patch'>;
+export type AdminShowtime = ResponseOf<'/api/v1/admin/showtimes/{id}', 'get'>;
 export type CreatedShowtime = ResponseOf<'/api/v1/admin/performances/{id}/showtimes', 'post', 201>;
 export type LiveFigures = ResponseOf<'/api/v1/admin/showtimes/{id}/live', 'get'>;
 /** A showtime the door can serve (GET /admin/check-ins/showtimes). */
