@@ -5,6 +5,7 @@ import type {
   NewPerformance,
   NewShowtime,
   NewVenue,
+  VenueChange,
   PerformanceChange,
   RankingQuery,
   ReservationBody,
@@ -50,6 +51,8 @@ export const catalog = {
   showtimes: (performanceId: string) =>
     call('GET', '/performances/{id}/showtimes', { path: { id: performanceId } }),
   seats: (showtimeId: string) => call('GET', '/showtimes/{id}/seats', { path: { id: showtimeId } }),
+  /** REFUND_POLICY as the detail page shows it (owned by checkout, which applies it). */
+  refundPolicy: () => call('GET', '/refund-policy'),
   rankings: (by: RankingQuery['by'], period: RankingQuery['period'], limit = 10) =>
     call('GET', '/rankings/performances', { query: { by, period, limit } }),
 };
@@ -97,6 +100,7 @@ export const coupons = {
 export const admin = {
   venues: () => call('GET', '/admin/venues'),
   createVenue: (body: NewVenue) => call('POST', '/admin/venues', { body }),
+  updateVenue: (id: string, body: VenueChange) => call('PATCH', '/admin/venues/{id}', { path: { id }, body }),
   createPerformance: (body: NewPerformance) => call('POST', '/admin/performances', { body }),
   updatePerformance: (id: string, body: PerformanceChange) =>
     call('PATCH', '/admin/performances/{id}', { path: { id }, body }),
