@@ -11,6 +11,7 @@ import {
 } from './api.ts';
 import type { Journey } from './harness.ts';
 import { ADMIN, type Stack } from './stack.ts';
+import { detailJourneys } from './journeys-detail.ts';
 
 const PASSWORD = 'Buyer-pass-2345';
 
@@ -94,7 +95,11 @@ export function journeys(stack: Stack, suffix: string): Journey[] {
         await page.getByLabel('검색어').press('Enter');
         await page.getByTestId('performance-card').filter({ hasText: fixture.title }).click();
         await page.getByRole('heading', { name: fixture.title }).waitFor();
-        // The showtime whose sales open tomorrow says so instead of offering a button.
+        // The showtime whose sales open tomorrow (the next show day) says so instead of offering a button.
+        const showDays = page.locator('[data-testid=calendar-day]');
+        await showDays.first().waitFor();
+        if ((await showDays.count()) < 2) await page.getByRole('button', { name: '다음 달' }).click();
+        await showDays.last().click();
         await page.locator('[data-testid=showtime][data-state=notOpen]').waitFor();
 
         await throughWaitingRoom(page, fixture);
@@ -292,5 +297,6 @@ export function journeys(stack: Stack, suffix: string): Journey[] {
         await page.getByRole('link', { name: '로그인' }).waitFor();
       },
     },
+    ...detailJourneys(stack, suffix),
   ];
 }
