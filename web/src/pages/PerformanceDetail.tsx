@@ -168,6 +168,7 @@ export default function PerformanceDetail() {
                   policy={policy.data}
                   coupons={coupons.data}
                   selected={selected}
+                  now={now}
                 />
               )}
               {tab === 'venue' && <VenueTab venue={p.venue} />}

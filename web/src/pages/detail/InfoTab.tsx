@@ -4,18 +4,27 @@ import { useI18n } from '../../i18n/index.tsx';
 import { useDates } from '../../lib/dates.ts';
 import { PriceTable } from './PriceTable.tsx';
 
-/** Showtimes grouped by when their sales open, earliest first: the "ticket open" schedule. */
-export function salesSchedule(showtimes: Showtime[]): { opensAt: string; first: string; last: string }[] {
-  const groups = new Map<string, { opensAt: string; first: string; last: string }>();
+/**
+ * The ticket-open schedule: showtimes on sale now as one row, and those not yet open grouped by the
+ * minute their sales open, earliest first (showtimes whose sales have closed are left out).
+ */
+export function salesSchedule(
+  showtimes: Showtime[],
+  now: number,
+): { opensAt: string | null; first: string; last: string }[] {
+  const groups = new Map<string, { opensAt: string | null; first: string; last: string }>();
   for (const s of showtimes) {
-    const g = groups.get(s.salesOpenAt);
-    if (!g) groups.set(s.salesOpenAt, { opensAt: s.salesOpenAt, first: s.startsAt, last: s.startsAt });
+    if (new Date(s.salesCloseAt).getTime() <= now) continue;
+    const open = new Date(s.salesOpenAt).getTime();
+    const key = open <= now ? '' : new Date(Math.floor(open / 60_000) * 60_000).toISOString();
+    const g = groups.get(key);
+    if (!g) groups.set(key, { opensAt: key || null, first: s.startsAt, last: s.startsAt });
     else {
       if (s.startsAt < g.first) g.first = s.startsAt;
       if (s.startsAt > g.last) g.last = s.startsAt;
     }
   }
-  return [...groups.values()].sort((a, b) => a.opensAt.localeCompare(b.opensAt));
+  return [...groups.values()].sort((a, b) => (a.opensAt ?? '').localeCompare(b.opensAt ?? ''));
 }
 
 export function RefundPolicyView({
@@ -97,16 +106,18 @@ export function InfoTab({
   policy,
   coupons,
   selected,
+  now,
 }: {
   performance: Performance;
   showtimes: Showtime[];
   policy: RefundPolicy | undefined;
   coupons: IssuableCoupon[] | undefined;
   selected: Showtime | undefined;
+  now: number;
 }) {
   const { t } = useI18n();
   const dates = useDates();
-  const schedule = salesSchedule(showtimes);
+  const schedule = salesSchedule(showtimes, now);
   const maxTickets = Math.max(0, ...showtimes.map((s) => s.maxTicketsPerUser));
   return (
     <div className="info-tab">
@@ -126,8 +137,12 @@ export function InfoTab({
           <table className="plain-table">
             <tbody>
               {schedule.map((g) => (
-                <tr key={g.opensAt}>
-                  <th scope="row">{t('detail.opensAt', { when: dates.dayTime(g.opensAt) })}</th>
+                <tr key={g.opensAt ?? 'now'}>
+                  <th scope="row">
+                    {g.opensAt
+                      ? t('detail.opensAt', { when: dates.dayTime(g.opensAt) })
+                      : t('detail.onSaleNow')}
+                  </th>
                   <td>
                     {dates.day(g.first) === dates.day(g.last)
                       ? t('detail.salesOpenRow', { day: dates.day(g.first) })
