@@ -1,4 +1,4 @@
-import { lazy, Suspense, useState, type FormEvent } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState, type FormEvent } from 'react';
 import { admin } from '../../api/endpoints.ts';
 import type { CreatedVenue, Venue } from '../../api/types.ts';
 import { useI18n } from '../../i18n/index.tsx';
@@ -211,6 +211,11 @@ function EditVenue({ venue, onDone }: { venue: Venue; onDone: (saved: Venue | nu
   );
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    heading.current?.scrollIntoView({ block: 'start' });
+    heading.current?.focus();
+  }, []);
 
   const submit = async (e: FormEvent): Promise<void> => {
     e.preventDefault();
@@ -247,10 +252,15 @@ function EditVenue({ venue, onDone }: { venue: Venue; onDone: (saved: Venue | nu
       aria-labelledby="edit-venue-h"
       noValidate
     >
-      <h2 id="edit-venue-h">{t('admin.editVenue', { name: venue.name })}</h2>
+      <h2 id="edit-venue-h" ref={heading} tabIndex={-1}>
+        {t('admin.editVenue', { name: venue.name })}
+      </h2>
       <VenueFields
         draft={draft}
-        onChange={(patch) => setDraft({ ...draft, ...patch })}
+        onChange={(patch) => {
+          setDraft({ ...draft, ...patch });
+          if ('latitude' in patch || 'longitude' in patch) setCoordError(null);
+        }}
         idPrefix="edit"
         coordError={coordError}
       />
@@ -367,7 +377,10 @@ export default function Venues() {
           <h2>{t('admin.newVenue')}</h2>
           <VenueFields
             draft={draft}
-            onChange={(patch) => setDraft({ ...draft, ...patch })}
+            onChange={(patch) => {
+              setDraft({ ...draft, ...patch });
+              if ('latitude' in patch || 'longitude' in patch) setCoordError(null);
+            }}
             idPrefix="new"
             coordError={coordError}
           />
