@@ -97,10 +97,13 @@ export function Calendar({
                         data-testid="calendar-day"
                         data-date={key}
                         aria-pressed={selected === key}
-                        aria-label={`${dates.day(key)} · ${t('detail.hasShows')}`}
                         onClick={() => onSelect(key)}
                       >
                         {day}
+                        {/* The visible number starts the name (WCAG 2.5.3), the full date follows. */}
+                        <span className="sr-only">
+                          , {dates.day(key)} · {t('detail.hasShows')}
+                        </span>
                       </button>
                     ) : (
                       <span className="calendar-off">{day}</span>

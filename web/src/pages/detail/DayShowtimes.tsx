@@ -46,11 +46,13 @@ export function DayShowtimes({
               type="button"
               className="showtime-pick"
               aria-pressed={selected}
-              aria-label={`${dates.dayTime(s.startsAt)} · ${t('detail.select')}`}
               onClick={() => onSelect(s.id)}
             >
               <span className="showtime-time">{dates.time(s.startsAt)}</span>
               <span className="showtime-round">{t('detail.showtimeRound', { n: index + 1 })}</span>
+              <span className="sr-only">
+                , {dates.day(s.startsAt)} · {t('detail.select')}
+              </span>
             </button>
             <div className="showtime-body">
               <ul

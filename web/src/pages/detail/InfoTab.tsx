@@ -44,7 +44,7 @@ export function RefundPolicyView({
     : null;
   return (
     <section aria-labelledby="refund-h" className="info-section" data-testid="refund-policy">
-      <h3 id="refund-h">{t('detail.refund')}</h3>
+      <h2 id="refund-h">{t('detail.refund')}</h2>
       <table className="plain-table">
         <tbody>
           {policy.rules.map((r) => (
@@ -73,7 +73,7 @@ function Discounts({ coupons }: { coupons: IssuableCoupon[] | undefined }) {
   const live = (coupons ?? []).filter((c) => c.remaining > 0);
   return (
     <section aria-labelledby="disc-h" className="info-section" data-testid="discounts">
-      <h3 id="disc-h">{t('detail.discounts')}</h3>
+      <h2 id="disc-h">{t('detail.discounts')}</h2>
       {live.length === 0 ? (
         <p className="muted">{t('detail.noDiscounts')}</p>
       ) : (
@@ -123,17 +123,17 @@ export function InfoTab({
     <div className="info-tab">
       {performance.description && (
         <section aria-labelledby="about-h" className="info-section">
-          <h3 id="about-h">{t('detail.about')}</h3>
+          <h2 id="about-h">{t('detail.about')}</h2>
           <p className="description">{performance.description}</p>
         </section>
       )}
       <section aria-labelledby="price-h" className="info-section">
-        <h3 id="price-h">{t('detail.priceTitle')}</h3>
+        <h2 id="price-h">{t('detail.priceTitle')}</h2>
         <PriceTable prices={performance.prices} />
       </section>
       {schedule.length > 0 && (
         <section aria-labelledby="sched-h" className="info-section" data-testid="sales-schedule">
-          <h3 id="sched-h">{t('detail.salesSchedule')}</h3>
+          <h2 id="sched-h">{t('detail.salesSchedule')}</h2>
           <table className="plain-table">
             <tbody>
               {schedule.map((g) => (

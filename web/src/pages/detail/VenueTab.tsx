@@ -51,7 +51,7 @@ export function VenueTab({ venue }: { venue: VenueDetail }) {
   ];
   return (
     <div className="venue-tab">
-      <h3 className="venue-name">{venue.name}</h3>
+      <h2 className="venue-name">{venue.name}</h2>
       <dl className="info-table">
         {rows.map(([label, value]) => (
           <div key={label}>
@@ -66,7 +66,7 @@ export function VenueTab({ venue }: { venue: VenueDetail }) {
           </div>
         ))}
       </dl>
-      <h4 className="sub-h">{t('venue.map')}</h4>
+      <h3 className="sub-h">{t('venue.map')}</h3>
       {hasPoint && !mapFailed ? (
         <Suspense fallback={<Loading />}>
           <VenueMap
