@@ -10,7 +10,7 @@ export function mapLinks(v: Pick<VenueDetail, 'name' | 'address' | 'latitude' | 
   kakao: string;
   naver: string;
 } {
-  const has = v.latitude !== null && v.longitude !== null;
+  const has = typeof v.latitude === 'number' && typeof v.longitude === 'number';
   return {
     kakao: has
       ? `https://map.kakao.com/link/map/${encodeURIComponent(v.name)},${v.latitude},${v.longitude}`
@@ -41,7 +41,7 @@ function MapLinks({ venue }: { venue: VenueDetail }) {
  */
 export function VenueTab({ venue }: { venue: VenueDetail }) {
   const { t } = useI18n();
-  const hasPoint = venue.latitude !== null && venue.longitude !== null;
+  const hasPoint = typeof venue.latitude === 'number' && typeof venue.longitude === 'number';
   const [mapFailed, setMapFailed] = useState(false);
   const rows: [string, string | null][] = [
     [t('venue.address'), venue.address],
