@@ -3596,7 +3596,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Showtimes with available and total seats */
+    /** Showtimes with available and total seats, seats left per grade and the cast */
     get: {
       parameters: {
         query?: never;
