@@ -81,16 +81,14 @@ export class CatalogAdmin {
     const seatCount = body.sections.reduce((sum, s) => sum + s.rows * s.seatsPerRow, 0);
     if (seatCount > 50_000) throw invalid('body.sections', 'a venue has at most 50,000 seats');
     const contact = venueContact({}, body);
-    const id = await this.dbs.primary
-      .transaction()
-      .execute((tx) =>
-        this.repo.insertVenue(tx, {
-          ...contact,
-          name: body.name.trim(),
-          address: body.address.trim(),
-          sections: body.sections,
-        }),
-      );
+    const id = await this.dbs.primary.transaction().execute((tx) =>
+      this.repo.insertVenue(tx, {
+        ...contact,
+        name: body.name.trim(),
+        address: body.address.trim(),
+        sections: body.sections,
+      }),
+    );
     return { id, name: body.name.trim(), seatCount };
   }
 
