@@ -12,6 +12,7 @@ import {
 import type { Journey } from './harness.ts';
 import { adminEditJourneys } from './journeys-admin-edit.ts';
 import { ADMIN, type Stack } from './stack.ts';
+import { detailJourneys } from './journeys-detail.ts';
 
 const PASSWORD = 'Buyer-pass-2345';
 
@@ -95,7 +96,11 @@ export function journeys(stack: Stack, suffix: string): Journey[] {
         await page.getByLabel('검색어').press('Enter');
         await page.getByTestId('performance-card').filter({ hasText: fixture.title }).click();
         await page.getByRole('heading', { name: fixture.title }).waitFor();
-        // The showtime whose sales open tomorrow says so instead of offering a button.
+        // The showtime whose sales open tomorrow (the next show day) says so instead of offering a button.
+        const showDays = page.locator('[data-testid=calendar-day]');
+        await showDays.first().waitFor();
+        if ((await showDays.count()) < 2) await page.getByRole('button', { name: '다음 달' }).click();
+        await showDays.last().click();
         await page.locator('[data-testid=showtime][data-state=notOpen]').waitFor();
 
         await throughWaitingRoom(page, fixture);
@@ -294,5 +299,6 @@ export function journeys(stack: Stack, suffix: string): Journey[] {
       },
     },
     ...adminEditJourneys(stack, suffix),
+    ...detailJourneys(stack, suffix),
   ];
 }

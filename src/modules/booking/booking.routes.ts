@@ -13,6 +13,7 @@ import {
   ListQuery,
   ReservationBody,
   ReservationDetail,
+  RefundPolicy,
   ReservationList,
   ShowtimeParams,
 } from './booking.schemas.ts';
@@ -39,6 +40,22 @@ const security = [{ bearerAuth: [] }];
 export const bookingRoutes =
   (deps: BookingRouteDeps): FastifyPluginAsyncTypebox =>
   async (app) => {
+    app.get(
+      '/refund-policy',
+      {
+        config: { access: 'public' },
+        schema: {
+          tags: ['checkout'],
+          summary: 'Refund percent by days before the show, and the cancel deadline (REFUND_POLICY)',
+          response: { 200: RefundPolicy },
+        },
+      },
+      async (_request, reply) => {
+        reply.header('cache-control', 'public, max-age=300');
+        return deps.cancels.policy();
+      },
+    );
+
     app.post(
       '/showtimes/:id/holds',
       {

@@ -85,3 +85,16 @@ export const ReservationList = Type.Object({
 });
 
 export const Cancelled = Type.Object({ id: Uuid, status: Type.String(), refundAmount: Type.Integer() });
+
+export const RefundPolicy = Type.Object({
+  rules: Type.Array(
+    Type.Object({
+      daysBefore: Type.Integer({ description: 'At least this many whole days (24 h) before the start' }),
+      percent: Type.Integer({ minimum: 0, maximum: 100 }),
+    }),
+    { description: 'Most generous first; the first rule whose daysBefore is met applies' },
+  ),
+  cancelDeadlineHoursBefore: Type.Integer({
+    description: 'A reservation can be cancelled until this many hours before the show starts',
+  }),
+});

@@ -46,6 +46,15 @@ export class CancelService {
     this.rules = parseRefundPolicy(d.config.REFUND_POLICY);
   }
 
+  /** The buyer policy as the detail page shows it: REFUND_POLICY, and when cancelling stops. */
+  policy(): { rules: { daysBefore: number; percent: number }[]; cancelDeadlineHoursBefore: number } {
+    return {
+      rules: this.rules.map((r) => ({ daysBefore: r.minDays, percent: r.percent })),
+      // `refundPercent` counts whole days: the last rule (fewest days) is the last moment to cancel.
+      cancelDeadlineHoursBefore: Math.min(...this.rules.map((r) => r.minDays)) * 24,
+    };
+  }
+
   async cancel(
     reservationId: string,
     userId: string,

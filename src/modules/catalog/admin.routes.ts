@@ -6,6 +6,7 @@ import type { CatalogAdmin } from './catalog.service.ts';
 import type { CatalogReads } from './catalog.reads.ts';
 import {
   AdminShowtime,
+  AdminVenue,
   CreatePerformanceBody,
   CreateShowtimeBody,
   CreateVenueBody,
@@ -13,6 +14,7 @@ import {
   PerformanceDetail,
   UpdatePerformanceBody,
   UpdateShowtimeBody,
+  UpdateVenueBody,
 } from './catalog.schemas.ts';
 
 /** Admin-only catalogue writes. Every route declares ADMIN access, checked before anything else runs. */
@@ -56,21 +58,24 @@ export const catalogAdminRoutes =
         ...guard,
         schema: {
           ...doc('List venues'),
-          response: {
-            200: Type.Array(
-              Type.Object({
-                id: Uuid,
-                name: Type.String(),
-                address: Type.String(),
-                seatCount: Type.Integer(),
-                grades: Type.Array(Type.String()),
-              }),
-            ),
-            ...errors(...denied),
-          },
+          response: { 200: Type.Array(AdminVenue), ...errors(...denied) },
         },
       },
       async (request) => admin.venues(request.user?.id),
+    );
+
+    app.patch(
+      '/admin/venues/:id',
+      {
+        ...guard,
+        schema: {
+          ...doc('Edit a venue: name, address, location and how to reach it (not its sections)'),
+          params: IdParams,
+          body: UpdateVenueBody,
+          response: { 200: AdminVenue, ...errors(400, 404, ...denied) },
+        },
+      },
+      async (request) => admin.updateVenue(request.params.id, request.body),
     );
 
     app.delete(

@@ -71,7 +71,7 @@ describe('catalogue caches across instances', () => {
   it('200 concurrent cold reads of one performance reach the database exactly once', async () => {
     const id = await createPerformance(a.app, admin, { venueId, categoryId: musical, title: '캣츠' });
     // Drop what the create left in Redis and in b's process: b is cold for this id.
-    await b.container.redis.del(`perf:{pf:${id}}:detail`);
+    await b.container.redis.del(`perf:{pf:${id}}:detail:v2`);
     const before = await queryCount(b.container);
     const responses = await Promise.all(
       Array.from({ length: 200 }, () => b.app.inject({ method: 'GET', url: `/api/v1/performances/${id}` })),

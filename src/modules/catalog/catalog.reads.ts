@@ -24,7 +24,16 @@ export function toDetailEntry(row: DetailRow, now: number): DetailEntry {
     title: row.title,
     description: row.description,
     category: { id: row.categoryId, name: row.categoryName, slug: row.categorySlug },
-    venue: { id: row.venueId, name: row.venueName, address: row.venueAddress },
+    venue: {
+      id: row.venueId,
+      name: row.venueName,
+      address: row.venueAddress,
+      latitude: row.venueLatitude,
+      longitude: row.venueLongitude,
+      phone: row.venuePhone,
+      parking: row.venueParking,
+      directions: row.venueDirections,
+    },
     startDate: row.startDate,
     endDate: row.endDate,
     runningMinutes: row.runningMinutes,
@@ -88,6 +97,11 @@ interface Route {
 export class CatalogReads {
   private readonly searches = new LRUCache<string, Promise<PerformancePage>>({ max: 5_000, ttl: 3_000 });
   private readonly showtimeLists = new LRUCache<string, Promise<ShowtimeRow[]>>({ max: 5_000, ttl: 2_000 });
+  // Keyed by performance and taken counts (`gradeCounts`); forget() drops a performance's keys.
+  private readonly gradeLists = new LRUCache<string, Promise<Map<string, GradeAvailability[]>>>({
+    max: 5_000,
+    ttl: 2_000,
+  });
   // The layout of a showtime never changes once generated; bounded by seats held, not entries.
   private readonly layouts = new LRUCache<string, Promise<Layout | null>>({
     maxSize: 400_000,
@@ -128,6 +142,8 @@ export class CatalogReads {
     if (msg.performanceId) {
       this.detailCache.forgetLocal(msg.performanceId);
       this.showtimeLists.delete(msg.performanceId);
+      const prefix = `${msg.performanceId}:`;
+      for (const key of [...this.gradeLists.keys()]) if (key.startsWith(prefix)) this.gradeLists.delete(key);
     }
     if (msg.showtimeId) this.layouts.delete(msg.showtimeId);
     this.searches.clear();
@@ -205,14 +221,18 @@ export class CatalogReads {
       this.sold.get(ids),
       Promise.all(ids.map((id) => this.heldSeats.heldSeatIds(id))),
     ]);
+    // Taken = sold, or held and not yet sold (a hold ends when checkout releases it).
+    const taken = list.map((s, i) => {
+      const soldSet = soldSets.get(s.id) ?? new Set<string>();
+      const ids = [...soldSet];
+      for (const id of heldSets[i] ?? []) if (!soldSet.has(id)) ids.push(id);
+      return ids;
+    });
+    const byGrade = await this.gradeCounts(performanceId, db, own, ids, taken);
     const now = this.clock.nowMs();
     const salesStopped = perf.status === 'CLOSED' || perf.status === 'ENDED';
     return list.map((s, i) => {
-      const soldSet = soldSets.get(s.id) ?? new Set<string>();
-      const held = heldSets[i] ?? new Set<string>();
-      let heldUnsold = 0;
-      for (const id of held) if (!soldSet.has(id)) heldUnsold++;
-      const availableSeats = Math.max(0, s.seatCount - soldSet.size - heldUnsold);
+      const availableSeats = Math.max(0, s.seatCount - taken[i]!.length);
       const status =
         salesStopped || now >= s.salesCloseAt.getTime()
           ? 'SALES_CLOSED'
@@ -231,8 +251,42 @@ export class CatalogReads {
         maxTicketsPerUser: s.maxTicketsPerUser,
         availableSeats,
         totalSeats: s.seatCount,
+        cast: s.cast,
+        availableByGrade: byGrade.get(s.id) ?? [],
       };
     });
+  }
+
+  /**
+   * Seats left per grade of each showtime of a list: one grouped query (seats per grade, and how many
+   * of the taken ids fall in each), cached briefly under the performance and the taken counts, so a
+   * hold or a sale (which changes a count) is seen at once and a quiet page costs no query for 2 s.
+   */
+  private async gradeCounts(
+    performanceId: string,
+    db: Db,
+    own: boolean,
+    showtimeIds: string[],
+    taken: string[][],
+  ): Promise<Map<string, GradeAvailability[]>> {
+    const key = `${performanceId}:${taken.map((t) => t.length).join(',')}`;
+    let counts = own ? undefined : this.gradeLists.get(key);
+    if (!counts) {
+      counts = this.showtimesRepo.gradeCounts(db, showtimeIds, taken.flat()).then((rows) => {
+        const out = new Map<string, GradeAvailability[]>();
+        for (const r of rows) {
+          const list = out.get(r.showtimeId) ?? [];
+          list.push({ grade: r.grade, price: r.price, available: r.total - r.taken, total: r.total });
+          out.set(r.showtimeId, list);
+        }
+        return out;
+      });
+      if (!own) {
+        this.gradeLists.set(key, counts);
+        counts.catch(() => this.gradeLists.delete(key));
+      }
+    }
+    return counts;
   }
 
   async seatMap(requestedId: string, reader: Reader): Promise<SeatMap> {
@@ -293,6 +347,8 @@ export class CatalogReads {
     return { title: detail.title, category: detail.category.slug };
   }
 }
+
+type GradeAvailability = ShowtimeView['availableByGrade'][number];
 
 /** The RecentChanges key of "some catalogue data changed" (searches span every performance). */
 const ANY = 'any';

@@ -94,7 +94,7 @@ describe.skipIf(!REPLICA)('catalogue reads over a lagging replica', () => {
       await new Promise((r) => setTimeout(r, 300));
       expect(await title(b, id)).toBe('오페라의 유령 25주년');
     }
-    expect(await a.container.redis.get(`perf:{pf:${id}}:detail`)).toContain('오페라의 유령 25주년');
+    expect(await a.container.redis.get(`perf:{pf:${id}}:detail:v2`)).toContain('오페라의 유령 25주년');
     await waitFor('the edit on the replica', async () => (await replicaTitle(id)) === '오페라의 유령 25주년');
   });
 

@@ -10,6 +10,23 @@ export interface SectionRow {
   seatsPerRow: number;
 }
 
+/** How to find and reach a venue (migration 0022); null where the admin has not said. */
+export interface VenueContact {
+  latitude: number | null;
+  longitude: number | null;
+  phone: string | null;
+  parking: string | null;
+  directions: string | null;
+}
+
+export interface VenueListRow extends VenueContact {
+  id: string;
+  name: string;
+  address: string;
+  seatCount: number;
+  grades: string[];
+}
+
 export interface PerformanceRow {
   id: string;
   title: string;
@@ -32,6 +49,11 @@ export interface DetailRow extends PerformanceRow {
   categorySlug: string;
   venueName: string;
   venueAddress: string;
+  venueLatitude: number | null;
+  venueLongitude: number | null;
+  venuePhone: string | null;
+  venueParking: string | null;
+  venueDirections: string | null;
   prices: { grade: string; price: number }[];
 }
 
@@ -44,6 +66,16 @@ export interface ShowtimeRow {
   maxTicketsPerUser: number;
   queueEnabled: boolean;
   seatCount: number;
+  cast: string[];
+}
+
+/** Seats of one grade of one showtime: the total and how many of `taken` (sold or held) are among them. */
+export interface GradeCountRow {
+  showtimeId: string;
+  grade: string;
+  price: number;
+  total: number;
+  taken: number;
 }
 
 export interface LayoutSeat {
@@ -96,12 +128,22 @@ export class CatalogRepository {
 
   async insertVenue(
     db: DbOrTx,
-    input: { name: string; address: string; sections: SectionRow[] },
+    input: { name: string; address: string; sections: SectionRow[] } & Partial<VenueContact>,
   ): Promise<string> {
     const seatCount = input.sections.reduce((sum, s) => sum + s.rows * s.seatsPerRow, 0);
     const { id } = await db
       .insertInto('venues')
-      .values({ name: input.name, address: input.address, seat_count: seatCount, deleted_at: null })
+      .values({
+        name: input.name,
+        address: input.address,
+        seat_count: seatCount,
+        latitude: input.latitude ?? null,
+        longitude: input.longitude ?? null,
+        phone: input.phone ?? null,
+        parking: input.parking ?? null,
+        directions: input.directions ?? null,
+        deleted_at: null,
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
     await db
@@ -121,12 +163,20 @@ export class CatalogRepository {
   }
 
   /** Live venues, each with its seat grades (in section order) so a price list can name them. */
-  async venues(
-    db: DbOrTx,
-  ): Promise<{ id: string; name: string; address: string; seatCount: number; grades: string[] }[]> {
+  async venues(db: DbOrTx): Promise<VenueListRow[]> {
     return db
       .selectFrom('venues')
-      .select(['id', 'name', 'address', 'seat_count as seatCount'])
+      .select([
+        'id',
+        'name',
+        'address',
+        'seat_count as seatCount',
+        'latitude',
+        'longitude',
+        'phone',
+        'parking',
+        'directions',
+      ])
       .select(
         sql<string[]>`array(select s.grade from venue_sections s where s.venue_id = venues.id
           group by s.grade order by min(s.sort_order))`.as('grades'),
@@ -152,6 +202,45 @@ export class CatalogRepository {
       .orderBy('sort_order')
       .execute();
     return { name: venue.name, sections };
+  }
+
+  /** A live venue's name, address and contact, locked for update; undefined when absent or deleted. */
+  async lockVenue(
+    db: DbOrTx,
+    id: string,
+  ): Promise<({ name: string; address: string } & VenueContact) | undefined> {
+    return db
+      .selectFrom('venues')
+      .select(['name', 'address', 'latitude', 'longitude', 'phone', 'parking', 'directions'])
+      .where('id', '=', id)
+      .where('deleted_at', 'is', null)
+      .forUpdate()
+      .executeTakeFirst();
+  }
+
+  async updateVenue(
+    db: DbOrTx,
+    id: string,
+    row: { name: string; address: string } & VenueContact,
+  ): Promise<void> {
+    await db.updateTable('venues').set(row).where('id', '=', id).execute();
+  }
+
+  /** Live performances at a venue, with what their search text is built from (a rename changes it). */
+  async performancesAt(
+    db: DbOrTx,
+    venueId: string,
+  ): Promise<{ id: string; title: string; cast: string[]; description: string }[]> {
+    return db
+      .selectFrom('performances')
+      .select(['id', 'title', 'cast', 'description'])
+      .where('venue_id', '=', venueId)
+      .where('deleted_at', 'is', null)
+      .execute();
+  }
+
+  async setSearchText(db: DbOrTx, id: string, searchText: string): Promise<void> {
+    await db.updateTable('performances').set({ search_text: searchText }).where('id', '=', id).execute();
   }
 
   /** The id of the live venue with this exact name (demo data is idempotent by name). */
@@ -260,6 +349,11 @@ export class CatalogRepository {
         'c.slug as categorySlug',
         'v.name as venueName',
         'v.address as venueAddress',
+        'v.latitude as venueLatitude',
+        'v.longitude as venueLongitude',
+        'v.phone as venuePhone',
+        'v.parking as venueParking',
+        'v.directions as venueDirections',
         sql<{ grade: string; price: number }[]>`(
           SELECT coalesce(json_agg(json_build_object('grade', pp.grade, 'price', pp.price) ORDER BY pp.price DESC), '[]')
           FROM performance_prices pp WHERE pp.performance_id = p.id)`.as('prices'),

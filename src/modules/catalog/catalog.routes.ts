@@ -131,7 +131,7 @@ export const catalogRoutes =
         config: { access: 'public' },
         schema: {
           tags,
-          summary: 'Showtimes with available and total seats',
+          summary: 'Showtimes with available and total seats, seats left per grade and the cast',
           params: IdParams,
           response: { 200: Type.Array(ShowtimeView), ...errors(400, 404, 503) },
         },

@@ -29,15 +29,54 @@ export const SectionInput = Type.Object(
   },
   { additionalProperties: false },
 );
+/** How to find and reach a venue; null clears a field. Latitude and longitude come together. */
+const venueContactFields = {
+  latitude: Type.Union([Type.Number({ minimum: -90, maximum: 90 }), Type.Null()], {
+    description: 'WGS84 degrees, -90..90; null with longitude when unknown',
+  }),
+  longitude: Type.Union([Type.Number({ minimum: -180, maximum: 180 }), Type.Null()], {
+    description: 'WGS84 degrees, -180..180; null with latitude when unknown',
+  }),
+  phone: Type.Union([Type.String({ maxLength: 30, pattern: '^[0-9+()\\- ]{3,30}$' }), Type.Null()]),
+  parking: Type.Union([Type.String({ maxLength: 500 }), Type.Null()]),
+  directions: Type.Union([Type.String({ maxLength: 1000 }), Type.Null()]),
+};
 export const CreateVenueBody = Type.Object(
   {
     name: Text(100),
     address: Text(300),
     sections: Type.Array(SectionInput, { minItems: 1, maxItems: 50 }),
+    latitude: Type.Optional(venueContactFields.latitude),
+    longitude: Type.Optional(venueContactFields.longitude),
+    phone: Type.Optional(venueContactFields.phone),
+    parking: Type.Optional(venueContactFields.parking),
+    directions: Type.Optional(venueContactFields.directions),
   },
   { additionalProperties: false },
 );
 export type CreateVenueBody = Static<typeof CreateVenueBody>;
+/** Everything but the section layout (seats of existing showtimes were generated from it). */
+export const UpdateVenueBody = Type.Partial(
+  Type.Object({ name: Text(100), address: Text(300), ...venueContactFields }),
+  { additionalProperties: false, minProperties: 1 },
+);
+export type UpdateVenueBody = Static<typeof UpdateVenueBody>;
+const NullableNumber = Type.Union([Type.Number(), Type.Null()]);
+const NullableString = Type.Union([Type.String(), Type.Null()]);
+/** A venue as the admin console lists it. */
+export const AdminVenue = Type.Object({
+  id: Uuid,
+  name: Type.String(),
+  address: Type.String(),
+  seatCount: Type.Integer(),
+  grades: Type.Array(Type.String()),
+  latitude: NullableNumber,
+  longitude: NullableNumber,
+  phone: NullableString,
+  parking: NullableString,
+  directions: NullableString,
+});
+export type AdminVenue = Static<typeof AdminVenue>;
 export const VenueView = Type.Object({
   id: Uuid,
   name: Type.String(),
@@ -99,7 +138,16 @@ export const PerformanceDetail = Type.Object({
   title: Type.String(),
   description: Type.String(),
   category: Category,
-  venue: Type.Object({ id: Uuid, name: Type.String(), address: Type.String() }),
+  venue: Type.Object({
+    id: Uuid,
+    name: Type.String(),
+    address: Type.String(),
+    latitude: NullableNumber,
+    longitude: NullableNumber,
+    phone: NullableString,
+    parking: NullableString,
+    directions: NullableString,
+  }),
   startDate: Type.String(),
   endDate: Type.String(),
   runningMinutes: Type.Integer(),
@@ -138,7 +186,13 @@ const showtimeFields = {
   maxTicketsPerUser: Type.Integer({ minimum: 1, maximum: 20 }),
 };
 export const CreateShowtimeBody = Type.Object(
-  { ...showtimeFields, queue: Type.Optional(QueueFields(true)) },
+  {
+    ...showtimeFields,
+    cast: Type.Optional(
+      Type.Array(Text(100), { maxItems: 50, description: "This showtime's cast (default: none listed)" }),
+    ),
+    queue: Type.Optional(QueueFields(true)),
+  },
   { additionalProperties: false },
 );
 export type CreateShowtimeBody = Static<typeof CreateShowtimeBody>;
@@ -228,6 +282,16 @@ export const ShowtimeView = Type.Object({
   maxTicketsPerUser: Type.Integer(),
   availableSeats: Type.Integer(),
   totalSeats: Type.Integer(),
+  cast: Type.Array(Type.String(), { description: "This showtime's cast; empty when not announced" }),
+  availableByGrade: Type.Array(
+    Type.Object({
+      grade: Type.String(),
+      price: Type.Integer(),
+      available: Type.Integer({ description: 'Seats neither sold nor held' }),
+      total: Type.Integer(),
+    }),
+    { description: 'By price, highest first' },
+  ),
 });
 export type ShowtimeView = Static<typeof ShowtimeView>;
 

@@ -2,7 +2,13 @@ import { AppError, fieldError } from '../../errors.ts';
 import type { DbOrTx } from '../../infra/db.ts';
 import type { Clock } from '../../infra/clock.ts';
 import type { CatalogDbs } from './read-dbs.ts';
-import type { CatalogRepository, PerformanceRow, SectionRow } from './catalog.repository.ts';
+import type {
+  CatalogRepository,
+  PerformanceRow,
+  SectionRow,
+  VenueContact,
+  VenueListRow,
+} from './catalog.repository.ts';
 import type { AdminShowtimeRow, ShowtimesRepository } from './showtimes.repository.ts';
 import type { DetailCache } from './detail-cache.ts';
 import type { InvalidationBus } from './invalidation.ts';
@@ -14,6 +20,7 @@ import type {
   CreateVenueBody,
   UpdatePerformanceBody,
   UpdateShowtimeBody,
+  UpdateVenueBody,
 } from './catalog.schemas.ts';
 import { kstDay } from './calendar.ts';
 
@@ -62,9 +69,7 @@ export class CatalogAdmin {
   }
 
   /** Live venues for the admin console, read where `adminId`'s reads go (the primary after a write). */
-  async venues(
-    adminId: string | undefined,
-  ): Promise<{ id: string; name: string; address: string; seatCount: number; grades: string[] }[]> {
+  async venues(adminId: string | undefined): Promise<VenueListRow[]> {
     return this.repo.venues(await this.dbs.readFor(adminId));
   }
 
@@ -76,10 +81,43 @@ export class CatalogAdmin {
     const seatCount = body.sections.reduce((sum, s) => sum + s.rows * s.seatsPerRow, 0);
     if (seatCount > 50_000)
       throw invalid('body.sections', 'maxSeats', 'a venue has at most 50,000 seats', { limit: 50_000 });
-    const id = await this.dbs.primary
-      .transaction()
-      .execute((tx) => this.repo.insertVenue(tx, { ...body, name: body.name.trim() }));
+    const contact = venueContact({}, body);
+    const id = await this.dbs.primary.transaction().execute((tx) =>
+      this.repo.insertVenue(tx, {
+        ...contact,
+        name: body.name.trim(),
+        address: body.address.trim(),
+        sections: body.sections,
+      }),
+    );
     return { id, name: body.name.trim(), seatCount };
+  }
+
+  /**
+   * Edits a venue's name, address and how to find and reach it; the section layout is not editable
+   * (showtimes' seats were generated from it). Every performance at the venue shows these fields in
+   * its cached detail, so each is invalidated; a rename also rewrites their search text.
+   */
+  async updateVenue(id: string, patch: UpdateVenueBody): Promise<VenueListRow> {
+    const performanceIds = await this.dbs.primary.transaction().execute(async (tx) => {
+      const current = await this.repo.lockVenue(tx, id);
+      if (!current) throw new AppError('VENUE_NOT_FOUND');
+      const next = {
+        name: patch.name?.trim() ?? current.name,
+        address: patch.address?.trim() ?? current.address,
+        ...venueContact(current, patch),
+      };
+      await this.repo.updateVenue(tx, id, next);
+      const shows = await this.repo.performancesAt(tx, id);
+      if (next.name !== current.name) {
+        for (const p of shows) await this.repo.setSearchText(tx, p.id, searchTextOf(p, next.name));
+      }
+      return shows.map((p) => p.id);
+    });
+    for (const performanceId of performanceIds) await this.published({ performanceId });
+    const venue = (await this.repo.venues(this.dbs.primary)).find((v) => v.id === id);
+    if (!venue) throw new AppError('VENUE_NOT_FOUND');
+    return venue;
   }
 
   async deleteVenue(id: string): Promise<void> {
@@ -199,6 +237,7 @@ export class CatalogAdmin {
         salesOpenAt,
         salesCloseAt,
         maxTicketsPerUser: body.maxTicketsPerUser,
+        cast: (body.cast ?? []).map((c) => c.trim()),
         queue: {
           enabled: body.queue?.enabled ?? false,
           admitPerSecond: body.queue?.admitPerSecond ?? 100,
@@ -367,6 +406,32 @@ function checkWithinRun(startsAt: Date, perf: { startDate: string; endDate: stri
       { from: perf.startDate, to: perf.endDate },
     );
   }
+}
+
+/**
+ * The contact fields after applying `patch` to `current`: undefined keeps, null clears, text is
+ * trimmed (blank becomes null). Latitude and longitude must end up both set or both null.
+ */
+function venueContact(current: Partial<VenueContact>, patch: Partial<VenueContact>): VenueContact {
+  const pick = <K extends keyof VenueContact>(k: K): VenueContact[K] | null =>
+    patch[k] === undefined ? (current[k] ?? null) : patch[k];
+  const text = (v: string | null): string | null => (v === null || v.trim() === '' ? null : v.trim());
+  const latitude = pick('latitude');
+  const longitude = pick('longitude');
+  if ((latitude === null) !== (longitude === null)) {
+    throw invalid(
+      latitude === null ? 'body.latitude' : 'body.longitude',
+      'together',
+      'latitude and longitude go together',
+    );
+  }
+  return {
+    latitude,
+    longitude,
+    phone: text(pick('phone')),
+    parking: text(pick('parking')),
+    directions: text(pick('directions')),
+  };
 }
 
 function definedOnly<T extends object>(o: T): Partial<T> {

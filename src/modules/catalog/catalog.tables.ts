@@ -1,6 +1,6 @@
 import type { ColumnType, Generated } from 'kysely';
 
-/** The catalogue's tables (migration 0020) as Kysely sees them. */
+/** The catalogue's tables (migrations 0020–0022) as Kysely sees them. */
 export interface CategoriesTable {
   id: Generated<string>;
   name: string;
@@ -13,6 +13,12 @@ export interface VenuesTable {
   name: string;
   address: string;
   seat_count: number;
+  /** WGS84 degrees; both set or both null (migration 0022). */
+  latitude: number | null;
+  longitude: number | null;
+  phone: string | null;
+  parking: string | null;
+  directions: string | null;
   created_at: Generated<Date>;
   deleted_at: Date | null;
 }
@@ -73,6 +79,8 @@ export interface ShowtimesTable {
   /** Minutes before sales_open_at the waiting room opens; null = QUEUE_OPENS_BEFORE_SALES_MINUTES. */
   queue_opens_before_minutes: number | null;
   seat_count: number;
+  /** This showtime's cast (migration 0022); the performance's cast is the run's principal cast. */
+  cast: Generated<string[]>;
   created_at: Generated<Date>;
   deleted_at: Date | null;
 }

@@ -1,5 +1,5 @@
 import type { CatalogInfra, CatalogModule } from './index.ts';
-import { CatalogRepository } from './catalog.repository.ts';
+import { CatalogRepository, type VenueContact } from './catalog.repository.ts';
 import { kstDay } from './calendar.ts';
 
 type Section = { name: string; grade: string; rows: number; seatsPerRow: number };
@@ -9,6 +9,51 @@ interface DemoVenue {
   address: string;
   sections: Section[];
 }
+/** Where the demo venues are and how to reach them (as their own sites list it). */
+const VENUE_CONTACTS: Record<string, Partial<VenueContact>> = {
+  blue: {
+    latitude: 37.5407,
+    longitude: 127.0026,
+    phone: '1544-1591',
+    parking: '건물 지하 주차장, 공연 관람객 4시간 할인 (혼잡하니 대중교통을 이용해 주세요)',
+    directions: '6호선 한강진역 2번 출구 바로 앞',
+  },
+  olympic: {
+    latitude: 37.516,
+    longitude: 127.126,
+    phone: '02-410-1114',
+    parking: '올림픽공원 남1문·북2문 주차장 (유료)',
+    directions: '5호선 올림픽공원역 3번 출구 도보 10분, 9호선 한성백제역 1번 출구',
+  },
+  sac: {
+    latitude: 37.4786,
+    longitude: 127.0113,
+    phone: '02-580-1300',
+    parking: '예술의전당 지상·지하 주차장 (관람객 할인)',
+    directions: '3호선 남부터미널역 5번 출구에서 마을버스 22번 또는 도보 15분',
+  },
+  daehak: {
+    latitude: 37.5826,
+    longitude: 127.0027,
+    parking: '전용 주차장 없음, 인근 공영주차장 이용',
+    directions: '4호선 혜화역 1번 출구 도보 5분',
+  },
+  lg: {
+    latitude: 37.5605,
+    longitude: 126.8254,
+    phone: '1661-0017',
+    parking: 'LG아트센터 서울 지하 주차장 (관람객 4시간 할인)',
+    directions: '9호선·공항철도 마곡나루역 3번 출구와 지하로 연결',
+  },
+  sejong: {
+    latitude: 37.5725,
+    longitude: 126.976,
+    phone: '02-399-1000',
+    parking: '세종문화회관 지하 주차장 (유료, 관람객 할인)',
+    directions: '5호선 광화문역 1번·8번 출구 연결',
+  },
+};
+
 interface DemoShow {
   title: string;
   category: string;
@@ -194,7 +239,11 @@ export async function seedDemoCatalog(
   const categories = new Map((await repo.categories(db)).map((r) => [r.slug, r.id]));
   const venueIds = new Map<string, string>();
   for (const v of VENUES) {
-    venueIds.set(v.key, (await repo.venueIdByName(db, v.name)) ?? (await admin.createVenue(v)).id);
+    venueIds.set(
+      v.key,
+      (await repo.venueIdByName(db, v.name)) ??
+        (await admin.createVenue({ ...v, ...VENUE_CONTACTS[v.key] })).id,
+    );
   }
   const now = infra.clock.nowMs();
   for (const [i, show] of DEMO_SHOWS.entries()) {
@@ -227,6 +276,8 @@ export async function seedDemoCatalog(
         salesOpenAt: salesOpenAt.toISOString(),
         salesCloseAt: new Date(day.getTime() - 3600_000).toISOString(),
         maxTicketsPerUser: show.category === 'concert' ? 2 : 4,
+        // Double casting: each showtime leads with a different member of the cast.
+        cast: [...show.cast.slice(n % show.cast.length), ...show.cast.slice(0, n % show.cast.length)],
         queue: onsale
           ? { enabled: true, admitPerSecond: 50, maxActive: 500, sessionSeconds: 600 }
           : undefined,

@@ -191,7 +191,9 @@ export class DetailCache {
 }
 
 // Every key of one performance shares a hash tag, so the scripts run on Redis Cluster.
-const valueKey = (id: string): string => `perf:{pf:${id}}:detail`;
+// v2: the venue carries its location and contact (migration 0022); entries of the first shape,
+// cached before the upgrade, are never read (they expire by their TTL).
+const valueKey = (id: string): string => `perf:{pf:${id}}:detail:v2`;
 const versionKey = (id: string): string => `perf:{pf:${id}}:ver`;
 const writtenKey = (id: string): string => `perf:{pf:${id}}:primary`;
 

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { DbOrTx } from '../../infra/db.ts';
-import type { LayoutSeat, ShowtimeRow } from './catalog.repository.ts';
+import type { GradeCountRow, LayoutSeat, ShowtimeRow } from './catalog.repository.ts';
 import type { ShowtimeLabel } from '../tickets/ports.ts';
 import './catalog.tables.ts';
 
@@ -13,6 +13,7 @@ const showtimeColumns = [
   'max_tickets_per_user as maxTicketsPerUser',
   'queue_enabled as queueEnabled',
   'seat_count as seatCount',
+  'cast',
 ] as const;
 
 export interface NewShowtime {
@@ -30,6 +31,7 @@ export interface NewShowtime {
     opensBeforeMinutes: number | null;
   };
   seatCount: number;
+  cast: string[];
 }
 
 /** A showtime as the admin console edits it: every column it was created with, and its sold seats. */
@@ -71,6 +73,7 @@ export class ShowtimesRepository {
         queue_session_seconds: input.queue.sessionSeconds,
         queue_opens_before_minutes: input.queue.opensBeforeMinutes,
         seat_count: input.seatCount,
+        cast: input.cast,
         deleted_at: null,
       })
       .returning('id')
@@ -207,6 +210,29 @@ export class ShowtimesRepository {
       .where('id', '=', id)
       .where('deleted_at', 'is', null)
       .executeTakeFirst();
+  }
+
+  /**
+   * Seats per grade of each showtime, and how many of `takenIds` (sold or held seats) fall in each: one
+   * grouped query over the index `seats_showtime` for a whole showtime list.
+   */
+  async gradeCounts(db: DbOrTx, showtimeIds: string[], takenIds: string[]): Promise<GradeCountRow[]> {
+    if (showtimeIds.length === 0) return [];
+    const rows = await db
+      .selectFrom('seats')
+      .select([
+        'showtime_id as showtimeId',
+        'grade',
+        'price',
+        sql<string>`count(*)`.as('total'),
+        sql<string>`count(*) FILTER (WHERE id = ANY(${takenIds}::uuid[]))`.as('taken'),
+      ])
+      .where('showtime_id', 'in', showtimeIds)
+      .groupBy(['showtime_id', 'grade', 'price'])
+      .orderBy('price', 'desc')
+      .orderBy('grade')
+      .execute();
+    return rows.map((r) => ({ ...r, total: Number(r.total), taken: Number(r.taken) }));
   }
 
   /** The static part of a seat map, in display order. */

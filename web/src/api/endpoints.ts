@@ -6,6 +6,7 @@ import type {
   NewPerformance,
   NewShowtime,
   NewVenue,
+  VenueChange,
   PerformanceChange,
   ShowtimeChange,
   RankingQuery,
@@ -70,6 +71,8 @@ export const catalog = {
     ),
   seats: (showtimeId: string) =>
     call('GET', '/showtimes/{id}/seats', { path: { id: showtimeId } }).catch(missingAs('SHOWTIME_NOT_FOUND')),
+  /** REFUND_POLICY as the detail page shows it (owned by checkout, which applies it). */
+  refundPolicy: () => call('GET', '/refund-policy'),
   rankings: (by: RankingQuery['by'], period: RankingQuery['period'], limit = 10) =>
     call('GET', '/rankings/performances', { query: { by, period, limit } }),
 };
@@ -117,6 +120,7 @@ export const coupons = {
 export const admin = {
   venues: () => call('GET', '/admin/venues'),
   createVenue: (body: NewVenue) => call('POST', '/admin/venues', { body }),
+  updateVenue: (id: string, body: VenueChange) => call('PATCH', '/admin/venues/{id}', { path: { id }, body }),
   createPerformance: (body: NewPerformance) => call('POST', '/admin/performances', { body }),
   updatePerformance: (id: string, body: PerformanceChange) =>
     call('PATCH', '/admin/performances/{id}', { path: { id }, body }),

@@ -913,9 +913,14 @@ export interface paths {
               title: string;
               venue: {
                 address: string;
+                directions: string | null;
                 /** Format: uuid */
                 id: string;
+                latitude: number | null;
+                longitude: number | null;
                 name: string;
+                parking: string | null;
+                phone: string | null;
               };
               viewCount: number;
             };
@@ -1353,9 +1358,14 @@ export interface paths {
               title: string;
               venue: {
                 address: string;
+                directions: string | null;
                 /** Format: uuid */
                 id: string;
+                latitude: number | null;
+                longitude: number | null;
                 name: string;
+                parking: string | null;
+                phone: string | null;
               };
               viewCount: number;
             };
@@ -1561,6 +1571,8 @@ export interface paths {
       requestBody: {
         content: {
           'application/json': {
+            /** @description This showtime's cast (default: none listed) */
+            cast?: string[];
             maxTicketsPerUser: number;
             queue?: {
               admitPerSecond?: number;
@@ -2579,10 +2591,15 @@ export interface paths {
           content: {
             'application/json': {
               address: string;
+              directions: string | null;
               grades: string[];
               /** Format: uuid */
               id: string;
+              latitude: number | null;
+              longitude: number | null;
               name: string;
+              parking: string | null;
+              phone: string | null;
               seatCount: number;
             }[];
           };
@@ -2689,7 +2706,14 @@ export interface paths {
         content: {
           'application/json': {
             address: string;
+            directions?: string | null;
+            /** @description WGS84 degrees, -90..90; null with longitude when unknown */
+            latitude?: number | null;
+            /** @description WGS84 degrees, -180..180; null with latitude when unknown */
+            longitude?: number | null;
             name: string;
+            parking?: string | null;
+            phone?: string | null;
             sections: {
               grade: string;
               name: string;
@@ -3016,7 +3040,200 @@ export interface paths {
     };
     options?: never;
     head?: never;
-    patch?: never;
+    /** Edit a venue: name, address, location and how to reach it (not its sections) */
+    patch: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            address?: string;
+            directions?: string | null;
+            /** @description WGS84 degrees, -90..90; null with longitude when unknown */
+            latitude?: number | null;
+            /** @description WGS84 degrees, -180..180; null with latitude when unknown */
+            longitude?: number | null;
+            name?: string;
+            parking?: string | null;
+            phone?: string | null;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              address: string;
+              directions: string | null;
+              grades: string[];
+              /** Format: uuid */
+              id: string;
+              latitude: number | null;
+              longitude: number | null;
+              name: string;
+              parking: string | null;
+              phone: string | null;
+              seatCount: number;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: ({
+                /** @description Where: body.title, body.prices.0.price, params.id, query.page */
+                field?: string;
+                format?: string;
+                limit?: number;
+                /** @description English, for people reading raw responses; clients word `rule` */
+                message?: string;
+                /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
+                rule?: string;
+              } & {
+                [key: string]: unknown;
+              })[];
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: ({
+                /** @description Where: body.title, body.prices.0.price, params.id, query.page */
+                field?: string;
+                format?: string;
+                limit?: number;
+                /** @description English, for people reading raw responses; clients word `rule` */
+                message?: string;
+                /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
+                rule?: string;
+              } & {
+                [key: string]: unknown;
+              })[];
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: ({
+                /** @description Where: body.title, body.prices.0.price, params.id, query.page */
+                field?: string;
+                format?: string;
+                limit?: number;
+                /** @description English, for people reading raw responses; clients word `rule` */
+                message?: string;
+                /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
+                rule?: string;
+              } & {
+                [key: string]: unknown;
+              })[];
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: ({
+                /** @description Where: body.title, body.prices.0.price, params.id, query.page */
+                field?: string;
+                format?: string;
+                limit?: number;
+                /** @description English, for people reading raw responses; clients word `rule` */
+                message?: string;
+                /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
+                rule?: string;
+              } & {
+                [key: string]: unknown;
+              })[];
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: ({
+                /** @description Where: body.title, body.prices.0.price, params.id, query.page */
+                field?: string;
+                format?: string;
+                limit?: number;
+                /** @description English, for people reading raw responses; clients word `rule` */
+                message?: string;
+                /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
+                rule?: string;
+              } & {
+                [key: string]: unknown;
+              })[];
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+    };
     trace?: never;
   };
   '/api/v1/auth/email-verifications': {
@@ -5019,9 +5236,14 @@ export interface paths {
               title: string;
               venue: {
                 address: string;
+                directions: string | null;
                 /** Format: uuid */
                 id: string;
+                latitude: number | null;
+                longitude: number | null;
                 name: string;
+                parking: string | null;
+                phone: string | null;
               };
               viewCount: number;
             };
@@ -5131,7 +5353,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Showtimes with available and total seats */
+    /** Showtimes with available and total seats, seats left per grade and the cast */
     get: {
       parameters: {
         query?: never;
@@ -5150,7 +5372,17 @@ export interface paths {
           };
           content: {
             'application/json': {
+              /** @description By price, highest first */
+              availableByGrade: {
+                /** @description Seats neither sold nor held */
+                available: number;
+                grade: string;
+                price: number;
+                total: number;
+              }[];
               availableSeats: number;
+              /** @description This showtime's cast; empty when not announced */
+              cast: string[];
               /** Format: uuid */
               id: string;
               maxTicketsPerUser: number;
@@ -5470,6 +5702,51 @@ export interface paths {
               type: string;
             } & {
               [key: string]: unknown;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/refund-policy': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Refund percent by days before the show, and the cancel deadline (REFUND_POLICY) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description A reservation can be cancelled until this many hours before the show starts */
+              cancelDeadlineHoursBefore: number;
+              /** @description Most generous first; the first rule whose daysBefore is met applies */
+              rules: {
+                /** @description At least this many whole days (24 h) before the start */
+                daysBefore: number;
+                percent: number;
+              }[];
             };
           };
         };

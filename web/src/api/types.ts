@@ -42,6 +42,9 @@ export type GradePrice = Performance['prices'][number];
 /** The venue or category of a performance: the API sends the object, the page shows its name. */
 export type Named = { name: string } | null | undefined;
 export type Showtime = ResponseOf<'/api/v1/performances/{id}/showtimes', 'get'>[number];
+export type GradeAvailability = Showtime['availableByGrade'][number];
+export type VenueDetail = Performance['venue'];
+export type RefundPolicy = ResponseOf<'/api/v1/refund-policy', 'get'>;
 export type SeatMap = ResponseOf<'/api/v1/showtimes/{id}/seats', 'get'>;
 export type Seat = SeatMap['seats'][number];
 export type SeatStatus = Seat['status'];
@@ -75,6 +78,7 @@ export type AdminCoupon = ResponseOf<'/api/v1/admin/coupons', 'get'>['items'][nu
 export type NewCoupon = BodyOf<'/api/v1/admin/coupons', 'post'>;
 export type Venue = ResponseOf<'/api/v1/admin/venues', 'get'>[number];
 export type NewVenue = BodyOf<'/api/v1/admin/venues', 'post'>;
+export type VenueChange = BodyOf<'/api/v1/admin/venues/{id}', 'patch'>;
 export type CreatedVenue = ResponseOf<'/api/v1/admin/venues', 'post', 201>;
 export type NewPerformance = BodyOf<'/api/v1/admin/performances', 'post'>;
 export type PerformanceChange = BodyOf<'/api/v1/admin/performances/{id}', 'patch'>;

@@ -9,7 +9,7 @@ import { getAdmission, newKey, setAdmission, setPendingHold } from '../lib/stora
 import { ErrorBox, Loading, Notice } from '../components/States.tsx';
 import { SeatLegend, SeatMap } from '../components/SeatMap.tsx';
 import { remaining, seatLabel } from '../components/format.ts';
-import { salesState } from './PerformanceDetail.tsx';
+import { salesState } from './detail/sales.ts';
 
 const LIVE_MS = 5000;
 

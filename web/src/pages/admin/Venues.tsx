@@ -1,9 +1,12 @@
-import { useState, type FormEvent } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState, type FormEvent } from 'react';
 import { admin } from '../../api/endpoints.ts';
-import type { CreatedVenue } from '../../api/types.ts';
+import type { CreatedVenue, Venue } from '../../api/types.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { useAsync, useTitle } from '../../lib/hooks.ts';
-import { Empty, ErrorBox, Notice } from '../../components/States.tsx';
+import { Empty, ErrorBox, Loading, Notice } from '../../components/States.tsx';
+import './venues.css';
+
+const VenueMap = lazy(() => import('../detail/VenueMap.tsx'));
 
 interface SectionDraft {
   name: string;
@@ -12,23 +15,285 @@ interface SectionDraft {
   seatsPerRow: number;
 }
 
+/** The editable fields of a venue as the form holds them (coordinates as typed). */
+interface VenueDraft {
+  name: string;
+  address: string;
+  phone: string;
+  parking: string;
+  directions: string;
+  latitude: string;
+  longitude: string;
+}
+
+const emptyDraft: VenueDraft = {
+  name: '',
+  address: '',
+  phone: '',
+  parking: '',
+  directions: '',
+  latitude: '',
+  longitude: '',
+};
+
+function draftOf(v: Venue): VenueDraft {
+  return {
+    name: v.name,
+    address: v.address,
+    phone: v.phone ?? '',
+    parking: v.parking ?? '',
+    directions: v.directions ?? '',
+    latitude: v.latitude === null ? '' : String(v.latitude),
+    longitude: v.longitude === null ? '' : String(v.longitude),
+  };
+}
+
+type CoordError = 'admin.latitudeRange' | 'admin.longitudeRange' | 'admin.coordsPair';
+
+/** The coordinates of a draft, or which field is wrong (checked here so the message names it in Korean). */
+function coordinates(
+  d: VenueDraft,
+):
+  | { ok: true; latitude: number | null; longitude: number | null }
+  | { ok: false; field: 'latitude' | 'longitude'; error: CoordError } {
+  const lat = d.latitude.trim();
+  const lng = d.longitude.trim();
+  if (lat === '' && lng === '') return { ok: true, latitude: null, longitude: null };
+  if (lat === '' || lng === '')
+    return { ok: false, field: lat === '' ? 'latitude' : 'longitude', error: 'admin.coordsPair' };
+  const latitude = Number(lat);
+  const longitude = Number(lng);
+  if (!Number.isFinite(latitude) || latitude < -90 || latitude > 90)
+    return { ok: false, field: 'latitude', error: 'admin.latitudeRange' };
+  if (!Number.isFinite(longitude) || longitude < -180 || longitude > 180)
+    return { ok: false, field: 'longitude', error: 'admin.longitudeRange' };
+  return { ok: true, latitude, longitude };
+}
+
+const orNull = (s: string): string | null => (s.trim() === '' ? null : s.trim());
+
 /** The venues of GET /admin/venues (with their grades, for the performance form's prices). */
 export function useVenues() {
   return useAsync(() => admin.venues(), []);
+}
+
+/**
+ * Name, address, contact and location. The location is picked on the map (Leaflet, loaded with the
+ * form) or typed; no geocoding service is reachable, so an address is not turned into a point.
+ */
+function VenueFields({
+  draft,
+  onChange,
+  idPrefix,
+  coordError,
+}: {
+  draft: VenueDraft;
+  onChange: (patch: Partial<VenueDraft>) => void;
+  idPrefix: string;
+  coordError: { field: 'latitude' | 'longitude'; error: CoordError } | null;
+}) {
+  const { t } = useI18n();
+  const [mapDown, setMapDown] = useState(false);
+  const parsed = coordinates(draft);
+  const errId = `${idPrefix}-coord-error`;
+  return (
+    <>
+      <label>
+        {t('admin.name')}
+        <input
+          name="venueName"
+          required
+          value={draft.name}
+          onChange={(e) => onChange({ name: e.target.value })}
+        />
+      </label>
+      <label>
+        {t('admin.address')}
+        <input
+          name="address"
+          required
+          value={draft.address}
+          onChange={(e) => onChange({ address: e.target.value })}
+        />
+      </label>
+      <label>
+        {t('admin.phone')}
+        <input
+          name="phone"
+          type="tel"
+          inputMode="tel"
+          placeholder="02-1234-5678"
+          value={draft.phone}
+          onChange={(e) => onChange({ phone: e.target.value })}
+        />
+      </label>
+      <label>
+        {t('admin.parking')}
+        <textarea
+          name="parking"
+          rows={2}
+          value={draft.parking}
+          onChange={(e) => onChange({ parking: e.target.value })}
+        />
+      </label>
+      <label>
+        {t('admin.directions')}
+        <textarea
+          name="directions"
+          rows={2}
+          value={draft.directions}
+          onChange={(e) => onChange({ directions: e.target.value })}
+        />
+      </label>
+      <fieldset className="location-field">
+        <legend>{t('admin.location')}</legend>
+        <p className="small muted">{t('admin.locationHint')}</p>
+        <div className="row">
+          <label>
+            {t('admin.latitude')}
+            <input
+              name="latitude"
+              inputMode="decimal"
+              placeholder="37.5665"
+              value={draft.latitude}
+              aria-invalid={coordError?.field === 'latitude'}
+              aria-describedby={coordError?.field === 'latitude' ? errId : undefined}
+              onChange={(e) => onChange({ latitude: e.target.value })}
+            />
+          </label>
+          <label>
+            {t('admin.longitude')}
+            <input
+              name="longitude"
+              inputMode="decimal"
+              placeholder="126.9780"
+              value={draft.longitude}
+              aria-invalid={coordError?.field === 'longitude'}
+              aria-describedby={coordError?.field === 'longitude' ? errId : undefined}
+              onChange={(e) => onChange({ longitude: e.target.value })}
+            />
+          </label>
+          <button
+            type="button"
+            className="btn secondary small"
+            onClick={() => onChange({ latitude: '', longitude: '' })}
+          >
+            {t('admin.clearLocation')}
+          </button>
+        </div>
+        {coordError && (
+          <p id={errId} className="field-error" role="alert">
+            {t(coordError.error)}
+          </p>
+        )}
+        {mapDown && <Notice kind="warn">{t('admin.mapUnavailable')}</Notice>}
+        <Suspense fallback={<Loading />}>
+          <VenueMap
+            latitude={parsed.ok ? parsed.latitude : null}
+            longitude={parsed.ok ? parsed.longitude : null}
+            label={t('admin.location')}
+            onPick={(latitude, longitude) =>
+              onChange({ latitude: String(latitude), longitude: String(longitude) })
+            }
+            onUnavailable={() => setMapDown(true)}
+          />
+        </Suspense>
+      </fieldset>
+    </>
+  );
+}
+
+function EditVenue({ venue, onDone }: { venue: Venue; onDone: (saved: Venue | null) => void }) {
+  const { t } = useI18n();
+  const [draft, setDraft] = useState<VenueDraft>(() => draftOf(venue));
+  const [coordError, setCoordError] = useState<{ field: 'latitude' | 'longitude'; error: CoordError } | null>(
+    null,
+  );
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    heading.current?.scrollIntoView({ block: 'start' });
+    heading.current?.focus();
+  }, []);
+
+  const submit = async (e: FormEvent): Promise<void> => {
+    e.preventDefault();
+    setError(null);
+    const c = coordinates(draft);
+    if (!c.ok) {
+      setCoordError({ field: c.field, error: c.error });
+      return;
+    }
+    setCoordError(null);
+    setBusy(true);
+    try {
+      const saved = await admin.updateVenue(venue.id, {
+        name: draft.name,
+        address: draft.address,
+        phone: orNull(draft.phone),
+        parking: orNull(draft.parking),
+        directions: orNull(draft.directions),
+        latitude: c.latitude,
+        longitude: c.longitude,
+      });
+      onDone(saved);
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form
+      onSubmit={(e) => void submit(e)}
+      className="stack card-form"
+      aria-labelledby="edit-venue-h"
+      noValidate
+    >
+      <h2 id="edit-venue-h" ref={heading} tabIndex={-1}>
+        {t('admin.editVenue', { name: venue.name })}
+      </h2>
+      <VenueFields
+        draft={draft}
+        onChange={(patch) => {
+          setDraft({ ...draft, ...patch });
+          if ('latitude' in patch || 'longitude' in patch) setCoordError(null);
+        }}
+        idPrefix="edit"
+        coordError={coordError}
+      />
+      <p className="small muted">{t('admin.sectionsFixed')}</p>
+      <ErrorBox error={error} />
+      <div className="row">
+        <button type="submit" className="btn primary" disabled={busy}>
+          {t('admin.save')}
+        </button>
+        <button type="button" className="btn secondary" onClick={() => onDone(null)}>
+          {t('admin.cancelEdit')}
+        </button>
+      </div>
+    </form>
+  );
 }
 
 export default function Venues() {
   const { t, number } = useI18n();
   useTitle(t('admin.venues'));
   const venues = useVenues();
-  const [name, setName] = useState('');
-  const [address, setAddress] = useState('');
+  const [draft, setDraft] = useState<VenueDraft>(emptyDraft);
+  const [coordError, setCoordError] = useState<{ field: 'latitude' | 'longitude'; error: CoordError } | null>(
+    null,
+  );
   const [sections, setSections] = useState<SectionDraft[]>([
     { name: 'A', grade: 'VIP', rows: 2, seatsPerRow: 10 },
     { name: 'B', grade: 'R', rows: 3, seatsPerRow: 12 },
   ]);
   const [error, setError] = useState<unknown>(null);
   const [created, setCreated] = useState<CreatedVenue | null>(null);
+  const [editing, setEditing] = useState<Venue | null>(null);
+  const [saved, setSaved] = useState<string | null>(null);
 
   const setSection = (i: number, patch: Partial<SectionDraft>): void =>
     setSections(sections.map((s, j) => (j === i ? { ...s, ...patch } : s)));
@@ -36,8 +301,26 @@ export default function Venues() {
   const submit = async (e: FormEvent): Promise<void> => {
     e.preventDefault();
     setError(null);
+    const c = coordinates(draft);
+    if (!c.ok) {
+      setCoordError({ field: c.field, error: c.error });
+      return;
+    }
+    setCoordError(null);
     try {
-      setCreated(await admin.createVenue({ name, address, sections }));
+      setCreated(
+        await admin.createVenue({
+          name: draft.name,
+          address: draft.address,
+          sections,
+          phone: orNull(draft.phone),
+          parking: orNull(draft.parking),
+          directions: orNull(draft.directions),
+          latitude: c.latitude,
+          longitude: c.longitude,
+        }),
+      );
+      setDraft(emptyDraft);
       venues.reload();
     } catch (err) {
       setError(err);
@@ -47,80 +330,120 @@ export default function Venues() {
   return (
     <div className="stack">
       <h1>{t('admin.venues')}</h1>
+      {saved && <Notice kind="success">{t('admin.saved', { name: saved })}</Notice>}
       {venues.data?.length === 0 && <Empty>{t('admin.noVenues')}</Empty>}
-      <ul>
+      <ul className="venue-list">
         {venues.data?.map((v) => (
-          <li key={v.id}>
-            <strong>{v.name}</strong> · {t('admin.seats', { n: number(v.seatCount) })}{' '}
-            <code className="small">{v.id}</code>
+          <li key={v.id} data-testid="admin-venue" data-venue-id={v.id}>
+            <div>
+              <strong>{v.name}</strong> · {t('admin.seats', { n: number(v.seatCount) })}
+              <br />
+              <span className="small muted">
+                {v.address} ·{' '}
+                {v.latitude !== null && v.longitude !== null
+                  ? `${v.latitude}, ${v.longitude}`
+                  : t('admin.noLocation')}
+              </span>
+            </div>
+            <button
+              type="button"
+              className="btn secondary small"
+              aria-label={t('admin.editVenue', { name: v.name })}
+              onClick={() => {
+                setSaved(null);
+                setEditing(v);
+              }}
+            >
+              {t('admin.edit')}
+            </button>
           </li>
         ))}
       </ul>
-      <form onSubmit={(e) => void submit(e)} className="stack card-form">
-        <h2>{t('admin.newVenue')}</h2>
-        <label>
-          {t('admin.name')}
-          <input name="venueName" required value={name} onChange={(e) => setName(e.target.value)} />
-        </label>
-        <label>
-          {t('admin.address')}
-          <input name="address" required value={address} onChange={(e) => setAddress(e.target.value)} />
-        </label>
-        <fieldset>
-          <legend>{t('admin.sections')}</legend>
-          {sections.map((s, i) => (
-            <div className="row" key={i}>
-              <label>
-                {t('admin.section')}
-                <input value={s.name} required onChange={(e) => setSection(i, { name: e.target.value })} />
-              </label>
-              <label>
-                {t('admin.grade')}
-                <input value={s.grade} required onChange={(e) => setSection(i, { grade: e.target.value })} />
-              </label>
-              <label>
-                {t('admin.rows')}
-                <input
-                  type="number"
-                  min={1}
-                  max={100}
-                  value={s.rows}
-                  onChange={(e) => setSection(i, { rows: Number(e.target.value) })}
-                />
-              </label>
-              <label>
-                {t('admin.seatsPerRow')}
-                <input
-                  type="number"
-                  min={1}
-                  max={200}
-                  value={s.seatsPerRow}
-                  onChange={(e) => setSection(i, { seatsPerRow: Number(e.target.value) })}
-                />
-              </label>
-              <button
-                type="button"
-                className="btn secondary"
-                onClick={() => setSections(sections.filter((_, j) => j !== i))}
-              >
-                {t('action.remove')}
-              </button>
-            </div>
-          ))}
-          <button
-            type="button"
-            className="btn secondary"
-            onClick={() => setSections([...sections, { name: '', grade: 'S', rows: 1, seatsPerRow: 10 }])}
-          >
-            {t('admin.addSection')}
+      {editing && (
+        <EditVenue
+          key={editing.id}
+          venue={editing}
+          onDone={(result) => {
+            setEditing(null);
+            if (result) {
+              setSaved(result.name);
+              venues.reload();
+            }
+          }}
+        />
+      )}
+      {!editing && (
+        <form onSubmit={(e) => void submit(e)} className="stack card-form" noValidate>
+          <h2>{t('admin.newVenue')}</h2>
+          <VenueFields
+            draft={draft}
+            onChange={(patch) => {
+              setDraft({ ...draft, ...patch });
+              if ('latitude' in patch || 'longitude' in patch) setCoordError(null);
+            }}
+            idPrefix="new"
+            coordError={coordError}
+          />
+          <fieldset>
+            <legend>{t('admin.sections')}</legend>
+            {sections.map((s, i) => (
+              <div className="row" key={i}>
+                <label>
+                  {t('admin.section')}
+                  <input value={s.name} required onChange={(e) => setSection(i, { name: e.target.value })} />
+                </label>
+                <label>
+                  {t('admin.grade')}
+                  <input
+                    value={s.grade}
+                    required
+                    onChange={(e) => setSection(i, { grade: e.target.value })}
+                  />
+                </label>
+                <label>
+                  {t('admin.rows')}
+                  <input
+                    type="number"
+                    min={1}
+                    max={100}
+                    value={s.rows}
+                    onChange={(e) => setSection(i, { rows: Number(e.target.value) })}
+                  />
+                </label>
+                <label>
+                  {t('admin.seatsPerRow')}
+                  <input
+                    type="number"
+                    min={1}
+                    max={200}
+                    value={s.seatsPerRow}
+                    onChange={(e) => setSection(i, { seatsPerRow: Number(e.target.value) })}
+                  />
+                </label>
+                <button
+                  type="button"
+                  className="btn secondary"
+                  onClick={() => setSections(sections.filter((_, j) => j !== i))}
+                >
+                  {t('action.remove')}
+                </button>
+              </div>
+            ))}
+            <button
+              type="button"
+              className="btn secondary"
+              onClick={() => setSections([...sections, { name: '', grade: 'S', rows: 1, seatsPerRow: 10 }])}
+            >
+              {t('admin.addSection')}
+            </button>
+          </fieldset>
+          <ErrorBox error={error} />
+          {created && <Notice kind="success">{t('admin.created', { name: created.name })}</Notice>}
+          <button type="submit" className="btn primary">
+            {t('action.create')}
           </button>
-        </fieldset>
-        <ErrorBox error={error} />
-        {created && <Notice kind="success">{t('admin.created', { name: created.name })}</Notice>}
-        <button type="submit" className="btn primary">
-          {t('action.create')}
-        </button>
-      </form>
+        </form>
+      )}
     </div>
   );
 }
