@@ -1,6 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { useClientAddress } from './api.ts';
 import { axeMode, describeFindings, installAxe } from './axe.ts';
 
 /** Debian's chromium, as CI installs it (scripts/system-packages.sh). */
@@ -111,12 +112,16 @@ export async function runJourneys(
   await mkdir(resultsDir, { recursive: true });
   const axe = axeMode();
   let failures = 0;
-  for (const { journey, viewport, label } of runs) {
+  for (const [index, { journey, viewport, label }] of runs.entries()) {
+    // A client address of the run's own, for the browser and the API helpers alike (e2e/api.ts).
+    const address = `10.99.${Math.floor(index / 250)}.${(index % 250) + 1}`;
+    useClientAddress(address);
     const context = await browser.newContext({
       baseURL: baseUrl,
       viewport: VIEWPORTS[viewport],
       locale: 'ko-KR',
       timezoneId: 'Asia/Seoul',
+      extraHTTPHeaders: { 'x-forwarded-for': address },
     });
     const gate = axe === 'off' ? null : await installAxe(context, baseUrl);
     const page = await context.newPage();
