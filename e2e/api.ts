@@ -2,6 +2,20 @@
 
 import pg from 'pg';
 
+/**
+ * The client address the current journey run speaks from (X-Forwarded-For; the e2e stack trusts
+ * 127.0.0.1 as its proxy, as the API behind nginx does). Each run has its own, so the per-address
+ * limits (logins, verification codes: 10 to 20 a minute) count each run alone, as for real buyers
+ * on their own phones; the harness sets it before each run.
+ */
+let clientAddress: string | null = null;
+export function useClientAddress(address: string | null): void {
+  clientAddress = address;
+}
+export function clientHeaders(): Record<string, string> {
+  return clientAddress ? { 'x-forwarded-for': clientAddress } : {};
+}
+
 export class Api {
   private token: string | null = null;
   constructor(private readonly baseUrl: string) {}
@@ -16,6 +30,7 @@ export class Api {
       method,
       headers: {
         ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        ...clientHeaders(),
         ...(this.token ? { authorization: `Bearer ${this.token}` } : {}),
         ...headers,
       },

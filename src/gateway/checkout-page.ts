@@ -30,6 +30,6 @@ export function checkoutPage(payment: GatewayPayment, redirect: string | undefin
            <button name="outcome" value="failed">취소 (decline)</button>
          </form>`
       : `<p>This payment is ${escape(payment.status)}.</p>`;
-  return `<!doctype html><html lang="ko"><head><meta charset="utf-8"><title>Sandbox checkout</title></head>
-<body><h1>Sandbox payment</h1>${body}</body></html>`;
+  return `<!doctype html><html lang="ko"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Sandbox checkout</title></head>
+<body><main><h1>Sandbox payment</h1>${body}</main></body></html>`;
 }

@@ -1,12 +1,17 @@
 import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { precompressDir } from '../../scripts/precompress.ts';
 import { registerErrorHandling } from './error-handler.ts';
 import { webApp } from './web.ts';
 
 const HTML = { accept: 'text/html,application/xhtml+xml' };
+// Large enough to be worth compressing (scripts/precompress.ts skips files under 512 bytes).
+const INDEX_HTML = `<!doctype html><html lang="ko"><head>${'<meta name="x" content="y">'.repeat(40)}</head><div id="root"></div></html>`;
+const APP_JS = `export function app() {\n${'  console.log("culture ticket");\n'.repeat(60)}}\n`;
 
 describe('web app serving', () => {
   let dir: string;
@@ -17,9 +22,12 @@ describe('web app serving', () => {
     dir = await mkdtemp(join(tmpdir(), 'ct-web-'));
     await mkdir(join(dir, 'assets'));
     await mkdir(join(dir, '.vite'));
-    await writeFile(join(dir, 'index.html'), '<!doctype html><div id="root"></div>');
-    await writeFile(join(dir, 'assets', 'index-abc123.js'), 'console.log(1)');
+    await writeFile(join(dir, 'index.html'), INDEX_HTML);
+    await writeFile(join(dir, 'assets', 'index-abc123.js'), APP_JS);
+    await writeFile(join(dir, 'assets', 'tiny-abc123.js'), 'console.log(1)');
     await writeFile(join(dir, '.vite', 'manifest.json'), '{}');
+    // What the Vite build does after writing the bundle.
+    await precompressDir(dir);
     app = Fastify();
     registerErrorHandling(app);
     await app.register(
@@ -53,6 +61,63 @@ describe('web app serving', () => {
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toContain('javascript');
     expect(res.headers['cache-control']).toContain('immutable');
+  });
+
+  describe('compression', () => {
+    const decoders = { br: brotliDecompressSync, gzip: gunzipSync } as const;
+
+    for (const encoding of ['br', 'gzip'] as const) {
+      it(`sends the ${encoding} copy of index.html and of hashed assets to clients that accept it`, async () => {
+        for (const [url, original, cache] of [
+          ['/', INDEX_HTML, 'no-cache'],
+          ['/performances/123', INDEX_HTML, 'no-cache'],
+          ['/assets/index-abc123.js', APP_JS, 'immutable'],
+        ] as const) {
+          const res = await app.inject({
+            url,
+            headers: { ...HTML, 'accept-encoding': `${encoding}, deflate` },
+          });
+          expect(res.statusCode, url).toBe(200);
+          expect(res.headers['content-encoding'], url).toBe(encoding);
+          expect(res.headers.vary, url).toMatch(/accept-encoding/i);
+          expect(res.headers['cache-control'], url).toContain(cache);
+          const body = res.rawPayload;
+          expect(body.length, url).toBeLessThan(Buffer.byteLength(original));
+          expect(decoders[encoding](body).toString('utf8'), url).toBe(original);
+        }
+      });
+    }
+
+    it('prefers brotli when both are accepted', async () => {
+      const res = await app.inject({
+        url: '/assets/index-abc123.js',
+        headers: { 'accept-encoding': 'gzip, deflate, br' },
+      });
+      expect(res.headers['content-encoding']).toBe('br');
+    });
+
+    it('sends the file itself without Accept-Encoding, still varying on it', async () => {
+      for (const [url, original] of [
+        ['/', INDEX_HTML],
+        ['/assets/index-abc123.js', APP_JS],
+      ] as const) {
+        const res = await app.inject({ url, headers: HTML });
+        expect(res.statusCode, url).toBe(200);
+        expect(res.headers['content-encoding'], url).toBeUndefined();
+        expect(res.headers.vary, url).toMatch(/accept-encoding/i);
+        expect(res.body, url).toBe(original);
+      }
+    });
+
+    it('sends a file too small to compress as it is, and never serves the copies as files', async () => {
+      const tiny = await app.inject({ url: '/assets/tiny-abc123.js', headers: { 'accept-encoding': 'br' } });
+      expect(tiny.statusCode).toBe(200);
+      expect(tiny.headers['content-encoding']).toBeUndefined();
+      expect(tiny.body).toBe('console.log(1)');
+      for (const url of ['/assets/index-abc123.js.br', '/index.html.gz']) {
+        expect((await app.inject({ url, headers: HTML })).statusCode, url).toBe(404);
+      }
+    });
   });
 
   it('leaves API, docs, health and metrics paths alone', async () => {

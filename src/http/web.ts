@@ -19,7 +19,8 @@ export function webAppBuilt(root: string = WEB_DIST): boolean {
 }
 
 /**
- * Serves the built web app at `/`: hashed assets with a long cache, and index.html for any other
+ * Serves the built web app at `/`, compressed ahead of time (brotli or gzip, whichever the client
+ * accepts; the file itself otherwise): hashed assets with a long cache, and index.html for any other
  * GET that asks for HTML (the SPA's client-side routes). API, docs, health and metrics paths are
  * never answered here, so an unknown /api/v1 route stays a problem+json 404.
  */
@@ -32,7 +33,11 @@ export async function webApp(app: FastifyInstance, opts: { root?: string } = {})
     // Every file but index.html has a content hash in its name: cache it for good.
     wildcard: false,
     index: false,
-    globIgnore: ['index.html', '.vite/**'],
+    // The build writes a brotli (.br) and a gzip (.gz) copy beside each text file
+    // (scripts/precompress.ts): those are sent for clients that accept them, with Content-Encoding
+    // and Vary: Accept-Encoding, and are never routes of their own.
+    preCompressed: true,
+    globIgnore: ['index.html', '.vite/**', '**/*.br', '**/*.gz'],
     maxAge: '365d',
     immutable: true,
   });

@@ -339,12 +339,25 @@ export class CatalogReads {
     return layout;
   }
 
-  /** Used by the poster route and rankings: a title for a visible performance. */
-  async titleOf(id: string): Promise<{ title: string; category: string } | null> {
+  /** Used by the poster route and rankings: a title for a visible performance (and, for the
+   * poster, its venue and dates). */
+  async titleOf(id: string): Promise<{
+    title: string;
+    category: string;
+    venue: string;
+    startDate: string;
+    endDate: string;
+  } | null> {
     const entry = await this.visibleDetail(id, anonymousReader);
     if (!entry) return null;
     const detail = JSON.parse(entry.json) as PerformanceDetail;
-    return { title: detail.title, category: detail.category.slug };
+    return {
+      title: detail.title,
+      category: detail.category.slug,
+      venue: detail.venue.name,
+      startDate: detail.startDate,
+      endDate: detail.endDate,
+    };
   }
 }
 

@@ -186,7 +186,7 @@ export const catalogRoutes =
         return reply
           .type('image/svg+xml')
           .header('cache-control', 'public, max-age=300')
-          .send(posterSvg(id, perf.title, perf.category) as never); // SVG text; the schema lists only errors
+          .send(posterSvg({ id, ...perf }) as never); // SVG text; the schema lists only errors
       },
     );
   };

@@ -1,7 +1,8 @@
-import { useEffect, useRef } from 'react';
+import { Suspense, useEffect, useRef } from 'react';
 import { NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { useI18n } from '../i18n/index.tsx';
 import { useSession } from '../lib/session.tsx';
+import { Loading } from './States.tsx';
 
 export function LangSwitch() {
   const { lang, setLang } = useI18n();
@@ -64,7 +65,10 @@ export function Layout() {
         <LangSwitch />
       </header>
       <main id="main" tabIndex={-1} ref={mainRef}>
-        <Outlet />
+        {/* A page's chunk loads inside the layout: the header and the landmarks stay put meanwhile. */}
+        <Suspense fallback={<Loading />}>
+          <Outlet />
+        </Suspense>
       </main>
       <footer className="site-footer">
         <p>{t('footer.text')}</p>
