@@ -206,21 +206,19 @@ export class SearchRepository {
       .where('p.status', '<>', 'DRAFT')
       .where('p.end_date', '>=', s.today);
     for (const g of s.genres) query = query.where(genreCondition(g));
-    let prefix: Expression<SqlBool> = sql<SqlBool>`false`;
     if (s.q) {
       const compact = s.q.replace(/ /g, '');
       const key = isChosungQuery(compact) ? chosung(compact) : jamo(compact);
-      prefix = isChosungQuery(compact)
+      const prefix = isChosungQuery(compact)
         ? sql<SqlBool>`p.search_chosung LIKE ${prefixPattern(key)}`
         : sql<SqlBool>`p.title_jamo LIKE ${prefixPattern(key)}`;
       const loose = looseConditions(s.q);
       // One or two letters: title prefixes only (a b-tree serves them; no trigram fits).
-      query = query.where(
-        loose.length > 0 ? sql<SqlBool>`(${prefix} OR ${sql.join(loose, sql` OR `)})` : prefix,
-      );
+      query = query
+        .where(loose.length > 0 ? sql<SqlBool>`(${prefix} OR ${sql.join(loose, sql` OR `)})` : prefix)
+        .orderBy(sql`(${prefix}) DESC`);
     }
     return query
-      .orderBy(sql`(${prefix}) DESC`)
       .orderBy('p.sales_count', 'desc')
       .orderBy('p.view_count', 'desc')
       .orderBy('p.id')
