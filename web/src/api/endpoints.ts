@@ -5,6 +5,7 @@ import type {
   NewPerformance,
   NewShowtime,
   NewVenue,
+  OpeningSoonQuery,
   PerformanceChange,
   RankingQuery,
   ReservationBody,
@@ -50,8 +51,13 @@ export const catalog = {
   showtimes: (performanceId: string) =>
     call('GET', '/performances/{id}/showtimes', { path: { id: performanceId } }),
   seats: (showtimeId: string) => call('GET', '/showtimes/{id}/seats', { path: { id: showtimeId } }),
-  rankings: (by: RankingQuery['by'], period: RankingQuery['period'], limit = 10) =>
-    call('GET', '/rankings/performances', { query: { by, period, limit } }),
+  rankings: (by: RankingQuery['by'], period: RankingQuery['period'], limit = 10, category?: string) =>
+    call('GET', '/rankings/performances', { query: { by, period, limit, category } }),
+  /** Up to 8 performances for what is typed so far (prefix, 초성, typos). */
+  suggestions: (q: string, signal?: AbortSignal) =>
+    call('GET', '/search/suggestions', { query: { q }, signal }),
+  /** The ticket-open list: sales opening within `days`, with each opening date and time. */
+  openingSoon: (query: OpeningSoonQuery = {}) => call('GET', '/performances/opening-soon', { query }),
 };
 
 export const queue = {
