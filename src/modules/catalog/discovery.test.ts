@@ -145,7 +145,9 @@ describe('catalogue discovery', () => {
     const exact = await search(q('레미제라블'));
     expect(exact.approximate).toBeUndefined();
     // Far from every title: nothing, not the closest thing.
-    expect((await search(q('햄릿과 맥베스'))).total).toBe(0);
+    const none = await search(q('햄릿과 맥베스'));
+    expect(none.total).toBe(0);
+    expect(none.approximate).toBeUndefined();
     expect((await search(q('호두까기 인형'))).total).toBe(0);
   });
 

@@ -125,7 +125,8 @@ export class SearchRepository {
   async search(db: DbOrTx, f: SearchFilter): Promise<{ rows: SummaryRow[]; total: number; loose: boolean }> {
     const exact = await this.searchIn(db, f, 'exact');
     if (exact.total > 0 || !f.q || looseConditions(f.q).length === 0) return { ...exact, loose: false };
-    return { ...(await this.searchIn(db, f, 'loose')), loose: true };
+    const loose = await this.searchIn(db, f, 'loose');
+    return loose.total > 0 ? { ...loose, loose: true } : { ...exact, loose: false };
   }
 
   private async searchIn(
