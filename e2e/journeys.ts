@@ -11,6 +11,7 @@ import {
 } from './api.ts';
 import type { Journey } from './harness.ts';
 import { ADMIN, type Stack } from './stack.ts';
+import { searchJourneys } from './journeys-search.ts';
 
 const PASSWORD = 'Buyer-pass-2345';
 
@@ -292,5 +293,6 @@ export function journeys(stack: Stack, suffix: string): Journey[] {
         await page.getByRole('link', { name: '로그인' }).waitFor();
       },
     },
+    ...searchJourneys(stack, suffix),
   ];
 }

@@ -81,7 +81,7 @@ export function SearchBox({ initial = '', big = false }: { initial?: string; big
   return (
     <form role="search" onSubmit={submit} className={`searchbox${big ? ' big' : ''}`}>
       <label htmlFor={`${id}-q`} className="sr-only">
-        {t('discover.searchLabel')}
+        {t('search.query')}
       </label>
       <div className="searchbox-field">
         <input

@@ -58,7 +58,7 @@ function TicketOpen() {
       <ErrorBox error={list.error} onRetry={list.reload} />
       {list.data?.length === 0 && (
         <p className="muted">
-          {t('discover.openingNone')} <Link to="/search?sort=popular">{t('nav.search')}</Link>
+          {t('discover.openingNone')}
         </p>
       )}
       <ul className="poster-row">
