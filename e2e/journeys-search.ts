@@ -86,7 +86,7 @@ export function searchJourneys(stack: Stack, suffix: string): Journey[] {
 
       // A typo still finds it, and the page says the match is approximate.
       await searchFor(page, '달빛정원서');
-      await page.getByText("'달빛정원서'와 정확히 맞는 공연이 없어 비슷한 공연을 보여드려요.").waitFor();
+      await page.getByText("'달빛정원서'에 정확히 맞는 공연이 없어 비슷한 공연을 보여드려요.").waitFor();
       await page.getByTestId('performance-card').filter({ hasText: title }).waitFor();
 
       // Initial consonants: suggestions while typing, chosen with the keyboard, open the performance.

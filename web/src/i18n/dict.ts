@@ -73,7 +73,7 @@ const ko = {
   'search.priceOver': '{min} 이상',
   'search.anyRegion': '전국',
   'search.resultsFor': "'{q}' 검색 결과",
-  'search.approximate': "'{q}'와 정확히 맞는 공연이 없어 비슷한 공연을 보여드려요.",
+  'search.approximate': "'{q}'에 정확히 맞는 공연이 없어 비슷한 공연을 보여드려요.",
   'search.noneFor': "'{q}'에 맞는 공연이 없어요.",
   'search.tryThese': '이런 공연은 어떠세요?',
   'search.popularWords': '많이 찾는 검색어',

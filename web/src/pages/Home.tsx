@@ -56,11 +56,7 @@ function TicketOpen() {
       <p className="section-lead">{t('discover.openingLead')}</p>
       {list.loading && !list.data && <Loading />}
       <ErrorBox error={list.error} onRetry={list.reload} />
-      {list.data?.length === 0 && (
-        <p className="muted">
-          {t('discover.openingNone')}
-        </p>
-      )}
+      {list.data?.length === 0 && <p className="muted">{t('discover.openingNone')}</p>}
       <ul className="poster-row">
         {list.data?.map((o) => {
           const days = daysUntil(o.opensAt, now);
@@ -134,7 +130,18 @@ function Rankings({ categories }: { categories: Category[] }) {
       <div className="section-head">
         <h2 id="rank-h">{t('discover.ranking')}</h2>
       </div>
-      <div className="tabs" role="tablist" aria-label={t('discover.ranking')}>
+      <div
+        className="tabs"
+        role="tablist"
+        aria-label={t('discover.ranking')}
+        onKeyDown={(e) => {
+          // ←/→ switch the tab (the tabs pattern: only the selected tab is in the Tab order).
+          if (e.key !== 'ArrowLeft' && e.key !== 'ArrowRight') return;
+          const next = period === 'daily' ? 'weekly' : 'daily';
+          setPeriod(next);
+          document.getElementById(`rank-tab-${next}`)?.focus();
+        }}
+      >
         {periods.map(([value, label]) => (
           <button
             key={value}
@@ -143,6 +150,7 @@ function Rankings({ categories }: { categories: Category[] }) {
             id={`rank-tab-${value}`}
             aria-selected={period === value}
             aria-controls="rank-panel"
+            tabIndex={period === value ? 0 : -1}
             onClick={() => setPeriod(value)}
           >
             {label}
