@@ -45,16 +45,18 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       FROM unnest(string_to_array(regexp_replace(lower(normalize(t, NFC)), '\\s+', '', 'g'), NULL))
         WITH ORDINALITY AS c(ch, i)
     $$`.execute(db);
-  // Title words, the title without spaces, and each cast name (spaces inside a name dropped).
+  // Title words, the title without spaces, and each cast name (spaces inside a name dropped). These two
+  // call the functions above, so they carry the search_path they were created with: pg_restore fills
+  // generated columns with an empty search_path, where an unqualified catalog_jamo would not be found.
   await sql`
     CREATE FUNCTION catalog_search_jamo(title text, "cast" text[]) RETURNS text
-    LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS $$
+    LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE SET search_path FROM CURRENT AS $$
       SELECT catalog_jamo(title || ' ' || regexp_replace(title, '\\s+', '', 'g') || ' '
         || coalesce((SELECT string_agg(regexp_replace(c, '\\s+', '', 'g'), ' ') FROM unnest("cast") AS c), ''))
     $$`.execute(db);
   await sql`
     CREATE FUNCTION catalog_search_chosung(title text, "cast" text[]) RETURNS text
-    LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS $$
+    LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE SET search_path FROM CURRENT AS $$
       SELECT catalog_chosung(title) || ' '
         || coalesce((SELECT string_agg(catalog_chosung(c), ' ') FROM unnest("cast") AS c), '')
     $$`.execute(db);
