@@ -81,6 +81,9 @@ export function searchJourneys(stack: Stack, suffix: string): Journey[] {
 
       // The genre word finds the genre: the newest musical is ours.
       await searchFor(page, '뮤지컬');
+      // On a phone region, price, dates and sort sit behind one tap.
+      const more = page.locator('details.more-filters');
+      if ((await more.getAttribute('open')) === null) await more.locator('summary').click();
       await page.getByLabel('정렬').selectOption('latest');
       await page.getByTestId('performance-card').first().filter({ hasText: title }).waitFor();
 

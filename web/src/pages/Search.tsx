@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { catalog, type SearchQuery } from '../api/endpoints.ts';
 import { useI18n } from '../i18n/index.tsx';
@@ -80,6 +81,9 @@ export default function Search() {
         ? t('search.priceOver', { min: price(min) })
         : t('search.priceBetween', { min: price(min), max: price(max) });
   const filtered = ['category', 'region', 'priceMin', 'priceMax', 'from', 'to'].some((k) => params.get(k));
+  // Region, price, dates and sort: open on a wide screen, one tap away on a phone.
+  const active = ['region', 'priceMin', 'from', 'to'].filter((k) => params.get(k)).length;
+  const [wide] = useState(() => window.matchMedia('(min-width: 720px)').matches || active > 0);
 
   const data = result.data;
   const pages = data ? Math.max(1, Math.ceil(data.total / (data.size || PAGE_SIZE))) : 1;
@@ -103,65 +107,77 @@ export default function Search() {
             </li>
           ))}
         </ul>
-        <label>
-          {t('search.region')}
-          <select value={query.region ?? ''} onChange={(e) => update({ region: e.target.value })}>
-            <option value="">{t('search.anyRegion')}</option>
-            {REGIONS.map((r) => (
-              <option key={r} value={r}>
-                {r}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {t('search.price')}
-          <select
-            value={band}
-            onChange={(e) => {
-              const [min, max] = PRICE_BANDS[Number(e.target.value)] ?? [undefined, undefined];
-              update({ priceMin: min?.toString(), priceMax: max?.toString() });
-            }}
-          >
-            <option value={-1}>{t('search.anyPrice')}</option>
-            {PRICE_BANDS.map((b, i) => (
-              <option key={i} value={i}>
-                {bandLabel(b)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {t('search.from')}
-          <input type="date" value={query.from ?? ''} onChange={(e) => update({ from: e.target.value })} />
-        </label>
-        <label>
-          {t('search.to')}
-          <input type="date" value={query.to ?? ''} onChange={(e) => update({ to: e.target.value })} />
-        </label>
-        <label>
-          {t('search.sort')}
-          <select value={query.sort} onChange={(e) => update({ sort: e.target.value })}>
-            {SORTS.map((s) => (
-              <option key={s} value={s}>
-                {t(`sort.${s}`)}
-              </option>
-            ))}
-          </select>
-        </label>
-        {filtered && (
-          <div className="filter-actions">
-            <button
-              type="button"
-              className="btn secondary small"
-              onClick={() =>
-                update({ category: '', region: '', priceMin: '', priceMax: '', from: '', to: '' })
-              }
-            >
-              {t('search.clearFilters')}
-            </button>
+        <details className="more-filters" open={wide}>
+          <summary>
+            {t('search.moreFilters')}
+            {active > 0 ? ` · ${active}` : ''}
+          </summary>
+          <div className="more-filters-grid">
+            <label>
+              {t('search.region')}
+              <select value={query.region ?? ''} onChange={(e) => update({ region: e.target.value })}>
+                <option value="">{t('search.anyRegion')}</option>
+                {REGIONS.map((r) => (
+                  <option key={r} value={r}>
+                    {r}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label>
+              {t('search.price')}
+              <select
+                value={band}
+                onChange={(e) => {
+                  const [min, max] = PRICE_BANDS[Number(e.target.value)] ?? [undefined, undefined];
+                  update({ priceMin: min?.toString(), priceMax: max?.toString() });
+                }}
+              >
+                <option value={-1}>{t('search.anyPrice')}</option>
+                {PRICE_BANDS.map((b, i) => (
+                  <option key={i} value={i}>
+                    {bandLabel(b)}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label>
+              {t('search.from')}
+              <input
+                type="date"
+                value={query.from ?? ''}
+                onChange={(e) => update({ from: e.target.value })}
+              />
+            </label>
+            <label>
+              {t('search.to')}
+              <input type="date" value={query.to ?? ''} onChange={(e) => update({ to: e.target.value })} />
+            </label>
+            <label>
+              {t('search.sort')}
+              <select value={query.sort} onChange={(e) => update({ sort: e.target.value })}>
+                {SORTS.map((s) => (
+                  <option key={s} value={s}>
+                    {t(`sort.${s}`)}
+                  </option>
+                ))}
+              </select>
+            </label>
+            {filtered && (
+              <div className="filter-actions">
+                <button
+                  type="button"
+                  className="btn secondary small"
+                  onClick={() =>
+                    update({ category: '', region: '', priceMin: '', priceMax: '', from: '', to: '' })
+                  }
+                >
+                  {t('search.clearFilters')}
+                </button>
+              </div>
+            )}
           </div>
-        )}
+        </details>
       </fieldset>
       {result.loading && !data && <Loading />}
       <ErrorBox error={result.error} onRetry={result.reload} />
