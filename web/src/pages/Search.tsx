@@ -90,7 +90,8 @@ export default function Search() {
 
   return (
     <div className="stack">
-      <h1>{text ? t('search.resultsFor', { q: text }) : t('nav.search')}</h1>
+      {/* The heading stays "검색": a title typed as the query must not make a second heading named after it. */}
+      <h1>{t('nav.search')}</h1>
       <SearchBox initial={text} />
       <fieldset className="filter-bar">
         <legend className="sr-only">{t('search.filters')}</legend>
@@ -183,6 +184,7 @@ export default function Search() {
       <ErrorBox error={result.error} onRetry={result.reload} />
       {data && (
         <p className="muted" aria-live="polite" data-testid="result-count">
+          {text ? `${t('search.resultsFor', { q: text })} · ` : ''}
           {t('search.count', { count: data.total })}
         </p>
       )}
