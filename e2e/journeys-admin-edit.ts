@@ -29,7 +29,7 @@ export function adminEditJourneys(stack: Stack, suffix: string): Journey[] {
   ];
   return sizes.map(({ id, viewport }) => ({
     id,
-    viewport,
+    viewports: viewport.width < 600 ? (['mobile'] as const) : (['desktop'] as const),
     name: `admin edits a performance and a showtime, field errors in Korean, missing show (${viewport.width}px)`,
     run: async (page) => {
       const api = new Api(stack.baseUrl);

@@ -127,7 +127,7 @@ export function detailJourneys(stack: Stack, suffix: string): Journey[] {
     {
       id: `detail-${tag}`,
       name: `detail at ${tag} px: calendar → a day's showtimes with seats per grade and cast → venue tab with the offline map fallback`,
-      viewport,
+      viewports: viewport.width < 600 ? (['mobile'] as const) : (['desktop'] as const),
       run: async (page) => {
         const f = await detailFixture(await asAdmin(), `${suffix}-d${tag}`);
         await page.goto(`/performances/${f.performanceId}`);
@@ -206,7 +206,7 @@ export function detailJourneys(stack: Stack, suffix: string): Journey[] {
     {
       id: `venue-edit-${tag}`,
       name: `admin at ${tag} px types a venue's coordinates; the detail's venue tab shows the new place`,
-      viewport,
+      viewports: viewport.width < 600 ? (['mobile'] as const) : (['desktop'] as const),
       run: async (page) => {
         const f = await detailFixture(await asAdmin(), `${suffix}-v${tag}`);
         await loginAsAdmin(page);

@@ -13,6 +13,7 @@ import type { Journey } from './harness.ts';
 import { adminEditJourneys } from './journeys-admin-edit.ts';
 import { ADMIN, type Stack } from './stack.ts';
 import { detailJourneys } from './journeys-detail.ts';
+import { searchJourneys } from './journeys-search.ts';
 
 const PASSWORD = 'Buyer-pass-2345';
 
@@ -303,5 +304,6 @@ export function journeys(stack: Stack, suffix: string): Journey[] {
     },
     ...adminEditJourneys(stack, suffix),
     ...detailJourneys(stack, suffix),
+    ...searchJourneys(stack, suffix),
   ];
 }

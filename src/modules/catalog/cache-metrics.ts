@@ -1,14 +1,14 @@
 import type { Counter } from 'prom-client';
 import type { Metrics } from '../../infra/metrics.ts';
 
-export type CacheName = 'performance' | 'search' | 'seatmap';
+export type CacheName = 'performance' | 'search' | 'seatmap' | 'suggestions' | 'opening-soon';
 export type CacheLayer = 'lru' | 'redis';
 /** Records one cache lookup; all three labels are bounded enums, so the hit ratio can be graphed. */
 export type CacheLookups = (cache: CacheName, layer: CacheLayer, hit: boolean) => void;
 
 export const noCacheLookups: CacheLookups = () => undefined;
 
-const CACHES: readonly CacheName[] = ['performance', 'search', 'seatmap'];
+const CACHES: readonly CacheName[] = ['performance', 'search', 'seatmap', 'suggestions', 'opening-soon'];
 const LAYERS: readonly CacheLayer[] = ['lru', 'redis'];
 const RESULTS = ['hit', 'miss'] as const;
 const slotOf = (cache: CacheName, layer: CacheLayer, hit: boolean): number =>
@@ -25,7 +25,7 @@ const pendingOf = new WeakMap<object, Float64Array>();
 export function cacheLookupCounter(metrics: Metrics): CacheLookups {
   const counter = metrics.counter({
     name: 'cache_requests_total',
-    help: 'Catalogue cache lookups by cache (performance, search, seatmap), layer (lru, redis) and result',
+    help: 'Catalogue cache lookups by cache (performance, search, seatmap, suggestions, opening-soon), layer (lru, redis) and result',
     labelNames: ['cache', 'layer', 'result'] as const,
     collect(this: Counter<'cache' | 'layer' | 'result'>) {
       const pending = pendingOf.get(this);

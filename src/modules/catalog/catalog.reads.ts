@@ -10,7 +10,17 @@ import { RecentChanges, type CatalogDbs } from './read-dbs.ts';
 import { kstDay } from './calendar.ts';
 import { noCacheLookups, type CacheLookups } from './cache-metrics.ts';
 import type { HeldSeatsReader } from './ports.ts';
-import type { PerformanceDetail, PerformancePage, SeatMap, ShowtimeView } from './catalog.schemas.ts';
+import type {
+  OpeningSoon,
+  OpeningSoonQuery,
+  PerformanceDetail,
+  PerformancePage,
+  SeatMap,
+  ShowtimeView,
+  Suggestion,
+} from './catalog.schemas.ts';
+import { splitGenreWords } from './genres.ts';
+import { regionOf } from './hangul.ts';
 import { effectiveStatus, endOfKstDay } from './calendar.ts';
 import type { SoldSeats } from './sold-seats.ts';
 
@@ -96,6 +106,14 @@ interface Route {
  */
 export class CatalogReads {
   private readonly searches = new LRUCache<string, Promise<PerformancePage>>({ max: 5_000, ttl: 3_000 });
+  // Typed while someone types: many requests for the same few prefixes.
+  private readonly suggestionCache = new LRUCache<string, Promise<Suggestion[]>>({ max: 5_000, ttl: 10_000 });
+  private readonly openings = new LRUCache<string, Promise<OpeningSoon[]>>({ max: 200, ttl: 10_000 });
+  // Categories change only with a release (the seed): genre words are resolved against this copy.
+  private readonly categoryList = new LRUCache<'all', Promise<{ id: string; name: string; slug: string }[]>>({
+    max: 1,
+    ttl: 60_000,
+  });
   private readonly showtimeLists = new LRUCache<string, Promise<ShowtimeRow[]>>({ max: 5_000, ttl: 2_000 });
   // Keyed by performance and taken counts (`gradeCounts`); forget() drops a performance's keys.
   private readonly gradeLists = new LRUCache<string, Promise<Map<string, GradeAvailability[]>>>({
@@ -147,6 +165,8 @@ export class CatalogReads {
     }
     if (msg.showtimeId) this.layouts.delete(msg.showtimeId);
     this.searches.clear();
+    this.suggestionCache.clear();
+    this.openings.clear();
   }
 
   /**
@@ -174,12 +194,36 @@ export class CatalogReads {
     return entry;
   }
 
-  async search(query: Omit<SearchFilter, 'today'>, userId: string | undefined): Promise<PerformancePage> {
-    const filter: SearchFilter = { ...query, today: kstDay(this.clock.nowMs()) };
+  /** The categories, kept a minute in process, for resolving genre words. */
+  private async knownCategories(): Promise<{ id: string; name: string; slug: string }[]> {
+    let list = this.categoryList.get('all');
+    if (!list) {
+      list = this.dbs.readFor(undefined).then((db) => this.repo.categories(db));
+      this.categoryList.set('all', list);
+      list.catch(() => this.categoryList.delete('all'));
+    }
+    return list;
+  }
+
+  /**
+   * Search. `query.q` is the normalized query: its genre words ("뮤지컬") become genre conditions,
+   * a region filter is normalised ("서울특별시" → "서울").
+   */
+  async search(
+    query: Omit<SearchFilter, 'today' | 'genres'>,
+    userId: string | undefined,
+  ): Promise<PerformancePage> {
+    const { genres, rest } = splitGenreWords(query.q, await this.knownCategories());
+    const region = query.region === undefined ? undefined : (regionOf(query.region) ?? query.region.trim());
+    const filter: SearchFilter = { ...query, q: rest, genres, region, today: kstDay(this.clock.nowMs()) };
     const { db, own } = await this.route(userId, ANY);
     if (filter.includeDrafts || own) return this.runSearch(db, filter);
     const key = JSON.stringify([
       filter.q,
+      filter.genres?.map((g) => g.word),
+      filter.region,
+      filter.priceMin,
+      filter.priceMax,
       filter.category,
       filter.from,
       filter.to,
@@ -199,10 +243,100 @@ export class CatalogReads {
     return page;
   }
 
-  private async runSearch(db: Db, filter: SearchFilter): Promise<PerformancePage> {
-    const { rows, total } = await this.searchRepo.search(db, filter);
+  /** Up to 8 suggestions for what is typed so far (normalized), cached 10 s per text. */
+  async suggestions(q: string): Promise<Suggestion[]> {
+    if (!q) return [];
+    let list = this.suggestionCache.get(q);
+    this.lookups('suggestions', 'lru', list !== undefined);
+    if (!list) {
+      list = (async () => {
+        const { genres, rest } = splitGenreWords(q, await this.knownCategories());
+        const db = this.recent.has(ANY) ? this.dbs.primary : await this.dbs.readFor(undefined);
+        const rows = await this.searchRepo.suggestions(db, {
+          q: rest,
+          genres,
+          today: kstDay(this.clock.nowMs()),
+          limit: 8,
+        });
+        return rows.map((r) => ({
+          performanceId: r.id,
+          title: r.title,
+          category: { id: r.categoryId, name: r.categoryName, slug: r.categorySlug },
+          posterUrl: posterUrlOf(r.id, r.posterUrl),
+        }));
+      })();
+      this.suggestionCache.set(q, list);
+      list.catch(() => this.suggestionCache.delete(q));
+    }
+    return list;
+  }
+
+  /**
+   * The ticket-open list: performances with showtimes whose sales open within `days`, each with those
+   * showtimes (start and sales opening), soonest opening first. Shared by every reader, 10 s.
+   */
+  async openingSoon(query: OpeningSoonQuery): Promise<OpeningSoon[]> {
     const now = this.clock.nowMs();
-    return { items: rows.map((r) => toSummary(r, now)), page: filter.page, size: filter.size, total };
+    const minute = Math.floor(now / 60_000);
+    const key = `${query.days}|${query.category ?? ''}|${query.limit}|${minute}`;
+    let list = this.openings.get(key);
+    this.lookups('opening-soon', 'lru', list !== undefined);
+    if (!list) {
+      list = (async () => {
+        const db = this.recent.has(ANY) ? this.dbs.primary : await this.dbs.readFor(undefined);
+        const rows = await this.searchRepo.openingSoon(db, {
+          after: new Date(now),
+          until: new Date(now + query.days * 86_400_000),
+          today: kstDay(now),
+          category: query.category,
+          maxShowtimes: 500,
+        });
+        const byPerformance = new Map<string, OpeningSoon>();
+        for (const r of rows) {
+          let item = byPerformance.get(r.performanceId);
+          if (!item) {
+            if (byPerformance.size >= query.limit) continue;
+            item = {
+              performance: {
+                id: r.performanceId,
+                title: r.title,
+                category: { id: r.categoryId, name: r.categoryName, slug: r.categorySlug },
+                venue: { id: r.venueId, name: r.venueName, region: r.venueRegion },
+                startDate: r.startDate,
+                endDate: r.endDate,
+                posterUrl: posterUrlOf(r.performanceId, r.posterUrl),
+              },
+              opensAt: r.salesOpenAt.toISOString(),
+              showtimes: [],
+            };
+            byPerformance.set(r.performanceId, item);
+          }
+          item.showtimes.push({
+            id: r.showtimeId,
+            startsAt: r.startsAt.toISOString(),
+            salesOpenAt: r.salesOpenAt.toISOString(),
+          });
+        }
+        return [...byPerformance.values()];
+      })();
+      this.openings.set(key, list);
+      list.catch(() => this.openings.delete(key));
+    }
+    return list;
+  }
+
+  private async runSearch(db: Db, filter: SearchFilter): Promise<PerformancePage> {
+    const { rows, total, loose } = await this.searchRepo.search(db, filter);
+    const now = this.clock.nowMs();
+    const page: PerformancePage = {
+      items: rows.map((r) => toSummary(r, now)),
+      page: filter.page,
+      size: filter.size,
+      total,
+    };
+    // Found by spacing, initial consonants or a typo (the words as typed found nothing).
+    if (loose) page.approximate = true;
+    return page;
   }
 
   async showtimes(performanceId: string, reader: Reader): Promise<ShowtimeView[]> {
@@ -371,7 +505,7 @@ function toSummary(r: SummaryRow, now: number): PerformancePage['items'][number]
     id: r.id,
     title: r.title,
     category: { id: r.categoryId, name: r.categoryName, slug: r.categorySlug },
-    venue: { id: r.venueId, name: r.venueName },
+    venue: { id: r.venueId, name: r.venueName, region: r.venueRegion },
     startDate: r.startDate,
     endDate: r.endDate,
     posterUrl: posterUrlOf(r.id, r.posterUrl),

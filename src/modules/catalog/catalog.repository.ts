@@ -363,18 +363,37 @@ export class CatalogRepository {
       .executeTakeFirst();
   }
 
-  /** Live, public (not DRAFT) performances among `ids`, for rankings. */
+  /** Live, public (not DRAFT), not ended performances among `ids`, for rankings. */
   async publicTitles(
     db: DbOrTx,
     ids: string[],
-  ): Promise<{ id: string; title: string; posterUrl: string | null }[]> {
+    today: string,
+  ): Promise<
+    {
+      id: string;
+      title: string;
+      posterUrl: string | null;
+      categoryId: string;
+      categoryName: string;
+      categorySlug: string;
+    }[]
+  > {
     if (ids.length === 0) return [];
     return db
-      .selectFrom('performances')
-      .select(['id', 'title', 'poster_url as posterUrl'])
-      .where('id', 'in', ids)
-      .where('deleted_at', 'is', null)
-      .where('status', '<>', 'DRAFT')
+      .selectFrom('performances as p')
+      .innerJoin('categories as c', 'c.id', 'p.category_id')
+      .select([
+        'p.id',
+        'p.title',
+        'p.poster_url as posterUrl',
+        'c.id as categoryId',
+        'c.name as categoryName',
+        'c.slug as categorySlug',
+      ])
+      .where('p.id', 'in', ids)
+      .where('p.deleted_at', 'is', null)
+      .where('p.status', '<>', 'DRAFT')
+      .where('p.end_date', '>=', today)
       .execute();
   }
 

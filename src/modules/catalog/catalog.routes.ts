@@ -12,6 +12,8 @@ import { addressKey } from '../../http/client-address.ts';
 import {
   Category,
   IdParams,
+  OpeningSoon,
+  OpeningSoonQuery,
   PerformanceDetail,
   PerformancePage,
   RankingEntry,
@@ -19,6 +21,8 @@ import {
   SearchQuery,
   SeatMap,
   ShowtimeView,
+  Suggestion,
+  SuggestionQuery,
 } from './catalog.schemas.ts';
 import { posterSvg } from './posters.ts';
 
@@ -75,7 +79,7 @@ export const catalogRoutes =
         schema: {
           tags,
           summary:
-            'List and search performances (full-text + trigram substring over title, cast, venue, description)',
+            'List and search performances: words (full-text + substring), genre words, spacing, initial consonants and typos; filters for genre, region, dates and price',
           querystring: SearchQuery,
           response: { 200: PerformancePage, ...errors(400, 429, 503) },
         },
@@ -87,11 +91,19 @@ export const catalogRoutes =
       async (request) => {
         const q = request.query;
         if (q.from && q.to && q.from > q.to) throw new AppError('INVALID_DATE_RANGE', 'from is after to');
+        if (q.priceMin !== undefined && q.priceMax !== undefined && q.priceMin > q.priceMax) {
+          throw new AppError('VALIDATION_FAILED', 'priceMin is above priceMax', {
+            errors: [{ field: 'querystring.priceMin', message: 'must not be above priceMax' }],
+          });
+        }
         const reader = await readerOf(request);
         return reads.search(
           {
             q: normalizeQuery(q.q),
             category: q.category,
+            region: q.region,
+            priceMin: q.priceMin,
+            priceMax: q.priceMax,
             from: q.from,
             to: q.to,
             status: q.status,
@@ -103,6 +115,39 @@ export const catalogRoutes =
           reader.userId,
         );
       },
+    );
+
+    app.get(
+      '/search/suggestions',
+      {
+        schema: {
+          tags,
+          summary:
+            'Up to 8 performances for what is typed so far: title or cast prefix, substring, initial consonants (ㄹㅁㅈ) or a typo; not ended',
+          querystring: SuggestionQuery,
+          response: { 200: Type.Array(Suggestion), ...errors(400, 429, 503) },
+        },
+        config: {
+          access: 'public',
+          rateLimit: { max: config.RATE_LIMIT_PER_MINUTE, timeWindow: '1 minute' },
+        },
+      },
+      async (request) => reads.suggestions(normalizeQuery(request.query.q)),
+    );
+
+    app.get(
+      '/performances/opening-soon',
+      {
+        config: { access: 'public' },
+        schema: {
+          tags,
+          summary:
+            'The ticket-open list: performances whose showtimes open sales within `days`, with each opening date and time',
+          querystring: OpeningSoonQuery,
+          response: { 200: Type.Array(OpeningSoon), ...errors(400, 503) },
+        },
+      },
+      async (request) => reads.openingSoon(request.query),
     );
 
     app.get(

@@ -232,6 +232,20 @@ export const SearchQuery = Type.Object(
   {
     q: Type.Optional(Type.String({ maxLength: 100 })),
     category: Type.Optional(Type.String({ pattern: '^[a-z0-9-]{1,40}$', description: 'category slug' })),
+    region: Type.Optional(
+      Type.String({
+        minLength: 1,
+        maxLength: 20,
+        description:
+          'region of the venue: 서울, 경기, 인천, 부산… (a full name such as 서울특별시 also works)',
+      }),
+    ),
+    priceMin: Type.Optional(
+      QueryInteger({ minimum: 0, maximum: 10_000_000, description: 'some grade costs at least this (KRW)' }),
+    ),
+    priceMax: Type.Optional(
+      QueryInteger({ minimum: 0, maximum: 10_000_000, description: 'some grade costs at most this (KRW)' }),
+    ),
     from: Type.Optional(Day),
     to: Type.Optional(Day),
     status: Type.Optional(PerformanceStatus),
@@ -248,7 +262,11 @@ export const PerformanceSummary = Type.Object({
   id: Uuid,
   title: Type.String(),
   category: Category,
-  venue: Type.Object({ id: Uuid, name: Type.String() }),
+  venue: Type.Object({
+    id: Uuid,
+    name: Type.String(),
+    region: Type.Union([Type.String(), Type.Null()], { description: '서울, 경기, 부산…; null when unknown' }),
+  }),
   startDate: Type.String(),
   endDate: Type.String(),
   posterUrl: Type.String(),
@@ -263,6 +281,12 @@ export const PerformancePage = Type.Object({
   page: Type.Integer(),
   size: Type.Integer(),
   total: Type.Integer(),
+  approximate: Type.Optional(
+    Type.Boolean({
+      description:
+        'true when nothing matched the words as typed and these were found by spacing, initial consonants or a typo',
+    }),
+  ),
 });
 export type PerformancePage = Static<typeof PerformancePage>;
 
@@ -319,6 +343,7 @@ export const RankingQuery = Type.Object(
       default: 'realtime',
     }),
     limit: QueryInteger({ minimum: 1, maximum: 100, default: 10 }),
+    category: Type.Optional(Type.String({ pattern: '^[a-z0-9-]{1,40}$', description: 'category slug' })),
   },
   { additionalProperties: false },
 );
@@ -326,6 +351,51 @@ export type RankingQuery = Static<typeof RankingQuery>;
 export const RankingEntry = Type.Object({
   rank: Type.Integer(),
   score: Type.Number(),
-  performance: Type.Object({ id: Uuid, title: Type.String(), posterUrl: Type.String() }),
+  performance: Type.Object({ id: Uuid, title: Type.String(), posterUrl: Type.String(), category: Category }),
 });
 export type RankingEntry = Static<typeof RankingEntry>;
+
+// ---- discovery: suggestions and the ticket-open list
+export const SuggestionQuery = Type.Object(
+  { q: Type.String({ maxLength: 100, description: 'what is typed so far' }) },
+  { additionalProperties: false },
+);
+export const Suggestion = Type.Object({
+  performanceId: Uuid,
+  title: Type.String(),
+  category: Category,
+  posterUrl: Type.String(),
+});
+export type Suggestion = Static<typeof Suggestion>;
+
+export const OpeningSoonQuery = Type.Object(
+  {
+    days: QueryInteger({
+      minimum: 1,
+      maximum: 30,
+      default: 7,
+      description: 'sales opening within this many days',
+    }),
+    category: Type.Optional(Type.String({ pattern: '^[a-z0-9-]{1,40}$', description: 'category slug' })),
+    limit: QueryInteger({ minimum: 1, maximum: 50, default: 12, description: 'performances' }),
+  },
+  { additionalProperties: false },
+);
+export type OpeningSoonQuery = Static<typeof OpeningSoonQuery>;
+export const OpeningSoon = Type.Object({
+  performance: Type.Object({
+    id: Uuid,
+    title: Type.String(),
+    category: Category,
+    venue: Type.Object({ id: Uuid, name: Type.String(), region: Type.Union([Type.String(), Type.Null()]) }),
+    startDate: Type.String(),
+    endDate: Type.String(),
+    posterUrl: Type.String(),
+  }),
+  opensAt: Type.String({
+    format: 'date-time',
+    description: 'the earliest sales opening of the showtimes below',
+  }),
+  showtimes: Type.Array(Type.Object({ id: Uuid, startsAt: Type.String(), salesOpenAt: Type.String() })),
+});
+export type OpeningSoon = Static<typeof OpeningSoon>;

@@ -21,6 +21,8 @@ export interface VenuesTable {
   directions: string | null;
   created_at: Generated<Date>;
   deleted_at: Date | null;
+  /** Generated from the address (migration 0023, catalog_region): 서울, 경기, 부산…, or null. */
+  region: ColumnType<string | null, never, never>;
 }
 
 export interface VenueSectionsTable {
@@ -54,6 +56,10 @@ export interface PerformancesTable {
   search_text: Generated<string>;
   search_vector: ColumnType<string, never, never>;
   search_bigrams: ColumnType<string[], never, never>;
+  /** Generated (migration 0023): the title without spaces, as jamo; title words and cast as jamo; initials. */
+  title_jamo: ColumnType<string, never, never>;
+  search_jamo: ColumnType<string, never, never>;
+  search_chosung: ColumnType<string, never, never>;
   created_at: Generated<Date>;
   updated_at: Generated<Date>;
   deleted_at: Date | null;

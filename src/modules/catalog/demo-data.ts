@@ -268,9 +268,13 @@ export async function seedDemoCatalog(
     for (const [n, dayOffset] of [firstDay, firstDay + 4, firstDay + 11].entries()) {
       const time = show.category === 'exhibition' ? '10:00' : n % 2 === 0 ? '19:30' : '15:00';
       const day = new Date(`${kstDay(now + dayOffset * 86400_000)}T${time}:00+09:00`);
-      // The first big concert opens sales tomorrow evening behind a waiting room, like a real onsale.
-      const onsale = show.category === 'concert' && n === 2;
-      const salesOpenAt = onsale ? new Date(now + 86400_000) : new Date(now - 86400_000);
+      // The big concerts open sales tomorrow at 20:00 behind a waiting room, like a real onsale; every
+      // third show opens its last date within the week at 14:00 or 20:00 (the home page's ticket-open list).
+      const onsale = n === 2 && (show.category === 'concert' || i % 3 === 0);
+      const opensDay = kstDay(now + (show.category === 'concert' ? 1 : 1 + (i % 5)) * 86400_000);
+      const salesOpenAt = onsale
+        ? new Date(`${opensDay}T${show.category !== 'concert' && i % 2 ? '14:00' : '20:00'}:00+09:00`)
+        : new Date(now - 86400_000);
       await admin.createShowtime(id, {
         startsAt: day.toISOString(),
         salesOpenAt: salesOpenAt.toISOString(),
@@ -278,9 +282,10 @@ export async function seedDemoCatalog(
         maxTicketsPerUser: show.category === 'concert' ? 2 : 4,
         // Double casting: each showtime leads with a different member of the cast.
         cast: [...show.cast.slice(n % show.cast.length), ...show.cast.slice(0, n % show.cast.length)],
-        queue: onsale
-          ? { enabled: true, admitPerSecond: 50, maxActive: 500, sessionSeconds: 600 }
-          : undefined,
+        queue:
+          onsale && show.category === 'concert'
+            ? { enabled: true, admitPerSecond: 50, maxActive: 500, sessionSeconds: 600 }
+            : undefined,
       });
     }
     // A plausible popularity so "popular" and "views" sorts differ from the start.

@@ -180,7 +180,7 @@ export class Rankings implements SalesRanking {
   async top(query: RankingQuery): Promise<RankingEntry[]> {
     // This instance's gathered views count too (free when there are none).
     await this.flushViews();
-    const key = `${query.by}|${query.period}|${query.limit}`;
+    const key = `${query.by}|${query.period}|${query.limit}|${query.category ?? ''}`;
     let result = this.tops.get(key);
     if (!result) {
       result = this.compute(query, this.clock.nowMs());
@@ -202,13 +202,15 @@ export class Rankings implements SalesRanking {
 
   private async compute(query: RankingQuery, now: number): Promise<RankingEntry[]> {
     const keys = windowKeys(query.by, query.period, now);
-    // Ask for more than the limit: deleted and draft performances are dropped below.
+    // Ask for more than the limit: deleted, draft, ended and (with a category) other genres' performances
+    // are dropped below.
+    const wanted = query.category ? query.limit * 10 + 200 : query.limit * 2 + 10;
     const raw = (await this.redis.eval(
       TOP,
       keys.length + 1,
       `{rank}:tmp`,
       ...keys,
-      String(query.limit * 2 + 10),
+      String(wanted),
     )) as string[];
     const scored: { id: string; score: number }[] = [];
     for (let i = 0; i + 1 < raw.length; i += 2) {
@@ -220,8 +222,11 @@ export class Rankings implements SalesRanking {
     const titles = await this.repo.publicTitles(
       db,
       scored.map((s) => s.id),
+      kstDay(now),
     );
-    const visible = new Map(titles.map((p) => [p.id, p]));
+    const visible = new Map(
+      titles.filter((p) => !query.category || p.categorySlug === query.category).map((p) => [p.id, p]),
+    );
     return scored
       .filter((s) => visible.has(s.id))
       .slice(0, query.limit)
@@ -230,7 +235,12 @@ export class Rankings implements SalesRanking {
         return {
           rank: i + 1,
           score: s.score,
-          performance: { id: p.id, title: p.title, posterUrl: posterUrlOf(p.id, p.posterUrl) },
+          performance: {
+            id: p.id,
+            title: p.title,
+            posterUrl: posterUrlOf(p.id, p.posterUrl),
+            category: { id: p.categoryId, name: p.categoryName, slug: p.categorySlug },
+          },
         };
       });
   }

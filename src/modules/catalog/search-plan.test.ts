@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setupTestApp, type TestApp, type TestEnv } from '../../../test/context.ts';
 import { ensureCategories } from '../../seed.ts';
-import { SearchRepository, type SearchFilter } from './search.repository.ts';
+import { SearchRepository, type SearchFilter, type TextMode } from './search.repository.ts';
 import { kstDay } from './calendar.ts';
 
 /**
@@ -39,7 +39,11 @@ describe('catalogue search plans', () => {
   });
   afterAll(() => t.close());
 
-  const planOf = async (q: string, sort: SearchFilter['sort'] = 'popular'): Promise<string> => {
+  const planOf = async (
+    q: string,
+    sort: SearchFilter['sort'] = 'popular',
+    mode: TextMode = 'exact',
+  ): Promise<string> => {
     const filter: SearchFilter = {
       q,
       sort,
@@ -48,7 +52,7 @@ describe('catalogue search plans', () => {
       includeDrafts: false,
       today: kstDay(Date.now()),
     };
-    const compiled = new SearchRepository().pageQuery(t.container.db, filter).compile();
+    const compiled = new SearchRepository().pageQuery(t.container.db, filter, mode).compile();
     const explained = await t.container.db.executeQuery<{ 'QUERY PLAN': string }>({
       ...compiled,
       sql: `EXPLAIN ${compiled.sql}`,
@@ -80,6 +84,14 @@ describe('catalogue search plans', () => {
       const plan = await planOf('유령', sort);
       expect(plan, sort).toContain('performances_search_bigrams');
       expect(plan, sort).not.toMatch(/performances_(listing|created)/);
+    }
+  });
+
+  it('finds spacing, initial consonants and typos through the jamo and initials indexes', async () => {
+    for (const q of ['햄 릿시즌', 'ㅎㄹㅅㅈ', '햄릿시준 2000']) {
+      const plan = await planOf(q, 'popular', 'loose');
+      expect(plan, q).toMatch(/performances_(search_jamo|title_jamo|search_chosung)/);
+      expect(plan, q).not.toContain('Seq Scan on performances');
     }
   });
 });

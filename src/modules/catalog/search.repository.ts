@@ -3,11 +3,20 @@ import type { DbOrTx } from '../../infra/db.ts';
 import type { StoredPerformanceStatus } from './catalog.tables.ts';
 import type { PerformanceStatus } from './catalog.schemas.ts';
 import './catalog.tables.ts';
+import { chosung, isChosungQuery, jamo } from './hangul.ts';
+import type { GenreWord } from './genres.ts';
 
 export interface SearchFilter {
-  /** Normalized (trimmed, lower-case, single spaces); empty means no text filter. */
+  /** Normalized (trimmed, lower-case, single spaces), genre words taken out; empty means no text filter. */
   q: string;
+  /** Genre words of the query ("뮤지컬"): each matches its categories or its text. */
+  genres?: GenreWord[];
   category?: string;
+  /** A short region name (venues.region: 서울, 경기, 부산…). */
+  region?: string;
+  /** Some grade's price lies within [priceMin, priceMax] (KRW). */
+  priceMin?: number;
+  priceMax?: number;
   from?: string;
   to?: string;
   status?: PerformanceStatus;
@@ -33,11 +42,54 @@ export interface SummaryRow {
   categorySlug: string;
   venueId: string;
   venueName: string;
+  venueRegion: string | null;
   minPrice: number | null;
 }
 
+export interface SuggestionRow {
+  id: string;
+  title: string;
+  posterUrl: string | null;
+  categoryId: string;
+  categoryName: string;
+  categorySlug: string;
+}
+
+export interface OpeningRow {
+  showtimeId: string;
+  startsAt: Date;
+  salesOpenAt: Date;
+  performanceId: string;
+  title: string;
+  posterUrl: string | null;
+  startDate: string;
+  endDate: string;
+  categoryId: string;
+  categoryName: string;
+  categorySlug: string;
+  venueId: string;
+  venueName: string;
+  venueRegion: string | null;
+}
+
+/** How the text is matched: the words as typed, or what spacing, initials and typos find. */
+export type TextMode = 'exact' | 'loose';
+
+/** Typo matching starts at this many letters (jamo): shorter keys are too easily "similar". */
+const FUZZY_MIN_LETTERS = 5;
+/**
+ * The similarity a whole title needs to a query (as jamo) to count as a typo of it. The index finds
+ * candidates at pg_trgm's default `similarity_threshold` (0.3); this keeps the closer ones. One wrong
+ * letter in a five-syllable title scores 0.6; unrelated titles stay under 0.3.
+ */
+const TITLE_SIMILARITY = 0.4;
+
+const escapeLike = (q: string): string => q.replace(/[\\%_]/g, (c) => `\\${c}`);
 function likePattern(q: string): string {
-  return `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  return `%${escapeLike(q)}%`;
+}
+function prefixPattern(q: string): string {
+  return `${escapeLike(q)}%`;
 }
 
 /** The distinct two-character windows of a word, as catalog_bigrams() stores them. */
@@ -65,19 +117,35 @@ function wordCondition(word: string): Expression<SqlBool> {
  * trigram and bigram indexes, which is what finds Korean partial words ("레미제" → "레미제라블", "유령").
  */
 export class SearchRepository {
-  async search(db: DbOrTx, f: SearchFilter): Promise<{ rows: SummaryRow[]; total: number }> {
-    const rows = await this.pageQuery(db, f).execute();
+  /**
+   * The words as typed first; only when nothing matches them, what spacing, initial consonants or a
+   * typo would find ("did you mean"): exact matches are never drowned by near ones, and a query that
+   * finds something costs the same plan as before.
+   */
+  async search(db: DbOrTx, f: SearchFilter): Promise<{ rows: SummaryRow[]; total: number; loose: boolean }> {
+    const exact = await this.searchIn(db, f, 'exact');
+    if (exact.total > 0 || !f.q || looseConditions(f.q).length === 0) return { ...exact, loose: false };
+    const loose = await this.searchIn(db, f, 'loose');
+    return loose.total > 0 ? { ...loose, loose: true } : { ...exact, loose: false };
+  }
+
+  private async searchIn(
+    db: DbOrTx,
+    f: SearchFilter,
+    mode: TextMode,
+  ): Promise<{ rows: SummaryRow[]; total: number }> {
+    const rows = await this.pageQuery(db, f, mode).execute();
     if (rows.length > 0) return { rows, total: Number(rows[0]!.total) };
     if (f.page === 1) return { rows: [], total: 0 };
     // Past the last page the window count has no row to ride on: count separately.
-    const counted = await this.matching(db, f)
+    const counted = await this.matching(db, f, mode)
       .select(sql<number>`count(*)`.as('n'))
       .executeTakeFirstOrThrow();
     return { rows: [], total: Number(counted.n) };
   }
 
   /** The page of matches with the total riding on each row (exposed so tests can EXPLAIN it). */
-  pageQuery(db: DbOrTx, f: SearchFilter) {
+  pageQuery(db: DbOrTx, f: SearchFilter, mode: TextMode = 'exact') {
     // With a text query the matches come from the text indexes. An order a b-tree could serve tempts
     // the planner to walk that index and test the text condition on every performance (it prices those
     // tests as nearly free; ~10× slower in bench/catalog), so the key is wrapped to keep its order only.
@@ -89,7 +157,7 @@ export class SearchRepository {
       date: sql`${indexFree(sql.ref('p.start_date'), sql.lit(0))} ASC`,
       views: sql`p.view_count DESC`,
     };
-    return this.matching(db, f)
+    return this.matching(db, f, mode)
       .select([
         'p.id',
         'p.title',
@@ -104,6 +172,7 @@ export class SearchRepository {
         'c.slug as categorySlug',
         'v.id as venueId',
         'v.name as venueName',
+        'v.region as venueRegion',
         sql<
           number | null
         >`(SELECT min(pp.price) FROM performance_prices pp WHERE pp.performance_id = p.id)`.as('minPrice'),
@@ -115,15 +184,108 @@ export class SearchRepository {
       .offset((f.page - 1) * f.size);
   }
 
-  private matching(db: DbOrTx, f: SearchFilter) {
+  /**
+   * Up to `limit` public, not ended performances for the search box: titles and cast by prefix,
+   * substring, initial consonants or a typo; title prefixes first, then the popular ones.
+   */
+  async suggestions(
+    db: DbOrTx,
+    s: { q: string; genres: GenreWord[]; today: string; limit: number },
+  ): Promise<SuggestionRow[]> {
+    let query = db
+      .selectFrom('performances as p')
+      .innerJoin('categories as c', 'c.id', 'p.category_id')
+      .select([
+        'p.id',
+        'p.title',
+        'p.poster_url as posterUrl',
+        'c.id as categoryId',
+        'c.name as categoryName',
+        'c.slug as categorySlug',
+      ])
+      .where('p.deleted_at', 'is', null)
+      .where('p.status', '<>', 'DRAFT')
+      .where('p.end_date', '>=', s.today);
+    for (const g of s.genres) query = query.where(genreCondition(g));
+    if (s.q) {
+      const compact = s.q.replace(/ /g, '');
+      const key = isChosungQuery(compact) ? chosung(compact) : jamo(compact);
+      const prefix = isChosungQuery(compact)
+        ? sql<SqlBool>`p.search_chosung LIKE ${prefixPattern(key)}`
+        : sql<SqlBool>`p.title_jamo LIKE ${prefixPattern(key)}`;
+      const loose = looseConditions(s.q);
+      // One or two letters: title prefixes only (a b-tree serves them; no trigram fits).
+      query = query
+        .where(loose.length > 0 ? sql<SqlBool>`(${prefix} OR ${sql.join(loose, sql` OR `)})` : prefix)
+        .orderBy(sql`(${prefix}) DESC`);
+    }
+    return query
+      .orderBy('p.sales_count', 'desc')
+      .orderBy('p.view_count', 'desc')
+      .orderBy('p.id')
+      .limit(s.limit)
+      .execute();
+  }
+
+  /**
+   * The ticket-open list: showtimes of public, on-sale, not ended performances whose sales open in
+   * (after, until], soonest first (served by the index showtimes_sales_open).
+   */
+  async openingSoon(
+    db: DbOrTx,
+    o: { after: Date; until: Date; today: string; category?: string; maxShowtimes: number },
+  ): Promise<OpeningRow[]> {
+    return db
+      .selectFrom('showtimes as s')
+      .innerJoin('performances as p', 'p.id', 's.performance_id')
+      .innerJoin('categories as c', 'c.id', 'p.category_id')
+      .innerJoin('venues as v', 'v.id', 'p.venue_id')
+      .select([
+        's.id as showtimeId',
+        's.starts_at as startsAt',
+        's.sales_open_at as salesOpenAt',
+        'p.id as performanceId',
+        'p.title',
+        'p.poster_url as posterUrl',
+        'p.start_date as startDate',
+        'p.end_date as endDate',
+        'c.id as categoryId',
+        'c.name as categoryName',
+        'c.slug as categorySlug',
+        'v.id as venueId',
+        'v.name as venueName',
+        'v.region as venueRegion',
+      ])
+      .where('s.deleted_at', 'is', null)
+      .where('s.sales_open_at', '>', o.after)
+      .where('s.sales_open_at', '<=', o.until)
+      .where('p.deleted_at', 'is', null)
+      .where('p.status', '=', 'ON_SALE')
+      .where('p.end_date', '>=', o.today)
+      .$if(o.category !== undefined, (qb) => qb.where('c.slug', '=', o.category!))
+      .orderBy('s.sales_open_at')
+      .orderBy('s.starts_at')
+      .limit(o.maxShowtimes)
+      .execute();
+  }
+
+  private matching(db: DbOrTx, f: SearchFilter, mode: TextMode) {
     let query = db
       .selectFrom('performances as p')
       .innerJoin('categories as c', 'c.id', 'p.category_id')
       .innerJoin('venues as v', 'v.id', 'p.venue_id')
       .where('p.deleted_at', 'is', null);
     if (!f.includeDrafts) query = query.where('p.status', '<>', 'DRAFT');
-    if (f.q) query = query.where(textCondition(f.q));
+    if (f.q) query = query.where(mode === 'exact' ? exactCondition(f.q) : looseCondition(f.q));
+    for (const g of f.genres ?? []) query = query.where(genreCondition(g));
     if (f.category) query = query.where('c.slug', '=', f.category);
+    if (f.region) query = query.where('v.region', '=', f.region);
+    if (f.priceMin !== undefined || f.priceMax !== undefined) {
+      query = query.where(
+        sql<SqlBool>`EXISTS (SELECT 1 FROM performance_prices pp WHERE pp.performance_id = p.id
+          AND pp.price >= ${f.priceMin ?? 0} AND pp.price <= ${f.priceMax ?? 2_147_483_647})`,
+      );
+    }
     // A performance runs over a period: it is in [from, to] when the periods overlap.
     if (f.from) query = query.where('p.end_date', '>=', f.from);
     if (f.to) query = query.where('p.start_date', '<=', f.to);
@@ -136,9 +298,49 @@ export class SearchRepository {
  * search_text and q are both lower-case, so LIKE (several times cheaper than ILIKE on UTF-8) is enough:
  * whole words through the full-text vector, or each word as a substring, in any order.
  */
-function textCondition(q: string): Expression<SqlBool> {
+function exactCondition(q: string): Expression<SqlBool> {
   const words = sql.join(q.split(' ').map(wordCondition), sql` AND `);
   return sql<SqlBool>`(p.search_vector @@ plainto_tsquery('simple', ${q}) OR (${words}))`;
+}
+
+/**
+ * What else finds a performance when the words are not found as typed, each through a trigram index
+ * of migration 0023 (the query converted by hangul.ts exactly as the columns were):
+ * - initial consonants only ("ㄹㅁㅈㄹㅂ"): a substring of the title's or a cast name's initials;
+ * - spacing and half-typed syllables ("레 미제라블", "오페라의유령", "레미ㅈ"): the query without spaces, as
+ *   letters, is a substring of the title words, the title without spaces or a cast name;
+ * - typos ("레미재라블"), from five letters: a word of the title or cast similar to the query
+ *   (word_similarity ≥ pg_trgm's 0.6), or the whole title similar to it (≥ TITLE_SIMILARITY).
+ */
+export function looseConditions(q: string): Expression<SqlBool>[] {
+  const compact = q.replace(/ /g, '');
+  if (isChosungQuery(compact)) {
+    return [...compact].length >= 2
+      ? [sql<SqlBool>`p.search_chosung LIKE ${likePattern(chosung(compact))}`]
+      : [];
+  }
+  const key = jamo(compact);
+  const letters = [...key].length;
+  const out: Expression<SqlBool>[] = [];
+  if (letters >= 3) out.push(sql<SqlBool>`p.search_jamo LIKE ${likePattern(key)}`);
+  if (letters >= FUZZY_MIN_LETTERS) {
+    out.push(sql<SqlBool>`p.search_jamo %> ${key}`);
+    out.push(
+      sql<SqlBool>`(p.title_jamo % ${key} AND similarity(p.title_jamo, ${key}) >= ${TITLE_SIMILARITY})`,
+    );
+  }
+  return out;
+}
+
+function looseCondition(q: string): Expression<SqlBool> {
+  const loose = looseConditions(q);
+  return loose.length === 0 ? sql<SqlBool>`false` : sql<SqlBool>`(${sql.join(loose, sql` OR `)})`;
+}
+
+/** A genre word: a performance of one of its categories, or one whose text has the word. */
+function genreCondition(g: GenreWord): Expression<SqlBool> {
+  const ids = g.categoryIds.length > 0 ? g.categoryIds : ['00000000-0000-0000-0000-000000000000'];
+  return sql<SqlBool>`(p.category_id = ANY(${ids}::uuid[]) OR ${exactCondition(g.word)})`;
 }
 
 function statusCondition(status: PerformanceStatus, today: string): Expression<SqlBool> {

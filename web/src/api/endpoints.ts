@@ -7,6 +7,7 @@ import type {
   NewShowtime,
   NewVenue,
   VenueChange,
+  OpeningSoonQuery,
   PerformanceChange,
   ShowtimeChange,
   RankingQuery,
@@ -73,8 +74,13 @@ export const catalog = {
     call('GET', '/showtimes/{id}/seats', { path: { id: showtimeId } }).catch(missingAs('SHOWTIME_NOT_FOUND')),
   /** REFUND_POLICY as the detail page shows it (owned by checkout, which applies it). */
   refundPolicy: () => call('GET', '/refund-policy'),
-  rankings: (by: RankingQuery['by'], period: RankingQuery['period'], limit = 10) =>
-    call('GET', '/rankings/performances', { query: { by, period, limit } }),
+  rankings: (by: RankingQuery['by'], period: RankingQuery['period'], limit = 10, category?: string) =>
+    call('GET', '/rankings/performances', { query: { by, period, limit, category } }),
+  /** Up to 8 performances for what is typed so far (prefix, 초성, typos). */
+  suggestions: (q: string, signal?: AbortSignal) =>
+    call('GET', '/search/suggestions', { query: { q }, signal }),
+  /** The ticket-open list: sales opening within `days`, with each opening date and time. */
+  openingSoon: (query: OpeningSoonQuery = {}) => call('GET', '/performances/opening-soon', { query }),
 };
 
 export const queue = {

@@ -5030,7 +5030,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** List and search performances (full-text + trigram substring over title, cast, venue, description) */
+    /** List and search performances: words (full-text + substring), genre words, spacing, initial consonants and typos; filters for genre, region, dates and price */
     get: {
       parameters: {
         query?: {
@@ -5040,7 +5040,13 @@ export interface paths {
           from?: string;
           /** @description 1-based page number */
           page?: number;
+          /** @description some grade costs at most this (KRW) */
+          priceMax?: number;
+          /** @description some grade costs at least this (KRW) */
+          priceMin?: number;
           q?: string;
+          /** @description region of the venue: 서울, 경기, 인천, 부산… (a full name such as 서울특별시 also works) */
+          region?: string;
           /** @description Items per page */
           size?: number;
           sort?: 'popular' | 'latest' | 'date' | 'views';
@@ -5061,6 +5067,8 @@ export interface paths {
           };
           content: {
             'application/json': {
+              /** @description true when nothing matched the words as typed and these were found by spacing, initial consonants or a typo */
+              approximate?: boolean;
               items: {
                 category: {
                   /** Format: uuid */
@@ -5081,6 +5089,8 @@ export interface paths {
                   /** Format: uuid */
                   id: string;
                   name: string;
+                  /** @description 서울, 경기, 부산…; null when unknown */
+                  region: string | null;
                 };
                 viewCount: number;
               }[];
@@ -5492,6 +5502,139 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/performances/opening-soon': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The ticket-open list: performances whose showtimes open sales within `days`, with each opening date and time */
+    get: {
+      parameters: {
+        query?: {
+          /** @description category slug */
+          category?: string;
+          /** @description sales opening within this many days */
+          days?: number;
+          /** @description performances */
+          limit?: number;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /**
+               * Format: date-time
+               * @description the earliest sales opening of the showtimes below
+               */
+              opensAt: string;
+              performance: {
+                category: {
+                  /** Format: uuid */
+                  id: string;
+                  name: string;
+                  slug: string;
+                };
+                endDate: string;
+                /** Format: uuid */
+                id: string;
+                posterUrl: string;
+                startDate: string;
+                title: string;
+                venue: {
+                  /** Format: uuid */
+                  id: string;
+                  name: string;
+                  region: string | null;
+                };
+              };
+              showtimes: {
+                /** Format: uuid */
+                id: string;
+                salesOpenAt: string;
+                startsAt: string;
+              }[];
+            }[];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: ({
+                /** @description Where: body.title, body.prices.0.price, params.id, query.page */
+                field?: string;
+                format?: string;
+                limit?: number;
+                /** @description English, for people reading raw responses; clients word `rule` */
+                message?: string;
+                /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
+                rule?: string;
+              } & {
+                [key: string]: unknown;
+              })[];
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: ({
+                /** @description Where: body.title, body.prices.0.price, params.id, query.page */
+                field?: string;
+                format?: string;
+                limit?: number;
+                /** @description English, for people reading raw responses; clients word `rule` */
+                message?: string;
+                /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
+                rule?: string;
+              } & {
+                [key: string]: unknown;
+              })[];
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/posters/{file}': {
     parameters: {
       query?: never;
@@ -5620,6 +5763,8 @@ export interface paths {
       parameters: {
         query?: {
           by?: 'views' | 'sales';
+          /** @description category slug */
+          category?: string;
           limit?: number;
           period?: 'realtime' | 'daily' | 'weekly';
         };
@@ -5637,6 +5782,12 @@ export interface paths {
           content: {
             'application/json': {
               performance: {
+                category: {
+                  /** Format: uuid */
+                  id: string;
+                  name: string;
+                  slug: string;
+                };
                 /** Format: uuid */
                 id: string;
                 posterUrl: string;
@@ -6550,6 +6701,143 @@ export interface paths {
         };
       };
     };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/search/suggestions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Up to 8 performances for what is typed so far: title or cast prefix, substring, initial consonants (ㄹㅁㅈ) or a typo; not ended */
+    get: {
+      parameters: {
+        query: {
+          /** @description what is typed so far */
+          q: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              category: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                slug: string;
+              };
+              /** Format: uuid */
+              performanceId: string;
+              posterUrl: string;
+              title: string;
+            }[];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: ({
+                /** @description Where: body.title, body.prices.0.price, params.id, query.page */
+                field?: string;
+                format?: string;
+                limit?: number;
+                /** @description English, for people reading raw responses; clients word `rule` */
+                message?: string;
+                /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
+                rule?: string;
+              } & {
+                [key: string]: unknown;
+              })[];
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: ({
+                /** @description Where: body.title, body.prices.0.price, params.id, query.page */
+                field?: string;
+                format?: string;
+                limit?: number;
+                /** @description English, for people reading raw responses; clients word `rule` */
+                message?: string;
+                /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
+                rule?: string;
+              } & {
+                [key: string]: unknown;
+              })[];
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: ({
+                /** @description Where: body.title, body.prices.0.price, params.id, query.page */
+                field?: string;
+                format?: string;
+                limit?: number;
+                /** @description English, for people reading raw responses; clients word `rule` */
+                message?: string;
+                /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
+                rule?: string;
+              } & {
+                [key: string]: unknown;
+              })[];
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;

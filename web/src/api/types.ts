@@ -50,6 +50,9 @@ export type Seat = SeatMap['seats'][number];
 export type SeatStatus = Seat['status'];
 export type Ranking = ResponseOf<'/api/v1/rankings/performances', 'get'>[number];
 export type RankingQuery = QueryOf<'/api/v1/rankings/performances', 'get'>;
+export type Suggestion = ResponseOf<'/api/v1/search/suggestions', 'get'>[number];
+export type OpeningSoon = ResponseOf<'/api/v1/performances/opening-soon', 'get'>[number];
+export type OpeningSoonQuery = QueryOf<'/api/v1/performances/opening-soon', 'get'>;
 
 // --- waiting room and checkout --------------------------------------------------------------------
 
