@@ -1,4 +1,5 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { formatDay, formatDayTime } from '../lib/dates.ts';
 import { DICTIONARIES, type Key, type Lang } from './dict.ts';
 
 const STORAGE_KEY = 'ct.lang';
@@ -44,16 +45,9 @@ export function I18nProvider({ children }: { children: ReactNode }) {
     const dict = DICTIONARIES[lang];
     const locale = lang === 'ko' ? 'ko-KR' : 'en-US';
     const numberFormat = new Intl.NumberFormat(locale);
-    const dateFormat = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'Asia/Seoul' });
-    const dateTimeFormat = new Intl.DateTimeFormat(locale, {
-      dateStyle: 'medium',
-      timeStyle: 'short',
-      timeZone: 'Asia/Seoul',
-    });
-    const safe = (format: Intl.DateTimeFormat, iso: string): string => {
-      const d = new Date(iso);
-      return Number.isNaN(d.getTime()) ? iso : format.format(d);
-    };
+    // Every date on the site carries its weekday, in Korea time (web/src/lib/dates.ts).
+    const safe = (format: (x: string) => string, iso: string): string =>
+      Number.isNaN(new Date(iso).getTime()) ? iso : format(iso);
     return {
       lang,
       setLang,
@@ -63,8 +57,8 @@ export function I18nProvider({ children }: { children: ReactNode }) {
         return text;
       },
       price: (krw) => (lang === 'ko' ? `${numberFormat.format(krw)}원` : `₩${numberFormat.format(krw)}`),
-      date: (iso) => safe(dateFormat, iso),
-      dateTime: (iso) => safe(dateTimeFormat, iso),
+      date: (iso) => safe((x) => formatDay(x, lang, true), iso),
+      dateTime: (iso) => safe((x) => formatDayTime(x, lang, true), iso),
       number: (n) => numberFormat.format(n),
     };
   }, [lang, setLang]);

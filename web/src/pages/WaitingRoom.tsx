@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import { dayKey, formatDayTime, formatTime } from '../lib/dates.ts';
 import { Link, useNavigate, useParams } from 'react-router';
 import { ApiError } from '../api/client.ts';
 import { queue } from '../api/endpoints.ts';
@@ -16,23 +17,9 @@ const OPEN_JITTER_MS = 3000;
 
 /** "14:30" in Korean time, with the date in front when it is not today there. */
 function clockOf(iso: string, lang: 'ko' | 'en'): string {
-  const locale = lang === 'ko' ? 'ko-KR' : 'en-US';
-  const zone = { timeZone: 'Asia/Seoul' } as const;
-  const at = new Date(iso);
-  if (Number.isNaN(at.getTime())) return iso;
-  const time = new Intl.DateTimeFormat(locale, {
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-    ...zone,
-  });
-  const day = new Intl.DateTimeFormat(locale, {
-    month: lang === 'ko' ? 'long' : 'short',
-    day: 'numeric',
-    ...zone,
-  });
-  const sameDay = day.format(at) === day.format(new Date());
-  return sameDay ? time.format(at) : `${day.format(at)} ${time.format(at)}`;
+  if (Number.isNaN(new Date(iso).getTime())) return iso;
+  // Today: the time alone; another day: the day with its weekday, then the time.
+  return dayKey(iso) === dayKey(Date.now()) ? formatTime(iso) : formatDayTime(iso, lang);
 }
 
 /**
