@@ -63,6 +63,7 @@ describe('editing a showtime', () => {
       startsAt: iso(startsAt),
       salesCloseAt: iso(startsAt - 2 * HOUR),
       maxTicketsPerUser: 2,
+      cast: [' 홍광호 ', '김소향'],
       queue: { enabled: true, admitPerSecond: 20 },
     });
     expect(res.statusCode).toBe(200);
@@ -72,6 +73,7 @@ describe('editing a showtime', () => {
       startsAt: iso(startsAt),
       salesCloseAt: iso(startsAt - 2 * HOUR),
       maxTicketsPerUser: 2,
+      cast: ['홍광호', '김소향'],
       queue: { enabled: true, admitPerSecond: 20, maxActive: 1000, sessionSeconds: 600 },
       soldSeats: 0,
     });
@@ -89,6 +91,7 @@ describe('editing a showtime', () => {
       startsAt: iso(startsAt),
       maxTicketsPerUser: 2,
       queueEnabled: true,
+      cast: ['홍광호', '김소향'],
     });
   });
 

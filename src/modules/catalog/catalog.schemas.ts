@@ -185,14 +185,12 @@ const showtimeFields = {
   salesCloseAt: Instant,
   maxTicketsPerUser: Type.Integer({ minimum: 1, maximum: 20 }),
 };
+const ShowtimeCast = Type.Array(Text(100), {
+  maxItems: 50,
+  description: "This showtime's cast (default: none listed)",
+});
 export const CreateShowtimeBody = Type.Object(
-  {
-    ...showtimeFields,
-    cast: Type.Optional(
-      Type.Array(Text(100), { maxItems: 50, description: "This showtime's cast (default: none listed)" }),
-    ),
-    queue: Type.Optional(QueueFields(true)),
-  },
+  { ...showtimeFields, cast: Type.Optional(ShowtimeCast), queue: Type.Optional(QueueFields(true)) },
   { additionalProperties: false },
 );
 export type CreateShowtimeBody = Static<typeof CreateShowtimeBody>;
@@ -202,7 +200,7 @@ export type CreateShowtimeBody = Static<typeof CreateShowtimeBody>;
  * SALES_ALREADY_OPEN).
  */
 export const UpdateShowtimeBody = Type.Partial(
-  Type.Object({ ...showtimeFields, queue: QueueFields(false) }),
+  Type.Object({ ...showtimeFields, cast: ShowtimeCast, queue: QueueFields(false) }),
   { additionalProperties: false, minProperties: 1 },
 );
 export type UpdateShowtimeBody = Static<typeof UpdateShowtimeBody>;
@@ -214,6 +212,7 @@ export const AdminShowtime = Type.Object({
   salesOpenAt: Type.String({ format: 'date-time' }),
   salesCloseAt: Type.String({ format: 'date-time' }),
   maxTicketsPerUser: Type.Integer(),
+  cast: Type.Array(Type.String()),
   queue: Type.Object({
     enabled: Type.Boolean(),
     admitPerSecond: Type.Integer(),

@@ -301,6 +301,7 @@ export class CatalogAdmin {
         salesOpenAt,
         salesCloseAt,
         maxTicketsPerUser: patch.maxTicketsPerUser ?? current.maxTicketsPerUser,
+        cast: patch.cast ? patch.cast.map((c) => c.trim()) : current.cast,
         queue: { ...current.queue, ...definedOnly(patch.queue ?? {}) },
       });
       return current.performanceId;

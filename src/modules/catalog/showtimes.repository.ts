@@ -42,6 +42,7 @@ export interface AdminShowtimeRow {
   salesOpenAt: Date;
   salesCloseAt: Date;
   maxTicketsPerUser: number;
+  cast: string[];
   queue: NewShowtime['queue'];
   seatCount: number;
   soldSeats: number;
@@ -53,6 +54,7 @@ export interface ShowtimeChanges {
   salesOpenAt: Date;
   salesCloseAt: Date;
   maxTicketsPerUser: number;
+  cast: string[];
   queue: NewShowtime['queue'];
 }
 
@@ -126,6 +128,7 @@ export class ShowtimesRepository {
         'st.sales_open_at as salesOpenAt',
         'st.sales_close_at as salesCloseAt',
         'st.max_tickets_per_user as maxTicketsPerUser',
+        'st.cast',
         'st.queue_enabled as queueEnabled',
         'st.queue_admit_per_second as admitPerSecond',
         'st.queue_max_active as maxActive',
@@ -151,6 +154,7 @@ export class ShowtimesRepository {
       salesOpenAt: row.salesOpenAt,
       salesCloseAt: row.salesCloseAt,
       maxTicketsPerUser: row.maxTicketsPerUser,
+      cast: row.cast,
       queue: {
         enabled: row.queueEnabled,
         admitPerSecond: row.admitPerSecond,
@@ -171,6 +175,7 @@ export class ShowtimesRepository {
         sales_open_at: changes.salesOpenAt,
         sales_close_at: changes.salesCloseAt,
         max_tickets_per_user: changes.maxTicketsPerUser,
+        cast: changes.cast,
         queue_enabled: changes.queue.enabled,
         queue_admit_per_second: changes.queue.admitPerSecond,
         queue_max_active: changes.queue.maxActive,

@@ -1813,6 +1813,7 @@ export interface paths {
           };
           content: {
             'application/json': {
+              cast: string[];
               /** Format: uuid */
               id: string;
               maxTicketsPerUser: number;
@@ -2166,6 +2167,8 @@ export interface paths {
       requestBody: {
         content: {
           'application/json': {
+            /** @description This showtime's cast (default: none listed) */
+            cast?: string[];
             maxTicketsPerUser?: number;
             queue?: {
               admitPerSecond?: number;
@@ -2192,6 +2195,7 @@ export interface paths {
           };
           content: {
             'application/json': {
+              cast: string[];
               /** Format: uuid */
               id: string;
               maxTicketsPerUser: number;

@@ -31,6 +31,8 @@ interface Form {
   salesOpenAt: string;
   salesCloseAt: string;
   maxTicketsPerUser: number;
+  /** Names separated by commas, as typed. */
+  cast: string;
   queueEnabled: boolean;
   admitPerSecond: number;
   maxActive: number;
@@ -56,6 +58,7 @@ function blankForm(run: { startDate: string; endDate: string } | undefined): For
     salesOpenAt: localInput(open < startsAt ? open : new Date()),
     salesCloseAt: localInput(new Date(startsAt.getTime() - HOUR)),
     maxTicketsPerUser: 4,
+    cast: '',
     queueEnabled: true,
     admitPerSecond: 50,
     maxActive: 500,
@@ -70,6 +73,7 @@ function formOf(s: AdminShowtime): Form {
     salesOpenAt: localInput(new Date(s.salesOpenAt)),
     salesCloseAt: localInput(new Date(s.salesCloseAt)),
     maxTicketsPerUser: s.maxTicketsPerUser,
+    cast: s.cast.join(', '),
     queueEnabled: s.queue.enabled,
     admitPerSecond: s.queue.admitPerSecond,
     maxActive: s.queue.maxActive,
@@ -86,6 +90,10 @@ function bodyOf(f: Form): NewShowtime {
     salesOpenAt: iso(f.salesOpenAt),
     salesCloseAt: iso(f.salesCloseAt),
     maxTicketsPerUser: f.maxTicketsPerUser,
+    cast: f.cast
+      .split(',')
+      .map((name) => name.trim())
+      .filter(Boolean),
     queue: {
       enabled: f.queueEnabled,
       admitPerSecond: f.admitPerSecond,
@@ -106,6 +114,7 @@ function changesOf(original: Form, f: Form): ShowtimeChange {
   if (original.salesCloseAt !== f.salesCloseAt) change.salesCloseAt = after.salesCloseAt;
   if (before.maxTicketsPerUser !== after.maxTicketsPerUser)
     change.maxTicketsPerUser = after.maxTicketsPerUser;
+  if (JSON.stringify(before.cast) !== JSON.stringify(after.cast)) change.cast = after.cast;
   if (JSON.stringify(before.queue) !== JSON.stringify(after.queue)) change.queue = after.queue;
   return change;
 }
@@ -297,6 +306,17 @@ export default function Showtimes() {
                 onChange={(e) => set({ maxTicketsPerUser: Number(e.target.value) })}
               />
               <FieldMessage id={errorId('maxTicketsPerUser')} message={errors.maxTicketsPerUser} />
+            </label>
+            <label>
+              {t('admin.showtimeCast')}
+              <input
+                name="cast"
+                {...field('cast')}
+                placeholder={t('admin.showtimeCastHint')}
+                value={form.cast}
+                onChange={(e) => set({ cast: e.target.value })}
+              />
+              <FieldMessage id={errorId('cast')} message={errors.cast} />
             </label>
           </div>
           <fieldset>
