@@ -49,7 +49,7 @@ export function adminEditJourneys(stack: Stack, suffix: string): Journey[] {
       await form.getByLabel('공연명').fill(newTitle);
       await form.getByLabel('관람 시간').fill('150');
       await form.getByRole('button', { name: '저장' }).click();
-      await form.getByText(`${newTitle} 저장됨`).waitFor();
+      await form.getByText(`${newTitle} 정보를 저장했습니다.`).waitFor();
       await assertHumanText(page);
 
       // A wrong field is named next to itself, in Korean.

@@ -4,7 +4,11 @@ import { Api } from './api.ts';
 import type { Journey } from './harness.ts';
 import { ADMIN, type Stack } from './stack.ts';
 
-/** A musical of the journey's own, with a showtime whose sales open in half an hour (the ticket-open list). */
+/**
+ * A musical of the journey's own, with a showtime whose sales open in a minute: the ticket-open list
+ * shows the ten soonest openings, and other journeys of the same run create theirs ten minutes or
+ * more ahead, so this one is among the first whatever ran before it.
+ */
 async function createSearchFixture(stack: Stack, title: string): Promise<{ id: string }> {
   const api = new Api(stack.baseUrl);
   await api.login(ADMIN.email, ADMIN.password);
@@ -32,7 +36,7 @@ async function createSearchFixture(stack: Stack, title: string): Promise<{ id: s
   const at = (ms: number): string => new Date(Date.now() + ms).toISOString();
   await api.call('POST', `/admin/performances/${performance.id}/showtimes`, {
     startsAt: at(10 * 86400_000),
-    salesOpenAt: at(30 * 60_000),
+    salesOpenAt: at(60_000),
     salesCloseAt: at(9 * 86400_000),
     maxTicketsPerUser: 4,
   });

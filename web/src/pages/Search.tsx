@@ -93,8 +93,8 @@ export default function Search() {
       {/* The heading stays "검색": a title typed as the query must not make a second heading named after it. */}
       <h1>{t('nav.search')}</h1>
       <SearchBox initial={text} />
-      <fieldset className="filter-bar">
-        <legend className="sr-only">{t('search.filters')}</legend>
+      {/* Named by aria-label: a visually hidden <legend> is still laid out by the fieldset and widens the page. */}
+      <fieldset className="filter-bar" aria-label={t('search.filters')}>
         <ul className="genre-chips" aria-label={t('search.category')}>
           {[{ id: 'all', slug: '', name: t('search.all') }, ...(categories.data ?? [])].map((c) => (
             <li key={c.id}>
