@@ -211,9 +211,9 @@ export function detailJourneys(stack: Stack, suffix: string): Journey[] {
         const f = await detailFixture(await asAdmin(), `${suffix}-v${tag}`);
         await loginAsAdmin(page);
         await page.goto('/admin/venues');
-        await page.getByRole('button', { name: `${f.venueName} 수정` }).click();
+        await page.getByRole('button', { name: `${f.venueName} 편집` }).click();
         const form = page.locator('form', {
-          has: page.getByRole('heading', { name: `${f.venueName} 수정` }),
+          has: page.getByRole('heading', { name: `${f.venueName} 편집` }),
         });
         // A latitude out of range is named in Korean before anything is sent.
         await form.getByLabel('위도').fill('137.5');

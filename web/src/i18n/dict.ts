@@ -171,7 +171,7 @@ const ko = {
   'admin.latitudeRange': '위도는 -90에서 90 사이의 숫자로 입력하세요.',
   'admin.longitudeRange': '경도는 -180에서 180 사이의 숫자로 입력하세요.',
   'admin.coordsPair': '위도와 경도를 함께 입력하세요.',
-  'admin.editVenue': '{name} 수정',
+  'admin.editVenue': '{name} 편집',
   'admin.clearLocation': '위치 지우기',
   'admin.sectionsFixed': '좌석 구역은 바꿀 수 없습니다 (회차의 좌석이 이 배치로 만들어집니다).',
   'admin.noLocation': '위치 없음',
