@@ -340,7 +340,6 @@ async function main(): Promise<void> {
     for (const ctx of [phone, desktop]) await ctx.route('**/api/v1/**', stubApi);
     const p = await phone.newPage();
     const d = await desktop.newPage();
-    await shot(d, '/', 'home', (pg) => pg.getByText(TITLES[0]!).first().waitFor());
     await shot(p, '/performances/p0/showtimes/s1/seats', 'seat-map', async (pg) => {
       await pg.locator('[data-seat-id="seat-5"]').click();
       await pg.locator('[data-seat-id="seat-6"]').click();

@@ -131,7 +131,7 @@ function Rankings({ categories }: { categories: Category[] }) {
         <h2 id="rank-h">{t('discover.ranking')}</h2>
       </div>
       <div
-        className="tabs"
+        className="rank-tabs"
         role="tablist"
         aria-label={t('discover.ranking')}
         onKeyDown={(e) => {
