@@ -1,14 +1,10 @@
 import { useState, type FormEvent } from 'react';
+import { safeNext, withNext } from '../lib/next.ts';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { useI18n } from '../i18n/index.tsx';
 import { useTitle } from '../lib/hooks.ts';
 import { useSession } from '../lib/session.tsx';
 import { ErrorBox } from '../components/States.tsx';
-
-/** Only same-site paths are followed after login (no open redirect through ?next=). */
-function safeNext(next: string | null): string {
-  return next && next.startsWith('/') && !next.startsWith('//') ? next : '/';
-}
 
 export default function Login() {
   const { t } = useI18n();
@@ -67,7 +63,7 @@ export default function Login() {
         </button>
       </form>
       <p>
-        {t('auth.noAccount')} <Link to="/signup">{t('nav.signup')}</Link>
+        {t('auth.noAccount')} <Link to={withNext('/signup', params.get('next'))}>{t('nav.signup')}</Link>
       </p>
     </div>
   );

@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
-import { Link, useNavigate } from 'react-router';
+import { Link, useNavigate, useSearchParams } from 'react-router';
+import { safeNext, withNext } from '../lib/next.ts';
 import { auth } from '../api/endpoints.ts';
 import { useI18n } from '../i18n/index.tsx';
 import { useTitle } from '../lib/hooks.ts';
@@ -10,6 +11,7 @@ import { ErrorBox, Notice } from '../components/States.tsx';
 export default function Signup() {
   const { t } = useI18n();
   const navigate = useNavigate();
+  const [params] = useSearchParams();
   const { login } = useSession();
   const [email, setEmail] = useState('');
   const [code, setCode] = useState('');
@@ -57,7 +59,8 @@ export default function Signup() {
         ...(verificationToken ? { verificationToken } : {}),
       });
       await login(email.trim(), password);
-      navigate('/');
+      // Back where the visitor pressed 예매하기 (the seat map or waiting room), not the home page.
+      navigate(safeNext(params.get('next')), { replace: true });
     });
   };
 
@@ -140,7 +143,7 @@ export default function Signup() {
       )}
       <ErrorBox error={error} />
       <p>
-        {t('auth.haveAccount')} <Link to="/login">{t('nav.login')}</Link>
+        {t('auth.haveAccount')} <Link to={withNext('/login', params.get('next'))}>{t('nav.login')}</Link>
       </p>
     </div>
   );
