@@ -81,7 +81,8 @@ export function journeys(stack: Stack, suffix: string): Journey[] {
       run: async (page) => {
         const fixture = await catalogue('purchase');
         const buyer = `buyer-${suffix}@e2e.test`;
-        await page.goto('/signup');
+        // Sent to sign up from the search page: after signing up the buyer is back there.
+        await page.goto('/signup?next=%2Fsearch');
         await page.getByLabel('이메일').fill(buyer);
         await page.getByRole('button', { name: '인증 코드 받기' }).click();
         const code = await stack.waitForCode(buyer);
@@ -89,10 +90,15 @@ export function journeys(stack: Stack, suffix: string): Journey[] {
         await page.getByRole('button', { name: '확인' }).click();
         await page.getByLabel('닉네임').fill('관객');
         await page.getByLabel('비밀번호').fill(PASSWORD);
-        await page.locator('form').getByRole('button', { name: '회원가입' }).click();
+        // Both consents are required before the account can be made.
+        const submit = page.locator('form').getByRole('button', { name: '회원가입' });
+        assert.equal(await submit.isDisabled(), true);
+        await page.getByLabel('[필수] 이용약관에 동의합니다').check();
+        await page.getByLabel('[필수] 개인정보 수집·이용에 동의합니다').check();
+        await submit.click();
         await page.getByRole('button', { name: '로그아웃' }).waitFor();
+        await page.waitForURL(/\/search$/);
 
-        await page.goto('/search');
         await page.getByLabel('검색어').fill(fixture.title);
         await page.getByLabel('검색어').press('Enter');
         await page.getByTestId('performance-card').filter({ hasText: fixture.title }).click();

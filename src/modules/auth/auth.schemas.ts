@@ -28,6 +28,17 @@ export const SignupBody = Type.Object(
     phone: Type.Optional(Phone),
     birthDate: Type.Optional(BirthDate),
     verificationToken: Type.Optional(Type.String({ maxLength: 2048 })),
+    agreements: Type.Optional(
+      Type.Object(
+        {
+          terms: Type.Boolean({
+            description: 'Agreed to the terms of service (recorded with the server time)',
+          }),
+          privacy: Type.Boolean({ description: 'Agreed to the collection and use of personal data' }),
+        },
+        { additionalProperties: false },
+      ),
+    ),
   },
   // No `role` or anything else: roles are set in the database only.
   { additionalProperties: false },

@@ -50,6 +50,7 @@ export interface SignupInput {
   phone?: string;
   birthDate?: string;
   verificationToken?: string;
+  agreements?: { terms: boolean; privacy: boolean };
 }
 
 export interface Session {
@@ -160,6 +161,8 @@ export class AuthService {
       phone: input.phone,
       birthDate: input.birthDate,
       emailVerified: verified,
+      agreedToTerms: input.agreements?.terms === true,
+      agreedToPrivacy: input.agreements?.privacy === true,
     });
   }
 

@@ -31,6 +31,34 @@ describe('signup rules and bad input', () => {
     expect(res.json()).toMatchObject({ email: 'free@example.com', role: 'USER' });
   });
 
+  it('records when the terms and the personal-data notice were agreed to, with the server time', async () => {
+    const before = Date.now();
+    const res = await signup({
+      email: 'agreed@example.com',
+      password: 'open-sesame-42',
+      nickname: 'agreed',
+      agreements: { terms: true, privacy: true },
+    });
+    expect(res.statusCode).toBe(201);
+    const { termsAgreedAt, privacyAgreedAt } = res.json();
+    for (const at of [termsAgreedAt, privacyAgreedAt]) {
+      expect(Date.parse(at)).toBeGreaterThanOrEqual(before - 1000);
+      expect(Date.parse(at)).toBeLessThanOrEqual(Date.now() + 1000);
+    }
+    // Without them (an API client that does not ask), nothing is recorded.
+    const plain = await signup({ email: 'plain@example.com', password: 'open-sesame-42', nickname: 'plain' });
+    expect(plain.json().termsAgreedAt).toBeUndefined();
+    expect(plain.json().privacyAgreedAt).toBeUndefined();
+    const partial = await signup({
+      email: 'partial@example.com',
+      password: 'open-sesame-42',
+      nickname: 'partial',
+      agreements: { terms: true, privacy: false },
+    });
+    expect(partial.json().termsAgreedAt).toBeDefined();
+    expect(partial.json().privacyAgreedAt).toBeUndefined();
+  });
+
   it.each([
     ['short1!', 'at least 10 characters'],
     ['12345678901234', 'a letter'],

@@ -13,6 +13,9 @@ export interface NewUser {
   phone?: string | null;
   birthDate?: string | null;
   emailVerified: boolean;
+  /** Recorded with the server's time when true. */
+  agreedToTerms?: boolean;
+  agreedToPrivacy?: boolean;
 }
 
 export interface UserChanges {
@@ -53,6 +56,8 @@ export class UsersRepository {
           phone: user.phone ?? null,
           birth_date: user.birthDate ?? null,
           email_verified_at: user.emailVerified ? now : null,
+          terms_agreed_at: user.agreedToTerms ? now : null,
+          privacy_agreed_at: user.agreedToPrivacy ? now : null,
         })
         .returningAll()
         .executeTakeFirstOrThrow();

@@ -13,6 +13,8 @@ export const UserView = Type.Object({
   role: Type.Union([Type.Literal('USER'), Type.Literal('STAFF'), Type.Literal('ADMIN')]),
   phone: Type.Optional(Type.String()),
   birthDate: Type.Optional(Type.String()),
+  termsAgreedAt: Type.Optional(Type.String({ format: 'date-time' })),
+  privacyAgreedAt: Type.Optional(Type.String({ format: 'date-time' })),
 });
 
 export const UpdateMeBody = Type.Object(

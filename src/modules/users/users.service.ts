@@ -17,6 +17,9 @@ export interface PublicUser {
   role: Role;
   phone?: string;
   birthDate?: string;
+  /** When the terms of service and the personal-data notice were agreed to (ISO date-time). */
+  termsAgreedAt?: string;
+  privacyAgreedAt?: string;
 }
 
 export interface Credentials {
@@ -54,6 +57,8 @@ export function toPublicUser(row: UserRow): PublicUser {
     role: row.role,
     ...(row.phone !== null && { phone: row.phone }),
     ...(row.birth_date !== null && { birthDate: row.birth_date }),
+    ...(row.terms_agreed_at && { termsAgreedAt: row.terms_agreed_at.toISOString() }),
+    ...(row.privacy_agreed_at && { privacyAgreedAt: row.privacy_agreed_at.toISOString() }),
   };
 }
 

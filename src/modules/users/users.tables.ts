@@ -13,6 +13,10 @@ export interface UsersTable {
   birth_date: string | null;
   role: Generated<Role>;
   email_verified_at: Date | null;
+  /** When the account agreed to the terms of service (migration 0011); null when not recorded. */
+  terms_agreed_at: Generated<Date | null>;
+  /** When it agreed to the collection and use of personal data. */
+  privacy_agreed_at: Generated<Date | null>;
   created_at: ColumnType<Date, never, never>;
   updated_at: ColumnType<Date, never, Date>;
 }

@@ -3527,7 +3527,11 @@ export interface paths {
                 id: string;
                 nickname: string;
                 phone?: string;
+                /** Format: date-time */
+                privacyAgreedAt?: string;
                 role: 'USER' | 'STAFF' | 'ADMIN';
+                /** Format: date-time */
+                termsAgreedAt?: string;
               };
             };
           };
@@ -3731,7 +3735,11 @@ export interface paths {
                 id: string;
                 nickname: string;
                 phone?: string;
+                /** Format: date-time */
+                privacyAgreedAt?: string;
                 role: 'USER' | 'STAFF' | 'ADMIN';
+                /** Format: date-time */
+                termsAgreedAt?: string;
               };
             };
           };
@@ -3822,6 +3830,12 @@ export interface paths {
       requestBody: {
         content: {
           'application/json': {
+            agreements?: {
+              /** @description Agreed to the collection and use of personal data */
+              privacy: boolean;
+              /** @description Agreed to the terms of service (recorded with the server time) */
+              terms: boolean;
+            };
             /** Format: date */
             birthDate?: string;
             /** Format: email */
@@ -3847,7 +3861,11 @@ export interface paths {
               id: string;
               nickname: string;
               phone?: string;
+              /** Format: date-time */
+              privacyAgreedAt?: string;
               role: 'USER' | 'STAFF' | 'ADMIN';
+              /** Format: date-time */
+              termsAgreedAt?: string;
             };
           };
         };
@@ -8375,7 +8393,11 @@ export interface paths {
               id: string;
               nickname: string;
               phone?: string;
+              /** Format: date-time */
+              privacyAgreedAt?: string;
               role: 'USER' | 'STAFF' | 'ADMIN';
+              /** Format: date-time */
+              termsAgreedAt?: string;
             };
           };
         };
@@ -8481,7 +8503,11 @@ export interface paths {
               id: string;
               nickname: string;
               phone?: string;
+              /** Format: date-time */
+              privacyAgreedAt?: string;
               role: 'USER' | 'STAFF' | 'ADMIN';
+              /** Format: date-time */
+              termsAgreedAt?: string;
             };
           };
         };

@@ -272,6 +272,12 @@ const ko = {
   'coupon.EXPIRED': '만료',
   'auth.email': '이메일',
   'auth.password': '비밀번호',
+  'auth.consents': '약관 동의',
+  'auth.consentTerms': '[필수] 이용약관에 동의합니다',
+  'auth.consentTermsSummary': '예매·취소·환불은 공연별 안내와 취소 수수료 규정을 따릅니다.',
+  'auth.consentPrivacy': '[필수] 개인정보 수집·이용에 동의합니다',
+  'auth.consentPrivacySummary':
+    '수집 항목: 이메일, 닉네임, 비밀번호(암호화), 연락처(선택). 목적: 회원 관리와 예매 확인. 보유 기간: 탈퇴 시까지(관계 법령이 정한 기간은 예외).',
   'auth.passwordHint': '10자 이상, 문자와 숫자 또는 기호를 섞어 주세요. 이메일 아이디는 넣지 마세요.',
   'auth.nickname': '닉네임',
   'auth.phone': '전화번호',
@@ -670,6 +676,13 @@ const en: Record<Key, string> = {
   'coupon.EXPIRED': 'Expired',
   'auth.email': 'Email',
   'auth.password': 'Password',
+  'auth.consents': 'Agreements',
+  'auth.consentTerms': '[Required] I agree to the terms of service',
+  'auth.consentTermsSummary':
+    'Booking, cancelling and refunds follow each show’s notice and cancellation fees.',
+  'auth.consentPrivacy': '[Required] I agree to the collection and use of personal data',
+  'auth.consentPrivacySummary':
+    'Collected: email, nickname, password (hashed), phone (optional). Purpose: your account and bookings. Kept: until you leave, except where the law sets a period.',
   'auth.passwordHint':
     'At least 10 characters, with a letter and a digit or symbol, not containing your email name.',
   'auth.nickname': 'Nickname',

@@ -19,6 +19,8 @@ export default function Signup() {
   const [verificationToken, setVerificationToken] = useState<string | null>(null);
   const [nickname, setNickname] = useState('');
   const [password, setPassword] = useState('');
+  const [agreedTerms, setAgreedTerms] = useState(false);
+  const [agreedPrivacy, setAgreedPrivacy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   useTitle(t('nav.signup'));
@@ -56,6 +58,7 @@ export default function Signup() {
         email: email.trim(),
         password,
         nickname: nickname.trim(),
+        agreements: { terms: agreedTerms, privacy: agreedPrivacy },
         ...(verificationToken ? { verificationToken } : {}),
       });
       await login(email.trim(), password);
@@ -136,7 +139,32 @@ export default function Signup() {
           <p id="pw-hint" className="muted small">
             {t('auth.passwordHint')}
           </p>
-          <button type="submit" className="btn primary" disabled={busy}>
+          <fieldset className="consents">
+            <legend>{t('auth.consents')}</legend>
+            <label className="check">
+              <input
+                type="checkbox"
+                name="terms"
+                required
+                checked={agreedTerms}
+                onChange={(e) => setAgreedTerms(e.target.checked)}
+              />
+              {t('auth.consentTerms')}
+            </label>
+            <p className="muted small">{t('auth.consentTermsSummary')}</p>
+            <label className="check">
+              <input
+                type="checkbox"
+                name="privacy"
+                required
+                checked={agreedPrivacy}
+                onChange={(e) => setAgreedPrivacy(e.target.checked)}
+              />
+              {t('auth.consentPrivacy')}
+            </label>
+            <p className="muted small">{t('auth.consentPrivacySummary')}</p>
+          </fieldset>
+          <button type="submit" className="btn primary" disabled={busy || !agreedTerms || !agreedPrivacy}>
             {t('nav.signup')}
           </button>
         </form>
