@@ -98,3 +98,19 @@ export const RefundPolicy = Type.Object({
     description: 'A reservation can be cancelled until this many hours before the show starts',
   }),
 });
+
+export const RefundQuote = Type.Object({
+  cancellable: Type.Boolean({ description: 'Whether POST /reservations/{id}/cancel would succeed now' }),
+  refundAmount: Type.Integer({
+    description:
+      'Won the cancel refunds now (exactly what it will refund); for a cancelled one, what was refunded',
+  }),
+  fee: Type.Integer({ description: 'Won kept as the cancellation fee (total − refundAmount)' }),
+  percent: Type.Union([Type.Integer({ minimum: 0, maximum: 100 }), Type.Null()], {
+    description: 'The policy rule that applies now; null when not cancellable',
+  }),
+  deadline: Type.Union([Type.String({ format: 'date-time' }), Type.Null()], {
+    description: 'The last moment cancelling is possible (the show start minus the shortest rule)',
+  }),
+  policy: RefundPolicy,
+});
