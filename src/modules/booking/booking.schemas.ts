@@ -1,5 +1,6 @@
 import { Type, type Static } from 'typebox';
 import { errors, IdParams, PageQuery, Uuid } from '../../http/schemas.ts';
+import { BOOKING_NUMBER_PATTERN } from './booking-number.ts';
 
 export { errors, IdParams };
 export const ShowtimeParams = IdParams;
@@ -40,8 +41,15 @@ export const ReservationStatus = Type.Union([
   Type.Literal('CANCELLED'),
 ]);
 
+export const BookingNumber = Type.String({
+  pattern: BOOKING_NUMBER_PATTERN,
+  description: 'Human-readable booking number: CT + booking day in Korea (YYMMDD) + 6 base32 characters',
+  examples: ['CT261130K7Q2XM'],
+});
+
 export const CreatedReservation = Type.Object({
   id: Uuid,
+  bookingNumber: BookingNumber,
   status: Type.String(),
   amount: Type.Integer(),
   discount: Type.Integer(),
@@ -61,6 +69,7 @@ export const SeatView = Type.Object({
 
 export const ReservationDetail = Type.Object({
   id: Uuid,
+  bookingNumber: BookingNumber,
   status: ReservationStatus,
   showtime: Type.Object({ id: Uuid, performanceId: Uuid, title: Type.String(), startsAt: Type.String() }),
   seats: Type.Array(SeatView),

@@ -263,8 +263,15 @@ describe('the refund quote equals the refund the cancel makes (ManualClock acros
     const user = await createUser(h.container);
     const held = await hold(app, user, st.showtimeId, [st.seats[0]!.id]);
     const r = (await reserve(app, user, held.json().id)).json();
+    expect(r.bookingNumber).toMatch(/^CT[0-9]{6}[0-9A-HJKMNP-TV-Z]{6}$/);
     await pay(h.gatewayUrl, r.payment.id);
     expect((await complete(app, user, r.payment.id)).json().status).toBe('CONFIRMED');
+    const detail = await app.inject({
+      method: 'GET',
+      url: `/api/v1/reservations/${r.id}`,
+      headers: user.headers,
+    });
+    expect(detail.json().bookingNumber).toBe(r.bookingNumber);
 
     const saved = clock.nowMs();
     clock.set(startsAt.getTime() - before);

@@ -5946,6 +5946,11 @@ export interface paths {
             'application/json': {
               items: {
                 amount: number;
+                /**
+                 * @description Human-readable booking number: CT + booking day in Korea (YYMMDD) + 6 base32 characters
+                 * @example CT261130K7Q2XM
+                 */
+                bookingNumber: string;
                 createdAt: string;
                 discount: number;
                 expiresAt: string;
@@ -6078,6 +6083,11 @@ export interface paths {
           content: {
             'application/json': {
               amount: number;
+              /**
+               * @description Human-readable booking number: CT + booking day in Korea (YYMMDD) + 6 base32 characters
+               * @example CT261130K7Q2XM
+               */
+              bookingNumber: string;
               discount: number;
               /** Format: date-time */
               expiresAt: string;
@@ -6360,6 +6370,11 @@ export interface paths {
           content: {
             'application/json': {
               amount: number;
+              /**
+               * @description Human-readable booking number: CT + booking day in Korea (YYMMDD) + 6 base32 characters
+               * @example CT261130K7Q2XM
+               */
+              bookingNumber: string;
               createdAt: string;
               discount: number;
               expiresAt: string;

@@ -102,6 +102,9 @@ function ReservationCard({
   return (
     <li className="reservation" data-testid="reservation" data-status={r.status}>
       <h2>{r.showtime.title || t('res.reservation')}</h2>
+      <p className="small">
+        {t('res.bookingNumber')} <strong data-testid="booking-number">{r.bookingNumber}</strong>
+      </p>
       <p className="muted">
         {dateTime(r.showtime.startsAt)} ·{' '}
         <span className={`badge status-${r.status.toLowerCase()}`}>{t(`res.${r.status}`)}</span>
