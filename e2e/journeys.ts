@@ -14,6 +14,7 @@ import { adminEditJourneys } from './journeys-admin-edit.ts';
 import { ADMIN, type Stack } from './stack.ts';
 import { detailJourneys } from './journeys-detail.ts';
 import { searchJourneys } from './journeys-search.ts';
+import { refundJourneys } from './journeys-refunds.ts';
 
 const PASSWORD = 'Buyer-pass-2345';
 
@@ -311,5 +312,6 @@ export function journeys(stack: Stack, suffix: string): Journey[] {
     ...adminEditJourneys(stack, suffix),
     ...detailJourneys(stack, suffix),
     ...searchJourneys(stack, suffix),
+    ...refundJourneys(stack, suffix),
   ];
 }

@@ -232,6 +232,7 @@ function answer(
   if (path === '/reservations') {
     const reservation: Reservation = {
       id: 'r1',
+      bookingNumber: 'CT261130K7Q2XM',
       status: 'CONFIRMED',
       showtime: { id: 's1', performanceId: 'p0', title: TITLES[0]!, startsAt: at(7 * 86400_000) },
       seats: [2, 3].map((n) => ({

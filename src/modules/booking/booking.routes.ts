@@ -14,6 +14,7 @@ import {
   ReservationBody,
   ReservationDetail,
   RefundPolicy,
+  RefundQuote,
   ReservationList,
   ShowtimeParams,
 } from './booking.schemas.ts';
@@ -154,6 +155,24 @@ export const bookingRoutes =
         },
       },
       async (request) => deps.queries.get(request.params.id, request.user!.id),
+    );
+
+    app.get(
+      '/reservations/:id/refund-quote',
+      {
+        config: { access: 'owner' },
+        schema: {
+          tags: ['checkout'],
+          summary: 'What cancelling now would refund, the fee kept, and until when cancelling is possible',
+          security,
+          params: IdParams,
+          response: { 200: RefundQuote, ...errors(400, 401, 404) },
+        },
+      },
+      async (request, reply) => {
+        reply.header('cache-control', 'no-store');
+        return deps.cancels.quote(request.params.id, request.user!.id);
+      },
     );
 
     app.post(

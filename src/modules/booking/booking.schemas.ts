@@ -1,5 +1,6 @@
 import { Type, type Static } from 'typebox';
 import { errors, IdParams, PageQuery, Uuid } from '../../http/schemas.ts';
+import { BOOKING_NUMBER_PATTERN } from './booking-number.ts';
 
 export { errors, IdParams };
 export const ShowtimeParams = IdParams;
@@ -40,8 +41,15 @@ export const ReservationStatus = Type.Union([
   Type.Literal('CANCELLED'),
 ]);
 
+export const BookingNumber = Type.String({
+  pattern: BOOKING_NUMBER_PATTERN,
+  description: 'Human-readable booking number: CT + booking day in Korea (YYMMDD) + 6 base32 characters',
+  examples: ['CT261130K7Q2XM'],
+});
+
 export const CreatedReservation = Type.Object({
   id: Uuid,
+  bookingNumber: BookingNumber,
   status: Type.String(),
   amount: Type.Integer(),
   discount: Type.Integer(),
@@ -61,6 +69,7 @@ export const SeatView = Type.Object({
 
 export const ReservationDetail = Type.Object({
   id: Uuid,
+  bookingNumber: BookingNumber,
   status: ReservationStatus,
   showtime: Type.Object({ id: Uuid, performanceId: Uuid, title: Type.String(), startsAt: Type.String() }),
   seats: Type.Array(SeatView),
@@ -97,4 +106,20 @@ export const RefundPolicy = Type.Object({
   cancelDeadlineHoursBefore: Type.Integer({
     description: 'A reservation can be cancelled until this many hours before the show starts',
   }),
+});
+
+export const RefundQuote = Type.Object({
+  cancellable: Type.Boolean({ description: 'Whether POST /reservations/{id}/cancel would succeed now' }),
+  refundAmount: Type.Integer({
+    description:
+      'Won the cancel refunds now (exactly what it will refund); for a cancelled one, what was refunded',
+  }),
+  fee: Type.Integer({ description: 'Won kept as the cancellation fee (total − refundAmount)' }),
+  percent: Type.Union([Type.Integer({ minimum: 0, maximum: 100 }), Type.Null()], {
+    description: 'The policy rule that applies now; null when not cancellable',
+  }),
+  deadline: Type.Union([Type.String({ format: 'date-time' }), Type.Null()], {
+    description: 'The last moment cancelling is possible (the show start minus the shortest rule)',
+  }),
+  policy: RefundPolicy,
 });

@@ -33,6 +33,8 @@ export interface ReservationsTable {
   total: number;
   user_coupon_id: string | null;
   payment_id: string;
+  /** Human-readable, unique: `CT` + YYMMDD (KST) + 6 base32 characters. */
+  booking_number: string;
   payment_status: Generated<string>;
   step: Generated<SagaStep>;
   failure_code: string | null;

@@ -33,6 +33,41 @@ export function refundPercent(rules: RefundRule[], startsAt: Date, now: Date): n
   return rules.find((r) => days >= r.minDays)?.percent;
 }
 
+const DAY_MS = 86_400_000;
+
+/** What cancelling would refund now: the single computation the quote and the cancel share. */
+export interface RefundComputation {
+  percent: number | undefined;
+  refundAmount: number;
+  fee: number;
+}
+
+export function computeRefund(
+  rules: RefundRule[],
+  total: number,
+  startsAt: Date,
+  now: Date,
+): RefundComputation {
+  const percent = refundPercent(rules, startsAt, now);
+  if (percent === undefined) return { percent, refundAmount: 0, fee: 0 };
+  const refundAmount = Math.floor((total * percent) / 100);
+  return { percent, refundAmount, fee: total - refundAmount };
+}
+
+/** The last moment cancelling is possible: the fewest days of the policy before the start. */
+export function cancelDeadline(rules: RefundRule[], startsAt: Date): Date {
+  return new Date(startsAt.getTime() - Math.min(...rules.map((r) => r.minDays)) * DAY_MS);
+}
+
+export interface RefundQuote {
+  cancellable: boolean;
+  refundAmount: number;
+  fee: number;
+  percent: number | null;
+  deadline: string | null;
+  policy: ReturnType<CancelService['policy']>;
+}
+
 /**
  * A buyer's cancellation of a confirmed reservation. Persisted in two steps so a crash between the
  * refund and the bookkeeping is finished by the recovery job: CANCEL_REQUESTED (refund amount fixed) →
@@ -55,6 +90,43 @@ export class CancelService {
     };
   }
 
+  /**
+   * What `cancel` would refund at this moment (same rules, same clock). A reservation that is not
+   * CONFIRMED, or whose show is inside the deadline, is not cancellable and quotes 0; a cancelled one
+   * quotes what was refunded.
+   */
+  async quote(reservationId: string, userId: string): Promise<RefundQuote> {
+    const { db, repo, inventory, clock } = this.d;
+    const row = await repo.byId(db, reservationId);
+    if (!row || row.user_id !== userId) throw new AppError('RESERVATION_NOT_FOUND');
+    const showtime = await inventory.showtime(db, row.showtime_id);
+    const deadline = showtime ? cancelDeadline(this.rules, showtime.startsAt).toISOString() : null;
+    const policy = this.policy();
+    if (row.status === 'CANCELLED' || row.step === 'CANCEL_REQUESTED') {
+      const refundAmount = row.refund_amount ?? 0;
+      return {
+        cancellable: false,
+        refundAmount,
+        fee: row.total - refundAmount,
+        percent: null,
+        deadline,
+        policy,
+      };
+    }
+    if (row.status !== 'CONFIRMED' || !showtime) {
+      return { cancellable: false, refundAmount: 0, fee: 0, percent: null, deadline, policy };
+    }
+    const c = computeRefund(this.rules, row.total, showtime.startsAt, clock.now());
+    return {
+      cancellable: c.percent !== undefined,
+      refundAmount: c.refundAmount,
+      fee: c.fee,
+      percent: c.percent ?? null,
+      deadline,
+      policy,
+    };
+  }
+
   async cancel(
     reservationId: string,
     userId: string,
@@ -70,13 +142,13 @@ export class CancelService {
         if (!locked || locked.status !== 'CONFIRMED') throw new AppError('NOT_CANCELLABLE');
         if (locked.step === 'CANCEL_REQUESTED') return locked;
         const showtime = await inventory.showtime(tx, locked.showtime_id);
-        const percent = showtime ? refundPercent(this.rules, showtime.startsAt, clock.now()) : undefined;
-        if (percent === undefined) {
+        const refund = showtime
+          ? computeRefund(this.rules, locked.total, showtime.startsAt, clock.now())
+          : undefined;
+        if (refund?.percent === undefined) {
           throw new AppError('NOT_CANCELLABLE', 'Reservations cannot be cancelled on the day of the show');
         }
-        return repo.requestCancel(tx, reservationId, {
-          refund_amount: Math.floor((locked.total * percent) / 100),
-        });
+        return repo.requestCancel(tx, reservationId, { refund_amount: refund.refundAmount });
       });
     }
     const done = await this.finish(row);

@@ -225,3 +225,104 @@ describe('the cancel deadline follows the injected clock', () => {
     expect(refused.json().code).toBe('NOT_CANCELLABLE');
   });
 });
+
+describe('the refund quote equals the refund the cancel makes (ManualClock across the policy)', () => {
+  let h: CheckoutHarness;
+  const clock = new ManualClock();
+  let app: App;
+  let close: () => Promise<void>;
+
+  beforeAll(async () => {
+    h = await setupCheckout();
+    const t = await createTestApp(h.env, h.overrides, 'api', { clock });
+    app = t.app;
+    close = t.close;
+  });
+  afterAll(async () => {
+    await close();
+    await h.close();
+  });
+
+  // REFUND_POLICY 10:100,7:90,3:80,1:70 (100,000 a seat): one second either side of every threshold.
+  const S = 1_000;
+  const cases: { name: string; before: number; cancellable: boolean; refund: number }[] = [
+    { name: '10 days + 1 s', before: 10 * DAY + S, cancellable: true, refund: 100_000 },
+    { name: '10 days − 1 s', before: 10 * DAY - S, cancellable: true, refund: 90_000 },
+    { name: '7 days + 1 s', before: 7 * DAY + S, cancellable: true, refund: 90_000 },
+    { name: '7 days − 1 s', before: 7 * DAY - S, cancellable: true, refund: 80_000 },
+    { name: '3 days + 1 s', before: 3 * DAY + S, cancellable: true, refund: 80_000 },
+    { name: '3 days − 1 s', before: 3 * DAY - S, cancellable: true, refund: 70_000 },
+    { name: 'deadline (1 day) + 1 s', before: DAY + S, cancellable: true, refund: 70_000 },
+    { name: 'deadline exactly', before: DAY, cancellable: true, refund: 70_000 },
+    { name: 'deadline − 1 s', before: DAY - S, cancellable: false, refund: 0 },
+  ];
+
+  it.each(cases)('$name before the show', async ({ before, cancellable, refund }) => {
+    const startsAt = new Date(clock.nowMs() + 20 * DAY);
+    const st = await createShowtimeWithSeats(h.container, { rows: 1, seatsPerRow: 1, startsAt });
+    const user = await createUser(h.container);
+    const held = await hold(app, user, st.showtimeId, [st.seats[0]!.id]);
+    const r = (await reserve(app, user, held.json().id)).json();
+    expect(r.bookingNumber).toMatch(/^CT[0-9]{6}[0-9A-HJKMNP-TV-Z]{6}$/);
+    await pay(h.gatewayUrl, r.payment.id);
+    expect((await complete(app, user, r.payment.id)).json().status).toBe('CONFIRMED');
+    const detail = await app.inject({
+      method: 'GET',
+      url: `/api/v1/reservations/${r.id}`,
+      headers: user.headers,
+    });
+    expect(detail.json().bookingNumber).toBe(r.bookingNumber);
+
+    const saved = clock.nowMs();
+    clock.set(startsAt.getTime() - before);
+    try {
+      const q = await app.inject({
+        method: 'GET',
+        url: `/api/v1/reservations/${r.id}/refund-quote`,
+        headers: user.headers,
+      });
+      expect(q.statusCode).toBe(200);
+      const quote = q.json();
+      expect(quote).toMatchObject({
+        cancellable,
+        refundAmount: refund,
+        fee: cancellable ? 100_000 - refund : 0,
+        deadline: new Date(startsAt.getTime() - DAY).toISOString(),
+        policy: { cancelDeadlineHoursBefore: 24 },
+      });
+      // Another user's reservation is not found, like its detail.
+      const other = await createUser(h.container);
+      const foreign = await app.inject({
+        method: 'GET',
+        url: `/api/v1/reservations/${r.id}/refund-quote`,
+        headers: other.headers,
+      });
+      expect(foreign.statusCode).toBe(404);
+
+      const c = await app.inject({
+        method: 'POST',
+        url: `/api/v1/reservations/${r.id}/cancel`,
+        headers: user.headers,
+      });
+      if (!cancellable) {
+        expect(c.statusCode).toBe(409);
+        return;
+      }
+      expect(c.json()).toMatchObject({ status: 'CANCELLED', refundAmount: quote.refundAmount });
+      const payment = await gatewayPayment(h, r.payment.id);
+      expect((payment.amount as { cancelled: number }).cancelled).toBe(quote.refundAmount);
+      const row = await sql<{ refund_amount: number }>`
+        SELECT refund_amount FROM reservations WHERE id = ${r.id}`.execute(h.container.db);
+      expect(row.rows[0]!.refund_amount).toBe(quote.refundAmount);
+      // Once cancelled the quote says what was refunded and that cancelling is over.
+      const after = await app.inject({
+        method: 'GET',
+        url: `/api/v1/reservations/${r.id}/refund-quote`,
+        headers: user.headers,
+      });
+      expect(after.json()).toMatchObject({ cancellable: false, refundAmount: quote.refundAmount });
+    } finally {
+      clock.set(saved);
+    }
+  });
+});

@@ -52,6 +52,7 @@ export class ReservationQueries {
         grade,
         price,
       })),
+      bookingNumber: row.booking_number,
       amount: row.amount,
       discount: row.discount,
       total: row.total,

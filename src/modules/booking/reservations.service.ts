@@ -1,4 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
+import { newBookingNumber } from './booking-number.ts';
 import { AppError, type ErrorCode } from '../../errors.ts';
 import { isPgError, PG } from '../../infra/db.ts';
 import type { Reservation } from './booking.tables.ts';
@@ -8,6 +9,7 @@ import type { CheckoutSaga } from './checkout-saga.ts';
 
 export interface CreatedReservation {
   id: string;
+  bookingNumber: string;
   status: string;
   amount: number;
   discount: number;
@@ -55,6 +57,7 @@ export class ReservationService {
 
     const reservationId = randomUUID();
     const paymentId = randomUUID();
+    const bookingNumber = newBookingNumber(this.d.clock.now());
     const expiresAt = new Date(this.d.clock.nowMs() + this.d.config.RESERVATION_TTL_SECONDS * 1000);
     const { repo, idempotency } = this.d;
     const claimed = await this.d.db.transaction().execute(async (tx) => {
@@ -85,6 +88,7 @@ export class ReservationService {
             total: amount,
             user_coupon_id: input.userCouponId ?? null,
             payment_id: paymentId,
+            booking_number: bookingNumber,
             failure_code: null,
             refund_amount: null,
             expires_at: expiresAt,
@@ -129,6 +133,7 @@ export class ReservationService {
       total: claimed.amount - claimed.discount,
       expires_at: expiresAt,
       payment_id: paymentId,
+      booking_number: bookingNumber,
     };
     try {
       await this.d.gateway.preRegister(paymentId, row.total, this.returnUrl(reservationId));
@@ -163,10 +168,14 @@ export class ReservationService {
   }
 
   private view(
-    row: Pick<Reservation, 'id' | 'status' | 'amount' | 'discount' | 'total' | 'expires_at' | 'payment_id'>,
+    row: Pick<
+      Reservation,
+      'id' | 'status' | 'amount' | 'discount' | 'total' | 'expires_at' | 'payment_id' | 'booking_number'
+    >,
   ): CreatedReservation {
     return {
       id: row.id,
+      bookingNumber: row.booking_number,
       status: row.status,
       amount: row.amount,
       discount: row.discount,

@@ -155,8 +155,8 @@ describe('reservations', () => {
     );
     // A second reservation written straight to the database, past every service check:
     const clone = await sql<{ id: string }>`
-      INSERT INTO reservations (user_id, showtime_id, performance_id, hold_id, status, amount, total, payment_id, expires_at)
-      SELECT ${b.id}, showtime_id, performance_id, gen_random_uuid(), 'PENDING_PAYMENT', amount, total, gen_random_uuid(), expires_at
+      INSERT INTO reservations (user_id, showtime_id, performance_id, hold_id, status, amount, total, payment_id, expires_at, booking_number)
+      SELECT ${b.id}, showtime_id, performance_id, gen_random_uuid(), 'PENDING_PAYMENT', amount, total, gen_random_uuid(), expires_at, booking_number || 'X'
       FROM reservations WHERE id = ${other.rows[0]!.id} RETURNING id`.execute(h.container.db);
     let error: unknown;
     try {

@@ -107,6 +107,8 @@ export const booking = {
   complete: (paymentId: string) => call('POST', '/payments/{paymentId}/complete', { path: { paymentId } }),
   reservations: () => call('GET', '/reservations'),
   reservation: (id: string) => call('GET', '/reservations/{id}', { path: { id } }),
+  /** What cancelling now would refund (the cancel refunds exactly this), the fee and the deadline. */
+  refundQuote: (id: string) => call('GET', '/reservations/{id}/refund-quote', { path: { id } }),
   cancel: (id: string) => call('POST', '/reservations/{id}/cancel', { path: { id } }),
 };
 

@@ -5964,6 +5964,11 @@ export interface paths {
             'application/json': {
               items: {
                 amount: number;
+                /**
+                 * @description Human-readable booking number: CT + booking day in Korea (YYMMDD) + 6 base32 characters
+                 * @example CT261130K7Q2XM
+                 */
+                bookingNumber: string;
                 createdAt: string;
                 discount: number;
                 expiresAt: string;
@@ -6096,6 +6101,11 @@ export interface paths {
           content: {
             'application/json': {
               amount: number;
+              /**
+               * @description Human-readable booking number: CT + booking day in Korea (YYMMDD) + 6 base32 characters
+               * @example CT261130K7Q2XM
+               */
+              bookingNumber: string;
               discount: number;
               /** Format: date-time */
               expiresAt: string;
@@ -6378,6 +6388,11 @@ export interface paths {
           content: {
             'application/json': {
               amount: number;
+              /**
+               * @description Human-readable booking number: CT + booking day in Korea (YYMMDD) + 6 base32 characters
+               * @example CT261130K7Q2XM
+               */
+              bookingNumber: string;
               createdAt: string;
               discount: number;
               expiresAt: string;
@@ -6723,6 +6738,155 @@ export interface paths {
         };
       };
     };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/reservations/{id}/refund-quote': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** What cancelling now would refund, the fee kept, and until when cancelling is possible */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description Whether POST /reservations/{id}/cancel would succeed now */
+              cancellable: boolean;
+              /**
+               * Format: date-time
+               * @description The last moment cancelling is possible (the show start minus the shortest rule)
+               */
+              deadline: string | null;
+              /** @description Won kept as the cancellation fee (total − refundAmount) */
+              fee: number;
+              /** @description The policy rule that applies now; null when not cancellable */
+              percent: number | null;
+              policy: {
+                /** @description A reservation can be cancelled until this many hours before the show starts */
+                cancelDeadlineHoursBefore: number;
+                /** @description Most generous first; the first rule whose daysBefore is met applies */
+                rules: {
+                  /** @description At least this many whole days (24 h) before the start */
+                  daysBefore: number;
+                  percent: number;
+                }[];
+              };
+              /** @description Won the cancel refunds now (exactly what it will refund); for a cancelled one, what was refunded */
+              refundAmount: number;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: ({
+                /** @description Where: body.title, body.prices.0.price, params.id, query.page */
+                field?: string;
+                format?: string;
+                limit?: number;
+                /** @description English, for people reading raw responses; clients word `rule` */
+                message?: string;
+                /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
+                rule?: string;
+              } & {
+                [key: string]: unknown;
+              })[];
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: ({
+                /** @description Where: body.title, body.prices.0.price, params.id, query.page */
+                field?: string;
+                format?: string;
+                limit?: number;
+                /** @description English, for people reading raw responses; clients word `rule` */
+                message?: string;
+                /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
+                rule?: string;
+              } & {
+                [key: string]: unknown;
+              })[];
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: ({
+                /** @description Where: body.title, body.prices.0.price, params.id, query.page */
+                field?: string;
+                format?: string;
+                limit?: number;
+                /** @description English, for people reading raw responses; clients word `rule` */
+                message?: string;
+                /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
+                rule?: string;
+              } & {
+                [key: string]: unknown;
+              })[];
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;

@@ -45,6 +45,7 @@ export type Showtime = ResponseOf<'/api/v1/performances/{id}/showtimes', 'get'>[
 export type GradeAvailability = Showtime['availableByGrade'][number];
 export type VenueDetail = Performance['venue'];
 export type RefundPolicy = ResponseOf<'/api/v1/refund-policy', 'get'>;
+export type RefundQuote = ResponseOf<'/api/v1/reservations/{id}/refund-quote', 'get'>;
 export type SeatMap = ResponseOf<'/api/v1/showtimes/{id}/seats', 'get'>;
 export type Seat = SeatMap['seats'][number];
 export type SeatStatus = Seat['status'];

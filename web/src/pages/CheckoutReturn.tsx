@@ -1,7 +1,9 @@
 import { useEffect, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { booking } from '../api/endpoints.ts';
-import type { PaymentCompletion } from '../api/types.ts';
+import type { PaymentCompletion, Reservation } from '../api/types.ts';
+import { seatLabel } from '../components/format.ts';
+import { useDates } from '../lib/dates.ts';
 import { useI18n } from '../i18n/index.tsx';
 import { useTitle } from '../lib/hooks.ts';
 import {
@@ -18,6 +20,50 @@ import { ErrorBox, Loading, Notice } from '../components/States.tsx';
  * (or `/checkout/return?paymentId=…`). The server, not the
  * browser, decides the outcome: it asks the gateway (POST /payments/{id}/complete).
  */
+/** What was bought: booking number, show, weekday and date, seats and the amount paid. */
+function BookingSummary({ reservationId }: { reservationId: string }) {
+  const { t, lang, price } = useI18n();
+  const dates = useDates();
+  const [r, setR] = useState<Reservation | null>(null);
+  useEffect(() => {
+    let gone = false;
+    booking
+      .reservation(reservationId)
+      .then((x) => {
+        if (!gone) setR(x);
+      })
+      .catch(() => undefined);
+    return () => {
+      gone = true;
+    };
+  }, [reservationId]);
+  if (!r) return null;
+  return (
+    <dl className="booking-summary" data-testid="booking-summary">
+      <div>
+        <dt>{t('res.bookingNumber')}</dt>
+        <dd data-testid="booking-number">{r.bookingNumber}</dd>
+      </div>
+      <div>
+        <dt>{t('res.show')}</dt>
+        <dd>{r.showtime.title}</dd>
+      </div>
+      <div>
+        <dt>{t('res.when')}</dt>
+        <dd>{r.showtime.startsAt ? dates.dayTime(r.showtime.startsAt, true) : ''}</dd>
+      </div>
+      <div>
+        <dt>{t('res.seats')}</dt>
+        <dd>{r.seats.map((s) => seatLabel(s, lang)).join(', ')}</dd>
+      </div>
+      <div>
+        <dt>{t('res.paid')}</dt>
+        <dd>{price(r.total)}</dd>
+      </div>
+    </dl>
+  );
+}
+
 export default function CheckoutReturn() {
   const { t } = useI18n();
   const [params] = useSearchParams();
@@ -75,7 +121,8 @@ export default function CheckoutReturn() {
         <h1 id="ok-h" data-testid="payment-confirmed">
           {t('return.confirmed')}
         </h1>
-        <Notice kind="success">{t('return.ticketsSoon')}</Notice>
+        <BookingSummary reservationId={result.reservationId} />
+        <Notice kind="success">{t('return.next')}</Notice>
         <Link className="btn primary" to="/me/reservations">
           {t('return.seeTickets')}
         </Link>

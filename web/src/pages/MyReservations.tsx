@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
-import { booking, tickets as ticketApi } from '../api/endpoints.ts';
-import type { Reservation, Ticket } from '../api/types.ts';
+import { booking, catalog, tickets as ticketApi } from '../api/endpoints.ts';
+import type { RefundPolicy, RefundQuote, Reservation, Ticket } from '../api/types.ts';
 import { useI18n } from '../i18n/index.tsx';
 import { useAsync, useInterval, useTitle } from '../lib/hooks.ts';
 import { Empty, ErrorBox, Loading, Notice } from '../components/States.tsx';
@@ -47,19 +47,45 @@ function TicketQr({ ticket }: { ticket: Ticket }) {
   );
 }
 
+/** The last moment cancelling is possible, by the published policy (the quote has the final word). */
+function cancelDeadline(r: Reservation, policy: RefundPolicy | undefined): number | null {
+  if (!policy) return null;
+  return new Date(r.showtime.startsAt).getTime() - policy.cancelDeadlineHoursBefore * 3_600_000;
+}
+
 function ReservationCard({
   r,
   tickets,
+  policy,
   onChanged,
 }: {
   r: Reservation;
   tickets: Ticket[];
+  policy: RefundPolicy | undefined;
   onChanged: () => void;
 }) {
   const { t, lang, price, dateTime } = useI18n();
   const [confirming, setConfirming] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [refund, setRefund] = useState<number | null>(null);
+  const [quote, setQuote] = useState<RefundQuote | null>(null);
+  const [quoteError, setQuoteError] = useState<unknown>(null);
+  const deadline = cancelDeadline(r, policy);
+  const cancelled = r.status === 'CANCELLED' || refund !== null;
+  const canCancel =
+    r.status === 'CONFIRMED' && refund === null && deadline !== null && Date.now() <= deadline;
+
+  const openDialog = async (): Promise<void> => {
+    setConfirming(true);
+    setQuote(null);
+    setQuoteError(null);
+    setError(null);
+    try {
+      setQuote(await booking.refundQuote(r.id));
+    } catch (err) {
+      setQuoteError(err);
+    }
+  };
 
   const cancel = async (): Promise<void> => {
     setError(null);
@@ -76,6 +102,9 @@ function ReservationCard({
   return (
     <li className="reservation" data-testid="reservation" data-status={r.status}>
       <h2>{r.showtime.title || t('res.reservation')}</h2>
+      <p className="small">
+        {t('res.bookingNumber')} <strong data-testid="booking-number">{r.bookingNumber}</strong>
+      </p>
       <p className="muted">
         {dateTime(r.showtime.startsAt)} ·{' '}
         <span className={`badge status-${r.status.toLowerCase()}`}>{t(`res.${r.status}`)}</span>
@@ -95,24 +124,62 @@ function ReservationCard({
       )}
       {refund !== null && <Notice kind="success">{t('res.refunded', { amount: price(refund) })}</Notice>}
       {r.status === 'CONFIRMED' && tickets.length === 0 && <p className="muted">{t('return.ticketsSoon')}</p>}
-      <div className="tickets">
-        {tickets.map((ticket) => (
-          <TicketQr key={ticket.id} ticket={ticket} />
-        ))}
-      </div>
-      {r.status === 'CONFIRMED' && !confirming && (
-        <button type="button" className="btn secondary" onClick={() => setConfirming(true)}>
+      {cancelled && tickets.length > 0 ? (
+        <p className="muted" data-testid="tickets-cancelled">
+          {t('res.ticketsCancelled')}
+        </p>
+      ) : (
+        <div className="tickets">
+          {tickets.map((ticket) => (
+            <TicketQr key={ticket.id} ticket={ticket} />
+          ))}
+        </div>
+      )}
+      {canCancel && !confirming && (
+        <button type="button" className="btn secondary" onClick={() => void openDialog()}>
           {t('res.cancel')}
         </button>
+      )}
+      {r.status === 'CONFIRMED' && refund === null && !canCancel && deadline !== null && (
+        <p className="muted" data-testid="cancel-closed">
+          {t('res.cancelClosed', { deadline: dateTime(new Date(deadline).toISOString()) })}
+        </p>
       )}
       {confirming && (
         <div className="confirm" role="alertdialog" aria-labelledby={`c-${r.id}`}>
           <p id={`c-${r.id}`}>{t('res.refundPolicy', { paid: price(r.total) })}</p>
+          <ErrorBox error={quoteError} />
+          {!quote && !quoteError && <p className="muted">{t('res.quoteLoading')}</p>}
+          {quote && quote.cancellable && (
+            <>
+              <dl className="refund-quote" data-testid="refund-quote">
+                <div>
+                  <dt>{t('res.quoteRefund')}</dt>
+                  <dd data-testid="refund-amount">{price(quote.refundAmount)}</dd>
+                </div>
+                <div>
+                  <dt>{t('res.quoteFee')}</dt>
+                  <dd data-testid="refund-fee">{price(quote.fee)}</dd>
+                </div>
+              </dl>
+              {quote.percent !== null && (
+                <p className="muted">{t('res.quotePercent', { percent: String(quote.percent) })}</p>
+              )}
+              {quote.deadline && (
+                <p className="muted">{t('res.quoteDeadline', { deadline: dateTime(quote.deadline) })}</p>
+              )}
+            </>
+          )}
+          {quote && !quote.cancellable && (
+            <p>{t('res.cancelClosed', { deadline: quote.deadline ? dateTime(quote.deadline) : '' })}</p>
+          )}
           <ErrorBox error={error} />
           <div className="row">
-            <button type="button" className="btn danger" onClick={() => void cancel()}>
-              {t('res.confirmCancel')}
-            </button>
+            {quote?.cancellable && (
+              <button type="button" className="btn danger" onClick={() => void cancel()}>
+                {t('res.confirmCancel')}
+              </button>
+            )}
             <button type="button" className="btn secondary" onClick={() => setConfirming(false)}>
               {t('action.back')}
             </button>
@@ -128,6 +195,7 @@ export default function MyReservations() {
   useTitle(t('nav.reservations'));
   const reservations = useAsync(async () => (await booking.reservations()).items, []);
   const tickets = useAsync(() => ticketApi.list(), []);
+  const policy = useAsync(() => catalog.refundPolicy(), []);
   const list = reservations.data ?? [];
   // Tickets are issued by the worker shortly after payment: look again until every paid one has them.
   const waiting = list.some(
@@ -148,6 +216,7 @@ export default function MyReservations() {
             key={r.id}
             r={r}
             tickets={(tickets.data ?? []).filter((tk) => tk.reservationId === r.id)}
+            policy={policy.data ?? undefined}
             onChanged={() => {
               reservations.reload();
               tickets.reload();
