@@ -1,8 +1,8 @@
 import { useCallback, useMemo, useRef, useState } from 'react';
 import { Navigate, useNavigate, useParams } from 'react-router';
-import { ApiError } from '../api/client.ts';
+import { ApiError, type Conditional } from '../api/client.ts';
 import { booking, catalog } from '../api/endpoints.ts';
-import type { Seat } from '../api/types.ts';
+import type { Seat, SeatMap as SeatMapData } from '../api/types.ts';
 import { useI18n } from '../i18n/index.tsx';
 import { useAsync, useInterval, useNow, useTitle } from '../lib/hooks.ts';
 import { getAdmission, newKey, setAdmission, setPendingHold } from '../lib/storage.ts';
@@ -25,7 +25,9 @@ export default function Seats() {
 
   const perf = useAsync(() => catalog.performance(performanceId), [performanceId]);
   const showtimes = useAsync(() => catalog.showtimes(performanceId), [performanceId]);
-  const seats = useAsync(() => catalog.seats(showtimeId), [showtimeId]);
+  // Polled with If-None-Match: an unchanged map answers 304 and the page keeps what it has.
+  const seatCache = useMemo<Conditional<SeatMapData>>(() => ({}), [showtimeId]);
+  const seats = useAsync(() => catalog.seats(showtimeId, seatCache), [showtimeId, seatCache]);
   useInterval(seats.reload, LIVE_MS);
   useTitle(t('seats.title'));
 
