@@ -14,6 +14,7 @@ import { adminEditJourneys } from './journeys-admin-edit.ts';
 import { ADMIN, type Stack } from './stack.ts';
 import { detailJourneys } from './journeys-detail.ts';
 import { searchJourneys } from './journeys-search.ts';
+import { seatmapJourneys } from './journeys-seatmap.ts';
 
 const PASSWORD = 'Buyer-pass-2345';
 
@@ -305,5 +306,6 @@ export function journeys(stack: Stack, suffix: string): Journey[] {
     ...adminEditJourneys(stack, suffix),
     ...detailJourneys(stack, suffix),
     ...searchJourneys(stack, suffix),
+    ...seatmapJourneys(stack, suffix),
   ];
 }

@@ -1,0 +1,115 @@
+import assert from 'node:assert/strict';
+import type { Page } from 'playwright-core';
+import { Api } from './api.ts';
+import type { Journey } from './harness.ts';
+import { ADMIN, type Stack } from './stack.ts';
+
+const PASSWORD = 'Seatmap-pass-2345';
+const DAY = 86400_000;
+
+/** A venue with a VIP and an R section, a performance and one showtime on sale without a waiting room. */
+async function seatFixture(api: Api, suffix: string): Promise<{ performanceId: string; showtimeId: string }> {
+  const categories = await api.call<Array<{ id: string }>>('GET', '/categories');
+  const venue = await api.call<{ id: string }>('POST', '/admin/venues', {
+    name: `E2E 좌석홀 ${suffix}`,
+    address: '서울 중구 을지로 1',
+    sections: [
+      { name: 'A', grade: 'VIP', rows: 2, seatsPerRow: 6 },
+      { name: 'B', grade: 'R', rows: 3, seatsPerRow: 8 },
+    ],
+  });
+  const day = (offset: number): string => new Date(Date.now() + offset * DAY).toISOString().slice(0, 10);
+  const performance = await api.call<{ id: string }>('POST', '/admin/performances', {
+    title: `E2E 좌석 뮤지컬 ${suffix}`,
+    description: '좌석 배치도를 키보드로 고르는 공연',
+    categoryId: categories[0]!.id,
+    venueId: venue.id,
+    startDate: day(0),
+    endDate: day(30),
+    runningMinutes: 120,
+    ageRating: 8,
+    prices: [
+      { grade: 'VIP', price: 170_000 },
+      { grade: 'R', price: 130_000 },
+    ],
+  });
+  const startsAt = Date.now() + 10 * DAY;
+  const showtime = await api.call<{ id: string }>('POST', `/admin/performances/${performance.id}/showtimes`, {
+    startsAt: new Date(startsAt).toISOString(),
+    salesOpenAt: new Date(Date.now() - 60_000).toISOString(),
+    salesCloseAt: new Date(startsAt - 3600_000).toISOString(),
+    maxTicketsPerUser: 4,
+  });
+  return { performanceId: performance.id, showtimeId: showtime.id };
+}
+
+async function login(page: Page, email: string): Promise<void> {
+  await page.goto('/login');
+  await page.getByLabel('이메일').fill(email);
+  await page.getByLabel('비밀번호').fill(PASSWORD);
+  await page.locator('form').getByRole('button', { name: '로그인' }).click();
+  await page.getByRole('button', { name: '로그아웃' }).waitFor();
+}
+
+/** The id of the focused element's seat, if a seat has focus. */
+const focusedSeat = (page: Page): Promise<string | null> =>
+  page.evaluate(() => document.activeElement?.getAttribute('data-seat-id') ?? null);
+
+export function seatmapJourneys(stack: Stack, suffix: string): Journey[] {
+  return [
+    {
+      id: 'seatmap-keyboard',
+      name: 'seat map from the keyboard: one tab stop, arrows move, Enter and Space toggle, on to checkout',
+      run: async (page, _context, { viewport }) => {
+        const admin = new Api(stack.baseUrl);
+        await admin.login(ADMIN.email, ADMIN.password);
+        const f = await seatFixture(admin, suffix);
+        const email = `seatmap-${suffix}@e2e.test`;
+        await new Api(stack.baseUrl).signup(email, PASSWORD, stack.waitForCode);
+        await login(page, email);
+
+        await page.goto(`/performances/${f.performanceId}/showtimes/${f.showtimeId}/seats`);
+        const map = page.getByRole('group', { name: '좌석 배치도' });
+        await map.waitFor();
+        // One tab stop: exactly one seat is in the tab order.
+        assert.equal(await page.locator('.seat[tabindex="0"]').count(), 1);
+        const first = page.getByRole('checkbox', { name: 'A 1열 1번 VIP석 170,000원, 선택 가능' });
+        await first.waitFor();
+        assert.equal(await first.getAttribute('tabindex'), '0');
+
+        // Tab reaches the map; the first seat takes focus.
+        await page.locator('.seat[tabindex="0"]').focus();
+        assert.equal(await focusedSeat(page), await first.getAttribute('data-seat-id'));
+        await page.keyboard.press('Space');
+        await page.keyboard.press('ArrowRight');
+        await page.keyboard.press('Enter');
+        await page.getByRole('heading', { name: '선택한 좌석 2석' }).waitFor();
+        const second = page.getByRole('checkbox', { name: /^A 1열 2번 / });
+        assert.equal(await second.getAttribute('aria-checked'), 'true');
+
+        // Deselect the first with the keyboard, then go down to the R section's seat below and pick it.
+        await page.keyboard.press('ArrowLeft');
+        await page.keyboard.press('Space');
+        await page.getByRole('heading', { name: '선택한 좌석 1석' }).waitFor();
+        assert.equal(await first.getAttribute('aria-checked'), 'false');
+        await page.keyboard.press('ArrowDown');
+        await page.keyboard.press('ArrowDown');
+        await page.keyboard.press('ArrowRight');
+        const target = page.getByRole('checkbox', { name: /^B 1열 2번 R석 130,000원/ });
+        assert.equal(await focusedSeat(page), await target.getAttribute('data-seat-id'));
+        await page.keyboard.press('Enter');
+        await page.getByRole('heading', { name: '선택한 좌석 2석' }).waitFor();
+        assert.equal(await target.getAttribute('aria-checked'), 'true');
+        // Still one tab stop, and it follows the focus.
+        assert.equal(await page.locator('.seat[tabindex="0"]').count(), 1);
+        assert.equal(await target.getAttribute('tabindex'), '0');
+        const shots = process.env.SEATMAP_SHOTS;
+        if (shots) await page.screenshot({ path: `${shots}/seatmap-${viewport}.png`, fullPage: true });
+
+        await page.getByRole('button', { name: '좌석 선택 완료' }).click();
+        await page.waitForURL(/\/checkout$/);
+        await page.getByTestId('hold-countdown').waitFor();
+      },
+    },
+  ];
+}
