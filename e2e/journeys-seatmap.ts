@@ -59,8 +59,8 @@ export function seatmapJourneys(stack: Stack, suffix: string): Journey[] {
   return [
     {
       id: 'seatmap-keyboard',
-      name: 'seat map from the keyboard: one tab stop, arrows move, Enter and Space toggle, on to checkout',
-      run: async (page, _context, { viewport }) => {
+      name: 'seat map: best 2 seats, then by keyboard (one tab stop, arrows, Enter/Space) one swapped, on to checkout',
+      run: async (page, _context, { viewport, mobile }) => {
         const admin = new Api(stack.baseUrl);
         await admin.login(ADMIN.email, ADMIN.password);
         const f = await seatFixture(admin, suffix);
@@ -77,36 +77,47 @@ export function seatmapJourneys(stack: Stack, suffix: string): Journey[] {
         await first.waitFor();
         assert.equal(await first.getAttribute('tabindex'), '0');
 
-        // Tab reaches the map; the first seat takes focus.
-        await page.locator('.seat[tabindex="0"]').focus();
-        assert.equal(await focusedSeat(page), await first.getAttribute('data-seat-id'));
-        await page.keyboard.press('Space');
-        await page.keyboard.press('ArrowRight');
-        await page.keyboard.press('Enter');
+        // Best available: two VIP seats side by side, the middle of the front row.
+        await page.getByRole('button', { name: '좋은 자리 2석 자동 선택' }).click();
         await page.getByRole('heading', { name: '선택한 좌석 2석' }).waitFor();
-        const second = page.getByRole('checkbox', { name: /^A 1열 2번 / });
-        assert.equal(await second.getAttribute('aria-checked'), 'true');
+        const a3 = page.getByRole('checkbox', { name: 'A 1열 3번 VIP석 170,000원, 선택 가능' });
+        const a4 = page.getByRole('checkbox', { name: /^A 1열 4번 / });
+        assert.equal(await a3.getAttribute('aria-checked'), 'true');
+        assert.equal(await a4.getAttribute('aria-checked'), 'true');
 
-        // Deselect the first with the keyboard, then go down to the R section's seat below and pick it.
-        await page.keyboard.press('ArrowLeft');
+        // The map's one tab stop is the first chosen seat: deselect it with the keyboard, then go down
+        // a row and right with the arrows and pick that seat with Enter.
+        assert.equal(await page.locator('.seat[tabindex="0"]').count(), 1);
+        assert.equal(await a3.getAttribute('tabindex'), '0');
+        await a3.focus();
         await page.keyboard.press('Space');
         await page.getByRole('heading', { name: '선택한 좌석 1석' }).waitFor();
-        assert.equal(await first.getAttribute('aria-checked'), 'false');
-        await page.keyboard.press('ArrowDown');
+        assert.equal(await a3.getAttribute('aria-checked'), 'false');
         await page.keyboard.press('ArrowDown');
         await page.keyboard.press('ArrowRight');
-        const target = page.getByRole('checkbox', { name: /^B 1열 2번 R석 130,000원/ });
+        const target = page.getByRole('checkbox', { name: /^A 2열 4번 VIP석 170,000원/ });
         assert.equal(await focusedSeat(page), await target.getAttribute('data-seat-id'));
         await page.keyboard.press('Enter');
         await page.getByRole('heading', { name: '선택한 좌석 2석' }).waitFor();
         assert.equal(await target.getAttribute('aria-checked'), 'true');
-        // Still one tab stop, and it follows the focus.
+        // Down from the last VIP row reaches the R section; still one tab stop, following the focus.
+        await page.keyboard.press('ArrowDown');
+        assert.match(
+          (await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))) ?? '',
+          /^B 1열 /,
+        );
         assert.equal(await page.locator('.seat[tabindex="0"]').count(), 1);
-        assert.equal(await target.getAttribute('tabindex'), '0');
+        await page.keyboard.press('ArrowUp');
+        if (mobile) {
+          const width = await page.evaluate(() => document.documentElement.scrollWidth);
+          assert.ok(width <= 390, `nothing wider than 390 px: ${width}`);
+          await page.getByTestId('seats-bar').getByText('2석 · 340,000원').waitFor();
+        }
         const shots = process.env.SEATMAP_SHOTS;
         if (shots) await page.screenshot({ path: `${shots}/seatmap-${viewport}.png`, fullPage: true });
 
-        await page.getByRole('button', { name: '좌석 선택 완료' }).click();
+        if (mobile) await page.getByTestId('seats-bar').getByRole('button', { name: '다음' }).click();
+        else await page.getByRole('button', { name: '좌석 선택 완료' }).click();
         await page.waitForURL(/\/checkout$/);
         await page.getByTestId('hold-countdown').waitFor();
       },

@@ -10,6 +10,7 @@ import { ErrorBox, Loading, Notice } from '../components/States.tsx';
 import { SeatLegend, SeatMap } from '../components/SeatMap.tsx';
 import { remaining, seatLabel } from '../components/format.ts';
 import { salesState } from './detail/sales.ts';
+import { bestAvailable } from './best-seats.ts';
 
 const LIVE_MS = 5000;
 
@@ -22,6 +23,9 @@ export default function Seats() {
   const [holdError, setHoldError] = useState<unknown>(null);
   const [holding, setHolding] = useState(false);
   const [limitHit, setLimitHit] = useState(false);
+  const [bestGrade, setBestGrade] = useState('');
+  const [bestCount, setBestCount] = useState(2);
+  const [noBest, setNoBest] = useState(false);
 
   const perf = useAsync(() => catalog.performance(performanceId), [performanceId]);
   const showtimes = useAsync(() => catalog.showtimes(performanceId), [performanceId]);
@@ -81,6 +85,16 @@ export default function Seats() {
     setSelected(next);
   };
   toggleRef.current = toggle;
+
+  const maxPick = Math.max(1, Math.min(limit ?? 8, 8));
+  const pickGrade = bestGrade || grades[0] || '';
+  const pickBest = (): void => {
+    setHoldError(null);
+    setLimitHit(false);
+    const best = bestAvailable(seatList, pickGrade, Math.min(bestCount, maxPick));
+    setNoBest(best.length === 0);
+    if (best.length > 0) setSelected(new Set(best.map((s) => s.id)));
+  };
 
   const hold = async (): Promise<void> => {
     setHolding(true);
@@ -148,6 +162,37 @@ export default function Seats() {
       )}
       {limit !== undefined && <p className="muted">{t('seats.limit', { n: limit })}</p>}
       <SeatLegend grades={grades} prices={priceOf} />
+      {state === 'open' && grades.length > 0 && (
+        <div className="best-seats" data-testid="best-seats">
+          <label>
+            {t('seats.bestGrade')}
+            <select value={pickGrade} onChange={(e) => setBestGrade(e.target.value)}>
+              {grades.map((g) => (
+                <option key={g} value={g}>
+                  {t('seats.gradeSeat', { grade: g })}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            {t('seats.bestCount')}
+            <select
+              value={Math.min(bestCount, maxPick)}
+              onChange={(e) => setBestCount(Number(e.target.value))}
+            >
+              {Array.from({ length: maxPick }, (_, i) => i + 1).map((n) => (
+                <option key={n} value={n}>
+                  {t('seats.count', { n })}
+                </option>
+              ))}
+            </select>
+          </label>
+          <button type="button" className="btn" onClick={pickBest}>
+            {t('seats.best', { n: Math.min(bestCount, maxPick) })}
+          </button>
+          {noBest && <Notice kind="warn">{t('seats.noBest', { n: Math.min(bestCount, maxPick) })}</Notice>}
+        </div>
+      )}
       {seats.loading && !seats.data ? (
         <Loading />
       ) : (
@@ -193,6 +238,21 @@ export default function Seats() {
           {holding ? t('state.working') : t('seats.hold')}
         </button>
       </section>
+      {chosen.length > 0 && (
+        <div className="seats-bar" data-testid="seats-bar">
+          <span>
+            {t('seats.count', { n: chosen.length })} · {price(total)}
+          </span>
+          <button
+            type="button"
+            className="btn primary"
+            disabled={holding || state !== 'open'}
+            onClick={() => void hold()}
+          >
+            {t('seats.next')}
+          </button>
+        </div>
+      )}
     </div>
   );
 }
