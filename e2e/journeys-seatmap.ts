@@ -69,13 +69,19 @@ export function seatmapJourneys(stack: Stack, suffix: string): Journey[] {
         await login(page, email);
 
         await page.goto(`/performances/${f.performanceId}/showtimes/${f.showtimeId}/seats`);
-        const map = page.getByRole('group', { name: '좌석 배치도' });
-        await map.waitFor();
-        // One tab stop: exactly one seat is in the tab order.
-        assert.equal(await page.locator('.seat[tabindex="0"]').count(), 1);
-        const first = page.getByRole('checkbox', { name: 'A 1열 1번 VIP석 170,000원, 선택 가능' });
-        await first.waitFor();
-        assert.equal(await first.getAttribute('tabindex'), '0');
+        if (mobile) {
+          // Phones start from the sections: no seats until one is picked.
+          await page.getByTestId('zones').waitFor();
+          assert.equal(await page.locator('.seat[data-seat-id]').count(), 0);
+        } else {
+          const map = page.getByRole('group', { name: '좌석 배치도' });
+          await map.waitFor();
+          // One tab stop: exactly one seat is in the tab order.
+          assert.equal(await page.locator('.seat[tabindex="0"]').count(), 1);
+          const first = page.getByRole('checkbox', { name: 'A 1열 1번 VIP석 170,000원, 선택 가능' });
+          await first.waitFor();
+          assert.equal(await first.getAttribute('tabindex'), '0');
+        }
 
         // Best available: two VIP seats side by side, the middle of the front row.
         await page.getByRole('button', { name: '좋은 자리 2석 자동 선택' }).click();
@@ -100,15 +106,23 @@ export function seatmapJourneys(stack: Stack, suffix: string): Journey[] {
         await page.keyboard.press('Enter');
         await page.getByRole('heading', { name: '선택한 좌석 2석' }).waitFor();
         assert.equal(await target.getAttribute('aria-checked'), 'true');
-        // Down from the last VIP row reaches the R section; still one tab stop, following the focus.
-        await page.keyboard.press('ArrowDown');
-        assert.match(
-          (await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))) ?? '',
-          /^B 1열 /,
-        );
+        // Still one tab stop, following the focus.
         assert.equal(await page.locator('.seat[tabindex="0"]').count(), 1);
-        await page.keyboard.press('ArrowUp');
+        if (!mobile) {
+          // Down from the last VIP row reaches the R section.
+          await page.keyboard.press('ArrowDown');
+          const label = await page.evaluate(() => document.activeElement?.getAttribute('aria-label'));
+          assert.match(label ?? '', /^B 1열 /);
+          await page.keyboard.press('ArrowUp');
+        }
         if (mobile) {
+          // Phones show one section at a time, the best seats' section after the automatic pick.
+          const zones = page.getByTestId('zones');
+          await zones.getByRole('button', { name: /^A VIP석 · 12석 남음/ }).waitFor();
+          assert.equal(await page.locator('.seat[data-seat-id]').count(), 12);
+          await zones.getByRole('button', { name: /^B R석 · 24석 남음/ }).click();
+          await page.getByRole('checkbox', { name: /^B 1열 1번 R석/ }).waitFor();
+          assert.equal(await page.locator('.seat[data-seat-id]').count(), 24);
           const width = await page.evaluate(() => document.documentElement.scrollWidth);
           assert.ok(width <= 390, `nothing wider than 390 px: ${width}`);
           await page.getByTestId('seats-bar').getByText('2석 · 340,000원').waitFor();

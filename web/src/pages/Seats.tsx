@@ -26,6 +26,9 @@ export default function Seats() {
   const [bestGrade, setBestGrade] = useState('');
   const [bestCount, setBestCount] = useState(2);
   const [noBest, setNoBest] = useState(false);
+  // Phones see the sections first (seats left in each) and one section at a readable size.
+  const [phone] = useState(() => window.matchMedia?.('(max-width: 600px)').matches ?? false);
+  const [zone, setZone] = useState<string | null>(null);
 
   const perf = useAsync(() => catalog.performance(performanceId), [performanceId]);
   const showtimes = useAsync(() => catalog.showtimes(performanceId), [performanceId]);
@@ -51,6 +54,20 @@ export default function Seats() {
   const chosen = useMemo(
     () => seatList.filter((s) => selected.has(s.id) && available.has(s.id)),
     [seatList, selected, available],
+  );
+  const zones = useMemo(() => {
+    const byName = new Map<string, { name: string; grade: string; left: number }>();
+    for (const seat of seatList) {
+      const z = byName.get(seat.section) ?? { name: seat.section, grade: seat.grade, left: 0 };
+      if (seat.status === 'AVAILABLE') z.left += 1;
+      byName.set(seat.section, z);
+    }
+    return [...byName.values()];
+  }, [seatList]);
+  const zoned = phone && zones.length > 1;
+  const shownSeats = useMemo(
+    () => (zoned && zone ? seatList.filter((s) => s.section === zone) : seatList),
+    [zoned, zone, seatList],
   );
   const chosenIds = useMemo(() => new Set(chosen.map((s) => s.id)), [chosen]);
   // The map is memoised (a large hall has thousands of seats; the countdowns tick every second), so
@@ -93,7 +110,10 @@ export default function Seats() {
     setLimitHit(false);
     const best = bestAvailable(seatList, pickGrade, Math.min(bestCount, maxPick));
     setNoBest(best.length === 0);
-    if (best.length > 0) setSelected(new Set(best.map((s) => s.id)));
+    if (best.length > 0) {
+      setSelected(new Set(best.map((s) => s.id)));
+      setZone(best[0]!.section);
+    }
   };
 
   const hold = async (): Promise<void> => {
@@ -196,7 +216,32 @@ export default function Seats() {
       {seats.loading && !seats.data ? (
         <Loading />
       ) : (
-        <SeatMap seats={seatList} selected={chosenIds} onToggle={onToggle} grades={grades} />
+        <>
+          {zoned && (
+            <div className="zones" role="group" aria-label={t('seats.zones')} data-testid="zones">
+              <div className="zones-stage" aria-hidden="true">
+                {t('seats.stage')}
+              </div>
+              {zones.map((z) => (
+                <button
+                  key={z.name}
+                  type="button"
+                  className="zone"
+                  aria-pressed={zone === z.name}
+                  onClick={() => setZone(z.name)}
+                >
+                  <strong>{z.name}</strong> {t('seats.gradeSeat', { grade: z.grade })} ·{' '}
+                  {t('seats.left', { n: z.left })}
+                </button>
+              ))}
+            </div>
+          )}
+          {zoned && !zone ? (
+            <p className="muted">{t('seats.pickZone')}</p>
+          ) : (
+            <SeatMap seats={shownSeats} selected={chosenIds} onToggle={onToggle} grades={grades} />
+          )}
+        </>
       )}
       {seats.error !== undefined && <ErrorBox error={seats.error} onRetry={seats.reload} />}
       <section className="summary" aria-labelledby="sum-h" aria-live="polite">
