@@ -15,6 +15,7 @@ import { ADMIN, type Stack } from './stack.ts';
 import { detailJourneys } from './journeys-detail.ts';
 import { searchJourneys } from './journeys-search.ts';
 import { refundJourneys } from './journeys-refunds.ts';
+import { seatmapJourneys } from './journeys-seatmap.ts';
 
 const PASSWORD = 'Buyer-pass-2345';
 
@@ -313,5 +314,6 @@ export function journeys(stack: Stack, suffix: string): Journey[] {
     ...detailJourneys(stack, suffix),
     ...searchJourneys(stack, suffix),
     ...refundJourneys(stack, suffix),
+    ...seatmapJourneys(stack, suffix),
   ];
 }

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { LRUCache } from 'lru-cache';
 import { AppError } from '../../errors.ts';
 import type { CatalogRepository, DetailRow, LayoutSeat, ShowtimeRow } from './catalog.repository.ts';
@@ -64,6 +65,21 @@ interface Layout {
   showtimeId: string;
   performanceId: string;
   seats: LayoutSeat[];
+}
+
+const layoutVersions = new WeakMap<Layout, string>();
+
+/** A digest of a layout's seats (ids, places, grades, prices), computed once per cached layout. */
+function layoutVersion(layout: Layout): string {
+  let version = layoutVersions.get(layout);
+  if (version === undefined) {
+    const hash = createHash('sha1');
+    for (const s of layout.seats)
+      hash.update(`${s.id},${s.section},${s.row},${s.number},${s.grade},${s.price};`);
+    version = hash.digest('base64url');
+    layoutVersions.set(layout, version);
+  }
+  return version;
 }
 
 /** Who reads: the signed-in user (picks the read database) and whether they see drafts. */
@@ -424,6 +440,14 @@ export class CatalogReads {
   }
 
   async seatMap(requestedId: string, reader: Reader): Promise<SeatMap> {
+    return (await this.taggedSeatMap(requestedId, reader)).map;
+  }
+
+  /**
+   * The seat map with an entity tag derived from its state: the layout (ids, grades, prices) and the
+   * status of every seat, so any hold, release or sale changes it.
+   */
+  async taggedSeatMap(requestedId: string, reader: Reader): Promise<{ map: SeatMap; etag: string }> {
     const layout = await this.layout(requestedId, reader.userId);
     if (!layout || !(await this.visibleDetail(layout.performanceId, reader))) {
       throw new AppError('SHOWTIME_NOT_FOUND');
@@ -442,7 +466,9 @@ export class CatalogReads {
           ? ('HELD' as const)
           : ('AVAILABLE' as const),
     }));
-    return { showtimeId, seats };
+    const hash = createHash('sha1').update(layoutVersion(layout)).update('|');
+    for (const seat of seats) hash.update(seat.status[0] as string);
+    return { map: { showtimeId, seats }, etag: `"${hash.digest('base64url')}"` };
   }
 
   private async layout(showtimeId: string, userId: string | undefined): Promise<Layout | null> {

@@ -26,6 +26,15 @@ import {
 } from './catalog.schemas.ts';
 import { posterSvg } from './posters.ts';
 
+/** Whether an If-None-Match header lists the tag (weak comparison, `*` matches anything). */
+function matchesEtag(header: string | undefined, etag: string): boolean {
+  if (!header) return false;
+  return header.split(',').some((t) => {
+    const tag = t.trim().replace(/^W\//, '');
+    return tag === '*' || tag === etag;
+  });
+}
+
 const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /** Trim, lower-case, NFC and single spaces: equivalent queries share one cache key. */
@@ -191,11 +200,24 @@ export const catalogRoutes =
         schema: {
           tags,
           summary: 'Seat map: every seat with AVAILABLE, HELD or SOLD',
+          description:
+            'Answers with an ETag derived from the layout and every seat status; send it back in ' +
+            'If-None-Match to get 304 Not Modified (empty body) while nothing changed.',
           params: IdParams,
-          response: { 200: SeatMap, ...errors(400, 404, 503) },
+          headers: Type.Object({ 'if-none-match': Type.Optional(Type.String({ maxLength: 1024 })) }),
+          response: {
+            200: SeatMap,
+            304: Type.Null({ description: 'Not Modified: the seat map still matches If-None-Match' }),
+            ...errors(400, 404, 503),
+          },
         },
       },
-      async (request) => reads.seatMap(request.params.id, await readerOf(request)),
+      async (request, reply) => {
+        const { map, etag } = await reads.taggedSeatMap(request.params.id, await readerOf(request));
+        void reply.header('etag', etag).header('cache-control', 'no-cache');
+        if (matchesEtag(request.headers['if-none-match'], etag)) return reply.code(304).send(null);
+        return map;
+      },
     );
 
     app.get(

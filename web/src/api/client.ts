@@ -58,6 +58,17 @@ export interface RequestOptions {
   signal?: AbortSignal;
   /** Read the body as text (SVG) instead of JSON. */
   text?: boolean;
+  /**
+   * A conditional GET: sends If-None-Match with the last ETag and answers the kept body on
+   * 304 Not Modified (the same object, so nothing re-renders); a 200 refreshes both.
+   */
+  conditional?: Conditional<unknown>;
+}
+
+/** The last ETag and body of a polled resource (see RequestOptions.conditional). */
+export interface Conditional<T> {
+  etag?: string;
+  data?: T;
 }
 
 export function buildPath(path: string, query?: RequestOptions['query']): string {
@@ -118,6 +129,8 @@ export async function request<T>(method: string, path: string, opts: RequestOpti
   const send = (): Promise<Response> => {
     const headers: Record<string, string> = { accept: 'application/json', ...opts.headers };
     if (accessToken) headers.authorization = `Bearer ${accessToken}`;
+    const kept = opts.conditional;
+    if (kept?.etag !== undefined && kept.data !== undefined) headers['if-none-match'] = kept.etag;
     let body: BodyInit | undefined;
     if (opts.body !== undefined) {
       headers['content-type'] = 'application/json';
@@ -129,6 +142,8 @@ export async function request<T>(method: string, path: string, opts: RequestOpti
       body,
       credentials: 'include',
       signal: opts.signal,
+      // The page keeps the tag itself: the browser's cache would answer 200 from its own copy.
+      ...(kept ? { cache: 'no-store' as const } : {}),
     });
   };
 
@@ -142,8 +157,16 @@ export async function request<T>(method: string, path: string, opts: RequestOpti
   if (res.status === 401 && !opts.noRefresh && accessToken !== null) {
     if (await refreshSession()) res = await send();
   }
+  const kept = opts.conditional;
+  if (res.status === 304 && kept?.data !== undefined) return kept.data as T;
   if (!res.ok) throw await toApiError(res);
   if (res.status === 204) return undefined as T;
+  if (kept) {
+    const data = (await res.json()) as T;
+    kept.etag = res.headers.get('etag') ?? undefined;
+    kept.data = data;
+    return data;
+  }
   if (opts.text) return (await res.text()) as T;
   const type = res.headers.get('content-type') ?? '';
   return (type.includes('json') ? await res.json() : undefined) as T;

@@ -1,4 +1,4 @@
-import { ApiError, call, setAccessToken } from './client.ts';
+import { ApiError, call, setAccessToken, type Conditional } from './client.ts';
 import { onlyPathErrors } from './fieldErrors.ts';
 import type {
   LoginResult,
@@ -13,6 +13,7 @@ import type {
   RankingQuery,
   ReservationBody,
   SearchQuery,
+  SeatMap,
   SignupBody,
 } from './types.ts';
 
@@ -70,8 +71,11 @@ export const catalog = {
     call('GET', '/performances/{id}/showtimes', { path: { id: performanceId } }).catch(
       missingAs('PERFORMANCE_NOT_FOUND'),
     ),
-  seats: (showtimeId: string) =>
-    call('GET', '/showtimes/{id}/seats', { path: { id: showtimeId } }).catch(missingAs('SHOWTIME_NOT_FOUND')),
+  /** With `kept`, a conditional GET that answers the kept map while it has not changed. */
+  seats: (showtimeId: string, kept?: Conditional<SeatMap>) =>
+    call('GET', '/showtimes/{id}/seats', { path: { id: showtimeId }, conditional: kept }).catch(
+      missingAs('SHOWTIME_NOT_FOUND'),
+    ),
   /** REFUND_POLICY as the detail page shows it (owned by checkout, which applies it). */
   refundPolicy: () => call('GET', '/refund-policy'),
   rankings: (by: RankingQuery['by'], period: RankingQuery['period'], limit = 10, category?: string) =>

@@ -8181,11 +8181,16 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Seat map: every seat with AVAILABLE, HELD or SOLD */
+    /**
+     * Seat map: every seat with AVAILABLE, HELD or SOLD
+     * @description Answers with an ETag derived from the layout and every seat status; send it back in If-None-Match to get 304 Not Modified (empty body) while nothing changed.
+     */
     get: {
       parameters: {
         query?: never;
-        header?: never;
+        header?: {
+          'if-none-match'?: string;
+        };
         path: {
           id: string;
         };
@@ -8214,6 +8219,13 @@ export interface paths {
               showtimeId: string;
             };
           };
+        };
+        /** @description Not Modified: the seat map still matches If-None-Match */
+        304: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
         };
         /** @description Default Response */
         400: {

@@ -1,4 +1,4 @@
-import { memo, useMemo, type KeyboardEvent } from 'react';
+import { memo, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { Seat } from '../api/types.ts';
 import { useI18n } from '../i18n/index.tsx';
 import { gradeColour, seatLabel } from './format.ts';
@@ -49,23 +49,66 @@ function layout(seats: Seat[]): Layout {
 }
 
 /**
- * The seat map as SVG: one focusable checkbox per available seat, grades in colour, held and sold
- * seats greyed out and not selectable. Arrow keys are left to the browser's tab order (a seat map is
- * a grid of checkboxes), Enter or Space toggles.
+ * The seat map as SVG: one checkbox per seat, grades in colour, held and sold seats greyed out and not
+ * selectable. The map is one tab stop (roving tabindex): arrow keys move between available seats
+ * (left/right within a row, up/down to the nearest seat of the neighbouring row), Enter or Space
+ * toggles.
  */
 export const SeatMap = memo(function SeatMap({ seats, selected, onToggle, grades }: Props) {
   const { lang, t, price } = useI18n();
   const plan = useMemo(() => layout(seats), [seats]);
+  const wrap = useRef<HTMLDivElement>(null);
+  const [focusId, setFocusId] = useState<string>();
+
+  // Rows of available seats in reading order, each seat with its column (its x on the map).
+  const rows = useMemo(
+    () =>
+      plan.sections.flatMap((section) =>
+        section.rows
+          .map((row) =>
+            row.seats.flatMap((seat, col) => (seat.status === 'AVAILABLE' ? [{ seat, col }] : [])),
+          )
+          .filter((row) => row.length > 0),
+      ),
+    [plan],
+  );
+  const tabStop = useMemo(() => {
+    const flat = rows.flat();
+    const keep = flat.find((s) => s.seat.id === focusId) ?? flat.find((s) => selected.has(s.seat.id));
+    return (keep ?? flat[0])?.seat.id;
+  }, [rows, focusId, selected]);
+
+  const move = (seat: Seat, key: string): Seat | undefined => {
+    const r = rows.findIndex((row) => row.some((s) => s.seat.id === seat.id));
+    if (r < 0) return undefined;
+    const row = rows[r]!;
+    const i = row.findIndex((s) => s.seat.id === seat.id);
+    if (key === 'ArrowLeft') return row[i - 1]?.seat;
+    if (key === 'ArrowRight') return row[i + 1]?.seat;
+    if (key === 'Home') return row[0]?.seat;
+    if (key === 'End') return row[row.length - 1]?.seat;
+    const next = rows[key === 'ArrowUp' ? r - 1 : r + 1];
+    if (!next) return undefined;
+    const col = row[i]!.col;
+    return next.reduce((best, s) => (Math.abs(s.col - col) < Math.abs(best.col - col) ? s : best)).seat;
+  };
 
   const onKey = (event: KeyboardEvent, seat: Seat): void => {
     if (event.key === 'Enter' || event.key === ' ') {
       event.preventDefault();
-      onToggle(seat);
+      if (seat.status === 'AVAILABLE') onToggle(seat);
+      return;
     }
+    if (!['ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown', 'Home', 'End'].includes(event.key)) return;
+    event.preventDefault();
+    const target = move(seat, event.key);
+    if (!target) return;
+    setFocusId(target.id);
+    wrap.current?.querySelector<SVGGElement>(`[data-seat-id="${target.id}"]`)?.focus();
   };
 
   return (
-    <div className="seatmap-wrap">
+    <div className="seatmap-wrap" ref={wrap}>
       <svg
         className="seatmap"
         viewBox={`0 0 ${plan.width} ${plan.height}`}
@@ -97,9 +140,14 @@ export const SeatMap = memo(function SeatMap({ seats, selected, onToggle, grades
                   const available = seat.status === 'AVAILABLE';
                   const isSelected = selected.has(seat.id);
                   const x = LABEL_W + i * (SEAT + GAP);
-                  const label = `${seatLabel(seat, lang)}, ${seat.grade}, ${price(seat.price)}${
-                    available ? '' : `, ${t(seat.status === 'SOLD' ? 'seats.sold' : 'seats.held')}`
-                  }`;
+                  const state = available
+                    ? 'seats.free'
+                    : seat.status === 'SOLD'
+                      ? 'seats.sold'
+                      : 'seats.held';
+                  const label = `${seatLabel(seat, lang)} ${t('seats.gradeSeat', { grade: seat.grade })} ${price(
+                    seat.price,
+                  )}, ${t(state)}`;
                   return (
                     <g
                       key={seat.id}
@@ -110,8 +158,16 @@ export const SeatMap = memo(function SeatMap({ seats, selected, onToggle, grades
                       aria-checked={isSelected}
                       aria-disabled={!available}
                       aria-label={label}
-                      tabIndex={available ? 0 : -1}
-                      onClick={available ? () => onToggle(seat) : undefined}
+                      tabIndex={seat.id === tabStop ? 0 : -1}
+                      onClick={
+                        available
+                          ? () => {
+                              setFocusId(seat.id);
+                              onToggle(seat);
+                            }
+                          : undefined
+                      }
+                      onFocus={available ? () => setFocusId(seat.id) : undefined}
                       onKeyDown={available ? (e) => onKey(e, seat) : undefined}
                     >
                       <title>{label}</title>

@@ -1,8 +1,8 @@
 import { useCallback, useMemo, useRef, useState } from 'react';
 import { Navigate, useNavigate, useParams } from 'react-router';
-import { ApiError } from '../api/client.ts';
+import { ApiError, type Conditional } from '../api/client.ts';
 import { booking, catalog } from '../api/endpoints.ts';
-import type { Seat } from '../api/types.ts';
+import type { Seat, SeatMap as SeatMapData } from '../api/types.ts';
 import { useI18n } from '../i18n/index.tsx';
 import { useAsync, useInterval, useNow, useTitle } from '../lib/hooks.ts';
 import { getAdmission, newKey, setAdmission, setPendingHold } from '../lib/storage.ts';
@@ -10,6 +10,7 @@ import { ErrorBox, Loading, Notice } from '../components/States.tsx';
 import { SeatLegend, SeatMap } from '../components/SeatMap.tsx';
 import { remaining, seatLabel } from '../components/format.ts';
 import { salesState } from './detail/sales.ts';
+import { bestAvailable } from './best-seats.ts';
 
 const LIVE_MS = 5000;
 
@@ -22,10 +23,18 @@ export default function Seats() {
   const [holdError, setHoldError] = useState<unknown>(null);
   const [holding, setHolding] = useState(false);
   const [limitHit, setLimitHit] = useState(false);
+  const [bestGrade, setBestGrade] = useState('');
+  const [bestCount, setBestCount] = useState(2);
+  const [noBest, setNoBest] = useState(false);
+  // Phones see the sections first (seats left in each) and one section at a readable size.
+  const [phone] = useState(() => window.matchMedia?.('(max-width: 600px)').matches ?? false);
+  const [zone, setZone] = useState<string | null>(null);
 
   const perf = useAsync(() => catalog.performance(performanceId), [performanceId]);
   const showtimes = useAsync(() => catalog.showtimes(performanceId), [performanceId]);
-  const seats = useAsync(() => catalog.seats(showtimeId), [showtimeId]);
+  // Polled with If-None-Match: an unchanged map answers 304 and the page keeps what it has.
+  const seatCache = useMemo<Conditional<SeatMapData>>(() => ({}), [showtimeId]);
+  const seats = useAsync(() => catalog.seats(showtimeId, seatCache), [showtimeId, seatCache]);
   useInterval(seats.reload, LIVE_MS);
   useTitle(t('seats.title'));
 
@@ -45,6 +54,20 @@ export default function Seats() {
   const chosen = useMemo(
     () => seatList.filter((s) => selected.has(s.id) && available.has(s.id)),
     [seatList, selected, available],
+  );
+  const zones = useMemo(() => {
+    const byName = new Map<string, { name: string; grade: string; left: number }>();
+    for (const seat of seatList) {
+      const z = byName.get(seat.section) ?? { name: seat.section, grade: seat.grade, left: 0 };
+      if (seat.status === 'AVAILABLE') z.left += 1;
+      byName.set(seat.section, z);
+    }
+    return [...byName.values()];
+  }, [seatList]);
+  const zoned = phone && zones.length > 1;
+  const shownSeats = useMemo(
+    () => (zoned && zone ? seatList.filter((s) => s.section === zone) : seatList),
+    [zoned, zone, seatList],
   );
   const chosenIds = useMemo(() => new Set(chosen.map((s) => s.id)), [chosen]);
   // The map is memoised (a large hall has thousands of seats; the countdowns tick every second), so
@@ -79,6 +102,19 @@ export default function Seats() {
     setSelected(next);
   };
   toggleRef.current = toggle;
+
+  const maxPick = Math.max(1, Math.min(limit ?? 8, 8));
+  const pickGrade = bestGrade || grades[0] || '';
+  const pickBest = (): void => {
+    setHoldError(null);
+    setLimitHit(false);
+    const best = bestAvailable(seatList, pickGrade, Math.min(bestCount, maxPick));
+    setNoBest(best.length === 0);
+    if (best.length > 0) {
+      setSelected(new Set(best.map((s) => s.id)));
+      setZone(best[0]!.section);
+    }
+  };
 
   const hold = async (): Promise<void> => {
     setHolding(true);
@@ -146,10 +182,66 @@ export default function Seats() {
       )}
       {limit !== undefined && <p className="muted">{t('seats.limit', { n: limit })}</p>}
       <SeatLegend grades={grades} prices={priceOf} />
+      {state === 'open' && grades.length > 0 && (
+        <div className="best-seats" data-testid="best-seats">
+          <label>
+            {t('seats.bestGrade')}
+            <select value={pickGrade} onChange={(e) => setBestGrade(e.target.value)}>
+              {grades.map((g) => (
+                <option key={g} value={g}>
+                  {t('seats.gradeSeat', { grade: g })}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            {t('seats.bestCount')}
+            <select
+              value={Math.min(bestCount, maxPick)}
+              onChange={(e) => setBestCount(Number(e.target.value))}
+            >
+              {Array.from({ length: maxPick }, (_, i) => i + 1).map((n) => (
+                <option key={n} value={n}>
+                  {t('seats.count', { n })}
+                </option>
+              ))}
+            </select>
+          </label>
+          <button type="button" className="btn" onClick={pickBest}>
+            {t('seats.best', { n: Math.min(bestCount, maxPick) })}
+          </button>
+          {noBest && <Notice kind="warn">{t('seats.noBest', { n: Math.min(bestCount, maxPick) })}</Notice>}
+        </div>
+      )}
       {seats.loading && !seats.data ? (
         <Loading />
       ) : (
-        <SeatMap seats={seatList} selected={chosenIds} onToggle={onToggle} grades={grades} />
+        <>
+          {zoned && (
+            <div className="zones" role="group" aria-label={t('seats.zones')} data-testid="zones">
+              <div className="zones-stage" aria-hidden="true">
+                {t('seats.stage')}
+              </div>
+              {zones.map((z) => (
+                <button
+                  key={z.name}
+                  type="button"
+                  className="zone"
+                  aria-pressed={zone === z.name}
+                  onClick={() => setZone(z.name)}
+                >
+                  <strong>{z.name}</strong> {t('seats.gradeSeat', { grade: z.grade })} ·{' '}
+                  {t('seats.left', { n: z.left })}
+                </button>
+              ))}
+            </div>
+          )}
+          {zoned && !zone ? (
+            <p className="muted">{t('seats.pickZone')}</p>
+          ) : (
+            <SeatMap seats={shownSeats} selected={chosenIds} onToggle={onToggle} grades={grades} />
+          )}
+        </>
       )}
       {seats.error !== undefined && <ErrorBox error={seats.error} onRetry={seats.reload} />}
       <section className="summary" aria-labelledby="sum-h" aria-live="polite">
@@ -191,6 +283,21 @@ export default function Seats() {
           {holding ? t('state.working') : t('seats.hold')}
         </button>
       </section>
+      {chosen.length > 0 && (
+        <div className="seats-bar" data-testid="seats-bar">
+          <span>
+            {t('seats.count', { n: chosen.length })} · {price(total)}
+          </span>
+          <button
+            type="button"
+            className="btn primary"
+            disabled={holding || state !== 'open'}
+            onClick={() => void hold()}
+          >
+            {t('seats.next')}
+          </button>
+        </div>
+      )}
     </div>
   );
 }
