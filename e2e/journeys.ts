@@ -37,7 +37,12 @@ async function throughWaitingRoom(page: Page, fixture: Fixture): Promise<void> {
   // Admission comes over SSE (or polling) and the page moves on by itself, maybe before we look.
   await page.waitForURL(/\/(queue|seats)$/);
   await page.waitForURL(/\/seats$/, { timeout: 60_000 });
-  await page.getByRole('group', { name: '좌석 배치도' }).waitFor();
+  // On a phone the seat page shows the sections first: open the first (A), where these journeys' seats are.
+  const zones = page.getByTestId('zones');
+  const map = page.getByRole('group', { name: '좌석 배치도' });
+  await zones.or(map).first().waitFor();
+  if (await zones.isVisible()) await zones.locator('button.zone').first().click();
+  await map.waitFor();
 }
 
 /** Where the sandbox gateway's checkout page is: pay there, or act as the buyer through its API. */
