@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { REPLICA, replicaUrl, waitFor } from './replica.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import pg from 'pg';
 import { sql } from 'kysely';
@@ -15,23 +16,6 @@ import { createTestEnv, type TestEnv } from './context.ts';
  * Read-your-writes over a real streaming replica that applies WAL with a deliberate delay
  * (`bash scripts/pg-replica.sh start --apply-delay 2s`, then PG_REPLICA_URL=postgres://…:5433/postgres).
  */
-const REPLICA = process.env.PG_REPLICA_URL;
-
-function replicaUrl(dbName: string): string {
-  const url = new URL(REPLICA ?? 'postgres://unused');
-  url.pathname = `/${dbName}`;
-  return url.toString();
-}
-
-async function waitFor(what: string, check: () => Promise<boolean>, timeoutMs = 30_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (await check().catch(() => false)) return;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
-
 async function onReplica<T>(database: string, query: string, params: unknown[] = []): Promise<T[]> {
   const client = new pg.Client({ connectionString: replicaUrl(database) });
   await client.connect();

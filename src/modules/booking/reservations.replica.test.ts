@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { REPLICA, replicaUrl, waitFor } from '../../../test/replica.ts';
 import pg from 'pg';
 import { markerKey } from '../../infra/read-routing.ts';
 import { createTestApp, type TestApp } from '../../../test/context.ts';
@@ -10,23 +11,6 @@ import { hold, reserve, setupCheckout, type CheckoutHarness } from '../../../tes
  * (`bash scripts/pg-replica.sh start --apply-delay 2s`, then PG_REPLICA_URL=postgres://…:5433/postgres),
  * as in test/read-replica.test.ts.
  */
-const REPLICA = process.env.PG_REPLICA_URL;
-
-function replicaUrl(dbName: string): string {
-  const url = new URL(REPLICA ?? 'postgres://unused');
-  url.pathname = `/${dbName}`;
-  return url.toString();
-}
-
-async function waitFor(what: string, check: () => Promise<boolean>, timeoutMs = 30_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (await check().catch(() => false)) return;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
-
 describe.skipIf(!REPLICA)('my reservations read my own writes while the replica lags', () => {
   let h: CheckoutHarness;
   let t: TestApp;

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { REPLICA, replicaUrl, waitFor } from '../../../test/replica.ts';
 import pg from 'pg';
 import { createTestApp, createTestEnv, type TestApp, type TestEnv } from '../../../test/context.ts';
 import { createUser, type TestUser } from '../../../test/factories.ts';
@@ -10,23 +11,6 @@ import { createCoupon, issue } from '../../../test/coupons.ts';
  * A user who just got a copy sees it at once in "my coupons"; every other reader is served by the
  * replica, which has not applied the write yet.
  */
-const REPLICA = process.env.PG_REPLICA_URL;
-
-function replicaUrl(dbName: string): string {
-  const url = new URL(REPLICA ?? 'postgres://unused');
-  url.pathname = `/${dbName}`;
-  return url.toString();
-}
-
-async function waitFor(what: string, check: () => Promise<boolean>, timeoutMs = 30_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (await check().catch(() => false)) return;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
-
 describe.skipIf(!REPLICA)('coupons read from the replica, except right after the reader wrote', () => {
   let env: TestEnv;
   let t: TestApp;

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { REPLICA, replicaUrl, waitFor } from '../../../test/replica.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import pg from 'pg';
 import { createTestApp, createTestEnv, type TestApp, type TestEnv } from '../../../test/context.ts';
@@ -20,23 +21,6 @@ import { TicketsService } from './tickets.service.ts';
  * test/read-replica.test.ts). Issuing tickets marks their holder as having just written, so the holder
  * reads the primary and sees them at once; a user not marked reads the replica, which lags.
  */
-const REPLICA = process.env.PG_REPLICA_URL;
-
-function replicaUrl(dbName: string): string {
-  const url = new URL(REPLICA ?? 'postgres://unused');
-  url.pathname = `/${dbName}`;
-  return url.toString();
-}
-
-async function waitFor(what: string, check: () => Promise<boolean>, timeoutMs = 30_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (await check().catch(() => false)) return;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
-
 describe.skipIf(!REPLICA)('my tickets read from the replica, except right after tickets changed', () => {
   let env: TestEnv;
   let t: TestApp;
