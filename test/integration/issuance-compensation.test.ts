@@ -19,22 +19,35 @@ describe('issuance failure compensation', () => {
   it('refunds in full, releases the seats and closes the reservation', async () => {
     const st = await createShowtimeWithSeats(h.container, { rows: 1, seatsPerRow: 4 });
     const seat = st.seats[0]!;
-    // Another (corrupt) confirmation already claims the seat: issuing the genuine one must fail for good.
-    const intruder = await createUser(h.container);
-    await writeEvent(h.container, 'reservation.confirmed', confirmedData(st, intruder.id, [seat]));
-
-    const buyer = await createUser(h.container);
-    const reservation = await checkout(h, buyer, st.showtimeId, [seat.id]);
-    await pay(h.gatewayUrl, reservation.payment.id);
-    const confirmed = await complete(h.app, buyer, reservation.payment.id);
-    expect(confirmed.json()).toMatchObject({ status: 'CONFIRMED' });
-
     const worker = await startWorker(h.env, {
       ...h.overrides,
       TICKET_ISSUE_MAX_ATTEMPTS: '2',
       TICKET_ISSUE_RETRY_DELAY_MS: '100',
     });
     try {
+      // Another (corrupt) confirmation already holds a ticket for the seat: issuing the genuine one must
+      // fail for good. Its ticket must exist before the buyer's confirmation arrives, since the consumer
+      // handles deliveries concurrently and could otherwise issue the buyer's first.
+      const intruder = await createUser(h.container);
+      const intruderReservation = confirmedData(st, intruder.id, [seat]);
+      await writeEvent(h.container, 'reservation.confirmed', intruderReservation);
+      await waitFor(
+        async () =>
+          (
+            await sql<{ n: number }>`SELECT count(*)::int AS n FROM tickets
+            WHERE reservation_id = ${intruderReservation.reservationId}`.execute(h.container.db)
+          ).rows[0]!.n,
+        (n) => n === 1,
+        20_000,
+        "the intruder's ticket",
+      );
+
+      const buyer = await createUser(h.container);
+      const reservation = await checkout(h, buyer, st.showtimeId, [seat.id]);
+      await pay(h.gatewayUrl, reservation.payment.id);
+      const confirmed = await complete(h.app, buyer, reservation.payment.id);
+      expect(confirmed.json()).toMatchObject({ status: 'CONFIRMED' });
+
       const detail = await waitFor(
         async () =>
           (
@@ -45,7 +58,7 @@ describe('issuance failure compensation', () => {
             })
           ).json() as { status: string; tickets: unknown[] },
         (r) => r.status === 'CANCELLED',
-        30_000,
+        20_000,
         'the reservation to be compensated',
       );
       expect(detail.tickets).toEqual([]);
@@ -79,5 +92,5 @@ describe('issuance failure compensation', () => {
     } finally {
       await worker.stop();
     }
-  });
+  }, 60_000);
 });
