@@ -5997,6 +5997,11 @@ export interface paths {
                   performanceId: string;
                   startsAt: string;
                   title: string;
+                  /** @description Where the showtime is played; null once the catalogue no longer has the showtime */
+                  venue: {
+                    address: string;
+                    name: string;
+                  } | null;
                 };
                 status: 'PENDING_PAYMENT' | 'CONFIRMED' | 'FAILED' | 'EXPIRED' | 'CANCELLED';
                 tickets: {
@@ -6421,6 +6426,11 @@ export interface paths {
                 performanceId: string;
                 startsAt: string;
                 title: string;
+                /** @description Where the showtime is played; null once the catalogue no longer has the showtime */
+                venue: {
+                  address: string;
+                  name: string;
+                } | null;
               };
               status: 'PENDING_PAYMENT' | 'CONFIRMED' | 'FAILED' | 'EXPIRED' | 'CANCELLED';
               tickets: {
