@@ -194,6 +194,22 @@ function answer(
         { grade: 'R', price: 120000 },
         { grade: 'S', price: 90000 },
       ],
+      ticketTypes: [
+        { code: 'ADULT', name: '일반', discountPercent: 0, proofRequired: false, proofNote: null },
+        {
+          code: 'YOUTH',
+          name: '청소년',
+          discountPercent: 20,
+          proofRequired: true,
+          proofNote: '청소년증·학생증',
+        },
+      ].map((type) => ({
+        ...type,
+        prices: [150000, 120000, 90000].map((p, i) => ({
+          grade: ['VIP', 'R', 'S'][i]!,
+          price: Math.round((p * (100 - type.discountPercent)) / 10000) * 100,
+        })),
+      })),
       viewCount: 1234,
     });
   if (/\/showtimes$/.test(path))
@@ -234,7 +250,13 @@ function answer(
       id: 'r1',
       bookingNumber: 'CT261130K7Q2XM',
       status: 'CONFIRMED',
-      showtime: { id: 's1', performanceId: 'p0', title: TITLES[0]!, startsAt: at(7 * 86400_000) },
+      showtime: {
+        id: 's1',
+        performanceId: 'p0',
+        title: TITLES[0]!,
+        startsAt: at(7 * 86400_000),
+        venue: { name: '블루스퀘어 신한카드홀', address: '서울 용산구 이태원로 294' },
+      },
       seats: [2, 3].map((n) => ({
         id: `seat-${n}`,
         section: 'A',

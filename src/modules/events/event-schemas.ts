@@ -28,6 +28,10 @@ export const ReservationSeat = Type.Object({
   number: Type.Integer(),
   grade: Type.String(),
   price: Krw,
+  /** What the seat was sold as (absent in events written before ticket types). */
+  ticketType: Type.Optional(
+    Type.Object({ code: Type.String(), name: Type.String(), proofRequired: Type.Boolean() }),
+  ),
 });
 
 export const ReservationConfirmedV1 = Type.Object({
