@@ -54,7 +54,7 @@ describe('ticket types of a performance', () => {
     expect(ticketTypePrice(33_333, 20)).toBe(26_700); // 26,666.4 → 26,700
     expect(ticketTypePrice(99_950, 50)).toBe(50_000); // 49,975 → 50,000
     expect(ticketTypePrice(10_000, 100)).toBe(0);
-    expect(ticketTypePrice(10_000, 0)).toBe(10_000);
+    expect(ticketTypePrice(33_333, 0)).toBe(33_333); // the list price itself, not rounded
   });
 
   it('publishes ADULT first, then the theatre’s types in its order, each priced per grade', async () => {

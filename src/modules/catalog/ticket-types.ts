@@ -29,10 +29,11 @@ export function withAdult(stored: TicketType[]): TicketType[] {
 
 /**
  * The price of a seat of list price `listPrice` sold as a type with `discountPercent` off, rounded to
- * 100 won as Korean box offices price (never below 0). The one pricing rule: the detail page's table,
- * the coupon quotes and the reservation all come from here.
+ * 100 won as Korean box offices price (never below 0); no discount is the list price, unrounded. The
+ * one pricing rule: the detail page's table, the coupon quotes and the reservation all come from here.
  */
 export function ticketTypePrice(listPrice: number, discountPercent: number): number {
+  if (discountPercent === 0) return listPrice;
   return Math.max(0, Math.round((listPrice * (100 - discountPercent)) / 10_000) * 100);
 }
 
