@@ -263,11 +263,16 @@ function answer(
         row: '1',
         number: n,
         grade: 'VIP',
-        price: 150000,
+        price: n === 3 ? 120000 : 150000,
+        ticketType:
+          n === 3
+            ? { code: 'YOUTH', name: '청소년', proofRequired: true }
+            : { code: 'ADULT', name: '일반', proofRequired: false },
       })),
-      amount: 300000,
+      booker: { name: '김관객', phone: '01012345678' },
+      amount: 270000,
       discount: 10000,
-      total: 290000,
+      total: 260000,
       refundAmount: null,
       failureCode: null,
       expiresAt: at(600_000),
