@@ -187,7 +187,11 @@ describe('ticket types at checkout', () => {
 
     const unknown = await reserve(h.app, buyer, holdId, newKey(), { ticketTypes: { [a]: 'STUDENT' } });
     expect(unknown.statusCode).toBe(422);
-    expect(unknown.json()).toMatchObject({ code: 'TICKET_TYPE_UNAVAILABLE', seatId: a, ticketType: 'STUDENT' });
+    expect(unknown.json()).toMatchObject({
+      code: 'TICKET_TYPE_UNAVAILABLE',
+      seatId: a,
+      ticketType: 'STUDENT',
+    });
     const elsewhere = await reserve(h.app, buyer, holdId, newKey(), { ticketTypes: { [outside]: 'YOUTH' } });
     expect(elsewhere.statusCode).toBe(422);
     expect(elsewhere.json()).toMatchObject({ code: 'TICKET_TYPE_UNAVAILABLE', seatId: outside });

@@ -353,9 +353,9 @@ function ticketTypesOf(input: TicketTypeInput[]): TicketType[] {
   const seen = new Set<string>();
   return input.map((t, i) => {
     if (t.code === ADULT)
-      throw invalid(`body.ticketTypes/${i}/code`, 'reserved', 'ADULT is the list price and is always sold');
+      throw invalid(`body.ticketTypes.${i}.code`, 'reserved', 'ADULT is the list price and is always sold');
     if (seen.has(t.code))
-      throw invalid(`body.ticketTypes/${i}/code`, 'unique', `ticket type ${t.code} is listed twice`, {
+      throw invalid(`body.ticketTypes.${i}.code`, 'unique', `ticket type ${t.code} is listed twice`, {
         code: t.code,
       });
     seen.add(t.code);

@@ -110,11 +110,11 @@ describe('ticket types of a performance', () => {
     const adult = await patch(id, { ticketTypes: [{ ...YOUTH, code: 'ADULT' }] });
     expect(adult.statusCode).toBe(400);
     expect(adult.json()).toMatchObject({ code: 'VALIDATION_FAILED' });
-    expect(adult.json().errors[0]).toMatchObject({ field: 'body.ticketTypes/0/code', rule: 'reserved' });
+    expect(adult.json().errors[0]).toMatchObject({ field: 'body.ticketTypes.0.code', rule: 'reserved' });
 
     const twice = await patch(id, { ticketTypes: [YOUTH, { ...YOUTH, name: '학생' }] });
     expect(twice.statusCode).toBe(400);
-    expect(twice.json().errors[0]).toMatchObject({ field: 'body.ticketTypes/1/code', rule: 'unique' });
+    expect(twice.json().errors[0]).toMatchObject({ field: 'body.ticketTypes.1.code', rule: 'unique' });
 
     const free = await patch(id, { ticketTypes: [{ ...YOUTH, discountPercent: 0 }] });
     expect(free.statusCode).toBe(400);
