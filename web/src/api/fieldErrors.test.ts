@@ -23,9 +23,9 @@ describe('field errors in words', () => {
       { field: 'body.prices.0.price', rule: 'minimum', limit: 1, message: 'must be >= 1' },
     ]);
     expect(rowErrors(err, 'ticketTypes', 'ko')).toEqual({
-      '1.code': 'YOUTH 코드가 두 번 들어 있습니다.',
-      '0.code': 'ADULT는 일반(정가) 권종이라 따로 넣을 수 없습니다.',
-      '2.discountPercent': '100 이하여야 합니다.',
+      'ticketTypes.1.code': 'YOUTH 코드가 두 번 들어 있습니다.',
+      'ticketTypes.0.code': 'ADULT는 일반(정가) 권종이라 따로 넣을 수 없습니다.',
+      'ticketTypes.2.discountPercent': '100 이하여야 합니다.',
     });
     expect(fieldErrors(err, 'ko').ticketTypes).toBe('YOUTH 코드가 두 번 들어 있습니다.');
   });

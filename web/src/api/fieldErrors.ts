@@ -223,7 +223,7 @@ export function fieldErrors(err: unknown, lang: Lang): Record<string, string> {
 
 /**
  * The messages about the rows of a list field, by row and property: `body.ticketTypes.1.code` →
- * `{ '1.code': message }` for `list` 'ticketTypes', so a form of rows can put each next to its input.
+ * `{ 'ticketTypes.1.code': message }`, so a form of rows can put each next to its input.
  */
 export function rowErrors(err: unknown, list: string, lang: Lang): Record<string, string> {
   const out: Record<string, string> = {};
@@ -231,7 +231,7 @@ export function rowErrors(err: unknown, list: string, lang: Lang): Record<string
     if (!e.field.startsWith('body.')) continue;
     const [name, index, property] = bodyPath(e.field);
     if (name !== list || !index || !/^\d+$/.test(index)) continue;
-    out[`${index}.${property ?? ''}`] ??= fieldMessage(e, lang);
+    out[`${list}.${index}.${property ?? ''}`] ??= fieldMessage(e, lang);
   }
   return out;
 }
