@@ -250,6 +250,7 @@ function answer(
       id: 'r1',
       bookingNumber: 'CT261130K7Q2XM',
       status: 'CONFIRMED',
+      booker: null,
       showtime: {
         id: 's1',
         performanceId: 'p0',
@@ -264,6 +265,7 @@ function answer(
         number: n,
         grade: 'VIP',
         price: 150000,
+        ticketType: { code: 'ADULT', name: '일반', proofRequired: false },
       })),
       amount: 300000,
       discount: 10000,
