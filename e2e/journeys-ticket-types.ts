@@ -53,9 +53,9 @@ export function ticketTypeJourneys(stack: Stack, suffix: string): Journey[] {
         await form.getByLabel('추가할 권종').selectOption({ label: '직접 입력' });
         await form.getByRole('button', { name: '권종 추가' }).click();
         const custom = form.getByRole('group', { name: '새 권종' });
-        await custom.getByLabel('권종 코드').fill('youth');
         await custom.getByLabel('권종 이름').fill('학생');
         const student = form.getByRole('group', { name: '학생' });
+        await student.getByLabel('권종 코드').fill('youth');
         assert.equal(await student.getByLabel('권종 코드').inputValue(), 'YOUTH');
         await form.getByRole('button', { name: '저장' }).click();
         await student.getByText('YOUTH 코드가 두 번 들어 있습니다.').waitFor();
@@ -75,7 +75,7 @@ export function ticketTypeJourneys(stack: Stack, suffix: string): Journey[] {
           await form.getByRole('group', { name: '청소년' }).getByLabel('할인율 (%)').inputValue(),
           '20',
         );
-        assert.equal(await form.getByRole('group').count(), 1);
+        assert.equal(await form.getByRole('group', { name: '권종 할인' }).getByRole('group').count(), 1);
 
         // A buyer (signed out) sees the discount on the performance page.
         await page.getByRole('button', { name: '로그아웃' }).click();
