@@ -18,6 +18,7 @@ import { searchJourneys } from './journeys-search.ts';
 import { refundJourneys } from './journeys-refunds.ts';
 import { seatmapJourneys } from './journeys-seatmap.ts';
 import { buyingJourneys } from './journeys-buying.ts';
+import { ticketTypeJourneys } from './journeys-ticket-types.ts';
 
 const PASSWORD = 'Buyer-pass-2345';
 
@@ -326,5 +327,6 @@ export function journeys(stack: Stack, suffix: string): Journey[] {
     ...refundJourneys(stack, suffix),
     ...seatmapJourneys(stack, suffix),
     ...buyingJourneys(stack, suffix),
+    ...ticketTypeJourneys(stack, suffix),
   ];
 }

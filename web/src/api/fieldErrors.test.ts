@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ApiError } from './client.ts';
-import { fieldErrors, fieldKey, invalidProps, onlyPathErrors } from './fieldErrors.ts';
+import { fieldErrors, fieldKey, invalidProps, onlyPathErrors, rowErrors } from './fieldErrors.ts';
 import { errorMessage, isMissing } from './messages.ts';
 
 const problem = (status: number, code: string, errors: unknown[], detail = 'English detail') =>
@@ -12,6 +12,22 @@ describe('field errors in words', () => {
     expect(fieldKey('body.prices.0.price')).toBe('prices');
     expect(fieldKey('body.queue.maxActive')).toBe('queue.maxActive');
     expect(fieldKey('params.id')).toBe('params.id');
+    expect(fieldKey('body.ticketTypes.1.code')).toBe('ticketTypes');
+  });
+
+  it('puts each ticket type problem on its row', () => {
+    const err = problem(400, 'VALIDATION_FAILED', [
+      { field: 'body.ticketTypes.1.code', rule: 'unique', code: 'YOUTH', message: 'listed twice' },
+      { field: 'body.ticketTypes.0.code', rule: 'reserved', message: 'ADULT is the list price' },
+      { field: 'body.ticketTypes.2.discountPercent', rule: 'maximum', limit: 100, message: 'must be <= 100' },
+      { field: 'body.prices.0.price', rule: 'minimum', limit: 1, message: 'must be >= 1' },
+    ]);
+    expect(rowErrors(err, 'ticketTypes', 'ko')).toEqual({
+      'ticketTypes.1.code': 'YOUTH 코드가 두 번 들어 있습니다.',
+      'ticketTypes.0.code': 'ADULT는 일반(정가) 권종이라 따로 넣을 수 없습니다.',
+      'ticketTypes.2.discountPercent': '100 이하여야 합니다.',
+    });
+    expect(fieldErrors(err, 'ko').ticketTypes).toBe('YOUTH 코드가 두 번 들어 있습니다.');
   });
 
   it('gives each field a Korean message from its rule and bound, never the English or the path', () => {

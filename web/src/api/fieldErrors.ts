@@ -19,6 +19,8 @@ export interface FieldProblem {
   grades?: string[];
   first?: string;
   last?: string;
+  /** The ticket type code a `unique` rule names. */
+  code?: string;
 }
 
 type Words = { ko: string; en: string };
@@ -63,6 +65,7 @@ export const FIELD_LABELS: Record<string, Words> = {
   validUntil: { ko: '사용 기한', en: 'Valid until' },
   password: { ko: '비밀번호', en: 'Password' },
   code: { ko: '코드', en: 'Code' },
+  ticketTypes: { ko: '권종 할인', en: 'Ticket types' },
 };
 
 const label = (key: string | undefined, lang: Lang): string =>
@@ -152,7 +155,13 @@ const RULES: Record<string, Wording> = {
   unique: (e) =>
     e.grade
       ? { ko: `${e.grade} 등급이 두 번 들어 있습니다.`, en: `Grade ${e.grade} appears twice.` }
-      : { ko: '같은 이름이 두 번 들어 있습니다.', en: 'A name appears twice.' },
+      : e.code
+        ? { ko: `${e.code} 코드가 두 번 들어 있습니다.`, en: `Code ${e.code} appears twice.` }
+        : { ko: '같은 이름이 두 번 들어 있습니다.', en: 'A name appears twice.' },
+  reserved: () => ({
+    ko: 'ADULT는 일반(정가) 권종이라 따로 넣을 수 없습니다.',
+    en: 'ADULT is the list price and is always sold.',
+  }),
   venueGrade: (e) => ({
     ko: `${e.grade ?? ''} 등급은 이 공연장에 없습니다.`,
     en: `The venue has no grade ${e.grade ?? ''}.`,
@@ -177,10 +186,13 @@ const FALLBACK: Words = { ko: '값을 확인해 주세요.', en: 'Check this val
  */
 export function fieldKey(field: string): string {
   if (!field.startsWith('body.') && field !== 'body') return field;
-  const parts = field.replace(/^body\.?/, '').split('.');
+  const parts = bodyPath(field);
   const index = parts.findIndex((p) => /^\d+$/.test(p));
   return (index === -1 ? parts : parts.slice(0, index)).join('.');
 }
+
+/** A body field's path as parts: `body.ticketTypes.1.code` → ticketTypes, 1, code. */
+const bodyPath = (field: string): string[] => field.replace(/^body\.?/, '').split('.');
 
 /** The problem's field errors, or none (any problem may carry them: 400, 404 GRADE_PRICE_MISSING, 409). */
 export function fieldProblems(err: unknown): FieldProblem[] {
@@ -202,6 +214,21 @@ export function fieldErrors(err: unknown, lang: Lang): Record<string, string> {
   for (const e of fieldProblems(err)) {
     const key = fieldKey(e.field);
     out[key] ??= fieldMessage(e, lang);
+  }
+  return out;
+}
+
+/**
+ * The messages about the rows of a list field, by row and property: `body.ticketTypes.1.code` →
+ * `{ 'ticketTypes.1.code': message }`, so a form of rows can put each next to its input.
+ */
+export function rowErrors(err: unknown, list: string, lang: Lang): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const e of fieldProblems(err)) {
+    if (!e.field.startsWith('body.')) continue;
+    const [name, index, property] = bodyPath(e.field);
+    if (name !== list || !index || !/^\d+$/.test(index)) continue;
+    out[`${list}.${index}.${property ?? ''}`] ??= fieldMessage(e, lang);
   }
   return out;
 }

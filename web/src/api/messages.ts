@@ -121,6 +121,10 @@ export const MESSAGES: Record<string, { ko: string; en: string }> = {
   COUPON_ALREADY_ISSUED: { ko: '이미 받은 쿠폰입니다.', en: 'You already have this coupon.' },
   COUPON_SOLD_OUT: { ko: '쿠폰이 모두 소진되었습니다.', en: 'The coupon is sold out.' },
   COUPON_NOT_ISSUABLE: { ko: '지금은 받을 수 없는 쿠폰입니다.', en: 'This coupon cannot be issued now.' },
+  TICKET_TYPE_UNAVAILABLE: {
+    ko: '이 공연에서 판매하지 않는 권종입니다. 권종을 다시 골라 주세요.',
+    en: 'This performance does not sell that ticket type. Choose another.',
+  },
   COUPON_NOT_APPLICABLE: {
     ko: '이 주문에는 쿠폰을 적용할 수 없습니다.',
     en: 'This coupon cannot be applied to this order.',

@@ -39,6 +39,8 @@ export type PerformanceStatus = PerformanceSummary['status'];
 export type SearchQuery = QueryOf<'/api/v1/performances', 'get'>;
 export type Performance = ResponseOf<'/api/v1/performances/{id}', 'get'>;
 export type GradePrice = Performance['prices'][number];
+/** A ticket type the performance sells (ADULT, the list price, first) with its price per grade. */
+export type TicketTypeOffer = Performance['ticketTypes'][number];
 /** The venue or category of a performance: the API sends the object, the page shows its name. */
 export type Named = { name: string } | null | undefined;
 export type Showtime = ResponseOf<'/api/v1/performances/{id}/showtimes', 'get'>[number];
@@ -86,6 +88,8 @@ export type VenueChange = BodyOf<'/api/v1/admin/venues/{id}', 'patch'>;
 export type CreatedVenue = ResponseOf<'/api/v1/admin/venues', 'post', 201>;
 export type NewPerformance = BodyOf<'/api/v1/admin/performances', 'post'>;
 export type PerformanceChange = BodyOf<'/api/v1/admin/performances/{id}', 'patch'>;
+/** A discount the admin lists for a performance (ADULT is implicit). */
+export type TicketTypeInput = NonNullable<NewPerformance['ticketTypes']>[number];
 export type NewShowtime = BodyOf<'/api/v1/admin/performances/{id}/showtimes', 'post'>;
 export type ShowtimeChange = BodyOf<'/api/v1/admin/showtimes/{id}', 'patch'>;
 export type AdminShowtime = ResponseOf<'/api/v1/admin/showtimes/{id}', 'get'>;

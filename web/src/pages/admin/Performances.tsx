@@ -2,13 +2,14 @@ import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import { admin, catalog, type NewPerformance } from '../../api/endpoints.ts';
 import type { Performance, PerformanceChange, Venue } from '../../api/types.ts';
-import { errorId, fieldErrors, invalidProps } from '../../api/fieldErrors.ts';
+import { errorId, fieldErrors, invalidProps, rowErrors } from '../../api/fieldErrors.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import type { Key } from '../../i18n/dict.ts';
 import { useAsync, useTitle } from '../../lib/hooks.ts';
 import { Empty, ErrorBox, FieldMessage, Notice } from '../../components/States.tsx';
 import { localInput } from '../../components/format.ts';
 import { useVenues } from './Venues.tsx';
+import { inputsOf, rowsOf, TicketTypesEditor, type TicketTypeRow } from './TicketTypesEditor.tsx';
 
 /** The statuses an admin may set (ENDED is the server's, once the last showtime has passed). */
 type SettableStatus = NonNullable<NewPerformance['status']>;
@@ -45,6 +46,8 @@ interface Form {
   posterUrl: string;
   /** null: follows the venue's grades until someone types. */
   prices: string | null;
+  /** The discounts besides the list price. */
+  ticketTypes: TicketTypeRow[];
   status: Status;
 }
 
@@ -63,6 +66,7 @@ function blankForm(): Form {
     cast: '',
     posterUrl: '',
     prices: null,
+    ticketTypes: [],
     status: 'ON_SALE',
   };
 }
@@ -81,6 +85,7 @@ function formOf(p: Performance): Form {
     // The generated poster is the server's default, not a URL the admin typed.
     posterUrl: /^https:\/\//.test(p.posterUrl) ? p.posterUrl : '',
     prices: p.prices.map((x) => `${x.grade}=${x.price}`).join(', '),
+    ticketTypes: rowsOf(p.ticketTypes),
     status: p.status,
   };
 }
@@ -114,6 +119,7 @@ export default function Performances() {
   const prices = form.prices ?? pricesFor(venueOf(venueId));
   const errors = fieldErrors(error, lang);
   const shown = Object.keys(errors);
+  const typeErrors = rowErrors(error, 'ticketTypes', lang);
 
   const bodyOf = (f: Form): NewPerformance => ({
     title: f.title.trim(),
@@ -129,6 +135,7 @@ export default function Performances() {
       .map((c) => c.trim())
       .filter(Boolean),
     prices: parsePrices(prices),
+    ticketTypes: inputsOf(f.ticketTypes),
     ...(f.status !== 'ENDED' ? { status: f.status } : {}),
     ...(f.posterUrl ? { posterUrl: f.posterUrl } : {}),
   });
@@ -418,6 +425,13 @@ export default function Performances() {
         <p id="prices-hint" className="muted small">
           {t('admin.pricesHint')}
         </p>
+        <TicketTypesEditor
+          rows={form.ticketTypes}
+          onChange={(ticketTypes) => set({ ticketTypes })}
+          grades={parsePrices(prices).filter((g) => Number.isInteger(g.price) && g.price > 0)}
+          errors={typeErrors}
+          listError={Object.keys(typeErrors).length === 0 ? errors.ticketTypes : undefined}
+        />
         <div className="row">
           <label>
             {t('admin.posterUrl')}

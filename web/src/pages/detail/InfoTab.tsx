@@ -2,7 +2,7 @@ import { Link } from 'react-router';
 import type { IssuableCoupon, Performance, RefundPolicy, Showtime } from '../../api/types.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { useDates } from '../../lib/dates.ts';
-import { PriceTable } from './PriceTable.tsx';
+import { PriceTable, TicketTypeTable } from './PriceTable.tsx';
 
 /**
  * The ticket-open schedule: showtimes on sale now as one row, and those not yet open grouped by the
@@ -130,6 +130,7 @@ export function InfoTab({
       <section aria-labelledby="price-h" className="info-section">
         <h2 id="price-h">{t('detail.priceTitle')}</h2>
         <PriceTable prices={performance.prices} />
+        <TicketTypeTable types={performance.ticketTypes} />
       </section>
       {schedule.length > 0 && (
         <section aria-labelledby="sched-h" className="info-section" data-testid="sales-schedule">
