@@ -28,6 +28,10 @@ export const ReservationSeat = Type.Object({
   number: Type.Integer(),
   grade: Type.String(),
   price: Krw,
+  // Added within v1: events written before ticket types existed have none.
+  ticketType: Type.Optional(
+    Type.Object({ code: Type.String(), name: Type.String(), proofRequired: Type.Boolean() }),
+  ),
 });
 
 export const ReservationConfirmedV1 = Type.Object({
@@ -40,6 +44,8 @@ export const ReservationConfirmedV1 = Type.Object({
   discount: Krw,
   total: Krw,
   confirmedAt: Instant,
+  // Added within v1: events written before booking numbers existed have none.
+  bookingNumber: Type.Optional(Type.String()),
 });
 
 /** Payment failed or was declined; the hold is released. */
