@@ -71,7 +71,15 @@ export const ReservationDetail = Type.Object({
   id: Uuid,
   bookingNumber: BookingNumber,
   status: ReservationStatus,
-  showtime: Type.Object({ id: Uuid, performanceId: Uuid, title: Type.String(), startsAt: Type.String() }),
+  showtime: Type.Object({
+    id: Uuid,
+    performanceId: Uuid,
+    title: Type.String(),
+    startsAt: Type.String(),
+    venue: Type.Union([Type.Object({ name: Type.String(), address: Type.String() }), Type.Null()], {
+      description: 'Where the showtime is played; null once the catalogue no longer has the showtime',
+    }),
+  }),
   seats: Type.Array(SeatView),
   amount: Type.Integer(),
   discount: Type.Integer(),

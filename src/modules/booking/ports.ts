@@ -18,6 +18,9 @@ export interface PurchaseShowtime {
   queueEnabled: boolean;
   /** The performance is ON_SALE. */
   onSale: boolean;
+  /** Where it is played: tickets and confirmations name the venue and its address. */
+  venueName: string;
+  venueAddress: string;
 }
 
 /** A seat as the catalogue sells it: its place, grade, list price and whether it is SOLD. */

@@ -43,6 +43,7 @@ export class ReservationQueries {
         performanceId: row.performance_id,
         title: showtime?.title ?? '',
         startsAt: showtime ? showtime.startsAt.toISOString() : '',
+        venue: showtime ? { name: showtime.venueName, address: showtime.venueAddress } : null,
       },
       seats: seats.map(({ id, section, row: r, number, grade, price }) => ({
         id,

@@ -111,7 +111,11 @@ describe('reservations', () => {
     expect(mine.json()).toMatchObject({
       id,
       status: 'PENDING_PAYMENT',
-      showtime: { id: st.showtimeId, performanceId: st.performanceId },
+      showtime: {
+        id: st.showtimeId,
+        performanceId: st.performanceId,
+        venue: { name: '테스트홀', address: '서울' },
+      },
       seats: [{ id: st.seats[0]!.id, section: 'A', row: 'A', number: 1, price: 100_000 }],
       tickets: [],
     });

@@ -12,6 +12,8 @@ export interface InventoryShowtimeRow {
   maxTicketsPerUser: number;
   queueEnabled: boolean;
   onSale: boolean;
+  venueName: string;
+  venueAddress: string;
 }
 
 export interface InventorySeatRow {
@@ -48,6 +50,7 @@ export class InventoryRepository {
     return db
       .selectFrom('showtimes as s')
       .innerJoin('performances as p', 'p.id', 's.performance_id')
+      .innerJoin('venues as v', 'v.id', 'p.venue_id')
       .select([
         's.id',
         's.performance_id as performanceId',
@@ -58,6 +61,8 @@ export class InventoryRepository {
         's.max_tickets_per_user as maxTicketsPerUser',
         's.queue_enabled as queueEnabled',
         sql<boolean>`p.status = 'ON_SALE'`.as('onSale'),
+        'v.name as venueName',
+        'v.address as venueAddress',
       ])
       .where('s.id', '=', showtimeId)
       .where('s.deleted_at', 'is', null)

@@ -6013,6 +6013,11 @@ export interface paths {
                   performanceId: string;
                   startsAt: string;
                   title: string;
+                  /** @description Where the showtime is played; null once the catalogue no longer has the showtime */
+                  venue: {
+                    address: string;
+                    name: string;
+                  } | null;
                 };
                 status: 'PENDING_PAYMENT' | 'CONFIRMED' | 'FAILED' | 'EXPIRED' | 'CANCELLED';
                 tickets: {
@@ -6437,6 +6442,11 @@ export interface paths {
                 performanceId: string;
                 startsAt: string;
                 title: string;
+                /** @description Where the showtime is played; null once the catalogue no longer has the showtime */
+                venue: {
+                  address: string;
+                  name: string;
+                } | null;
               };
               status: 'PENDING_PAYMENT' | 'CONFIRMED' | 'FAILED' | 'EXPIRED' | 'CANCELLED';
               tickets: {
