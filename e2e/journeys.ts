@@ -10,12 +10,14 @@ import {
   type Fixture,
 } from './api.ts';
 import type { Journey } from './harness.ts';
+import { completeOrderForm } from './checkout-form.ts';
 import { adminEditJourneys } from './journeys-admin-edit.ts';
 import { ADMIN, type Stack } from './stack.ts';
 import { detailJourneys } from './journeys-detail.ts';
 import { searchJourneys } from './journeys-search.ts';
 import { refundJourneys } from './journeys-refunds.ts';
 import { seatmapJourneys } from './journeys-seatmap.ts';
+import { buyingJourneys } from './journeys-buying.ts';
 import { ticketJourneys } from './journeys-tickets.ts';
 
 const PASSWORD = 'Buyer-pass-2345';
@@ -128,6 +130,7 @@ export function journeys(stack: Stack, suffix: string): Journey[] {
         await page.getByTestId('hold-countdown').waitFor();
         // The coupon list is the server's quote for this hold (a new buyer has no coupons).
         await page.getByText('사용할 수 있는 쿠폰이 없습니다.').waitFor();
+        await completeOrderForm(page);
         await page.getByRole('button', { name: '결제하기' }).click();
         await payAtGateway(page, stack);
         await page.getByTestId('payment-confirmed').waitFor({ timeout: 30_000 });
@@ -182,6 +185,8 @@ export function journeys(stack: Stack, suffix: string): Journey[] {
         const seatId = await seat.getAttribute('data-seat-id');
         await seat.click();
         await page.getByRole('button', { name: '좌석 선택 완료' }).click();
+        await page.getByTestId('hold-countdown').waitFor();
+        await completeOrderForm(page);
         await page.getByRole('button', { name: '결제하기' }).click();
         await page.waitForURL((url) => url.origin === stack.gatewayUrl);
         await page
@@ -321,6 +326,7 @@ export function journeys(stack: Stack, suffix: string): Journey[] {
     ...searchJourneys(stack, suffix),
     ...refundJourneys(stack, suffix),
     ...seatmapJourneys(stack, suffix),
+    ...buyingJourneys(stack, suffix),
     ...ticketJourneys(stack, suffix),
   ];
 }

@@ -195,6 +195,22 @@ function answer(
         { grade: 'R', price: 120000 },
         { grade: 'S', price: 90000 },
       ],
+      ticketTypes: [
+        { code: 'ADULT', name: '일반', discountPercent: 0, proofRequired: false, proofNote: null },
+        {
+          code: 'YOUTH',
+          name: '청소년',
+          discountPercent: 20,
+          proofRequired: true,
+          proofNote: '청소년증·학생증',
+        },
+      ].map((type) => ({
+        ...type,
+        prices: [150000, 120000, 90000].map((p, i) => ({
+          grade: ['VIP', 'R', 'S'][i]!,
+          price: Math.round((p * (100 - type.discountPercent)) / 10000) * 100,
+        })),
+      })),
       viewCount: 1234,
     });
   if (/\/showtimes$/.test(path))
@@ -240,7 +256,7 @@ function answer(
         performanceId: 'p0',
         title: TITLES[0]!,
         startsAt: at(7 * 86400_000),
-        venue: { name: '대학로 아트홀', address: '서울 종로구 대학로 120' },
+        venue: { name: '블루스퀘어 신한카드홀', address: '서울 용산구 이태원로 294' },
       },
       seats: [2, 3].map((n) => ({
         id: `seat-${n}`,
@@ -248,11 +264,16 @@ function answer(
         row: '1',
         number: n,
         grade: 'VIP',
-        price: 150000,
+        price: n === 3 ? 120000 : 150000,
+        ticketType:
+          n === 3
+            ? { code: 'YOUTH', name: '청소년', proofRequired: true }
+            : { code: 'ADULT', name: '일반', proofRequired: false },
       })),
-      amount: 300000,
+      booker: { name: '김관객', phone: '01012345678' },
+      amount: 270000,
       discount: 10000,
-      total: 290000,
+      total: 260000,
       refundAmount: null,
       failureCode: null,
       expiresAt: at(600_000),

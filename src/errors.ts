@@ -53,6 +53,7 @@ export const ERROR_TABLE = {
   SEATS_UNAVAILABLE: { status: 409, title: 'Some seats are not available' },
   TICKET_LIMIT_EXCEEDED: { status: 422, title: 'The per-user ticket limit would be exceeded' },
   SALES_NOT_OPEN: { status: 409, title: 'Sales are not open for this showtime' },
+  TICKET_TYPE_UNAVAILABLE: { status: 422, title: 'The performance does not sell this ticket type' },
   HOLD_NOT_FOUND: { status: 404, title: 'Hold not found' },
   HOLD_EXPIRED: { status: 409, title: 'The hold has expired' },
   RESERVATION_NOT_FOUND: { status: 404, title: 'Reservation not found' },

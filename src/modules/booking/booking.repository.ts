@@ -18,6 +18,20 @@ export interface SeatInfo {
   grade: string;
   price: number;
   status: 'AVAILABLE' | 'SOLD';
+  /** What a reservation sold it as (absent for seats not yet reserved). */
+  ticketType?: ReservedTicketType;
+}
+
+export interface ReservedTicketType {
+  code: string;
+  name: string;
+  proofRequired: boolean;
+}
+
+export interface ReservedSeat {
+  seatId: string;
+  price: number;
+  ticketType: ReservedTicketType;
 }
 
 /**
@@ -107,12 +121,17 @@ export class BookingRepository {
   }
 
   /** The seats of a reservation (released ones included) with the price it was sold at. */
-  async reservedSeats(db: DbOrTx, reservationId: string): Promise<{ seatId: string; price: number }[]> {
-    return db
+  async reservedSeats(db: DbOrTx, reservationId: string): Promise<ReservedSeat[]> {
+    const rows = await db
       .selectFrom('reservation_seats')
-      .select(['seat_id as seatId', 'price'])
+      .select(['seat_id as seatId', 'price', 'ticket_type', 'ticket_type_name', 'proof_required'])
       .where('reservation_id', '=', reservationId)
       .execute();
+    return rows.map((r) => ({
+      seatId: r.seatId,
+      price: r.price,
+      ticketType: { code: r.ticket_type, name: r.ticket_type_name, proofRequired: r.proof_required },
+    }));
   }
 
   async listForUser(

@@ -121,6 +121,8 @@ export const bookingRoutes =
           idempotencyKey,
           holdId: request.body.holdId,
           userCouponId: request.body.userCouponId,
+          ticketTypes: request.body.ticketTypes,
+          booker: request.body.booker,
           admissionToken: request.headers['x-admission-token'],
         });
         return reply.status(201).send(created);

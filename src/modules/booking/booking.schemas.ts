@@ -17,8 +17,30 @@ export const Hold = Type.Object({
   expiresAt: Type.String({ format: 'date-time' }),
 });
 
+const TicketTypeCode = Type.String({ pattern: '^[A-Z][A-Z0-9_]{1,23}$' });
+/** Seat id → ticket type code, as in `GET /performances/{id}` `ticketTypes`; a seat left out is ADULT. */
+export const TicketTypeChoice = Type.Record(Type.String({ format: 'uuid' }), TicketTypeCode, {
+  maxProperties: 20,
+  description: 'Seat id → ticket type code of the performance (ADULT when left out)',
+});
+export const Booker = Type.Object(
+  {
+    name: Type.String({ minLength: 1, maxLength: 40, pattern: '\\S' }),
+    phone: Type.String({
+      pattern: '^01[016789]-?[0-9]{3,4}-?[0-9]{4}$',
+      description: 'A Korean mobile number, with or without hyphens; stored and answered as digits',
+      examples: ['010-1234-5678'],
+    }),
+  },
+  { additionalProperties: false, description: 'Who booked: the name and mobile number the box office calls' },
+);
 export const ReservationBody = Type.Object(
-  { holdId: Uuid, userCouponId: Type.Optional(Uuid) },
+  {
+    holdId: Uuid,
+    userCouponId: Type.Optional(Uuid),
+    ticketTypes: Type.Optional(TicketTypeChoice),
+    booker: Type.Optional(Booker),
+  },
   { additionalProperties: false },
 );
 export type ReservationBody = Static<typeof ReservationBody>;
@@ -64,7 +86,8 @@ export const SeatView = Type.Object({
   row: Type.String(),
   number: Type.Integer(),
   grade: Type.String(),
-  price: Type.Integer(),
+  price: Type.Integer({ description: 'What the reservation charged for the seat: its ticket type price' }),
+  ticketType: Type.Object({ code: Type.String(), name: Type.String(), proofRequired: Type.Boolean() }),
 });
 
 export const ReservationDetail = Type.Object({
@@ -81,6 +104,7 @@ export const ReservationDetail = Type.Object({
     }),
   }),
   seats: Type.Array(SeatView),
+  booker: Type.Union([Type.Object({ name: Type.String(), phone: Type.String() }), Type.Null()]),
   amount: Type.Integer(),
   discount: Type.Integer(),
   total: Type.Integer(),

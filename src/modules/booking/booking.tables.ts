@@ -35,6 +35,9 @@ export interface ReservationsTable {
   payment_id: string;
   /** Human-readable, unique: `CT` + YYMMDD (KST) + 6 base32 characters. */
   booking_number: string;
+  /** Who booked (name and mobile digits, e.g. 01012345678); null for reservations made without. */
+  booker_name: ColumnType<string | null, string | null | undefined, string | null>;
+  booker_phone: ColumnType<string | null, string | null | undefined, string | null>;
   payment_status: Generated<string>;
   step: Generated<SagaStep>;
   failure_code: string | null;
@@ -51,7 +54,14 @@ export interface ReservationSeatsTable {
   reservation_id: string;
   seat_id: string;
   showtime_id: string;
+  /** What the seat was sold for: the ticket type's price. */
   price: number;
+  /** The catalogue's ticket type at the time of the sale (migration 0042). */
+  ticket_type: ColumnType<string, string | undefined, string>;
+  ticket_type_name: ColumnType<string, string | undefined, string>;
+  proof_required: ColumnType<boolean, boolean | undefined, boolean>;
+  /** The grade's list price the type was priced from. */
+  list_price: ColumnType<number | null, number | null | undefined, number | null>;
   released_at: NullableTimestamp;
 }
 

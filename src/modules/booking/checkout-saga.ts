@@ -84,6 +84,7 @@ export class CheckoutSaga {
               number: s.number,
               grade: s.grade,
               price: s.price,
+              ...(s.ticketType ? { ticketType: s.ticketType } : {}),
             })),
             amount: row.amount,
             discount: row.discount,

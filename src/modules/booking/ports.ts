@@ -34,6 +34,13 @@ export interface InventorySeat {
   status: 'AVAILABLE' | 'SOLD';
 }
 
+/** A seat of an order priced as the ticket type the buyer chose (ADULT: the list price). */
+export interface TypedSeatPrice {
+  seatId: string;
+  ticketType: { code: string; name: string; proofRequired: boolean };
+  price: number;
+}
+
 /**
  * Seat and showtime inventory, owned by the catalogue. Every method runs on the connection the caller
  * passes: its transaction (so marking seats sold commits or rolls back with the reservation), the
@@ -44,6 +51,17 @@ export interface InventoryPort {
   showtime(db: DbOrTx, showtimeId: string): Promise<PurchaseShowtime | undefined>;
   /** The named seats of the showtime; ids that are not its seats are left out. */
   seatsForSale(db: DbOrTx, showtimeId: string, seatIds: string[]): Promise<InventorySeat[]>;
+  /**
+   * Prices `seats` (their list prices) by the performance's ticket types: `chosen` maps a seat id to a
+   * type code, ADULT when absent. Throws AppError('TICKET_TYPE_UNAVAILABLE') for a code the performance
+   * does not sell or a seat id not among `seats`.
+   */
+  priceSeats(
+    db: DbOrTx,
+    performanceId: string,
+    seats: { id: string; price: number }[],
+    chosen?: Readonly<Record<string, string>>,
+  ): Promise<TypedSeatPrice[]>;
   /** Seats by id in seat-map order (any showtime). */
   seats(db: DbOrTx, seatIds: string[]): Promise<InventorySeat[]>;
   /** AVAILABLE → SOLD; returns how many seats changed (fewer than asked: someone else sold one). */

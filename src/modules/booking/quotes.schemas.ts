@@ -19,3 +19,17 @@ export const CouponQuote = Type.Object({
 export type CouponQuote = Static<typeof CouponQuote>;
 
 export const CouponQuoteList = Type.Array(CouponQuote);
+
+export const CouponQuoteQuery = Type.Object(
+  {
+    ticketTypes: Type.Optional(
+      Type.String({
+        maxLength: 1300,
+        pattern: '^[0-9a-fA-F-]{36}:[A-Z][A-Z0-9_]{1,23}(,[0-9a-fA-F-]{36}:[A-Z][A-Z0-9_]{1,23}){0,19}$',
+        description:
+          'The ticket types the order will use, as `seatId:CODE` pairs separated by commas (a seat left out is ADULT)',
+      }),
+    ),
+  },
+  { additionalProperties: false },
+);

@@ -45,15 +45,17 @@ export class ReservationQueries {
         startsAt: showtime ? showtime.startsAt.toISOString() : '',
         venue: showtime ? { name: showtime.venueName, address: showtime.venueAddress } : null,
       },
-      seats: seats.map(({ id, section, row: r, number, grade, price }) => ({
+      seats: seats.map(({ id, section, row: r, number, grade, price, ticketType }) => ({
         id,
         section,
         row: r,
         number,
         grade,
         price,
+        ticketType: ticketType ?? { code: 'ADULT', name: '일반', proofRequired: false },
       })),
       bookingNumber: row.booking_number,
+      booker: row.booker_name && row.booker_phone ? { name: row.booker_name, phone: row.booker_phone } : null,
       amount: row.amount,
       discount: row.discount,
       total: row.total,

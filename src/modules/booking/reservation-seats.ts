@@ -46,15 +46,18 @@ export class ReservationSeats {
     return seats.map((s) => ({ ...s, taken: s.status === 'SOLD' || live.has(s.id) }));
   }
 
-  /** A reservation's seats in seat-map order, at the price the reservation charged. */
+  /** A reservation's seats in seat-map order, at the price and as the ticket type it sold them. */
   async of(db: DbOrTx, reservationId: string): Promise<SeatInfo[]> {
     const reserved = await this.repo.reservedSeats(db, reservationId);
     if (reserved.length === 0) return [];
-    const price = new Map(reserved.map((r) => [r.seatId, r.price]));
+    const sale = new Map(reserved.map((r) => [r.seatId, r]));
     const seats = await this.inventory.seats(
       db,
       reserved.map((r) => r.seatId),
     );
-    return seats.map((s) => ({ ...s, price: price.get(s.id) ?? s.price }));
+    return seats.map((s) => {
+      const sold = sale.get(s.id);
+      return sold ? { ...s, price: sold.price, ticketType: sold.ticketType } : s;
+    });
   }
 }

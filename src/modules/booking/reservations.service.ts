@@ -22,7 +22,7 @@ type Stored = { status: number; body: unknown };
 
 /**
  * Reservation from a hold: step one of the checkout saga. The amount comes from the seats' prices in
- * the database, never from the client; the partial unique index on live reservation seats is the guard.
+ * the database and the performance's ticket types, never from the client; the partial unique index on live reservation seats is the guard.
  */
 export class ReservationService {
   constructor(
@@ -36,11 +36,25 @@ export class ReservationService {
     idempotencyKey: string;
     holdId: string;
     userCouponId?: string;
+    /** Seat id → ticket type code; a seat left out is ADULT. */
+    ticketTypes?: Record<string, string>;
+    booker?: { name: string; phone: string };
     admissionToken?: string;
   }): Promise<CreatedReservation> {
     const { userId, idempotencyKey } = input;
+    const chosenTypes = input.ticketTypes ?? {};
+    const booker = input.booker
+      ? { name: input.booker.name.trim(), phone: input.booker.phone.replaceAll('-', '') }
+      : null;
     const requestHash = createHash('sha256')
-      .update(JSON.stringify([input.holdId, input.userCouponId ?? null]))
+      .update(
+        JSON.stringify([
+          input.holdId,
+          input.userCouponId ?? null,
+          Object.entries(chosenTypes).sort(([a], [b]) => a.localeCompare(b)),
+          booker,
+        ]),
+      )
       .digest('hex');
     const replay = await this.replay(userId, idempotencyKey, requestHash);
     if (replay) return replay;
@@ -73,7 +87,10 @@ export class ReservationService {
       if (seats.length !== hold.seatIds.length || taken.length > 0) {
         throw new AppError('SEATS_UNAVAILABLE', undefined, { seatIds: taken });
       }
-      const amount = seats.reduce((sum, s) => sum + s.price, 0);
+      // Priced by ticket type on the server; the coupon then applies to what the types add up to.
+      const priced = await this.d.inventory.priceSeats(tx, showtime.performanceId, seats, chosenTypes);
+      const sale = new Map(priced.map((p) => [p.seatId, p]));
+      const amount = priced.reduce((sum, p) => sum + p.price, 0);
       await guard(() =>
         repo.insert(
           tx,
@@ -89,6 +106,8 @@ export class ReservationService {
             user_coupon_id: input.userCouponId ?? null,
             payment_id: paymentId,
             booking_number: bookingNumber,
+            booker_name: booker?.name ?? null,
+            booker_phone: booker?.phone ?? null,
             failure_code: null,
             refund_amount: null,
             expires_at: expiresAt,
@@ -96,7 +115,19 @@ export class ReservationService {
             confirmed_at: null,
             closed_at: null,
           },
-          seats.map((s) => ({ seat_id: s.id, showtime_id: showtime.id, price: s.price, released_at: null })),
+          seats.map((s) => {
+            const { ticketType, price } = sale.get(s.id)!;
+            return {
+              seat_id: s.id,
+              showtime_id: showtime.id,
+              price,
+              list_price: s.price,
+              ticket_type: ticketType.code,
+              ticket_type_name: ticketType.name,
+              proof_required: ticketType.proofRequired,
+              released_at: null,
+            };
+          }),
         ),
       );
       if (input.userCouponId && this.d.discounts) {

@@ -23,6 +23,7 @@ import type {
 import { splitGenreWords } from './genres.ts';
 import { regionOf } from './hangul.ts';
 import { effectiveStatus, endOfKstDay } from './calendar.ts';
+import { ticketTypePrice, withAdult } from './ticket-types.ts';
 import type { SoldSeats } from './sold-seats.ts';
 
 export const posterUrlOf = (id: string, stored: string | null): string =>
@@ -52,6 +53,13 @@ export function toDetailEntry(row: DetailRow, now: number): DetailEntry {
     cast: row.cast,
     posterUrl: posterUrlOf(row.id, row.posterUrl),
     prices: row.prices,
+    ticketTypes: withAdult(row.ticketTypes).map((type) => ({
+      ...type,
+      prices: row.prices.map((p) => ({
+        grade: p.grade,
+        price: ticketTypePrice(p.price, type.discountPercent),
+      })),
+    })),
     status,
     viewCount: Number(row.viewCount),
   };

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { DbOrTx } from '../../infra/db.ts';
 import type { StoredPerformanceStatus } from './catalog.tables.ts';
+import type { TicketType } from './ticket-types.ts';
 import './catalog.tables.ts';
 
 export interface SectionRow {
@@ -55,6 +56,7 @@ export interface DetailRow extends PerformanceRow {
   venueParking: string | null;
   venueDirections: string | null;
   prices: { grade: string; price: number }[];
+  ticketTypes: TicketType[];
 }
 
 export interface ShowtimeRow {
@@ -295,6 +297,26 @@ export class CatalogRepository {
       .execute();
   }
 
+  /** Replaces a performance's ticket types (ADULT is implicit and never stored). */
+  async replaceTicketTypes(db: DbOrTx, id: string, types: TicketType[]): Promise<void> {
+    await db.deleteFrom('performance_ticket_types').where('performance_id', '=', id).execute();
+    if (types.length === 0) return;
+    await db
+      .insertInto('performance_ticket_types')
+      .values(
+        types.map((t, i) => ({
+          performance_id: id,
+          code: t.code,
+          name: t.name,
+          discount_percent: t.discountPercent,
+          proof_required: t.proofRequired,
+          proof_note: t.proofNote,
+          sort_order: i,
+        })),
+      )
+      .execute();
+  }
+
   /** A live performance (any status) locked for update, with its prices. */
   async lockPerformance(
     db: DbOrTx,
@@ -357,6 +379,11 @@ export class CatalogRepository {
         sql<{ grade: string; price: number }[]>`(
           SELECT coalesce(json_agg(json_build_object('grade', pp.grade, 'price', pp.price) ORDER BY pp.price DESC), '[]')
           FROM performance_prices pp WHERE pp.performance_id = p.id)`.as('prices'),
+        sql<TicketType[]>`(
+          SELECT coalesce(json_agg(json_build_object(
+            'code', t.code, 'name', t.name, 'discountPercent', t.discount_percent,
+            'proofRequired', t.proof_required, 'proofNote', t.proof_note) ORDER BY t.sort_order), '[]')
+          FROM performance_ticket_types t WHERE t.performance_id = p.id)`.as('ticketTypes'),
       ])
       .where('p.id', '=', id)
       .where('p.deleted_at', 'is', null)

@@ -98,6 +98,21 @@ const PriceInput = Type.Object(
   { grade: Grade, price: Type.Integer({ minimum: 1, maximum: 10_000_000 }) },
   { additionalProperties: false },
 );
+const TicketTypeInput = Type.Object(
+  {
+    code: Type.String({
+      pattern: '^[A-Z][A-Z0-9_]{1,23}$',
+      description:
+        "YOUTH, DISABLED, VETERAN or the theatre's own; ADULT (the list price) is always sold and cannot be listed",
+    }),
+    name: Text(40),
+    discountPercent: Type.Integer({ minimum: 1, maximum: 100, description: 'Percent off the grade price' }),
+    proofRequired: Type.Optional(Type.Boolean({ description: 'The door checks a document (default false)' })),
+    proofNote: Type.Optional(Type.Union([Type.String({ maxLength: 200 }), Type.Null()])),
+  },
+  { additionalProperties: false },
+);
+export type TicketTypeInput = Static<typeof TicketTypeInput>;
 const performanceFields = {
   title: Text(200),
   description: Type.String({ maxLength: 5000 }),
@@ -114,6 +129,10 @@ const performanceFields = {
     Type.Null(),
   ]),
   prices: Type.Array(PriceInput, { minItems: 1, maxItems: 20 }),
+  ticketTypes: Type.Array(TicketTypeInput, {
+    maxItems: 10,
+    description: 'Discounted ticket types besides ADULT, in the order buyers see them (default none)',
+  }),
   status: WritableStatus,
 };
 export const CreatePerformanceBody = Type.Object(
@@ -122,6 +141,7 @@ export const CreatePerformanceBody = Type.Object(
     description: Type.Optional(performanceFields.description),
     cast: Type.Optional(performanceFields.cast),
     posterUrl: Type.Optional(performanceFields.posterUrl),
+    ticketTypes: Type.Optional(performanceFields.ticketTypes),
     status: Type.Optional(performanceFields.status),
   },
   { additionalProperties: false },
@@ -155,6 +175,19 @@ export const PerformanceDetail = Type.Object({
   cast: Type.Array(Type.String()),
   posterUrl: Type.String(),
   prices: Type.Array(Type.Object({ grade: Type.String(), price: Type.Integer() })),
+  ticketTypes: Type.Array(
+    Type.Object({
+      code: Type.String(),
+      name: Type.String(),
+      discountPercent: Type.Integer(),
+      proofRequired: Type.Boolean(),
+      proofNote: NullableString,
+      prices: Type.Array(Type.Object({ grade: Type.String(), price: Type.Integer() }), {
+        description: "This type's price per grade, as checkout charges it",
+      }),
+    }),
+    { description: 'ADULT (the list price) first, then the discounts the theatre offers' },
+  ),
   status: PerformanceStatus,
   viewCount: Type.Integer(),
 });

@@ -18,11 +18,13 @@ import type {
   CreatePerformanceBody,
   CreateShowtimeBody,
   CreateVenueBody,
+  TicketTypeInput,
   UpdatePerformanceBody,
   UpdateShowtimeBody,
   UpdateVenueBody,
 } from './catalog.schemas.ts';
 import { kstDay } from './calendar.ts';
+import { ADULT, type TicketType } from './ticket-types.ts';
 
 type Price = { grade: string; price: number };
 
@@ -141,7 +143,9 @@ export class CatalogAdmin {
     };
     const id = await this.dbs.primary.transaction().execute(async (tx) => {
       const venueName = await this.validate(tx, row, body.prices);
-      return this.repo.insertPerformance(tx, row, body.prices, searchTextOf(row, venueName));
+      const id = await this.repo.insertPerformance(tx, row, body.prices, searchTextOf(row, venueName));
+      if (body.ticketTypes) await this.repo.replaceTicketTypes(tx, id, ticketTypesOf(body.ticketTypes));
+      return id;
     });
     await this.published({ performanceId: id });
     return { id };
@@ -206,6 +210,7 @@ export class CatalogAdmin {
       }
       await this.repo.updatePerformance(tx, next, searchTextOf(next, venueName), this.clock.now());
       if (patch.prices) await this.repo.replacePrices(tx, id, prices);
+      if (patch.ticketTypes) await this.repo.replaceTicketTypes(tx, id, ticketTypesOf(patch.ticketTypes));
     });
     await this.published({ performanceId: id });
   }
@@ -343,6 +348,27 @@ export class CatalogAdmin {
 }
 
 /** One price per grade of the venue: none missing, none unknown, none twice. */
+/** The admin's ticket types as stored: codes unique, ADULT refused (it is the list price itself). */
+function ticketTypesOf(input: TicketTypeInput[]): TicketType[] {
+  const seen = new Set<string>();
+  return input.map((t, i) => {
+    if (t.code === ADULT)
+      throw invalid(`body.ticketTypes/${i}/code`, 'reserved', 'ADULT is the list price and is always sold');
+    if (seen.has(t.code))
+      throw invalid(`body.ticketTypes/${i}/code`, 'unique', `ticket type ${t.code} is listed twice`, {
+        code: t.code,
+      });
+    seen.add(t.code);
+    return {
+      code: t.code,
+      name: t.name.trim(),
+      discountPercent: t.discountPercent,
+      proofRequired: t.proofRequired ?? false,
+      proofNote: t.proofNote?.trim() || null,
+    };
+  });
+}
+
 function checkPrices(prices: Price[], sections: SectionRow[]): void {
   const grades = new Set(sections.map((s) => s.grade));
   const seen = new Set<string>();

@@ -71,6 +71,17 @@ export interface PerformancePricesTable {
   price: number;
 }
 
+/** Ticket types besides ADULT (migration 0024): a percentage off the grade price. */
+export interface PerformanceTicketTypesTable {
+  performance_id: string;
+  code: string;
+  name: string;
+  discount_percent: number;
+  proof_required: boolean;
+  proof_note: string | null;
+  sort_order: number;
+}
+
 export interface ShowtimesTable {
   id: Generated<string>;
   performance_id: string;
@@ -115,6 +126,7 @@ declare module '../../infra/db.ts' {
     venue_sections: VenueSectionsTable;
     performances: PerformancesTable;
     performance_prices: PerformancePricesTable;
+    performance_ticket_types: PerformanceTicketTypesTable;
     showtimes: ShowtimesTable;
     seats: SeatsTable;
     view_flush_batches: ViewFlushBatchesTable;

@@ -66,6 +66,31 @@ interface DemoShow {
   prices: number[];
 }
 
+/** The discounts Korean theatres commonly offer, each checked at the door. */
+const DEMO_TICKET_TYPES = [
+  {
+    code: 'YOUTH',
+    name: '청소년',
+    discountPercent: 20,
+    proofRequired: true,
+    proofNote: '청소년증 또는 학생증 (만 24세 이하)',
+  },
+  {
+    code: 'DISABLED',
+    name: '장애인',
+    discountPercent: 50,
+    proofRequired: true,
+    proofNote: '장애인 복지카드 (본인)',
+  },
+  {
+    code: 'VETERAN',
+    name: '국가유공자',
+    discountPercent: 50,
+    proofRequired: true,
+    proofNote: '국가유공자증 (본인)',
+  },
+];
+
 const VENUES: DemoVenue[] = [
   {
     key: 'blue',
@@ -263,6 +288,7 @@ export async function seedDemoCatalog(
       ageRating: show.age,
       cast: show.cast,
       prices: grades.map((grade, g) => ({ grade, price: (show.prices[g] ?? show.prices.at(-1)!) * 1000 })),
+      ticketTypes: show.category === 'exhibition' ? [] : DEMO_TICKET_TYPES,
     });
     const firstDay = Math.max(startOffset, 1);
     for (const [n, dayOffset] of [firstDay, firstDay + 4, firstDay + 11].entries()) {

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { DbOrTx } from '../../infra/db.ts';
 import './catalog.tables.ts';
+import type { TicketType } from './ticket-types.ts';
 
 export interface InventoryShowtimeRow {
   id: string;
@@ -68,6 +69,22 @@ export class InventoryRepository {
       .where('s.deleted_at', 'is', null)
       .where('p.deleted_at', 'is', null)
       .executeTakeFirst();
+  }
+
+  /** The ticket types a performance sells besides ADULT, in the theatre's order. */
+  async ticketTypes(db: DbOrTx, performanceId: string): Promise<TicketType[]> {
+    return db
+      .selectFrom('performance_ticket_types')
+      .select([
+        'code',
+        'name',
+        'discount_percent as discountPercent',
+        'proof_required as proofRequired',
+        'proof_note as proofNote',
+      ])
+      .where('performance_id', '=', performanceId)
+      .orderBy('sort_order')
+      .execute();
   }
 
   /** The named seats of one showtime (other ids are left out). */

@@ -1,7 +1,8 @@
 import type { Db, DbOrTx, Tx } from '../../infra/db.ts';
-import type { InventoryPort, InventorySeat, PurchaseShowtime } from '../booking/ports.ts';
+import type { InventoryPort, InventorySeat, PurchaseShowtime, TypedSeatPrice } from '../booking/ports.ts';
 import type { QueueSettingsPort, ShowtimeQueueFacts } from '../waiting-room/ports.ts';
 import { InventoryRepository } from './inventory.repository.ts';
+import { priceSeats, withAdult } from './ticket-types.ts';
 
 /**
  * The catalogue as the one owner of seat and showtime inventory. Checkout reads showtime facts and
@@ -21,6 +22,17 @@ export class CatalogInventory implements InventoryPort, QueueSettingsPort {
 
   seatsForSale(db: DbOrTx, showtimeId: string, seatIds: string[]): Promise<InventorySeat[]> {
     return this.repo.seatsOfShowtime(db, showtimeId, seatIds);
+  }
+
+  async priceSeats(
+    db: DbOrTx,
+    performanceId: string,
+    seats: { id: string; price: number }[],
+    chosen: Readonly<Record<string, string>> = {},
+  ): Promise<TypedSeatPrice[]> {
+    // Without a choice every seat is ADULT: the list price, no read needed.
+    const stored = Object.keys(chosen).length > 0 ? await this.repo.ticketTypes(db, performanceId) : [];
+    return priceSeats(withAdult(stored), seats, chosen);
   }
 
   seats(db: DbOrTx, seatIds: string[]): Promise<InventorySeat[]> {

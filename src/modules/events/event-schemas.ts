@@ -28,7 +28,7 @@ export const ReservationSeat = Type.Object({
   number: Type.Integer(),
   grade: Type.String(),
   price: Krw,
-  // Added within v1: events written before ticket types existed have none.
+  /** What the seat was sold as (absent in events written before ticket types). */
   ticketType: Type.Optional(
     Type.Object({ code: Type.String(), name: Type.String(), proofRequired: Type.Boolean() }),
   ),

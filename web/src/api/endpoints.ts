@@ -102,7 +102,8 @@ export const booking = {
     }),
   releaseHold: (holdId: string) => call('DELETE', '/holds/{id}', { path: { id: holdId } }),
   /** Each of my coupons priced against the held order, by the server's discount rule. */
-  couponQuotes: (holdId: string) => call('GET', '/holds/{id}/coupon-quotes', { path: { id: holdId } }),
+  couponQuotes: (holdId: string, ticketTypes?: string) =>
+    call('GET', '/holds/{id}/coupon-quotes', { path: { id: holdId }, query: { ticketTypes } }),
   reserve: (body: ReservationBody, idempotencyKey: string, admissionToken?: string | null) =>
     call('POST', '/reservations', {
       body,

@@ -892,6 +892,17 @@ export interface paths {
              */
             startDate: string;
             status?: 'DRAFT' | 'ON_SALE' | 'CLOSED';
+            /** @description Discounted ticket types besides ADULT, in the order buyers see them (default none) */
+            ticketTypes?: {
+              /** @description YOUTH, DISABLED, VETERAN or the theatre's own; ADULT (the list price) is always sold and cannot be listed */
+              code: string;
+              /** @description Percent off the grade price */
+              discountPercent: number;
+              name: string;
+              proofNote?: string | null;
+              /** @description The door checks a document (default false) */
+              proofRequired?: boolean;
+            }[];
             title: string;
             /** Format: uuid */
             venueId: string;
@@ -926,6 +937,19 @@ export interface paths {
               runningMinutes: number;
               startDate: string;
               status: 'DRAFT' | 'ON_SALE' | 'CLOSED' | 'ENDED';
+              /** @description ADULT (the list price) first, then the discounts the theatre offers */
+              ticketTypes: {
+                code: string;
+                discountPercent: number;
+                name: string;
+                /** @description This type's price per grade, as checkout charges it */
+                prices: {
+                  grade: string;
+                  price: number;
+                }[];
+                proofNote: string | null;
+                proofRequired: boolean;
+              }[];
               title: string;
               venue: {
                 address: string;
@@ -1337,6 +1361,17 @@ export interface paths {
              */
             startDate?: string;
             status?: 'DRAFT' | 'ON_SALE' | 'CLOSED';
+            /** @description Discounted ticket types besides ADULT, in the order buyers see them (default none) */
+            ticketTypes?: {
+              /** @description YOUTH, DISABLED, VETERAN or the theatre's own; ADULT (the list price) is always sold and cannot be listed */
+              code: string;
+              /** @description Percent off the grade price */
+              discountPercent: number;
+              name: string;
+              proofNote?: string | null;
+              /** @description The door checks a document (default false) */
+              proofRequired?: boolean;
+            }[];
             title?: string;
             /** Format: uuid */
             venueId?: string;
@@ -1371,6 +1406,19 @@ export interface paths {
               runningMinutes: number;
               startDate: string;
               status: 'DRAFT' | 'ON_SALE' | 'CLOSED' | 'ENDED';
+              /** @description ADULT (the list price) first, then the discounts the theatre offers */
+              ticketTypes: {
+                code: string;
+                discountPercent: number;
+                name: string;
+                /** @description This type's price per grade, as checkout charges it */
+                prices: {
+                  grade: string;
+                  price: number;
+                }[];
+                proofNote: string | null;
+                proofRequired: boolean;
+              }[];
               title: string;
               venue: {
                 address: string;
@@ -4555,11 +4603,14 @@ export interface paths {
     };
     /**
      * Price my held order with each of my coupons (the discount POST /reservations applies)
-     * @description Lists my unused, valid coupons with the discount and total each would give this hold, applicable ones first. A coupon that does not apply says why: MIN_ORDER_NOT_MET or RESERVED (held by another unpaid reservation). Another user’s hold is 404 HOLD_NOT_FOUND; a reserved or expired hold is 409 HOLD_EXPIRED.
+     * @description Lists my unused, valid coupons with the discount and total each would give this hold, applicable ones first. A coupon that does not apply says why: MIN_ORDER_NOT_MET or RESERVED (held by another unpaid reservation). Another user’s hold is 404 HOLD_NOT_FOUND; a reserved or expired hold is 409 HOLD_EXPIRED. With `ticketTypes` the order is priced as those types (an unknown code is 422 TICKET_TYPE_UNAVAILABLE).
      */
     get: {
       parameters: {
-        query?: never;
+        query?: {
+          /** @description The ticket types the order will use, as `seatId:CODE` pairs separated by commas (a seat left out is ADULT) */
+          ticketTypes?: string;
+        };
         header?: never;
         path: {
           id: string;
@@ -4683,6 +4734,35 @@ export interface paths {
         };
         /** @description Default Response */
         409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: ({
+                /** @description Where: body.title, body.prices.0.price, params.id, query.page */
+                field?: string;
+                format?: string;
+                limit?: number;
+                /** @description English, for people reading raw responses; clients word `rule` */
+                message?: string;
+                /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
+                rule?: string;
+              } & {
+                [key: string]: unknown;
+              })[];
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        422: {
           headers: {
             [name: string]: unknown;
           };
@@ -5281,6 +5361,19 @@ export interface paths {
               runningMinutes: number;
               startDate: string;
               status: 'DRAFT' | 'ON_SALE' | 'CLOSED' | 'ENDED';
+              /** @description ADULT (the list price) first, then the discounts the theatre offers */
+              ticketTypes: {
+                code: string;
+                discountPercent: number;
+                name: string;
+                /** @description This type's price per grade, as checkout charges it */
+                prices: {
+                  grade: string;
+                  price: number;
+                }[];
+                proofNote: string | null;
+                proofRequired: boolean;
+              }[];
               title: string;
               venue: {
                 address: string;
@@ -5980,6 +6073,10 @@ export interface paths {
             'application/json': {
               items: {
                 amount: number;
+                booker: {
+                  name: string;
+                  phone: string;
+                } | null;
                 /**
                  * @description Human-readable booking number: CT + booking day in Korea (YYMMDD) + 6 base32 characters
                  * @example CT261130K7Q2XM
@@ -6002,9 +6099,15 @@ export interface paths {
                   /** Format: uuid */
                   id: string;
                   number: number;
+                  /** @description What the reservation charged for the seat: its ticket type price */
                   price: number;
                   row: string;
                   section: string;
+                  ticketType: {
+                    code: string;
+                    name: string;
+                    proofRequired: boolean;
+                  };
                 }[];
                 showtime: {
                   /** Format: uuid */
@@ -6106,8 +6209,21 @@ export interface paths {
       requestBody: {
         content: {
           'application/json': {
+            /** @description Who booked: the name and mobile number the box office calls */
+            booker?: {
+              name: string;
+              /**
+               * @description A Korean mobile number, with or without hyphens; stored and answered as digits
+               * @example 010-1234-5678
+               */
+              phone: string;
+            };
             /** Format: uuid */
             holdId: string;
+            /** @description Seat id → ticket type code of the performance (ADULT when left out) */
+            ticketTypes?: {
+              [key: string]: string;
+            };
             /** Format: uuid */
             userCouponId?: string;
           };
@@ -6409,6 +6525,10 @@ export interface paths {
           content: {
             'application/json': {
               amount: number;
+              booker: {
+                name: string;
+                phone: string;
+              } | null;
               /**
                * @description Human-readable booking number: CT + booking day in Korea (YYMMDD) + 6 base32 characters
                * @example CT261130K7Q2XM
@@ -6431,9 +6551,15 @@ export interface paths {
                 /** Format: uuid */
                 id: string;
                 number: number;
+                /** @description What the reservation charged for the seat: its ticket type price */
                 price: number;
                 row: string;
                 section: string;
+                ticketType: {
+                  code: string;
+                  name: string;
+                  proofRequired: boolean;
+                };
               }[];
               showtime: {
                 /** Format: uuid */

@@ -48,13 +48,22 @@ export interface PendingHold {
   performanceId: string;
   performanceTitle: string;
   seatLabels: string[];
+  /** The held seats with their grades (a ticket type is priced per grade); absent in older entries. */
+  seats?: { id: string; label: string; grade: string }[];
   /** One key per hold: retrying the reservation returns the same one instead of a second. */
   idempotencyKey: string;
   /**
    * The reservation already made from this hold (the buyer came back from the payment page): paying
    * again must send the same coupon, so the same key answers with the same reservation.
    */
-  reserved?: { userCouponId?: string; couponName?: string; discount: number; total: number };
+  reserved?: {
+    userCouponId?: string;
+    couponName?: string;
+    discount: number;
+    total: number;
+    ticketTypes?: Record<string, string>;
+    booker?: { name: string; phone: string };
+  };
 }
 
 export function getPendingHold(): PendingHold | null {

@@ -1,6 +1,6 @@
-import { useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { booking } from '../api/endpoints.ts';
+import { auth, booking, catalog } from '../api/endpoints.ts';
 import { errorCode } from '../api/messages.ts';
 import type { CouponQuote } from '../api/types.ts';
 import { useI18n } from '../i18n/index.tsx';
@@ -8,14 +8,36 @@ import { useAsync, useNow, useTitle } from '../lib/hooks.ts';
 import { getAdmission, getPendingHold, setPendingHold, setPendingPayment } from '../lib/storage.ts';
 import { Empty, ErrorBox, Loading, Notice } from '../components/States.tsx';
 import { remaining } from '../components/format.ts';
+import { RefundPolicyView } from './detail/InfoTab.tsx';
+import { TicketTypes } from './checkout/TicketTypes.tsx';
+import { BookerForm, bookerValid, type BookerInput } from './checkout/BookerForm.tsx';
+import { formatMobile, nonAdult, orderLines, type OrderSeat } from './checkout/order.ts';
 
 /** Answers of the quote route that mean the hold can no longer be paid for. */
 const HOLD_GONE = new Set(['HOLD_EXPIRED', 'HOLD_NOT_FOUND']);
 
 /**
- * Pay for the held seats. The discount and total of each coupon come from the server
- * (GET /holds/{id}/coupon-quotes), computed by the same rule the reservation applies; the page
- * never works out a discount itself.
+ * Who booked, filled from the account: the name and number of the latest booking, else the
+ * nickname and the profile's phone. Failures leave the fields empty for the buyer to fill.
+ */
+async function bookerPrefill(): Promise<BookerInput> {
+  const [me, mine] = await Promise.all([
+    auth.me().catch(() => null),
+    booking.reservations().catch(() => null),
+  ]);
+  const last = mine?.items.find((r) => r.booker)?.booker;
+  return {
+    name: last?.name ?? me?.nickname ?? '',
+    phone: formatMobile(last?.phone ?? me?.phone ?? ''),
+  };
+}
+
+/**
+ * Pay for the held seats: a ticket type per seat (priced by the performance's published table, as
+ * the server prices the reservation), who booked, a coupon, and consent to the refund policy. The
+ * discount and total of each coupon come from the server (GET /holds/{id}/coupon-quotes with the
+ * chosen types), computed by the same rule the reservation applies; the page never works out a
+ * discount itself.
  */
 export default function Checkout() {
   const { t, price } = useI18n();
@@ -25,9 +47,37 @@ export default function Checkout() {
   const [couponId, setCouponId] = useState('');
   const [error, setError] = useState<unknown>(null);
   const [paying, setPaying] = useState(false);
+  const [types, setTypes] = useState<Record<string, string>>(() => pending?.reserved?.ticketTypes ?? {});
+  const [booker, setBooker] = useState<BookerInput>(
+    () => pending?.reserved?.booker ?? { name: '', phone: '' },
+  );
+  const [agreed, setAgreed] = useState(false);
+  const [tried, setTried] = useState(false);
+  const performanceId = pending?.performanceId ?? '';
+  const perf = useAsync(() => catalog.performance(performanceId), [performanceId]);
+  const showtimes = useAsync(() => catalog.showtimes(performanceId), [performanceId]);
+  const policy = useAsync(() => catalog.refundPolicy(), []);
+  const prefill = useAsync(() => bookerPrefill(), []);
+  useEffect(() => {
+    if (prefill.data && !pending?.reserved) setBooker((b) => (b.name || b.phone ? b : prefill.data!));
+  }, [prefill.data, pending?.reserved]);
   // Once a reservation was made from the hold, its coupon is settled: nothing to quote.
   const quoteFor = pending && !pending.reserved ? pending.hold.id : undefined;
-  const quotes = useAsync(async () => (quoteFor ? booking.couponQuotes(quoteFor) : []), [quoteFor]);
+  const typeQuery = Object.entries(nonAdult(types))
+    .map(([seat, code]) => `${seat}:${code}`)
+    .sort()
+    .join(',');
+  const quotes = useAsync(
+    async () => (quoteFor ? booking.couponQuotes(quoteFor, typeQuery || undefined) : []),
+    [quoteFor, typeQuery],
+  );
+  const offers = perf.data?.ticketTypes ?? [];
+  const seats: OrderSeat[] = useMemo(
+    () =>
+      pending?.seats ?? pending?.seatLabels.map((label, i) => ({ id: String(i), label, grade: '' })) ?? [],
+    [pending],
+  );
+  const lines = orderLines(seats, offers, types);
   useTitle(t('checkout.title'));
 
   if (!pending) {
@@ -41,8 +91,14 @@ export default function Checkout() {
   const left = remaining(hold.expiresAt, now);
   const list = quotes.data ?? [];
   const chosen = list.find((q) => q.userCouponId === couponId && q.applicable);
+  // The published table prices the types; if a grade is missing there, the hold's own amount stands.
+  const typedAmount = lines.every((l) => l.price !== undefined)
+    ? lines.reduce((sum, l) => sum + l.price!, 0)
+    : hold.amount;
   const discount = reserved?.discount ?? chosen?.discount ?? 0;
-  const total = reserved?.total ?? chosen?.total ?? hold.amount;
+  const total = reserved?.total ?? chosen?.total ?? typedAmount - discount;
+  const showtime = showtimes.data?.find((s) => s.id === hold.showtimeId);
+  const ready = bookerValid(booker) && agreed;
   const userCouponId = reserved ? reserved.userCouponId : chosen?.userCouponId;
   const why = (q: CouponQuote): string =>
     q.reason === 'MIN_ORDER_NOT_MET'
@@ -50,11 +106,20 @@ export default function Checkout() {
       : t('checkout.reason.RESERVED');
 
   const pay = async (): Promise<void> => {
+    setTried(true);
+    if (!ready) return;
     setPaying(true);
     setError(null);
+    const ticketTypes = nonAdult(types);
+    const sentBooker = { name: booker.name.trim(), phone: booker.phone.trim() };
     try {
       const reservation = await booking.reserve(
-        { holdId: hold.id, ...(userCouponId ? { userCouponId } : {}) },
+        {
+          holdId: hold.id,
+          ...(userCouponId ? { userCouponId } : {}),
+          ...(Object.keys(ticketTypes).length > 0 ? { ticketTypes } : {}),
+          booker: sentBooker,
+        },
         pending.idempotencyKey,
         getAdmission(hold.showtimeId)?.token,
       );
@@ -65,6 +130,8 @@ export default function Checkout() {
           couponName: reserved?.couponName ?? chosen?.couponName,
           discount: reservation.discount,
           total: reservation.total,
+          ticketTypes,
+          booker: sentBooker,
         },
       });
       setPendingPayment({ paymentId: reservation.payment.id, reservationId: reservation.id });
@@ -114,12 +181,26 @@ export default function Checkout() {
       </Notice>
       <section aria-labelledby="order-h">
         <h2 id="order-h">{pending.performanceTitle}</h2>
-        <ul>
-          {pending.seatLabels.map((l) => (
-            <li key={l}>{l}</li>
-          ))}
-        </ul>
+        {offers.length <= 1 || !pending.seats ? (
+          <ul>
+            {pending.seatLabels.map((l) => (
+              <li key={l}>{l}</li>
+            ))}
+          </ul>
+        ) : (
+          <TicketTypes
+            lines={lines}
+            offers={offers}
+            disabled={paying || !!reserved}
+            onChange={(seatId, code) => {
+              setTypes((prev) => ({ ...prev, [seatId]: code }));
+              // The chosen coupon may no longer apply to the new amount: the quotes will say.
+              setCouponId('');
+            }}
+          />
+        )}
       </section>
+      <BookerForm value={booker} onChange={setBooker} disabled={paying || !!reserved} />
       <fieldset className="coupon-pick" disabled={paying}>
         <legend>{t('checkout.coupon')}</legend>
         {reserved ? (
@@ -170,7 +251,7 @@ export default function Checkout() {
         <tbody>
           <tr>
             <th scope="row">{t('checkout.amount')}</th>
-            <td>{price(hold.amount)}</td>
+            <td data-testid="checkout-amount">{price(typedAmount)}</td>
           </tr>
           <tr>
             <th scope="row">{t('checkout.discount')}</th>
@@ -182,6 +263,22 @@ export default function Checkout() {
           </tr>
         </tbody>
       </table>
+      <RefundPolicyView policy={policy.data ?? undefined} selected={showtime} />
+      <label className="check consent">
+        <input
+          type="checkbox"
+          name="refundConsent"
+          checked={agreed}
+          onChange={(e) => setAgreed(e.target.checked)}
+          aria-invalid={tried && !agreed}
+        />
+        <span>{t('checkout.refundConsent')}</span>
+      </label>
+      {tried && !ready && (
+        <p className="field-error" role="alert" data-testid="checkout-missing">
+          {!bookerValid(booker) ? t('checkout.bookerMissing') : t('checkout.consentMissing')}
+        </p>
+      )}
       <ErrorBox error={error} />
       <div className="row">
         <button type="button" className="btn primary" disabled={paying} onClick={() => void pay()}>

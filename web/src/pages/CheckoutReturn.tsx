@@ -20,7 +20,7 @@ import { ErrorBox, Loading, Notice } from '../components/States.tsx';
  * (or `/checkout/return?paymentId=…`). The server, not the
  * browser, decides the outcome: it asks the gateway (POST /payments/{id}/complete).
  */
-/** What was bought: booking number, show, weekday and date, seats and the amount paid. */
+/** What was bought: booking number, show, weekday and date, venue, seats with types and the amount paid. */
 function BookingSummary({ reservationId }: { reservationId: string }) {
   const { t, lang, price } = useI18n();
   const dates = useDates();
@@ -52,9 +52,26 @@ function BookingSummary({ reservationId }: { reservationId: string }) {
         <dt>{t('res.when')}</dt>
         <dd>{r.showtime.startsAt ? dates.dayTime(r.showtime.startsAt, true) : ''}</dd>
       </div>
+      {r.showtime.venue && (
+        <div>
+          <dt>{t('checkout.venue')}</dt>
+          <dd>{r.showtime.venue.name}</dd>
+        </div>
+      )}
       <div>
         <dt>{t('res.seats')}</dt>
-        <dd>{r.seats.map((s) => seatLabel(s, lang)).join(', ')}</dd>
+        <dd>
+          <ul className="plain" data-testid="summary-seats">
+            {r.seats.map((s) => (
+              <li key={s.id}>
+                {seatLabel(s, lang)} · {s.ticketType.name} {price(s.price)}
+                {s.ticketType.proofRequired && (
+                  <span className="muted small"> ({t('ticketType.proofAtDoor')})</span>
+                )}
+              </li>
+            ))}
+          </ul>
+        </dd>
       </div>
       <div>
         <dt>{t('res.paid')}</dt>

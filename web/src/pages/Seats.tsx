@@ -130,6 +130,7 @@ export default function Seats() {
         performanceId,
         performanceTitle: perf.data!.title,
         seatLabels: chosen.map((s) => `${seatLabel(s, lang)} (${s.grade})`),
+        seats: chosen.map((s) => ({ id: s.id, label: `${seatLabel(s, lang)} (${s.grade})`, grade: s.grade })),
         idempotencyKey: newKey(),
       });
       navigate('/checkout');
