@@ -259,7 +259,9 @@ export function journeys(stack: Stack, suffix: string): Journey[] {
       run: async (page) => {
         const door = await createDoorFixture(await asAdmin(), suffix);
         const { email: buyerEmail, api: buyerApi } = await account('door-buyer');
-        const tonight = await buyOneTicket(buyerApi, stack.gatewayUrl, door.tonightId);
+        const tonight = await buyOneTicket(buyerApi, stack.gatewayUrl, door.tonightId, {
+          ticketType: 'YOUTH',
+        });
         const tomorrow = await buyOneTicket(buyerApi, stack.gatewayUrl, door.tomorrowId);
         const { email: staffEmail } = await account('staff');
         await makeStaff(stack.databaseUrl, staffEmail);
@@ -285,6 +287,9 @@ export function journeys(stack: Stack, suffix: string): Journey[] {
         assert.ok(admitted.includes(`door-buyer-${suffix}`), admitted);
         assert.ok(admitted.includes('do***@e2e.test'), admitted);
         assert.ok(!admitted.includes(buyerEmail), admitted);
+        // A youth ticket: its type, and the mark to ask for the proof before letting them in.
+        await answer.getByTestId('door-ticket-type').getByText('청소년').waitFor();
+        await answer.getByTestId('door-proof').getByText('증빙 확인').waitFor();
 
         const used = await scan(tonight.code, '[data-code=TICKET_ALREADY_USED]');
         assert.match(used, /이미 입장 처리된 티켓입니다/);
@@ -293,6 +298,9 @@ export function journeys(stack: Stack, suffix: string): Journey[] {
 
         const other = await scan(tomorrow.code, '[data-code=WRONG_SHOWTIME]');
         assert.match(other, /다른 회차의 티켓입니다/);
+        // An adult ticket names its type with no proof to ask for.
+        await answer.getByTestId('door-ticket-type').getByText('일반').waitFor();
+        assert.equal(await answer.getByTestId('door-proof').count(), 0);
         assert.ok(
           other.includes(`${tomorrow.seat.section}구역 ${tomorrow.seat.row}열 ${tomorrow.seat.number}번`),
           other,
