@@ -192,6 +192,8 @@ export async function createDoorFixture(api: Api, suffix: string): Promise<DoorF
     runningMinutes: 100,
     ageRating: 0,
     prices: [{ grade: 'VIP', price: 50_000 }],
+    // The door shows a ticket's type and whether it must ask for the proof.
+    ticketTypes: [{ code: 'YOUTH', name: '청소년', discountPercent: 20, proofRequired: true }],
   });
   const at = (ms: number): string => new Date(Date.now() + ms).toISOString();
   const showtime = (startsInHours: number) =>
@@ -235,7 +237,7 @@ export async function buyOneSeat(
   api: Api,
   gatewayUrl: string,
   showtimeId: string,
-  opts: { queued?: boolean } = {},
+  opts: { queued?: boolean; ticketType?: string } = {},
 ): Promise<{ seatId: string; reservationId: string }> {
   const token = opts.queued ? await admission(api, showtimeId) : null;
   const admitted: Record<string, string> = token ? { 'x-admission-token': token } : {};
@@ -254,7 +256,7 @@ export async function buyOneSeat(
   const reservation = await api.call<{ id: string; payment: { id: string } }>(
     'POST',
     '/reservations',
-    { holdId: hold.id },
+    opts.ticketType ? { holdId: hold.id, ticketTypes: { [seat.id]: opts.ticketType } } : { holdId: hold.id },
     { 'idempotency-key': `e2e-${hold.id}`, ...admitted },
   );
   const paid = await fetch(`${gatewayUrl}/sandbox/payments/${reservation.payment.id}/pay`, {
@@ -270,8 +272,13 @@ export async function buyOneSeat(
 }
 
 /** One seat of a showtime without a waiting room, bought through the API; then the ticket the worker issues. */
-export async function buyOneTicket(api: Api, gatewayUrl: string, showtimeId: string): Promise<BoughtTicket> {
-  const reservation = { id: (await buyOneSeat(api, gatewayUrl, showtimeId)).reservationId };
+export async function buyOneTicket(
+  api: Api,
+  gatewayUrl: string,
+  showtimeId: string,
+  opts: { ticketType?: string } = {},
+): Promise<BoughtTicket> {
+  const reservation = { id: (await buyOneSeat(api, gatewayUrl, showtimeId, opts)).reservationId };
   const deadline = Date.now() + 45_000;
   while (Date.now() < deadline) {
     const tickets = await api.call<Array<BoughtTicket & { reservationId: string }>>('GET', '/tickets');

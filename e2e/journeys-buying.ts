@@ -187,6 +187,12 @@ export function buyingJourneys(stack: Stack, suffix: string): Journey[] {
         await card.waitFor();
         await card.locator('[data-testid=ticket] img').nth(1).waitFor({ timeout: 45_000 });
         assert.equal(await card.locator('[data-testid=ticket]').count(), 2);
+        // The type chosen at checkout reaches each ticket; the youth one says the door checks a proof.
+        const types = card.getByTestId('ticket-type');
+        await types.filter({ hasText: '청소년' }).getByText('입장 시 증빙 확인').waitFor();
+        await types.filter({ hasText: '일반' }).waitFor();
+        assert.equal(await types.getByText('입장 시 증빙 확인').count(), 1);
+        await card.getByTestId('ticket-booking-number').getByText(bookingNumber).first().waitFor();
         if (shots) await page.screenshot({ path: `${shots}/tickets-${viewport}.png`, fullPage: true });
 
         // Cancel: the dialog quotes the refund from what was paid; the refund equals the quote.

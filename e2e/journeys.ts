@@ -19,6 +19,7 @@ import { refundJourneys } from './journeys-refunds.ts';
 import { seatmapJourneys } from './journeys-seatmap.ts';
 import { buyingJourneys } from './journeys-buying.ts';
 import { ticketTypeJourneys } from './journeys-ticket-types.ts';
+import { ticketJourneys } from './journeys-tickets.ts';
 
 const PASSWORD = 'Buyer-pass-2345';
 
@@ -259,7 +260,9 @@ export function journeys(stack: Stack, suffix: string): Journey[] {
       run: async (page) => {
         const door = await createDoorFixture(await asAdmin(), suffix);
         const { email: buyerEmail, api: buyerApi } = await account('door-buyer');
-        const tonight = await buyOneTicket(buyerApi, stack.gatewayUrl, door.tonightId);
+        const tonight = await buyOneTicket(buyerApi, stack.gatewayUrl, door.tonightId, {
+          ticketType: 'YOUTH',
+        });
         const tomorrow = await buyOneTicket(buyerApi, stack.gatewayUrl, door.tomorrowId);
         const { email: staffEmail } = await account('staff');
         await makeStaff(stack.databaseUrl, staffEmail);
@@ -285,6 +288,9 @@ export function journeys(stack: Stack, suffix: string): Journey[] {
         assert.ok(admitted.includes(`door-buyer-${suffix}`), admitted);
         assert.ok(admitted.includes('do***@e2e.test'), admitted);
         assert.ok(!admitted.includes(buyerEmail), admitted);
+        // A youth ticket: its type, and the mark to ask for the proof before letting them in.
+        await answer.getByTestId('door-ticket-type').getByText('청소년').waitFor();
+        await answer.getByTestId('door-proof').getByText('증빙 확인').waitFor();
 
         const used = await scan(tonight.code, '[data-code=TICKET_ALREADY_USED]');
         assert.match(used, /이미 입장 처리된 티켓입니다/);
@@ -293,6 +299,9 @@ export function journeys(stack: Stack, suffix: string): Journey[] {
 
         const other = await scan(tomorrow.code, '[data-code=WRONG_SHOWTIME]');
         assert.match(other, /다른 회차의 티켓입니다/);
+        // An adult ticket names its type with no proof to ask for.
+        await answer.getByTestId('door-ticket-type').getByText('일반').waitFor();
+        assert.equal(await answer.getByTestId('door-proof').count(), 0);
         assert.ok(
           other.includes(`${tomorrow.seat.section}구역 ${tomorrow.seat.row}열 ${tomorrow.seat.number}번`),
           other,
@@ -328,5 +337,6 @@ export function journeys(stack: Stack, suffix: string): Journey[] {
     ...seatmapJourneys(stack, suffix),
     ...buyingJourneys(stack, suffix),
     ...ticketTypeJourneys(stack, suffix),
+    ...ticketJourneys(stack, suffix),
   ];
 }

@@ -145,6 +145,7 @@ function doorAnswer(code: string): { status?: number; body: unknown } {
     ticketId: 't2',
     showtimeId: s.id,
     seat: { section: 'B', row: '7', number: 12, grade: 'R' },
+    ticketType: { code: 'YOUTH', name: '청소년', proofRequired: true },
     usedAt,
     show: { showtimeId: s.id, performanceId: 'p0', title: s.title, startsAt: s.startsAt, venue: s.venue },
     holder: { nickname: '관객', email: 'ki***@example.com' },
@@ -287,12 +288,18 @@ function answer(
       [2, 3].map((n): Ticket => ({
         id: `t${n}`,
         reservationId: 'r1',
+        bookingNumber: 'CT261130K7Q2XM',
         showtimeId: 's1',
         performanceId: 'p0',
         seat: { seatId: `seat-${n}`, section: 'A', row: '1', number: n, grade: 'VIP' },
+        ticketType:
+          n === 2
+            ? { code: 'ADULT', name: '일반', proofRequired: false }
+            : { code: 'YOUTH', name: '청소년', proofRequired: true },
         price: 150000,
         status: 'ISSUED',
-        code: `CT1.${n}F3A9`,
+        // As long as a real signed code (about 90 characters), so the shot shows it folded.
+        code: `k1.${String(n).repeat(4)}`.padEnd(90, 'Qx7_-9aB'),
         issuedAt: at(0),
         usedAt: null,
       })),
@@ -387,6 +394,9 @@ async function main(): Promise<void> {
       await pg.getByTestId('coupon-quote').first().click();
     });
     await shot(p, '/me/reservations', 'ticket', (pg) =>
+      pg.getByTestId('ticket').locator('img').first().waitFor(),
+    );
+    await shot(d, '/me/reservations', 'tickets-desktop', (pg) =>
       pg.getByTestId('ticket').locator('img').first().waitFor(),
     );
     await shot(d, '/admin?performance=p0&showtime=s1', 'admin-dashboard', (pg) =>

@@ -56,7 +56,7 @@ describe('checkout events against their contracts', () => {
     expect(held.statusCode).toBe(201);
     const res = await reserve(h.app, user, held.json().id, undefined, extra);
     expect(res.statusCode).toBe(201);
-    const r = res.json<{ id: string; payment: { id: string } }>();
+    const r = res.json<{ id: string; bookingNumber: string; payment: { id: string } }>();
     await pay(h.gatewayUrl, r.payment.id);
     expect((await complete(h.app, user, r.payment.id)).json().status).toBe('CONFIRMED');
     return r;
@@ -79,6 +79,7 @@ describe('checkout events against their contracts', () => {
       total: 195_000,
     });
     expect(data.seats.map((s) => s.seatId).sort()).toEqual([...seats].sort());
+    expect(data.bookingNumber).toBe(r.bookingNumber);
   });
 
   it('reservation.failed (payment declined)', async () => {

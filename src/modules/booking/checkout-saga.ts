@@ -76,6 +76,7 @@ export class CheckoutSaga {
             userId: row.user_id,
             showtimeId: row.showtime_id,
             performanceId: row.performance_id,
+            bookingNumber: row.booking_number,
             seats: seats.map((s) => ({
               seatId: s.id,
               section: s.section,

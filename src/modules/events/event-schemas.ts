@@ -44,6 +44,8 @@ export const ReservationConfirmedV1 = Type.Object({
   discount: Krw,
   total: Krw,
   confirmedAt: Instant,
+  // Added within v1: events written before booking numbers existed have none.
+  bookingNumber: Type.Optional(Type.String()),
 });
 
 /** Payment failed or was declined; the hold is released. */

@@ -65,11 +65,15 @@ describe('the door: check-in names show, date, seat and holder, and refuses with
 
   const seatsUsed = new Map<string, number>();
   /** Issues a ticket for the next free seat of `st`, as the issuance consumer does; returns its code. */
-  async function ticketFor(st: TestShowtime): Promise<{ id: string; code: string; reservationId: string }> {
+  async function ticketFor(
+    st: TestShowtime,
+    ticketType?: { code: string; name: string; proofRequired: boolean },
+  ): Promise<{ id: string; code: string; reservationId: string }> {
     const n = seatsUsed.get(st.showtimeId) ?? 0;
     seatsUsed.set(st.showtimeId, n + 1);
     const seat = st.seats[n]!;
     const data = confirmedData(st, buyer.id, [seat]);
+    if (ticketType) data.seats[0]!.ticketType = ticketType;
     const { ticketIds } = await issuer.issue(
       parseEvent('reservation.confirmed', envelope('reservation.confirmed', data)),
     );
@@ -108,12 +112,29 @@ describe('the door: check-in names show, date, seat and holder, and refuses with
       status: 'USED',
       showtimeId: tonight.showtimeId,
       seat: { section: 'A', row: 'A', number: expect.any(Number), grade: 'R' },
+      ticketType: null,
       usedAt: expect.any(String),
       show: showOf(tonight, '오늘 밤의 햄릿', tonightAt),
       holder,
     });
     // The door sees a masked email, never the whole address.
     expect(res.body).not.toContain('kimcs@');
+  });
+
+  it('names the ticket type and whether its proof is checked, admitted or refused', async () => {
+    const youth = { code: 'YOUTH', name: '청소년', proofRequired: true };
+    const ticket = await ticketFor(tonight, youth);
+    const admitted = await scan(ticket.code, tonight.showtimeId);
+    expect(admitted.statusCode).toBe(200);
+    expect(admitted.json()).toMatchObject({ ticketId: ticket.id, ticketType: youth });
+    const again = await scan(ticket.code, tonight.showtimeId);
+    expect(again.statusCode).toBe(409);
+    expect(again.json()).toMatchObject({ code: 'TICKET_ALREADY_USED', ticketType: youth });
+    const elsewhere = await ticketFor(tomorrow, { code: 'ADULT', name: '일반', proofRequired: false });
+    expect((await scan(elsewhere.code, tonight.showtimeId)).json()).toMatchObject({
+      code: 'WRONG_SHOWTIME',
+      ticketType: { code: 'ADULT', name: '일반', proofRequired: false },
+    });
   });
 
   it("refuses another showtime's ticket with 409 WRONG_SHOWTIME naming that showtime, and leaves it valid", async () => {

@@ -52,12 +52,15 @@ export class TicketsRepository {
   async insertTicketsUnlessRevoked(tx: Tx, tickets: Insertable<TicketsTable>[]): Promise<TicketRow[]> {
     const { rows } = await sql<TicketRow>`
       INSERT INTO tickets (id, reservation_id, user_id, performance_id, showtime_id, seat_id, section, row_label,
-                           number, grade, price, code)
+                           number, grade, price, code, booking_number, ticket_type_code, ticket_type_name,
+                           proof_required)
       SELECT x.id, x.reservation_id, x.user_id, x.performance_id, x.showtime_id, x.seat_id, x.section, x.row_label,
-             x.number, x.grade, x.price, x.code
+             x.number, x.grade, x.price, x.code, x.booking_number, x.ticket_type_code, x.ticket_type_name,
+             coalesce(x.proof_required, false)
       FROM jsonb_to_recordset(${JSON.stringify(tickets)}::jsonb) AS x(
         id uuid, reservation_id uuid, user_id uuid, performance_id uuid, showtime_id uuid, seat_id uuid,
-        section text, row_label text, number int, grade text, price int, code text)
+        section text, row_label text, number int, grade text, price int, code text, booking_number text,
+        ticket_type_code text, ticket_type_name text, proof_required boolean)
       WHERE NOT EXISTS (SELECT 1 FROM ticket_revocations r WHERE r.reservation_id = x.reservation_id)
       ON CONFLICT (reservation_id, seat_id) DO NOTHING
       RETURNING *`.execute(tx);

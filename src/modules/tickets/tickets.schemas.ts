@@ -6,9 +6,26 @@ import type { IssuanceFailureRow, TicketRow } from './tickets.repository.ts';
 
 export const TicketIdParams = IdParams;
 
+export const TicketType = Type.Union(
+  [
+    Type.Object({
+      code: Type.String(),
+      name: Type.String({ description: 'As the buyer and the door read it, e.g. 청소년' }),
+      proofRequired: Type.Boolean({
+        description: 'The holder shows a proof (student card, welfare card) at the door',
+      }),
+    }),
+    Type.Null(),
+  ],
+  { description: 'The ticket type it was sold as; null for tickets issued before types existed' },
+);
+
 export const Ticket = Type.Object({
   id: Uuid,
   reservationId: Uuid,
+  bookingNumber: Type.Union([Type.String(), Type.Null()], {
+    description: "The reservation's booking number; null for tickets issued before it was recorded",
+  }),
   performanceId: Uuid,
   showtimeId: Uuid,
   seat: Type.Object({
@@ -18,6 +35,7 @@ export const Ticket = Type.Object({
     number: Type.Integer(),
     grade: Type.String(),
   }),
+  ticketType: TicketType,
   price: Type.Integer(),
   status: Type.Union([Type.Literal('ISSUED'), Type.Literal('USED'), Type.Literal('REVOKED')]),
   code: Type.String({ description: 'Signed ticket code (base64url); the QR encodes exactly this' }),
@@ -73,6 +91,7 @@ export const CheckInRefusal = Type.Object(
     ),
     showtimeId: Type.Optional(Uuid),
     seat: Type.Optional(DoorSeat),
+    ticketType: Type.Optional(TicketType),
     show: Type.Optional(Type.Union([DoorShow, Type.Null()])),
     holder: Type.Optional(Type.Union([DoorHolder, Type.Null()])),
     usedAt: Type.Optional(
@@ -114,6 +133,7 @@ export const CheckInResult = Type.Object({
     number: Type.Integer(),
     grade: Type.String(),
   }),
+  ticketType: TicketType,
   usedAt: Type.String({ format: 'date-time' }),
   show: Type.Union([DoorShow, Type.Null()]),
   holder: Type.Union([DoorHolder, Type.Null()]),
@@ -134,15 +154,22 @@ export function toTicket(t: TicketRow) {
   return {
     id: t.id,
     reservationId: t.reservation_id,
+    bookingNumber: t.booking_number,
     performanceId: t.performance_id,
     showtimeId: t.showtime_id,
     seat: { seatId: t.seat_id, section: t.section, row: t.row_label, number: t.number, grade: t.grade },
+    ticketType: ticketTypeOf(t),
     price: t.price,
     status: t.status,
     code: t.code,
     issuedAt: t.issued_at.toISOString(),
     usedAt: t.used_at ? t.used_at.toISOString() : null,
   };
+}
+
+function ticketTypeOf(t: TicketRow) {
+  if (t.ticket_type_code === null || t.ticket_type_name === null) return null;
+  return { code: t.ticket_type_code, name: t.ticket_type_name, proofRequired: t.proof_required };
 }
 
 export function toFailure(f: IssuanceFailureRow) {
@@ -163,6 +190,7 @@ export function toDoorAnswer(a: DoorAnswer) {
     ticketId: t.id,
     showtimeId: t.showtime_id,
     seat: { section: t.section, row: t.row_label, number: t.number, grade: t.grade },
+    ticketType: ticketTypeOf(t),
     usedAt: t.used_at ? t.used_at.toISOString() : null,
     show: a.show ? { ...a.show, startsAt: a.show.startsAt.toISOString() } : null,
     holder: a.holder,

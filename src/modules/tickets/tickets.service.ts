@@ -83,6 +83,11 @@ export class TicketsService {
           grade: seat.grade,
           price: seat.price,
           code: this.signer.sign({ ticketId: id, showtimeId: d.showtimeId, seatId: seat.seatId }),
+          // Both are optional in v1: an event from before they existed issues tickets without them.
+          booking_number: d.bookingNumber ?? null,
+          ticket_type_code: seat.ticketType?.code ?? null,
+          ticket_type_name: seat.ticketType?.name ?? null,
+          proof_required: seat.ticketType?.proofRequired ?? false,
         };
       });
       // Cancelled (or failed for good) before this event was handled: nothing is inserted.

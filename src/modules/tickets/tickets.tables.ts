@@ -20,6 +20,10 @@ export interface TicketsTable {
   used_at: Date | null;
   used_by: string | null;
   revoked_at: Date | null;
+  booking_number: string | null;
+  ticket_type_code: string | null;
+  ticket_type_name: string | null;
+  proof_required: Generated<boolean>;
 }
 
 export interface TicketRevocationsTable {

@@ -20,9 +20,11 @@ import { Metrics } from '../../infra/metrics.ts';
 type TicketJson = {
   id: string;
   reservationId: string;
+  bookingNumber: string | null;
   status: string;
   code: string;
   seat: { seatId: string };
+  ticketType: { code: string; name: string; proofRequired: boolean } | null;
 };
 
 describe('tickets: issuance, QR, check-in, revocation', () => {
@@ -126,6 +128,28 @@ describe('tickets: issuance, QR, check-in, revocation', () => {
     expect(issued[0]!.payload.tickets).toHaveLength(2);
     const unauth = await t.app.inject({ method: 'GET', url: '/api/v1/tickets' });
     expect(unauth.statusCode).toBe(401);
+  });
+
+  it("copies the booking number and each seat's ticket type onto its ticket; older events give nulls", async () => {
+    const st = await createShowtimeWithSeats(t.container, { rows: 1, seatsPerRow: 2 });
+    const data = confirmedData(st, buyer.id, st.seats);
+    const youth = { code: 'YOUTH', name: '청소년', proofRequired: true };
+    data.bookingNumber = 'CT261130K7Q2XM';
+    data.seats[0]!.ticketType = youth;
+    await writeEvent(t.container, 'reservation.confirmed', data);
+    await waitFor(
+      () => ticketsOfReservation(data.reservationId),
+      (rows) => rows.length === 2,
+    );
+    const mine = (await ticketsOf(buyer)).filter((x) => x.reservationId === data.reservationId);
+    const bySeat = new Map(mine.map((x) => [x.seat.seatId, x]));
+    expect(bySeat.get(st.seats[0]!.id)).toMatchObject({ bookingNumber: 'CT261130K7Q2XM', ticketType: youth });
+    // A seat without a type in the same event: the booking number still, no type.
+    expect(bySeat.get(st.seats[1]!.id)).toMatchObject({ bookingNumber: 'CT261130K7Q2XM', ticketType: null });
+
+    // An event written before either field existed (as confirmedData writes it): nulls.
+    const { tickets } = await purchase(buyer, 1);
+    expect(tickets[0]).toMatchObject({ bookingNumber: null, ticketType: null });
   });
 
   it('issues nothing more for a redelivered or repeated event', async () => {

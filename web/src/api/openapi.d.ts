@@ -73,6 +73,14 @@ export interface paths {
               status: 'USED';
               /** Format: uuid */
               ticketId: string;
+              /** @description The ticket type it was sold as; null for tickets issued before types existed */
+              ticketType: {
+                code: string;
+                /** @description As the buyer and the door read it, e.g. 청소년 */
+                name: string;
+                /** @description The holder shows a proof (student card, welfare card) at the door */
+                proofRequired: boolean;
+              } | null;
               /** Format: date-time */
               usedAt: string;
             };
@@ -207,6 +215,14 @@ export interface paths {
               /** Format: uuid */
               ticketId?: string;
               ticketStatus?: 'ISSUED' | 'USED' | 'REVOKED';
+              /** @description The ticket type it was sold as; null for tickets issued before types existed */
+              ticketType?: {
+                code: string;
+                /** @description As the buyer and the door read it, e.g. 청소년 */
+                name: string;
+                /** @description The holder shows a proof (student card, welfare card) at the door */
+                proofRequired: boolean;
+              } | null;
               title: string;
               type: string;
               /**
@@ -8484,6 +8500,8 @@ export interface paths {
           };
           content: {
             'application/json': {
+              /** @description The reservation's booking number; null for tickets issued before it was recorded */
+              bookingNumber: string | null;
               /** @description Signed ticket code (base64url); the QR encodes exactly this */
               code: string;
               /** Format: uuid */
@@ -8506,6 +8524,14 @@ export interface paths {
               /** Format: uuid */
               showtimeId: string;
               status: 'ISSUED' | 'USED' | 'REVOKED';
+              /** @description The ticket type it was sold as; null for tickets issued before types existed */
+              ticketType: {
+                code: string;
+                /** @description As the buyer and the door read it, e.g. 청소년 */
+                name: string;
+                /** @description The holder shows a proof (student card, welfare card) at the door */
+                proofRequired: boolean;
+              } | null;
               /** Format: date-time */
               usedAt: string | null;
             }[];

@@ -20,6 +20,7 @@ export function refusalOf(err: unknown): DoorResult | null {
           ticketId: p.ticketId,
           showtimeId: String(p.showtimeId ?? ''),
           seat: p.seat as DoorTicket['seat'],
+          ticketType: (p.ticketType ?? null) as DoorTicket['ticketType'],
           usedAt: typeof p.usedAt === 'string' ? p.usedAt : null,
           show: (p.show ?? null) as DoorTicket['show'],
           holder: (p.holder ?? null) as DoorTicket['holder'],
@@ -83,6 +84,16 @@ export function DoorAnswer({ result, busy }: { result: DoorResult | null; busy: 
             })}{' '}
             <span className="door-grade">{ticket.seat.grade}</span>
           </p>
+          {ticket.ticketType && (
+            <p className="door-type" data-testid="door-ticket-type">
+              {ticket.ticketType.name}
+              {ticket.ticketType.proofRequired && (
+                <strong className="door-proof" data-testid="door-proof">
+                  {t('door.proof')}
+                </strong>
+              )}
+            </p>
+          )}
           <dl className="door-facts">
             <div>
               <dt>{t('door.show')}</dt>
