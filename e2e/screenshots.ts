@@ -171,6 +171,16 @@ function answer(
   if (path === '/auth/refresh')
     return json({ accessToken: 'sample', tokenType: 'Bearer', expiresIn: 900, user });
   if (path === '/users/me') return json(user);
+  if (path === '/refund-policy')
+    return json({
+      rules: [
+        { daysBefore: 10, percent: 100 },
+        { daysBefore: 7, percent: 90 },
+        { daysBefore: 3, percent: 80 },
+        { daysBefore: 1, percent: 70 },
+      ],
+      cancelDeadlineHoursBefore: 24,
+    });
   if (path === '/categories')
     return json(
       ['뮤지컬', '콘서트', '연극', '클래식', '무용', '전시'].map((name, i) => ({
@@ -376,6 +386,10 @@ async function main(): Promise<void> {
     const p = await phone.newPage();
     const d = await desktop.newPage();
     await shot(p, '/performances/p0/showtimes/s1/seats', 'seat-map', async (pg) => {
+      // A phone shows the sections first: open the first one.
+      const zones = pg.getByTestId('zones');
+      await zones.or(pg.locator('[data-seat-id="seat-5"]')).first().waitFor();
+      if (await zones.isVisible()) await zones.locator('button.zone').first().click();
       await pg.locator('[data-seat-id="seat-5"]').click();
       await pg.locator('[data-seat-id="seat-6"]').click();
     });
@@ -388,9 +402,14 @@ async function main(): Promise<void> {
         performanceId: 'p0',
         performanceTitle: TITLES[0]!,
         seatLabels: ['A 1열 5번 (VIP)', 'A 1열 6번 (VIP)'],
+        seats: [
+          { id: 'seat-5', label: 'A 1열 5번 (VIP)', grade: 'VIP' },
+          { id: 'seat-6', label: 'A 1열 6번 (VIP)', grade: 'VIP' },
+        ],
         idempotencyKey: 'sample',
       });
       await pg.reload();
+      await pg.getByTestId('ticket-type-select').nth(1).selectOption('YOUTH');
       await pg.getByTestId('coupon-quote').first().click();
     });
     await shot(p, '/me/reservations', 'ticket', (pg) =>
