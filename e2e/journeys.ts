@@ -16,6 +16,7 @@ import { detailJourneys } from './journeys-detail.ts';
 import { searchJourneys } from './journeys-search.ts';
 import { refundJourneys } from './journeys-refunds.ts';
 import { seatmapJourneys } from './journeys-seatmap.ts';
+import { seatzoomJourneys } from './journeys-seatzoom.ts';
 
 const PASSWORD = 'Buyer-pass-2345';
 
@@ -320,5 +321,6 @@ export function journeys(stack: Stack, suffix: string): Journey[] {
     ...searchJourneys(stack, suffix),
     ...refundJourneys(stack, suffix),
     ...seatmapJourneys(stack, suffix),
+    ...seatzoomJourneys(stack, suffix),
   ];
 }
