@@ -22,6 +22,9 @@ interface Anchor {
   screenY: number;
 }
 
+/** Wider than a classic scrollbar. */
+const SCROLLBAR_SLACK = 24;
+
 const distance = (a: Point, b: Point): number => Math.hypot(a.x - b.x, a.y - b.y);
 
 /**
@@ -47,9 +50,16 @@ export function useMapZoom(
   useLayoutEffect(() => {
     const el = box.current;
     if (!el) return undefined;
+    let last = 0;
     const measure = (): void => {
       const style = getComputedStyle(el);
-      setBoxWidth(el.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight));
+      const width = el.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+      // A fitted map can make the page tall enough for a scrollbar, which narrows the box, which
+      // shrinks the map, which drops the scrollbar…: narrower always counts, a little wider does not.
+      if (width < last || width > last + SCROLLBAR_SLACK) {
+        last = width;
+        setBoxWidth(width);
+      }
     };
     measure();
     const observer = new ResizeObserver(measure);
