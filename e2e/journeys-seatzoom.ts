@@ -117,7 +117,7 @@ export function seatzoomJourneys(stack: Stack, suffix: string): Journey[] {
     {
       id: 'seatmap-zoom',
       name: 'seat map zoom: fitted with the stage in view, zoom in and back to fit, pinch, then arrows and a tap still pick seats',
-      run: async (page, _context, { viewport, mobile }) => {
+      run: async (page, context, { viewport, mobile }) => {
         const admin = new Api(stack.baseUrl);
         await admin.login(ADMIN.email, ADMIN.password);
         const f = await wideHall(admin, suffix);
@@ -198,6 +198,50 @@ export function seatzoomJourneys(stack: Stack, suffix: string): Journey[] {
         await seat.click();
         await page.getByRole('heading', { name: '선택한 좌석 2석' }).waitFor();
         assert.equal(await seat.getAttribute('aria-checked'), 'true');
+
+        if (mobile) {
+          // The same through the browser's own touch input, where touch-action and native scrolling
+          // apply: two fingers zoom the map, then one finger pans it sideways.
+          await page.getByRole('button', { name: '좌석 배치도를 화면 너비에 맞춤' }).click();
+          await widthBecomes(map, (w) => Math.abs(w - fitted) < 1, 'fitted again');
+          const touch = await context.newCDPSession(page);
+          const at = await box(wrap);
+          const cx = at.x + at.width / 2;
+          const cy = at.y + Math.min(at.height, 200) / 2;
+          const fingers = (half: number) => [
+            { x: cx - half, y: cy, id: 1 },
+            { x: cx + half, y: cy, id: 2 },
+          ];
+          await touch.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: fingers(30) });
+          for (let half = 40; half <= 90; half += 10) {
+            await touch.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: fingers(half) });
+            await page.evaluate(() => new Promise((done) => requestAnimationFrame(done)));
+          }
+          await touch.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+          await widthBecomes(map, (w) => w > fitted * 1.5, 'wider after a touch pinch');
+          assert.equal(
+            await page.evaluate(() => window.visualViewport?.scale ?? 1),
+            1,
+            'the page did not zoom',
+          );
+          const before = await wrap.evaluate((el) => el.scrollLeft);
+          await touch.send('Input.dispatchTouchEvent', {
+            type: 'touchStart',
+            touchPoints: [{ x: cx + 100, y: cy }],
+          });
+          for (let dx = 80; dx >= -100; dx -= 20) {
+            await touch.send('Input.dispatchTouchEvent', {
+              type: 'touchMove',
+              touchPoints: [{ x: cx + dx, y: cy }],
+            });
+          }
+          await touch.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+          await page.waitForFunction(([el, was]) => (el as HTMLElement).scrollLeft > (was as number) + 50, [
+            await wrap.elementHandle(),
+            before,
+          ] as const);
+          await touch.detach();
+        }
 
         if (mobile) await page.getByTestId('seats-bar').getByRole('button', { name: '다음' }).click();
         else await page.getByRole('button', { name: '좌석 선택 완료' }).click();
