@@ -208,9 +208,10 @@ export function seatzoomJourneys(stack: Stack, suffix: string): Journey[] {
           const at = await box(wrap);
           const cx = at.x + at.width / 2;
           const cy = at.y + Math.min(at.height, 200) / 2;
+          // The fingers' midpoint drifts as a real hand's does, which the browser would take as a pan.
           const fingers = (half: number) => [
-            { x: cx - half, y: cy, id: 1 },
-            { x: cx + half, y: cy, id: 2 },
+            { x: cx - half, y: cy + half - 30, id: 1 },
+            { x: cx + half, y: cy + half - 30, id: 2 },
           ];
           await touch.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: fingers(30) });
           for (let half = 40; half <= 90; half += 10) {
