@@ -2,20 +2,13 @@ import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { Api, createFixture } from './api.ts';
 import type { Journey } from './harness.ts';
+import { signIn } from './steps.ts';
 import { ADMIN, type Stack } from './stack.ts';
 
 /** Nothing an engineer wrote for engineers: no field paths, no validator English, no raw ids. */
 async function assertHumanText(page: Page): Promise<void> {
   const text = await page.locator('main, body').first().innerText();
   assert.doesNotMatch(text, /body\.|params\.|must (match|be|NOT)|VALIDATION_FAILED|[0-9a-f]{8}-[0-9a-f]{4}-/);
-}
-
-async function login(page: Page): Promise<void> {
-  await page.goto('/login');
-  await page.getByLabel('이메일').fill(ADMIN.email);
-  await page.getByLabel('비밀번호').fill(ADMIN.password);
-  await page.locator('form').getByRole('button', { name: '로그인' }).click();
-  await page.getByRole('button', { name: '로그아웃' }).waitFor();
 }
 
 /**
@@ -35,7 +28,7 @@ export function adminEditJourneys(stack: Stack, suffix: string): Journey[] {
       const api = new Api(stack.baseUrl);
       await api.login(ADMIN.email, ADMIN.password);
       const fixture = await createFixture(api, `${suffix}-${id}`);
-      await login(page);
+      await signIn(page, ADMIN.email, ADMIN.password);
 
       // Edit the performance: the form opens with what it has, the change shows on the public page.
       await page.goto('/admin/performances');

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
-import type { Page } from 'playwright-core';
 import { Api } from './api.ts';
 import type { Journey } from './harness.ts';
+import { createOnSaleShow, signIn } from './steps.ts';
 import { ADMIN, type Stack } from './stack.ts';
 
 const PASSWORD = 'Buying-pass-2345';
@@ -17,26 +17,18 @@ const won = (n: number): string => `${n.toLocaleString('ko-KR')}원`;
  * days, and a 5,000 won coupon issued to the buyer.
  */
 async function buyingFixture(admin: Api, buyer: Api, suffix: string) {
-  const categories = await admin.call<Array<{ id: string }>>('GET', '/categories');
-  const venue = await admin.call<{ id: string }>('POST', '/admin/venues', {
-    name: `E2E 예매홀 ${suffix}`,
-    address: '서울 종로구 대학로 57',
-    sections: [
-      { name: 'A', grade: 'VIP', rows: 2, seatsPerRow: 6 },
-      { name: 'B', grade: 'R', rows: 2, seatsPerRow: 8 },
-    ],
-  });
-  const day = (offset: number): string => new Date(Date.now() + offset * DAY).toISOString().slice(0, 10);
   const title = `E2E 권종 뮤지컬 ${suffix}`;
-  const performance = await admin.call<{ id: string }>('POST', '/admin/performances', {
+  const show = await createOnSaleShow(admin, {
+    venue: {
+      name: `E2E 예매홀 ${suffix}`,
+      address: '서울 종로구 대학로 57',
+      sections: [
+        { name: 'A', grade: 'VIP', rows: 2, seatsPerRow: 6 },
+        { name: 'B', grade: 'R', rows: 2, seatsPerRow: 8 },
+      ],
+    },
     title,
     description: '청소년 할인과 쿠폰으로 예매하는 공연',
-    categoryId: categories[0]!.id,
-    venueId: venue.id,
-    startDate: day(0),
-    endDate: day(30),
-    runningMinutes: 120,
-    ageRating: 8,
     prices: [
       { grade: 'VIP', price: VIP },
       { grade: 'R', price: 70_000 },
@@ -51,17 +43,6 @@ async function buyingFixture(admin: Api, buyer: Api, suffix: string) {
       },
     ],
   });
-  const startsAt = Date.now() + 10 * DAY;
-  const showtime = await admin.call<{ id: string }>(
-    'POST',
-    `/admin/performances/${performance.id}/showtimes`,
-    {
-      startsAt: new Date(startsAt).toISOString(),
-      salesOpenAt: new Date(Date.now() - 60_000).toISOString(),
-      salesCloseAt: new Date(startsAt - 3600_000).toISOString(),
-      maxTicketsPerUser: 4,
-    },
-  );
   const now = Date.now();
   const coupon = await admin.call<{ id: string }>('POST', '/admin/coupons', {
     name: `예매 축하 ${suffix}`,
@@ -74,15 +55,7 @@ async function buyingFixture(admin: Api, buyer: Api, suffix: string) {
     validUntil: new Date(now + 7 * DAY).toISOString(),
   });
   await buyer.call('POST', `/coupons/${coupon.id}/issue`);
-  return { performanceId: performance.id, showtimeId: showtime.id, title, couponName: `예매 축하 ${suffix}` };
-}
-
-async function login(page: Page, email: string): Promise<void> {
-  await page.goto('/login');
-  await page.getByLabel('이메일').fill(email);
-  await page.getByLabel('비밀번호').fill(PASSWORD);
-  await page.locator('form').getByRole('button', { name: '로그인' }).click();
-  await page.getByRole('button', { name: '로그아웃' }).waitFor();
+  return { ...show, title, couponName: `예매 축하 ${suffix}` };
 }
 
 export function buyingJourneys(stack: Stack, suffix: string): Journey[] {
@@ -98,7 +71,7 @@ export function buyingJourneys(stack: Stack, suffix: string): Journey[] {
         await buyer.signup(email, PASSWORD, stack.waitForCode);
         await buyer.login(email, PASSWORD);
         const f = await buyingFixture(admin, buyer, `${suffix}-${viewport}`);
-        await login(page, email);
+        await signIn(page, email, PASSWORD);
 
         // Seats: the sections first on a phone; best available picks two VIP seats side by side.
         await page.goto(`/performances/${f.performanceId}/showtimes/${f.showtimeId}/seats`);

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { Api } from './api.ts';
 import type { Journey } from './harness.ts';
+import { signIn } from './steps.ts';
 import { ADMIN, type Stack } from './stack.ts';
 
 /** Both sizes every detail journey runs at: a 390 px phone and a 1280 px desktop. */
@@ -100,14 +101,6 @@ async function pickDay(page: Page, day: string): Promise<void> {
   }
   await cell.click();
   assert.equal(await cell.getAttribute('aria-pressed'), 'true');
-}
-
-async function loginAsAdmin(page: Page): Promise<void> {
-  await page.goto('/login');
-  await page.getByLabel('이메일').fill(ADMIN.email);
-  await page.getByLabel('비밀번호').fill(ADMIN.password);
-  await page.locator('form').getByRole('button', { name: '로그인' }).click();
-  await page.getByRole('button', { name: '로그아웃' }).waitFor();
 }
 
 /** Where the shots of the page go when DETAIL_SHOTS names a folder (to look at them, not to compare). */
@@ -209,7 +202,7 @@ export function detailJourneys(stack: Stack, suffix: string): Journey[] {
       viewports: viewport.width < 600 ? (['mobile'] as const) : (['desktop'] as const),
       run: async (page) => {
         const f = await detailFixture(await asAdmin(), `${suffix}-v${tag}`);
-        await loginAsAdmin(page);
+        await signIn(page, ADMIN.email, ADMIN.password);
         await page.goto('/admin/venues');
         await page.getByRole('button', { name: `${f.venueName} 편집` }).click();
         const form = page.locator('form', {

@@ -1,18 +1,10 @@
 import assert from 'node:assert/strict';
-import type { Page } from 'playwright-core';
 import { Api, buyOneSeat, createFixture } from './api.ts';
 import type { Journey } from './harness.ts';
+import { signIn } from './steps.ts';
 import { ADMIN, type Stack } from './stack.ts';
 
 const PASSWORD = 'Buyer-pass-2345';
-
-async function login(page: Page, email: string, password: string): Promise<void> {
-  await page.goto('/login');
-  await page.getByLabel('이메일').fill(email);
-  await page.getByLabel('비밀번호').fill(password);
-  await page.locator('form').getByRole('button', { name: '로그인' }).click();
-  await page.getByRole('button', { name: '로그아웃' }).waitFor();
-}
 
 const won = (n: number): RegExp => new RegExp(n.toLocaleString('ko-KR'));
 
@@ -35,7 +27,7 @@ export function refundJourneys(stack: Stack, suffix: string): Journey[] {
         const detail = await api.call<{ bookingNumber: string }>('GET', `/reservations/${reservationId}`);
         assert.match(detail.bookingNumber, /^CT\d{6}[0-9A-Z]{6}$/);
 
-        await login(page, email, PASSWORD);
+        await signIn(page, email, PASSWORD);
         await page.goto('/me/reservations');
         const card = page.locator('[data-testid=reservation]', { hasText: detail.bookingNumber });
         await card.waitFor();

@@ -2,53 +2,29 @@ import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { Api } from './api.ts';
 import type { Journey } from './harness.ts';
+import { createOnSaleShow, signIn } from './steps.ts';
 import { ADMIN, type Stack } from './stack.ts';
 
 const PASSWORD = 'Seatmap-pass-2345';
-const DAY = 86400_000;
 
 /** A venue with a VIP and an R section, a performance and one showtime on sale without a waiting room. */
 async function seatFixture(api: Api, suffix: string): Promise<{ performanceId: string; showtimeId: string }> {
-  const categories = await api.call<Array<{ id: string }>>('GET', '/categories');
-  const venue = await api.call<{ id: string }>('POST', '/admin/venues', {
-    name: `E2E 좌석홀 ${suffix}`,
-    address: '서울 중구 을지로 1',
-    sections: [
-      { name: 'A', grade: 'VIP', rows: 2, seatsPerRow: 6 },
-      { name: 'B', grade: 'R', rows: 3, seatsPerRow: 8 },
-    ],
-  });
-  const day = (offset: number): string => new Date(Date.now() + offset * DAY).toISOString().slice(0, 10);
-  const performance = await api.call<{ id: string }>('POST', '/admin/performances', {
+  return createOnSaleShow(api, {
+    venue: {
+      name: `E2E 좌석홀 ${suffix}`,
+      address: '서울 중구 을지로 1',
+      sections: [
+        { name: 'A', grade: 'VIP', rows: 2, seatsPerRow: 6 },
+        { name: 'B', grade: 'R', rows: 3, seatsPerRow: 8 },
+      ],
+    },
     title: `E2E 좌석 뮤지컬 ${suffix}`,
     description: '좌석 배치도를 키보드로 고르는 공연',
-    categoryId: categories[0]!.id,
-    venueId: venue.id,
-    startDate: day(0),
-    endDate: day(30),
-    runningMinutes: 120,
-    ageRating: 8,
     prices: [
       { grade: 'VIP', price: 170_000 },
       { grade: 'R', price: 130_000 },
     ],
   });
-  const startsAt = Date.now() + 10 * DAY;
-  const showtime = await api.call<{ id: string }>('POST', `/admin/performances/${performance.id}/showtimes`, {
-    startsAt: new Date(startsAt).toISOString(),
-    salesOpenAt: new Date(Date.now() - 60_000).toISOString(),
-    salesCloseAt: new Date(startsAt - 3600_000).toISOString(),
-    maxTicketsPerUser: 4,
-  });
-  return { performanceId: performance.id, showtimeId: showtime.id };
-}
-
-async function login(page: Page, email: string): Promise<void> {
-  await page.goto('/login');
-  await page.getByLabel('이메일').fill(email);
-  await page.getByLabel('비밀번호').fill(PASSWORD);
-  await page.locator('form').getByRole('button', { name: '로그인' }).click();
-  await page.getByRole('button', { name: '로그아웃' }).waitFor();
 }
 
 /** The id of the focused element's seat, if a seat has focus. */
@@ -66,7 +42,7 @@ export function seatmapJourneys(stack: Stack, suffix: string): Journey[] {
         const f = await seatFixture(admin, suffix);
         const email = `seatmap-${suffix}@e2e.test`;
         await new Api(stack.baseUrl).signup(email, PASSWORD, stack.waitForCode);
-        await login(page, email);
+        await signIn(page, email, PASSWORD);
 
         await page.goto(`/performances/${f.performanceId}/showtimes/${f.showtimeId}/seats`);
         if (mobile) {

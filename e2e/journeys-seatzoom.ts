@@ -2,56 +2,34 @@ import assert from 'node:assert/strict';
 import type { Locator, Page } from 'playwright-core';
 import { Api } from './api.ts';
 import type { Journey } from './harness.ts';
+import { createOnSaleShow, signIn } from './steps.ts';
 import { ADMIN, type Stack } from './stack.ts';
 
 const PASSWORD = 'Seatzoom-pass-2345';
-const DAY = 86400_000;
 
 /**
  * A hall whose VIP section is 20 seats wide (wider than a phone at its natural size) and a small R
  * section, with one showtime on sale without a waiting room.
  */
 async function wideHall(api: Api, suffix: string): Promise<{ performanceId: string; showtimeId: string }> {
-  const categories = await api.call<Array<{ id: string }>>('GET', '/categories');
-  const venue = await api.call<{ id: string }>('POST', '/admin/venues', {
-    name: `E2E 넓은홀 ${suffix}`,
-    address: '서울 종로구 세종대로 175',
-    sections: [
-      { name: 'A', grade: 'VIP', rows: 3, seatsPerRow: 20 },
-      { name: 'B', grade: 'R', rows: 2, seatsPerRow: 6 },
-    ],
-  });
-  const day = (offset: number): string => new Date(Date.now() + offset * DAY).toISOString().slice(0, 10);
-  const performance = await api.call<{ id: string }>('POST', '/admin/performances', {
+  return createOnSaleShow(api, {
+    venue: {
+      name: `E2E 넓은홀 ${suffix}`,
+      address: '서울 종로구 세종대로 175',
+      sections: [
+        { name: 'A', grade: 'VIP', rows: 3, seatsPerRow: 20 },
+        { name: 'B', grade: 'R', rows: 2, seatsPerRow: 6 },
+      ],
+    },
     title: `E2E 확대 콘서트 ${suffix}`,
     description: '좌석 배치도를 확대해서 고르는 공연',
-    categoryId: categories[0]!.id,
-    venueId: venue.id,
-    startDate: day(0),
-    endDate: day(30),
-    runningMinutes: 100,
-    ageRating: 8,
     prices: [
       { grade: 'VIP', price: 150_000 },
       { grade: 'R', price: 110_000 },
     ],
+    startsInDays: 12,
+    runningMinutes: 100,
   });
-  const startsAt = Date.now() + 12 * DAY;
-  const showtime = await api.call<{ id: string }>('POST', `/admin/performances/${performance.id}/showtimes`, {
-    startsAt: new Date(startsAt).toISOString(),
-    salesOpenAt: new Date(Date.now() - 60_000).toISOString(),
-    salesCloseAt: new Date(startsAt - 3600_000).toISOString(),
-    maxTicketsPerUser: 4,
-  });
-  return { performanceId: performance.id, showtimeId: showtime.id };
-}
-
-async function login(page: Page, email: string): Promise<void> {
-  await page.goto('/login');
-  await page.getByLabel('이메일').fill(email);
-  await page.getByLabel('비밀번호').fill(PASSWORD);
-  await page.locator('form').getByRole('button', { name: '로그인' }).click();
-  await page.getByRole('button', { name: '로그아웃' }).waitFor();
 }
 
 async function box(locator: Locator): Promise<{ x: number; y: number; width: number; height: number }> {
@@ -123,7 +101,7 @@ export function seatzoomJourneys(stack: Stack, suffix: string): Journey[] {
         const f = await wideHall(admin, suffix);
         const email = `seatzoom-${suffix}@e2e.test`;
         await new Api(stack.baseUrl).signup(email, PASSWORD, stack.waitForCode);
-        await login(page, email);
+        await signIn(page, email, PASSWORD);
         const viewportWidth = page.viewportSize()!.width;
 
         await page.goto(`/performances/${f.performanceId}/showtimes/${f.showtimeId}/seats`);

@@ -1,16 +1,8 @@
 import assert from 'node:assert/strict';
-import type { Page } from 'playwright-core';
 import { Api, createFixture } from './api.ts';
 import type { Journey } from './harness.ts';
+import { signIn } from './steps.ts';
 import { ADMIN, type Stack } from './stack.ts';
-
-async function login(page: Page): Promise<void> {
-  await page.goto('/login');
-  await page.getByLabel('이메일').fill(ADMIN.email);
-  await page.getByLabel('비밀번호').fill(ADMIN.password);
-  await page.locator('form').getByRole('button', { name: '로그인' }).click();
-  await page.getByRole('button', { name: '로그아웃' }).waitFor();
-}
 
 /**
  * The theatre adds a youth discount in the console and a buyer sees it, priced per grade, on the
@@ -26,7 +18,7 @@ export function ticketTypeJourneys(stack: Stack, suffix: string): Journey[] {
         const api = new Api(stack.baseUrl);
         await api.login(ADMIN.email, ADMIN.password);
         const fixture = await createFixture(api, `${suffix}-tt`);
-        await login(page);
+        await signIn(page, ADMIN.email, ADMIN.password);
 
         await page.goto('/admin/performances');
         await page.getByRole('button', { name: `${fixture.title} 편집` }).click();

@@ -1,20 +1,12 @@
 import assert from 'node:assert/strict';
 import pg from 'pg';
-import type { Page } from 'playwright-core';
 import { Api, buyOneSeat, createDoorFixture } from './api.ts';
 import type { Journey } from './harness.ts';
+import { signIn } from './steps.ts';
 import { ADMIN, type Stack } from './stack.ts';
 
 const PASSWORD = 'Buyer-pass-2345';
 const WEEKDAYS = ['일', '월', '화', '수', '목', '금', '토'];
-
-async function login(page: Page, email: string, password: string): Promise<void> {
-  await page.goto('/login');
-  await page.getByLabel('이메일').fill(email);
-  await page.getByLabel('비밀번호').fill(password);
-  await page.locator('form').getByRole('button', { name: '로그인' }).click();
-  await page.getByRole('button', { name: '로그아웃' }).waitFor();
-}
 
 /** "12월 5일 (금) 19:30": the day, weekday and time in Korea, as every page writes them. */
 function koreanDayTime(iso: string): string {
@@ -68,7 +60,7 @@ export function ticketJourneys(stack: Stack, suffix: string): Journey[] {
         await moveToYesterday(stack.databaseUrl, fixture.tonightId);
         const past = await api.call<Detail>('GET', `/reservations/${tonight.id}`);
 
-        await login(page, email, PASSWORD);
+        await signIn(page, email, PASSWORD);
         await page.goto('/me/reservations');
         const ahead = page.getByTestId('upcoming');
         const card = ahead.locator('[data-testid=reservation]', { hasText: upcoming.bookingNumber });

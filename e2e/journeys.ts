@@ -10,6 +10,7 @@ import {
   type Fixture,
 } from './api.ts';
 import type { Journey } from './harness.ts';
+import { signIn } from './steps.ts';
 import { completeOrderForm } from './checkout-form.ts';
 import { adminEditJourneys } from './journeys-admin-edit.ts';
 import { ADMIN, type Stack } from './stack.ts';
@@ -23,14 +24,6 @@ import { ticketJourneys } from './journeys-tickets.ts';
 import { seatzoomJourneys } from './journeys-seatzoom.ts';
 
 const PASSWORD = 'Buyer-pass-2345';
-
-async function login(page: Page, email: string, password: string): Promise<void> {
-  await page.goto('/login');
-  await page.getByLabel('이메일').fill(email);
-  await page.getByLabel('비밀번호').fill(password);
-  await page.locator('form').getByRole('button', { name: '로그인' }).click();
-  await page.getByRole('button', { name: '로그아웃' }).waitFor();
-}
 
 /** From the performance page through the waiting room to the seat map of the fixture's showtime. */
 async function throughWaitingRoom(page: Page, fixture: Fixture): Promise<void> {
@@ -155,7 +148,7 @@ export function journeys(stack: Stack, suffix: string): Journey[] {
           queued: true,
         });
         const { email } = await account('second');
-        await login(page, email, PASSWORD);
+        await signIn(page, email, PASSWORD);
         await throughWaitingRoom(page, fixture);
         const sold = page.locator(`.seat[data-seat-id="${soldSeatId}"]`);
         await sold.waitFor();
@@ -181,7 +174,7 @@ export function journeys(stack: Stack, suffix: string): Journey[] {
       run: async (page) => {
         const fixture = await catalogue('decline');
         const { email } = await account('decliner');
-        await login(page, email, PASSWORD);
+        await signIn(page, email, PASSWORD);
         await throughWaitingRoom(page, fixture);
         const seat = page.locator('.seat[data-status=AVAILABLE]').last();
         const seatId = await seat.getAttribute('data-seat-id');
@@ -209,7 +202,7 @@ export function journeys(stack: Stack, suffix: string): Journey[] {
       run: async (page) => {
         const fixture = await catalogue('draw');
         const { email } = await account('early');
-        await login(page, email, PASSWORD);
+        await signIn(page, email, PASSWORD);
         const queuePage = (showtimeId: string) =>
           `/performances/${fixture.earlyPerformanceId}/showtimes/${showtimeId}/queue`;
 
@@ -236,7 +229,7 @@ export function journeys(stack: Stack, suffix: string): Journey[] {
       id: 'admin-create',
       name: 'an admin creates a performance and it appears in search',
       run: async (page) => {
-        await login(page, ADMIN.email, ADMIN.password);
+        await signIn(page, ADMIN.email, ADMIN.password);
         await page.goto('/admin/venues');
         await page.getByLabel('이름').fill(`관리자 홀 ${suffix}`);
         await page.getByLabel('주소').fill('부산시 해운대구 1');
@@ -268,7 +261,7 @@ export function journeys(stack: Stack, suffix: string): Journey[] {
         const { email: staffEmail } = await account('staff');
         await makeStaff(stack.databaseUrl, staffEmail);
 
-        await login(page, staffEmail, PASSWORD);
+        await signIn(page, staffEmail, PASSWORD);
         await page.getByRole('link', { name: '입장 확인' }).click();
         await page.locator(`[data-testid=door-showtime][data-showtime-id="${door.tonightId}"]`).click();
         await page.getByTestId('door-showtime-current').getByText(door.title).waitFor();
