@@ -1,23 +1,10 @@
-import { startSmtpServer, type ReceivedMail } from '../test/smtp-server.ts';
+import { mailParts, startSmtpServer, type ReceivedMail } from '../test/smtp-server.ts';
 
 export type Mail = ReceivedMail;
 
-/** The readable text of a raw message: base64 and quoted-printable parts decoded, headers dropped. */
+/** The readable text of a raw message: its text part, decoded. */
 export function mailText(raw: string): string {
-  const decoded: string[] = [];
-  const base64Part = /Content-Transfer-Encoding:\s*base64\r?\n(?:[^\r\n]+\r?\n)*\r?\n([A-Za-z0-9+/=\r\n]+)/gi;
-  for (const match of raw.matchAll(base64Part)) {
-    decoded.push(Buffer.from(match[1]!.replace(/\s+/g, ''), 'base64').toString('utf8'));
-  }
-  const qp = raw
-    .replace(/=\r?\n/g, '')
-    .replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
-  const body = [qp, ...decoded]
-    .join('\n')
-    .split(/\r?\n/)
-    .filter((line) => !/^[A-Za-z-]+:\s/.test(line) && !line.startsWith('--'))
-    .join('\n');
-  return body;
+  return mailParts(raw).text;
 }
 
 /**
