@@ -15,6 +15,7 @@ import type {
   SearchQuery,
   SeatMap,
   SignupBody,
+  FindEmailBody,
 } from './types.ts';
 
 /**
@@ -46,6 +47,17 @@ export const auth = {
     }
   },
   me: () => call('GET', '/users/me'),
+  // Recovery mail is written in the language the page is shown in.
+  requestPasswordReset: (email: string, lang: string) =>
+    call('POST', '/auth/password-resets', { body: { email }, headers: { 'accept-language': lang } }),
+  confirmPasswordReset: (token: string, newPassword: string, lang: string) =>
+    call('POST', '/auth/password-resets/confirm', {
+      body: { token, newPassword },
+      headers: { 'accept-language': lang },
+      noRefresh: true,
+    }),
+  findEmail: (body: FindEmailBody, lang: string) =>
+    call('POST', '/auth/find-email', { body, headers: { 'accept-language': lang } }),
 };
 
 /**
