@@ -15,6 +15,7 @@ export async function startMailbox(): Promise<{
   port: number;
   mails: Mail[];
   waitForCode: (email: string, timeoutMs?: number) => Promise<string>;
+  waitForMatch: (email: string, pattern: RegExp, timeoutMs?: number) => Promise<string>;
   close: () => Promise<void>;
 }> {
   const smtp = await startSmtpServer();
@@ -34,5 +35,19 @@ export async function startMailbox(): Promise<{
     throw new Error(`no verification code mailed to ${email} within ${timeoutMs} ms`);
   };
 
-  return { port: Number(new URL(smtp.url).port), mails, waitForCode, close: smtp.close };
+  // The newest mail to `email` whose text matches wins; resolves with the first group (or the match).
+  const waitForMatch = async (email: string, pattern: RegExp, timeoutMs = 30_000): Promise<string> => {
+    const deadline = Date.now() + timeoutMs;
+    while (Date.now() < deadline) {
+      for (const mail of [...mails].reverse()) {
+        if (!mail.to.includes(email.toLowerCase())) continue;
+        const match = pattern.exec(mailText(mail.raw));
+        if (match) return match[1] ?? match[0];
+      }
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    throw new Error(`no mail matching ${pattern} to ${email} within ${timeoutMs} ms`);
+  };
+
+  return { port: Number(new URL(smtp.url).port), mails, waitForCode, waitForMatch, close: smtp.close };
 }
