@@ -30,7 +30,9 @@ const admissionHeader = (token?: string | null): Record<string, string> =>
   token ? { 'x-admission-token': token } : {};
 
 export const auth = {
-  requestCode: (email: string) => call('POST', '/auth/email-verifications', { body: { email } }),
+  // Mail is written in the language the page is shown in.
+  requestCode: (email: string, lang: string) =>
+    call('POST', '/auth/email-verifications', { body: { email }, headers: { 'accept-language': lang } }),
   confirmCode: (email: string, code: string) =>
     call('POST', '/auth/email-verifications/confirm', { body: { email, code } }),
   signup: (body: SignupBody) => call('POST', '/auth/signup', { body }),
@@ -47,7 +49,6 @@ export const auth = {
     }
   },
   me: () => call('GET', '/users/me'),
-  // Recovery mail is written in the language the page is shown in.
   requestPasswordReset: (email: string, lang: string) =>
     call('POST', '/auth/password-resets', { body: { email }, headers: { 'accept-language': lang } }),
   confirmPasswordReset: (token: string, newPassword: string, lang: string) =>
