@@ -22,8 +22,10 @@ interface MailCopy {
   subject: string;
   heading: string;
   paragraphs: string[];
-  /** Shown large, e.g. a code. */
+  /** Shown large after the paragraphs, e.g. a code. */
   highlight?: string;
+  /** Paragraphs after the highlight. */
+  after?: string[];
   button?: { label: string; href: string };
   footer: string;
 }
@@ -64,7 +66,7 @@ const COPY: { [T in MailTemplate]: (data: MailTemplateData[T], lang: MailLang) =
           subject: '[컬처티켓] 비밀번호 재설정 안내',
           heading: '비밀번호를 다시 설정해 주세요',
           paragraphs: [
-            `아래 버튼을 눌러 새 비밀번호를 설정해 주세요. 링크는 ${minutes}분 동안 한 번만 쓸 수 있어요.`,
+            `아래 링크에서 새 비밀번호를 설정해 주세요. 링크는 ${minutes}분 동안 한 번만 쓸 수 있어요.`,
             '요청하지 않았다면 이 메일을 무시하셔도 돼요. 비밀번호는 바뀌지 않아요.',
           ],
           button: { label: '비밀번호 재설정', href: link },
@@ -74,7 +76,7 @@ const COPY: { [T in MailTemplate]: (data: MailTemplateData[T], lang: MailLang) =
           subject: 'Reset your Culture Ticket password',
           heading: 'Reset your password',
           paragraphs: [
-            `Use the button below to choose a new password. The link works once, for ${minutes} minutes.`,
+            `Choose a new password with the link below. It works once, for ${minutes} minutes.`,
             'If you did not ask for it, ignore this mail: your password stays as it is.',
           ],
           button: { label: 'Reset password', href: link },
@@ -105,20 +107,16 @@ const COPY: { [T in MailTemplate]: (data: MailTemplateData[T], lang: MailLang) =
       ? {
           subject: '[컬처티켓] 가입하신 이메일 안내',
           heading: '가입하신 이메일을 알려 드려요',
-          paragraphs: [
-            '이메일 찾기 요청에 따라 이 주소로 가입된 계정을 안내해 드려요.',
-            `${formatDate(signedUpAt, 'ko', false)}에 가입하셨어요.`,
-          ],
+          paragraphs: ['이메일 찾기 요청에 따라 이 주소로 가입된 계정을 안내해 드려요.'],
+          after: [`${formatDate(signedUpAt, 'ko', false)}에 가입하셨어요.`],
           highlight: maskedEmail,
           footer: `요청하지 않았다면 이 메일을 무시하셔도 돼요. ${FOOTER.ko}`,
         }
       : {
           subject: 'Your Culture Ticket sign-in email',
           heading: 'The email you signed up with',
-          paragraphs: [
-            'Someone asked which email an account uses; this is the account at this address.',
-            `Signed up on ${formatDate(signedUpAt, 'en', false)}.`,
-          ],
+          paragraphs: ['Someone asked which email an account uses; this is the account at this address.'],
+          after: [`Signed up on ${formatDate(signedUpAt, 'en', false)}.`],
           highlight: maskedEmail,
           footer: `If you did not ask for it, ignore this mail. ${FOOTER.en}`,
         },
@@ -127,15 +125,14 @@ const COPY: { [T in MailTemplate]: (data: MailTemplateData[T], lang: MailLang) =
 const escapeHtml = (value: string): string => value.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 function mjmlOf(copy: MailCopy, lang: MailLang): string {
-  const paragraphs = copy.paragraphs
-    .map((p) => `<mj-text font-size="15px" line-height="1.6">${escapeHtml(p)}</mj-text>`)
-    .join('');
+  const text = (lines: string[] = []) =>
+    lines.map((p) => `<mj-text font-size="15px" line-height="1.6">${escapeHtml(p)}</mj-text>`).join('');
   const highlight = copy.highlight
     ? `<mj-text font-size="26px" font-weight="700" align="center" letter-spacing="2px">${escapeHtml(copy.highlight)}</mj-text>`
     : '';
   const button = copy.button
     ? `<mj-button background-color="#d6336c" border-radius="8px" font-size="16px" href="${escapeHtml(copy.button.href)}">${escapeHtml(copy.button.label)}</mj-button>` +
-      `<mj-text font-size="12px" color="#666666">${escapeHtml(copy.button.href)}</mj-text>`
+      `<mj-text font-size="12px" line-height="1.5" color="#666666">${escapeHtml(copy.button.href)}</mj-text>`
     : '';
   return `<mjml lang="${lang}">
   <mj-head><mj-title>${escapeHtml(copy.subject)}</mj-title>
@@ -147,18 +144,19 @@ function mjmlOf(copy: MailCopy, lang: MailLang): string {
     </mj-column></mj-section>
     <mj-section background-color="#ffffff" border-radius="12px"><mj-column>
       <mj-text font-size="20px" font-weight="700">${escapeHtml(copy.heading)}</mj-text>
-      ${paragraphs}${highlight}${button}
+      ${text(copy.paragraphs)}${highlight}${text(copy.after)}${button}
     </mj-column></mj-section>
     <mj-section><mj-column>
-      <mj-text font-size="12px" color="#888888">${escapeHtml(copy.footer)}</mj-text>
+      <mj-text font-size="12px" line-height="1.5" color="#888888">${escapeHtml(copy.footer)}</mj-text>
     </mj-column></mj-section>
   </mj-body>
 </mjml>`;
 }
 
 function textOf(copy: MailCopy): string {
-  const lines = [copy.heading, '', ...copy.paragraphs];
+  const lines = [copy.heading, ...copy.paragraphs.flatMap((p) => ['', p])];
   if (copy.highlight) lines.push('', copy.highlight);
+  for (const p of copy.after ?? []) lines.push('', p);
   if (copy.button) lines.push('', `${copy.button.label}: ${copy.button.href}`);
   lines.push('', '--', copy.footer);
   return lines.join('\n');
