@@ -1,5 +1,3 @@
-import mjml2html from 'mjml';
-
 export type MailLang = 'ko' | 'en';
 
 /** What each template needs, by name: the queue stores it as JSON and the worker renders it. */
@@ -169,6 +167,9 @@ export async function renderMail<T extends MailTemplate>(
   data: MailTemplateData[T],
 ): Promise<RenderedMail> {
   const copy = COPY[template](data, lang);
+  // Loaded on first use: MJML takes about half a second to import, which processes that never render
+  // mail (the gateway, the CLI) should not pay at start.
+  const { default: mjml2html } = await import('mjml');
   const { html, errors } = await mjml2html(mjmlOf(copy, lang), { validationLevel: 'strict' });
   if (errors.length > 0)
     throw new Error(`mail template ${template} is not valid MJML: ${errors[0]!.message}`);
