@@ -365,7 +365,7 @@ const ko = {
   'recovery.askAgain': '비밀번호 찾기 다시 하기',
   'recovery.findTitle': '이메일 찾기',
   'recovery.findIntro':
-    '가입할 때 입력한 정보로 계정을 찾으면, 그 계정의 이메일로 가려진 주소를 보내 드려요.',
+    '가입할 때 입력한 정보와 맞는 계정이 있으면, 그 계정의 이메일로 주소 일부를 가려서 알려 드려요.',
   'recovery.tabs': '찾는 방법',
   'recovery.byNickname': '닉네임 + 생년월일',
   'recovery.byPhone': '휴대폰 번호',
