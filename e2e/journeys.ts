@@ -22,6 +22,7 @@ import { buyingJourneys } from './journeys-buying.ts';
 import { ticketTypeJourneys } from './journeys-ticket-types.ts';
 import { ticketJourneys } from './journeys-tickets.ts';
 import { seatzoomJourneys } from './journeys-seatzoom.ts';
+import { recoveryJourneys } from './journeys-recovery.ts';
 
 const PASSWORD = 'Buyer-pass-2345';
 
@@ -333,5 +334,6 @@ export function journeys(stack: Stack, suffix: string): Journey[] {
     ...ticketTypeJourneys(stack, suffix),
     ...ticketJourneys(stack, suffix),
     ...seatzoomJourneys(stack, suffix),
+    ...recoveryJourneys(stack, suffix),
   ];
 }

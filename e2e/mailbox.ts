@@ -1,23 +1,10 @@
-import { startSmtpServer, type ReceivedMail } from '../test/smtp-server.ts';
+import { mailParts, startSmtpServer, type ReceivedMail } from '../test/smtp-server.ts';
 
 export type Mail = ReceivedMail;
 
-/** The readable text of a raw message: base64 and quoted-printable parts decoded, headers dropped. */
+/** The readable text of a raw message: its text part, decoded. */
 export function mailText(raw: string): string {
-  const decoded: string[] = [];
-  const base64Part = /Content-Transfer-Encoding:\s*base64\r?\n(?:[^\r\n]+\r?\n)*\r?\n([A-Za-z0-9+/=\r\n]+)/gi;
-  for (const match of raw.matchAll(base64Part)) {
-    decoded.push(Buffer.from(match[1]!.replace(/\s+/g, ''), 'base64').toString('utf8'));
-  }
-  const qp = raw
-    .replace(/=\r?\n/g, '')
-    .replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
-  const body = [qp, ...decoded]
-    .join('\n')
-    .split(/\r?\n/)
-    .filter((line) => !/^[A-Za-z-]+:\s/.test(line) && !line.startsWith('--'))
-    .join('\n');
-  return body;
+  return mailParts(raw).text;
 }
 
 /**
@@ -28,6 +15,7 @@ export async function startMailbox(): Promise<{
   port: number;
   mails: Mail[];
   waitForCode: (email: string, timeoutMs?: number) => Promise<string>;
+  waitForMatch: (email: string, pattern: RegExp, timeoutMs?: number) => Promise<string>;
   close: () => Promise<void>;
 }> {
   const smtp = await startSmtpServer();
@@ -47,5 +35,19 @@ export async function startMailbox(): Promise<{
     throw new Error(`no verification code mailed to ${email} within ${timeoutMs} ms`);
   };
 
-  return { port: Number(new URL(smtp.url).port), mails, waitForCode, close: smtp.close };
+  // The newest mail to `email` whose text matches wins; resolves with the first group (or the match).
+  const waitForMatch = async (email: string, pattern: RegExp, timeoutMs = 30_000): Promise<string> => {
+    const deadline = Date.now() + timeoutMs;
+    while (Date.now() < deadline) {
+      for (const mail of [...mails].reverse()) {
+        if (!mail.to.includes(email.toLowerCase())) continue;
+        const match = pattern.exec(mailText(mail.raw));
+        if (match) return match[1] ?? match[0];
+      }
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    throw new Error(`no mail matching ${pattern} to ${email} within ${timeoutMs} ms`);
+  };
+
+  return { port: Number(new URL(smtp.url).port), mails, waitForCode, waitForMatch, close: smtp.close };
 }

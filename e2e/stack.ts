@@ -20,6 +20,8 @@ export interface Stack {
   /** The stack's own database, for the few fixtures the API cannot make (a STAFF account). */
   databaseUrl: string;
   waitForCode: (email: string) => Promise<string>;
+  /** The first group of `pattern` in the newest matching mail to `email` (a link, say). */
+  waitForMail: (email: string, pattern: RegExp) => Promise<string>;
   stop: () => Promise<void>;
 }
 
@@ -136,5 +138,12 @@ export async function startStack(): Promise<Stack> {
     await stop();
     throw err;
   }
-  return { baseUrl, gatewayUrl, databaseUrl: dbUrl.toString(), waitForCode: mailbox.waitForCode, stop };
+  return {
+    baseUrl,
+    gatewayUrl,
+    databaseUrl: dbUrl.toString(),
+    waitForCode: mailbox.waitForCode,
+    waitForMail: mailbox.waitForMatch,
+    stop,
+  };
 }

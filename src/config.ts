@@ -147,6 +147,14 @@ export const CONFIG_SCHEMA = {
   REQUIRE_EMAIL_VERIFICATION: entry(bool, 'Signup needs an email verification token', 'true'),
   SMTP_URL: optional(url('smtp:', 'smtps:'), 'SMTP server for mail; mail is logged when unset'),
   MAIL_FROM: entry(str, 'Sender address of mail', 'Culture Ticket <no-reply@culture-ticket.local>'),
+  // Account recovery and mail (the mail queue the worker sends from).
+  MAIL_POLL_MS: entry(int(50, 60_000), 'How often the worker looks for queued mail', '1000'),
+  MAIL_MAX_ATTEMPTS: entry(int(1, 50), 'Tries of one queued mail before it is given up', '6'),
+  MAIL_RETRY_DELAY_MS: entry(
+    int(10, 3_600_000),
+    'Wait before the first retry of a failed mail; each later one waits twice as long (up to an hour)',
+    '30000',
+  ),
   CORS_ORIGINS: entry(
     list,
     'Allowed CORS origins (comma-separated)',

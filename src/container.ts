@@ -14,6 +14,7 @@ import { healthRoutes } from './modules/health/health.routes.ts';
 import { createAuthModule, createSessions, type Sessions } from './modules/auth/index.ts';
 import { EndedSessions } from './modules/auth/session-revocation.ts';
 import { createUsersModule } from './modules/users/index.ts';
+import { createMailModule, type MailModule } from './modules/mail/index.ts';
 import { createCouponsModule } from './modules/coupons/index.ts';
 import { createCatalogModule, type CatalogModule } from './modules/catalog/index.ts';
 import { createWaitingRoomModule, type WaitingRoomModule } from './modules/waiting-room/index.ts';
@@ -74,6 +75,8 @@ export interface Container extends Infra {
   onsaleLive: OnsaleLiveModule;
   /** Sign-in sessions: `endAllSessions(userId)` for role changes and suspensions. */
   sessions: Sessions;
+  /** The mail queue and its sender (`sender.drain()` sends what is due; the worker runs it). */
+  mail: MailModule;
   close: () => Promise<void>;
 }
 
@@ -173,7 +176,9 @@ export async function createContainer(
 
   const sessions = createSessions(infra);
   const users = createUsersModule(infra, { sessions });
-  const auth = createAuthModule(infra, { users: users.service, sessions });
+  const mail = createMailModule(infra);
+  background.push(mail.background);
+  const auth = createAuthModule(infra, { users: users.service, sessions, mail });
   apiRoutes.push(auth.subscription, auth.routes, users.routes);
 
   const coupons = createCouponsModule(infra);
@@ -246,6 +251,7 @@ export async function createContainer(
     booking,
     onsaleLive,
     sessions,
+    mail,
     close: closeInfra,
   };
 }

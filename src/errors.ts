@@ -70,6 +70,9 @@ export const ERROR_TABLE = {
   WRONG_SHOWTIME: { status: 409, title: 'The ticket is for another showtime' },
   TICKET_REVOKED: { status: 409, title: 'The ticket was revoked' },
 
+  // account recovery (password reset, find my email)
+  INVALID_RESET_TOKEN: { status: 400, title: 'The reset link is invalid, used or expired' },
+
   // coupons
   COUPON_NOT_FOUND: { status: 404, title: 'Coupon not found' },
   COUPON_ALREADY_ISSUED: { status: 409, title: 'You already have this coupon' },

@@ -6,6 +6,8 @@ export interface Mail {
   to: string;
   subject: string;
   text: string;
+  /** The HTML alternative of `text`, when the mail has one. */
+  html?: string;
 }
 
 /** Sends mail. Callers do not care whether it goes to SMTP or, locally, to the log. */
@@ -30,7 +32,13 @@ export class SmtpMailer implements Mailer {
   }
 
   async send(mail: Mail): Promise<void> {
-    await this.transport.sendMail({ from: this.from, to: mail.to, subject: mail.subject, text: mail.text });
+    await this.transport.sendMail({
+      from: this.from,
+      to: mail.to,
+      subject: mail.subject,
+      text: mail.text,
+      ...(mail.html !== undefined && { html: mail.html }),
+    });
   }
 }
 
@@ -39,7 +47,11 @@ export class LogMailer implements Mailer {
   constructor(private readonly log: Logger) {}
 
   async send(mail: Mail): Promise<void> {
-    this.log.info({ mail }, `mail to ${mail.to}: ${mail.subject}`);
+    // The text part is enough to read a code or follow a link locally.
+    this.log.info(
+      { mail: { to: mail.to, subject: mail.subject, text: mail.text } },
+      `mail to ${mail.to}: ${mail.subject}`,
+    );
   }
 }
 

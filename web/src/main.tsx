@@ -19,6 +19,9 @@ const MyReservations = lazy(() => import('./pages/MyReservations.tsx'));
 const Coupons = lazy(() => import('./pages/Coupons.tsx'));
 const Signup = lazy(() => import('./pages/Signup.tsx'));
 const Login = lazy(() => import('./pages/Login.tsx'));
+const ForgotPassword = lazy(() => import('./pages/auth/ForgotPassword.tsx'));
+const ResetPassword = lazy(() => import('./pages/auth/ResetPassword.tsx'));
+const FindEmail = lazy(() => import('./pages/auth/FindEmail.tsx'));
 const Profile = lazy(() => import('./pages/Profile.tsx'));
 const NotFound = lazy(() => import('./pages/NotFound.tsx'));
 const AdminLayout = lazy(() => import('./pages/admin/AdminLayout.tsx'));
@@ -48,6 +51,9 @@ const router = createBrowserRouter([
       { path: 'coupons', element: <Coupons /> },
       { path: 'signup', element: <Signup /> },
       { path: 'login', element: <Login /> },
+      { path: 'forgot-password', element: <ForgotPassword /> },
+      { path: 'reset-password', element: <ResetPassword /> },
+      { path: 'find-email', element: <FindEmail /> },
       { path: 'profile', element: signedIn(<Profile />) },
       // The door: STAFF as well as ADMIN (admins also reach it from the console at /admin/check-in).
       {

@@ -69,6 +69,12 @@ if tonumber(redis.call('HGET', KEYS[2], 'n') or '0') > 0 then redis.call('HINCRB
 redis.call('SET', KEYS[3], '1', 'PX', ARGV[1])
 return 1`;
 
+/** Counts one request in a fixed window; returns the count. */
+const COUNT_IN_WINDOW = `
+local n = redis.call('INCR', KEYS[1])
+if n == 1 then redis.call('PEXPIRE', KEYS[1], ARGV[1]) end
+return n`;
+
 export type LoginGate = { result: 'go' } | { result: 'pair-limited' | 'account-delayed'; retryMs: number };
 
 export interface LoginThrottlePolicy {
@@ -159,5 +165,13 @@ export class AuthRedis {
 
   async loginSucceeded(email: string, address: string, p: LoginThrottlePolicy): Promise<void> {
     await this.redis.eval(LOGIN_OK, 3, ...this.loginKeys(email, address), String(p.knownAddressMs));
+  }
+
+  /**
+   * Counts one password-reset request for an address (known or not: the same work either way) and
+   * returns how many there were in the window. Redis expiry decides the window (its own clock).
+   */
+  async countResetRequest(email: string, windowMs: number): Promise<number> {
+    return Number(await this.redis.eval(COUNT_IN_WINDOW, 1, `{em:${email}}:resets`, String(windowMs)));
   }
 }

@@ -2,11 +2,17 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import type { AuthService, Session } from './auth.service.ts';
+import type { RecoveryService } from './recovery.service.ts';
+import { RECOVERY_POLICY } from './recovery.service.ts';
+import { mailLangOf } from '../mail/index.ts';
 import { AUTH_POLICY } from './auth.service.ts';
 import { errors } from '../../http/schemas.ts';
 import {
+  Accepted,
   ConfirmBody,
   EmailBody,
+  FindEmailBody,
+  PasswordResetConfirmBody,
   LoginBody,
   SessionView,
   SignupBody,
@@ -20,7 +26,16 @@ export const REFRESH_COOKIE = 'ct_refresh';
 export const REFRESH_COOKIE_PATH = '/api/v1/auth';
 
 /** Requests per minute per client IP (Redis-backed, shared by every API instance). */
-export const IP_LIMITS = { verification: 10, confirm: 30, signup: 20, login: 20, refresh: 60 } as const;
+export const IP_LIMITS = {
+  verification: 10,
+  confirm: 30,
+  signup: 20,
+  login: 20,
+  refresh: 60,
+  passwordReset: 5,
+  passwordResetConfirm: 10,
+  findEmail: 5,
+} as const;
 
 const perIp = (max: number) => ({
   rateLimit: { max, timeWindow: 60_000, keyGenerator: (request: FastifyRequest) => request.ip },
@@ -32,7 +47,7 @@ export interface AuthRouteOptions {
 }
 
 export const authRoutes =
-  (auth: AuthService, opts: AuthRouteOptions): FastifyPluginAsyncTypebox =>
+  (auth: AuthService, recovery: RecoveryService, opts: AuthRouteOptions): FastifyPluginAsyncTypebox =>
   async (app) => {
     const sendSession = (reply: FastifyReply, session: Session) => {
       reply.setCookie(REFRESH_COOKIE, session.refreshToken, {
@@ -65,7 +80,7 @@ export const authRoutes =
         },
       },
       async (request, reply) => {
-        await auth.requestVerification(request.body.email);
+        await auth.requestVerification(request.body.email, mailLangOf(request.headers['accept-language']));
         return reply.status(202).send({ status: 'sent', expiresIn: AUTH_POLICY.codeTtlMs / 1000 });
       },
     );
@@ -157,6 +172,77 @@ export const authRoutes =
         await auth.logout(request.cookies[REFRESH_COOKIE]);
         clearCookie(reply);
         return reply.status(204).send(null);
+      },
+    );
+
+    app.post(
+      '/auth/password-resets',
+      {
+        config: { access: 'public', ...perIp(IP_LIMITS.passwordReset) },
+        schema: {
+          tags: ['auth'],
+          summary: 'Mail a single-use link to reset the password (202 whatever the address)',
+          description:
+            `The link (\`/reset-password?token=…\`) works once, for ${RECOVERY_POLICY.resetTtlMs / 60_000} minutes. ` +
+            'The answer never says whether the address has an account: the mail is queued and sent by the worker. ' +
+            `At most ${RECOVERY_POLICY.resetsPerAccount} mails per account an hour (further requests mail nothing); ` +
+            `${IP_LIMITS.passwordReset} requests a minute per client address, then 429. ` +
+            'Mail is in Korean unless Accept-Language prefers English.',
+          body: EmailBody,
+          response: { 202: Accepted, ...errors(400, 429) },
+        },
+      },
+      async (request, reply) => {
+        await recovery.requestPasswordReset(
+          request.body.email,
+          mailLangOf(request.headers['accept-language']),
+        );
+        return reply.status(202).send({ status: 'accepted' });
+      },
+    );
+
+    app.post(
+      '/auth/password-resets/confirm',
+      {
+        config: { access: 'public', ...perIp(IP_LIMITS.passwordResetConfirm) },
+        schema: {
+          tags: ['auth'],
+          summary: 'Set a new password with the mailed token; every session of the account ends',
+          description:
+            'The password policy is the one of signup (400 WEAK_PASSWORD names each broken rule; the link stays usable). ' +
+            'An unknown, used or expired token is 400 INVALID_RESET_TOKEN. A notice is mailed to the account.',
+          body: PasswordResetConfirmBody,
+          response: { 204: Type.Null(), ...errors(400, 429) },
+        },
+      },
+      async (request, reply) => {
+        await recovery.confirmPasswordReset(
+          request.body.token,
+          request.body.newPassword,
+          mailLangOf(request.headers['accept-language']),
+        );
+        return reply.status(204).send(null);
+      },
+    );
+
+    app.post(
+      '/auth/find-email',
+      {
+        config: { access: 'public', ...perIp(IP_LIMITS.findEmail) },
+        schema: {
+          tags: ['auth'],
+          summary: "Mail a masked hint of the account's email to each matching account (202 always)",
+          description:
+            'Give `{nickname, birthDate}` or `{phone}` (as saved in the profile). The hint goes to the ' +
+            "matching account's own address, never into the response. " +
+            `${IP_LIMITS.findEmail} requests a minute per client address, then 429.`,
+          body: FindEmailBody,
+          response: { 202: Accepted, ...errors(400, 429) },
+        },
+      },
+      async (request, reply) => {
+        await recovery.findEmail(request.body, mailLangOf(request.headers['accept-language']));
+        return reply.status(202).send({ status: 'accepted' });
       },
     );
   };

@@ -57,3 +57,15 @@ export const SessionView = Type.Object({
 });
 
 export { UserView };
+
+export const PasswordResetConfirmBody = Type.Object(
+  { token: Type.String({ minLength: 1, maxLength: 256 }), newPassword: Password },
+  { additionalProperties: false },
+);
+
+export const FindEmailBody = Type.Union([
+  Type.Object({ nickname: Nickname, birthDate: BirthDate }, { additionalProperties: false }),
+  Type.Object({ phone: Phone }, { additionalProperties: false }),
+]);
+
+export const Accepted = Type.Object({ status: Type.Literal('accepted') });

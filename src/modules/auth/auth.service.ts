@@ -1,7 +1,7 @@
 import { createHash, createHmac, randomBytes, randomInt, randomUUID } from 'node:crypto';
 import { AppError } from '../../errors.ts';
 import type { Logger } from '../../infra/logger.ts';
-import type { Mailer } from '../../infra/mailer.ts';
+import type { MailLang, MailSender } from '../mail/index.ts';
 import type { Clock } from '../../infra/clock.ts';
 import type { Db } from '../../infra/db.ts';
 import {
@@ -69,7 +69,8 @@ export interface AuthDeps {
   refreshTokens: RefreshTokensRepository;
   sessions: Sessions;
   store: AuthRedis;
-  mailer: Mailer;
+  /** Renders and sends at once: the verification request answers 503 when its mail cannot go. */
+  mail: Pick<MailSender, 'sendNow'>;
   accessTokens: AccessTokens;
   verificationTokens: VerificationTokens;
   log: Logger;
@@ -96,7 +97,7 @@ export class AuthService {
     return createHmac('sha256', this.d.secret).update(`${email}:${code}`).digest('base64url');
   }
 
-  async requestVerification(rawEmail: string): Promise<void> {
+  async requestVerification(rawEmail: string, lang: MailLang = 'ko'): Promise<void> {
     const email = normalizeEmail(rawEmail);
     const code = randomInt(0, 1_000_000).toString().padStart(6, '0');
     const p = AUTH_POLICY;
@@ -113,10 +114,9 @@ export class AuthService {
       });
     }
     try {
-      await this.d.mailer.send({
-        to: email,
-        subject: 'Your Culture Ticket verification code',
-        text: `Your verification code is ${code}. It is valid for ${p.codeTtlMs / 60_000} minutes.`,
+      await this.d.mail.sendNow(email, 'email-verification', lang, {
+        code,
+        minutes: p.codeTtlMs / 60_000,
       });
     } catch (err) {
       this.d.log.error({ err }, 'verification mail failed');

@@ -1,10 +1,12 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Infra } from '../../container.ts';
-import { createMailer, type Mailer } from '../../infra/mailer.ts';
+import type { MailModule } from '../mail/index.ts';
 import type { UsersService } from '../users/index.ts';
 import { AuthRedis } from './auth.redis.ts';
 import { authRoutes } from './auth.routes.ts';
 import { AUTH_POLICY, AuthService } from './auth.service.ts';
+import { PasswordResetsRepository } from './password-resets.repository.ts';
+import { RecoveryService } from './recovery.service.ts';
 import { RefreshTokensRepository } from './refresh-tokens.repository.ts';
 import { Sessions } from './sessions.ts';
 import { VerificationTokens } from './verification-tokens.ts';
@@ -17,22 +19,24 @@ export function createSessions(infra: Pick<Infra, 'db' | 'endedSessions' | 'cloc
 }
 
 /**
- * The auth module: verification codes, signup, login, refresh rotation and logout. It depends on the
- * users module (accounts, password hashing and policy); users never imports auth.
+ * The auth module: verification codes, signup, login, refresh rotation, logout and account recovery
+ * (password reset, find my email). It depends on the users module (accounts, password hashing and
+ * policy) and the mail module (templates and the queue); neither imports auth.
  */
 export function createAuthModule(
   infra: Pick<Infra, 'config' | 'db' | 'log' | 'redis' | 'tokens' | 'endedSessions' | 'clock'>,
-  ports: { users: UsersService; sessions: Sessions; mailer?: Mailer },
+  ports: { users: UsersService; sessions: Sessions; mail: Pick<MailModule, 'queue' | 'sender'> },
 ) {
   const { config } = infra;
+  const store = new AuthRedis(infra.redis);
   const service = new AuthService({
     db: infra.db,
     clock: infra.clock,
     users: ports.users,
     refreshTokens: new RefreshTokensRepository(),
     sessions: ports.sessions,
-    store: new AuthRedis(infra.redis),
-    mailer: ports.mailer ?? createMailer(config, infra.log),
+    store,
+    mail: ports.mail.sender,
     accessTokens: infra.tokens,
     verificationTokens: new VerificationTokens(config.JWT_SECRET, AUTH_POLICY.verificationTokenTtlSeconds),
     log: infra.log,
@@ -41,7 +45,17 @@ export function createAuthModule(
     refreshTtlSeconds: config.REFRESH_TOKEN_TTL_SECONDS,
     refreshReuseGraceSeconds: config.REFRESH_REUSE_GRACE_SECONDS,
   });
-  const routes = authRoutes(service, {
+  const recovery = new RecoveryService({
+    db: infra.db,
+    clock: infra.clock,
+    users: ports.users,
+    sessions: ports.sessions,
+    store,
+    resets: new PasswordResetsRepository(),
+    mail: ports.mail.queue,
+    publicUrl: config.PUBLIC_URL,
+  });
+  const routes = authRoutes(service, recovery, {
     refreshTtlSeconds: config.REFRESH_TOKEN_TTL_SECONDS,
     secureCookies: config.PUBLIC_URL.startsWith('https:'),
   });
@@ -50,5 +64,5 @@ export function createAuthModule(
     await infra.endedSessions.start();
     app.addHook('onClose', async () => infra.endedSessions.stop());
   };
-  return { service, routes, subscription };
+  return { service, recovery, routes, subscription };
 }

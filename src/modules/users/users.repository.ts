@@ -1,4 +1,4 @@
-import type { Selectable } from 'kysely';
+import { sql, type Selectable } from 'kysely';
 import { PG, isPgError, type DbOrTx } from '../../infra/db.ts';
 import { AppError } from '../../errors.ts';
 import type { UsersTable } from './users.tables.ts';
@@ -104,5 +104,28 @@ export class UsersRepository {
       .where('id', '=', id)
       .returningAll()
       .executeTakeFirst();
+  }
+
+  /**
+   * Accounts for "find my email": by nickname (case-insensitive) and birth date, or by phone compared
+   * by its digits with a leading +82 read as 0, so 010-1234-5678 and +82 10 1234 5678 are one number.
+   */
+  async findForRecovery(
+    db: DbOrTx,
+    by: { nickname: string; birthDate: string } | { phoneDigits: string },
+  ): Promise<UserRow[]> {
+    let q = db.selectFrom('users').selectAll();
+    if ('phoneDigits' in by) {
+      q = q.where(
+        sql<string>`regexp_replace(regexp_replace(phone, '[^0-9]', '', 'g'), '^820?', '0')`,
+        '=',
+        by.phoneDigits,
+      );
+    } else {
+      q = q
+        .where(sql<string>`lower(nickname)`, '=', by.nickname.toLowerCase())
+        .where('birth_date', '=', by.birthDate);
+    }
+    return q.orderBy('created_at').limit(10).execute();
   }
 }

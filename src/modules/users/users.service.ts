@@ -131,4 +131,38 @@ export class UsersService {
     if (passwordHash) await this.d.sessions.endAllSessions(id, { exceptSessionId: currentSessionId });
     return toPublicUser(updated);
   }
+
+  /** Accounts matching what a "find my email" form gave, for a hint mailed to each one's own address. */
+  async recoveryMatches(
+    by: { nickname: string; birthDate: string } | { phone: string },
+  ): Promise<{ email: string; createdAt: Date }[]> {
+    const rows = await this.d.repo.findForRecovery(
+      this.d.db,
+      'phone' in by ? { phoneDigits: phoneDigits(by.phone) } : by,
+    );
+    return rows.map((row) => ({ email: row.email, createdAt: row.created_at }));
+  }
+
+  /**
+   * A new password from a reset link (the caller proved it reads the account's mail): the policy as
+   * at signup, argon2id. Ending the sessions is the caller's next step.
+   */
+  async resetPassword(id: string, newPassword: string, field: string): Promise<PublicUser> {
+    const row = await this.d.repo.findById(this.d.db, id);
+    if (!row) throw new AppError('USER_NOT_FOUND');
+    assertPasswordPolicy(newPassword, row.email, field);
+    const updated = await this.d.repo.update(
+      this.d.db,
+      id,
+      { passwordHash: await hashPassword(newPassword) },
+      this.d.clock.now(),
+    );
+    if (!updated) throw new AppError('USER_NOT_FOUND');
+    return toPublicUser(updated);
+  }
+}
+
+/** A phone number as the digits the repository compares: +82 10… and 010… are the same number. */
+export function phoneDigits(phone: string): string {
+  return phone.replace(/[^0-9]/g, '').replace(/^820?/, '0');
 }

@@ -15,6 +15,7 @@ import type {
   SearchQuery,
   SeatMap,
   SignupBody,
+  FindEmailBody,
 } from './types.ts';
 
 /**
@@ -29,7 +30,9 @@ const admissionHeader = (token?: string | null): Record<string, string> =>
   token ? { 'x-admission-token': token } : {};
 
 export const auth = {
-  requestCode: (email: string) => call('POST', '/auth/email-verifications', { body: { email } }),
+  // Mail is written in the language the page is shown in.
+  requestCode: (email: string, lang: string) =>
+    call('POST', '/auth/email-verifications', { body: { email }, headers: { 'accept-language': lang } }),
   confirmCode: (email: string, code: string) =>
     call('POST', '/auth/email-verifications/confirm', { body: { email, code } }),
   signup: (body: SignupBody) => call('POST', '/auth/signup', { body }),
@@ -46,6 +49,16 @@ export const auth = {
     }
   },
   me: () => call('GET', '/users/me'),
+  requestPasswordReset: (email: string, lang: string) =>
+    call('POST', '/auth/password-resets', { body: { email }, headers: { 'accept-language': lang } }),
+  confirmPasswordReset: (token: string, newPassword: string, lang: string) =>
+    call('POST', '/auth/password-resets/confirm', {
+      body: { token, newPassword },
+      headers: { 'accept-language': lang },
+      noRefresh: true,
+    }),
+  findEmail: (body: FindEmailBody, lang: string) =>
+    call('POST', '/auth/find-email', { body, headers: { 'accept-language': lang } }),
 };
 
 /**

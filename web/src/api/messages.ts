@@ -39,6 +39,10 @@ export const MESSAGES: Record<string, { ko: string; en: string }> = {
     ko: '이전 요청을 처리 중입니다.',
     en: 'Your previous request is still being processed.',
   },
+  INVALID_RESET_TOKEN: {
+    ko: '링크가 만료되었거나 이미 사용되었어요. 비밀번호 찾기를 다시 해 주세요.',
+    en: 'This link has expired or was already used. Ask for a new one.',
+  },
   INVALID_CODE: { ko: '인증 코드가 틀렸거나 만료되었습니다.', en: 'The code is wrong or has expired.' },
   TOO_MANY_ATTEMPTS: {
     ko: '시도 횟수를 초과했습니다. 새 코드를 요청하세요.',

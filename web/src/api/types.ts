@@ -29,6 +29,7 @@ export type User = ResponseOf<'/api/v1/users/me', 'get'>;
 export type Role = User['role'];
 export type LoginResult = ResponseOf<'/api/v1/auth/login', 'post'>;
 export type SignupBody = BodyOf<'/api/v1/auth/signup', 'post'>;
+export type FindEmailBody = BodyOf<'/api/v1/auth/find-email', 'post'>;
 export type ProfileChange = BodyOf<'/api/v1/users/me', 'patch'>;
 
 // --- catalogue ------------------------------------------------------------------------------------

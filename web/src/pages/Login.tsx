@@ -1,16 +1,19 @@
 import { useState, type FormEvent } from 'react';
 import { safeNext, withNext } from '../lib/next.ts';
-import { Link, useNavigate, useSearchParams } from 'react-router';
+import { Link, useLocation, useNavigate, useSearchParams } from 'react-router';
 import { useI18n } from '../i18n/index.tsx';
 import { useTitle } from '../lib/hooks.ts';
 import { useSession } from '../lib/session.tsx';
-import { ErrorBox } from '../components/States.tsx';
+import { ErrorBox, Notice } from '../components/States.tsx';
+import './auth/recovery.css';
 
 export default function Login() {
   const { t } = useI18n();
   const { login } = useSession();
   const navigate = useNavigate();
   const [params] = useSearchParams();
+  // Set by the reset page after a new password: every device was signed out.
+  const resetDone = (useLocation().state as { notice?: string } | null)?.notice === 'recovery.resetDone';
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [error, setError] = useState<unknown>(null);
@@ -34,6 +37,7 @@ export default function Login() {
   return (
     <div className="stack narrow">
       <h1>{t('nav.login')}</h1>
+      {resetDone && <Notice kind="success">{t('recovery.resetDone')}</Notice>}
       <form onSubmit={(e) => void submit(e)} className="stack">
         <label>
           {t('auth.email')}
@@ -62,6 +66,10 @@ export default function Login() {
           {t('nav.login')}
         </button>
       </form>
+      <p className="recovery-links">
+        <Link to="/forgot-password">{t('recovery.forgotLink')}</Link>
+        <Link to="/find-email">{t('recovery.findEmailLink')}</Link>
+      </p>
       <p>
         {t('auth.noAccount')} <Link to={withNext('/signup', params.get('next'))}>{t('nav.signup')}</Link>
       </p>

@@ -9,7 +9,7 @@ import { ErrorBox, Notice } from '../components/States.tsx';
 
 /** Sign-up in three steps on one page: send a code to the email, confirm it, then the account details. */
 export default function Signup() {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const navigate = useNavigate();
   const [params] = useSearchParams();
   const { login } = useSession();
@@ -40,7 +40,7 @@ export default function Signup() {
   const sendCode = (e: FormEvent): void => {
     e.preventDefault();
     void run(async () => {
-      await auth.requestCode(email.trim());
+      await auth.requestCode(email.trim(), lang);
       setCodeSent(true);
     });
   };

@@ -1,0 +1,80 @@
+import type { Selectable } from 'kysely';
+import type { DbOrTx } from '../../infra/db.ts';
+import type { MailQueueTable } from './mail.tables.ts';
+import './mail.tables.ts';
+
+export type QueuedMailRow = Selectable<MailQueueTable>;
+
+export interface NewQueuedMail {
+  template: string;
+  lang: 'ko' | 'en';
+  to: string | null;
+  data: unknown;
+  notBefore: Date;
+}
+
+/** The mail queue, stateless: every method takes the connection first; "now" is the caller's clock. */
+export class MailRepository {
+  async insert(db: DbOrTx, mail: NewQueuedMail): Promise<string> {
+    const row = await db
+      .insertInto('mail_queue')
+      .values({
+        template: mail.template,
+        lang: mail.lang,
+        to_address: mail.to,
+        data: JSON.stringify(mail.data),
+        next_attempt_at: mail.notBefore,
+        last_error: null,
+        finished_at: null,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    return row.id;
+  }
+
+  /**
+   * Pending rows due now, oldest first, locked for this transaction; rows another sender holds are
+   * skipped, so two senders never mail the same row.
+   */
+  async claimDue(tx: DbOrTx, now: Date, limit: number): Promise<QueuedMailRow[]> {
+    return tx
+      .selectFrom('mail_queue')
+      .selectAll()
+      .where('status', '=', 'pending')
+      .where('next_attempt_at', '<=', now)
+      .orderBy('next_attempt_at')
+      .limit(limit)
+      .forUpdate()
+      .skipLocked()
+      .execute();
+  }
+
+  /** Sent, given up, or nobody to send to: the data (a reset link, a hint) is no longer kept. */
+  async finish(
+    db: DbOrTx,
+    id: string,
+    status: 'sent' | 'failed' | 'no_recipient',
+    now: Date,
+    error?: string,
+  ): Promise<void> {
+    await db
+      .updateTable('mail_queue')
+      .set((eb) => ({
+        status,
+        data: null,
+        finished_at: now,
+        attempts: status === 'no_recipient' ? eb.ref('attempts') : eb('attempts', '+', 1),
+        last_error: error ?? null,
+      }))
+      .where('id', '=', id)
+      .execute();
+  }
+
+  async retryLater(db: DbOrTx, id: string, at: Date, error: string): Promise<void> {
+    await db
+      .updateTable('mail_queue')
+      .set((eb) => ({ attempts: eb('attempts', '+', 1), next_attempt_at: at, last_error: error }))
+      .where('id', '=', id)
+      .execute();
+  }
+}

@@ -1,0 +1,207 @@
+export type MailLang = 'ko' | 'en';
+
+/** What each template needs, by name: the queue stores it as JSON and the worker renders it. */
+export interface MailTemplateData {
+  'email-verification': { code: string; minutes: number };
+  'password-reset': { link: string; minutes: number };
+  'password-changed': { changedAt: string };
+  'find-email-hint': { maskedEmail: string; signedUpAt: string };
+}
+export type MailTemplate = keyof MailTemplateData;
+
+export interface RenderedMail {
+  subject: string;
+  html: string;
+  text: string;
+}
+
+/** One template in one language: a subject, paragraphs (HTML-escaped here), an optional button. */
+interface MailCopy {
+  subject: string;
+  heading: string;
+  paragraphs: string[];
+  /** Shown large after the paragraphs, e.g. a code. */
+  highlight?: string;
+  /** Paragraphs after the highlight. */
+  after?: string[];
+  button?: { label: string; href: string };
+  footer: string;
+}
+
+const SEOUL = 'Asia/Seoul';
+const formatDate = (iso: string, lang: MailLang, withTime: boolean): string =>
+  new Intl.DateTimeFormat(lang === 'ko' ? 'ko-KR' : 'en-GB', {
+    dateStyle: 'long',
+    ...(withTime && { timeStyle: 'short' }),
+    timeZone: SEOUL,
+  }).format(new Date(iso));
+
+const FOOTER: Record<MailLang, string> = {
+  ko: '이 메일은 발신 전용이에요. 컬처티켓 계정 관련 안내로 보내 드렸어요.',
+  en: 'This mailbox is not monitored. You received this notice about your Culture Ticket account.',
+};
+
+const COPY: { [T in MailTemplate]: (data: MailTemplateData[T], lang: MailLang) => MailCopy } = {
+  'email-verification': ({ code, minutes }, lang) =>
+    lang === 'ko'
+      ? {
+          subject: '[컬처티켓] 이메일 인증 코드',
+          heading: '이메일 인증 코드',
+          paragraphs: [`아래 인증 코드를 ${minutes}분 안에 입력해 주세요.`],
+          highlight: code,
+          footer: `인증 코드는 ${code}예요. 요청하지 않았다면 이 메일을 무시하셔도 돼요. ${FOOTER.ko}`,
+        }
+      : {
+          subject: 'Your Culture Ticket verification code',
+          heading: 'Your verification code',
+          paragraphs: [`Your verification code is ${code}. It is valid for ${minutes} minutes.`],
+          highlight: code,
+          footer: `If you did not ask for it, ignore this mail. ${FOOTER.en}`,
+        },
+  'password-reset': ({ link, minutes }, lang) =>
+    lang === 'ko'
+      ? {
+          subject: '[컬처티켓] 비밀번호 재설정 안내',
+          heading: '비밀번호를 다시 설정해 주세요',
+          paragraphs: [
+            `아래 링크에서 새 비밀번호를 설정해 주세요. 링크는 ${minutes}분 동안 한 번만 쓸 수 있어요.`,
+            '요청하지 않았다면 이 메일을 무시하셔도 돼요. 비밀번호는 바뀌지 않아요.',
+          ],
+          button: { label: '비밀번호 재설정', href: link },
+          footer: FOOTER.ko,
+        }
+      : {
+          subject: 'Reset your Culture Ticket password',
+          heading: 'Reset your password',
+          paragraphs: [
+            `Choose a new password with the link below. It works once, for ${minutes} minutes.`,
+            'If you did not ask for it, ignore this mail: your password stays as it is.',
+          ],
+          button: { label: 'Reset password', href: link },
+          footer: FOOTER.en,
+        },
+  'password-changed': ({ changedAt }, lang) =>
+    lang === 'ko'
+      ? {
+          subject: '[컬처티켓] 비밀번호가 변경되었어요',
+          heading: '비밀번호가 변경되었어요',
+          paragraphs: [
+            `${formatDate(changedAt, 'ko', true)}에 계정 비밀번호가 바뀌었고, 모든 기기에서 로그아웃되었어요.`,
+            '직접 바꾸지 않았다면 바로 비밀번호 찾기로 다시 설정하고 고객센터에 알려 주세요.',
+          ],
+          footer: FOOTER.ko,
+        }
+      : {
+          subject: 'Your Culture Ticket password was changed',
+          heading: 'Your password was changed',
+          paragraphs: [
+            `Your password was changed on ${formatDate(changedAt, 'en', true)} (Korea time) and every device was signed out.`,
+            'If this was not you, reset your password now and tell our support team.',
+          ],
+          footer: FOOTER.en,
+        },
+  'find-email-hint': ({ maskedEmail, signedUpAt }, lang) =>
+    lang === 'ko'
+      ? {
+          subject: '[컬처티켓] 가입하신 이메일 안내',
+          heading: '가입하신 이메일을 알려 드려요',
+          paragraphs: ['이메일 찾기 요청에 따라 이 주소로 가입된 계정을 안내해 드려요.'],
+          after: [`${formatDate(signedUpAt, 'ko', false)}에 가입하셨어요.`],
+          highlight: maskedEmail,
+          footer: `요청하지 않았다면 이 메일을 무시하셔도 돼요. ${FOOTER.ko}`,
+        }
+      : {
+          subject: 'Your Culture Ticket sign-in email',
+          heading: 'The email you signed up with',
+          paragraphs: ['Someone asked which email an account uses; this is the account at this address.'],
+          after: [`Signed up on ${formatDate(signedUpAt, 'en', false)}.`],
+          highlight: maskedEmail,
+          footer: `If you did not ask for it, ignore this mail. ${FOOTER.en}`,
+        },
+};
+
+const escapeHtml = (value: string): string => value.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+function mjmlOf(copy: MailCopy, lang: MailLang): string {
+  const text = (lines: string[] = []) =>
+    lines.map((p) => `<mj-text font-size="15px" line-height="1.6">${escapeHtml(p)}</mj-text>`).join('');
+  const highlight = copy.highlight
+    ? `<mj-text font-size="26px" font-weight="700" align="center" letter-spacing="2px">${escapeHtml(copy.highlight)}</mj-text>`
+    : '';
+  const button = copy.button
+    ? `<mj-button background-color="#d6336c" border-radius="8px" font-size="16px" href="${escapeHtml(copy.button.href)}">${escapeHtml(copy.button.label)}</mj-button>` +
+      `<mj-text font-size="12px" line-height="1.5" color="#666666">${escapeHtml(copy.button.href)}</mj-text>`
+    : '';
+  return `<mjml lang="${lang}">
+  <mj-head><mj-title>${escapeHtml(copy.subject)}</mj-title>
+    <mj-attributes><mj-all font-family="'Apple SD Gothic Neo','Malgun Gothic',Arial,sans-serif" /></mj-attributes>
+  </mj-head>
+  <mj-body background-color="#f4f4f6">
+    <mj-section><mj-column>
+      <mj-text font-size="18px" font-weight="700" color="#d6336c">Culture Ticket</mj-text>
+    </mj-column></mj-section>
+    <mj-section background-color="#ffffff" border-radius="12px"><mj-column>
+      <mj-text font-size="20px" font-weight="700">${escapeHtml(copy.heading)}</mj-text>
+      ${text(copy.paragraphs)}${highlight}${text(copy.after)}${button}
+    </mj-column></mj-section>
+    <mj-section><mj-column>
+      <mj-text font-size="12px" line-height="1.5" color="#888888">${escapeHtml(copy.footer)}</mj-text>
+    </mj-column></mj-section>
+  </mj-body>
+</mjml>`;
+}
+
+function textOf(copy: MailCopy): string {
+  const lines = [copy.heading, ...copy.paragraphs.flatMap((p) => ['', p])];
+  if (copy.highlight) lines.push('', copy.highlight);
+  for (const p of copy.after ?? []) lines.push('', p);
+  if (copy.button) lines.push('', `${copy.button.label}: ${copy.button.href}`);
+  lines.push('', '--', copy.footer);
+  return lines.join('\n');
+}
+
+/** Renders a template to a subject, an HTML part (MJML) and a plain-text part. */
+export async function renderMail<T extends MailTemplate>(
+  template: T,
+  lang: MailLang,
+  data: MailTemplateData[T],
+): Promise<RenderedMail> {
+  const copy = COPY[template](data, lang);
+  // Loaded on first use: MJML takes about half a second to import, which processes that never render
+  // mail (the gateway, the CLI) should not pay at start.
+  const { default: mjml2html } = await import('mjml');
+  const { html, errors } = await mjml2html(mjmlOf(copy, lang), { validationLevel: 'strict' });
+  if (errors.length > 0)
+    throw new Error(`mail template ${template} is not valid MJML: ${errors[0]!.message}`);
+  return { subject: copy.subject, html, text: textOf(copy) };
+}
+
+export const MAIL_TEMPLATES = Object.keys(COPY) as MailTemplate[];
+
+/** Example data for previews and tests. */
+export const SAMPLE_DATA: MailTemplateData = {
+  'email-verification': { code: '482913', minutes: 5 },
+  'password-reset': { link: 'http://localhost:3000/reset-password?token=sample-token', minutes: 30 },
+  'password-changed': { changedAt: '2026-11-30T19:40:00.000Z' },
+  'find-email-hint': { maskedEmail: 'ki***@example.com', signedUpAt: '2025-03-14T02:00:00.000Z' },
+};
+
+/** The language of mail for a request: Korean unless the client prefers English over Korean. */
+export function mailLangOf(acceptLanguage: string | undefined): MailLang {
+  if (!acceptLanguage) return 'ko';
+  const ranked = acceptLanguage
+    .split(',')
+    .map((part, i) => {
+      const [tag = '', ...params] = part.trim().toLowerCase().split(';');
+      const q = Number(
+        params
+          .find((p) => p.trim().startsWith('q='))
+          ?.trim()
+          .slice(2) ?? '1',
+      );
+      return { lang: tag.split('-')[0], q: Number.isFinite(q) ? q : 0, i };
+    })
+    .filter((r) => (r.lang === 'ko' || r.lang === 'en') && r.q > 0)
+    .sort((a, b) => b.q - a.q || a.i - b.i);
+  return ranked[0]?.lang === 'en' ? 'en' : 'ko';
+}
