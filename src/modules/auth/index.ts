@@ -7,13 +7,21 @@ import { authRoutes } from './auth.routes.ts';
 import { AUTH_POLICY, AuthService } from './auth.service.ts';
 import { RefreshTokensRepository } from './refresh-tokens.repository.ts';
 import { Sessions } from './sessions.ts';
+import { SessionsRepository } from './sessions.repository.ts';
+import { devicesRoutes } from './devices.routes.ts';
 import { VerificationTokens } from './verification-tokens.ts';
 
 export type { Sessions } from './sessions.ts';
 
 /** Sign-in sessions; built first because the users module ends them on a password change. */
 export function createSessions(infra: Pick<Infra, 'db' | 'endedSessions' | 'clock'>): Sessions {
-  return new Sessions(infra.db, new RefreshTokensRepository(), infra.endedSessions, infra.clock);
+  return new Sessions(
+    infra.db,
+    new RefreshTokensRepository(),
+    infra.endedSessions,
+    infra.clock,
+    new SessionsRepository(),
+  );
 }
 
 /**
@@ -50,5 +58,5 @@ export function createAuthModule(
     await infra.endedSessions.start();
     app.addHook('onClose', async () => infra.endedSessions.stop());
   };
-  return { service, routes, subscription };
+  return { service, routes, devicesRoutes: devicesRoutes(ports.sessions), subscription };
 }
