@@ -13,7 +13,7 @@ import { AccessTokens } from './modules/auth/tokens.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
 import { createAuthModule, createSessions, type Sessions } from './modules/auth/index.ts';
 import { EndedSessions } from './modules/auth/session-revocation.ts';
-import { createUsersModule } from './modules/users/index.ts';
+import { createUsersModule, createWithdrawal } from './modules/users/index.ts';
 import { createCouponsModule } from './modules/coupons/index.ts';
 import { createCatalogModule, type CatalogModule } from './modules/catalog/index.ts';
 import { createWaitingRoomModule, type WaitingRoomModule } from './modules/waiting-room/index.ts';
@@ -174,7 +174,7 @@ export async function createContainer(
   const sessions = createSessions(infra);
   const users = createUsersModule(infra, { sessions });
   const auth = createAuthModule(infra, { users: users.service, sessions });
-  apiRoutes.push(auth.subscription, auth.routes, users.routes);
+  apiRoutes.push(auth.subscription, auth.routes, auth.devicesRoutes, users.routes);
 
   const coupons = createCouponsModule(infra);
   apiRoutes.push(coupons.routes);
@@ -217,6 +217,14 @@ export async function createContainer(
   });
   apiRoutes.push(...booking.routes);
   background.push(...booking.background);
+
+  // Withdrawal asks tickets (upcoming tickets) and booking (booker details), built after users.
+  const withdrawal = createWithdrawal(infra, {
+    sessions,
+    tickets: tickets.upcoming,
+    bookers: booking.bookers,
+  });
+  apiRoutes.push(withdrawal.routes);
 
   const payments = createPaymentsModule(infra, { settlement: booking.settlement });
   apiRoutes.push(payments.routes);

@@ -46,7 +46,9 @@ export const SignupBody = Type.Object(
           terms: Type.Boolean({ description: 'Agreed to the terms of service' }),
           privacy: Type.Boolean({ description: 'Agreed to the collection and use of personal data' }),
           marketing: Type.Optional(
-            Type.Boolean({ description: 'Opted in to marketing messages (optional; changeable in the profile)' }),
+            Type.Boolean({
+              description: 'Opted in to marketing messages (optional; changeable in the profile)',
+            }),
           ),
         },
         { additionalProperties: false, description: 'Each one given is recorded with the server time' },

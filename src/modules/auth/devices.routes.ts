@@ -5,7 +5,8 @@ import { DeviceSessionView } from './auth.schemas.ts';
 import type { Sessions } from './sessions.ts';
 
 const security = [{ bearerAuth: [] }];
-const ENDED_WITHIN = 'Its refresh token is refused at once and its access token within seconds on every instance.';
+const ENDED_WITHIN =
+  'Its refresh token is refused at once and its access token within seconds on every instance.';
 
 /** The signed-in user's devices: their live sessions, and ending one or all but this one. */
 export const devicesRoutes =

@@ -159,7 +159,11 @@ describe('signed-in devices', () => {
     const current = await signIn(a, user);
     const others = [await signIn(b, user, IPHONE_SAFARI), await signIn(a, user)];
 
-    const end = await b.app.inject({ method: 'DELETE', url: '/api/v1/users/me/sessions', headers: auth(current) });
+    const end = await b.app.inject({
+      method: 'DELETE',
+      url: '/api/v1/users/me/sessions',
+      headers: auth(current),
+    });
     expect(end.statusCode).toBe(204);
     for (const s of others) {
       await refused(a, s.token, 'the other sessions refused on instance A');

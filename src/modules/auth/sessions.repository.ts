@@ -26,11 +26,7 @@ export class SessionsRepository {
 
   /** A refresh: the session was used now, from this address. */
   async touch(db: DbOrTx, id: string, address: string, now: Date): Promise<void> {
-    await db
-      .updateTable('auth_sessions')
-      .set({ last_seen_at: now, address })
-      .where('id', '=', id)
-      .execute();
+    await db.updateTable('auth_sessions').set({ last_seen_at: now, address }).where('id', '=', id).execute();
   }
 
   /** The user's sessions that can still refresh (an unused, unrevoked, unexpired token), latest first. */
