@@ -20,6 +20,7 @@ import { seatmapJourneys } from './journeys-seatmap.ts';
 import { buyingJourneys } from './journeys-buying.ts';
 import { ticketTypeJourneys } from './journeys-ticket-types.ts';
 import { ticketJourneys } from './journeys-tickets.ts';
+import { profileJourneys } from './journeys-profile.ts';
 
 const PASSWORD = 'Buyer-pass-2345';
 
@@ -338,5 +339,6 @@ export function journeys(stack: Stack, suffix: string): Journey[] {
     ...buyingJourneys(stack, suffix),
     ...ticketTypeJourneys(stack, suffix),
     ...ticketJourneys(stack, suffix),
+    ...profileJourneys(stack, suffix),
   ];
 }

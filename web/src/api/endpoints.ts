@@ -9,12 +9,14 @@ import type {
   VenueChange,
   OpeningSoonQuery,
   PerformanceChange,
+  ProfileChange,
   ShowtimeChange,
   RankingQuery,
   ReservationBody,
   SearchQuery,
   SeatMap,
   SignupBody,
+  WithdrawBody,
 } from './types.ts';
 
 /**
@@ -46,6 +48,19 @@ export const auth = {
     }
   },
   me: () => call('GET', '/users/me'),
+};
+
+/** The profile page: the account, its consents, its devices and withdrawal. */
+export const account = {
+  update: (body: ProfileChange) => call('PATCH', '/users/me', { body }),
+  sessions: () => call('GET', '/users/me/sessions'),
+  endSession: (id: string) => call('DELETE', '/users/me/sessions/{id}', { path: { id } }),
+  endOtherSessions: () => call('DELETE', '/users/me/sessions'),
+  withdraw: async (body: WithdrawBody): Promise<void> => {
+    await call('DELETE', '/users/me', { body });
+    // The session ended on the server with the account; nothing is left to refresh.
+    setAccessToken(null);
+  },
 };
 
 /**
