@@ -495,6 +495,8 @@ const ko = {
   'profile.marketing': '[선택] 공연 소식·할인 혜택을 이메일로 받기',
   'profile.marketingOnAt': '{at}에 수신 동의했습니다.',
   'profile.marketingOffAt': '{at}에 수신을 거부했습니다.',
+  'auth.consentMarketingSummary':
+    '선택 사항입니다. 동의하지 않아도 가입할 수 있고, 내 정보에서 언제든 바꿀 수 있습니다.',
   'profile.marketingNever': '아직 선택하지 않았습니다. 동의하지 않으면 광고성 메일은 보내지 않습니다.',
   'profile.devicesTitle': '로그인된 기기',
   'profile.devicesHint':
@@ -1021,6 +1023,8 @@ const en: Record<Key, string> = {
   'profile.marketing': '[Optional] Email me show news and offers',
   'profile.marketingOnAt': 'You opted in on {at}.',
   'profile.marketingOffAt': 'You opted out on {at}.',
+  'auth.consentMarketingSummary':
+    'Optional. You can sign up without it and change it any time on your profile.',
   'profile.marketingNever': 'Not chosen yet. Without your consent we send no marketing email.',
   'profile.devicesTitle': 'Signed-in devices',
   'profile.devicesHint':
