@@ -22,6 +22,14 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       last_seen_at timestamptz NOT NULL
     )`.execute(db);
   await sql`CREATE INDEX auth_sessions_user_idx ON auth_sessions (user_id, last_seen_at DESC)`.execute(db);
+  // Sessions signed in before this migration: listed (device and address unknown) and endable one by one.
+  await sql`
+    INSERT INTO auth_sessions (id, user_id, device, address, created_at, last_seen_at)
+    SELECT family_id, user_id, '', '', min(created_at), max(created_at)
+    FROM refresh_tokens
+    WHERE revoked_at IS NULL
+    GROUP BY family_id, user_id
+    HAVING max(expires_at) > now()`.execute(db);
 
   await sql`
     CREATE TABLE user_consents (
