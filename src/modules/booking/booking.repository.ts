@@ -40,6 +40,18 @@ export interface ReservedSeat {
  * Stateless: every method takes the connection (primary, transaction or replica) first.
  */
 export class BookingRepository {
+  /** Showtimes of the user's orders still in play: being paid for, or paid. */
+  async openOrderShowtimes(db: DbOrTx, userId: string): Promise<string[]> {
+    const rows = await db
+      .selectFrom('reservations')
+      .select('showtime_id')
+      .distinct()
+      .where('user_id', '=', userId)
+      .where('status', 'in', ['PENDING_PAYMENT', 'CONFIRMED'])
+      .execute();
+    return rows.map((r) => r.showtime_id);
+  }
+
   /**
    * Withdrawal: the booker's name and phone leave every reservation of the user; the reservation
    * (a contract record kept by law) stays. Returns how many reservations had them.

@@ -1,4 +1,4 @@
-import type { Tx } from '../../infra/db.ts';
+import { AccountRecords } from './account-records.ts';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Counter } from 'prom-client';
 import type { Background, Infra } from '../../container.ts';
@@ -61,8 +61,8 @@ export interface BookingModule {
   recovery: CheckoutRecovery;
   saga: CheckoutSaga;
   cancels: CancelService;
-  /** For withdrawal: the booker's name and phone on the user's reservations are erased (in `tx`). */
-  bookers: { eraseBookers: (tx: Tx, userId: string) => Promise<number> };
+  /** For withdrawal: open orders for shows ahead, and erasing the booker details (in `tx`). */
+  bookers: AccountRecords;
 }
 
 function counter<L extends string>(infra: Infra, name: string, help: string, label: L): Counter<L> {
@@ -169,6 +169,6 @@ export function createBookingModule(infra: Infra, ports: BookingPorts): BookingM
     recovery,
     saga,
     cancels,
-    bookers: { eraseBookers: (tx, userId) => repo.eraseBookers(tx, userId) },
+    bookers: new AccountRecords(infra.db, repo, ports.inventory),
   };
 }

@@ -20,10 +20,10 @@ export interface UpcomingTickets {
   countUpcoming(userId: string, now: Date): Promise<number>;
 }
 
-/**
- * The booking module: the booker's name and phone on the user's reservations are erased at
- * withdrawal (the reservations themselves are kept). Runs in the caller's transaction.
- */
+/** The booking module at withdrawal; the reservations themselves are kept. */
 export interface BookerRecords {
+  /** Orders being paid for, or paid for a showtime that has not started at `now`. */
+  countOpenOrders(userId: string, now: Date): Promise<number>;
+  /** Erases the booker's name and phone on the user's reservations, in the caller's transaction. */
   eraseBookers(tx: Tx, userId: string): Promise<number>;
 }

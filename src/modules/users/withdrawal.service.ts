@@ -19,8 +19,8 @@ export interface WithdrawalDeps {
 }
 
 /**
- * Withdrawal (회원 탈퇴). Refused while the user holds tickets for shows still to come (they would
- * lose them); otherwise the account's personal data is erased in one transaction with the booker
+ * Withdrawal (회원 탈퇴). Refused while the user holds tickets for shows still to come, or has an
+ * order for one being paid or just paid (its ticket is on the way): they would lose them; otherwise the account's personal data is erased in one transaction with the booker
  * details of its reservations, and every session ends. Reservations, payments and tickets stay: the
  * Act on Consumer Protection in Electronic Commerce keeps contract and payment records five years,
  * and they point to the account by id only.
@@ -34,8 +34,13 @@ export class WithdrawalService {
     if (!row) throw new AppError('USER_NOT_FOUND');
     await this.confirmIdentity(userId, row.password_hash, proof);
     const now = this.d.clock.now();
-    const upcoming = await this.d.tickets.countUpcoming(userId, now);
-    if (upcoming > 0) throw new AppError('HAS_UPCOMING_TICKETS', undefined, { upcomingTickets: upcoming });
+    const [upcoming, openOrders] = await Promise.all([
+      this.d.tickets.countUpcoming(userId, now),
+      this.d.bookers.countOpenOrders(userId, now),
+    ]);
+    if (upcoming > 0 || openOrders > 0) {
+      throw new AppError('HAS_UPCOMING_TICKETS', undefined, { upcomingTickets: upcoming, openOrders });
+    }
     await db.transaction().execute(async (tx) => {
       if (!(await repo.erase(tx, userId, now))) throw new AppError('USER_NOT_FOUND');
       await this.d.bookers.eraseBookers(tx, userId);

@@ -163,6 +163,26 @@ describe('withdrawal', () => {
     expect(tickets).toEqual([{ status: 'ISSUED' }]);
   });
 
+  it('is refused while a paid order for a show ahead waits for its ticket', async () => {
+    const user = await createUser(a.container);
+    const show = await createShowtimeWithSeats(a.container, {
+      rows: 1,
+      seatsPerRow: 1,
+      startsAt: new Date(clock.nowMs() + 3 * DAY_MS),
+      salesOpenAt: new Date(clock.nowMs() - DAY_MS),
+    });
+    // Confirmed by checkout; the worker has not issued the ticket yet.
+    await sql`
+      INSERT INTO reservations (user_id, showtime_id, performance_id, hold_id, status, amount, total, payment_id,
+                                expires_at, booking_number, confirmed_at)
+      VALUES (${user.id}, ${show.showtimeId}, ${show.performanceId}, gen_random_uuid(), 'CONFIRMED', 1000, 1000,
+              gen_random_uuid(), now(), ${`CT${randomUUID().slice(0, 12)}`}, now())`.execute(a.container.db);
+    const token = (await signIn(user)).json().accessToken as string;
+    const res = await withdraw(token, { currentPassword: TEST_PASSWORD });
+    expect(res.statusCode).toBe(409);
+    expect(res.json()).toMatchObject({ code: 'HAS_UPCOMING_TICKETS', upcomingTickets: 0, openOrders: 1 });
+  });
+
   it('needs the current password', async () => {
     const user = await createUser(a.container);
     const token = (await signIn(user)).json().accessToken as string;

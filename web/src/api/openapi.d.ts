@@ -8905,7 +8905,7 @@ export interface paths {
     post?: never;
     /**
      * Withdraw: erase the personal data and end every session; orders are kept
-     * @description Needs `currentPassword` (400 WRONG_PASSWORD; limited like a password change), or for an account without a password a sign-in within the last 5 minutes (403 RECENT_SIGN_IN_REQUIRED). 409 HAS_UPCOMING_TICKETS while the user holds tickets for shows that have not started. Email, nickname, phone, birth date and the booker details of reservations are erased; reservations, payments and tickets are kept five years (e-commerce law) under the account id.
+     * @description Needs `currentPassword` (400 WRONG_PASSWORD; limited like a password change), or for an account without a password a sign-in within the last 5 minutes (403 RECENT_SIGN_IN_REQUIRED). 409 HAS_UPCOMING_TICKETS while the user holds tickets for shows that have not started, or has an order for one being paid or paid and not yet ticketed (`upcomingTickets`, `openOrders`). Email, nickname, phone, birth date and the booker details of reservations are erased; reservations, payments and tickets are kept five years (e-commerce law) under the account id.
      */
     delete: {
       parameters: {

@@ -39,7 +39,9 @@ export function Withdrawal() {
   };
 
   const upcoming =
-    blocked && typeof error.problem.upcomingTickets === 'number' ? error.problem.upcomingTickets : undefined;
+    blocked && typeof error.problem.upcomingTickets === 'number' && error.problem.upcomingTickets > 0
+      ? error.problem.upcomingTickets
+      : undefined;
   return (
     <section className="profile-section stack withdrawal" aria-labelledby="profile-withdrawal">
       <h2 id="profile-withdrawal">{t('profile.withdrawTitle')}</h2>
