@@ -181,7 +181,7 @@ export class UsersService {
       // Logged only when it changes: the log answers "since when", not "how often the form was saved".
       if (after && marketing !== undefined) {
         const current = (await repo.consents(tx, id)).find((c) => c.kind === 'marketing');
-        if ((current?.granted ?? false) !== marketing || !current) {
+        if (current?.granted !== marketing) {
           await repo.recordConsents(tx, id, [{ kind: 'marketing', granted: marketing }], now);
         }
       }
