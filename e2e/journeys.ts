@@ -23,6 +23,7 @@ import { ticketTypeJourneys } from './journeys-ticket-types.ts';
 import { ticketJourneys } from './journeys-tickets.ts';
 import { seatzoomJourneys } from './journeys-seatzoom.ts';
 import { recoveryJourneys } from './journeys-recovery.ts';
+import { profileJourneys } from './journeys-profile.ts';
 
 const PASSWORD = 'Buyer-pass-2345';
 
@@ -335,5 +336,6 @@ export function journeys(stack: Stack, suffix: string): Journey[] {
     ...ticketJourneys(stack, suffix),
     ...seatzoomJourneys(stack, suffix),
     ...recoveryJourneys(stack, suffix),
+    ...profileJourneys(stack, suffix),
   ];
 }

@@ -13,7 +13,7 @@ import { AccessTokens } from './modules/auth/tokens.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
 import { createAuthModule, createSessions, type Sessions } from './modules/auth/index.ts';
 import { EndedSessions } from './modules/auth/session-revocation.ts';
-import { createUsersModule } from './modules/users/index.ts';
+import { createUsersModule, createWithdrawal } from './modules/users/index.ts';
 import { createMailModule, type MailModule } from './modules/mail/index.ts';
 import { createCouponsModule } from './modules/coupons/index.ts';
 import { createCatalogModule, type CatalogModule } from './modules/catalog/index.ts';
@@ -179,7 +179,7 @@ export async function createContainer(
   const mail = createMailModule(infra);
   background.push(mail.background);
   const auth = createAuthModule(infra, { users: users.service, sessions, mail });
-  apiRoutes.push(auth.subscription, auth.routes, users.routes);
+  apiRoutes.push(auth.subscription, auth.routes, auth.devicesRoutes, users.routes);
 
   const coupons = createCouponsModule(infra);
   apiRoutes.push(coupons.routes);
@@ -222,6 +222,14 @@ export async function createContainer(
   });
   apiRoutes.push(...booking.routes);
   background.push(...booking.background);
+
+  // Withdrawal asks tickets (upcoming tickets) and booking (booker details), built after users.
+  const withdrawal = createWithdrawal(infra, {
+    sessions,
+    tickets: tickets.upcoming,
+    bookers: booking.bookers,
+  });
+  apiRoutes.push(withdrawal.routes);
 
   const payments = createPaymentsModule(infra, { settlement: booking.settlement });
   apiRoutes.push(payments.routes);

@@ -32,6 +32,11 @@ export const ERROR_TABLE = {
   WRONG_PASSWORD: { status: 400, title: 'The current password is wrong' },
   USER_NOT_FOUND: { status: 404, title: 'User not found' },
 
+  // accounts: devices and withdrawal
+  SESSION_NOT_FOUND: { status: 404, title: 'Session not found' },
+  HAS_UPCOMING_TICKETS: { status: 409, title: 'Tickets for upcoming shows are still held' },
+  RECENT_SIGN_IN_REQUIRED: { status: 403, title: 'Sign in again to confirm it is you' },
+
   // catalogue
   CATEGORY_NOT_FOUND: { status: 404, title: 'Category not found' },
   VENUE_NOT_FOUND: { status: 404, title: 'Venue not found' },

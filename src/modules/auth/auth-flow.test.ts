@@ -128,6 +128,8 @@ describe('accounts: signup → verify → login → refresh → reuse → logout
       nickname: 'walker',
       role: 'USER',
       phone: '010-1234-5678',
+      language: 'ko',
+      consents: { marketing: { granted: false } },
     });
 
     const r1 = await post('/auth/refresh', undefined, c1.value);

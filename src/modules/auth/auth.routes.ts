@@ -41,6 +41,9 @@ const perIp = (max: number) => ({
   rateLimit: { max, timeWindow: 60_000, keyGenerator: (request: FastifyRequest) => request.ip },
 });
 
+/** The trusted address (request.ip honours X-Forwarded-For only from TRUST_PROXY) and the agent. */
+const clientOf = (request: FastifyRequest) => ({ ip: request.ip, userAgent: request.headers['user-agent'] });
+
 export interface AuthRouteOptions {
   refreshTtlSeconds: number;
   secureCookies: boolean;
@@ -132,7 +135,7 @@ export const authRoutes =
         },
       },
       async (request, reply) =>
-        sendSession(reply, await auth.login(request.body.email, request.body.password, request.ip)),
+        sendSession(reply, await auth.login(request.body.email, request.body.password, clientOf(request))),
     );
 
     app.post(
@@ -149,7 +152,7 @@ export const authRoutes =
       },
       async (request, reply) => {
         try {
-          return sendSession(reply, await auth.refresh(request.cookies[REFRESH_COOKIE]));
+          return sendSession(reply, await auth.refresh(request.cookies[REFRESH_COOKIE], clientOf(request)));
         } catch (err) {
           clearCookie(reply);
           throw err;

@@ -1,4 +1,5 @@
 import { Type } from 'typebox';
+import { Uuid } from '../../http/schemas.ts';
 import { BirthDate, Nickname, Phone, UserView } from '../users/index.ts';
 
 export const Email = Type.String({ format: 'email', maxLength: 254 });
@@ -36,7 +37,21 @@ export const SignupBody = Type.Object(
           }),
           privacy: Type.Boolean({ description: 'Agreed to the collection and use of personal data' }),
         },
-        { additionalProperties: false },
+        { additionalProperties: false, description: 'Older spelling of `consents` (terms and privacy only)' },
+      ),
+    ),
+    consents: Type.Optional(
+      Type.Object(
+        {
+          terms: Type.Boolean({ description: 'Agreed to the terms of service' }),
+          privacy: Type.Boolean({ description: 'Agreed to the collection and use of personal data' }),
+          marketing: Type.Optional(
+            Type.Boolean({
+              description: 'Opted in to marketing messages (optional; changeable in the profile)',
+            }),
+          ),
+        },
+        { additionalProperties: false, description: 'Each one given is recorded with the server time' },
       ),
     ),
   },
@@ -69,3 +84,11 @@ export const FindEmailBody = Type.Union([
 ]);
 
 export const Accepted = Type.Object({ status: Type.Literal('accepted') });
+export const DeviceSessionView = Type.Object({
+  id: Uuid,
+  device: Type.String({ description: 'Browser and system, e.g. "Chrome · macOS"; empty when unknown' }),
+  address: Type.String({ description: 'The client address, its last part masked' }),
+  createdAt: Type.String({ format: 'date-time' }),
+  lastSeenAt: Type.String({ format: 'date-time', description: 'The last refresh (not every request)' }),
+  current: Type.Boolean({ description: 'The session of this request' }),
+});

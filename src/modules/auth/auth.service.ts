@@ -14,7 +14,7 @@ import {
 import type { AuthRedis } from './auth.redis.ts';
 import { addressKey } from '../../http/client-address.ts';
 import type { RefreshTokensRepository } from './refresh-tokens.repository.ts';
-import type { Sessions } from './sessions.ts';
+import type { SessionClient, Sessions } from './sessions.ts';
 import type { AccessTokens } from './tokens.ts';
 import type { VerificationTokens } from './verification-tokens.ts';
 
@@ -51,6 +51,7 @@ export interface SignupInput {
   birthDate?: string;
   verificationToken?: string;
   agreements?: { terms: boolean; privacy: boolean };
+  consents?: { terms: boolean; privacy: boolean; marketing?: boolean };
 }
 
 export interface Session {
@@ -161,15 +162,19 @@ export class AuthService {
       phone: input.phone,
       birthDate: input.birthDate,
       emailVerified: verified,
-      agreedToTerms: input.agreements?.terms === true,
-      agreedToPrivacy: input.agreements?.privacy === true,
+      agreedToTerms: (input.consents ?? input.agreements)?.terms === true,
+      agreedToPrivacy: (input.consents ?? input.agreements)?.privacy === true,
+      marketingOptIn: input.consents?.marketing === true,
     });
   }
 
-  /** `clientIp` is the request's address (request.ip: X-Forwarded-For only from TRUST_PROXY). */
-  async login(rawEmail: string, password: string, clientIp: string): Promise<Session> {
+  /**
+   * `client.ip` is the request's address (request.ip: X-Forwarded-For only from TRUST_PROXY); it and
+   * the User-Agent label the session in the user's device list.
+   */
+  async login(rawEmail: string, password: string, client: SessionClient): Promise<Session> {
     const email = normalizeEmail(rawEmail);
-    const address = addressKey(clientIp);
+    const address = addressKey(client.ip);
     const gate = await this.d.store.loginGate(email, address, AUTH_POLICY.login);
     if (gate.result !== 'go') {
       const seconds = Math.max(1, Math.ceil(gate.retryMs / 1000));
@@ -187,20 +192,26 @@ export class AuthService {
       : (await verifyPassword(await dummyHash!, password)) && false;
     if (!creds || !ok) throw new AppError('INVALID_CREDENTIALS');
     await this.d.store.loginSucceeded(email, address, AUTH_POLICY.login);
+    return this.startSession(creds.user, client);
+  }
+
+  /** A new sign-in session for an authenticated user: recorded for the device list, then its first token. */
+  async startSession(user: PublicUser, client: SessionClient): Promise<Session> {
     const refreshToken = randomBytes(32).toString('base64url');
     // The refresh-token family is the session: its id goes into every access token as `sid`.
     const familyId = randomUUID();
+    await this.d.sessions.record(familyId, user.id, client);
     await this.d.refreshTokens.insert(this.d.db, {
       familyId,
-      userId: creds.id,
+      userId: user.id,
       tokenHash: sha256(refreshToken),
       expiresAt: this.refreshExpiry(),
     });
-    return this.session(creds.user, refreshToken, familyId);
+    return this.session(user, refreshToken, familyId);
   }
 
   /** Trades a refresh token for a new one and a new access token carrying the role in the database now. */
-  async refresh(token: string | undefined): Promise<Session> {
+  async refresh(token: string | undefined, client?: SessionClient): Promise<Session> {
     if (!token) throw new AppError('INVALID_TOKEN', 'No refresh token');
     const next = randomBytes(32).toString('base64url');
     const now = this.d.clock.now();
@@ -227,6 +238,7 @@ export class AuthService {
     }
     const user = await this.d.users.findById(rotation.userId);
     if (!user) throw new AppError('INVALID_TOKEN');
+    if (client) await this.d.sessions.seen(rotation.familyId, client);
     return this.session(user, next, rotation.familyId);
   }
 

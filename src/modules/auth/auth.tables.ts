@@ -22,9 +22,23 @@ export interface PasswordResetTokensTable {
   created_at: ColumnType<Date, never, never>;
 }
 
+/**
+ * One row per sign-in session (migration 0014): its id is the refresh-token family's. Where it was
+ * signed in from and when it last refreshed; whether it is live is its refresh tokens' business.
+ */
+export interface AuthSessionsTable {
+  id: string;
+  user_id: string;
+  device: string;
+  address: string;
+  created_at: Date;
+  last_seen_at: Date;
+}
+
 declare module '../../infra/db.ts' {
   interface Database {
     refresh_tokens: RefreshTokensTable;
     password_reset_tokens: PasswordResetTokensTable;
+    auth_sessions: AuthSessionsTable;
   }
 }

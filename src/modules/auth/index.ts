@@ -9,13 +9,21 @@ import { PasswordResetsRepository } from './password-resets.repository.ts';
 import { RecoveryService } from './recovery.service.ts';
 import { RefreshTokensRepository } from './refresh-tokens.repository.ts';
 import { Sessions } from './sessions.ts';
+import { SessionsRepository } from './sessions.repository.ts';
+import { devicesRoutes } from './devices.routes.ts';
 import { VerificationTokens } from './verification-tokens.ts';
 
 export type { Sessions } from './sessions.ts';
 
 /** Sign-in sessions; built first because the users module ends them on a password change. */
 export function createSessions(infra: Pick<Infra, 'db' | 'endedSessions' | 'clock'>): Sessions {
-  return new Sessions(infra.db, new RefreshTokensRepository(), infra.endedSessions, infra.clock);
+  return new Sessions(
+    infra.db,
+    new RefreshTokensRepository(),
+    infra.endedSessions,
+    infra.clock,
+    new SessionsRepository(),
+  );
 }
 
 /**
@@ -64,5 +72,5 @@ export function createAuthModule(
     await infra.endedSessions.start();
     app.addHook('onClose', async () => infra.endedSessions.stop());
   };
-  return { service, recovery, routes, subscription };
+  return { service, recovery, routes, devicesRoutes: devicesRoutes(ports.sessions), subscription };
 }

@@ -105,7 +105,8 @@ export class RefreshTokensRepository {
     return [...new Set(rows.filter((r) => r.live).map((r) => r.family_id))];
   }
 
-  private async revokeFamily(db: DbOrTx, familyId: string, now: Date): Promise<void> {
+  /** Revokes every token of one family (a session ended by its owner, or a replayed token). */
+  async revokeFamily(db: DbOrTx, familyId: string, now: Date): Promise<void> {
     await db
       .updateTable('refresh_tokens')
       .set({ revoked_at: now })

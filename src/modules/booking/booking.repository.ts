@@ -40,6 +40,32 @@ export interface ReservedSeat {
  * Stateless: every method takes the connection (primary, transaction or replica) first.
  */
 export class BookingRepository {
+  /** Showtimes of the user's orders still in play: being paid for, or paid. */
+  async openOrderShowtimes(db: DbOrTx, userId: string): Promise<string[]> {
+    const rows = await db
+      .selectFrom('reservations')
+      .select('showtime_id')
+      .distinct()
+      .where('user_id', '=', userId)
+      .where('status', 'in', ['PENDING_PAYMENT', 'CONFIRMED'])
+      .execute();
+    return rows.map((r) => r.showtime_id);
+  }
+
+  /**
+   * Withdrawal: the booker's name and phone leave every reservation of the user; the reservation
+   * (a contract record kept by law) stays. Returns how many reservations had them.
+   */
+  async eraseBookers(db: DbOrTx, userId: string): Promise<number> {
+    const result = await db
+      .updateTable('reservations')
+      .set({ booker_name: null, booker_phone: null })
+      .where('user_id', '=', userId)
+      .where((eb) => eb.or([eb('booker_name', 'is not', null), eb('booker_phone', 'is not', null)]))
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows);
+  }
+
   /** Of the given seats of a showtime, those in a live (pending or confirmed) reservation. */
   async liveSeatIds(db: DbOrTx, showtimeId: string, seatIds: string[]): Promise<Set<string>> {
     if (seatIds.length === 0) return new Set();

@@ -1,3 +1,4 @@
+import { AccountRecords } from './account-records.ts';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Counter } from 'prom-client';
 import type { Background, Infra } from '../../container.ts';
@@ -60,6 +61,8 @@ export interface BookingModule {
   recovery: CheckoutRecovery;
   saga: CheckoutSaga;
   cancels: CancelService;
+  /** For withdrawal: open orders for shows ahead, and erasing the booker details (in `tx`). */
+  bookers: AccountRecords;
 }
 
 function counter<L extends string>(infra: Infra, name: string, help: string, label: L): Counter<L> {
@@ -166,5 +169,6 @@ export function createBookingModule(infra: Infra, ports: BookingPorts): BookingM
     recovery,
     saga,
     cancels,
+    bookers: new AccountRecords(infra.db, repo, ports.inventory),
   };
 }

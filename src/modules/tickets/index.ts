@@ -7,6 +7,7 @@ import { TicketSigner } from './ticket-code.ts';
 import { TicketsRepository } from './tickets.repository.ts';
 import { ticketsRoutes } from './tickets.routes.ts';
 import { TicketsService } from './tickets.service.ts';
+import { UpcomingTickets } from './upcoming-tickets.ts';
 
 /** Queue names (the broker prefixes them with AMQP_QUEUE_PREFIX). */
 export const TICKET_QUEUES = { issue: 'tickets.issue', revoke: 'tickets.revoke' } as const;
@@ -63,5 +64,6 @@ export function createTicketsModule(
     },
   };
 
-  return { service, door, signer, routes: ticketsRoutes(service, door), consumers };
+  const upcoming = new UpcomingTickets(infra.db, repo, ports.shows ?? noShowtimes);
+  return { service, door, signer, upcoming, routes: ticketsRoutes(service, door), consumers };
 }

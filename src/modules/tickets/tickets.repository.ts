@@ -99,6 +99,18 @@ export class TicketsRepository {
     return rows;
   }
 
+  /** How many ISSUED (not used, not revoked) tickets the user holds, per showtime. */
+  async issuedPerShowtime(db: DbOrTx, userId: string): Promise<{ showtimeId: string; count: number }[]> {
+    const rows = await db
+      .selectFrom('tickets')
+      .select(['showtime_id as showtimeId', (eb) => eb.fn.countAll<string>().as('count')])
+      .where('user_id', '=', userId)
+      .where('status', '=', 'ISSUED')
+      .groupBy('showtime_id')
+      .execute();
+    return rows.map((r) => ({ showtimeId: r.showtimeId, count: Number(r.count) }));
+  }
+
   async listByUser(db: DbOrTx, userId: string): Promise<TicketRow[]> {
     return db
       .selectFrom('tickets')

@@ -1,12 +1,13 @@
 import type { Infra } from '../../container.ts';
 import { UsersRepository } from './users.repository.ts';
 import { PasswordChecks } from './password-checks.ts';
-import type { SessionRevoker } from './ports.ts';
+import type { BookerRecords, SessionRevoker, SessionStarts, UpcomingTickets } from './ports.ts';
 import { UsersService } from './users.service.ts';
-import { usersRoutes } from './users.routes.ts';
+import { usersRoutes, withdrawalRoutes } from './users.routes.ts';
+import { WithdrawalService } from './withdrawal.service.ts';
 
 export type { UsersService, PublicUser, Role } from './users.service.ts';
-export type { SessionRevoker } from './ports.ts';
+export type { BookerRecords, SessionRevoker, SessionStarts, UpcomingTickets } from './ports.ts';
 export { UsersRepository } from './users.repository.ts';
 export { hashPassword, verifyPassword } from './passwords.ts';
 export { assertPasswordPolicy } from './password-policy.ts';
@@ -29,4 +30,22 @@ export function createUsersModule(
     clock: infra.clock,
   });
   return { service, routes: usersRoutes(service) };
+}
+
+/**
+ * Withdrawal, part of the users module but built after the modules it asks (tickets: upcoming
+ * tickets; booking: booker details), which are themselves built after users.
+ */
+export function createWithdrawal(
+  infra: Pick<Infra, 'db' | 'redis' | 'clock'>,
+  ports: { sessions: SessionRevoker & SessionStarts; tickets: UpcomingTickets; bookers: BookerRecords },
+) {
+  const service = new WithdrawalService({
+    db: infra.db,
+    repo: new UsersRepository(),
+    clock: infra.clock,
+    passwords: new PasswordChecks(infra.redis),
+    ...ports,
+  });
+  return { service, routes: withdrawalRoutes(service) };
 }

@@ -1,7 +1,7 @@
 import { sql, type Selectable } from 'kysely';
 import { PG, isPgError, type DbOrTx } from '../../infra/db.ts';
 import { AppError } from '../../errors.ts';
-import type { UsersTable } from './users.tables.ts';
+import type { ConsentKind, Language, UsersTable } from './users.tables.ts';
 import './users.tables.ts';
 
 export type UserRow = Selectable<UsersTable>;
@@ -16,13 +16,26 @@ export interface NewUser {
   /** Recorded with the server's time when true. */
   agreedToTerms?: boolean;
   agreedToPrivacy?: boolean;
+  /** Opted in to marketing at signup (logged as a consent with the server's time). */
+  marketingOptIn?: boolean;
 }
+
+/** The latest consent of one kind. */
+export interface ConsentState {
+  kind: ConsentKind;
+  granted: boolean;
+  at: Date;
+}
+
+/** What stands in for a withdrawn account's password: no argon2 hash, so nothing verifies against it. */
+const UNUSABLE_PASSWORD = '!withdrawn';
 
 export interface UserChanges {
   nickname?: string;
   phone?: string | null;
   birthDate?: string | null;
   passwordHash?: string;
+  language?: Language;
 }
 
 /**
@@ -31,7 +44,12 @@ export interface UserChanges {
  */
 export class UsersRepository {
   async findById(db: DbOrTx, id: string): Promise<UserRow | undefined> {
-    return db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
+    return db
+      .selectFrom('users')
+      .selectAll()
+      .where('id', '=', id)
+      .where('deleted_at', 'is', null)
+      .executeTakeFirst();
   }
 
   async findByEmail(
@@ -39,7 +57,7 @@ export class UsersRepository {
     email: string,
     opts: { forUpdate?: boolean } = {},
   ): Promise<UserRow | undefined> {
-    let q = db.selectFrom('users').selectAll().where('email', '=', email);
+    let q = db.selectFrom('users').selectAll().where('email', '=', email).where('deleted_at', 'is', null);
     if (opts.forUpdate) q = q.forUpdate();
     return q.executeTakeFirst();
   }
@@ -99,9 +117,11 @@ export class UsersRepository {
         ...(changes.phone !== undefined && { phone: changes.phone }),
         ...(changes.birthDate !== undefined && { birth_date: changes.birthDate }),
         ...(changes.passwordHash !== undefined && { password_hash: changes.passwordHash }),
+        ...(changes.language !== undefined && { language: changes.language }),
         updated_at: now,
       })
       .where('id', '=', id)
+      .where('deleted_at', 'is', null)
       .returningAll()
       .executeTakeFirst();
   }
@@ -114,7 +134,8 @@ export class UsersRepository {
     db: DbOrTx,
     by: { nickname: string; birthDate: string } | { phoneDigits: string },
   ): Promise<UserRow[]> {
-    let q = db.selectFrom('users').selectAll();
+    // Withdrawn accounts have no address to send a hint to.
+    let q = db.selectFrom('users').selectAll().where('deleted_at', 'is', null);
     if ('phoneDigits' in by) {
       q = q.where(
         sql<string>`regexp_replace(regexp_replace(phone, '[^0-9]', '', 'g'), '^820?', '0')`,
@@ -127,5 +148,67 @@ export class UsersRepository {
         .where('birth_date', '=', by.birthDate);
     }
     return q.orderBy('created_at').limit(10).execute();
+  }
+
+  /** Appends consents to the log; the latest row of a kind is its current state. */
+  async recordConsents(
+    db: DbOrTx,
+    userId: string,
+    consents: { kind: ConsentKind; granted: boolean }[],
+    at: Date,
+  ): Promise<void> {
+    if (consents.length === 0) return;
+    await db
+      .insertInto('user_consents')
+      .values(consents.map((c) => ({ user_id: userId, kind: c.kind, granted: c.granted, at })))
+      .execute();
+  }
+
+  async consents(db: DbOrTx, userId: string): Promise<ConsentState[]> {
+    return db
+      .selectFrom('user_consents')
+      .distinctOn('kind')
+      .select(['kind', 'granted', 'at'])
+      .where('user_id', '=', userId)
+      .orderBy('kind')
+      .orderBy('at', 'desc')
+      .orderBy('id', 'desc')
+      .execute();
+  }
+
+  /** The whole log of one kind, oldest first (what the account agreed to, and when). */
+  async consentLog(db: DbOrTx, userId: string, kind: ConsentKind): Promise<ConsentState[]> {
+    return db
+      .selectFrom('user_consents')
+      .select(['kind', 'granted', 'at'])
+      .where('user_id', '=', userId)
+      .where('kind', '=', kind)
+      .orderBy('at')
+      .orderBy('id')
+      .execute();
+  }
+
+  /**
+   * Withdrawal: the account's personal data is erased and its password made unusable; the row stays,
+   * since orders, payments and tickets kept by law point to its id. False when already withdrawn.
+   */
+  async erase(db: DbOrTx, id: string, now: Date): Promise<boolean> {
+    const row = await db
+      .updateTable('users')
+      .set({
+        email: sql<string>`'deleted-' || id || '@invalid'`,
+        nickname: '탈퇴한 회원',
+        phone: null,
+        birth_date: null,
+        password_hash: UNUSABLE_PASSWORD,
+        email_verified_at: null,
+        deleted_at: now,
+        updated_at: now,
+      })
+      .where('id', '=', id)
+      .where('deleted_at', 'is', null)
+      .returning('id')
+      .executeTakeFirst();
+    return row !== undefined;
   }
 }

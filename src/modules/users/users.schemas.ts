@@ -5,6 +5,9 @@ export const Nickname = Type.String({ minLength: 1, maxLength: 30, pattern: '\\S
 /** Digits with optional leading + and separators, e.g. 010-1234-5678 or +82 10 1234 5678. */
 export const Phone = Type.String({ minLength: 7, maxLength: 20, pattern: '^\\+?[0-9][0-9 -]{5,18}[0-9]$' });
 export const BirthDate = Type.String({ format: 'date' });
+export const Language = Type.Union([Type.Literal('ko'), Type.Literal('en')], {
+  description: 'The language mail is written in',
+});
 
 export const UserView = Type.Object({
   id: Uuid,
@@ -15,6 +18,22 @@ export const UserView = Type.Object({
   birthDate: Type.Optional(Type.String()),
   termsAgreedAt: Type.Optional(Type.String({ format: 'date-time' })),
   privacyAgreedAt: Type.Optional(Type.String({ format: 'date-time' })),
+  language: Language,
+  consents: Type.Optional(
+    Type.Object(
+      {
+        terms: Type.Optional(Type.String({ format: 'date-time', description: 'When agreed' })),
+        privacy: Type.Optional(Type.String({ format: 'date-time', description: 'When agreed' })),
+        marketing: Type.Object({
+          granted: Type.Boolean(),
+          at: Type.Optional(
+            Type.String({ format: 'date-time', description: 'The last change; absent if never chosen' }),
+          ),
+        }),
+      },
+      { description: 'Current consents; on GET and PATCH /users/me' },
+    ),
+  ),
 });
 
 export const UpdateMeBody = Type.Object(
@@ -24,6 +43,26 @@ export const UpdateMeBody = Type.Object(
     birthDate: Type.Optional(Type.Union([BirthDate, Type.Null()])),
     newPassword: Type.Optional(Type.String({ maxLength: 1024 })),
     currentPassword: Type.Optional(Type.String({ maxLength: 1024 })),
+    language: Type.Optional(Language),
+    consents: Type.Optional(
+      Type.Object(
+        { marketing: Type.Boolean({ description: 'Marketing opt-in; each change is logged with its time' }) },
+        { additionalProperties: false },
+      ),
+    ),
   },
   { additionalProperties: false, minProperties: 1 },
+);
+
+export const WithdrawBody = Type.Object(
+  {
+    currentPassword: Type.Optional(
+      Type.String({
+        maxLength: 1024,
+        description:
+          'Required when the account has a password; social-only accounts need a sign-in within 5 minutes',
+      }),
+    ),
+  },
+  { additionalProperties: false },
 );

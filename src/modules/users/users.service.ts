@@ -4,10 +4,10 @@ import type { Db } from '../../infra/db.ts';
 import { hashPassword } from './passwords.ts';
 import { assertPasswordPolicy } from './password-policy.ts';
 import type { SessionRevoker } from './ports.ts';
-import type { NewUser, UserRow, UsersRepository } from './users.repository.ts';
-import type { Role } from './users.tables.ts';
+import type { ConsentState, NewUser, UserRow, UsersRepository } from './users.repository.ts';
+import type { ConsentKind, Language, Role } from './users.tables.ts';
 
-export type { Role } from './users.tables.ts';
+export type { Language, Role } from './users.tables.ts';
 export type { SessionRevoker } from './ports.ts';
 
 export interface PublicUser {
@@ -20,6 +20,17 @@ export interface PublicUser {
   /** When the terms of service and the personal-data notice were agreed to (ISO date-time). */
   termsAgreedAt?: string;
   privacyAgreedAt?: string;
+  /** The language mail is written in. */
+  language: Language;
+  /** The current consents, on the profile only (GET and PATCH /users/me). */
+  consents?: Consents;
+}
+
+export interface Consents {
+  terms?: string;
+  privacy?: string;
+  /** `at`: the last change; absent when the account never chose. */
+  marketing: { granted: boolean; at?: string };
 }
 
 export interface Credentials {
@@ -39,6 +50,8 @@ export interface ProfileChanges {
   birthDate?: string | null;
   newPassword?: string;
   currentPassword?: string;
+  language?: Language;
+  consents?: { marketing?: boolean };
 }
 
 export interface UsersDeps {
@@ -59,6 +72,18 @@ export function toPublicUser(row: UserRow): PublicUser {
     ...(row.birth_date !== null && { birthDate: row.birth_date }),
     ...(row.terms_agreed_at && { termsAgreedAt: row.terms_agreed_at.toISOString() }),
     ...(row.privacy_agreed_at && { privacyAgreedAt: row.privacy_agreed_at.toISOString() }),
+    language: row.language,
+  };
+}
+
+function toConsents(row: UserRow, log: ConsentState[]): Consents {
+  const marketing = log.find((c) => c.kind === 'marketing');
+  return {
+    ...(row.terms_agreed_at && { terms: row.terms_agreed_at.toISOString() }),
+    ...(row.privacy_agreed_at && { privacy: row.privacy_agreed_at.toISOString() }),
+    marketing: marketing
+      ? { granted: marketing.granted, at: marketing.at.toISOString() }
+      : { granted: false },
   };
 }
 
@@ -69,8 +94,20 @@ export function toPublicUser(row: UserRow): PublicUser {
 export class UsersService {
   constructor(private readonly d: UsersDeps) {}
 
+  /** A new account and the consents it gave, in one transaction, all with one server time. */
   async create(user: NewUser): Promise<PublicUser> {
-    return toPublicUser(await this.d.repo.insert(this.d.db, user, this.d.clock.now()));
+    const now = this.d.clock.now();
+    const given: { kind: ConsentKind; granted: boolean }[] = [
+      ...(user.agreedToTerms ? [{ kind: 'terms' as const, granted: true }] : []),
+      ...(user.agreedToPrivacy ? [{ kind: 'privacy' as const, granted: true }] : []),
+      ...(user.marketingOptIn ? [{ kind: 'marketing' as const, granted: true }] : []),
+    ];
+    const row = await this.d.db.transaction().execute(async (tx) => {
+      const inserted = await this.d.repo.insert(tx, user, now);
+      await this.d.repo.recordConsents(tx, inserted.id, given, now);
+      return inserted;
+    });
+    return toPublicUser(row);
   }
 
   async emailExists(email: string): Promise<boolean> {
@@ -87,10 +124,15 @@ export class UsersService {
     return row && toPublicUser(row);
   }
 
+  /** The profile: the account and its current consents. */
   async me(id: string): Promise<PublicUser> {
-    const user = await this.findById(id);
-    if (!user) throw new AppError('USER_NOT_FOUND');
-    return user;
+    const row = await this.d.repo.findById(this.d.db, id);
+    if (!row) throw new AppError('USER_NOT_FOUND');
+    return this.profile(row);
+  }
+
+  private async profile(row: UserRow): Promise<PublicUser> {
+    return { ...toPublicUser(row), consents: toConsents(row, await this.d.repo.consents(this.d.db, row.id)) };
   }
 
   /**
@@ -121,15 +163,33 @@ export class UsersService {
       assertPasswordPolicy(changes.newPassword, row.email, 'body.newPassword');
       passwordHash = await hashPassword(changes.newPassword);
     }
-    const updated = await repo.update(
-      db,
-      id,
-      { nickname: changes.nickname, phone: changes.phone, birthDate: changes.birthDate, passwordHash },
-      this.d.clock.now(),
-    );
+    const now = this.d.clock.now();
+    const marketing = changes.consents?.marketing;
+    const updated = await db.transaction().execute(async (tx) => {
+      const after = await repo.update(
+        tx,
+        id,
+        {
+          nickname: changes.nickname,
+          phone: changes.phone,
+          birthDate: changes.birthDate,
+          passwordHash,
+          language: changes.language,
+        },
+        now,
+      );
+      // Logged only when it changes: the log answers "since when", not "how often the form was saved".
+      if (after && marketing !== undefined) {
+        const current = (await repo.consents(tx, id)).find((c) => c.kind === 'marketing');
+        if (current?.granted !== marketing) {
+          await repo.recordConsents(tx, id, [{ kind: 'marketing', granted: marketing }], now);
+        }
+      }
+      return after;
+    });
     if (!updated) throw new AppError('USER_NOT_FOUND');
     if (passwordHash) await this.d.sessions.endAllSessions(id, { exceptSessionId: currentSessionId });
-    return toPublicUser(updated);
+    return this.profile(updated);
   }
 
   /** Accounts matching what a "find my email" form gave, for a hint mailed to each one's own address. */

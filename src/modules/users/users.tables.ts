@@ -17,12 +17,29 @@ export interface UsersTable {
   terms_agreed_at: Generated<Date | null>;
   /** When it agreed to the collection and use of personal data. */
   privacy_agreed_at: Generated<Date | null>;
+  /** The language mail is written in (migration 0014). */
+  language: Generated<Language>;
+  /** When the account was withdrawn: its personal data is erased and it cannot sign in. */
+  deleted_at: Generated<Date | null>;
   created_at: ColumnType<Date, never, never>;
   updated_at: ColumnType<Date, never, Date>;
+}
+
+export type Language = 'ko' | 'en';
+export type ConsentKind = 'terms' | 'privacy' | 'marketing';
+
+/** Every consent given or withdrawn, with its time (migration 0014); never updated. */
+export interface UserConsentsTable {
+  id: Generated<string>;
+  user_id: string;
+  kind: ConsentKind;
+  granted: boolean;
+  at: Date;
 }
 
 declare module '../../infra/db.ts' {
   interface Database {
     users: UsersTable;
+    user_consents: UserConsentsTable;
   }
 }

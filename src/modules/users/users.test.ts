@@ -52,7 +52,14 @@ describe('/users/me', () => {
     await createUser(t.container, { nickname: 'someone-else' });
     const res = await me(user.headers);
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toEqual({ id: user.id, email: user.email, nickname: 'me-myself', role: 'USER' });
+    expect(res.json()).toEqual({
+      id: user.id,
+      email: user.email,
+      nickname: 'me-myself',
+      role: 'USER',
+      language: 'ko',
+      consents: { marketing: { granted: false } },
+    });
   });
 
   it('changes nickname, phone and birth date, and clears the phone with null', async () => {

@@ -9,6 +9,7 @@ import type {
   VenueChange,
   OpeningSoonQuery,
   PerformanceChange,
+  ProfileChange,
   ShowtimeChange,
   RankingQuery,
   ReservationBody,
@@ -16,6 +17,7 @@ import type {
   SeatMap,
   SignupBody,
   FindEmailBody,
+  WithdrawBody,
 } from './types.ts';
 
 /**
@@ -59,6 +61,19 @@ export const auth = {
     }),
   findEmail: (body: FindEmailBody, lang: string) =>
     call('POST', '/auth/find-email', { body, headers: { 'accept-language': lang } }),
+};
+
+/** The profile page: the account, its consents, its devices and withdrawal. */
+export const account = {
+  update: (body: ProfileChange) => call('PATCH', '/users/me', { body }),
+  sessions: () => call('GET', '/users/me/sessions'),
+  endSession: (id: string) => call('DELETE', '/users/me/sessions/{id}', { path: { id } }),
+  endOtherSessions: () => call('DELETE', '/users/me/sessions'),
+  withdraw: async (body: WithdrawBody): Promise<void> => {
+    await call('DELETE', '/users/me', { body });
+    // The session ended on the server with the account; nothing is left to refresh.
+    setAccessToken(null);
+  },
 };
 
 /**

@@ -34,6 +34,18 @@ export const MESSAGES: Record<string, { ko: string; en: string }> = {
   },
   WRONG_PASSWORD: { ko: '현재 비밀번호가 올바르지 않습니다.', en: 'The current password is wrong.' },
   USER_NOT_FOUND: { ko: '사용자를 찾을 수 없습니다.', en: 'User not found.' },
+  SESSION_NOT_FOUND: {
+    ko: '이미 로그아웃된 기기입니다.',
+    en: 'That device is already signed out.',
+  },
+  HAS_UPCOMING_TICKETS: {
+    ko: '관람 예정인 티켓이 있어 탈퇴할 수 없습니다. 공연이 끝나거나 예매를 취소한 뒤 다시 시도해 주세요.',
+    en: 'You hold tickets for upcoming shows. Withdraw after the shows, or cancel those bookings first.',
+  },
+  RECENT_SIGN_IN_REQUIRED: {
+    ko: '본인 확인을 위해 다시 로그인한 뒤 5분 안에 시도해 주세요.',
+    en: 'To confirm it is you, sign in again and try within 5 minutes.',
+  },
   INVALID_SIGNATURE: { ko: '서명이 올바르지 않습니다.', en: 'The signature is invalid.' },
   IDEMPOTENCY_IN_PROGRESS: {
     ko: '이전 요청을 처리 중입니다.',

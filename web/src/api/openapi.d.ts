@@ -3698,9 +3698,32 @@ export interface paths {
               tokenType: 'Bearer';
               user: {
                 birthDate?: string;
+                /** @description Current consents; on GET and PATCH /users/me */
+                consents?: {
+                  marketing: {
+                    /**
+                     * Format: date-time
+                     * @description The last change; absent if never chosen
+                     */
+                    at?: string;
+                    granted: boolean;
+                  };
+                  /**
+                   * Format: date-time
+                   * @description When agreed
+                   */
+                  privacy?: string;
+                  /**
+                   * Format: date-time
+                   * @description When agreed
+                   */
+                  terms?: string;
+                };
                 email: string;
                 /** Format: uuid */
                 id: string;
+                /** @description The language mail is written in */
+                language: 'ko' | 'en';
                 nickname: string;
                 phone?: string;
                 /** Format: date-time */
@@ -4115,9 +4138,32 @@ export interface paths {
               tokenType: 'Bearer';
               user: {
                 birthDate?: string;
+                /** @description Current consents; on GET and PATCH /users/me */
+                consents?: {
+                  marketing: {
+                    /**
+                     * Format: date-time
+                     * @description The last change; absent if never chosen
+                     */
+                    at?: string;
+                    granted: boolean;
+                  };
+                  /**
+                   * Format: date-time
+                   * @description When agreed
+                   */
+                  privacy?: string;
+                  /**
+                   * Format: date-time
+                   * @description When agreed
+                   */
+                  terms?: string;
+                };
                 email: string;
                 /** Format: uuid */
                 id: string;
+                /** @description The language mail is written in */
+                language: 'ko' | 'en';
                 nickname: string;
                 phone?: string;
                 /** Format: date-time */
@@ -4215,6 +4261,7 @@ export interface paths {
       requestBody: {
         content: {
           'application/json': {
+            /** @description Older spelling of `consents` (terms and privacy only) */
             agreements?: {
               /** @description Agreed to the collection and use of personal data */
               privacy: boolean;
@@ -4223,6 +4270,15 @@ export interface paths {
             };
             /** Format: date */
             birthDate?: string;
+            /** @description Each one given is recorded with the server time */
+            consents?: {
+              /** @description Opted in to marketing messages (optional; changeable in the profile) */
+              marketing?: boolean;
+              /** @description Agreed to the collection and use of personal data */
+              privacy: boolean;
+              /** @description Agreed to the terms of service */
+              terms: boolean;
+            };
             /** Format: email */
             email: string;
             nickname: string;
@@ -4241,9 +4297,32 @@ export interface paths {
           content: {
             'application/json': {
               birthDate?: string;
+              /** @description Current consents; on GET and PATCH /users/me */
+              consents?: {
+                marketing: {
+                  /**
+                   * Format: date-time
+                   * @description The last change; absent if never chosen
+                   */
+                  at?: string;
+                  granted: boolean;
+                };
+                /**
+                 * Format: date-time
+                 * @description When agreed
+                 */
+                privacy?: string;
+                /**
+                 * Format: date-time
+                 * @description When agreed
+                 */
+                terms?: string;
+              };
               email: string;
               /** Format: uuid */
               id: string;
+              /** @description The language mail is written in */
+              language: 'ko' | 'en';
               nickname: string;
               phone?: string;
               /** Format: date-time */
@@ -9047,9 +9126,32 @@ export interface paths {
           content: {
             'application/json': {
               birthDate?: string;
+              /** @description Current consents; on GET and PATCH /users/me */
+              consents?: {
+                marketing: {
+                  /**
+                   * Format: date-time
+                   * @description The last change; absent if never chosen
+                   */
+                  at?: string;
+                  granted: boolean;
+                };
+                /**
+                 * Format: date-time
+                 * @description When agreed
+                 */
+                privacy?: string;
+                /**
+                 * Format: date-time
+                 * @description When agreed
+                 */
+                terms?: string;
+              };
               email: string;
               /** Format: uuid */
               id: string;
+              /** @description The language mail is written in */
+              language: 'ko' | 'en';
               nickname: string;
               phone?: string;
               /** Format: date-time */
@@ -9122,11 +9224,213 @@ export interface paths {
     };
     put?: never;
     post?: never;
-    delete?: never;
+    /**
+     * Withdraw: erase the personal data and end every session; orders are kept
+     * @description Needs `currentPassword` (400 WRONG_PASSWORD; limited like a password change), or for an account without a password a sign-in within the last 5 minutes (403 RECENT_SIGN_IN_REQUIRED). 409 HAS_UPCOMING_TICKETS while the user holds tickets for shows that have not started, or has an order for one being paid or paid and not yet ticketed (`upcomingTickets`, `openOrders`). Email, nickname, phone, birth date and the booker details of reservations are erased; reservations, payments and tickets are kept five years (e-commerce law) under the account id.
+     */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description Required when the account has a password; social-only accounts need a sign-in within 5 minutes */
+            currentPassword?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        204: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: ({
+                /** @description Where: body.title, body.prices.0.price, params.id, query.page */
+                field?: string;
+                format?: string;
+                limit?: number;
+                /** @description English, for people reading raw responses; clients word `rule` */
+                message?: string;
+                /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
+                rule?: string;
+              } & {
+                [key: string]: unknown;
+              })[];
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: ({
+                /** @description Where: body.title, body.prices.0.price, params.id, query.page */
+                field?: string;
+                format?: string;
+                limit?: number;
+                /** @description English, for people reading raw responses; clients word `rule` */
+                message?: string;
+                /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
+                rule?: string;
+              } & {
+                [key: string]: unknown;
+              })[];
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: ({
+                /** @description Where: body.title, body.prices.0.price, params.id, query.page */
+                field?: string;
+                format?: string;
+                limit?: number;
+                /** @description English, for people reading raw responses; clients word `rule` */
+                message?: string;
+                /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
+                rule?: string;
+              } & {
+                [key: string]: unknown;
+              })[];
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: ({
+                /** @description Where: body.title, body.prices.0.price, params.id, query.page */
+                field?: string;
+                format?: string;
+                limit?: number;
+                /** @description English, for people reading raw responses; clients word `rule` */
+                message?: string;
+                /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
+                rule?: string;
+              } & {
+                [key: string]: unknown;
+              })[];
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: ({
+                /** @description Where: body.title, body.prices.0.price, params.id, query.page */
+                field?: string;
+                format?: string;
+                limit?: number;
+                /** @description English, for people reading raw responses; clients word `rule` */
+                message?: string;
+                /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
+                rule?: string;
+              } & {
+                [key: string]: unknown;
+              })[];
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: ({
+                /** @description Where: body.title, body.prices.0.price, params.id, query.page */
+                field?: string;
+                format?: string;
+                limit?: number;
+                /** @description English, for people reading raw responses; clients word `rule` */
+                message?: string;
+                /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
+                rule?: string;
+              } & {
+                [key: string]: unknown;
+              })[];
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+    };
     options?: never;
     head?: never;
     /**
-     * Change nickname, phone, birth date or password (with currentPassword)
+     * Change nickname, phone, birth date, language, marketing consent or password (with currentPassword)
      * @description Changing the password needs `currentPassword` and ends every other session of the user (their refresh and access tokens are refused within seconds); this session goes on. Wrong current passwords are limited per account (5 per 15 minutes, then 429 RATE_LIMITED with Retry-After).
      */
     patch: {
@@ -9141,7 +9445,13 @@ export interface paths {
           'application/json': {
             /** Format: date */
             birthDate?: string | null;
+            consents?: {
+              /** @description Marketing opt-in; each change is logged with its time */
+              marketing: boolean;
+            };
             currentPassword?: string;
+            /** @description The language mail is written in */
+            language?: 'ko' | 'en';
             newPassword?: string;
             nickname?: string;
             phone?: string | null;
@@ -9157,9 +9467,32 @@ export interface paths {
           content: {
             'application/json': {
               birthDate?: string;
+              /** @description Current consents; on GET and PATCH /users/me */
+              consents?: {
+                marketing: {
+                  /**
+                   * Format: date-time
+                   * @description The last change; absent if never chosen
+                   */
+                  at?: string;
+                  granted: boolean;
+                };
+                /**
+                 * Format: date-time
+                 * @description When agreed
+                 */
+                privacy?: string;
+                /**
+                 * Format: date-time
+                 * @description When agreed
+                 */
+                terms?: string;
+              };
               email: string;
               /** Format: uuid */
               id: string;
+              /** @description The language mail is written in */
+              language: 'ko' | 'en';
               nickname: string;
               phone?: string;
               /** Format: date-time */
@@ -9383,6 +9716,263 @@ export interface paths {
     put?: never;
     post?: never;
     delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/users/me/sessions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Signed-in devices: live sessions, the one of this request marked current */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description The client address, its last part masked */
+              address: string;
+              /** Format: date-time */
+              createdAt: string;
+              /** @description The session of this request */
+              current: boolean;
+              /** @description Browser and system, e.g. "Chrome · macOS"; empty when unknown */
+              device: string;
+              /** Format: uuid */
+              id: string;
+              /**
+               * Format: date-time
+               * @description The last refresh (not every request)
+               */
+              lastSeenAt: string;
+            }[];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: ({
+                /** @description Where: body.title, body.prices.0.price, params.id, query.page */
+                field?: string;
+                format?: string;
+                limit?: number;
+                /** @description English, for people reading raw responses; clients word `rule` */
+                message?: string;
+                /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
+                rule?: string;
+              } & {
+                [key: string]: unknown;
+              })[];
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    /**
+     * End every session but this one
+     * @description Its refresh token is refused at once and its access token within seconds on every instance.
+     */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        204: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: ({
+                /** @description Where: body.title, body.prices.0.price, params.id, query.page */
+                field?: string;
+                format?: string;
+                limit?: number;
+                /** @description English, for people reading raw responses; clients word `rule` */
+                message?: string;
+                /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
+                rule?: string;
+              } & {
+                [key: string]: unknown;
+              })[];
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/users/me/sessions/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /**
+     * End one of my sessions (sign that device out)
+     * @description Its refresh token is refused at once and its access token within seconds on every instance. Another user's session is 404 SESSION_NOT_FOUND.
+     */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        204: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: ({
+                /** @description Where: body.title, body.prices.0.price, params.id, query.page */
+                field?: string;
+                format?: string;
+                limit?: number;
+                /** @description English, for people reading raw responses; clients word `rule` */
+                message?: string;
+                /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
+                rule?: string;
+              } & {
+                [key: string]: unknown;
+              })[];
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: ({
+                /** @description Where: body.title, body.prices.0.price, params.id, query.page */
+                field?: string;
+                format?: string;
+                limit?: number;
+                /** @description English, for people reading raw responses; clients word `rule` */
+                message?: string;
+                /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
+                rule?: string;
+              } & {
+                [key: string]: unknown;
+              })[];
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: ({
+                /** @description Where: body.title, body.prices.0.price, params.id, query.page */
+                field?: string;
+                format?: string;
+                limit?: number;
+                /** @description English, for people reading raw responses; clients word `rule` */
+                message?: string;
+                /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
+                rule?: string;
+              } & {
+                [key: string]: unknown;
+              })[];
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+    };
     options?: never;
     head?: never;
     patch?: never;

@@ -31,6 +31,9 @@ export type LoginResult = ResponseOf<'/api/v1/auth/login', 'post'>;
 export type SignupBody = BodyOf<'/api/v1/auth/signup', 'post'>;
 export type FindEmailBody = BodyOf<'/api/v1/auth/find-email', 'post'>;
 export type ProfileChange = BodyOf<'/api/v1/users/me', 'patch'>;
+export type Language = User['language'];
+export type DeviceSession = ResponseOf<'/api/v1/users/me/sessions', 'get'>[number];
+export type WithdrawBody = BodyOf<'/api/v1/users/me', 'delete'>;
 
 // --- catalogue ------------------------------------------------------------------------------------
 

@@ -1,40 +1,28 @@
-import { useNavigate } from 'react-router';
 import { useI18n } from '../i18n/index.tsx';
 import { useTitle } from '../lib/hooks.ts';
 import { useSession } from '../lib/session.tsx';
+import { Account } from './profile/Account.tsx';
+import { Consents } from './profile/Consents.tsx';
+import { Devices } from './profile/Devices.tsx';
+import { Password } from './profile/Password.tsx';
+import { Withdrawal } from './profile/Withdrawal.tsx';
+import './profile/profile.css';
 
+/** 내 정보: one section per concern, each saving on its own (signing out: the header, or Devices). */
 export default function Profile() {
-  const { t, date } = useI18n();
-  const { user, logout } = useSession();
-  const navigate = useNavigate();
+  const { t } = useI18n();
+  const { user } = useSession();
   useTitle(t('nav.profile'));
   if (!user) return null;
   return (
-    <div className="stack narrow">
+    <div className="stack narrow profile">
       <h1>{t('nav.profile')}</h1>
-      <dl className="facts">
-        <dt>{t('auth.email')}</dt>
-        <dd data-testid="profile-email">{user.email}</dd>
-        <dt>{t('auth.nickname')}</dt>
-        <dd>{user.nickname}</dd>
-        {user.phone && (
-          <>
-            <dt>{t('auth.phone')}</dt>
-            <dd>{user.phone}</dd>
-          </>
-        )}
-        {user.birthDate && (
-          <>
-            <dt>{t('auth.birthDate')}</dt>
-            <dd>{date(user.birthDate)}</dd>
-          </>
-        )}
-        <dt>{t('auth.role')}</dt>
-        <dd>{user.role}</dd>
-      </dl>
-      <button type="button" className="btn secondary" onClick={() => void logout().then(() => navigate('/'))}>
-        {t('nav.logout')}
-      </button>
+      <Account user={user} />
+      <Password />
+      <Consents user={user} />
+      <Devices />
+      {/* Sign-in methods (linked social accounts) go here, between the devices and withdrawal. */}
+      <Withdrawal />
     </div>
   );
 }

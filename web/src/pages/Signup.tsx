@@ -21,6 +21,7 @@ export default function Signup() {
   const [password, setPassword] = useState('');
   const [agreedTerms, setAgreedTerms] = useState(false);
   const [agreedPrivacy, setAgreedPrivacy] = useState(false);
+  const [marketing, setMarketing] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   useTitle(t('nav.signup'));
@@ -58,7 +59,7 @@ export default function Signup() {
         email: email.trim(),
         password,
         nickname: nickname.trim(),
-        agreements: { terms: agreedTerms, privacy: agreedPrivacy },
+        consents: { terms: agreedTerms, privacy: agreedPrivacy, marketing },
         ...(verificationToken ? { verificationToken } : {}),
       });
       await login(email.trim(), password);
@@ -163,6 +164,16 @@ export default function Signup() {
               {t('auth.consentPrivacy')}
             </label>
             <p className="muted small">{t('auth.consentPrivacySummary')}</p>
+            <label className="check">
+              <input
+                type="checkbox"
+                name="marketing"
+                checked={marketing}
+                onChange={(e) => setMarketing(e.target.checked)}
+              />
+              {t('profile.marketing')}
+            </label>
+            <p className="muted small">{t('auth.consentMarketingSummary')}</p>
           </fieldset>
           <button type="submit" className="btn primary" disabled={busy || !agreedTerms || !agreedPrivacy}>
             {t('nav.signup')}
