@@ -174,7 +174,7 @@ export async function createContainer(
   const sessions = createSessions(infra);
   const users = createUsersModule(infra, { sessions });
   const auth = createAuthModule(infra, { users: users.service, sessions });
-  apiRoutes.push(auth.subscription, auth.routes, users.routes);
+  apiRoutes.push(auth.subscription, auth.routes, auth.socialRoutes, users.routes);
 
   const coupons = createCouponsModule(infra);
   apiRoutes.push(coupons.routes);

@@ -182,21 +182,27 @@ export class AuthService {
       });
     }
     const creds = await this.d.users.credentials(email);
-    const ok = creds
+    // An account without a password (social sign-in only) costs the same work as an unknown email.
+    const ok = creds?.passwordHash
       ? await verifyPassword(creds.passwordHash, password)
       : (await verifyPassword(await dummyHash!, password)) && false;
     if (!creds || !ok) throw new AppError('INVALID_CREDENTIALS');
     await this.d.store.loginSucceeded(email, address, AUTH_POLICY.login);
+    return this.startSession(creds.user);
+  }
+
+  /** A new session (refresh-token family) for a user who proved who they are: a password or a provider. */
+  async startSession(user: PublicUser): Promise<Session> {
     const refreshToken = randomBytes(32).toString('base64url');
     // The refresh-token family is the session: its id goes into every access token as `sid`.
     const familyId = randomUUID();
     await this.d.refreshTokens.insert(this.d.db, {
       familyId,
-      userId: creds.id,
+      userId: user.id,
       tokenHash: sha256(refreshToken),
       expiresAt: this.refreshExpiry(),
     });
-    return this.session(creds.user, refreshToken, familyId);
+    return this.session(user, refreshToken, familyId);
   }
 
   /** Trades a refresh token for a new one and a new access token carrying the role in the database now. */

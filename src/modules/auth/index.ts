@@ -3,6 +3,11 @@ import type { Infra } from '../../container.ts';
 import { createMailer, type Mailer } from '../../infra/mailer.ts';
 import type { UsersService } from '../users/index.ts';
 import { AuthRedis } from './auth.redis.ts';
+import { IdentitiesRepository } from './identities.repository.ts';
+import { configuredProviders } from './oauth-providers.ts';
+import { OAuthRedis } from './oauth.redis.ts';
+import { oauthRoutes } from './oauth.routes.ts';
+import { OAuthService } from './oauth.service.ts';
 import { authRoutes } from './auth.routes.ts';
 import { AUTH_POLICY, AuthService } from './auth.service.ts';
 import { RefreshTokensRepository } from './refresh-tokens.repository.ts';
@@ -17,7 +22,7 @@ export function createSessions(infra: Pick<Infra, 'db' | 'endedSessions' | 'cloc
 }
 
 /**
- * The auth module: verification codes, signup, login, refresh rotation and logout. It depends on the
+ * The auth module: verification codes, signup, login, social sign-in, refresh rotation and logout. It depends on the
  * users module (accounts, password hashing and policy); users never imports auth.
  */
 export function createAuthModule(
@@ -45,10 +50,24 @@ export function createAuthModule(
     refreshTtlSeconds: config.REFRESH_TOKEN_TTL_SECONDS,
     secureCookies: config.PUBLIC_URL.startsWith('https:'),
   });
+  const oauth = new OAuthService({
+    db: infra.db,
+    providers: configuredProviders(config),
+    store: new OAuthRedis(infra.redis),
+    identities: new IdentitiesRepository(),
+    users: ports.users,
+    auth: service,
+    log: infra.log,
+  });
+  const socialRoutes = oauthRoutes(oauth, {
+    publicUrl: config.PUBLIC_URL,
+    refreshTtlSeconds: config.REFRESH_TOKEN_TTL_SECONDS,
+    secureCookies: config.PUBLIC_URL.startsWith('https:'),
+  });
   // Only API instances verify access tokens: they hear ended sessions while the HTTP app lives.
   const subscription: FastifyPluginAsyncTypebox = async (app) => {
     await infra.endedSessions.start();
     app.addHook('onClose', async () => infra.endedSessions.stop());
   };
-  return { service, routes, subscription };
+  return { service, routes, socialRoutes, subscription };
 }
