@@ -19,6 +19,7 @@ const MyReservations = lazy(() => import('./pages/MyReservations.tsx'));
 const Coupons = lazy(() => import('./pages/Coupons.tsx'));
 const Signup = lazy(() => import('./pages/Signup.tsx'));
 const Login = lazy(() => import('./pages/Login.tsx'));
+const SocialCallback = lazy(() => import('./pages/auth/SocialCallback.tsx'));
 const Profile = lazy(() => import('./pages/Profile.tsx'));
 const NotFound = lazy(() => import('./pages/NotFound.tsx'));
 const AdminLayout = lazy(() => import('./pages/admin/AdminLayout.tsx'));
@@ -48,6 +49,7 @@ const router = createBrowserRouter([
       { path: 'coupons', element: <Coupons /> },
       { path: 'signup', element: <Signup /> },
       { path: 'login', element: <Login /> },
+      { path: 'auth/callback', element: <SocialCallback /> },
       { path: 'profile', element: signedIn(<Profile />) },
       // The door: STAFF as well as ADMIN (admins also reach it from the console at /admin/check-in).
       {

@@ -5,6 +5,7 @@ import { useI18n } from '../i18n/index.tsx';
 import { useTitle } from '../lib/hooks.ts';
 import { useSession } from '../lib/session.tsx';
 import { ErrorBox } from '../components/States.tsx';
+import SocialButtons from './auth/SocialButtons.tsx';
 
 export default function Login() {
   const { t } = useI18n();
@@ -62,6 +63,7 @@ export default function Login() {
           {t('nav.login')}
         </button>
       </form>
+      <SocialButtons />
       <p>
         {t('auth.noAccount')} <Link to={withNext('/signup', params.get('next'))}>{t('nav.signup')}</Link>
       </p>

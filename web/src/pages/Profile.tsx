@@ -2,6 +2,7 @@ import { useNavigate } from 'react-router';
 import { useI18n } from '../i18n/index.tsx';
 import { useTitle } from '../lib/hooks.ts';
 import { useSession } from '../lib/session.tsx';
+import LinkedAccounts from './profile/LinkedAccounts.tsx';
 
 export default function Profile() {
   const { t, date } = useI18n();
@@ -32,6 +33,7 @@ export default function Profile() {
         <dt>{t('auth.role')}</dt>
         <dd>{user.role}</dd>
       </dl>
+      <LinkedAccounts />
       <button type="button" className="btn secondary" onClick={() => void logout().then(() => navigate('/'))}>
         {t('nav.logout')}
       </button>
