@@ -20,6 +20,7 @@ import { seatmapJourneys } from './journeys-seatmap.ts';
 import { buyingJourneys } from './journeys-buying.ts';
 import { ticketTypeJourneys } from './journeys-ticket-types.ts';
 import { ticketJourneys } from './journeys-tickets.ts';
+import { socialJourneys } from './journeys-social.ts';
 
 const PASSWORD = 'Buyer-pass-2345';
 
@@ -338,5 +339,6 @@ export function journeys(stack: Stack, suffix: string): Journey[] {
     ...buyingJourneys(stack, suffix),
     ...ticketTypeJourneys(stack, suffix),
     ...ticketJourneys(stack, suffix),
+    ...socialJourneys(stack, suffix),
   ];
 }

@@ -8,6 +8,7 @@ import pg from 'pg';
 import { createRedis } from '../src/infra/redis.ts';
 import { startMailbox } from './mailbox.ts';
 import { deleteBrokerObjects } from '../test/broker-cleanup.ts';
+import { startLocalOAuthProvider, type LocalOAuthProvider } from '../test/oauth-provider.ts';
 
 export const ROOT = join(import.meta.dirname, '..');
 export const RESULTS = join(ROOT, 'test-results');
@@ -20,6 +21,8 @@ export interface Stack {
   /** The stack's own database, for the few fixtures the API cannot make (a STAFF account). */
   databaseUrl: string;
   waitForCode: (email: string) => Promise<string>;
+  /** The local OAuth server standing in for Kakao and Google (social sign-in journeys set its profile). */
+  oauthProvider: LocalOAuthProvider;
   stop: () => Promise<void>;
 }
 
@@ -64,6 +67,7 @@ export async function startStack(): Promise<Stack> {
   const redisPrefix = `e2e:${id}:`;
   const [apiPort, gatewayPort] = [await freePort(), await freePort()];
   const mailbox = await startMailbox();
+  const oauthProvider = await startLocalOAuthProvider();
   const baseUrl = `http://127.0.0.1:${apiPort}`;
   const gatewayUrl = `http://127.0.0.1:${gatewayPort}`;
 
@@ -90,6 +94,8 @@ export async function startStack(): Promise<Stack> {
     // Each journey run sends its own X-Forwarded-For (e2e/api.ts useClientAddress), as buyers
     // behind nginx arrive: per-address limits then count one run, not the whole suite.
     TRUST_PROXY: '127.0.0.1',
+    ...oauthProvider.env('kakao'),
+    ...oauthProvider.env('google'),
   };
   const log = createWriteStream(join(RESULTS, 'stack.log'));
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts', 'all'], {
@@ -109,6 +115,7 @@ export async function startStack(): Promise<Stack> {
       clearTimeout(timer);
     }
     await mailbox.close();
+    await oauthProvider.close();
     await deleteBrokerObjects(`ct.e2e.${id}`, `ct.e2e.${id}`);
     const admin = new pg.Client({ connectionString: adminDbUrl.toString() });
     await admin.connect();
@@ -136,5 +143,12 @@ export async function startStack(): Promise<Stack> {
     await stop();
     throw err;
   }
-  return { baseUrl, gatewayUrl, databaseUrl: dbUrl.toString(), waitForCode: mailbox.waitForCode, stop };
+  return {
+    baseUrl,
+    gatewayUrl,
+    databaseUrl: dbUrl.toString(),
+    waitForCode: mailbox.waitForCode,
+    oauthProvider,
+    stop,
+  };
 }
