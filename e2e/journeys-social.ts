@@ -53,7 +53,11 @@ export function socialJourneys(stack: Stack, suffix: string): Journey[] {
         await page.getByRole('button', { name: 'Google 연결 해제' }).waitFor();
 
         // Signed out, another Kakao account carrying this address, unverified, joins nothing.
-        await page.getByRole('button', { name: '로그아웃' }).click();
+        await page.locator('#main').getByRole('button', { name: '로그아웃' }).click();
+        await page
+          .getByRole('navigation', { name: '주 메뉴' })
+          .getByRole('link', { name: '로그인' })
+          .waitFor();
         idp.profile = {
           id: Number(`8${Date.now()}`.slice(0, 15)),
           kakao_account: { email, is_email_valid: true, is_email_verified: false },

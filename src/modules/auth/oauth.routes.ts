@@ -80,12 +80,10 @@ export const oauthRoutes =
         },
       },
       async (request, reply) =>
-        reply
-          .status(201)
-          .send({
-            ticket: await oauth.linkTicket(request.user!.id),
-            expiresIn: OAUTH_POLICY.linkTicketTtlSeconds,
-          }),
+        reply.status(201).send({
+          ticket: await oauth.linkTicket(request.user!.id),
+          expiresIn: OAUTH_POLICY.linkTicketTtlSeconds,
+        }),
     );
 
     app.get(
