@@ -178,6 +178,15 @@ describe('social sign-in against a local OAuth2/OIDC server', () => {
     expect(row.rows[0]).toEqual({ email_verified_at: null, password_hash: null });
   });
 
+  it('creates nothing when the provider shares no email (Kakao without the email consent)', async () => {
+    idp.profile = { id: 777, kakao_account: { profile: { nickname: '이메일없음' } } };
+    const res = await signIn('kakao');
+    expect(location(res).pathname).toBe('/login');
+    expect(location(res).searchParams.get('error')).toBe('OAUTH_EMAIL_REQUIRED');
+    const rows = await sql`SELECT 1 FROM user_identities WHERE subject = '777'`.execute(t.container.db);
+    expect(rows.rows).toEqual([]);
+  });
+
   it('refuses a state it did not issue, and a callback in another browser', async () => {
     idp.profile = googleProfile('g-state', 'state@example.com', true);
     const { authorize, binding } = await start('google');

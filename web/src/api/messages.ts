@@ -52,8 +52,8 @@ export const MESSAGES: Record<string, { ko: string; en: string }> = {
   },
   IDENTITY_NOT_FOUND: { ko: '연결된 계정이 아닙니다.', en: 'That account is not linked.' },
   LAST_SIGN_IN_METHOD: {
-    ko: '로그인할 수 있는 마지막 방법이라 연결을 해제할 수 없습니다. 비밀번호를 먼저 설정해 주세요.',
-    en: 'This is your last way to sign in, so it cannot be unlinked. Set a password first.',
+    ko: '로그인할 수 있는 마지막 방법이라 연결을 해제할 수 없습니다. 다른 계정을 먼저 연결해 주세요.',
+    en: 'This is your last way to sign in, so it cannot be unlinked. Link another account first.',
   },
   INVALID_SIGNATURE: { ko: '서명이 올바르지 않습니다.', en: 'The signature is invalid.' },
   IDEMPOTENCY_IN_PROGRESS: {
