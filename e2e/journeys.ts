@@ -24,6 +24,7 @@ import { ticketJourneys } from './journeys-tickets.ts';
 import { seatzoomJourneys } from './journeys-seatzoom.ts';
 import { recoveryJourneys } from './journeys-recovery.ts';
 import { profileJourneys } from './journeys-profile.ts';
+import { socialJourneys } from './journeys-social.ts';
 
 const PASSWORD = 'Buyer-pass-2345';
 
@@ -337,5 +338,6 @@ export function journeys(stack: Stack, suffix: string): Journey[] {
     ...seatzoomJourneys(stack, suffix),
     ...recoveryJourneys(stack, suffix),
     ...profileJourneys(stack, suffix),
+    ...socialJourneys(stack, suffix),
   ];
 }

@@ -8,6 +8,7 @@ import pg from 'pg';
 import { createRedis } from '../src/infra/redis.ts';
 import { startMailbox } from './mailbox.ts';
 import { deleteBrokerObjects } from '../test/broker-cleanup.ts';
+import { startLocalOAuthProvider, type LocalOAuthProvider } from '../test/oauth-provider.ts';
 
 export const ROOT = join(import.meta.dirname, '..');
 export const RESULTS = join(ROOT, 'test-results');
@@ -22,6 +23,8 @@ export interface Stack {
   waitForCode: (email: string) => Promise<string>;
   /** The first group of `pattern` in the newest matching mail to `email` (a link, say). */
   waitForMail: (email: string, pattern: RegExp) => Promise<string>;
+  /** The local OAuth server standing in for Kakao and Google (social sign-in journeys set its profile). */
+  oauthProvider: LocalOAuthProvider;
   stop: () => Promise<void>;
 }
 
@@ -66,6 +69,7 @@ export async function startStack(): Promise<Stack> {
   const redisPrefix = `e2e:${id}:`;
   const [apiPort, gatewayPort] = [await freePort(), await freePort()];
   const mailbox = await startMailbox();
+  const oauthProvider = await startLocalOAuthProvider();
   const baseUrl = `http://127.0.0.1:${apiPort}`;
   const gatewayUrl = `http://127.0.0.1:${gatewayPort}`;
 
@@ -92,6 +96,8 @@ export async function startStack(): Promise<Stack> {
     // Each journey run sends its own X-Forwarded-For (e2e/api.ts useClientAddress), as buyers
     // behind nginx arrive: per-address limits then count one run, not the whole suite.
     TRUST_PROXY: '127.0.0.1',
+    ...oauthProvider.env('kakao'),
+    ...oauthProvider.env('google'),
   };
   const log = createWriteStream(join(RESULTS, 'stack.log'));
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts', 'all'], {
@@ -111,6 +117,7 @@ export async function startStack(): Promise<Stack> {
       clearTimeout(timer);
     }
     await mailbox.close();
+    await oauthProvider.close();
     await deleteBrokerObjects(`ct.e2e.${id}`, `ct.e2e.${id}`);
     const admin = new pg.Client({ connectionString: adminDbUrl.toString() });
     await admin.connect();
@@ -144,6 +151,7 @@ export async function startStack(): Promise<Stack> {
     databaseUrl: dbUrl.toString(),
     waitForCode: mailbox.waitForCode,
     waitForMail: mailbox.waitForMatch,
+    oauthProvider,
     stop,
   };
 }

@@ -68,7 +68,7 @@ export async function ensureAdmin(deps: Deps): Promise<AdminState> {
     log.error({ email, role: row.role }, message);
     return 'not-admin';
   }
-  if (await verifyPassword(row.password_hash, DEV_SECRETS.ADMIN_PASSWORD)) {
+  if (row.password_hash !== null && (await verifyPassword(row.password_hash, DEV_SECRETS.ADMIN_PASSWORD))) {
     if (config.NODE_ENV === 'production') {
       throw new AdminAccountError(
         `the admin account ${email} still has the development password; set a real one with ` +

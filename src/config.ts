@@ -206,6 +206,35 @@ export const CONFIG_SCHEMA = {
     '50',
   ),
   STREAM_LIMIT_PER_INSTANCE: entry(int(1, 1_000_000), 'Concurrent event streams per API process', '20000'),
+  // Social sign-in (docs/accounts-social.md). A provider shows only when its client id and secret are
+  // set. The endpoint overrides exist for a local OAuth server (tests, e2e); production leaves them unset.
+  OAUTH_KAKAO_CLIENT_ID: optional(str, 'Kakao REST API key; Kakao sign-in shows when set with its secret'),
+  OAUTH_KAKAO_CLIENT_SECRET: optional(str, 'Kakao client secret (카카오 로그인 > 보안)'),
+  OAUTH_KAKAO_REDIRECT_URI: optional(
+    url('http:', 'https:'),
+    'Kakao redirect URI (default PUBLIC_URL/api/v1/auth/oauth/kakao/callback)',
+  ),
+  OAUTH_KAKAO_ENDPOINTS: optional(list, "Local test only: authorize,token,userinfo URLs replacing Kakao's"),
+  OAUTH_NAVER_CLIENT_ID: optional(str, 'Naver client id; Naver sign-in shows when set with its secret'),
+  OAUTH_NAVER_CLIENT_SECRET: optional(str, 'Naver client secret'),
+  OAUTH_NAVER_REDIRECT_URI: optional(
+    url('http:', 'https:'),
+    'Naver callback URL (default PUBLIC_URL/api/v1/auth/oauth/naver/callback)',
+  ),
+  OAUTH_NAVER_ENDPOINTS: optional(list, "Local test only: authorize,token,userinfo URLs replacing Naver's"),
+  OAUTH_GOOGLE_CLIENT_ID: optional(
+    str,
+    'Google OAuth client id; Google sign-in shows when set with its secret',
+  ),
+  OAUTH_GOOGLE_CLIENT_SECRET: optional(str, 'Google OAuth client secret'),
+  OAUTH_GOOGLE_REDIRECT_URI: optional(
+    url('http:', 'https:'),
+    'Google authorized redirect URI (default PUBLIC_URL/api/v1/auth/oauth/google/callback)',
+  ),
+  OAUTH_GOOGLE_ENDPOINTS: optional(
+    list,
+    "Local test only: authorize,token,userinfo URLs replacing Google's (the issuer is the authorize URL's origin)",
+  ),
 } satisfies Record<string, Entry<unknown>>;
 
 /** Variables that hold secrets: none may keep a development default in production. */

@@ -179,7 +179,7 @@ export async function createContainer(
   const mail = createMailModule(infra);
   background.push(mail.background);
   const auth = createAuthModule(infra, { users: users.service, sessions, mail });
-  apiRoutes.push(auth.subscription, auth.routes, auth.devicesRoutes, users.routes);
+  apiRoutes.push(auth.subscription, auth.routes, auth.devicesRoutes, auth.socialRoutes, users.routes);
 
   const coupons = createCouponsModule(infra);
   apiRoutes.push(coupons.routes);

@@ -36,6 +36,16 @@ export const ERROR_TABLE = {
   SESSION_NOT_FOUND: { status: 404, title: 'Session not found' },
   HAS_UPCOMING_TICKETS: { status: 409, title: 'Tickets for upcoming shows are still held' },
   RECENT_SIGN_IN_REQUIRED: { status: 403, title: 'Sign in again to confirm it is you' },
+  // social sign-in (Kakao, Naver, Google)
+  OAUTH_FAILED: { status: 400, title: 'Signing in with the provider failed' },
+  OAUTH_EMAIL_IN_USE: {
+    status: 409,
+    title: 'An account already uses this email; sign in to it and link the provider in the profile',
+  },
+  OAUTH_EMAIL_REQUIRED: { status: 400, title: 'The provider did not share an email address' },
+  OAUTH_IDENTITY_TAKEN: { status: 409, title: 'This provider account is linked to another account' },
+  IDENTITY_NOT_FOUND: { status: 404, title: 'No such provider is linked to the account' },
+  LAST_SIGN_IN_METHOD: { status: 409, title: 'This is the last way to sign in to the account' },
 
   // catalogue
   CATEGORY_NOT_FOUND: { status: 404, title: 'Category not found' },

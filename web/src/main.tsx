@@ -22,6 +22,7 @@ const Login = lazy(() => import('./pages/Login.tsx'));
 const ForgotPassword = lazy(() => import('./pages/auth/ForgotPassword.tsx'));
 const ResetPassword = lazy(() => import('./pages/auth/ResetPassword.tsx'));
 const FindEmail = lazy(() => import('./pages/auth/FindEmail.tsx'));
+const SocialCallback = lazy(() => import('./pages/auth/SocialCallback.tsx'));
 const Profile = lazy(() => import('./pages/Profile.tsx'));
 const NotFound = lazy(() => import('./pages/NotFound.tsx'));
 const AdminLayout = lazy(() => import('./pages/admin/AdminLayout.tsx'));
@@ -54,6 +55,7 @@ const router = createBrowserRouter([
       { path: 'forgot-password', element: <ForgotPassword /> },
       { path: 'reset-password', element: <ResetPassword /> },
       { path: 'find-email', element: <FindEmail /> },
+      { path: 'auth/callback', element: <SocialCallback /> },
       { path: 'profile', element: signedIn(<Profile />) },
       // The door: STAFF as well as ADMIN (admins also reach it from the console at /admin/check-in).
       {

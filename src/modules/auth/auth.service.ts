@@ -187,7 +187,8 @@ export class AuthService {
       });
     }
     const creds = await this.d.users.credentials(email);
-    const ok = creds
+    // An account without a password (social sign-in only) costs the same work as an unknown email.
+    const ok = creds?.passwordHash
       ? await verifyPassword(creds.passwordHash, password)
       : (await verifyPassword(await dummyHash!, password)) && false;
     if (!creds || !ok) throw new AppError('INVALID_CREDENTIALS');

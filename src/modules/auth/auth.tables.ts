@@ -42,3 +42,20 @@ declare module '../../infra/db.ts' {
     auth_sessions: AuthSessionsTable;
   }
 }
+
+/** Provider accounts linked to ours (migration 0013_auth_identities). Only the auth module reads it. */
+export interface UserIdentitiesTable {
+  id: Generated<string>;
+  user_id: string;
+  provider: 'kakao' | 'naver' | 'google';
+  subject: string;
+  email: string | null;
+  email_verified: boolean;
+  created_at: ColumnType<Date, never, never>;
+}
+
+declare module '../../infra/db.ts' {
+  interface Database {
+    user_identities: UserIdentitiesTable;
+  }
+}

@@ -3,6 +3,11 @@ import type { Infra } from '../../container.ts';
 import type { MailModule } from '../mail/index.ts';
 import type { UsersService } from '../users/index.ts';
 import { AuthRedis } from './auth.redis.ts';
+import { IdentitiesRepository } from './identities.repository.ts';
+import { configuredProviders } from './oauth-providers.ts';
+import { OAuthRedis } from './oauth.redis.ts';
+import { oauthRoutes } from './oauth.routes.ts';
+import { OAuthService } from './oauth.service.ts';
 import { authRoutes } from './auth.routes.ts';
 import { AUTH_POLICY, AuthService } from './auth.service.ts';
 import { PasswordResetsRepository } from './password-resets.repository.ts';
@@ -27,9 +32,9 @@ export function createSessions(infra: Pick<Infra, 'db' | 'endedSessions' | 'cloc
 }
 
 /**
- * The auth module: verification codes, signup, login, refresh rotation, logout and account recovery
- * (password reset, find my email). It depends on the users module (accounts, password hashing and
- * policy) and the mail module (templates and the queue); neither imports auth.
+ * The auth module: verification codes, signup, login, social sign-in, refresh rotation, logout and
+ * account recovery (password reset, find my email). It depends on the users module (accounts, password
+ * hashing and policy) and the mail module (templates and the queue); neither imports auth.
  */
 export function createAuthModule(
   infra: Pick<Infra, 'config' | 'db' | 'log' | 'redis' | 'tokens' | 'endedSessions' | 'clock'>,
@@ -67,10 +72,31 @@ export function createAuthModule(
     refreshTtlSeconds: config.REFRESH_TOKEN_TTL_SECONDS,
     secureCookies: config.PUBLIC_URL.startsWith('https:'),
   });
+  const oauth = new OAuthService({
+    db: infra.db,
+    providers: configuredProviders(config),
+    store: new OAuthRedis(infra.redis),
+    identities: new IdentitiesRepository(),
+    users: ports.users,
+    auth: service,
+    log: infra.log,
+  });
+  const socialRoutes = oauthRoutes(oauth, {
+    publicUrl: config.PUBLIC_URL,
+    refreshTtlSeconds: config.REFRESH_TOKEN_TTL_SECONDS,
+    secureCookies: config.PUBLIC_URL.startsWith('https:'),
+  });
   // Only API instances verify access tokens: they hear ended sessions while the HTTP app lives.
   const subscription: FastifyPluginAsyncTypebox = async (app) => {
     await infra.endedSessions.start();
     app.addHook('onClose', async () => infra.endedSessions.stop());
   };
-  return { service, recovery, routes, devicesRoutes: devicesRoutes(ports.sessions), subscription };
+  return {
+    service,
+    recovery,
+    routes,
+    devicesRoutes: devicesRoutes(ports.sessions),
+    socialRoutes,
+    subscription,
+  };
 }

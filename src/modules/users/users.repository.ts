@@ -8,7 +8,8 @@ export type UserRow = Selectable<UsersTable>;
 
 export interface NewUser {
   email: string;
-  passwordHash: string;
+  /** Null: the account signs in through a social provider only. */
+  passwordHash: string | null;
   nickname: string;
   phone?: string | null;
   birthDate?: string | null;

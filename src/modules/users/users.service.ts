@@ -35,7 +35,8 @@ export interface Consents {
 
 export interface Credentials {
   id: string;
-  passwordHash: string;
+  /** Null when the account has no password (it signs in through a social provider). */
+  passwordHash: string | null;
   user: PublicUser;
 }
 
@@ -119,6 +120,19 @@ export class UsersService {
     return row && { id: row.id, passwordHash: row.password_hash, user: toPublicUser(row) };
   }
 
+  /** The account holding this email and whether that email was verified (social sign-in links only to a verified one). */
+  async accountForEmail(email: string): Promise<{ user: PublicUser; emailVerified: boolean } | undefined> {
+    const row = await this.d.repo.findByEmail(this.d.db, email);
+    return row && { user: toPublicUser(row), emailVerified: row.email_verified_at !== null };
+  }
+
+  /** Whether the account can sign in with a password (an unlinked provider must not be its last way in). */
+  async hasPassword(id: string): Promise<boolean> {
+    const row = await this.d.repo.findById(this.d.db, id);
+    if (!row) throw new AppError('USER_NOT_FOUND');
+    return row.password_hash !== null;
+  }
+
   async findById(id: string): Promise<PublicUser | undefined> {
     const row = await this.d.repo.findById(this.d.db, id);
     return row && toPublicUser(row);
@@ -157,7 +171,11 @@ export class UsersService {
           ],
         });
       }
-      if (!(await this.d.passwords.verify(id, row.password_hash, changes.currentPassword))) {
+      // An account without a password (social sign-in only) has no current password to prove.
+      if (
+        row.password_hash === null ||
+        !(await this.d.passwords.verify(id, row.password_hash, changes.currentPassword))
+      ) {
         throw new AppError('WRONG_PASSWORD');
       }
       assertPasswordPolicy(changes.newPassword, row.email, 'body.newPassword');

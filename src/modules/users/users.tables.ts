@@ -7,7 +7,8 @@ export type Role = 'USER' | 'STAFF' | 'ADMIN';
 export interface UsersTable {
   id: Generated<string>;
   email: string;
-  password_hash: string;
+  /** Null for an account made through a social provider that has not set a password (migration 0013). */
+  password_hash: string | null;
   nickname: string;
   phone: string | null;
   birth_date: string | null;

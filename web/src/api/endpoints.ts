@@ -1,4 +1,4 @@
-import { ApiError, call, setAccessToken, type Conditional } from './client.ts';
+import { API_BASE, ApiError, call, setAccessToken, type Conditional } from './client.ts';
 import { onlyPathErrors } from './fieldErrors.ts';
 import type {
   LoginResult,
@@ -18,6 +18,7 @@ import type {
   SignupBody,
   FindEmailBody,
   WithdrawBody,
+  SocialProvider,
 } from './types.ts';
 
 /**
@@ -178,4 +179,22 @@ export const admin = {
     call('POST', '/admin/check-ins', { body: { code, showtimeId } }),
   doorShowtimes: () => call('GET', '/admin/check-ins/showtimes'),
   live: (showtimeId: string) => call('GET', '/admin/showtimes/{id}/live', { path: { id: showtimeId } }),
+};
+
+/**
+ * Social sign-in. Start and callback are full-page visits (the provider's page sits between them),
+ * so they are URLs, not calls; linking passes a one-time ticket because a page visit carries no
+ * access token.
+ */
+export const social = {
+  providers: () => call('GET', '/auth/oauth/providers'),
+  startUrl: (provider: SocialProvider, params: { next?: string; link?: string } = {}): string => {
+    const query = new URLSearchParams(Object.entries(params).filter(([, v]) => v) as [string, string][]);
+    const search = query.size > 0 ? `?${query}` : '';
+    return `${API_BASE}/auth/oauth/${provider}/start${search}`;
+  },
+  linkTicket: () => call('POST', '/auth/oauth/link-tickets'),
+  identities: () => call('GET', '/users/me/identities'),
+  unlink: (provider: SocialProvider) =>
+    call('DELETE', '/users/me/identities/{provider}', { path: { provider } }),
 };

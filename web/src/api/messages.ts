@@ -46,6 +46,27 @@ export const MESSAGES: Record<string, { ko: string; en: string }> = {
     ko: '본인 확인을 위해 다시 로그인한 뒤 5분 안에 시도해 주세요.',
     en: 'To confirm it is you, sign in again and try within 5 minutes.',
   },
+  OAUTH_FAILED: {
+    ko: '간편 로그인을 완료하지 못했습니다. 다시 시도해 주세요.',
+    en: 'Signing in with that account did not finish. Please try again.',
+  },
+  OAUTH_EMAIL_IN_USE: {
+    ko: '이 이메일로 가입한 계정이 있습니다. 그 계정으로 로그인한 뒤 내 정보에서 연결해 주세요.',
+    en: 'An account already uses this email. Sign in to it and link the provider in your profile.',
+  },
+  OAUTH_EMAIL_REQUIRED: {
+    ko: '이메일 제공에 동의해야 가입할 수 있습니다.',
+    en: 'Please agree to share your email address to sign up.',
+  },
+  OAUTH_IDENTITY_TAKEN: {
+    ko: '이 계정은 이미 다른 회원에 연결되어 있습니다.',
+    en: 'This account is already linked to another member.',
+  },
+  IDENTITY_NOT_FOUND: { ko: '연결된 계정이 아닙니다.', en: 'That account is not linked.' },
+  LAST_SIGN_IN_METHOD: {
+    ko: '로그인할 수 있는 마지막 방법이라 연결을 해제할 수 없습니다. 다른 계정을 먼저 연결해 주세요.',
+    en: 'This is your last way to sign in, so it cannot be unlinked. Link another account first.',
+  },
   INVALID_SIGNATURE: { ko: '서명이 올바르지 않습니다.', en: 'The signature is invalid.' },
   IDEMPOTENCY_IN_PROGRESS: {
     ko: '이전 요청을 처리 중입니다.',

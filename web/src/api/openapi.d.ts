@@ -3893,6 +3893,405 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/auth/oauth/{provider}/callback': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The provider sends the browser back here; redirects to the web app, signed in
+     * @description Signed in: 302 to /auth/callback?next=…, refresh cookie set (the web app refreshes for an access token). Linked: 302 to `next` with `?linked=<provider>`. Failed: 302 to /login (or the link's page) with `?error=OAUTH_FAILED` (or OAUTH_EMAIL_IN_USE, OAUTH_EMAIL_REQUIRED, OAUTH_IDENTITY_TAKEN); a client accepting only JSON gets that problem as 400/409 instead.
+     */
+    get: {
+      parameters: {
+        query?: {
+          code?: string;
+          error?: string;
+          state?: string;
+        };
+        header?: never;
+        path: {
+          provider: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Redirect (Location header) */
+        302: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: ({
+                /** @description Where: body.title, body.prices.0.price, params.id, query.page */
+                field?: string;
+                format?: string;
+                limit?: number;
+                /** @description English, for people reading raw responses; clients word `rule` */
+                message?: string;
+                /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
+                rule?: string;
+              } & {
+                [key: string]: unknown;
+              })[];
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: ({
+                /** @description Where: body.title, body.prices.0.price, params.id, query.page */
+                field?: string;
+                format?: string;
+                limit?: number;
+                /** @description English, for people reading raw responses; clients word `rule` */
+                message?: string;
+                /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
+                rule?: string;
+              } & {
+                [key: string]: unknown;
+              })[];
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: ({
+                /** @description Where: body.title, body.prices.0.price, params.id, query.page */
+                field?: string;
+                format?: string;
+                limit?: number;
+                /** @description English, for people reading raw responses; clients word `rule` */
+                message?: string;
+                /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
+                rule?: string;
+              } & {
+                [key: string]: unknown;
+              })[];
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: ({
+                /** @description Where: body.title, body.prices.0.price, params.id, query.page */
+                field?: string;
+                format?: string;
+                limit?: number;
+                /** @description English, for people reading raw responses; clients word `rule` */
+                message?: string;
+                /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
+                rule?: string;
+              } & {
+                [key: string]: unknown;
+              })[];
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/auth/oauth/{provider}/start': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Redirect to the provider's sign-in page (state, and PKCE where the provider takes it)
+     * @description With `link=<ticket>` (POST /auth/oauth/link-tickets) the provider is linked to the ticket's account instead of signing in. A used or unknown ticket redirects to `next` (default /profile) with `?error=OAUTH_FAILED`.
+     */
+    get: {
+      parameters: {
+        query?: {
+          /** @description A link ticket: link the provider to its user */
+          link?: string;
+          /** @description Web app path to land on afterwards */
+          next?: string;
+        };
+        header?: never;
+        path: {
+          provider: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Redirect (Location header) */
+        302: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: ({
+                /** @description Where: body.title, body.prices.0.price, params.id, query.page */
+                field?: string;
+                format?: string;
+                limit?: number;
+                /** @description English, for people reading raw responses; clients word `rule` */
+                message?: string;
+                /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
+                rule?: string;
+              } & {
+                [key: string]: unknown;
+              })[];
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: ({
+                /** @description Where: body.title, body.prices.0.price, params.id, query.page */
+                field?: string;
+                format?: string;
+                limit?: number;
+                /** @description English, for people reading raw responses; clients word `rule` */
+                message?: string;
+                /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
+                rule?: string;
+              } & {
+                [key: string]: unknown;
+              })[];
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: ({
+                /** @description Where: body.title, body.prices.0.price, params.id, query.page */
+                field?: string;
+                format?: string;
+                limit?: number;
+                /** @description English, for people reading raw responses; clients word `rule` */
+                message?: string;
+                /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
+                rule?: string;
+              } & {
+                [key: string]: unknown;
+              })[];
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/auth/oauth/link-tickets': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** A one-time ticket to link a provider: the start is a full-page visit without the access token */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description Seconds the ticket stays valid */
+              expiresIn: number;
+              /** @description Pass as `link` to GET /auth/oauth/{provider}/start; works once */
+              ticket: string;
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: ({
+                /** @description Where: body.title, body.prices.0.price, params.id, query.page */
+                field?: string;
+                format?: string;
+                limit?: number;
+                /** @description English, for people reading raw responses; clients word `rule` */
+                message?: string;
+                /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
+                rule?: string;
+              } & {
+                [key: string]: unknown;
+              })[];
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/auth/oauth/providers': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Social sign-in providers configured here (the web app shows only these) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description Providers configured on this server, in display order */
+              providers: ('kakao' | 'naver' | 'google')[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/auth/password-resets': {
     parameters: {
       query?: never;
@@ -9716,6 +10115,262 @@ export interface paths {
     put?: never;
     post?: never;
     delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/users/me/identities': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Social sign-in providers linked to the account */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description Whether the account can also sign in with a password */
+              hasPassword: boolean;
+              identities: {
+                /** @description The address the provider gave when linked */
+                email?: string;
+                /** Format: date-time */
+                linkedAt: string;
+                provider: 'kakao' | 'naver' | 'google';
+              }[];
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: ({
+                /** @description Where: body.title, body.prices.0.price, params.id, query.page */
+                field?: string;
+                format?: string;
+                limit?: number;
+                /** @description English, for people reading raw responses; clients word `rule` */
+                message?: string;
+                /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
+                rule?: string;
+              } & {
+                [key: string]: unknown;
+              })[];
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: ({
+                /** @description Where: body.title, body.prices.0.price, params.id, query.page */
+                field?: string;
+                format?: string;
+                limit?: number;
+                /** @description English, for people reading raw responses; clients word `rule` */
+                message?: string;
+                /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
+                rule?: string;
+              } & {
+                [key: string]: unknown;
+              })[];
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/users/me/identities/{provider}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /** Unlink a provider; refused when it is the last way to sign in (no password, no other provider) */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          provider: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        204: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: ({
+                /** @description Where: body.title, body.prices.0.price, params.id, query.page */
+                field?: string;
+                format?: string;
+                limit?: number;
+                /** @description English, for people reading raw responses; clients word `rule` */
+                message?: string;
+                /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
+                rule?: string;
+              } & {
+                [key: string]: unknown;
+              })[];
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: ({
+                /** @description Where: body.title, body.prices.0.price, params.id, query.page */
+                field?: string;
+                format?: string;
+                limit?: number;
+                /** @description English, for people reading raw responses; clients word `rule` */
+                message?: string;
+                /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
+                rule?: string;
+              } & {
+                [key: string]: unknown;
+              })[];
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: ({
+                /** @description Where: body.title, body.prices.0.price, params.id, query.page */
+                field?: string;
+                format?: string;
+                limit?: number;
+                /** @description English, for people reading raw responses; clients word `rule` */
+                message?: string;
+                /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
+                rule?: string;
+              } & {
+                [key: string]: unknown;
+              })[];
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: ({
+                /** @description Where: body.title, body.prices.0.price, params.id, query.page */
+                field?: string;
+                format?: string;
+                limit?: number;
+                /** @description English, for people reading raw responses; clients word `rule` */
+                message?: string;
+                /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
+                rule?: string;
+              } & {
+                [key: string]: unknown;
+              })[];
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+    };
     options?: never;
     head?: never;
     patch?: never;

@@ -109,3 +109,6 @@ export type CheckedIn = ResponseOf<'/api/v1/admin/check-ins', 'post'>;
  * refusals (TICKET_ALREADY_USED, TICKET_REVOKED, WRONG_SHOWTIME), where `usedAt` may be null.
  */
 export type DoorTicket = Omit<CheckedIn, 'status' | 'usedAt'> & { usedAt: string | null };
+
+export type SocialProvider = ResponseOf<'/api/v1/auth/oauth/providers', 'get'>['providers'][number];
+export type LinkedIdentity = ResponseOf<'/api/v1/users/me/identities', 'get'>['identities'][number];

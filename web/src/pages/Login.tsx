@@ -6,6 +6,7 @@ import { useTitle } from '../lib/hooks.ts';
 import { useSession } from '../lib/session.tsx';
 import { ErrorBox, Notice } from '../components/States.tsx';
 import './auth/recovery.css';
+import SocialButtons from './auth/SocialButtons.tsx';
 
 export default function Login() {
   const { t } = useI18n();
@@ -70,6 +71,7 @@ export default function Login() {
         <Link to="/forgot-password">{t('recovery.forgotLink')}</Link>
         <Link to="/find-email">{t('recovery.findEmailLink')}</Link>
       </p>
+      <SocialButtons />
       <p>
         {t('auth.noAccount')} <Link to={withNext('/signup', params.get('next'))}>{t('nav.signup')}</Link>
       </p>

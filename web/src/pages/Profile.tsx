@@ -7,6 +7,7 @@ import { Devices } from './profile/Devices.tsx';
 import { Password } from './profile/Password.tsx';
 import { Withdrawal } from './profile/Withdrawal.tsx';
 import './profile/profile.css';
+import LinkedAccounts from './profile/LinkedAccounts.tsx';
 
 /** 내 정보: one section per concern, each saving on its own (signing out: the header, or Devices). */
 export default function Profile() {
@@ -21,7 +22,7 @@ export default function Profile() {
       <Password />
       <Consents user={user} />
       <Devices />
-      {/* Sign-in methods (linked social accounts) go here, between the devices and withdrawal. */}
+      <LinkedAccounts />
       <Withdrawal />
     </div>
   );

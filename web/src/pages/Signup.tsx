@@ -6,6 +6,7 @@ import { useI18n } from '../i18n/index.tsx';
 import { useTitle } from '../lib/hooks.ts';
 import { useSession } from '../lib/session.tsx';
 import { ErrorBox, Notice } from '../components/States.tsx';
+import SocialButtons from './auth/SocialButtons.tsx';
 
 /** Sign-up in three steps on one page: send a code to the email, confirm it, then the account details. */
 export default function Signup() {
@@ -181,6 +182,7 @@ export default function Signup() {
         </form>
       )}
       <ErrorBox error={error} />
+      <SocialButtons />
       <p>
         {t('auth.haveAccount')} <Link to={withNext('/login', params.get('next'))}>{t('nav.login')}</Link>
       </p>
