@@ -196,6 +196,10 @@ export class OAuthService {
       passwordHash: null,
       nickname: nicknameFrom(profile, email),
       emailVerified: profile.emailVerified,
+      // The sign-in buttons say that a first sign-in agrees to the terms and the privacy notice: recorded
+      // with its time, as signup records the ticked boxes. Marketing stays off until the profile turns it on.
+      agreedToTerms: true,
+      agreedToPrivacy: true,
     });
     if ((await this.d.identities.insert(this.d.db, { ...identity, userId: user.id })) === 'taken') {
       return fail('OAUTH_FAILED', 'the same provider account signed up twice at once');

@@ -107,6 +107,15 @@ describe('social sign-in against a local OAuth2/OIDC server', () => {
     const { user } = await refresh(res);
     expect(user).toMatchObject({ email: 'new.fan@example.com', nickname: '새 관객' });
     expect((await identities(user.id)).rows).toEqual([{ provider: 'google', subject: 'g-new' }]);
+    // The first sign-in agreed to the terms and the privacy notice (the buttons say so), not to marketing.
+    const consents = await sql<{ kind: string; granted: boolean }>`
+      SELECT kind, granted FROM user_consents WHERE user_id = ${user.id} ORDER BY kind`.execute(
+      t.container.db,
+    );
+    expect(consents.rows).toEqual([
+      { kind: 'privacy', granted: true },
+      { kind: 'terms', granted: true },
+    ]);
     expect(idp.tokenRequests.at(-1)).toMatchObject({ client_secret: 'google-secret' });
     expect(idp.tokenRequests.at(-1)!.code_verifier).toMatch(/^[\w-]{43,128}$/);
 

@@ -204,4 +204,22 @@ describe('withdrawal', () => {
       .executeTakeFirstOrThrow();
     expect(booker).toEqual({ booker_name: '김예매', booker_phone: '01012345678' });
   });
+
+  it('lets an account without a password (social sign-in only) withdraw within 5 minutes of signing in', async () => {
+    // Signed in, then the password taken away: what an account made through Kakao or Google looks like.
+    const passwordless = async () => {
+      const user = await createUser(a.container);
+      const token = (await signIn(user)).json().accessToken as string;
+      await sql`UPDATE users SET password_hash = NULL WHERE id = ${user.id}`.execute(a.container.db);
+      return token;
+    };
+    const fresh = await passwordless();
+    expect((await withdraw(fresh, {})).statusCode).toBe(204);
+
+    const stale = await passwordless();
+    clock.advance(6 * 60_000);
+    const late = await withdraw(stale, {});
+    expect(late.statusCode).toBe(403);
+    expect(late.json()).toMatchObject({ code: 'RECENT_SIGN_IN_REQUIRED' });
+  });
 });

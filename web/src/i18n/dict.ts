@@ -384,6 +384,8 @@ const ko = {
   'social.naver': '네이버로 시작하기',
   'social.google': 'Google로 계속하기',
   'social.finishing': '로그인을 마무리하는 중…',
+  'social.consent':
+    '간편 로그인으로 처음 가입하면 이용약관과 개인정보 수집·이용에 동의한 것으로 봅니다. 마케팅 수신은 내 정보에서 켤 수 있어요.',
   'provider.kakao': '카카오',
   'provider.naver': '네이버',
   'provider.google': 'Google',
@@ -963,6 +965,8 @@ const en: Record<Key, string> = {
   'social.naver': 'Continue with Naver',
   'social.google': 'Continue with Google',
   'social.finishing': 'Finishing sign-in…',
+  'social.consent':
+    'Signing up with one of these accounts means you agree to the terms of service and the privacy notice. Marketing messages stay off until you turn them on in your profile.',
   'provider.kakao': 'Kakao',
   'provider.naver': 'Naver',
   'provider.google': 'Google',

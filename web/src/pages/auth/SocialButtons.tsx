@@ -49,6 +49,7 @@ export default function SocialButtons() {
           {t(`social.${provider}`)}
         </a>
       ))}
+      {providers.length > 0 && <p className="muted small">{t('social.consent')}</p>}
     </section>
   );
 }
