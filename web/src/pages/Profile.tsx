@@ -1,4 +1,4 @@
-import { useNavigate } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { useI18n } from '../i18n/index.tsx';
 import { useTitle } from '../lib/hooks.ts';
 import { useSession } from '../lib/session.tsx';
@@ -32,6 +32,9 @@ export default function Profile() {
         <dt>{t('auth.role')}</dt>
         <dd>{user.role}</dd>
       </dl>
+      <Link to="/me/wishlist" className="btn secondary" data-testid="profile-wishlist">
+        {t('nav.wishlist')}
+      </Link>
       <button type="button" className="btn secondary" onClick={() => void logout().then(() => navigate('/'))}>
         {t('nav.logout')}
       </button>
