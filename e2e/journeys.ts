@@ -21,6 +21,7 @@ import { buyingJourneys } from './journeys-buying.ts';
 import { ticketTypeJourneys } from './journeys-ticket-types.ts';
 import { ticketJourneys } from './journeys-tickets.ts';
 import { seatzoomJourneys } from './journeys-seatzoom.ts';
+import { wishlistJourneys } from './journeys-wishlist.ts';
 
 const PASSWORD = 'Buyer-pass-2345';
 
@@ -340,5 +341,6 @@ export function journeys(stack: Stack, suffix: string): Journey[] {
     ...ticketTypeJourneys(stack, suffix),
     ...ticketJourneys(stack, suffix),
     ...seatzoomJourneys(stack, suffix),
+    ...wishlistJourneys(stack, suffix),
   ];
 }
