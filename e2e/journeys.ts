@@ -25,6 +25,7 @@ import { seatzoomJourneys } from './journeys-seatzoom.ts';
 import { recoveryJourneys } from './journeys-recovery.ts';
 import { profileJourneys } from './journeys-profile.ts';
 import { socialJourneys } from './journeys-social.ts';
+import { wishlistJourneys } from './journeys-wishlist.ts';
 
 const PASSWORD = 'Buyer-pass-2345';
 
@@ -339,5 +340,6 @@ export function journeys(stack: Stack, suffix: string): Journey[] {
     ...recoveryJourneys(stack, suffix),
     ...profileJourneys(stack, suffix),
     ...socialJourneys(stack, suffix),
+    ...wishlistJourneys(stack, suffix),
   ];
 }

@@ -25,6 +25,7 @@ import { OutboxRelay } from './infra/outbox-relay.ts';
 import { createTicketsModule } from './modules/tickets/index.ts';
 import { toTicket } from './modules/tickets/tickets.schemas.ts';
 import { createOnsaleLiveModule, type OnsaleLiveModule } from './modules/onsale-live/index.ts';
+import { createWishlistModule, wishCountReader } from './modules/wishlist/index.ts';
 
 /** The shared adapters every module is built from. */
 export interface Infra {
@@ -185,10 +186,23 @@ export async function createContainer(
   apiRoutes.push(coupons.routes);
 
   // The catalogue owns seat and showtime inventory, so it is built before checkout and the waiting
-  // room; its seat map shows HELD seats from checkout's holds in Redis (read without the module).
-  const catalog = createCatalogModule(infra, { heldSeats: heldSeatsReader(infra) });
+  // room; its seat map shows HELD seats from checkout's holds in Redis (read without the module), and
+  // its detail the wish count from the wishes table (read without the wishlist module, which needs
+  // the catalogue).
+  const catalog = createCatalogModule(infra, {
+    heldSeats: heldSeatsReader(infra),
+    wishCounts: wishCountReader(infra),
+  });
   apiRoutes.push(...catalog.routes);
   background.push(...catalog.background);
+
+  const wishlist = createWishlistModule(infra, {
+    performances: {
+      isListed: (id) => catalog.reads.isListed(id),
+      summaries: (ids) => catalog.reads.summariesOf(ids),
+    },
+  });
+  apiRoutes.push(wishlist.routes);
 
   // One stream limiter per process: its instance cap counts every stream route together.
   const streams = new StreamLimiter(infra.redis, {

@@ -51,6 +51,7 @@ export const ERROR_TABLE = {
   CATEGORY_NOT_FOUND: { status: 404, title: 'Category not found' },
   VENUE_NOT_FOUND: { status: 404, title: 'Venue not found' },
   PERFORMANCE_NOT_FOUND: { status: 404, title: 'Performance not found' },
+  WISHLIST_FULL: { status: 409, title: 'The wishlist holds as many performances as it can' },
   SHOWTIME_NOT_FOUND: { status: 404, title: 'Showtime not found' },
   GRADE_PRICE_MISSING: { status: 422, title: 'A seat grade has no price' },
   INVALID_DATE_RANGE: { status: 400, title: 'The dates are not in order' },

@@ -4,6 +4,7 @@ import { createBrowserRouter, RouterProvider } from 'react-router';
 import './styles.css';
 import { I18nProvider } from './i18n/index.tsx';
 import { RequireAuth, SessionProvider } from './lib/session.tsx';
+import { WishlistProvider } from './lib/wishlist.tsx';
 import { Layout } from './components/Layout.tsx';
 import { Loading } from './components/States.tsx';
 import Home from './pages/Home.tsx';
@@ -24,6 +25,7 @@ const ResetPassword = lazy(() => import('./pages/auth/ResetPassword.tsx'));
 const FindEmail = lazy(() => import('./pages/auth/FindEmail.tsx'));
 const SocialCallback = lazy(() => import('./pages/auth/SocialCallback.tsx'));
 const Profile = lazy(() => import('./pages/Profile.tsx'));
+const MyWishlist = lazy(() => import('./pages/MyWishlist.tsx'));
 const NotFound = lazy(() => import('./pages/NotFound.tsx'));
 const AdminLayout = lazy(() => import('./pages/admin/AdminLayout.tsx'));
 const LiveDashboard = lazy(() => import('./pages/admin/LiveDashboard.tsx'));
@@ -49,6 +51,7 @@ const router = createBrowserRouter([
       { path: 'checkout/return', element: signedIn(<CheckoutReturn />) },
       { path: 'checkout/complete', element: signedIn(<CheckoutReturn />) },
       { path: 'me/reservations', element: signedIn(<MyReservations />) },
+      { path: 'me/wishlist', element: signedIn(<MyWishlist />) },
       { path: 'coupons', element: <Coupons /> },
       { path: 'signup', element: <Signup /> },
       { path: 'login', element: <Login /> },
@@ -91,9 +94,11 @@ createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <I18nProvider>
       <SessionProvider>
-        <Suspense fallback={<Loading />}>
-          <RouterProvider router={router} />
-        </Suspense>
+        <WishlistProvider>
+          <Suspense fallback={<Loading />}>
+            <RouterProvider router={router} />
+          </Suspense>
+        </WishlistProvider>
       </SessionProvider>
     </I18nProvider>
   </StrictMode>,

@@ -96,6 +96,7 @@ describe('catalogue admin', () => {
       ],
       status: 'ON_SALE',
       viewCount: 0,
+      wishCount: 0,
     });
 
     const patched = await t.app.inject({

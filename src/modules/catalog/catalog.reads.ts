@@ -29,7 +29,7 @@ import type { SoldSeats } from './sold-seats.ts';
 export const posterUrlOf = (id: string, stored: string | null): string =>
   stored ?? `/api/v1/posters/${id}.svg`;
 
-export function toDetailEntry(row: DetailRow, now: number): DetailEntry {
+export function toDetailEntry(row: DetailRow, now: number, wishCount: number): DetailEntry {
   const status = effectiveStatus(row.status, row.endDate, now);
   const detail: PerformanceDetail = {
     id: row.id,
@@ -62,6 +62,7 @@ export function toDetailEntry(row: DetailRow, now: number): DetailEntry {
     })),
     status,
     viewCount: Number(row.viewCount),
+    wishCount,
   };
   // An ENDED entry never changes status again; any other changes at the end of the last day.
   const validUntil = status === 'ENDED' ? Number.MAX_SAFE_INTEGER : endOfKstDay(row.endDate);
@@ -505,6 +506,18 @@ export class CatalogReads {
       );
     }
     return layout;
+  }
+
+  /** For the wishlist: whether anyone may see this performance (the cached detail answers). */
+  async isListed(id: string): Promise<boolean> {
+    return (await this.visibleDetail(id, anonymousReader)) !== null;
+  }
+
+  /** For the wishlist: summaries of the listed performances among `ids`, as GET /performances has them. */
+  async summariesOf(ids: string[]): Promise<PerformancePage['items']> {
+    const rows = await this.searchRepo.summariesOf(await this.dbs.readFor(undefined), ids);
+    const now = this.clock.nowMs();
+    return rows.map((r) => toSummary(r, now));
   }
 
   /** Used by the poster route and rankings: a title for a visible performance (and, for the

@@ -190,6 +190,9 @@ export const PerformanceDetail = Type.Object({
   ),
   status: PerformanceStatus,
   viewCount: Type.Integer(),
+  wishCount: Type.Integer({
+    description: 'How many users wished for it (찜); as old as the cached detail, at most about 5 minutes',
+  }),
 });
 export type PerformanceDetail = Static<typeof PerformanceDetail>;
 

@@ -14,14 +14,20 @@ import { QueryCounterPlugin } from './query-counter.ts';
 import { createViewFlushJob } from './view-flush.ts';
 import { catalogRoutes } from './catalog.routes.ts';
 import { catalogAdminRoutes } from './admin.routes.ts';
-import { noHeldSeats, type HeldSeatsReader, type ShowtimeSales } from './ports.ts';
+import {
+  noHeldSeats,
+  noWishCounts,
+  type HeldSeatsReader,
+  type ShowtimeSales,
+  type WishCounts,
+} from './ports.ts';
 import { cacheLookupCounter } from './cache-metrics.ts';
 import { DoorShowtimesReader } from './door-showtimes.ts';
 import type { CatalogDbs } from './read-dbs.ts';
 import type { DoorShowtimes } from '../tickets/ports.ts';
 import { CatalogInventory } from './inventory.ts';
 
-export type { HeldSeatsReader, ShowtimeSales } from './ports.ts';
+export type { HeldSeatsReader, ShowtimeSales, WishCounts } from './ports.ts';
 
 export interface CatalogModule {
   routes: FastifyPluginAsyncTypebox[];
@@ -42,6 +48,8 @@ export interface CatalogModule {
 export interface CatalogOptions {
   /** Seats held in Redis by checkout; defaults to none. */
   heldSeats?: HeldSeatsReader;
+  /** Wishes per performance, for the detail's wishCount; defaults to none. */
+  wishCounts?: WishCounts;
 }
 
 /** What the catalogue is built from. */
@@ -72,15 +80,18 @@ export function createCatalogModule(infra: CatalogInfra, opts: CatalogOptions = 
 
   const repo = new CatalogRepository();
   const showtimesRepo = new ShowtimesRepository();
+  const wishCounts = opts.wishCounts ?? noWishCounts;
   const detailCache = new DetailCache({
     redis,
     log,
     dbs,
     clock,
     primaryAfterWriteSeconds,
+    // Side by side with the detail query, and only when the cache is filled: a cached read costs
+    // nothing more, and the count is as old as the cached entry (docs/wishlist.md).
     load: async (from, id) => {
-      const row = await repo.detail(from, id);
-      return row ? toDetailEntry(row, clock.nowMs()) : null;
+      const [row, wishes] = await Promise.all([repo.detail(from, id), wishCounts.wishCount(id)]);
+      return row ? toDetailEntry(row, clock.nowMs(), wishes) : null;
     },
     localTtlMs: 2_000,
     redisTtlSeconds: 300,

@@ -16,3 +16,13 @@ export interface ShowtimeSales {
   /** Undefined when the showtime does not exist. */
   salesFigures(showtimeId: string): Promise<{ sold: number; revenue: number } | undefined>;
 }
+
+/**
+ * How many users wished for a performance (the wishlist module provides it). Asked only when the
+ * detail cache is filled, so the count in the detail is as old as the cached entry.
+ */
+export interface WishCounts {
+  wishCount(performanceId: string): Promise<number>;
+}
+
+export const noWishCounts: WishCounts = { wishCount: async () => 0 };

@@ -72,6 +72,26 @@ export interface OpeningRow {
   venueRegion: string | null;
 }
 
+const summaryColumns = [
+  'p.id',
+  'p.title',
+  'p.start_date as startDate',
+  'p.end_date as endDate',
+  'p.poster_url as posterUrl',
+  'p.status',
+  'p.view_count as viewCount',
+  'p.sales_count as salesCount',
+  'c.id as categoryId',
+  'c.name as categoryName',
+  'c.slug as categorySlug',
+  'v.id as venueId',
+  'v.name as venueName',
+  'v.region as venueRegion',
+  sql<number | null>`(SELECT min(pp.price) FROM performance_prices pp WHERE pp.performance_id = p.id)`.as(
+    'minPrice',
+  ),
+] as const;
+
 /** How the text is matched: the words as typed, or what spacing, initials and typos find. */
 export type TextMode = 'exact' | 'loose';
 
@@ -158,30 +178,26 @@ export class SearchRepository {
       views: sql`p.view_count DESC`,
     };
     return this.matching(db, f, mode)
-      .select([
-        'p.id',
-        'p.title',
-        'p.start_date as startDate',
-        'p.end_date as endDate',
-        'p.poster_url as posterUrl',
-        'p.status',
-        'p.view_count as viewCount',
-        'p.sales_count as salesCount',
-        'c.id as categoryId',
-        'c.name as categoryName',
-        'c.slug as categorySlug',
-        'v.id as venueId',
-        'v.name as venueName',
-        'v.region as venueRegion',
-        sql<
-          number | null
-        >`(SELECT min(pp.price) FROM performance_prices pp WHERE pp.performance_id = p.id)`.as('minPrice'),
-        sql<number>`count(*) OVER ()`.as('total'),
-      ])
+      .select(summaryColumns)
+      .select(sql<number>`count(*) OVER ()`.as('total'))
       .orderBy(orderBy[f.sort])
       .orderBy('p.id')
       .limit(f.size)
       .offset((f.page - 1) * f.size);
+  }
+
+  /** Summaries of the public (not deleted, not DRAFT) performances among `ids`, in no order. */
+  async summariesOf(db: DbOrTx, ids: string[]): Promise<SummaryRow[]> {
+    if (ids.length === 0) return [];
+    return db
+      .selectFrom('performances as p')
+      .innerJoin('categories as c', 'c.id', 'p.category_id')
+      .innerJoin('venues as v', 'v.id', 'p.venue_id')
+      .where('p.deleted_at', 'is', null)
+      .where('p.status', '<>', 'DRAFT')
+      .where('p.id', 'in', ids)
+      .select(summaryColumns)
+      .execute();
   }
 
   /**

@@ -159,6 +159,15 @@ export const coupons = {
   mine: () => call('GET', '/users/me/coupons'),
 };
 
+export const wishlist = {
+  ids: () => call('GET', '/users/me/wishlist/ids'),
+  page: (page = 1, size = 20) => call('GET', '/users/me/wishlist', { query: { page, size } }),
+  add: (performanceId: string) =>
+    call('PUT', '/users/me/wishlist/{performanceId}', { path: { performanceId } }),
+  remove: (performanceId: string) =>
+    call('DELETE', '/users/me/wishlist/{performanceId}', { path: { performanceId } }),
+};
+
 export const admin = {
   venues: () => call('GET', '/admin/venues'),
   createVenue: (body: NewVenue) => call('POST', '/admin/venues', { body }),

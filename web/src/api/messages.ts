@@ -97,6 +97,10 @@ export const MESSAGES: Record<string, { ko: string; en: string }> = {
     en: 'For your security, please sign in again.',
   },
   PERFORMANCE_NOT_FOUND: { ko: '공연을 찾을 수 없습니다.', en: 'Performance not found.' },
+  WISHLIST_FULL: {
+    ko: '찜은 500개까지 할 수 있어요. 지난 공연을 정리한 뒤 다시 눌러 주세요.',
+    en: 'You can wish for up to 500 shows. Remove some and try again.',
+  },
   SHOWTIME_NOT_FOUND: { ko: '회차를 찾을 수 없습니다.', en: 'Showtime not found.' },
   VENUE_NOT_FOUND: { ko: '공연장을 찾을 수 없습니다.', en: 'Venue not found.' },
   CATEGORY_NOT_FOUND: { ko: '장르를 찾을 수 없습니다.', en: 'Category not found.' },

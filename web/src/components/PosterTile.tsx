@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
+import { HeartButton } from './HeartButton.tsx';
 
 /** A poster with its title and a line or two below: the tile of the home rows and search results. */
 export function PosterTile({
@@ -16,12 +17,15 @@ export function PosterTile({
   children?: ReactNode;
 }) {
   return (
-    <Link to={`/performances/${id}`} className="tile" data-testid="performance-card">
-      <img src={posterUrl} alt="" loading="lazy" width={300} height={400} />
-      {badge}
-      <h3>{title}</h3>
-      {children}
-    </Link>
+    <div className="tile-wrap">
+      <Link to={`/performances/${id}`} className="tile" data-testid="performance-card">
+        <img src={posterUrl} alt="" loading="lazy" width={300} height={400} />
+        {badge}
+        <h3>{title}</h3>
+        {children}
+      </Link>
+      <HeartButton performanceId={id} className="on-poster" />
+    </div>
   );
 }
 

@@ -8,6 +8,8 @@ import { dayKey, useDates } from '../lib/dates.ts';
 import { Empty, ErrorBox, Loading } from '../components/States.tsx';
 import { Poster } from '../components/Poster.tsx';
 import { nameOf } from '../components/format.ts';
+import { HeartButton } from '../components/HeartButton.tsx';
+import { WishCount } from './detail/WishCount.tsx';
 import { Calendar } from './detail/Calendar.tsx';
 import { DayShowtimes } from './detail/DayShowtimes.tsx';
 import { InfoTab } from './detail/InfoTab.tsx';
@@ -98,7 +100,11 @@ export default function PerformanceDetail() {
             <div className="detail-summary">
               <div className="detail-titles">
                 <p className="detail-category">{nameOf(p.category)}</p>
-                <h1>{p.title}</h1>
+                <div className="detail-title-row">
+                  <h1>{p.title}</h1>
+                  <HeartButton performanceId={p.id} />
+                </div>
+                <WishCount count={p.wishCount} />
               </div>
               <dl className="facts detail-facts">
                 <dt>{t('detail.place')}</dt>

@@ -1,3 +1,4 @@
+import { Link } from 'react-router';
 import { useI18n } from '../i18n/index.tsx';
 import { useTitle } from '../lib/hooks.ts';
 import { useSession } from '../lib/session.tsx';
@@ -18,6 +19,9 @@ export default function Profile() {
   return (
     <div className="stack narrow profile">
       <h1>{t('nav.profile')}</h1>
+      <Link to="/me/wishlist" className="btn secondary" data-testid="profile-wishlist">
+        {t('nav.wishlist')}
+      </Link>
       <Account user={user} />
       <Password />
       <Consents user={user} />
