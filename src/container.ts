@@ -26,6 +26,7 @@ import { createTicketsModule } from './modules/tickets/index.ts';
 import { toTicket } from './modules/tickets/tickets.schemas.ts';
 import { createOnsaleLiveModule, type OnsaleLiveModule } from './modules/onsale-live/index.ts';
 import { createWishlistModule, wishCountReader } from './modules/wishlist/index.ts';
+import { createNotificationsModule, type NotificationsModule } from './modules/notifications/index.ts';
 
 /** The shared adapters every module is built from. */
 export interface Infra {
@@ -78,6 +79,8 @@ export interface Container extends Infra {
   sessions: Sessions;
   /** The mail queue and its sender (`sender.drain()` sends what is due; the worker runs it). */
   mail: MailModule;
+  /** Notifications (`notifier.deliver` creates, mails and pushes them); exposed for tests and tools. */
+  notifications: NotificationsModule;
   close: () => Promise<void>;
 }
 
@@ -179,6 +182,12 @@ export async function createContainer(
   const users = createUsersModule(infra, { sessions });
   const mail = createMailModule(infra);
   background.push(mail.background);
+  const notifications = createNotificationsModule(infra, {
+    contacts: { contactsOf: (ids) => users.service.contactsOf(ids) },
+    mail,
+  });
+  apiRoutes.push(...notifications.routes);
+  background.push(...notifications.background);
   const auth = createAuthModule(infra, { users: users.service, sessions, mail });
   apiRoutes.push(auth.subscription, auth.routes, auth.devicesRoutes, auth.socialRoutes, users.routes);
 
@@ -274,6 +283,7 @@ export async function createContainer(
     onsaleLive,
     sessions,
     mail,
+    notifications,
     close: closeInfra,
   };
 }

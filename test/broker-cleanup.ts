@@ -1,13 +1,18 @@
 import amqp from 'amqplib';
 import { TICKET_QUEUES } from '../src/modules/tickets/index.ts';
 import { BOOKING_QUEUES } from '../src/modules/booking/index.ts';
+import { NOTIFICATION_QUEUES } from '../src/modules/notifications/index.ts';
 
 /**
  * Every consumer queue (with its retry and dead-letter queues) a worker of this environment may have
  * declared, and its exchange: quorum queues left behind by thousands of test runs weigh on RabbitMQ.
  */
 export async function deleteBrokerObjects(exchange: string, queuePrefix: string): Promise<void> {
-  const names = [...Object.values(TICKET_QUEUES), ...Object.values(BOOKING_QUEUES)];
+  const names = [
+    ...Object.values(TICKET_QUEUES),
+    ...Object.values(BOOKING_QUEUES),
+    ...Object.values(NOTIFICATION_QUEUES),
+  ];
   let conn: amqp.ChannelModel | undefined;
   try {
     conn = await amqp.connect('amqp://guest:guest@127.0.0.1:5672', { timeout: 3_000 });

@@ -11,6 +11,9 @@ export interface NewQueuedMail {
   to: string | null;
   data: unknown;
   notBefore: Date;
+  /** Notification mail: whose it is and its category (booking mail is never capped). */
+  userId?: string | null;
+  category?: string | null;
 }
 
 /** The mail queue, stateless: every method takes the connection first; "now" is the caller's clock. */
@@ -30,6 +33,27 @@ export class MailRepository {
       .returning('id')
       .executeTakeFirstOrThrow();
     return row.id;
+  }
+
+  /** Many rows in one statement (a fan-out batch). */
+  async insertMany(db: DbOrTx, mails: NewQueuedMail[]): Promise<void> {
+    if (mails.length === 0) return;
+    await db
+      .insertInto('mail_queue')
+      .values(
+        mails.map((mail) => ({
+          template: mail.template,
+          lang: mail.lang,
+          to_address: mail.to,
+          data: JSON.stringify(mail.data),
+          next_attempt_at: mail.notBefore,
+          last_error: null,
+          finished_at: null,
+          user_id: mail.userId ?? null,
+          category: mail.category ?? null,
+        })),
+      )
+      .execute();
   }
 
   /**

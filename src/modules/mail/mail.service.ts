@@ -36,6 +36,18 @@ export class MailQueue {
   enqueue<T extends MailTemplate>(db: DbOrTx, mail: QueueMail<T>): Promise<string> {
     return this.repo.insert(db, { ...mail, notBefore: this.clock.now() });
   }
+
+  /** Notification mail, many at once, each tagged with its user and category. */
+  enqueueMany(
+    db: DbOrTx,
+    mails: Array<QueueMail<MailTemplate> & { userId: string; category: string }>,
+  ): Promise<void> {
+    const notBefore = this.clock.now();
+    return this.repo.insertMany(
+      db,
+      mails.map((m) => ({ ...m, notBefore })),
+    );
+  }
 }
 
 export interface DrainResult {

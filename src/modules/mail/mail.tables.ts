@@ -20,6 +20,9 @@ export interface MailQueueTable {
   last_error: string | null;
   created_at: ColumnType<Date, never, never>;
   finished_at: Date | null;
+  /** Whose notification mail this is, and its category (migration 0090); null for account mail. */
+  user_id: ColumnType<string | null, string | null | undefined, never>;
+  category: ColumnType<string | null, string | null | undefined, never>;
 }
 
 declare module '../../infra/db.ts' {

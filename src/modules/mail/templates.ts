@@ -6,8 +6,40 @@ export interface MailTemplateData {
   'password-reset': { link: string; minutes: number };
   'password-changed': { changedAt: string };
   'find-email-hint': { maskedEmail: string; signedUpAt: string };
+  // Notification mail (notifications module). Links are absolute; times are ISO instants.
+  'booking-confirmed': {
+    bookingNumber: string;
+    performanceTitle: string;
+    startsAt: string;
+    venueName: string;
+    seats: string[];
+    total: number;
+    ticketsLink: string;
+  };
+  'booking-cancelled': {
+    bookingNumber: string;
+    performanceTitle: string;
+    startsAt: string;
+    refundAmount: number;
+    link: string;
+  };
+  'show-reminder': {
+    performanceTitle: string;
+    startsAt: string;
+    venueName: string;
+    venueAddress: string | null;
+    seats: string[];
+    proofRequired: boolean;
+    ticketsLink: string;
+  };
+  'onsale-alert': { phase: 'SOON' | 'OPEN'; performanceTitle: string; salesOpenAt: string; link: string };
+  'keyword-match': { keyword: string; performanceTitle: string; salesOpenAt: string | null; link: string };
+  'review-invitation': { performanceTitle: string; startsAt: string; link: string };
+  /** Any other notification: its title, body and link as the app shows them. */
+  notice: { title: string; body: string; link: string | null };
 }
 export type MailTemplate = keyof MailTemplateData;
+type AccountTemplate = 'email-verification' | 'password-reset' | 'password-changed' | 'find-email-hint';
 
 export interface RenderedMail {
   subject: string;
@@ -41,7 +73,7 @@ const FOOTER: Record<MailLang, string> = {
   en: 'This mailbox is not monitored. You received this notice about your Culture Ticket account.',
 };
 
-const COPY: { [T in MailTemplate]: (data: MailTemplateData[T], lang: MailLang) => MailCopy } = {
+const ACCOUNT_COPY: { [T in AccountTemplate]: (data: MailTemplateData[T], lang: MailLang) => MailCopy } = {
   'email-verification': ({ code, minutes }, lang) =>
     lang === 'ko'
       ? {
@@ -120,6 +152,166 @@ const COPY: { [T in MailTemplate]: (data: MailTemplateData[T], lang: MailLang) =
         },
 };
 
+const won = (amount: number, lang: MailLang): string =>
+  lang === 'ko' ? `${amount.toLocaleString('ko-KR')}원` : `KRW ${amount.toLocaleString('en-GB')}`;
+
+const NOTICE_FOOTER: Record<MailLang, string> = {
+  ko: '이 메일은 발신 전용이에요. 알림 설정은 컬처티켓 내 정보 > 알림 설정에서 바꿀 수 있어요.',
+  en: 'This mailbox is not monitored. Change which mail you get under My page > Notification settings.',
+};
+
+const NOTIFICATION_COPY: {
+  [T in Exclude<MailTemplate, AccountTemplate>]: (data: MailTemplateData[T], lang: MailLang) => MailCopy;
+} = {
+  'booking-confirmed': (d, lang) =>
+    lang === 'ko'
+      ? {
+          subject: `[컬처티켓] 예매가 완료되었어요 (${d.bookingNumber})`,
+          heading: '예매가 완료되었어요',
+          paragraphs: [
+            `${d.performanceTitle} · ${formatDate(d.startsAt, 'ko', true)} · ${d.venueName}`,
+            `좌석: ${d.seats.join(', ')}`,
+            `결제 금액: ${won(d.total, 'ko')}`,
+          ],
+          highlight: d.bookingNumber,
+          button: { label: '모바일 티켓 보기', href: d.ticketsLink },
+          footer: NOTICE_FOOTER.ko,
+        }
+      : {
+          subject: `Your booking is confirmed (${d.bookingNumber})`,
+          heading: 'Your booking is confirmed',
+          paragraphs: [
+            `${d.performanceTitle} · ${formatDate(d.startsAt, 'en', true)} · ${d.venueName}`,
+            `Seats: ${d.seats.join(', ')}`,
+            `Paid: ${won(d.total, 'en')}`,
+          ],
+          highlight: d.bookingNumber,
+          button: { label: 'See your tickets', href: d.ticketsLink },
+          footer: NOTICE_FOOTER.en,
+        },
+  'booking-cancelled': (d, lang) =>
+    lang === 'ko'
+      ? {
+          subject: `[컬처티켓] 예매가 취소되었어요 (${d.bookingNumber})`,
+          heading: '예매가 취소되었어요',
+          paragraphs: [
+            `${d.performanceTitle} · ${formatDate(d.startsAt, 'ko', true)}`,
+            `환불 금액: ${won(d.refundAmount, 'ko')} (결제 수단으로 돌려드려요)`,
+          ],
+          button: { label: '예매 내역 보기', href: d.link },
+          footer: NOTICE_FOOTER.ko,
+        }
+      : {
+          subject: `Your booking was cancelled (${d.bookingNumber})`,
+          heading: 'Your booking was cancelled',
+          paragraphs: [
+            `${d.performanceTitle} · ${formatDate(d.startsAt, 'en', true)}`,
+            `Refund: ${won(d.refundAmount, 'en')} (back to how you paid)`,
+          ],
+          button: { label: 'See your bookings', href: d.link },
+          footer: NOTICE_FOOTER.en,
+        },
+  'show-reminder': (d, lang) =>
+    lang === 'ko'
+      ? {
+          subject: `[컬처티켓] 내일 공연이에요: ${d.performanceTitle}`,
+          heading: '내일 공연을 잊지 마세요',
+          paragraphs: [
+            `${d.performanceTitle} · ${formatDate(d.startsAt, 'ko', true)}`,
+            `장소: ${d.venueName}${d.venueAddress ? ` (${d.venueAddress})` : ''}`,
+            `좌석: ${d.seats.join(', ')}`,
+            `챙길 것: 모바일 티켓(QR)${d.proofRequired ? ', 할인 증빙(신분증·복지카드 등)' : ''}`,
+          ],
+          button: { label: '모바일 티켓 보기', href: d.ticketsLink },
+          footer: NOTICE_FOOTER.ko,
+        }
+      : {
+          subject: `Your show is tomorrow: ${d.performanceTitle}`,
+          heading: 'Your show is tomorrow',
+          paragraphs: [
+            `${d.performanceTitle} · ${formatDate(d.startsAt, 'en', true)} (Korea time)`,
+            `Venue: ${d.venueName}${d.venueAddress ? ` (${d.venueAddress})` : ''}`,
+            `Seats: ${d.seats.join(', ')}`,
+            `Bring: your mobile ticket (QR)${d.proofRequired ? ' and proof for your discount' : ''}`,
+          ],
+          button: { label: 'See your tickets', href: d.ticketsLink },
+          footer: NOTICE_FOOTER.en,
+        },
+  'onsale-alert': (d, lang) =>
+    lang === 'ko'
+      ? {
+          subject:
+            d.phase === 'SOON'
+              ? `[컬처티켓] 10분 뒤 티켓 오픈: ${d.performanceTitle}`
+              : `[컬처티켓] 지금 티켓 오픈: ${d.performanceTitle}`,
+          heading: d.phase === 'SOON' ? '곧 티켓이 열려요' : '티켓이 열렸어요',
+          paragraphs: [`${d.performanceTitle} · 오픈 ${formatDate(d.salesOpenAt, 'ko', true)}`],
+          button: { label: '예매하러 가기', href: d.link },
+          footer: NOTICE_FOOTER.ko,
+        }
+      : {
+          subject:
+            d.phase === 'SOON'
+              ? `Tickets open in 10 minutes: ${d.performanceTitle}`
+              : `Tickets are open: ${d.performanceTitle}`,
+          heading: d.phase === 'SOON' ? 'Tickets open soon' : 'Tickets are open',
+          paragraphs: [`${d.performanceTitle} · opens ${formatDate(d.salesOpenAt, 'en', true)} (Korea time)`],
+          button: { label: 'Book now', href: d.link },
+          footer: NOTICE_FOOTER.en,
+        },
+  'keyword-match': (d, lang) =>
+    lang === 'ko'
+      ? {
+          subject: `[컬처티켓] '${d.keyword}' 새 공연: ${d.performanceTitle}`,
+          heading: `'${d.keyword}' 키워드 공연이 올라왔어요`,
+          paragraphs: [
+            d.performanceTitle,
+            d.salesOpenAt ? `티켓 오픈 ${formatDate(d.salesOpenAt, 'ko', true)}` : '지금 예매할 수 있어요.',
+          ],
+          button: { label: '공연 보기', href: d.link },
+          footer: NOTICE_FOOTER.ko,
+        }
+      : {
+          subject: `New show for '${d.keyword}': ${d.performanceTitle}`,
+          heading: `A show matching '${d.keyword}'`,
+          paragraphs: [
+            d.performanceTitle,
+            d.salesOpenAt
+              ? `Tickets open ${formatDate(d.salesOpenAt, 'en', true)} (Korea time)`
+              : 'Tickets are on sale now.',
+          ],
+          button: { label: 'See the show', href: d.link },
+          footer: NOTICE_FOOTER.en,
+        },
+  'review-invitation': (d, lang) =>
+    lang === 'ko'
+      ? {
+          subject: `[컬처티켓] 관람은 어떠셨어요? ${d.performanceTitle}`,
+          heading: '관람 후기를 남겨 주세요',
+          paragraphs: [`${formatDate(d.startsAt, 'ko', true)}에 ${d.performanceTitle}을(를) 관람하셨어요.`],
+          button: { label: '후기 쓰기', href: d.link },
+          footer: NOTICE_FOOTER.ko,
+        }
+      : {
+          subject: `How was ${d.performanceTitle}?`,
+          heading: 'Tell others how it was',
+          paragraphs: [`You saw ${d.performanceTitle} on ${formatDate(d.startsAt, 'en', true)}.`],
+          button: { label: 'Write a review', href: d.link },
+          footer: NOTICE_FOOTER.en,
+        },
+  notice: (d, lang) => ({
+    subject: lang === 'ko' ? `[컬처티켓] ${d.title}` : d.title,
+    heading: d.title,
+    paragraphs: [d.body],
+    ...(d.link && { button: { label: lang === 'ko' ? '자세히 보기' : 'Open', href: d.link } }),
+    footer: NOTICE_FOOTER[lang],
+  }),
+};
+
+const COPY = { ...ACCOUNT_COPY, ...NOTIFICATION_COPY } as {
+  [T in MailTemplate]: (data: MailTemplateData[T], lang: MailLang) => MailCopy;
+};
+
 const escapeHtml = (value: string): string => value.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 function mjmlOf(copy: MailCopy, lang: MailLang): string {
@@ -184,6 +376,53 @@ export const SAMPLE_DATA: MailTemplateData = {
   'password-reset': { link: 'http://localhost:3000/reset-password?token=sample-token', minutes: 30 },
   'password-changed': { changedAt: '2026-11-30T19:40:00.000Z' },
   'find-email-hint': { maskedEmail: 'ki***@example.com', signedUpAt: '2025-03-14T02:00:00.000Z' },
+  'booking-confirmed': {
+    bookingNumber: 'CT2612-48K3QX',
+    performanceTitle: '뮤지컬 〈레미제라블〉',
+    startsAt: '2026-12-24T10:00:00.000Z',
+    venueName: '블루스퀘어 신한카드홀',
+    seats: ['VIP석 1층 A열 12번', 'VIP석 1층 A열 13번'],
+    total: 308_000,
+    ticketsLink: 'http://localhost:3000/me/reservations',
+  },
+  'booking-cancelled': {
+    bookingNumber: 'CT2612-48K3QX',
+    performanceTitle: '뮤지컬 〈레미제라블〉',
+    startsAt: '2026-12-24T10:00:00.000Z',
+    refundAmount: 277_200,
+    link: 'http://localhost:3000/me/reservations',
+  },
+  'show-reminder': {
+    performanceTitle: '뮤지컬 〈레미제라블〉',
+    startsAt: '2026-12-24T10:00:00.000Z',
+    venueName: '블루스퀘어 신한카드홀',
+    venueAddress: '서울 용산구 이태원로 294',
+    seats: ['VIP석 1층 A열 12번'],
+    proofRequired: true,
+    ticketsLink: 'http://localhost:3000/me/reservations',
+  },
+  'onsale-alert': {
+    phase: 'SOON',
+    performanceTitle: '뮤지컬 〈레미제라블〉',
+    salesOpenAt: '2026-12-01T05:00:00.000Z',
+    link: 'http://localhost:3000/performances/sample',
+  },
+  'keyword-match': {
+    keyword: '레미제라블',
+    performanceTitle: '뮤지컬 〈레미제라블〉',
+    salesOpenAt: '2026-12-01T05:00:00.000Z',
+    link: 'http://localhost:3000/performances/sample',
+  },
+  'review-invitation': {
+    performanceTitle: '뮤지컬 〈레미제라블〉',
+    startsAt: '2026-11-29T10:00:00.000Z',
+    link: 'http://localhost:3000/performances/sample',
+  },
+  notice: {
+    title: '문의에 답변이 달렸어요',
+    body: '예매 취소 문의에 답변을 드렸어요.',
+    link: 'http://localhost:3000/me',
+  },
 };
 
 /** The language of mail for a request: Korean unless the client prefers English over Korean. */

@@ -53,6 +53,19 @@ export class UsersRepository {
       .executeTakeFirst();
   }
 
+  async contactsOf(
+    db: DbOrTx,
+    ids: string[],
+  ): Promise<Array<{ id: string; email: string; language: Language }>> {
+    if (ids.length === 0) return [];
+    return db
+      .selectFrom('users')
+      .select(['id', 'email', 'language'])
+      .where('id', '=', sql<string>`ANY(${ids}::uuid[])`)
+      .where('deleted_at', 'is', null)
+      .execute();
+  }
+
   async findByEmail(
     db: DbOrTx,
     email: string,

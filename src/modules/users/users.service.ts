@@ -138,6 +138,12 @@ export class UsersService {
     return row && toPublicUser(row);
   }
 
+  /** Email and mail language of the live accounts among `ids` (notifications' contacts port). */
+  async contactsOf(ids: string[]): Promise<Map<string, { email: string; language: Language }>> {
+    const rows = await this.d.repo.contactsOf(this.d.db, ids);
+    return new Map(rows.map((r) => [r.id, { email: r.email, language: r.language }]));
+  }
+
   /** The profile: the account and its current consents. */
   async me(id: string): Promise<PublicUser> {
     const row = await this.d.repo.findById(this.d.db, id);
