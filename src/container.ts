@@ -182,12 +182,6 @@ export async function createContainer(
   const users = createUsersModule(infra, { sessions });
   const mail = createMailModule(infra);
   background.push(mail.background);
-  const notifications = createNotificationsModule(infra, {
-    contacts: { contactsOf: (ids) => users.service.contactsOf(ids) },
-    mail,
-  });
-  apiRoutes.push(...notifications.routes);
-  background.push(...notifications.background);
   const auth = createAuthModule(infra, { users: users.service, sessions, mail });
   apiRoutes.push(auth.subscription, auth.routes, auth.devicesRoutes, auth.socialRoutes, users.routes);
 
@@ -245,6 +239,17 @@ export async function createContainer(
   });
   apiRoutes.push(...booking.routes);
   background.push(...booking.background);
+
+  // Notifications name shows through the catalogue and find a reservation's buyer through checkout.
+  const notifications = createNotificationsModule(infra, {
+    contacts: { contactsOf: (ids) => users.service.contactsOf(ids) },
+    mail,
+    showtimes: catalog.doorShowtimes,
+    reservations: { ownerOf: (id) => booking.bookers.ownerOf(id) },
+    streams,
+  });
+  apiRoutes.push(...notifications.routes);
+  background.push(...notifications.background);
 
   // Withdrawal asks tickets (upcoming tickets) and booking (booker details), built after users.
   const withdrawal = createWithdrawal(infra, {

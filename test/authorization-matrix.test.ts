@@ -7,6 +7,7 @@ import { createContainer } from '../src/container.ts';
 import type { Access, RouteAccess } from '../src/http/access.ts';
 import { checkout, complete, hold, pay, reserve, setupCheckout, type CheckoutHarness } from './checkout.ts';
 import { createShowtimeWithSeats, createUser, type TestUser } from './factories.ts';
+import { injectMaybeStream, isStreamingSchema } from './sse.ts';
 import { startWorker, waitFor } from './tickets-support.ts';
 
 /**
@@ -223,11 +224,14 @@ describe('authorization matrix', () => {
   /** The USER's resources that already exist when the matrix runs: no one else may see them. */
   let standing: Record<Kind, string> & { userId: string; email: string };
 
-  const send = (options: InjectOptions, who: Identity) =>
-    h.app.inject({
+  const send = (options: InjectOptions, who: Identity, streaming = false) => {
+    const request = {
       ...options,
       headers: { ...(options.headers as object), ...(who === 'anonymous' ? {} : ids[who].headers) },
-    });
+    };
+    // An event stream that opens never ends by itself: it is closed once its head is in.
+    return streaming ? injectMaybeStream(h.app, request) : h.app.inject(request);
+  };
 
   /** A fresh hold and a reservation (with its payment) of the USER; the ticket and coupon are shared. */
   const ownedResources = async (): Promise<Record<Kind, string>> => {
@@ -358,7 +362,7 @@ describe('authorization matrix', () => {
     for (const route of routes) {
       const { options } = requestFor(route);
       for (const who of IDENTITIES) {
-        const res = await send(options, who);
+        const res = await send(options, who, isStreamingSchema(route.schema));
         const code = problemCode(res);
         const got = `${res.statusCode} ${code ?? ''}`.trim();
         const allowed = ALLOWED[route.access].includes(who);

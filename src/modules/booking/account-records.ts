@@ -25,6 +25,16 @@ export class AccountRecords {
     return open;
   }
 
+  /** The account a reservation was made by, with its booking number (notifications asks this). */
+  async ownerOf(
+    reservationId: string,
+  ): Promise<{ userId: string; bookingNumber: string | null; showtimeId: string } | undefined> {
+    const row = await this.repo.byId(this.db, reservationId);
+    return row
+      ? { userId: row.user_id, bookingNumber: row.booking_number ?? null, showtimeId: row.showtime_id }
+      : undefined;
+  }
+
   eraseBookers(tx: Tx, userId: string): Promise<number> {
     return this.repo.eraseBookers(tx, userId);
   }

@@ -1,19 +1,38 @@
 import type { Background, Infra } from '../../container.ts';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { ConsumerHandle } from '../../infra/broker.ts';
+import { StreamLimiter } from '../../infra/stream-limiter.ts';
+import { parseEvent } from '../events/event-schemas.ts';
 import type { MailModule } from '../mail/index.ts';
+import { BookingNotices } from './booking-notices.ts';
 import { NotificationFeed } from './notification-feed.ts';
+import { NotificationSubscriber } from './notification-subscriber.ts';
 import { NotificationsRepository } from './notifications.repository.ts';
+import { notificationsRoutes, type NotificationRouteOptions } from './notifications.routes.ts';
+import { NotificationsService } from './notifications.service.ts';
 import { Notifier } from './notifier.ts';
-import type { NotificationContacts } from './ports.ts';
+import {
+  noReservations,
+  noShowtimes,
+  type NotificationContacts,
+  type NotificationReservations,
+  type NotificationShowtimes,
+} from './ports.ts';
 
 export type { NewNotification, NotificationMail } from './notifier.ts';
 export type { Notifier } from './notifier.ts';
-export type { NotificationContacts } from './ports.ts';
+export type { NotificationContacts, NotificationReservations, NotificationShowtimes } from './ports.ts';
+export type { NotificationView } from './notification-feed.ts';
 export { NOTIFICATION_TYPES, NOTIFICATION_CATEGORY } from './notification-types.ts';
 export type { NotificationType, NotificationCategory } from './notification-types.ts';
 
 /** Queue names (the broker prefixes them with AMQP_QUEUE_PREFIX); tests delete them afterwards. */
-export const NOTIFICATION_QUEUES = {} as const;
+export const NOTIFICATION_QUEUES = {
+  bookingConfirmed: 'notifications.booking-confirmed',
+  ticketsIssued: 'notifications.tickets-issued',
+  bookingCancelled: 'notifications.booking-cancelled',
+  issuanceFailed: 'notifications.issuance-failed',
+} as const;
 
 /**
  * Notifications: the Notifier other modules hand what happened to (deduplicated per user and key,
@@ -22,8 +41,17 @@ export const NOTIFICATION_QUEUES = {} as const;
  */
 export function createNotificationsModule(
   infra: Infra,
-  ports: { contacts: NotificationContacts; mail: MailModule },
+  ports: {
+    contacts: NotificationContacts;
+    mail: MailModule;
+    showtimes?: NotificationShowtimes;
+    reservations?: NotificationReservations;
+    /** The process's stream limiter (shared by every stream route); its own when absent. */
+    streams?: StreamLimiter;
+  },
+  options: Partial<NotificationRouteOptions> = {},
 ) {
+  const { config } = infra;
   const repo = new NotificationsRepository();
   const feed = new NotificationFeed(infra.redis, infra.config.REDIS_KEY_PREFIX);
   const notifier = new Notifier({
@@ -35,9 +63,77 @@ export function createNotificationsModule(
     clock: infra.clock,
     log: infra.log,
   });
-  const routes: FastifyPluginAsyncTypebox[] = [];
-  const background: Background[] = [];
-  return { notifier, feed, repo, routes, background };
+  const service = new NotificationsService({ db: infra.db, repo, clock: infra.clock });
+  const subscriber = new NotificationSubscriber(infra.redis, feed, infra.log);
+  const streams =
+    ports.streams ??
+    new StreamLimiter(infra.redis, {
+      perUser: config.STREAM_LIMIT_PER_USER,
+      perAddress: config.STREAM_LIMIT_PER_ADDRESS,
+      perInstance: config.STREAM_LIMIT_PER_INSTANCE,
+    });
+  const routes: FastifyPluginAsyncTypebox[] = [
+    notificationsRoutes({
+      service,
+      subscriber,
+      streams,
+      options: { heartbeatMs: 15_000, ...options },
+    }),
+    // The subscriber connection closes with the server.
+    async (app) => {
+      app.addHook('onClose', async () => subscriber.close());
+    },
+  ];
+
+  const notices = new BookingNotices({
+    notifier,
+    showtimes: ports.showtimes ?? noShowtimes,
+    reservations: ports.reservations ?? noReservations,
+    publicUrl: config.PUBLIC_URL.replace(/\/$/, ''),
+    log: infra.log,
+  });
+  const handles: ConsumerHandle[] = [];
+  const consumers: Background = {
+    name: 'notifications-booking-consumers',
+    start: async () => {
+      const { broker } = infra;
+      handles.push(
+        await broker.consume({
+          queue: NOTIFICATION_QUEUES.bookingConfirmed,
+          bindings: ['reservation.confirmed'],
+          handler: async (body) => {
+            await notices.confirmed(parseEvent('reservation.confirmed', body));
+          },
+        }),
+        await broker.consume({
+          queue: NOTIFICATION_QUEUES.ticketsIssued,
+          bindings: ['ticket.issued'],
+          handler: async (body) => {
+            await notices.ticketsIssued(parseEvent('ticket.issued', body));
+          },
+        }),
+        await broker.consume({
+          queue: NOTIFICATION_QUEUES.bookingCancelled,
+          bindings: ['reservation.cancelled'],
+          handler: async (body) => {
+            await notices.cancelled(parseEvent('reservation.cancelled', body));
+          },
+        }),
+        await broker.consume({
+          queue: NOTIFICATION_QUEUES.issuanceFailed,
+          bindings: ['ticket.issuance_failed'],
+          handler: async (body) => {
+            await notices.issuanceFailed(parseEvent('ticket.issuance_failed', body));
+          },
+        }),
+      );
+    },
+    stop: async () => {
+      for (const handle of handles.splice(0)) await handle.cancel();
+    },
+  };
+  const background: Background[] = [consumers];
+  return { notifier, feed, repo, service, subscriber, notices, routes, background };
 }
 
 export type NotificationsModule = ReturnType<typeof createNotificationsModule>;

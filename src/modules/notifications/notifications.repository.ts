@@ -6,6 +6,17 @@ import './notifications.tables.ts';
 
 export type SettingsRow = Selectable<NotificationSettingsTable>;
 
+/** A notification as the in-app list reads it. */
+export interface NotificationRow {
+  id: string;
+  type: string;
+  title: string;
+  body: string;
+  link: string | null;
+  read_at: Date | null;
+  created_at: Date;
+}
+
 export interface NotificationInsert {
   userId: string;
   type: string;
@@ -54,5 +65,53 @@ export class NotificationsRepository {
       .where('user_id', '=', sql<string>`ANY(${userIds}::uuid[])`)
       .execute();
     return new Map(rows.map((r) => [r.user_id, r]));
+  }
+
+  /** A page of a user's in-app notifications, newest first (index notifications_user_newest). */
+  async page(
+    db: DbOrTx,
+    userId: string,
+    opts: { unreadOnly: boolean; offset: number; limit: number },
+  ): Promise<NotificationRow[]> {
+    let q = db
+      .selectFrom('notifications')
+      .select(['id', 'type', 'title', 'body', 'link', 'read_at', 'created_at'])
+      .where('user_id', '=', userId)
+      .where('in_app', '=', true);
+    if (opts.unreadOnly) q = q.where('read_at', 'is', null);
+    return q
+      .orderBy('created_at', 'desc')
+      .orderBy('id', 'desc')
+      .offset(opts.offset)
+      .limit(opts.limit)
+      .execute();
+  }
+
+  /** How many in-app notifications a user has, all or only unread ones. */
+  async countOf(db: DbOrTx, userId: string, unreadOnly: boolean): Promise<number> {
+    let q = db
+      .selectFrom('notifications')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .where('user_id', '=', userId)
+      .where('in_app', '=', true);
+    if (unreadOnly) q = q.where('read_at', 'is', null);
+    const row = await q.executeTakeFirstOrThrow();
+    return Number(row.n);
+  }
+
+  /**
+   * Marks a user's unread notifications read: the given ids (ids of other users' rows match nothing)
+   * or, when `ids` is 'all', every one. Returns how many changed.
+   */
+  async markRead(db: DbOrTx, userId: string, ids: string[] | 'all', at: Date): Promise<number> {
+    if (ids !== 'all' && ids.length === 0) return 0;
+    let q = db
+      .updateTable('notifications')
+      .set({ read_at: at })
+      .where('user_id', '=', userId)
+      .where('read_at', 'is', null);
+    if (ids !== 'all') q = q.where('id', '=', sql<string>`ANY(${ids}::uuid[])`);
+    const result = await q.executeTakeFirst();
+    return Number(result.numUpdatedRows);
   }
 }
