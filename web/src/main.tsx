@@ -5,6 +5,7 @@ import './styles.css';
 import { I18nProvider } from './i18n/index.tsx';
 import { RequireAuth, SessionProvider } from './lib/session.tsx';
 import { WishlistProvider } from './lib/wishlist.tsx';
+import { NotificationsProvider } from './lib/notifications.tsx';
 import { Layout } from './components/Layout.tsx';
 import { Loading } from './components/States.tsx';
 import Home from './pages/Home.tsx';
@@ -26,6 +27,7 @@ const FindEmail = lazy(() => import('./pages/auth/FindEmail.tsx'));
 const SocialCallback = lazy(() => import('./pages/auth/SocialCallback.tsx'));
 const Profile = lazy(() => import('./pages/Profile.tsx'));
 const MyWishlist = lazy(() => import('./pages/MyWishlist.tsx'));
+const MyNotifications = lazy(() => import('./pages/MyNotifications.tsx'));
 const NotFound = lazy(() => import('./pages/NotFound.tsx'));
 const AdminLayout = lazy(() => import('./pages/admin/AdminLayout.tsx'));
 const LiveDashboard = lazy(() => import('./pages/admin/LiveDashboard.tsx'));
@@ -52,6 +54,7 @@ const router = createBrowserRouter([
       { path: 'checkout/complete', element: signedIn(<CheckoutReturn />) },
       { path: 'me/reservations', element: signedIn(<MyReservations />) },
       { path: 'me/wishlist', element: signedIn(<MyWishlist />) },
+      { path: 'me/notifications', element: signedIn(<MyNotifications />) },
       { path: 'coupons', element: <Coupons /> },
       { path: 'signup', element: <Signup /> },
       { path: 'login', element: <Login /> },
@@ -95,9 +98,11 @@ createRoot(document.getElementById('root')!).render(
     <I18nProvider>
       <SessionProvider>
         <WishlistProvider>
-          <Suspense fallback={<Loading />}>
-            <RouterProvider router={router} />
-          </Suspense>
+          <NotificationsProvider>
+            <Suspense fallback={<Loading />}>
+              <RouterProvider router={router} />
+            </Suspense>
+          </NotificationsProvider>
         </WishlistProvider>
       </SessionProvider>
     </I18nProvider>

@@ -168,6 +168,13 @@ export const wishlist = {
     call('DELETE', '/users/me/wishlist/{performanceId}', { path: { performanceId } }),
 };
 
+export const notifications = {
+  page: (page = 1, size = 20, unread = false) =>
+    call('GET', '/users/me/notifications', { query: unread ? { page, size, unread } : { page, size } }),
+  markRead: (ids: string[]) => call('POST', '/users/me/notifications/read', { body: { ids } }),
+  markAllRead: () => call('POST', '/users/me/notifications/read', { body: { all: true } }),
+};
+
 export const admin = {
   venues: () => call('GET', '/admin/venues'),
   createVenue: (body: NewVenue) => call('POST', '/admin/venues', { body }),

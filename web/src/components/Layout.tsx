@@ -3,6 +3,7 @@ import { NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { useI18n } from '../i18n/index.tsx';
 import { useSession } from '../lib/session.tsx';
 import { Loading } from './States.tsx';
+import { NotificationBell } from './NotificationBell.tsx';
 
 export function LangSwitch() {
   const { lang, setLang } = useI18n();
@@ -62,6 +63,7 @@ export function Layout() {
             </>
           )}
         </nav>
+        {user && <NotificationBell />}
         <LangSwitch />
       </header>
       <main id="main" tabIndex={-1} ref={mainRef}>
