@@ -2,6 +2,9 @@ import type { Background, Infra } from '../../container.ts';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { MailModule } from '../mail/index.ts';
 import { NotificationFeed } from './notification-feed.ts';
+import { NotificationSettingsRepository } from './notification-settings.repository.ts';
+import { notificationSettingsRoutes } from './notification-settings.routes.ts';
+import { NotificationSettingsService } from './notification-settings.service.ts';
 import { NotificationsRepository } from './notifications.repository.ts';
 import { Notifier } from './notifier.ts';
 import type { NotificationContacts } from './ports.ts';
@@ -35,9 +38,16 @@ export function createNotificationsModule(
     clock: infra.clock,
     log: infra.log,
   });
-  const routes: FastifyPluginAsyncTypebox[] = [];
+  const settings = new NotificationSettingsService({
+    db: infra.db,
+    repo: new NotificationSettingsRepository(),
+    tokens: ports.mail.unsubscribe,
+    contacts: ports.contacts,
+    clock: infra.clock,
+  });
+  const routes: FastifyPluginAsyncTypebox[] = [notificationSettingsRoutes({ service: settings })];
   const background: Background[] = [];
-  return { notifier, feed, repo, routes, background };
+  return { notifier, feed, repo, settings, routes, background };
 }
 
 export type NotificationsModule = ReturnType<typeof createNotificationsModule>;
