@@ -26,6 +26,8 @@ const FindEmail = lazy(() => import('./pages/auth/FindEmail.tsx'));
 const SocialCallback = lazy(() => import('./pages/auth/SocialCallback.tsx'));
 const Profile = lazy(() => import('./pages/Profile.tsx'));
 const MyWishlist = lazy(() => import('./pages/MyWishlist.tsx'));
+const NotificationSettings = lazy(() => import('./pages/profile/NotificationSettings.tsx'));
+const Unsubscribe = lazy(() => import('./pages/Unsubscribe.tsx'));
 const NotFound = lazy(() => import('./pages/NotFound.tsx'));
 const AdminLayout = lazy(() => import('./pages/admin/AdminLayout.tsx'));
 const LiveDashboard = lazy(() => import('./pages/admin/LiveDashboard.tsx'));
@@ -60,6 +62,8 @@ const router = createBrowserRouter([
       { path: 'find-email', element: <FindEmail /> },
       { path: 'auth/callback', element: <SocialCallback /> },
       { path: 'profile', element: signedIn(<Profile />) },
+      { path: 'profile/notifications', element: signedIn(<NotificationSettings />) },
+      { path: 'unsubscribe', element: <Unsubscribe /> },
       // The door: STAFF as well as ADMIN (admins also reach it from the console at /admin/check-in).
       {
         path: 'door',

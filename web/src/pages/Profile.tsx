@@ -22,6 +22,9 @@ export default function Profile() {
       <Link to="/me/wishlist" className="btn secondary" data-testid="profile-wishlist">
         {t('nav.wishlist')}
       </Link>
+      <Link to="/profile/notifications" className="btn secondary" data-testid="profile-notifications">
+        {t('nav.notificationSettings')}
+      </Link>
       <Account user={user} />
       <Password />
       <Consents user={user} />
