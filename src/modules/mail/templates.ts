@@ -424,14 +424,22 @@ interface Slot {
   field: string;
   format: (raw: unknown) => string;
 }
+/** A compiled string: literal pieces at even indexes, slot numbers at odd ones (String.split with a group). */
+type Pieces = string[];
 interface CompiledMail {
-  subject: string;
-  html: string;
-  text: string;
+  subject: Pieces;
+  html: Pieces;
+  text: Pieces;
   slots: Slot[];
 }
 
-const TOKEN = /\uE000(\d+)\uE001/g;
+function fillPieces(pieces: Pieces, values: string[]): string {
+  let out = pieces[0]!;
+  for (let i = 1; i < pieces.length; i += 2) out += values[Number(pieces[i])]! + pieces[i + 1]!;
+  return out;
+}
+
+const TOKEN = /\uE000(\d+)\uE001/;
 const tokenOf = (i: number): string => `\uE000${i}\uE001`;
 /** Slots of the template being compiled; set only during the synchronous copy call. */
 let compiling: Slot[] | undefined;
@@ -481,9 +489,9 @@ async function compile(template: MailTemplate, lang: MailLang, fields: Record<st
     compiling = undefined;
   }
   const compiled: CompiledMail = {
-    subject: copy.subject,
-    html: await mjmlToHtml(template, mjmlOf(copy, lang)),
-    text: textOf(copy),
+    subject: copy.subject.split(TOKEN),
+    html: (await mjmlToHtml(template, mjmlOf(copy, lang))).split(TOKEN),
+    text: textOf(copy).split(TOKEN),
     slots,
   };
   return compiled;
@@ -519,11 +527,10 @@ export async function renderMail<T extends MailTemplate>(
   }
   const { subject, html, text, slots } = await compiled;
   const values = slots.map((slot) => slot.format(fields[slot.field] as never));
-  const raw = (s: string) => s.replace(TOKEN, (_, i: string) => values[Number(i)]!);
   return {
-    subject: raw(subject),
-    html: html.replace(TOKEN, (_, i: string) => escapeHtml(values[Number(i)]!)),
-    text: raw(text),
+    subject: fillPieces(subject, values),
+    html: fillPieces(html, values.map(escapeHtml)),
+    text: fillPieces(text, values),
   };
 }
 
