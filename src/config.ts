@@ -155,6 +155,23 @@ export const CONFIG_SCHEMA = {
     'Wait before the first retry of a failed mail; each later one waits twice as long (up to an hour)',
     '30000',
   ),
+  MAIL_BATCH_SIZE: entry(int(1, 5000), 'Queued mails the sender claims per transaction', '500'),
+  MAIL_SEND_CONCURRENCY: entry(int(1, 500), 'Mails the sender has in flight at once', '32'),
+  MAIL_SMTP_MAX_CONNECTIONS: entry(int(1, 100), 'Pooled SMTP connections per process', '8'),
+  MAIL_DRAIN_BUDGET_MS: entry(
+    int(100, 120_000),
+    'One sender run claims batch after batch for about this long, then yields until the next poll',
+    '5000',
+  ),
+  MAIL_DAILY_CAP: entry(
+    int(0, 1000),
+    'Non-transactional notification mails per user per Korean calendar day (booking mail is never capped); 0 = none',
+    '10',
+  ),
+  UNSUBSCRIBE_SECRET: optional(
+    str,
+    'HMAC key of the unsubscribe links in notification mail (16+ chars; derived from JWT_SECRET when unset); changing it voids every sent link',
+  ),
   CORS_ORIGINS: entry(
     list,
     'Allowed CORS origins (comma-separated)',
@@ -265,6 +282,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   }
   const config = Object.freeze(out) as Config;
   if (config.JWT_SECRET.length < 32) throw new ConfigError('JWT_SECRET', 'must be at least 32 characters');
+  if (config.UNSUBSCRIBE_SECRET !== undefined && config.UNSUBSCRIBE_SECRET.length < 16) {
+    throw new ConfigError('UNSUBSCRIBE_SECRET', 'must be at least 16 characters');
+  }
   if (config.TICKET_SIGNING_SECRET.length < 16) {
     throw new ConfigError('TICKET_SIGNING_SECRET', 'must be at least 16 characters');
   }
@@ -277,6 +297,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       if (devValues.has(config[name])) {
         throw new ConfigError(name, 'uses a development default; set a real secret in production');
       }
+    }
+    // Optional: unset derives from JWT_SECRET (checked above); set, it must not be a dev default.
+    if (config.UNSUBSCRIBE_SECRET !== undefined && devValues.has(config.UNSUBSCRIBE_SECRET)) {
+      throw new ConfigError(
+        'UNSUBSCRIBE_SECRET',
+        'uses a development default; set a real secret in production',
+      );
     }
     for (const { kid, secret } of extraTicketKeys) {
       if (devValues.has(secret)) {

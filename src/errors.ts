@@ -89,6 +89,10 @@ export const ERROR_TABLE = {
   // account recovery (password reset, find my email)
   INVALID_RESET_TOKEN: { status: 400, title: 'The reset link is invalid, used or expired' },
 
+  // notification settings and unsubscribe links
+  BOOKING_MAIL_REQUIRED: { status: 400, title: 'Booking mail cannot be turned off' },
+  INVALID_UNSUBSCRIBE_TOKEN: { status: 400, title: 'The unsubscribe link is not valid' },
+
   // coupons
   COUPON_NOT_FOUND: { status: 404, title: 'Coupon not found' },
   COUPON_ALREADY_ISSUED: { status: 409, title: 'You already have this coupon' },

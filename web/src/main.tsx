@@ -28,6 +28,8 @@ const SocialCallback = lazy(() => import('./pages/auth/SocialCallback.tsx'));
 const Profile = lazy(() => import('./pages/Profile.tsx'));
 const MyWishlist = lazy(() => import('./pages/MyWishlist.tsx'));
 const MyNotifications = lazy(() => import('./pages/MyNotifications.tsx'));
+const NotificationSettings = lazy(() => import('./pages/profile/NotificationSettings.tsx'));
+const Unsubscribe = lazy(() => import('./pages/Unsubscribe.tsx'));
 const NotFound = lazy(() => import('./pages/NotFound.tsx'));
 const AdminLayout = lazy(() => import('./pages/admin/AdminLayout.tsx'));
 const LiveDashboard = lazy(() => import('./pages/admin/LiveDashboard.tsx'));
@@ -63,6 +65,8 @@ const router = createBrowserRouter([
       { path: 'find-email', element: <FindEmail /> },
       { path: 'auth/callback', element: <SocialCallback /> },
       { path: 'profile', element: signedIn(<Profile />) },
+      { path: 'profile/notifications', element: signedIn(<NotificationSettings />) },
+      { path: 'unsubscribe', element: <Unsubscribe /> },
       // The door: STAFF as well as ADMIN (admins also reach it from the console at /admin/check-in).
       {
         path: 'door',

@@ -1,4 +1,4 @@
-import type { Selectable } from 'kysely';
+import { sql, type Selectable } from 'kysely';
 import type { DbOrTx } from '../../infra/db.ts';
 import type { MailQueueTable } from './mail.tables.ts';
 import './mail.tables.ts';
@@ -92,6 +92,51 @@ export class MailRepository {
       }))
       .where('id', '=', id)
       .execute();
+  }
+
+  /**
+   * Many rows at once, each with its own error (or none): sent and failed count an attempt;
+   * no_recipient and capped were never tried.
+   */
+  async finishMany(
+    db: DbOrTx,
+    rows: Array<{ id: string; error: string | null }>,
+    status: 'sent' | 'failed' | 'no_recipient' | 'capped',
+    now: Date,
+  ): Promise<void> {
+    if (rows.length === 0) return;
+    const attempted = status === 'sent' || status === 'failed';
+    await sql`
+      UPDATE mail_queue m
+      SET status = ${status}, data = NULL, finished_at = ${now},
+          attempts = m.attempts + ${attempted ? 1 : 0}, last_error = f.error
+      FROM unnest(${rows.map((r) => r.id)}::uuid[], ${rows.map((r) => r.error)}::text[]) AS f (id, error)
+      WHERE m.id = f.id`.execute(db);
+  }
+
+  /** Many failed rows back to pending, each due again at its own time. */
+  async retryManyLater(db: DbOrTx, rows: Array<{ id: string; at: Date; error: string }>): Promise<void> {
+    if (rows.length === 0) return;
+    await sql`
+      UPDATE mail_queue m
+      SET attempts = m.attempts + 1, next_attempt_at = f.at, last_error = f.error
+      FROM unnest(${rows.map((r) => r.id)}::uuid[], ${rows.map((r) => r.at)}::timestamptz[],
+                  ${rows.map((r) => r.error)}::text[]) AS f (id, at, error)
+      WHERE m.id = f.id`.execute(db);
+  }
+
+  /**
+   * Non-transactional notification mail sent to each of these users since `since` (the start of the
+   * Korean day), for the daily cap.
+   */
+  async sentTodayByUser(db: DbOrTx, userIds: string[], since: Date): Promise<Map<string, number>> {
+    if (userIds.length === 0) return new Map();
+    const rows = await sql<{ user_id: string; n: number }>`
+      SELECT user_id, count(*)::int AS n FROM mail_queue
+      WHERE user_id = ANY(${userIds}::uuid[]) AND status = 'sent' AND category <> 'booking'
+        AND finished_at >= ${since}
+      GROUP BY user_id`.execute(db);
+    return new Map(rows.rows.map((r) => [r.user_id, r.n]));
   }
 
   async retryLater(db: DbOrTx, id: string, at: Date, error: string): Promise<void> {

@@ -7,6 +7,9 @@ import type { MailModule } from '../mail/index.ts';
 import { BookingNotices } from './booking-notices.ts';
 import { NotificationFeed } from './notification-feed.ts';
 import { NotificationSubscriber } from './notification-subscriber.ts';
+import { NotificationSettingsRepository } from './notification-settings.repository.ts';
+import { notificationSettingsRoutes } from './notification-settings.routes.ts';
+import { NotificationSettingsService } from './notification-settings.service.ts';
 import { NotificationsRepository } from './notifications.repository.ts';
 import { notificationsRoutes, type NotificationRouteOptions } from './notifications.routes.ts';
 import { NotificationsService } from './notifications.service.ts';
@@ -132,8 +135,16 @@ export function createNotificationsModule(
       for (const handle of handles.splice(0)) await handle.cancel();
     },
   };
+  const settings = new NotificationSettingsService({
+    db: infra.db,
+    repo: new NotificationSettingsRepository(),
+    tokens: ports.mail.unsubscribe,
+    contacts: ports.contacts,
+    clock: infra.clock,
+  });
+  routes.push(notificationSettingsRoutes({ service: settings }));
   const background: Background[] = [consumers];
-  return { notifier, feed, repo, service, subscriber, notices, routes, background };
+  return { notifier, feed, repo, service, subscriber, notices, settings, routes, background };
 }
 
 export type NotificationsModule = ReturnType<typeof createNotificationsModule>;

@@ -19,6 +19,7 @@ import type {
   FindEmailBody,
   WithdrawBody,
   SocialProvider,
+  NotificationSettingsChange,
 } from './types.ts';
 
 /**
@@ -62,6 +63,16 @@ export const auth = {
     }),
   findEmail: (body: FindEmailBody, lang: string) =>
     call('POST', '/auth/find-email', { body, headers: { 'accept-language': lang } }),
+};
+
+/** Notification settings (per category and channel) and the unsubscribe links of notification mail. */
+export const notificationSettings = {
+  get: () => call('GET', '/users/me/notification-settings'),
+  update: (body: NotificationSettingsChange) => call('PATCH', '/users/me/notification-settings', { body }),
+  previewUnsubscribe: (token: string) =>
+    call('GET', '/notifications/unsubscribe', { query: { token }, noRefresh: true }),
+  unsubscribe: (token: string) =>
+    call('POST', '/notifications/unsubscribe', { body: { token }, noRefresh: true }),
 };
 
 /** The profile page: the account, its consents, its devices and withdrawal. */

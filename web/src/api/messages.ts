@@ -72,6 +72,14 @@ export const MESSAGES: Record<string, { ko: string; en: string }> = {
     ko: '이전 요청을 처리 중입니다.',
     en: 'Your previous request is still being processed.',
   },
+  BOOKING_MAIL_REQUIRED: {
+    ko: '예매 안내 메일은 끌 수 없어요.',
+    en: 'Booking mail cannot be turned off.',
+  },
+  INVALID_UNSUBSCRIBE_TOKEN: {
+    ko: '수신 거부 링크가 올바르지 않아요. 메일의 링크를 그대로 열거나 알림 설정에서 바꿔 주세요.',
+    en: 'This unsubscribe link is not valid. Open the link from the mail as it is, or change your notification settings.',
+  },
   INVALID_RESET_TOKEN: {
     ko: '링크가 만료되었거나 이미 사용되었어요. 비밀번호 찾기를 다시 해 주세요.',
     en: 'This link has expired or was already used. Ask for a new one.',

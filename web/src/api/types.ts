@@ -34,6 +34,8 @@ export type ProfileChange = BodyOf<'/api/v1/users/me', 'patch'>;
 export type Language = User['language'];
 export type DeviceSession = ResponseOf<'/api/v1/users/me/sessions', 'get'>[number];
 export type WithdrawBody = BodyOf<'/api/v1/users/me', 'delete'>;
+export type NotificationSettingsChange = BodyOf<'/api/v1/users/me/notification-settings', 'patch'>;
+export type NotificationSettings = ResponseOf<'/api/v1/users/me/notification-settings', 'get'>;
 
 // --- catalogue ------------------------------------------------------------------------------------
 

@@ -592,6 +592,32 @@ const ko = {
   'profile.withdraw': '회원 탈퇴',
   'profile.withdrawBlocked': '관람 예정인 티켓 {count}장이 있어 탈퇴할 수 없습니다.',
   'profile.seeReservations': '예매 내역 보기',
+  'nav.notificationSettings': '알림 설정',
+  'notifSettings.intro': '받고 싶은 알림을 종류별로 골라 주세요. 바꾸면 바로 저장돼요.',
+  'notifSettings.email': '이메일',
+  'notifSettings.inApp': '앱 알림',
+  'notifSettings.cat.booking': '예매·티켓',
+  'notifSettings.cat.bookingHint': '예매 완료, 티켓 발급, 취소·환불, 문의 답변',
+  'notifSettings.cat.reminders': '관람 안내',
+  'notifSettings.cat.remindersHint': '공연 전날 안내, 관람 후기 요청',
+  'notifSettings.cat.alerts': '오픈·키워드 알림',
+  'notifSettings.cat.alertsHint': '티켓 오픈 알림, 키워드 새 공연, 팬 채팅 소식',
+  'notifSettings.cat.marketing': '혜택·이벤트',
+  'notifSettings.cat.marketingHint': '할인과 이벤트 소식 (처음에는 꺼져 있어요)',
+  'notifSettings.bookingMailLocked':
+    '예매·티켓 메일은 거래 안내라서 끌 수 없어요. 예매 확인과 환불 내역을 놓치지 않도록 항상 보내 드려요.',
+  'notifSettings.capNote':
+    '예매 메일을 뺀 안내 메일은 하루에 보내는 수를 제한해요. 메일 아래 링크로도 종류별 수신을 거부할 수 있어요.',
+  'notifSettings.saved': '저장했어요.',
+  'unsubscribe.title': '알림 메일 수신 거부',
+  'unsubscribe.question': '‘{category}’ 메일을 더 이상 받지 않을까요?',
+  'unsubscribe.hint':
+    '앱 알림과 예매·티켓 메일은 그대로 받아요. 언제든 내 정보 > 알림 설정에서 다시 켤 수 있어요.',
+  'unsubscribe.confirm': '수신 거부하기',
+  'unsubscribe.done': '‘{category}’ 메일 수신을 거부했어요.',
+  'unsubscribe.already': '‘{category}’ 메일은 이미 받지 않고 있어요.',
+  'unsubscribe.noToken': '수신 거부 링크가 올바르지 않아요. 메일에 있는 링크를 그대로 열어 주세요.',
+  'unsubscribe.toSettings': '알림 설정 보기',
 } as const;
 
 export type Key = keyof typeof ko;
@@ -1194,6 +1220,32 @@ const en: Record<Key, string> = {
   'profile.withdrawBlocked':
     'You hold {count} ticket(s) for upcoming shows, so the account cannot be deleted.',
   'profile.seeReservations': 'See my bookings',
+  'nav.notificationSettings': 'Notification settings',
+  'notifSettings.intro': 'Choose which notifications you get, by kind. Changes are saved at once.',
+  'notifSettings.email': 'Email',
+  'notifSettings.inApp': 'In the app',
+  'notifSettings.cat.booking': 'Bookings and tickets',
+  'notifSettings.cat.bookingHint': 'Confirmations, tickets, cancellations and refunds, answers to you',
+  'notifSettings.cat.reminders': 'Show reminders',
+  'notifSettings.cat.remindersHint': 'The day before your show, and a review invitation after it',
+  'notifSettings.cat.alerts': 'On-sale and keyword alerts',
+  'notifSettings.cat.alertsHint': 'Tickets opening, new shows for your keywords, fan chat activity',
+  'notifSettings.cat.marketing': 'Offers and events',
+  'notifSettings.cat.marketingHint': 'Discounts and event news (off until you turn it on)',
+  'notifSettings.bookingMailLocked':
+    'Booking mail is transactional and cannot be turned off: it is how you get your confirmations and refunds.',
+  'notifSettings.capNote':
+    'Notification mail other than bookings is limited per day. Each such mail also has a link to stop its kind.',
+  'notifSettings.saved': 'Saved.',
+  'unsubscribe.title': 'Stop notification mail',
+  'unsubscribe.question': 'Stop mail about “{category}”?',
+  'unsubscribe.hint':
+    'You keep in-app notifications and booking mail. Turn it back on any time under Profile > Notification settings.',
+  'unsubscribe.confirm': 'Stop this mail',
+  'unsubscribe.done': 'You will no longer get mail about “{category}”.',
+  'unsubscribe.already': 'You already get no mail about “{category}”.',
+  'unsubscribe.noToken': 'This unsubscribe link is not valid. Open the link from the mail as it is.',
+  'unsubscribe.toSettings': 'Notification settings',
 };
 
 export const DICTIONARIES: Record<Lang, Record<Key, string>> = { ko, en };

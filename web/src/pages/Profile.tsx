@@ -25,6 +25,9 @@ export default function Profile() {
       <Link to="/me/notifications" className="btn secondary" data-testid="profile-notifications">
         {t('nav.notifications')}
       </Link>
+      <Link to="/profile/notifications" className="btn secondary" data-testid="profile-notification-settings">
+        {t('nav.notificationSettings')}
+      </Link>
       <Account user={user} />
       <Password />
       <Consents user={user} />
