@@ -38,6 +38,7 @@ export type WithdrawBody = BodyOf<'/api/v1/users/me', 'delete'>;
 // --- catalogue ------------------------------------------------------------------------------------
 
 export type Category = ResponseOf<'/api/v1/categories', 'get'>[number];
+export type OnsaleAlert = ResponseOf<'/api/v1/users/me/onsale-alerts', 'get'>['items'][number];
 export type PerformanceSummary = ResponseOf<'/api/v1/performances', 'get'>['items'][number];
 export type PerformanceStatus = PerformanceSummary['status'];
 export type SearchQuery = QueryOf<'/api/v1/performances', 'get'>;

@@ -22,6 +22,9 @@ export default function Profile() {
       <Link to="/me/wishlist" className="btn secondary" data-testid="profile-wishlist">
         {t('nav.wishlist')}
       </Link>
+      <Link to="/me/alerts" className="btn secondary" data-testid="profile-alerts">
+        {t('alerts.title')}
+      </Link>
       <Account user={user} />
       <Password />
       <Consents user={user} />
