@@ -118,6 +118,49 @@ describe('sales-open fan-out, reminders and review invitations', () => {
     expect(await mails('onsale-alert', [...stUsers, ...pfUsers])).toBe(2 * (stUsers.length + pfUsers.length));
   });
 
+  it('runs as leased background jobs on two workers: one ONSALE_OPEN each', async () => {
+    const openAt = new Date(Math.floor(clock.nowMs() / 1000) * 1000 + 60_000);
+    const show = await createShowtimeWithSeats(a.container, {
+      rows: 1,
+      seatsPerRow: 1,
+      salesOpenAt: openAt,
+      title: '리스 공연',
+    });
+    const users = (await createUsers(a.container, 15)).map((u) => u.id);
+    await sql`INSERT INTO onsale_alerts (user_id, showtime_id) SELECT unnest(${users}::uuid[]), ${show.showtimeId}`.execute(
+      db,
+    );
+    const x = await createTestApp(env, { ...overrides, ONSALE_ALERTS_INTERVAL_MS: '100' }, 'worker', {
+      clock,
+    });
+    const y = await createTestApp(env, { ...overrides, ONSALE_ALERTS_INTERVAL_MS: '100' }, 'worker', {
+      clock,
+    });
+    const jobs = [x, y].map((w) =>
+      w.container.onsaleAlerts.background.find((j) => j.name === 'onsale-alert-fanout')!,
+    );
+    try {
+      for (const j of jobs) await j.start();
+      clock.advance(2 * 60_000);
+      const c = await waitFor(
+        () => counts('ONSALE_OPEN', `%:${show.showtimeId}:%`),
+        (v) => v.users === users.length,
+        20_000,
+        'OPEN through the leased jobs',
+      );
+      await new Promise((r) => setTimeout(r, 500));
+      expect(await counts('ONSALE_OPEN', `%:${show.showtimeId}:%`)).toEqual({
+        ...c,
+        total: users.length,
+        most: 1,
+      });
+    } finally {
+      for (const j of jobs) await j.stop();
+      await x.close();
+      await y.close();
+    }
+  });
+
   it('skips ONSALE_SOON when the job first runs after the opening, and still sends ONSALE_OPEN', async () => {
     const openAt = new Date(Math.floor(clock.nowMs() / 1000) * 1000 - 40 * 60_000);
     const show = await createShowtimeWithSeats(a.container, {

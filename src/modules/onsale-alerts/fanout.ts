@@ -155,14 +155,7 @@ export class AlertPageConsumer {
     const page = parsePage(payload);
     // Sales opened while this page waited: "opening in 10 minutes" would be wrong; OPEN follows.
     if (page.phase === 'ONSALE_SOON' && this.d.clock.nowMs() >= Date.parse(page.salesOpenAt)) return 0;
-    const targetId = page.audience === 'showtime' ? page.showtimeId : page.performanceId;
-    const users = await this.d.repo.subscribersBetween(
-      this.d.db,
-      page.audience,
-      targetId,
-      page.after,
-      page.until,
-    );
+    const users = await this.d.repo.subscribersBetween(this.d.db, page, page.after, page.until);
     const items = users.map((u) => openingNotice(u, page.phase, page.audience, page, this.d.publicUrl));
     const batch = this.d.batch ?? 1000;
     let created = 0;

@@ -110,20 +110,30 @@ export class OnsaleAlertsRepository {
     return rows[0]?.last ?? undefined;
   }
 
-  /** Subscribers of a target with user id in (after, until]. */
+  /**
+   * Subscribers of a target with user id in (after, until]. For the performance audience of a
+   * showtime's opening, users who also subscribed to that showtime are left out: its own page
+   * already told them.
+   */
   async subscribersBetween(
     db: DbOrTx,
-    audience: 'showtime' | 'performance',
-    targetId: string,
+    page: { audience: 'showtime' | 'performance'; showtimeId: string; performanceId: string },
     after: string | null,
     until: string,
   ): Promise<string[]> {
-    const column = audience === 'showtime' ? 'showtime_id' : 'performance_id';
-    const { rows } = await sql<{ user_id: string }>`
-      SELECT user_id FROM onsale_alerts
-      WHERE ${sql.ref(column)} = ${targetId} AND user_id <= ${until}::uuid
-        AND (${after}::uuid IS NULL OR user_id > ${after}::uuid)
-      ORDER BY user_id`.execute(db);
+    const range = sql`a.user_id <= ${until}::uuid AND (${after}::uuid IS NULL OR a.user_id > ${after}::uuid)`;
+    const { rows } =
+      page.audience === 'showtime'
+        ? await sql<{ user_id: string }>`
+            SELECT a.user_id FROM onsale_alerts a
+            WHERE a.showtime_id = ${page.showtimeId} AND ${range}
+            ORDER BY a.user_id`.execute(db)
+        : await sql<{ user_id: string }>`
+            SELECT a.user_id FROM onsale_alerts a
+            WHERE a.performance_id = ${page.performanceId} AND ${range}
+              AND NOT EXISTS (SELECT 1 FROM onsale_alerts s
+                              WHERE s.showtime_id = ${page.showtimeId} AND s.user_id = a.user_id)
+            ORDER BY a.user_id`.execute(db);
     return rows.map((r) => r.user_id);
   }
 
