@@ -195,6 +195,12 @@ export const CONFIG_SCHEMA = {
     'Refund percent by whole days before the show: days:percent,… (the show day is not cancellable)',
     '10:100,7:90,3:80,1:70',
   ),
+  ONSALE_ALERTS_INTERVAL_MS: entry(
+    int(100, 600_000),
+    'How often the sales-open alert, reminder and review-invitation jobs look for due showtimes',
+    '15000',
+  ),
+  ONSALE_ALERT_PAGE_SIZE: entry(int(1, 10_000), 'Subscribers per fan-out broker message', '1000'),
   CHECKOUT_RECOVERY_INTERVAL_MS: entry(int(100, 600_000), 'How often the checkout recovery job runs', '5000'),
   WORKER_METRICS_PORT: entry(int(0, 65535), 'Port of the worker /metrics endpoint', '9464'),
   METRICS_PORT: optional(

@@ -27,6 +27,7 @@ import { toTicket } from './modules/tickets/tickets.schemas.ts';
 import { createOnsaleLiveModule, type OnsaleLiveModule } from './modules/onsale-live/index.ts';
 import { createWishlistModule, wishCountReader } from './modules/wishlist/index.ts';
 import { createNotificationsModule, type NotificationsModule } from './modules/notifications/index.ts';
+import { createOnsaleAlertsModule, type OnsaleAlertsModule } from './modules/onsale-alerts/index.ts';
 
 /** The shared adapters every module is built from. */
 export interface Infra {
@@ -81,6 +82,8 @@ export interface Container extends Infra {
   mail: MailModule;
   /** Notifications (`notifier.deliver` creates, mails and pushes them); exposed for tests and tools. */
   notifications: NotificationsModule;
+  /** Sales-open alerts, reminders and review invitations; exposed for tests and tools. */
+  onsaleAlerts: OnsaleAlertsModule;
   close: () => Promise<void>;
 }
 
@@ -270,6 +273,16 @@ export async function createContainer(
   apiRoutes.push(onsaleLive.routes);
   background.push(...onsaleLive.background);
 
+  // Sales-open alerts, day-before reminders and review invitations: showtimes through the catalogue,
+  // confirmed holders through checkout, delivery through notifications.
+  const onsaleAlerts = createOnsaleAlertsModule(infra, {
+    catalog: catalog.alerts,
+    holders: booking.holders,
+    notifier: notifications.notifier,
+  });
+  apiRoutes.push(onsaleAlerts.routes);
+  background.push(...onsaleAlerts.background);
+
   const relay = new OutboxRelay({
     ...infra,
     batchSize: config.OUTBOX_RELAY_BATCH_SIZE,
@@ -289,6 +302,7 @@ export async function createContainer(
     sessions,
     mail,
     notifications,
+    onsaleAlerts,
     close: closeInfra,
   };
 }

@@ -30,6 +30,7 @@ const MyWishlist = lazy(() => import('./pages/MyWishlist.tsx'));
 const MyNotifications = lazy(() => import('./pages/MyNotifications.tsx'));
 const NotificationSettings = lazy(() => import('./pages/profile/NotificationSettings.tsx'));
 const Unsubscribe = lazy(() => import('./pages/Unsubscribe.tsx'));
+const MyAlerts = lazy(() => import('./pages/MyAlerts.tsx'));
 const NotFound = lazy(() => import('./pages/NotFound.tsx'));
 const AdminLayout = lazy(() => import('./pages/admin/AdminLayout.tsx'));
 const LiveDashboard = lazy(() => import('./pages/admin/LiveDashboard.tsx'));
@@ -57,6 +58,7 @@ const router = createBrowserRouter([
       { path: 'me/reservations', element: signedIn(<MyReservations />) },
       { path: 'me/wishlist', element: signedIn(<MyWishlist />) },
       { path: 'me/notifications', element: signedIn(<MyNotifications />) },
+      { path: 'me/alerts', element: signedIn(<MyAlerts />) },
       { path: 'coupons', element: <Coupons /> },
       { path: 'signup', element: <Signup /> },
       { path: 'login', element: <Login /> },

@@ -296,4 +296,25 @@ export class BookingRepository {
       .where('id', '=', id)
       .execute();
   }
+  /** CONFIRMED reservations of a showtime with their live seats (for reminders and review invitations). */
+  async confirmedOfShowtime(
+    db: DbOrTx,
+    showtimeId: string,
+  ): Promise<{ reservationId: string; userId: string; seatIds: string[]; proofRequired: boolean }[]> {
+    const { rows } = await sql<{
+      reservationId: string;
+      userId: string;
+      seatIds: string[];
+      proofRequired: boolean;
+    }>`
+      SELECT r.id AS "reservationId", r.user_id AS "userId",
+             coalesce(array_agg(rs.seat_id) FILTER (WHERE rs.seat_id IS NOT NULL), '{}') AS "seatIds",
+             coalesce(bool_or(rs.proof_required), false) AS "proofRequired"
+      FROM reservations r
+      LEFT JOIN reservation_seats rs ON rs.reservation_id = r.id AND rs.released_at IS NULL
+      WHERE r.showtime_id = ${showtimeId} AND r.status = 'CONFIRMED'
+      GROUP BY r.id
+      ORDER BY r.id`.execute(db);
+    return rows;
+  }
 }

@@ -1,3 +1,4 @@
+import { ShowtimeHoldersReader } from './showtime-holders.ts';
 import { AccountRecords } from './account-records.ts';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Counter } from 'prom-client';
@@ -63,6 +64,7 @@ export interface BookingModule {
   cancels: CancelService;
   /** For withdrawal: open orders for shows ahead, and erasing the booker details (in `tx`). */
   bookers: AccountRecords;
+  holders: ShowtimeHoldersReader;
 }
 
 function counter<L extends string>(infra: Infra, name: string, help: string, label: L): Counter<L> {
@@ -170,5 +172,7 @@ export function createBookingModule(infra: Infra, ports: BookingPorts): BookingM
     saga,
     cancels,
     bookers: new AccountRecords(infra.db, repo, ports.inventory),
+    /** For reminders and review invitations (onsale-alerts' ShowtimeHolders port). */
+    holders: new ShowtimeHoldersReader(infra.db, repo, ports.inventory),
   };
 }

@@ -26,6 +26,8 @@ import { DoorShowtimesReader } from './door-showtimes.ts';
 import type { CatalogDbs } from './read-dbs.ts';
 import type { DoorShowtimes } from '../tickets/ports.ts';
 import { CatalogInventory } from './inventory.ts';
+import { AlertShowtimesReader } from './alert-showtimes.ts';
+import { AlertShowtimesRepository } from './alert-showtimes.repository.ts';
 
 export type { HeldSeatsReader, ShowtimeSales, WishCounts } from './ports.ts';
 
@@ -43,6 +45,8 @@ export interface CatalogModule {
   doorShowtimes: DoorShowtimes;
   /** Seat and showtime inventory: checkout's `InventoryPort` and the waiting room's `QueueSettingsPort`. */
   inventory: CatalogInventory;
+  /** For sales-open alerts, reminders and review invitations (onsale-alerts' AlertCatalog port). */
+  alerts: AlertShowtimesReader;
 }
 
 export interface CatalogOptions {
@@ -152,5 +156,6 @@ export function createCatalogModule(infra: CatalogInfra, opts: CatalogOptions = 
     sales: { salesFigures: (showtimeId) => showtimesRepo.salesFigures(db, showtimeId) },
     doorShowtimes: new DoorShowtimesReader(db, showtimesRepo),
     inventory: new CatalogInventory(db),
+    alerts: new AlertShowtimesReader(db, new AlertShowtimesRepository(), (id) => reads.isListed(id)),
   };
 }

@@ -186,6 +186,13 @@ export const notifications = {
   markAllRead: () => call('POST', '/users/me/notifications/read', { body: { all: true } }),
 };
 
+export const onsaleAlerts = {
+  list: () => call('GET', '/users/me/onsale-alerts'),
+  add: (target: { performanceId: string } | { showtimeId: string }) =>
+    call('POST', '/users/me/onsale-alerts', { body: target }),
+  remove: (id: string) => call('DELETE', '/users/me/onsale-alerts/{id}', { path: { id } }),
+};
+
 export const admin = {
   venues: () => call('GET', '/admin/venues'),
   createVenue: (body: NewVenue) => call('POST', '/admin/venues', { body }),

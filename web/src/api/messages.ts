@@ -110,6 +110,11 @@ export const MESSAGES: Record<string, { ko: string; en: string }> = {
     en: 'You can wish for up to 500 shows. Remove some and try again.',
   },
   SHOWTIME_NOT_FOUND: { ko: '회차를 찾을 수 없습니다.', en: 'Showtime not found.' },
+  ONSALE_ALERTS_FULL: {
+    ko: '오픈 알림은 200개까지 신청할 수 있어요. 지난 알림을 정리한 뒤 다시 눌러 주세요.',
+    en: 'You can have up to 200 ticket-open alerts. Remove some and try again.',
+  },
+  ONSALE_ALERT_NOT_FOUND: { ko: '이미 해제된 알림이에요.', en: 'This alert was already removed.' },
   VENUE_NOT_FOUND: { ko: '공연장을 찾을 수 없습니다.', en: 'Venue not found.' },
   CATEGORY_NOT_FOUND: { ko: '장르를 찾을 수 없습니다.', en: 'Category not found.' },
   GRADE_PRICE_MISSING: { ko: '좌석 등급의 가격이 빠져 있습니다.', en: 'A seat grade has no price.' },

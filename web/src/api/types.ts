@@ -40,6 +40,7 @@ export type NotificationSettings = ResponseOf<'/api/v1/users/me/notification-set
 // --- catalogue ------------------------------------------------------------------------------------
 
 export type Category = ResponseOf<'/api/v1/categories', 'get'>[number];
+export type OnsaleAlert = ResponseOf<'/api/v1/users/me/onsale-alerts', 'get'>['items'][number];
 export type PerformanceSummary = ResponseOf<'/api/v1/performances', 'get'>['items'][number];
 export type PerformanceStatus = PerformanceSummary['status'];
 export type SearchQuery = QueryOf<'/api/v1/performances', 'get'>;

@@ -9,6 +9,7 @@ import { Empty, ErrorBox, Loading } from '../components/States.tsx';
 import { Poster } from '../components/Poster.tsx';
 import { nameOf } from '../components/format.ts';
 import { HeartButton } from '../components/HeartButton.tsx';
+import { OnsaleAlertButton } from '../components/OnsaleAlertButton.tsx';
 import { WishCount } from './detail/WishCount.tsx';
 import { Calendar } from './detail/Calendar.tsx';
 import { DayShowtimes } from './detail/DayShowtimes.tsx';
@@ -141,6 +142,7 @@ export default function PerformanceDetail() {
                   <PriceTable prices={p.prices} />
                 </dd>
               </dl>
+              {nextOpen && <OnsaleAlertButton performanceId={p.id} />}
             </div>
           </header>
 

@@ -28,6 +28,9 @@ export default function Profile() {
       <Link to="/profile/notifications" className="btn secondary" data-testid="profile-notification-settings">
         {t('nav.notificationSettings')}
       </Link>
+      <Link to="/me/alerts" className="btn secondary" data-testid="profile-alerts">
+        {t('alerts.title')}
+      </Link>
       <Account user={user} />
       <Password />
       <Consents user={user} />
