@@ -27,6 +27,7 @@ import { toTicket } from './modules/tickets/tickets.schemas.ts';
 import { createOnsaleLiveModule, type OnsaleLiveModule } from './modules/onsale-live/index.ts';
 import { createWishlistModule, wishCountReader } from './modules/wishlist/index.ts';
 import { createNotificationsModule, type NotificationsModule } from './modules/notifications/index.ts';
+import { createKeywordAlertsModule, type KeywordAlertsModule } from './modules/keyword-alerts/index.ts';
 
 /** The shared adapters every module is built from. */
 export interface Infra {
@@ -81,6 +82,8 @@ export interface Container extends Infra {
   mail: MailModule;
   /** Notifications (`notifier.deliver` creates, mails and pushes them); exposed for tests and tools. */
   notifications: NotificationsModule;
+  /** Keyword alerts (`matcher.onPublished` is what the consumer runs); exposed for tests. */
+  keywordAlerts: KeywordAlertsModule;
   close: () => Promise<void>;
 }
 
@@ -213,6 +216,12 @@ export async function createContainer(
   });
   apiRoutes.push(wishlist.routes);
 
+  const keywordAlerts = createKeywordAlertsModule(infra, {
+    notifier: { deliver: (items) => notifications.notifier.deliver(items) },
+  });
+  apiRoutes.push(keywordAlerts.routes);
+  background.push(keywordAlerts.consumers);
+
   // One stream limiter per process: its instance cap counts every stream route together.
   const streams = new StreamLimiter(infra.redis, {
     perUser: config.STREAM_LIMIT_PER_USER,
@@ -284,6 +293,7 @@ export async function createContainer(
     sessions,
     mail,
     notifications,
+    keywordAlerts,
     close: closeInfra,
   };
 }

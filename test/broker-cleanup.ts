@@ -2,6 +2,7 @@ import amqp from 'amqplib';
 import { TICKET_QUEUES } from '../src/modules/tickets/index.ts';
 import { BOOKING_QUEUES } from '../src/modules/booking/index.ts';
 import { NOTIFICATION_QUEUES } from '../src/modules/notifications/index.ts';
+import { KEYWORD_ALERT_QUEUES } from '../src/modules/keyword-alerts/index.ts';
 
 /**
  * Every consumer queue (with its retry and dead-letter queues) a worker of this environment may have
@@ -12,6 +13,7 @@ export async function deleteBrokerObjects(exchange: string, queuePrefix: string)
     ...Object.values(TICKET_QUEUES),
     ...Object.values(BOOKING_QUEUES),
     ...Object.values(NOTIFICATION_QUEUES),
+    ...Object.values(KEYWORD_ALERT_QUEUES),
   ];
   let conn: amqp.ChannelModel | undefined;
   try {
