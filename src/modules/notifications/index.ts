@@ -4,6 +4,8 @@ import type { MailModule } from '../mail/index.ts';
 import { NotificationFeed } from './notification-feed.ts';
 import { NotificationsRepository } from './notifications.repository.ts';
 import { Notifier } from './notifier.ts';
+import { housekeepingJobs, NotificationHousekeeping } from './housekeeping.job.ts';
+import { NotificationsHousekeepingRepository } from './notifications-housekeeping.repository.ts';
 import type { NotificationContacts } from './ports.ts';
 
 export type { NewNotification, NotificationMail } from './notifier.ts';
@@ -37,7 +39,16 @@ export function createNotificationsModule(
   });
   const routes: FastifyPluginAsyncTypebox[] = [];
   const background: Background[] = [];
-  return { notifier, feed, repo, routes, background };
+  // Purge of old notifications and one more try for given-up notification mail (housekeeping.job.ts).
+  const housekeeping = new NotificationHousekeeping({
+    db: infra.db,
+    repo: new NotificationsHousekeepingRepository(),
+    mail: ports.mail.queue,
+    clock: infra.clock,
+    log: infra.log,
+  });
+  background.push(...housekeepingJobs(infra, housekeeping));
+  return { notifier, feed, repo, routes, background, housekeeping };
 }
 
 export type NotificationsModule = ReturnType<typeof createNotificationsModule>;
