@@ -26,6 +26,7 @@ const FindEmail = lazy(() => import('./pages/auth/FindEmail.tsx'));
 const SocialCallback = lazy(() => import('./pages/auth/SocialCallback.tsx'));
 const Profile = lazy(() => import('./pages/Profile.tsx'));
 const MyWishlist = lazy(() => import('./pages/MyWishlist.tsx'));
+const MyKeywords = lazy(() => import('./pages/MyKeywords.tsx'));
 const NotFound = lazy(() => import('./pages/NotFound.tsx'));
 const AdminLayout = lazy(() => import('./pages/admin/AdminLayout.tsx'));
 const LiveDashboard = lazy(() => import('./pages/admin/LiveDashboard.tsx'));
@@ -52,6 +53,7 @@ const router = createBrowserRouter([
       { path: 'checkout/complete', element: signedIn(<CheckoutReturn />) },
       { path: 'me/reservations', element: signedIn(<MyReservations />) },
       { path: 'me/wishlist', element: signedIn(<MyWishlist />) },
+      { path: 'me/keywords', element: signedIn(<MyKeywords />) },
       { path: 'coupons', element: <Coupons /> },
       { path: 'signup', element: <Signup /> },
       { path: 'login', element: <Login /> },

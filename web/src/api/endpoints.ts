@@ -168,6 +168,12 @@ export const wishlist = {
     call('DELETE', '/users/me/wishlist/{performanceId}', { path: { performanceId } }),
 };
 
+export const keywordAlerts = {
+  list: () => call('GET', '/users/me/keyword-alerts'),
+  add: (keyword: string) => call('POST', '/users/me/keyword-alerts', { body: { keyword } }),
+  remove: (id: string) => call('DELETE', '/users/me/keyword-alerts/{id}', { path: { id } }),
+};
+
 export const admin = {
   venues: () => call('GET', '/admin/venues'),
   createVenue: (body: NewVenue) => call('POST', '/admin/venues', { body }),

@@ -22,6 +22,9 @@ export default function Profile() {
       <Link to="/me/wishlist" className="btn secondary" data-testid="profile-wishlist">
         {t('nav.wishlist')}
       </Link>
+      <Link to="/me/keywords" className="btn secondary" data-testid="profile-keywords">
+        {t('nav.keywords')}
+      </Link>
       <Account user={user} />
       <Password />
       <Consents user={user} />
