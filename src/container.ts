@@ -28,6 +28,7 @@ import { createOnsaleLiveModule, type OnsaleLiveModule } from './modules/onsale-
 import { createWishlistModule, wishCountReader } from './modules/wishlist/index.ts';
 import { createNotificationsModule, type NotificationsModule } from './modules/notifications/index.ts';
 import { createOnsaleAlertsModule, type OnsaleAlertsModule } from './modules/onsale-alerts/index.ts';
+import { createKeywordAlertsModule, type KeywordAlertsModule } from './modules/keyword-alerts/index.ts';
 
 /** The shared adapters every module is built from. */
 export interface Infra {
@@ -84,6 +85,8 @@ export interface Container extends Infra {
   notifications: NotificationsModule;
   /** Sales-open alerts, reminders and review invitations; exposed for tests and tools. */
   onsaleAlerts: OnsaleAlertsModule;
+  /** Keyword alerts (`matcher.onPublished` is what the consumer runs); exposed for tests. */
+  keywordAlerts: KeywordAlertsModule;
   close: () => Promise<void>;
 }
 
@@ -210,6 +213,12 @@ export async function createContainer(
   });
   apiRoutes.push(wishlist.routes);
 
+  const keywordAlerts = createKeywordAlertsModule(infra, {
+    notifier: { deliver: (items) => notifications.notifier.deliver(items) },
+  });
+  apiRoutes.push(keywordAlerts.routes);
+  background.push(keywordAlerts.consumers);
+
   // One stream limiter per process: its instance cap counts every stream route together.
   const streams = new StreamLimiter(infra.redis, {
     perUser: config.STREAM_LIMIT_PER_USER,
@@ -303,6 +312,7 @@ export async function createContainer(
     mail,
     notifications,
     onsaleAlerts,
+    keywordAlerts,
     close: closeInfra,
   };
 }

@@ -54,6 +54,8 @@ export const ERROR_TABLE = {
   WISHLIST_FULL: { status: 409, title: 'The wishlist holds as many performances as it can' },
   ONSALE_ALERTS_FULL: { status: 409, title: 'As many sales-open alerts as an account may have' },
   ONSALE_ALERT_NOT_FOUND: { status: 404, title: 'Sales-open alert not found' },
+  KEYWORD_LIMIT: { status: 409, title: 'The user has as many keyword alerts as allowed' },
+  KEYWORD_ALERT_NOT_FOUND: { status: 404, title: 'Keyword alert not found' },
   SHOWTIME_NOT_FOUND: { status: 404, title: 'Showtime not found' },
   GRADE_PRICE_MISSING: { status: 422, title: 'A seat grade has no price' },
   INVALID_DATE_RANGE: { status: 400, title: 'The dates are not in order' },

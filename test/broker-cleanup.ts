@@ -3,6 +3,7 @@ import { TICKET_QUEUES } from '../src/modules/tickets/index.ts';
 import { BOOKING_QUEUES } from '../src/modules/booking/index.ts';
 import { NOTIFICATION_QUEUES } from '../src/modules/notifications/index.ts';
 import { ONSALE_ALERT_QUEUES } from '../src/modules/onsale-alerts/index.ts';
+import { KEYWORD_ALERT_QUEUES } from '../src/modules/keyword-alerts/index.ts';
 
 /**
  * Every consumer queue (with its retry and dead-letter queues) a worker of this environment may have
@@ -14,6 +15,7 @@ export async function deleteBrokerObjects(exchange: string, queuePrefix: string)
     ...Object.values(BOOKING_QUEUES),
     ...Object.values(NOTIFICATION_QUEUES),
     ...Object.values(ONSALE_ALERT_QUEUES),
+    ...Object.values(KEYWORD_ALERT_QUEUES),
   ];
   let conn: amqp.ChannelModel | undefined;
   try {

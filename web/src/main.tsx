@@ -31,6 +31,7 @@ const MyNotifications = lazy(() => import('./pages/MyNotifications.tsx'));
 const NotificationSettings = lazy(() => import('./pages/profile/NotificationSettings.tsx'));
 const Unsubscribe = lazy(() => import('./pages/Unsubscribe.tsx'));
 const MyAlerts = lazy(() => import('./pages/MyAlerts.tsx'));
+const MyKeywords = lazy(() => import('./pages/MyKeywords.tsx'));
 const NotFound = lazy(() => import('./pages/NotFound.tsx'));
 const AdminLayout = lazy(() => import('./pages/admin/AdminLayout.tsx'));
 const LiveDashboard = lazy(() => import('./pages/admin/LiveDashboard.tsx'));
@@ -59,6 +60,7 @@ const router = createBrowserRouter([
       { path: 'me/wishlist', element: signedIn(<MyWishlist />) },
       { path: 'me/notifications', element: signedIn(<MyNotifications />) },
       { path: 'me/alerts', element: signedIn(<MyAlerts />) },
+      { path: 'me/keywords', element: signedIn(<MyKeywords />) },
       { path: 'coupons', element: <Coupons /> },
       { path: 'signup', element: <Signup /> },
       { path: 'login', element: <Login /> },

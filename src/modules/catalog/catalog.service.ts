@@ -25,6 +25,7 @@ import type {
 } from './catalog.schemas.ts';
 import { kstDay } from './calendar.ts';
 import { ADULT, type TicketType } from './ticket-types.ts';
+import { appendEvent } from '../events/outbox.ts';
 
 type Price = { grade: string; price: number };
 
@@ -145,6 +146,7 @@ export class CatalogAdmin {
       const venueName = await this.validate(tx, row, body.prices);
       const id = await this.repo.insertPerformance(tx, row, body.prices, searchTextOf(row, venueName));
       if (body.ticketTypes) await this.repo.replaceTicketTypes(tx, id, ticketTypesOf(body.ticketTypes));
+      if (row.status !== 'DRAFT') await this.announce(tx, { ...row, id }, venueName);
       return id;
     });
     await this.published({ performanceId: id });
@@ -211,8 +213,33 @@ export class CatalogAdmin {
       await this.repo.updatePerformance(tx, next, searchTextOf(next, venueName), this.clock.now());
       if (patch.prices) await this.repo.replacePrices(tx, id, prices);
       if (patch.ticketTypes) await this.repo.replaceTicketTypes(tx, id, ticketTypesOf(patch.ticketTypes));
+      if (next.status === 'ON_SALE' && currentRow.status !== 'ON_SALE')
+        await this.announce(tx, next, venueName);
     });
     await this.published({ performanceId: id });
+  }
+
+  /**
+   * `performance.published` in the caller's transaction: the performance is now listed (created so,
+   * or put on sale). Keyword alerts match on it.
+   */
+  private async announce(tx: DbOrTx, p: PerformanceRow, venueName: string): Promise<void> {
+    const now = this.clock.now();
+    const salesOpenAt = await this.showtimes.nextSalesOpen(tx, p.id, now);
+    await appendEvent(
+      tx,
+      'performance.published',
+      { type: 'performance', id: p.id },
+      {
+        performanceId: p.id,
+        title: p.title,
+        cast: p.cast,
+        venueName,
+        salesOpenAt: salesOpenAt?.toISOString() ?? null,
+        status: p.status === 'CLOSED' ? 'CLOSED' : 'ON_SALE',
+        publishedAt: now.toISOString(),
+      },
+    );
   }
 
   async deletePerformance(id: string): Promise<void> {

@@ -198,6 +198,20 @@ export class ShowtimesRepository {
     return row?.first && row.last ? { first: new Date(row.first), last: new Date(row.last) } : undefined;
   }
 
+  /** When sales open for the earliest showtime of the performance that has not started by `now`. */
+  async nextSalesOpen(db: DbOrTx, performanceId: string, now: Date): Promise<Date | undefined> {
+    const row = await db
+      .selectFrom('showtimes')
+      .select('sales_open_at')
+      .where('performance_id', '=', performanceId)
+      .where('deleted_at', 'is', null)
+      .where('starts_at', '>', now)
+      .orderBy('starts_at')
+      .limit(1)
+      .executeTakeFirst();
+    return row ? new Date(row.sales_open_at) : undefined;
+  }
+
   async ofPerformance(db: DbOrTx, performanceId: string): Promise<ShowtimeRow[]> {
     return db
       .selectFrom('showtimes')

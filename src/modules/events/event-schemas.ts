@@ -97,6 +97,21 @@ export const TicketIssuanceFailedV1 = Type.Object({
   failedAt: Instant,
 });
 
+/**
+ * A performance became visible to buyers: created listed (not a draft), or its status changed to
+ * ON_SALE. Written again whenever that happens again (consumers deduplicate per performance).
+ */
+export const PerformancePublishedV1 = Type.Object({
+  performanceId: Uuid,
+  title: Type.String(),
+  cast: Type.Array(Type.String()),
+  venueName: Type.String(),
+  /** When sales open for the earliest upcoming showtime; null when none is scheduled yet. */
+  salesOpenAt: Type.Union([Instant, Type.Null()]),
+  status: Type.Union([Type.Literal('ON_SALE'), Type.Literal('CLOSED')]),
+  publishedAt: Instant,
+});
+
 export const EVENT_SCHEMAS = {
   'reservation.confirmed': { version: 1, schema: ReservationConfirmedV1 },
   'reservation.failed': { version: 1, schema: ReservationFailedV1 },
@@ -104,6 +119,7 @@ export const EVENT_SCHEMAS = {
   'reservation.cancelled': { version: 1, schema: ReservationCancelledV1 },
   'ticket.issued': { version: 1, schema: TicketIssuedV1 },
   'ticket.issuance_failed': { version: 1, schema: TicketIssuanceFailedV1 },
+  'performance.published': { version: 1, schema: PerformancePublishedV1 },
 } as const;
 
 export type EventType = keyof typeof EVENT_SCHEMAS;

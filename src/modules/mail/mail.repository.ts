@@ -73,7 +73,10 @@ export class MailRepository {
       .execute();
   }
 
-  /** Sent, given up, or nobody to send to: the data (a reset link, a hint) is no longer kept. */
+  /**
+   * Sent, given up, or nobody to send to: the data (a reset link, a hint) is no longer kept, except
+   * for a notification mail given up for the first time, which the housekeeping job queues once more.
+   */
   async finish(
     db: DbOrTx,
     id: string,
@@ -85,7 +88,8 @@ export class MailRepository {
       .updateTable('mail_queue')
       .set((eb) => ({
         status,
-        data: null,
+        data:
+          status === 'failed' ? sql`CASE WHEN user_id IS NOT NULL AND resent_at IS NULL THEN data END` : null,
         finished_at: now,
         attempts: status === 'no_recipient' ? eb.ref('attempts') : eb('attempts', '+', 1),
         last_error: error ?? null,
@@ -108,7 +112,10 @@ export class MailRepository {
     const attempted = status === 'sent' || status === 'failed';
     await sql`
       UPDATE mail_queue m
-      SET status = ${status}, data = NULL, finished_at = ${now},
+      SET status = ${status},
+          -- A notification mail given up for the first time keeps its data: housekeeping queues it once more.
+          data = ${status === 'failed' ? sql`CASE WHEN m.user_id IS NOT NULL AND m.resent_at IS NULL THEN m.data END` : sql`NULL`},
+          finished_at = ${now},
           attempts = m.attempts + ${attempted ? 1 : 0}, last_error = f.error
       FROM unnest(${rows.map((r) => r.id)}::uuid[], ${rows.map((r) => r.error)}::text[]) AS f (id, error)
       WHERE m.id = f.id`.execute(db);
@@ -137,6 +144,31 @@ export class MailRepository {
         AND finished_at >= ${since}
       GROUP BY user_id`.execute(db);
     return new Map(rows.rows.map((r) => [r.user_id, r.n]));
+  }
+
+  /**
+   * Notification mail given up on before `finishedBefore` and never resent goes back to pending for
+   * one more round of attempts, up to `limit` rows, oldest first. Rows another caller holds are
+   * skipped and `resent_at` is set, so each row is resent once however many callers run.
+   */
+  async requeueFailedNotifications(
+    db: DbOrTx,
+    finishedBefore: Date,
+    now: Date,
+    limit: number,
+  ): Promise<number> {
+    const result = await sql<{ id: string }>`
+      UPDATE mail_queue SET status = 'pending', attempts = 0, next_attempt_at = ${now},
+        finished_at = NULL, resent_at = ${now}
+      WHERE id IN (
+        SELECT id FROM mail_queue
+        WHERE status = 'failed' AND user_id IS NOT NULL AND resent_at IS NULL
+          AND data IS NOT NULL AND finished_at < ${finishedBefore}
+        ORDER BY finished_at
+        LIMIT ${limit}
+        FOR UPDATE SKIP LOCKED)
+      RETURNING id`.execute(db);
+    return result.rows.length;
   }
 
   async retryLater(db: DbOrTx, id: string, at: Date, error: string): Promise<void> {

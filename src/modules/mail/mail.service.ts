@@ -49,6 +49,14 @@ export class MailQueue {
       mails.map((m) => ({ ...m, notBefore })),
     );
   }
+
+  /**
+   * Queues notification mail given up on before `finishedBefore` once more (each row at most once
+   * in its life), up to `limit` rows; returns how many.
+   */
+  requeueFailedNotifications(db: DbOrTx, finishedBefore: Date, limit: number): Promise<number> {
+    return this.repo.requeueFailedNotifications(db, finishedBefore, this.clock.now(), limit);
+  }
 }
 
 export interface DrainResult {

@@ -23,6 +23,8 @@ export interface MailQueueTable {
   /** Whose notification mail this is, and its category (migration 0090); null for account mail. */
   user_id: ColumnType<string | null, string | null | undefined, never>;
   category: ColumnType<string | null, string | null | undefined, never>;
+  /** When a failed notification mail was queued once more (migration 0092); never twice. */
+  resent_at: ColumnType<Date | null, never, Date | null>;
 }
 
 declare module '../../infra/db.ts' {

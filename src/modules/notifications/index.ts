@@ -21,6 +21,8 @@ import {
   type NotificationReservations,
   type NotificationShowtimes,
 } from './ports.ts';
+import { housekeepingJobs, NotificationHousekeeping } from './housekeeping.job.ts';
+import { NotificationsHousekeepingRepository } from './notifications-housekeeping.repository.ts';
 
 export type { NewNotification, NotificationMail } from './notifier.ts';
 export type { Notifier } from './notifier.ts';
@@ -144,7 +146,16 @@ export function createNotificationsModule(
   });
   routes.push(notificationSettingsRoutes({ service: settings }));
   const background: Background[] = [consumers];
-  return { notifier, feed, repo, service, subscriber, notices, settings, routes, background };
+  // Purge of old notifications and one more try for given-up notification mail (housekeeping.job.ts).
+  const housekeeping = new NotificationHousekeeping({
+    db: infra.db,
+    repo: new NotificationsHousekeepingRepository(),
+    mail: ports.mail.queue,
+    clock: infra.clock,
+    log: infra.log,
+  });
+  background.push(...housekeepingJobs(infra, housekeeping));
+  return { notifier, feed, repo, service, subscriber, notices, settings, routes, background, housekeeping };
 }
 
 export type NotificationsModule = ReturnType<typeof createNotificationsModule>;

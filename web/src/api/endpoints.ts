@@ -193,6 +193,12 @@ export const onsaleAlerts = {
   remove: (id: string) => call('DELETE', '/users/me/onsale-alerts/{id}', { path: { id } }),
 };
 
+export const keywordAlerts = {
+  list: () => call('GET', '/users/me/keyword-alerts'),
+  add: (keyword: string) => call('POST', '/users/me/keyword-alerts', { body: { keyword } }),
+  remove: (id: string) => call('DELETE', '/users/me/keyword-alerts/{id}', { path: { id } }),
+};
+
 export const admin = {
   venues: () => call('GET', '/admin/venues'),
   createVenue: (body: NewVenue) => call('POST', '/admin/venues', { body }),

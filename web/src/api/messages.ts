@@ -109,6 +109,14 @@ export const MESSAGES: Record<string, { ko: string; en: string }> = {
     ko: '찜은 500개까지 할 수 있어요. 지난 공연을 정리한 뒤 다시 눌러 주세요.',
     en: 'You can wish for up to 500 shows. Remove some and try again.',
   },
+  KEYWORD_LIMIT: {
+    ko: '키워드는 20개까지 등록할 수 있어요. 쓰지 않는 키워드를 지운 뒤 다시 추가해 주세요.',
+    en: 'You can keep up to 20 keywords. Remove one you no longer need and try again.',
+  },
+  KEYWORD_ALERT_NOT_FOUND: {
+    ko: '이미 지워진 키워드예요.',
+    en: 'That keyword was already removed.',
+  },
   SHOWTIME_NOT_FOUND: { ko: '회차를 찾을 수 없습니다.', en: 'Showtime not found.' },
   ONSALE_ALERTS_FULL: {
     ko: '오픈 알림은 200개까지 신청할 수 있어요. 지난 알림을 정리한 뒤 다시 눌러 주세요.',

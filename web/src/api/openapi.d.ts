@@ -10697,6 +10697,338 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/users/me/keyword-alerts': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The signed-in user's keyword alerts, in the order they were added */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                /** Format: date-time */
+                createdAt: string;
+                /** Format: uuid */
+                id: string;
+                keyword: string;
+              }[];
+              limit: number;
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: ({
+                /** @description Where: body.title, body.prices.0.price, params.id, query.page */
+                field?: string;
+                format?: string;
+                limit?: number;
+                /** @description English, for people reading raw responses; clients word `rule` */
+                message?: string;
+                /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
+                rule?: string;
+              } & {
+                [key: string]: unknown;
+              })[];
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Add a keyword alert (201); the same keyword again (ignoring case and spaces) answers 200 with the existing one */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description Trimmed, then 1–30 characters; matched case- and space-insensitively */
+            keyword: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: date-time */
+              createdAt: string;
+              /** Format: uuid */
+              id: string;
+              keyword: string;
+            };
+          };
+        };
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: date-time */
+              createdAt: string;
+              /** Format: uuid */
+              id: string;
+              keyword: string;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: ({
+                /** @description Where: body.title, body.prices.0.price, params.id, query.page */
+                field?: string;
+                format?: string;
+                limit?: number;
+                /** @description English, for people reading raw responses; clients word `rule` */
+                message?: string;
+                /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
+                rule?: string;
+              } & {
+                [key: string]: unknown;
+              })[];
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: ({
+                /** @description Where: body.title, body.prices.0.price, params.id, query.page */
+                field?: string;
+                format?: string;
+                limit?: number;
+                /** @description English, for people reading raw responses; clients word `rule` */
+                message?: string;
+                /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
+                rule?: string;
+              } & {
+                [key: string]: unknown;
+              })[];
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: ({
+                /** @description Where: body.title, body.prices.0.price, params.id, query.page */
+                field?: string;
+                format?: string;
+                limit?: number;
+                /** @description English, for people reading raw responses; clients word `rule` */
+                message?: string;
+                /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
+                rule?: string;
+              } & {
+                [key: string]: unknown;
+              })[];
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/users/me/keyword-alerts/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /** Remove one of my keyword alerts */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        204: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: ({
+                /** @description Where: body.title, body.prices.0.price, params.id, query.page */
+                field?: string;
+                format?: string;
+                limit?: number;
+                /** @description English, for people reading raw responses; clients word `rule` */
+                message?: string;
+                /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
+                rule?: string;
+              } & {
+                [key: string]: unknown;
+              })[];
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: ({
+                /** @description Where: body.title, body.prices.0.price, params.id, query.page */
+                field?: string;
+                format?: string;
+                limit?: number;
+                /** @description English, for people reading raw responses; clients word `rule` */
+                message?: string;
+                /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
+                rule?: string;
+              } & {
+                [key: string]: unknown;
+              })[];
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: ({
+                /** @description Where: body.title, body.prices.0.price, params.id, query.page */
+                field?: string;
+                format?: string;
+                limit?: number;
+                /** @description English, for people reading raw responses; clients word `rule` */
+                message?: string;
+                /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
+                rule?: string;
+              } & {
+                [key: string]: unknown;
+              })[];
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/users/me/notification-settings': {
     parameters: {
       query?: never;

@@ -31,6 +31,9 @@ export default function Profile() {
       <Link to="/me/alerts" className="btn secondary" data-testid="profile-alerts">
         {t('alerts.title')}
       </Link>
+      <Link to="/me/keywords" className="btn secondary" data-testid="profile-keywords">
+        {t('nav.keywords')}
+      </Link>
       <Account user={user} />
       <Password />
       <Consents user={user} />
