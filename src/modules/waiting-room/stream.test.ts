@@ -1,33 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { setupTestApp, type TestApp, type TestEnv } from '../../../test/context.ts';
 import { createShowtimeWithSeats, createUsers } from '../../../test/factories.ts';
+import { readEvents, type SseEvent } from '../../../test/sse.ts';
 import { QueueStreamHub } from './queue-stream.ts';
 import type { QueueView } from './waiting-room.service.ts';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-interface SseEvent {
-  event: string;
-  data: string;
-}
-
-/** Reads an SSE response into events (comment lines and retry hints are skipped). */
-async function* readEvents(body: ReadableStream<Uint8Array>): AsyncGenerator<SseEvent> {
-  const decoder = new TextDecoder();
-  let buffer = '';
-  for await (const chunk of body) {
-    buffer += decoder.decode(chunk, { stream: true });
-    let end: number;
-    while ((end = buffer.indexOf('\n\n')) >= 0) {
-      const block = buffer.slice(0, end);
-      buffer = buffer.slice(end + 2);
-      const lines = block.split('\n').filter((l) => !l.startsWith(':'));
-      const event = lines.find((l) => l.startsWith('event: '))?.slice(7);
-      const data = lines.find((l) => l.startsWith('data: '))?.slice(6);
-      if (event && data !== undefined) yield { event, data };
-    }
-  }
-}
 
 describe('waiting room SSE stream', () => {
   let t: TestApp & { env: TestEnv };
