@@ -96,6 +96,9 @@ export async function startStack(): Promise<Stack> {
     // Each journey run sends its own X-Forwarded-For (e2e/api.ts useClientAddress), as buyers
     // behind nginx arrive: per-address limits then count one run, not the whole suite.
     TRUST_PROXY: '127.0.0.1',
+    // The sales-open alert job looks every 2 s (15 s in production), so the notifications journey
+    // waits seconds, not a quarter minute, for its alert.
+    ONSALE_ALERTS_INTERVAL_MS: '2000',
     ...oauthProvider.env('kakao'),
     ...oauthProvider.env('google'),
   };

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { Link } from 'react-router';
+import { BellIcon } from './BellIcon.tsx';
 import { useI18n } from '../i18n/index.tsx';
 import { useNotifications, type NotificationItem } from '../lib/notifications.tsx';
 
@@ -67,7 +68,7 @@ export function NotificationBell() {
       >
         {/* The name is this hidden text; the badge's bare number is for the eye only. */}
         <span className="sr-only">{label}</span>
-        <span aria-hidden="true">🔔</span>
+        <BellIcon size={22} />
         {unreadCount > 0 && (
           <span className="notif-badge" data-testid="notif-badge" aria-hidden="true">
             {unreadCount > 99 ? '99+' : unreadCount}

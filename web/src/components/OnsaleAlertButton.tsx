@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { useLocation, useNavigate } from 'react-router';
 import { onsaleAlerts } from '../api/endpoints.ts';
 import { errorCode, errorMessage } from '../api/messages.ts';
+import { BellIcon } from './BellIcon.tsx';
 import { useI18n } from '../i18n/index.tsx';
 import { useSession } from '../lib/session.tsx';
 
@@ -70,7 +71,7 @@ export function OnsaleAlertButton({ performanceId }: { performanceId: string }) 
         data-testid="onsale-alert-toggle"
         onClick={() => void press()}
       >
-        <span aria-hidden="true">{on ? '🔔' : '🔕'}</span>{' '}
+        <BellIcon muted={!on} size={18} />{' '}
         {on ? t('alerts.subscribed') : t('alerts.subscribe')}
       </button>
       {on && <p className="small muted">{t('alerts.subscribedHint')}</p>}
