@@ -1,6 +1,7 @@
 import { createTransport, type Transporter } from 'nodemailer';
 import type { Config } from '../config.ts';
 import type { Logger } from './logger.ts';
+import { addressOf, buildMime } from './mime.ts';
 
 export interface Mail {
   to: string;
@@ -53,15 +54,10 @@ export class SmtpMailer implements Mailer {
   }
 
   async send(mail: Mail): Promise<void> {
+    // The message is composed here in one string (src/infra/mime.ts); nodemailer only carries it.
     await this.transport.sendMail({
-      from: this.from,
-      to: mail.to,
-      subject: mail.subject,
-      text: mail.text,
-      ...(mail.html !== undefined && { html: mail.html }),
-      ...(mail.headers && { headers: mail.headers }),
-      // Base64 is encoded natively; quoted-printable of a 20 kB HTML part is JS work per mail.
-      textEncoding: 'base64',
+      envelope: { from: addressOf(this.from), to: [mail.to] },
+      raw: buildMime({ from: this.from, ...mail }),
     });
   }
 }

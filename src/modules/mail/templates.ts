@@ -63,12 +63,21 @@ interface MailCopy {
 }
 
 const SEOUL = 'Asia/Seoul';
-const formatDateNow = (iso: string, lang: MailLang, withTime: boolean): string =>
-  new Intl.DateTimeFormat(lang === 'ko' ? 'ko-KR' : 'en-GB', {
-    dateStyle: 'long',
-    ...(withTime && { timeStyle: 'short' }),
-    timeZone: SEOUL,
-  }).format(new Date(iso));
+/** One formatter per language and style: building an Intl.DateTimeFormat costs more than a mail's fill. */
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+const formatDateNow = (iso: string, lang: MailLang, withTime: boolean): string => {
+  const key = `${lang}|${withTime}`;
+  let format = dateFormats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(lang === 'ko' ? 'ko-KR' : 'en-GB', {
+      dateStyle: 'long',
+      ...(withTime && { timeStyle: 'short' }),
+      timeZone: SEOUL,
+    });
+    dateFormats.set(key, format);
+  }
+  return format.format(new Date(iso));
+};
 /** A date as the mail shows it; on a placeholder (the render cache) a placeholder for the formatted value. */
 const formatDate = (iso: string, lang: MailLang, withTime: boolean): string =>
   derived(iso, (v) => formatDateNow(v, lang, withTime)) ?? formatDateNow(iso, lang, withTime);
@@ -157,8 +166,12 @@ const ACCOUNT_COPY: { [T in AccountTemplate]: (data: MailTemplateData[T], lang: 
         },
 };
 
+const NUMBERS: Record<MailLang, Intl.NumberFormat> = {
+  ko: new Intl.NumberFormat('ko-KR'),
+  en: new Intl.NumberFormat('en-GB'),
+};
 const wonNow = (amount: number, lang: MailLang): string =>
-  lang === 'ko' ? `${amount.toLocaleString('ko-KR')}원` : `KRW ${amount.toLocaleString('en-GB')}`;
+  lang === 'ko' ? `${NUMBERS.ko.format(amount)}원` : `KRW ${NUMBERS.en.format(amount)}`;
 const won = (amount: number, lang: MailLang): string =>
   derived(amount, (v) => wonNow(Number(v), lang)) ?? wonNow(amount, lang);
 
