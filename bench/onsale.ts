@@ -15,6 +15,15 @@
  * front of N API instances; CPU seconds of each API process over the onsale phase are read from
  * /proc, so requests per CPU-second (the per-core figure of docs/capacity.md) come out of every run.
  * Reports: bench/reports/onsale.md (direct, 1 instance) or onsale-nginx-<N>.md, plus .json.
+ *
+ *   npx tsx bench/onsale.ts --alert-subscribers 200000
+ *
+ * adds a third side to every round: the same sale on a showtime that N users (bulk SQL) asked to be
+ * told about, whose opening is moved to the moment the buyers start, so the worker's sales-open
+ * fan-out (ONSALE_OPEN to every subscriber) runs during the sale. It reports how much the fan-out
+ * slows the sale (paired per round) and how long the fan-out took beside it. Mail is queued but
+ * not sent in this mode (the sender polls every 10 minutes; its rate is bench:mail's). Report:
+ * bench/reports/onsale-alerts.md.
  */
 import { parseArgs } from 'node:util';
 import { loadavg } from 'node:os';
@@ -44,11 +53,19 @@ const { values: args } = parseArgs({
     via: { type: 'string', default: 'direct' },
     instances: { type: 'string', default: '1' },
     worker: { type: 'boolean', default: false },
+    'alert-subscribers': { type: 'string', default: '0' },
   },
 });
+const SUBSCRIBERS = Math.max(0, Math.min(1_000_000, Number(args['alert-subscribers']) || 0));
 const VIA = args.via === 'nginx' ? 'nginx' : 'direct';
 const INSTANCES = VIA === 'nginx' ? Math.max(1, Number(args.instances)) : 1;
-const NAME = VIA === 'direct' && !args.worker ? 'onsale' : `onsale-${VIA}-${INSTANCES}`;
+const WITH_WORKER = args.worker || SUBSCRIBERS > 0;
+const NAME =
+  SUBSCRIBERS > 0
+    ? 'onsale-alerts'
+    : VIA === 'direct' && !args.worker
+      ? 'onsale'
+      : `onsale-${VIA}-${INSTANCES}`;
 
 const BUYERS = setting('BUYERS', 2000, 10, 20_000);
 const CONCURRENCY = setting('CONCURRENCY', 50, 1, 500);
@@ -68,6 +85,13 @@ const dbUrl = (() => {
 
 type Step = 'hold' | 'reserve' | 'pay' | 'complete' | 'baseline';
 const timings: Record<Step, number[]> = { hold: [], reserve: [], pay: [], complete: [], baseline: [] };
+/** The same per sale side: alone, or beside the sales-open fan-out (--alert-subscribers). */
+type SaleSide = 'onsale' | 'onsale+alerts';
+const sideTimings: Record<SaleSide, Record<Step, number[]>> = {
+  onsale: { hold: [], reserve: [], pay: [], complete: [], baseline: [] },
+  'onsale+alerts': { hold: [], reserve: [], pay: [], complete: [], baseline: [] },
+};
+let saleSide: SaleSide = 'onsale';
 const pct = (xs: number[], p: number) => {
   const s = [...xs].sort((a, b) => a - b);
   return s.length ? s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]! : 0;
@@ -88,7 +112,9 @@ async function timed<T>(step: Step, f: () => Promise<T>): Promise<T> {
   try {
     return await f();
   } finally {
-    timings[step].push(performance.now() - t0);
+    const took = performance.now() - t0;
+    timings[step].push(took);
+    if (step !== 'baseline') sideTimings[saleSide][step].push(took);
   }
 }
 async function pool<T>(items: T[], n: number, work: (item: T) => Promise<void>) {
@@ -109,12 +135,25 @@ async function main() {
   await migrateToLatest(db);
   const tokens = new AccessTokens(base.JWT_SECRET, 3600);
   const users = await createUsers({ db, tokens }, BUYERS);
+  if (SUBSCRIBERS > 0) {
+    await sql`
+      INSERT INTO users (email, password_hash, nickname, role, email_verified_at)
+      SELECT 'fan-' || g || '@example.com', 'not-a-password', 'fan', 'USER', now()
+      FROM generate_series(1, ${SUBSCRIBERS}) g`.execute(db);
+    await sql`ANALYZE users`.execute(db);
+  }
 
   stack = await startStack({
     via: VIA,
     instances: INSTANCES,
-    worker: args.worker,
-    env: { ...PRODUCTION, DATABASE_URL: dbUrl, DATABASE_POOL_SIZE: '30', REDIS_KEY_PREFIX: `bench:${run}:` },
+    worker: WITH_WORKER,
+    env: {
+      ...PRODUCTION,
+      DATABASE_URL: dbUrl,
+      DATABASE_POOL_SIZE: '30',
+      REDIS_KEY_PREFIX: `bench:${run}:`,
+      ...(SUBSCRIBERS > 0 && { ONSALE_ALERTS_INTERVAL_MS: '1000', MAIL_POLL_MS: '60000' }),
+    },
   });
   const { apiUrl, gatewayUrl } = stack;
   const bare: Server = await startBare({
@@ -151,11 +190,28 @@ async function main() {
     return { requestsPerSecond: (BUYERS - errors) / seconds, errors };
   };
 
-  const onsaleRound = async (round: number) => {
+  type Baseline = Awaited<ReturnType<typeof baselineRound>>;
+  type SaleRound = Awaited<ReturnType<typeof onsaleRound>>;
+  const onsaleRound = async (round: number, side: SaleSide = 'onsale') => {
+    saleSide = side;
     const st = await createShowtimeWithSeats(
       { db },
       { rows: ROWS, seatsPerRow: PER_ROW, maxTicketsPerUser: 4 },
     );
+    // Beside the fan-out: every fan subscribes, then the opening moves to now (the job runs each second).
+    let fanout: { openedAt: number; key: string } | undefined;
+    if (side === 'onsale+alerts') {
+      await sql`
+        INSERT INTO onsale_alerts (user_id, showtime_id)
+        SELECT id, ${st.showtimeId} FROM users WHERE nickname = 'fan'`.execute(db);
+      const moved = await sql<{ at: Date }>`
+        UPDATE showtimes SET sales_open_at = date_trunc('second', now()) WHERE id = ${st.showtimeId}
+        RETURNING sales_open_at AS at`.execute(db);
+      fanout = {
+        openedAt: performance.now(),
+        key: `ONSALE_OPEN:${st.showtimeId}:${moved.rows[0]!.at.toISOString()}`,
+      };
+    }
     const seatIds = st.seats.map((s) => s.id);
     const counts: Counts = {
       holdAttempts: 0,
@@ -222,6 +278,25 @@ async function main() {
       }
     });
     const seconds = (performance.now() - t0) / 1000;
+    // How far the fan-out had got when the sale ended, then wait for all of it (the next side must
+    // not meet its tail).
+    let fanoutAtSaleEnd: number | undefined;
+    let fanoutSeconds: number | undefined;
+    if (fanout) {
+      const storedOf = async () =>
+        (
+          await sql<{
+            n: number;
+          }>`SELECT count(*)::int AS n FROM notifications WHERE dedupe_key = ${fanout.key}`.execute(db)
+        ).rows[0]!.n;
+      fanoutAtSaleEnd = await storedOf();
+      const deadline = performance.now() + 600_000;
+      while ((await storedOf()) < SUBSCRIBERS && performance.now() < deadline) {
+        await new Promise((r) => setTimeout(r, 250));
+      }
+      fanoutSeconds = (performance.now() - fanout.openedAt) / 1000;
+      if ((await storedOf()) < SUBSCRIBERS) counts.errors++;
+    }
     const c1 = await stack!.cpu();
     const self = process.cpuUsage(self0);
     onsaleSeconds += seconds;
@@ -238,12 +313,19 @@ async function main() {
       holdAttemptsPerSecond: counts.holdAttempts / seconds,
       purchasesPerSecond: counts.purchases / seconds,
       apiRequestsPerSecond: apiRequests / seconds,
+      ...(fanout && { fanoutAtSaleEnd, fanoutSeconds }),
     };
   };
 
-  const rounds = await pairedRounds(['bare', 'onsale'] as const, ROUNDS, async (side, round) =>
-    side === 'bare' ? { baseline: await baselineRound() } : { onsale: await onsaleRound(round) },
+  const sides =
+    SUBSCRIBERS > 0 ? (['bare', 'onsale', 'onsale+alerts'] as const) : (['bare', 'onsale'] as const);
+  const rounds = await pairedRounds<(typeof sides)[number], { baseline?: Baseline; onsale?: SaleRound }>(
+    sides,
+    ROUNDS,
+    async (side, round) =>
+      side === 'bare' ? { baseline: await baselineRound() } : { onsale: await onsaleRound(round, side) },
   );
+  const withAlerts = SUBSCRIBERS > 0 ? rounds['onsale+alerts'].map((r) => r.onsale!) : [];
   await bare.stop();
   const baselines = rounds.bare.map((r) => r.baseline!);
   const onsales = rounds.onsale.map((r) => r.onsale!);
@@ -270,6 +352,9 @@ async function main() {
     sql<{ n: number }>`SELECT count(*)::int AS n FROM outbox WHERE event_type = 'reservation.confirmed'`,
   );
 
+  const [fans] = await q(sql<{ n: number; distinct: number }>`
+    SELECT count(*)::int AS n, count(DISTINCT (user_id, dedupe_key))::int AS distinct
+    FROM notifications WHERE type = 'ONSALE_OPEN'`);
   const errors = total.errors + transportErrors + baselines.reduce((n, b) => n + b.errors, 0);
   const headline = {
     purchasesPerSecond: median(onsales.map((r) => r.purchasesPerSecond)),
@@ -295,11 +380,47 @@ async function main() {
       name: `no PAID payment without a CONFIRMED reservation (got ${paidOrphans!.n})`,
       pass: paidOrphans!.n === 0,
     },
+    ...(SUBSCRIBERS > 0
+      ? [
+          {
+            name: `every subscriber told once per opening (${fans!.n} ONSALE_OPEN = ${fans!.distinct} distinct = ${SUBSCRIBERS} × ${ROUNDS})`,
+            pass: fans!.n === fans!.distinct && fans!.n === SUBSCRIBERS * ROUNDS,
+          },
+        ]
+      : []),
     {
       name: `one reservation.confirmed event per purchase (${confirmedEvents!.n} = ${total.purchases})`,
       pass: confirmedEvents!.n === total.purchases,
     },
   ]);
+
+  const alertsSection = (() => {
+    if (SUBSCRIBERS === 0) return '';
+    const slow = pairedRatio(
+      withAlerts.map((r) => r.purchasesPerSecond),
+      onsales.map((r) => r.purchasesPerSecond),
+    );
+    const p = (side: SaleSide, step: Step, q: number) => pct(sideTimings[side][step], q).toFixed(1);
+    const stepRow = (step: Step) =>
+      `| ${step} | ${p('onsale', step, 50)} / ${p('onsale', step, 99)} | ${p('onsale+alerts', step, 50)} / ${p('onsale+alerts', step, 99)} |`;
+    return `
+## The sale beside a sales-open fan-out to ${SUBSCRIBERS.toLocaleString('en')} subscribers
+
+Each round also ran the same sale on a showtime that ${SUBSCRIBERS.toLocaleString('en')} users (bulk SQL) subscribed to, its
+opening moved to the moment the buyers started: the worker (own process) fanned ONSALE_OPEN out to all of them
+(broker pages of 1,000, one notifier batch each, mail rows queued, not sent) while the buyers bought.
+
+**Purchases/s beside the fan-out ÷ alone: ${slow.median.toFixed(2)}×** (median of the rounds' own ratios; per round: ${slow.perRound.map((r) => r.toFixed(2)).join(', ')}).
+
+| round | purchases/s alone | purchases/s beside the fan-out | sale seconds alone / beside | fan-out stored at the sale's end | fan-out complete after |
+| --- | ---: | ---: | ---: | ---: | ---: |
+${withAlerts.map((r, i) => `| ${i + 1} | ${f0(onsales[i]!.purchasesPerSecond)} | ${f0(r.purchasesPerSecond)} | ${onsales[i]!.seconds.toFixed(1)} / ${r.seconds.toFixed(1)} | ${r.fanoutAtSaleEnd} | ${r.fanoutSeconds?.toFixed(1)} s |`).join('\n')}
+
+| step | alone p50 / p99 ms | beside the fan-out p50 / p99 ms |
+| --- | --- | --- |
+${(['hold', 'reserve', 'pay', 'complete'] as Step[]).map(stepRow).join('\n')}
+`;
+  })();
 
   const row = (step: Step) =>
     `| ${step} | ${timings[step].length} | ${pct(timings[step], 50).toFixed(1)} | ${pct(timings[step], 99).toFixed(1)} |`;
@@ -341,6 +462,7 @@ ${row('reserve')}
 ${row('pay')}
 ${row('complete')}
 
+${alertsSection}
 Verdict:
 ${v.lines.join('\n')}
 `;
