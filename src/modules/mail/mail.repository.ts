@@ -121,6 +121,19 @@ export class MailRepository {
       WHERE m.id = f.id`.execute(db);
   }
 
+  /**
+   * A user's queued mail of these categories, finished unsent as `withdrawn`; returns how many. A row
+   * a sender holds is waited for and, sent by then, left alone (the status is checked again after the
+   * lock).
+   */
+  async withdrawPending(db: DbOrTx, userId: string, categories: string[], now: Date): Promise<number> {
+    if (categories.length === 0) return 0;
+    const result = await sql`
+      UPDATE mail_queue SET status = 'withdrawn', data = NULL, finished_at = ${now}
+      WHERE user_id = ${userId} AND category = ANY(${categories}::text[]) AND status = 'pending'`.execute(db);
+    return Number(result.numAffectedRows ?? 0);
+  }
+
   /** Many failed rows back to pending, each due again at its own time. */
   async retryManyLater(db: DbOrTx, rows: Array<{ id: string; at: Date; error: string }>): Promise<void> {
     if (rows.length === 0) return;

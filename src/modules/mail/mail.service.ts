@@ -51,6 +51,14 @@ export class MailQueue {
   }
 
   /**
+   * Withdraws a user's queued notification mail of these categories (they turned it off): it is
+   * never sent. Booking mail cannot be turned off and is never named here.
+   */
+  withdrawPending(db: DbOrTx, userId: string, categories: string[]): Promise<number> {
+    return this.repo.withdrawPending(db, userId, categories, this.clock.now());
+  }
+
+  /**
    * Queues notification mail given up on before `finishedBefore` once more (each row at most once
    * in its life), up to `limit` rows; returns how many.
    */

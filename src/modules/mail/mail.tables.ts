@@ -1,6 +1,6 @@
 import type { ColumnType, Generated } from 'kysely';
 
-export type MailStatus = 'pending' | 'sent' | 'failed' | 'no_recipient' | 'capped';
+export type MailStatus = 'pending' | 'sent' | 'failed' | 'no_recipient' | 'capped' | 'withdrawn';
 
 /**
  * Mail waiting to be rendered and sent by the worker (migration 0012). `to_address` is null when the

@@ -141,6 +141,7 @@ export function createNotificationsModule(
     db: infra.db,
     repo: new NotificationSettingsRepository(),
     tokens: ports.mail.unsubscribe,
+    mail: ports.mail.queue,
     contacts: ports.contacts,
     clock: infra.clock,
   });

@@ -186,6 +186,57 @@ describe('notification mail', () => {
       await drain();
     });
 
+    it('withdraws what is already queued of the kind turned off, by link or in the settings; booking mail stays', async () => {
+      const user = await createUser(t.container);
+      await deliver([alert(user.id)]);
+      await drain();
+      const token = tokenIn(mailParts((await smtp.nextMailTo(user.email)).raw).html);
+      // Two more alerts, a reminder and a booking are queued before the link is clicked.
+      const reminder: NewNotification = {
+        ...alert(user.id),
+        type: 'SHOW_REMINDER',
+        dedupeKey: `SHOW_REMINDER:${randomUUID()}`,
+      };
+      await deliver([alert(user.id), alert(user.id), reminder, booking(user.id)]);
+      const unsubscribed = await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/notifications/unsubscribe',
+        payload: { token },
+      });
+      expect(unsubscribed.statusCode).toBe(200);
+      const byStatus = async () =>
+        (
+          await sql<{ category: string; status: string; n: number }>`
+            SELECT category, status, count(*)::int AS n FROM mail_queue WHERE user_id = ${user.id}
+            GROUP BY 1, 2 ORDER BY 1, 2`.execute(t.container.db)
+        ).rows;
+      expect(await byStatus()).toEqual([
+        { category: 'alerts', status: 'sent', n: 1 },
+        { category: 'alerts', status: 'withdrawn', n: 2 },
+        { category: 'booking', status: 'pending', n: 1 },
+        { category: 'reminders', status: 'pending', n: 1 },
+      ]);
+      // The settings page turning reminders off does the same.
+      const off = await t.app.inject({
+        method: 'PATCH',
+        url: '/api/v1/users/me/notification-settings',
+        headers: user.headers,
+        payload: { email: { reminders: false } },
+      });
+      expect(off.statusCode).toBe(200);
+      const drained = await drain();
+      expect(drained.sent).toBe(1);
+      expect(await byStatus()).toEqual([
+        { category: 'alerts', status: 'sent', n: 1 },
+        { category: 'alerts', status: 'withdrawn', n: 2 },
+        { category: 'booking', status: 'sent', n: 1 },
+        { category: 'reminders', status: 'withdrawn', n: 1 },
+      ]);
+      const received = smtp.mails.filter((m) => m.to.includes(user.email.toLowerCase()));
+      expect(received).toHaveLength(2);
+      expect(mailParts(received[1]!.raw).subject).toContain('예매');
+    });
+
     it('refuses a tampered or malformed token with 400 INVALID_UNSUBSCRIBE_TOKEN', async () => {
       const user = await createUser(t.container);
       const token = t.container.mail.unsubscribe.sign(user.id, 'reminders');

@@ -1,7 +1,7 @@
 import { AppError, fieldError } from '../../errors.ts';
 import type { Clock } from '../../infra/clock.ts';
 import type { Db } from '../../infra/db.ts';
-import type { UnsubscribableCategory, UnsubscribeTokens } from '../mail/index.ts';
+import type { MailQueue, UnsubscribableCategory, UnsubscribeTokens } from '../mail/index.ts';
 import { NOTIFICATION_CATEGORIES, type NotificationCategory } from './notification-types.ts';
 import type {
   NotificationSettingsChange,
@@ -28,6 +28,7 @@ export class NotificationSettingsService {
       db: Db;
       repo: NotificationSettingsRepository;
       tokens: UnsubscribeTokens;
+      mail: MailQueue;
       contacts: NotificationContacts;
       clock: Clock;
     },
@@ -52,7 +53,15 @@ export class NotificationSettingsService {
       if (value !== undefined) columns[`in_app_${category}`] = value;
     }
     if (Object.keys(columns).length === 0) return this.view(userId);
-    return viewOf(await this.d.repo.upsert(this.d.db, userId, columns, this.d.clock.now()));
+    const turnedOff = (['reminders', 'alerts', 'marketing'] as const).filter((c) => change.email?.[c] === false);
+    return viewOf(
+      await this.d.db.transaction().execute(async (tx) => {
+        const row = await this.d.repo.upsert(tx, userId, columns, this.d.clock.now());
+        // What is already queued of a kind turned off is not sent either.
+        await this.d.mail.withdrawPending(tx, userId, turnedOff);
+        return row;
+      }),
+    );
   }
 
   private verify(token: string): { userId: string; category: UnsubscribableCategory } {
@@ -75,8 +84,12 @@ export class NotificationSettingsService {
   async unsubscribe(token: string): Promise<{ category: UnsubscribableCategory }> {
     const { userId, category } = this.verify(token);
     const live = await this.d.contacts.contactsOf([userId]);
-    if (live.has(userId))
-      await this.d.repo.turnOff(this.d.db, userId, `email_${category}`, this.d.clock.now());
+    if (live.has(userId)) {
+      await this.d.db.transaction().execute(async (tx) => {
+        await this.d.repo.turnOff(tx, userId, `email_${category}`, this.d.clock.now());
+        await this.d.mail.withdrawPending(tx, userId, [category]);
+      });
+    }
     return { category };
   }
 }
