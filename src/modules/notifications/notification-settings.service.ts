@@ -53,7 +53,9 @@ export class NotificationSettingsService {
       if (value !== undefined) columns[`in_app_${category}`] = value;
     }
     if (Object.keys(columns).length === 0) return this.view(userId);
-    const turnedOff = (['reminders', 'alerts', 'marketing'] as const).filter((c) => change.email?.[c] === false);
+    const turnedOff = (['reminders', 'alerts', 'marketing'] as const).filter(
+      (c) => change.email?.[c] === false,
+    );
     return viewOf(
       await this.d.db.transaction().execute(async (tx) => {
         const row = await this.d.repo.upsert(tx, userId, columns, this.d.clock.now());
