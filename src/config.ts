@@ -168,6 +168,21 @@ export const CONFIG_SCHEMA = {
     'Non-transactional notification mails per user per Korean calendar day (booking mail is never capped); 0 = none',
     '10',
   ),
+  NOTIFICATION_READ_RETENTION_DAYS: entry(
+    int(1, 3650),
+    'Read notifications older than this many days are purged',
+    '90',
+  ),
+  NOTIFICATION_RETENTION_DAYS: entry(
+    int(1, 3650),
+    'Any notification older than this many days is purged, read or not',
+    '365',
+  ),
+  NOTIFICATION_MAIL_RESEND_AFTER_HOURS: entry(
+    int(1, 720),
+    'Notification mail given up on is queued once more after this many hours',
+    '6',
+  ),
   UNSUBSCRIBE_SECRET: optional(
     str,
     'HMAC key of the unsubscribe links in notification mail (16+ chars; derived from JWT_SECRET when unset); changing it voids every sent link',

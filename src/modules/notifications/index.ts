@@ -154,6 +154,11 @@ export function createNotificationsModule(
     mail: ports.mail.queue,
     clock: infra.clock,
     log: infra.log,
+    policy: {
+      readRetentionMs: infra.config.NOTIFICATION_READ_RETENTION_DAYS * 86_400_000,
+      unreadRetentionMs: infra.config.NOTIFICATION_RETENTION_DAYS * 86_400_000,
+      resendAfterMs: infra.config.NOTIFICATION_MAIL_RESEND_AFTER_HOURS * 3_600_000,
+    },
   });
   background.push(...housekeepingJobs(infra, housekeeping));
   return { notifier, feed, repo, service, subscriber, notices, settings, routes, background, housekeeping };
