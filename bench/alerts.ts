@@ -116,7 +116,7 @@ async function main(): Promise<void> {
       RETURNING sales_open_at AS at`.execute(db);
     const openAt = moved.rows[0]!.at;
     const started = performance.now();
-    const key = `ONSALE_OPEN:${show.showtimeId}:${openAt.toISOString()}`;
+    const key = `ONSALE_OPEN:perf:${show.performanceId}:${openAt.toISOString()}`;
     let stored = 0;
     const progress: { seconds: number; stored: number }[] = [];
     while (stored < USERS && (performance.now() - started) / 1000 < TIMEOUT_SECONDS) {

@@ -209,7 +209,7 @@ async function main() {
         RETURNING sales_open_at AS at`.execute(db);
       fanout = {
         openedAt: performance.now(),
-        key: `ONSALE_OPEN:${st.showtimeId}:${moved.rows[0]!.at.toISOString()}`,
+        key: `ONSALE_OPEN:perf:${st.performanceId}:${moved.rows[0]!.at.toISOString()}`,
       };
     }
     const seatIds = st.seats.map((s) => s.id);

@@ -26,7 +26,7 @@ export interface NewNotification {
   type: NotificationType;
   /**
    * Unique per user: a second delivery with the same key creates nothing (e.g.
-   * `BOOKING_CONFIRMED:<reservationId>`, `ONSALE_OPEN:<showtimeId>:<salesOpenAt>`).
+   * `BOOKING_CONFIRMED:<reservationId>`, `ONSALE_OPEN:perf:<performanceId>:<salesOpenAt>`).
    */
   dedupeKey: string;
   title: string;

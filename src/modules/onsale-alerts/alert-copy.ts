@@ -22,18 +22,19 @@ export interface OpeningFacts {
   salesOpenAt: string;
 }
 
-/** The ONSALE_SOON / ONSALE_OPEN notification of one subscriber (dedupe keys: docs/onsale-alerts.md). */
+/**
+ * The ONSALE_SOON / ONSALE_OPEN notification of one subscriber. The dedupe key names the performance
+ * and the opening time, whatever the subscription: "tickets for this show open at this time" is one
+ * fact, so someone subscribed to the performance and to a showtime, or to two showtimes opening
+ * together, is told once (docs/onsale-alerts.md).
+ */
 export function openingNotice(
   userId: string,
   phase: 'ONSALE_SOON' | 'ONSALE_OPEN',
-  audience: 'showtime' | 'performance',
   f: OpeningFacts,
   publicUrl: string,
 ): NewNotification {
-  const key =
-    audience === 'showtime'
-      ? `${phase}:${f.showtimeId}:${f.salesOpenAt}`
-      : `${phase}:perf:${f.performanceId}:${f.salesOpenAt}`;
+  const key = `${phase}:perf:${f.performanceId}:${f.salesOpenAt}`;
   const soon = phase === 'ONSALE_SOON';
   return {
     userId,

@@ -75,14 +75,20 @@ describe('sales-open fan-out, reminders and review invitations', () => {
       title: '팬아웃 공연',
     });
     // A second showtime of the same performance opening at the same time.
-    await sql`
+    const second = await sql<{ id: string }>`
       INSERT INTO showtimes (performance_id, starts_at, sales_open_at, sales_close_at, max_tickets_per_user, seat_count)
       SELECT performance_id, starts_at + interval '1 day', sales_open_at, sales_close_at + interval '1 day', 4, 1
-      FROM showtimes WHERE id = ${show.showtimeId}`.execute(db);
+      FROM showtimes WHERE id = ${show.showtimeId} RETURNING id`.execute(db);
     const stUsers = (await createUsers(a.container, 23)).map((u) => u.id);
     const pfUsers = (await createUsers(a.container, 9)).map((u) => u.id);
+    // Overlapping subscriptions: the performance and a showtime; both showtimes. Told once all the same.
+    const overlapping = (await createUsers(a.container, 6)).map((u) => u.id);
     await subscribe(stUsers, { showtimeId: show.showtimeId });
     await subscribe(pfUsers, { performanceId: show.performanceId });
+    await subscribe(overlapping.slice(0, 3), { performanceId: show.performanceId });
+    await subscribe(overlapping, { showtimeId: show.showtimeId });
+    await subscribe(overlapping.slice(3), { showtimeId: second.rows[0]!.id });
+    stUsers.push(...overlapping);
 
     // Half an hour before: nothing is due.
     await fanoutBoth();
@@ -113,7 +119,7 @@ describe('sales-open fan-out, reminders and review invitations', () => {
     expect(soon.total).toBe(stUsers.length + pfUsers.length);
     expect(open.total).toBe(stUsers.length + pfUsers.length);
     expect((await counts('ONSALE_OPEN', `ONSALE_OPEN:perf:${show.performanceId}:%`)).users).toBe(
-      pfUsers.length,
+      stUsers.length + pfUsers.length,
     );
     expect(await mails('onsale-alert', [...stUsers, ...pfUsers])).toBe(2 * (stUsers.length + pfUsers.length));
   });
@@ -143,13 +149,13 @@ describe('sales-open fan-out, reminders and review invitations', () => {
       for (const j of jobs) await j.start();
       clock.advance(2 * 60_000);
       const c = await waitFor(
-        () => counts('ONSALE_OPEN', `%:${show.showtimeId}:%`),
+        () => counts('ONSALE_OPEN', `%:perf:${show.performanceId}:%`),
         (v) => v.users === users.length,
         20_000,
         'OPEN through the leased jobs',
       );
       await new Promise((r) => setTimeout(r, 500));
-      expect(await counts('ONSALE_OPEN', `%:${show.showtimeId}:%`)).toEqual({
+      expect(await counts('ONSALE_OPEN', `%:perf:${show.performanceId}:%`)).toEqual({
         ...c,
         total: users.length,
         most: 1,
@@ -175,12 +181,12 @@ describe('sales-open fan-out, reminders and review invitations', () => {
     );
     await fanoutBoth();
     await waitFor(
-      () => counts('ONSALE_OPEN', `%:${show.showtimeId}:%`),
+      () => counts('ONSALE_OPEN', `%:perf:${show.performanceId}:%`),
       (c) => c.users === 3,
       20_000,
       'OPEN after a late start',
     );
-    expect((await counts('ONSALE_SOON', `%:${show.showtimeId}:%`)).total).toBe(0);
+    expect((await counts('ONSALE_SOON', `%:perf:${show.performanceId}:%`)).total).toBe(0);
   });
 
   it('reminds each confirmed reservation once and invites each holder to review once, with two workers', async () => {

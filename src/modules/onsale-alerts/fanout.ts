@@ -156,7 +156,7 @@ export class AlertPageConsumer {
     // Sales opened while this page waited: "opening in 10 minutes" would be wrong; OPEN follows.
     if (page.phase === 'ONSALE_SOON' && this.d.clock.nowMs() >= Date.parse(page.salesOpenAt)) return 0;
     const users = await this.d.repo.subscribersBetween(this.d.db, page, page.after, page.until);
-    const items = users.map((u) => openingNotice(u, page.phase, page.audience, page, this.d.publicUrl));
+    const items = users.map((u) => openingNotice(u, page.phase, page, this.d.publicUrl));
     const batch = this.d.batch ?? 1000;
     let created = 0;
     for (let i = 0; i < items.length; i += batch)
