@@ -39,7 +39,7 @@ describe('performance posters (PUT/DELETE /admin/performances/{id}/poster)', () 
   const putPoster = (
     id: string,
     file: { bytes: Buffer; filename: string; type: string },
-    headers = admin.headers,
+    headers: Record<string, string> = admin.headers,
   ) => {
     const body = multipart(file);
     return t.app.inject({
