@@ -137,6 +137,24 @@ describe('image uploads (POST /admin/uploads, GET /media/images/…)', () => {
     expect(readdirSync(dir, { recursive: true }).length).toBe(before);
   });
 
+  it('accepts a file just under 5 MB (the multipart limit is ours, not the 1 MB JSON body limit)', async () => {
+    const bytes = await sharp({
+      create: {
+        width: 1250,
+        height: 1250,
+        channels: 3,
+        background: '#888',
+        noise: { type: 'gaussian', mean: 128, sigma: 60 },
+      },
+    })
+      .png({ compressionLevel: 0 })
+      .toBuffer();
+    expect(bytes.length).toBeGreaterThan(4 * 1024 * 1024);
+    expect(bytes.length).toBeLessThan(5 * 1024 * 1024);
+    const res = await upload({ bytes, filename: 'noise.png', type: 'image/png' });
+    expect(res.statusCode, res.body).toBe(201);
+  });
+
   it('refuses a decompression bomb (a 50 kB PNG of 400 megapixels) from its header, quickly', async () => {
     const bomb = pngBomb(20_000);
     expect(bomb.length).toBeLessThan(200_000);
