@@ -67,7 +67,7 @@ export function posterJourneys(stack: Stack, suffix: string): Journey[] {
         await field.getByRole('button', { name: '포스터 올리기' }).click();
         await field.getByText('포스터를 바꿨어요.', { exact: false }).waitFor();
         await assertUploadedPoster(page, field.getByRole('img', { name: '현재 포스터' }));
-        await field.getByRole('button', { name: '기본 포스터로 되돌리기' }).waitFor();
+        await field.getByRole('button', { name: '기본 포스터로' }).waitFor();
         await field.screenshot({ path: `/tmp/poster-editor-${viewport}.png` });
 
         // The public site: the search tile, then the detail page.
