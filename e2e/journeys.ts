@@ -27,6 +27,7 @@ import { profileJourneys } from './journeys-profile.ts';
 import { socialJourneys } from './journeys-social.ts';
 import { wishlistJourneys } from './journeys-wishlist.ts';
 import { notificationJourneys } from './journeys-notifications.ts';
+import { posterJourneys } from './journeys-posters.ts';
 
 const PASSWORD = 'Buyer-pass-2345';
 
@@ -343,5 +344,6 @@ export function journeys(stack: Stack, suffix: string): Journey[] {
     ...socialJourneys(stack, suffix),
     ...wishlistJourneys(stack, suffix),
     ...notificationJourneys(stack, suffix),
+    ...posterJourneys(stack, suffix),
   ];
 }

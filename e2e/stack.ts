@@ -89,6 +89,8 @@ export async function startStack(): Promise<Stack> {
     AMQP_EXCHANGE: `ct.e2e.${id}`,
     AMQP_QUEUE_PREFIX: `ct.e2e.${id}`,
     WORKER_METRICS_PORT: '0',
+    // Uploaded posters go beside the run's other results, not into the working tree.
+    UPLOADS_DIR: join(RESULTS, `uploads-${id}`),
     SMTP_URL: `smtp://127.0.0.1:${mailbox.port}`,
     ADMIN_EMAIL: ADMIN.email,
     ADMIN_PASSWORD: ADMIN.password,

@@ -244,6 +244,24 @@ export const CONFIG_SCHEMA = {
     '50',
   ),
   STREAM_LIMIT_PER_INSTANCE: entry(int(1, 1_000_000), 'Concurrent event streams per API process', '20000'),
+  // Uploaded images (docs/uploads.md): the store is local disk by default, S3-compatible in production.
+  STORAGE_DRIVER: entry(oneOf('local', 's3'), 'Where uploaded images are stored', 'local'),
+  UPLOADS_DIR: entry(str, 'Directory of the local store (STORAGE_DRIVER=local)', 'var/uploads'),
+  S3_BUCKET: optional(str, 'Bucket of the S3 store (required when STORAGE_DRIVER=s3)'),
+  S3_REGION: entry(str, 'Region of the S3 bucket', 'us-east-1'),
+  S3_ENDPOINT: optional(url('http:', 'https:'), 'S3-compatible endpoint (MinIO, R2, …); unset means AWS'),
+  S3_FORCE_PATH_STYLE: entry(bool, 'Path-style bucket URLs (most S3-compatible servers need it)', 'false'),
+  S3_PREFIX: entry(str, 'Prefix of every object key, e.g. "prod/"', ''),
+  UPLOAD_MAX_BYTES: entry(
+    int(1024, 50 * 1024 * 1024),
+    'Largest accepted image upload',
+    String(5 * 1024 * 1024),
+  ),
+  UPLOAD_MAX_PIXELS: entry(
+    int(1, 500_000_000),
+    'Largest accepted image in pixels (width × height): a decompression bomb is refused before decoding',
+    String(40_000_000),
+  ),
   // Social sign-in (docs/accounts-social.md). A provider shows only when its client id and secret are
   // set. The endpoint overrides exist for a local OAuth server (tests, e2e); production leaves them unset.
   OAUTH_KAKAO_CLIENT_ID: optional(str, 'Kakao REST API key; Kakao sign-in shows when set with its secret'),
@@ -308,6 +326,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   }
   if (config.TICKET_SIGNING_SECRET.length < 16) {
     throw new ConfigError('TICKET_SIGNING_SECRET', 'must be at least 16 characters');
+  }
+  if (config.STORAGE_DRIVER === 's3' && !config.S3_BUCKET) {
+    throw new ConfigError('S3_BUCKET', 'is required when STORAGE_DRIVER=s3');
   }
   const extraTicketKeys = ticketKeyRing(config.TICKET_SIGNING_KEYS);
   if (config.NODE_ENV === 'production') {

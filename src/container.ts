@@ -29,6 +29,9 @@ import { createWishlistModule, wishCountReader } from './modules/wishlist/index.
 import { createNotificationsModule, type NotificationsModule } from './modules/notifications/index.ts';
 import { createOnsaleAlertsModule, type OnsaleAlertsModule } from './modules/onsale-alerts/index.ts';
 import { createKeywordAlertsModule, type KeywordAlertsModule } from './modules/keyword-alerts/index.ts';
+import { createUploadsModule, POSTER_PRESET } from './modules/uploads/index.ts';
+import { createPostersModule } from './modules/posters/index.ts';
+import type { ObjectStorage } from './infra/storage/index.ts';
 
 /** The shared adapters every module is built from. */
 export interface Infra {
@@ -53,6 +56,8 @@ export interface Infra {
 /** What a caller may replace when building the container (tests: a clock moved by hand). */
 export interface ContainerOptions {
   clock?: Clock;
+  /** Where uploaded images go, instead of the one the configuration names (tests: a local S3 server). */
+  storage?: ObjectStorage;
 }
 
 /** A job or consumer the worker process runs. */
@@ -212,6 +217,19 @@ export async function createContainer(
     },
   });
   apiRoutes.push(wishlist.routes);
+
+  // Uploaded images (generic), and posters: the catalogue keeps the pointer, uploads the files.
+  const uploads = createUploadsModule(infra, { storage: options.storage });
+  apiRoutes.push(uploads.routes);
+  const posters = createPostersModule(infra, {
+    slots: { replacePoster: (id, url) => catalog.admin.replacePoster(id, url) },
+    images: {
+      maxBytes: uploads.service.maxBytes,
+      storePoster: (file) => uploads.service.storeImage(file, POSTER_PRESET),
+      removeImage: (url) => uploads.service.removeImage(url),
+    },
+  });
+  apiRoutes.push(posters.routes);
 
   const keywordAlerts = createKeywordAlertsModule(infra, {
     notifier: { deliver: (items) => notifications.notifier.deliver(items) },

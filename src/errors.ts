@@ -103,6 +103,13 @@ export const ERROR_TABLE = {
   COUPON_SOLD_OUT: { status: 410, title: 'The coupon is sold out' },
   COUPON_NOT_ISSUABLE: { status: 409, title: 'The coupon cannot be issued now' },
   COUPON_NOT_APPLICABLE: { status: 422, title: 'The coupon cannot be applied to this order' },
+
+  // uploaded images (docs/uploads.md)
+  IMAGE_REQUIRED: { status: 400, title: 'The request carries no image file' },
+  IMAGE_TOO_LARGE: { status: 413, title: 'The image file is larger than allowed' },
+  IMAGE_TYPE_UNSUPPORTED: { status: 415, title: 'The file is not a JPEG, PNG or WebP image' },
+  IMAGE_UNREADABLE: { status: 422, title: 'The image could not be read' },
+  IMAGE_TOO_MANY_PIXELS: { status: 422, title: 'The image has more pixels than allowed' },
 } as const satisfies Record<string, { status: number; title: string }>;
 
 export type ErrorCode = keyof typeof ERROR_TABLE;

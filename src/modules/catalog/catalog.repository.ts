@@ -289,6 +289,25 @@ export class CatalogRepository {
       .execute();
   }
 
+  async setPosterUrl(db: DbOrTx, id: string, posterUrl: string | null, at: Date): Promise<void> {
+    await db
+      .updateTable('performances')
+      .set({ poster_url: posterUrl, updated_at: at })
+      .where('id', '=', id)
+      .execute();
+  }
+
+  /** Whether any performance (deleted ones too: they can be restored) shows this poster. */
+  async posterInUse(db: DbOrTx, posterUrl: string): Promise<boolean> {
+    const row = await db
+      .selectFrom('performances')
+      .select('id')
+      .where('poster_url', '=', posterUrl)
+      .limit(1)
+      .executeTakeFirst();
+    return row !== undefined;
+  }
+
   async replacePrices(db: DbOrTx, id: string, prices: { grade: string; price: number }[]): Promise<void> {
     await db.deleteFrom('performance_prices').where('performance_id', '=', id).execute();
     await db

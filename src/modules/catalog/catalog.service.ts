@@ -220,6 +220,28 @@ export class CatalogAdmin {
   }
 
   /**
+   * Points the performance's poster at `posterUrl` (null: the generated one), under the row lock, and
+   * says whether the poster it replaced is still shown by any performance: only when none does may
+   * the caller delete its files, after this commit.
+   */
+  async replacePoster(
+    id: string,
+    posterUrl: string | null,
+  ): Promise<{ previous: string | null; previousInUse: boolean }> {
+    const result = await this.dbs.primary.transaction().execute(async (tx) => {
+      const current = await this.repo.lockPerformance(tx, id);
+      if (!current) throw new AppError('PERFORMANCE_NOT_FOUND');
+      await this.repo.setPosterUrl(tx, id, posterUrl, this.clock.now());
+      const previous = current.posterUrl;
+      const previousInUse =
+        previous !== null && (previous === posterUrl || (await this.repo.posterInUse(tx, previous)));
+      return { previous, previousInUse };
+    });
+    await this.published({ performanceId: id });
+    return result;
+  }
+
+  /**
    * `performance.published` in the caller's transaction: the performance is now listed (created so,
    * or put on sale). Keyword alerts match on it.
    */

@@ -56,6 +56,8 @@ export interface RequestOptions {
   /** Do not try the refresh cookie on 401 (login, refresh itself). */
   noRefresh?: boolean;
   signal?: AbortSignal;
+  /** A multipart body (an image upload); the browser writes its content type with the boundary. */
+  form?: FormData;
   /** Read the body as text (SVG) instead of JSON. */
   text?: boolean;
   /**
@@ -135,6 +137,8 @@ export async function request<T>(method: string, path: string, opts: RequestOpti
     if (opts.body !== undefined) {
       headers['content-type'] = 'application/json';
       body = JSON.stringify(opts.body);
+    } else if (opts.form) {
+      body = opts.form;
     }
     return fetch(buildPath(path, opts.query), {
       method,

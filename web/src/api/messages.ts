@@ -104,6 +104,23 @@ export const MESSAGES: Record<string, { ko: string; en: string }> = {
     ko: '보안을 위해 다시 로그인해 주세요.',
     en: 'For your security, please sign in again.',
   },
+  IMAGE_REQUIRED: { ko: '이미지 파일을 골라 주세요.', en: 'Choose an image file.' },
+  IMAGE_TOO_LARGE: {
+    ko: '이미지가 너무 큽니다. 5MB 이하 파일을 올려 주세요.',
+    en: 'The image is too large. Upload a file of 5 MB or less.',
+  },
+  IMAGE_TYPE_UNSUPPORTED: {
+    ko: 'JPEG, PNG, WebP 이미지만 올릴 수 있습니다.',
+    en: 'Only JPEG, PNG and WebP images can be uploaded.',
+  },
+  IMAGE_UNREADABLE: {
+    ko: '이미지를 읽을 수 없습니다. 파일이 손상되지 않았는지 확인해 주세요.',
+    en: 'The image could not be read. Check that the file is not damaged.',
+  },
+  IMAGE_TOO_MANY_PIXELS: {
+    ko: '이미지 해상도가 너무 큽니다. 크기를 줄여서 올려 주세요.',
+    en: 'The image resolution is too high. Resize it and try again.',
+  },
   PERFORMANCE_NOT_FOUND: { ko: '공연을 찾을 수 없습니다.', en: 'Performance not found.' },
   WISHLIST_FULL: {
     ko: '찜은 500개까지 할 수 있어요. 지난 공연을 정리한 뒤 다시 눌러 주세요.',

@@ -1,3 +1,5 @@
+import { PosterPicture } from './PosterPicture.tsx';
+
 /** A poster, or a lettered placeholder when the performance has none. */
 export function Poster({
   url,
@@ -8,7 +10,15 @@ export function Poster({
   title: string;
   size?: 'sm' | 'md' | 'lg';
 }) {
-  if (url) return <img className={`poster ${size}`} src={url} alt="" loading="lazy" />;
+  if (url) {
+    return (
+      <PosterPicture
+        url={url}
+        className={`poster ${size}`}
+        place={size === 'lg' ? 'detail' : size === 'sm' ? 'thumb' : 'tile'}
+      />
+    );
+  }
   return (
     <div className={`poster ${size} placeholder`} aria-hidden="true">
       {title.slice(0, 2)}

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { HeartButton } from './HeartButton.tsx';
+import { PosterPicture } from './PosterPicture.tsx';
 
 /** A poster with its title and a line or two below: the tile of the home rows and search results. */
 export function PosterTile({
@@ -19,7 +20,7 @@ export function PosterTile({
   return (
     <div className="tile-wrap">
       <Link to={`/performances/${id}`} className="tile" data-testid="performance-card">
-        <img src={posterUrl} alt="" loading="lazy" width={300} height={400} />
+        <PosterPicture url={posterUrl} place="tile" width={300} height={400} />
         {badge}
         <h3>{title}</h3>
         {children}

@@ -4,6 +4,7 @@ import { catalog } from '../api/endpoints.ts';
 import type { Suggestion } from '../api/types.ts';
 import { useI18n } from '../i18n/index.tsx';
 import '../discovery.css';
+import { posterSources } from './posterSources.ts';
 
 /**
  * The search box with suggestions while typing: an ARIA 1.2 combobox. Suggestions come from
@@ -127,7 +128,13 @@ export function SearchBox({ initial = '', big = false }: { initial?: string; big
                 choose(s);
               }}
             >
-              <img src={s.posterUrl} alt="" width={32} height={44} loading="lazy" />
+              <img
+                src={posterSources(s.posterUrl)?.src(64) ?? s.posterUrl}
+                alt=""
+                width={32}
+                height={44}
+                loading="lazy"
+              />
               <span className="suggestion-title">{s.title}</span>
               <span className="suggestion-genre">{s.category.name}</span>
             </li>

@@ -10,6 +10,7 @@ import { Empty, ErrorBox, FieldMessage, Notice } from '../../components/States.t
 import { localInput } from '../../components/format.ts';
 import { useVenues } from './Venues.tsx';
 import { inputsOf, rowsOf, TicketTypesEditor, type TicketTypeRow } from './TicketTypesEditor.tsx';
+import { PosterField } from './PosterField.tsx';
 
 /** The statuses an admin may set (ENDED is the server's, once the last showtime has passed). */
 type SettableStatus = NonNullable<NewPerformance['status']>;
@@ -106,7 +107,13 @@ export default function Performances() {
   const list = useAsync(() => catalog.search({ sort: 'latest', size: 50 }), []);
   const [form, setForm] = useState<Form>(blankForm);
   /** The performance being edited and the form as it was loaded (only changed fields are sent). */
-  const [editing, setEditing] = useState<{ id: string; title: string; original: Form } | null>(null);
+  const [editing, setEditing] = useState<{
+    id: string;
+    title: string;
+    original: Form;
+    /** The poster it shows (generated, linked or uploaded), for the poster field. */
+    posterUrl: string;
+  } | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [listError, setListError] = useState<unknown>(null);
   const [done, setDone] = useState<{ performance: Performance; created: boolean } | null>(null);
@@ -173,7 +180,7 @@ export default function Performances() {
         }
         const p = await admin.updatePerformance(editing.id, change);
         setDone({ performance: p, created: false });
-        setEditing({ id: p.id, title: p.title, original: formOf(p) });
+        setEditing({ id: p.id, title: p.title, original: formOf(p), posterUrl: p.posterUrl });
         setForm(formOf(p));
       } else {
         const p = await admin.createPerformance(bodyOf(form));
@@ -192,7 +199,7 @@ export default function Performances() {
     setNothing(false);
     try {
       const p = await catalog.performance(id);
-      setEditing({ id, title: p.title, original: formOf(p) });
+      setEditing({ id, title: p.title, original: formOf(p), posterUrl: p.posterUrl });
       setForm(formOf(p));
       document.getElementById('np-h')?.scrollIntoView({ behavior: 'smooth', block: 'start' });
     } catch (err) {
@@ -448,6 +455,7 @@ export default function Performances() {
             <img src={form.posterUrl} alt={t('admin.posterPreview')} className="poster sm" />
           )}
         </div>
+        {editing && <PosterField key={editing.id} performanceId={editing.id} posterUrl={editing.posterUrl} />}
         <ErrorBox error={error} shownFields={shown} inline />
         {nothing && <Notice>{t('admin.noChanges')}</Notice>}
         {done && (
