@@ -11,6 +11,7 @@ export interface WebhookSenderOptions {
   /** Where to send; read on every attempt so tests can point it elsewhere. */
   url: () => string | undefined;
   enabled: () => boolean;
+  storeId?: string;
   pollMs?: number;
 }
 
@@ -30,7 +31,7 @@ export class WebhookSender {
     const body = JSON.stringify({
       type,
       timestamp: new Date().toISOString(),
-      data: { paymentId, storeId: 'sandbox' },
+      data: { paymentId, storeId: this.opts.storeId ?? 'sandbox', transactionId: paymentId },
     });
     await sql`INSERT INTO gateway_webhook_deliveries (payment_id, body) VALUES (${paymentId}, ${body})`.execute(
       this.opts.db,

@@ -6,6 +6,7 @@ import type {
   ReservationStatus,
   ReservationsTable,
   SagaStep,
+  VirtualAccountInfo,
 } from './booking.tables.ts';
 import './booking.tables.ts';
 
@@ -287,6 +288,38 @@ export class BookingRepository {
         .orderBy('updated_at');
     }
     return q.execute();
+  }
+
+  async setVirtualAccount(db: DbOrTx, id: string, account: VirtualAccountInfo): Promise<void> {
+    await db
+      .updateTable('reservations')
+      .set({ virtual_account: JSON.stringify(account) })
+      .where('id', '=', id)
+      .execute();
+  }
+
+  /** The buyer's refund account for a virtual-account payment; a second cancel request may correct it. */
+  async saveRefundAccount(
+    tx: DbOrTx,
+    id: string,
+    account: { bank: string; number: string; holder: string },
+  ): Promise<void> {
+    await tx
+      .insertInto('reservation_refund_accounts')
+      .values({ reservation_id: id, ...account })
+      .onConflict((oc) => oc.column('reservation_id').doUpdateSet(account))
+      .execute();
+  }
+
+  async refundAccount(
+    db: DbOrTx,
+    id: string,
+  ): Promise<{ bank: string; number: string; holder: string } | undefined> {
+    return db
+      .selectFrom('reservation_refund_accounts')
+      .select(['bank', 'number', 'holder'])
+      .where('reservation_id', '=', id)
+      .executeTakeFirst();
   }
 
   async touchChecked(db: DbOrTx, id: string): Promise<void> {
