@@ -25,7 +25,7 @@ export async function setupCheckout(
   overrides: Record<string, string> = {},
   faults: Partial<GatewayFaults> = {},
   /** One clock for the API and the gateway (deadlines and deposit times in step). */
-  options: { clock?: Clock } = {},
+  options: { clock?: Clock; gatewayClock?: Clock } = {},
 ): Promise<CheckoutHarness> {
   const env = await createTestEnv();
   const config = env.config();
@@ -36,7 +36,7 @@ export async function setupCheckout(
     webhookSecret: config.PAYMENT_WEBHOOK_SECRET,
     faults: { webhooksEnabled: false, ...faults },
     logLevel: 'silent',
-    clock: options.clock,
+    clock: options.gatewayClock ?? options.clock,
   });
   await gateway.app.listen({ port: 0, host: '127.0.0.1' });
   const port = (gateway.app.server.address() as ReturnType<Server['address']> & { port: number }).port;
@@ -155,6 +155,48 @@ export function webhook(
     headers: { ...headers, 'content-type': 'application/json' },
     payload: body,
   });
+}
+
+/** The buyer deposits into a virtual account at the sandbox (as the bank would). */
+export function deposit(
+  gatewayUrl: string,
+  paymentId: string,
+  remitter = { bank: 'KOOKMIN', number: '12345678901234', holderName: '김입금' },
+): Promise<Response> {
+  return fetch(`${gatewayUrl}/sandbox/payments/${paymentId}/deposit`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ remitter }),
+  });
+}
+
+export interface PaidWith {
+  id: string;
+  total: number;
+  expiresAt: string;
+  payment: {
+    id: string;
+    checkoutUrl: string;
+    payMethod: string;
+    easyPayProvider?: string;
+    request?: Record<string, unknown>;
+    virtualAccount?: { bank: string; accountNumber: string; dueAt: string };
+  };
+}
+
+/** hold → reservation paid with a given method (`{payMethod, easyPayProvider}`). */
+export async function checkoutWith(
+  h: CheckoutHarness,
+  user: TestUser,
+  showtimeId: string,
+  seatIds: string[],
+  method: { payMethod?: string; easyPayProvider?: string },
+): Promise<PaidWith> {
+  const held = await hold(h.app, user, showtimeId, seatIds);
+  if (held.statusCode !== 201) throw new Error(`hold answered ${held.statusCode}: ${held.body}`);
+  const res = await reserve(h.app, user, held.json().id, newKey(), method);
+  if (res.statusCode !== 201) throw new Error(`reserve answered ${res.statusCode}: ${res.body}`);
+  return res.json() as PaidWith;
 }
 
 /** hold → reservation for one user; returns the created reservation body. */
