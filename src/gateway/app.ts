@@ -238,7 +238,7 @@ export async function buildGateway(opts: GatewayOptions): Promise<Gateway> {
         storeId: request.body.storeId,
         channelKey: request.body.channelKey,
       });
-      await webhooks.enqueue(payment.id, 'Transaction.VirtualAccountIssued');
+      await webhooks.enqueue(payment.id, 'Transaction.VirtualAccountIssued', payment.store_id ?? undefined);
       return { payment: { pgTxId: payment.id, paidAt: payment.issued_at!.toISOString() } };
     },
   );
@@ -255,7 +255,8 @@ export async function buildGateway(opts: GatewayOptions): Promise<Gateway> {
     async (request) => {
       const before = await store.get(request.params.paymentId);
       const payment = await store.closeVirtualAccount(request.params.paymentId);
-      if (!before?.closed_at) await webhooks.enqueue(payment.id, 'Transaction.Cancelled');
+      if (!before?.closed_at)
+        await webhooks.enqueue(payment.id, 'Transaction.Cancelled', payment.store_id ?? undefined);
       return { closedAt: payment.closed_at!.toISOString() };
     },
   );
@@ -309,6 +310,7 @@ export async function buildGateway(opts: GatewayOptions): Promise<Gateway> {
         await webhooks.enqueue(
           payment.id,
           payment.status === 'CANCELLED' ? 'Transaction.Cancelled' : 'Transaction.PartialCancelled',
+          payment.store_id ?? undefined,
         );
       }
       const at = payment.updated_at.toISOString();
@@ -336,12 +338,16 @@ export async function buildGateway(opts: GatewayOptions): Promise<Gateway> {
     method?: { payMethod?: PayMethod; easyPayProvider?: string; bank?: string },
   ) => {
     const payment = await store.pay(paymentId, outcome, amount, method);
-    await webhooks.enqueue(payment.id, outcome === 'paid' ? 'Transaction.Paid' : 'Transaction.Failed');
+    await webhooks.enqueue(
+      payment.id,
+      outcome === 'paid' ? 'Transaction.Paid' : 'Transaction.Failed',
+      payment.store_id ?? undefined,
+    );
     return payment;
   };
   const deposit = async (paymentId: string, remitter?: BankAccount) => {
     const payment = await store.deposit(paymentId, remitter);
-    await webhooks.enqueue(payment.id, 'Transaction.Paid');
+    await webhooks.enqueue(payment.id, 'Transaction.Paid', payment.store_id ?? undefined);
     return payment;
   };
 
