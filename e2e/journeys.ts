@@ -26,6 +26,7 @@ import { recoveryJourneys } from './journeys-recovery.ts';
 import { profileJourneys } from './journeys-profile.ts';
 import { socialJourneys } from './journeys-social.ts';
 import { wishlistJourneys } from './journeys-wishlist.ts';
+import { paymentJourneys } from './journeys-payments.ts';
 
 const PASSWORD = 'Buyer-pass-2345';
 
@@ -341,5 +342,6 @@ export function journeys(stack: Stack, suffix: string): Journey[] {
     ...profileJourneys(stack, suffix),
     ...socialJourneys(stack, suffix),
     ...wishlistJourneys(stack, suffix),
+    ...paymentJourneys(stack),
   ];
 }

@@ -199,6 +199,8 @@ export class ReservationService {
       orderName: orderName(showtime.title, hold.seatIds.length),
     };
     try {
+      // Pre-registered first in every case: PortOne then refuses any other amount for this payment id.
+      await this.d.gateway.preRegister(paymentId, row.total, this.returnUrl(reservationId));
       if (payMethod === 'VIRTUAL_ACCOUNT') {
         // The account is issued now: the buyer deposits at the bank, the deposit webhook confirms.
         const account = await this.d.gateway.issueVirtualAccount(paymentId, {
@@ -208,8 +210,6 @@ export class ReservationService {
         });
         row.virtual_account = account;
         await this.d.repo.setVirtualAccount(this.d.db, reservationId, account);
-      } else {
-        await this.d.gateway.preRegister(paymentId, row.total, this.returnUrl(reservationId));
       }
     } catch (err) {
       // Compensate: the reservation fails, its seats and coupon are released, and whatever the gateway may
