@@ -27,9 +27,10 @@ async function toCheckout(stack: Stack, page: Page, name: string, viewport: stri
   const email = `${name}-${viewport}-${Date.now()}@e2e.test`;
   const buyer = new Api(stack.baseUrl);
   await buyer.signup(email, PASSWORD, stack.waitForCode);
+  await buyer.login(email, PASSWORD);
   await signIn(page, email, PASSWORD);
   await page.goto(`/performances/${show.performanceId}/showtimes/${show.showtimeId}/seats`);
-  if (mobile) await page.getByTestId('zones').waitFor();
+  // One section: no zone step, on a phone either.
   await page.getByRole('button', { name: '좋은 자리 2석 자동 선택' }).click();
   await page.getByRole('heading', { name: '선택한 좌석 2석' }).waitFor();
   if (mobile) await page.getByTestId('seats-bar').getByRole('button', { name: '다음' }).click();
