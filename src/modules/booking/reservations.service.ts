@@ -318,6 +318,15 @@ export class ReservationService {
     };
   }
 
+  /** The order name the first answer carried: the show's title and the seat count. */
+  private async orderNameOf(row: Reservation): Promise<string> {
+    const [showtime, seats] = await Promise.all([
+      this.d.inventory.showtime(this.d.db, row.showtime_id),
+      this.d.seats.of(this.d.db, row.id),
+    ]);
+    return orderName(showtime?.title ?? '', seats.length);
+  }
+
   /** The stored answer for a key: the same response for the same body, 422 for another body. */
   private async replay(
     userId: string,
@@ -332,7 +341,7 @@ export class ReservationService {
       const stale = this.d.clock.nowMs() - new Date(row.created_at).getTime() > 30_000;
       const reservation =
         stale && row.reservation_id ? await this.d.repo.byId(this.d.db, row.reservation_id) : undefined;
-      if (reservation) return this.view(reservation);
+      if (reservation) return this.view({ ...reservation, orderName: await this.orderNameOf(reservation) });
       throw new AppError('IDEMPOTENCY_IN_PROGRESS');
     }
     const body = row.response_body as Record<string, unknown>;
