@@ -41,12 +41,13 @@ async function toCheckout(stack: Stack, page: Page, name: string, viewport: stri
   return { buyer, show };
 }
 
-/** The tickets page lists the paid reservation with its ticket QR. */
-async function seeTickets(page: Page): Promise<void> {
+/** The tickets page lists the paid reservation with its ticket QR; answers its card. */
+async function seeTickets(page: Page) {
   await page.getByRole('link', { name: '예매 내역과 티켓 보기' }).click();
   const card = page.locator('[data-testid=reservation]').first();
   await card.waitFor();
   await card.locator('[data-testid=ticket] img').first().waitFor({ timeout: 45_000 });
+  return card;
 }
 
 export function paymentJourneys(stack: Stack): Journey[] {
@@ -90,7 +91,7 @@ export function paymentJourneys(stack: Stack): Journey[] {
     },
     {
       id: 'pay-virtual-account',
-      name: 'virtual account → the account, amount and deadline shown → deposit at the sandbox → confirmed → tickets',
+      name: 'virtual account → the account, amount and deadline shown → deposit at the sandbox → confirmed → tickets → cancel with a refund account (partial refund)',
       run: async (page, _context, { viewport, mobile }) => {
         const { buyer } = await toCheckout(stack, page, 'vaccount', viewport, mobile);
         await page.getByTestId('pay-methods').getByLabel('무통장입금 (가상계좌)', { exact: true }).check();
@@ -121,7 +122,30 @@ export function paymentJourneys(stack: Stack): Journey[] {
         await page.getByRole('button', { name: '입금하기 (샌드박스)' }).click();
         await page.waitForURL(/\/checkout\/(return|complete)/, { timeout: 30_000 });
         await page.getByTestId('payment-confirmed').waitFor({ timeout: 30_000 });
-        await seeTickets(page);
+        const card = await seeTickets(page);
+
+        // Cancelling asks where to refund the deposit; the refund goes there.
+        await card.getByRole('button', { name: '예매 취소' }).click();
+        const form = card.getByTestId('refund-account');
+        await form.waitFor();
+        await card
+          .getByTestId('refund-amount')
+          .getByText(`${((2 * PRICE * 90) / 100).toLocaleString('ko-KR')}원`)
+          .waitFor();
+        const confirm = card.getByRole('button', { name: '취소하기' });
+        assert.equal(await confirm.isDisabled(), true);
+        await form.getByLabel('은행').selectOption('HANA');
+        await form.getByLabel('계좌번호').fill('123-456789-01');
+        await form.getByLabel('예금주').fill('김환불');
+        await confirm.click();
+        await card.getByTestId('tickets-cancelled').waitFor();
+        const after = await buyer.call<{ items: Array<{ status: string; refundAmount: number | null }> }>(
+          'GET',
+          '/reservations',
+        );
+        assert.equal(after.items[0]?.status, 'CANCELLED');
+        // The show is a little under ten days away: the policy refunds 90 %, a partial refund.
+        assert.equal(after.items[0]?.refundAmount, (2 * PRICE * 90) / 100);
       },
     },
   ];
