@@ -69,6 +69,8 @@ export function paymentJourneys(stack: Stack): Journey[] {
           await methods.getByLabel(label, { exact: true }).waitFor();
         }
         await methods.getByLabel('카카오페이', { exact: true }).check();
+        const shots = process.env.PAYMENT_SHOTS;
+        if (shots) await page.screenshot({ path: `${shots}/methods-${viewport}.png`, fullPage: true });
         await page.getByRole('button', { name: '결제하기' }).click();
 
         // The sandbox's stand-in for PortOne's window, opened for KakaoPay.
@@ -105,6 +107,9 @@ export function paymentJourneys(stack: Stack): Journey[] {
         const accountNumber = (await panel.getByTestId('va-account').innerText()).trim();
         assert.match(accountNumber, /^\d{10,}$/);
         await panel.getByText(`${(2 * PRICE).toLocaleString('ko-KR')}원`).waitFor();
+        const shots = process.env.PAYMENT_SHOTS;
+        if (shots)
+          await page.screenshot({ path: `${shots}/virtual-account-${viewport}.png`, fullPage: true });
         const mine = await buyer.call<{
           items: Array<{ status: string; payment: { virtualAccount?: { accountNumber: string } } }>;
         }>('GET', '/reservations');
@@ -119,6 +124,8 @@ export function paymentJourneys(stack: Stack): Journey[] {
         await panel.getByRole('link', { name: '입금하기 (테스트 결제 페이지)' }).click();
         await page.waitForURL((url) => url.origin === stack.gatewayUrl);
         await page.getByText(accountNumber).waitFor();
+        if (shots)
+          await page.screenshot({ path: `${shots}/sandbox-deposit-${viewport}.png`, fullPage: true });
         await page.getByRole('button', { name: '입금하기 (샌드박스)' }).click();
         await page.waitForURL(/\/checkout\/(return|complete)/, { timeout: 30_000 });
         await page.getByTestId('payment-confirmed').waitFor({ timeout: 30_000 });
@@ -137,6 +144,7 @@ export function paymentJourneys(stack: Stack): Journey[] {
         await form.getByLabel('은행').selectOption('HANA');
         await form.getByLabel('계좌번호').fill('123-456789-01');
         await form.getByLabel('예금주').fill('김환불');
+        if (shots) await page.screenshot({ path: `${shots}/refund-account-${viewport}.png`, fullPage: true });
         await confirm.click();
         await card.getByTestId('tickets-cancelled').waitFor();
         const after = await buyer.call<{ items: Array<{ status: string; refundAmount: number | null }> }>(

@@ -33,7 +33,7 @@ export function PayMethodPicker(props: {
     <fieldset className="pay-methods" disabled={props.disabled} data-testid="pay-methods">
       <legend>{t('pay.method')}</legend>
       {PAY_CHOICES.map((choice) => (
-        <label key={choice} className="check">
+        <label key={choice} className="pay-option">
           <input
             type="radio"
             name="payMethod"
@@ -44,7 +44,7 @@ export function PayMethodPicker(props: {
           <span>{t(`pay.${choice}`)}</span>
         </label>
       ))}
-      {props.value === 'VIRTUAL_ACCOUNT' && <p className="muted small">{t('pay.vaHint')}</p>}
+      {props.value === 'VIRTUAL_ACCOUNT' && <p className="muted small pay-hint">{t('pay.vaHint')}</p>}
     </fieldset>
   );
 }
