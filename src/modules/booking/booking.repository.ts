@@ -10,6 +10,9 @@ import type {
 } from './booking.tables.ts';
 import './booking.tables.ts';
 
+/** How often the recovery job asks the gateway about a virtual account still waiting for its deposit. */
+const VIRTUAL_ACCOUNT_POLL_MS = 10 * 60_000;
+
 /** A seat of a reservation as shown and sent in events: the catalogue's seat at the reservation's price. */
 export interface SeatInfo {
   id: string;
@@ -276,11 +279,22 @@ export class BookingRepository {
     if (kind === 'expired') {
       q = q.where('status', '=', 'PENDING_PAYMENT').where('expires_at', '<', opts.now).orderBy('expires_at');
     } else if (kind === 'unsettled') {
+      // A virtual account waits up to a day for its deposit (whose webhook normally settles it): asked
+      // about every 10 minutes, not every run, and the least recently asked go first, so a backlog of
+      // waiting accounts cannot crowd card payments out of the batch.
+      const accountAge = new Date(opts.now.getTime() - Math.max(opts.olderThanMs, VIRTUAL_ACCOUNT_POLL_MS));
       q = q
         .where('status', '=', 'PENDING_PAYMENT')
         .where('created_at', '<', age)
         .where((eb) => eb.or([eb('last_checked_at', 'is', null), eb('last_checked_at', '<', age)]))
-        .orderBy('created_at');
+        .where((eb) =>
+          eb.or([
+            eb('pay_method', '!=', 'VIRTUAL_ACCOUNT'),
+            eb('last_checked_at', 'is', null),
+            eb('last_checked_at', '<', accountAge),
+          ]),
+        )
+        .orderBy(sql`coalesce(last_checked_at, created_at)`);
     } else {
       q = q
         .where('step', '=', kind === 'compensation' ? 'CANCEL_PAYMENT_PENDING' : 'CANCEL_REQUESTED')

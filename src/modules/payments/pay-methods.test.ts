@@ -172,6 +172,33 @@ describe('payment methods: card, easy pay, transfer and virtual account', () => 
     });
   });
 
+  it('a waiting virtual account is asked about at the gateway every 10 minutes, not on every run of the job', async () => {
+    const st = await createShowtimeWithSeats(h.container, {
+      rows: 1,
+      seatsPerRow: 2,
+      startsAt: new Date(clock.nowMs() + 5 * DAY),
+    });
+    const user = await createUser(h.container);
+    const r = await checkoutWith(h, user, st.showtimeId, [st.seats[0]!.id], { payMethod: 'VIRTUAL_ACCOUNT' });
+    const checkedAt = async () => (await reservation(r.id)).last_checked_at?.getTime() ?? null;
+    clock.advance(60_000);
+    await h.container.booking.recovery.runOnce();
+    const first = await checkedAt();
+    expect(first).not.toBeNull();
+    clock.advance(60_000);
+    await h.container.booking.recovery.runOnce();
+    expect(await checkedAt()).toBe(first);
+    clock.advance(10 * 60_000);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    await h.container.booking.recovery.runOnce();
+    expect(await checkedAt()).not.toBe(first);
+    expect((await reservation(r.id)).status).toBe('PENDING_PAYMENT');
+    // Paid, so it leaves nothing for the next test's expiry run.
+    await deposit(h.gatewayUrl, r.payment.id);
+    await webhook(h, r.payment.id);
+    expect((await reservation(r.id)).status).toBe('CONFIRMED');
+  });
+
   it('virtual account unpaid at the deadline → EXPIRED, seats released, the account closed', async () => {
     const st = await createShowtimeWithSeats(h.container, {
       rows: 1,
