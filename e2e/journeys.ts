@@ -28,6 +28,7 @@ import { socialJourneys } from './journeys-social.ts';
 import { wishlistJourneys } from './journeys-wishlist.ts';
 import { notificationJourneys } from './journeys-notifications.ts';
 import { posterJourneys } from './journeys-posters.ts';
+import { paymentJourneys } from './journeys-payments.ts';
 
 const PASSWORD = 'Buyer-pass-2345';
 
@@ -345,5 +346,6 @@ export function journeys(stack: Stack, suffix: string): Journey[] {
     ...wishlistJourneys(stack, suffix),
     ...notificationJourneys(stack, suffix),
     ...posterJourneys(stack, suffix),
+    ...paymentJourneys(stack),
   ];
 }

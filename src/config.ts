@@ -69,6 +69,8 @@ const email: Parser<string> = (raw, name) => {
 export const DEV_SECRETS = {
   JWT_SECRET: 'dev-only-jwt-secret-change-me-0123456789',
   PAYMENT_GATEWAY_SECRET: 'dev-only-gateway-secret',
+  /** Standard Webhooks form, like PortOne's: `whsec_` and base64 of the key's bytes. */
+  PAYMENT_WEBHOOK_SECRET: 'whsec_ZGV2LW9ubHktd2ViaG9vay1zZWNyZXQtY3VsdHVyZS10aWNrZXQ=',
   TICKET_SIGNING_SECRET: 'dev-only-ticket-signing-secret',
   ADMIN_PASSWORD: 'Admin!2345',
 } as const;
@@ -122,7 +124,11 @@ export const CONFIG_SCHEMA = {
     'API secret for the payment gateway',
     DEV_SECRETS.PAYMENT_GATEWAY_SECRET,
   ),
-  PAYMENT_WEBHOOK_SECRET: entry(str, 'HMAC secret of gateway webhooks', DEV_SECRETS.PAYMENT_GATEWAY_SECRET),
+  PAYMENT_WEBHOOK_SECRET: entry(
+    str,
+    'Webhook secret as PortOne shows it (whsec_<base64>); the HMAC key is the decoded bytes',
+    DEV_SECRETS.PAYMENT_WEBHOOK_SECRET,
+  ),
   JWT_SECRET: entry(str, 'HMAC secret for access and admission tokens (32+ chars)', DEV_SECRETS.JWT_SECRET),
   ACCESS_TOKEN_TTL_SECONDS: entry(int(60, 900), 'Access token lifetime (max 15 minutes)', '900'),
   REFRESH_TOKEN_TTL_SECONDS: entry(int(3600, 90 * 86400), 'Refresh token lifetime', String(14 * 86400)),
@@ -205,6 +211,23 @@ export const CONFIG_SCHEMA = {
     'http://127.0.0.1:3000/api/v1/payments/webhook',
   ),
   PAYMENT_WEBHOOK_TOLERANCE_SECONDS: entry(int(10, 3600), 'Accepted age of a webhook timestamp', '300'),
+  PAYMENT_STORE_ID: entry(str, "PortOne store id (storeId) of the theatre's store", 'store-sandbox'),
+  PAYMENT_CHANNEL_KEY: entry(
+    str,
+    'PortOne channel key used for a payment method without its own key (PAYMENT_CHANNEL_KEYS)',
+    'channel-key-sandbox',
+  ),
+  PAYMENT_CHANNEL_KEYS: entry(
+    list,
+    'PortOne channel keys per method, comma-separated METHOD=key (CARD, TRANSFER, VIRTUAL_ACCOUNT, KAKAOPAY, TOSSPAY, NAVERPAY)',
+    '',
+  ),
+  PAYMENT_VIRTUAL_ACCOUNT_HOURS: entry(
+    int(1, 168),
+    'How long a virtual account waits for its deposit (never past the show); the reservation holds its seats as long',
+    '24',
+  ),
+  PAYMENT_VIRTUAL_ACCOUNT_BANK: entry(str, 'Bank code (PortOne Bank) of issued virtual accounts', 'SHINHAN'),
   REFUND_POLICY: entry(
     str,
     'Refund percent by whole days before the show: days:percent,… (the show day is not cancellable)',

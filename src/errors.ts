@@ -80,6 +80,10 @@ export const ERROR_TABLE = {
   PAYMENT_NOT_FOUND: { status: 404, title: 'Payment not found' },
   AMOUNT_MISMATCH: { status: 409, title: 'The paid amount does not match the order' },
   NOT_CANCELLABLE: { status: 409, title: 'The reservation cannot be cancelled' },
+  REFUND_ACCOUNT_REQUIRED: {
+    status: 400,
+    title: 'A virtual-account payment is refunded into an account: give refundAccount {bank, number, holder}',
+  },
   INVALID_SIGNATURE: { status: 401, title: 'The webhook signature is invalid' },
   PAYMENT_GATEWAY_UNAVAILABLE: { status: 502, title: 'The payment gateway did not answer' },
 

@@ -3,6 +3,7 @@ import { createDb, createPool, type Db } from '../src/infra/db.ts';
 import { buildGateway, type Gateway, type GatewayFaults } from '../src/gateway/app.ts';
 import { webhookHeaders } from '../src/modules/payments/webhook-signature.ts';
 import type { App } from '../src/app.ts';
+import type { Clock } from '../src/infra/clock.ts';
 import { createTestApp, createTestEnv, type TestApp, type TestEnv } from './context.ts';
 import type { TestUser } from './factories.ts';
 
@@ -23,6 +24,8 @@ export interface CheckoutHarness extends TestApp {
 export async function setupCheckout(
   overrides: Record<string, string> = {},
   faults: Partial<GatewayFaults> = {},
+  /** One clock for the API and the gateway (deadlines and deposit times in step). */
+  options: { clock?: Clock; gatewayClock?: Clock } = {},
 ): Promise<CheckoutHarness> {
   const env = await createTestEnv();
   const config = env.config();
@@ -33,6 +36,7 @@ export async function setupCheckout(
     webhookSecret: config.PAYMENT_WEBHOOK_SECRET,
     faults: { webhooksEnabled: false, ...faults },
     logLevel: 'silent',
+    clock: options.gatewayClock ?? options.clock,
   });
   await gateway.app.listen({ port: 0, host: '127.0.0.1' });
   const port = (gateway.app.server.address() as ReturnType<Server['address']> & { port: number }).port;
@@ -43,7 +47,8 @@ export async function setupCheckout(
     PAYMENT_GATEWAY_RETRIES: '2',
     ...overrides,
   };
-  const t = await createTestApp(env, all);
+  const containerOptions = options.clock ? { clock: options.clock } : {};
+  const t = await createTestApp(env, all, 'api', containerOptions);
   const extra: TestApp[] = [];
   return {
     ...t,
@@ -52,7 +57,7 @@ export async function setupCheckout(
     gatewayUrl,
     overrides: all,
     another: async () => {
-      const other = await createTestApp(env, all);
+      const other = await createTestApp(env, all, 'api', containerOptions);
       extra.push(other);
       return other;
     },
@@ -150,6 +155,48 @@ export function webhook(
     headers: { ...headers, 'content-type': 'application/json' },
     payload: body,
   });
+}
+
+/** The buyer deposits into a virtual account at the sandbox (as the bank would). */
+export function deposit(
+  gatewayUrl: string,
+  paymentId: string,
+  remitter = { bank: 'KOOKMIN', number: '12345678901234', holderName: '김입금' },
+): Promise<Response> {
+  return fetch(`${gatewayUrl}/sandbox/payments/${paymentId}/deposit`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ remitter }),
+  });
+}
+
+export interface PaidWith {
+  id: string;
+  total: number;
+  expiresAt: string;
+  payment: {
+    id: string;
+    checkoutUrl: string;
+    payMethod: string;
+    easyPayProvider?: string;
+    request?: Record<string, unknown>;
+    virtualAccount?: { bank: string; accountNumber: string; dueAt: string };
+  };
+}
+
+/** hold → reservation paid with a given method (`{payMethod, easyPayProvider}`). */
+export async function checkoutWith(
+  h: CheckoutHarness,
+  user: TestUser,
+  showtimeId: string,
+  seatIds: string[],
+  method: { payMethod?: string; easyPayProvider?: string },
+): Promise<PaidWith> {
+  const held = await hold(h.app, user, showtimeId, seatIds);
+  if (held.statusCode !== 201) throw new Error(`hold answered ${held.statusCode}: ${held.body}`);
+  const res = await reserve(h.app, user, held.json().id, newKey(), method);
+  if (res.statusCode !== 201) throw new Error(`reserve answered ${res.statusCode}: ${res.body}`);
+  return res.json() as PaidWith;
 }
 
 /** hold → reservation for one user; returns the created reservation body. */

@@ -1,7 +1,8 @@
 import { timingSafeEqual } from 'node:crypto';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
-import { GatewayError, GatewayStore, paymentView } from './store.ts';
+import { GatewayError, GatewayStore, type BankAccount, type GatewayClock, type PayMethod } from './store.ts';
+import { paymentView } from './payment-view.ts';
 import { WebhookSender } from './webhooks.ts';
 import { checkoutPage, safeRedirect } from './checkout-page.ts';
 
@@ -37,6 +38,8 @@ export interface GatewayOptions {
   webhookUrl?: string;
   faults?: Partial<GatewayFaults>;
   logLevel?: string;
+  /** Timestamps of payments (paidAt, issuedAt…); tests share their manual clock with the shop. */
+  clock?: GatewayClock;
 }
 
 export interface Gateway {
@@ -51,12 +54,28 @@ export interface Gateway {
 
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
+/** The method a checkout page was opened for (PortOne's `requestPayment` payMethod and easyPayProvider). */
+function checkoutMethod(q: { payMethod?: string; easyPayProvider?: string }): {
+  payMethod: Exclude<PayMethod, 'VIRTUAL_ACCOUNT'>;
+  easyPayProvider?: string;
+  bank?: string;
+} {
+  if (q.payMethod === 'EASY_PAY') {
+    const provider = ['KAKAOPAY', 'TOSSPAY', 'NAVERPAY'].includes(q.easyPayProvider ?? '')
+      ? q.easyPayProvider
+      : 'KAKAOPAY';
+    return { payMethod: 'EASY_PAY', easyPayProvider: provider };
+  }
+  if (q.payMethod === 'TRANSFER') return { payMethod: 'TRANSFER', bank: 'KOOKMIN' };
+  return { payMethod: 'CARD' };
+}
+
 /** The sandbox gateway: a PortOne-v2-style API, a checkout page for buyers and signed webhooks. */
 export async function buildGateway(opts: GatewayOptions): Promise<Gateway> {
   const faults: GatewayFaults = { ...NO_FAULTS, ...opts.faults };
   const calls = new Map<string, number>();
   let webhookUrl = opts.webhookUrl;
-  const store = new GatewayStore(opts.db);
+  const store = new GatewayStore(opts.db, opts.clock);
   const webhooks = new WebhookSender({
     db: opts.db,
     secret: opts.webhookSecret,
@@ -66,6 +85,14 @@ export async function buildGateway(opts: GatewayOptions): Promise<Gateway> {
   const app = Fastify({
     logger: { level: opts.logLevel ?? 'info', name: 'culture-ticket-gateway' },
     routerOptions: { maxParamLength: 200 },
+  });
+  // PortOne's server SDK posts JSON without a content type (fetch sends text/plain): read it as JSON.
+  app.addContentTypeParser('text/plain', { parseAs: 'string' }, (_req, body, done) => {
+    try {
+      done(null, body === '' ? undefined : JSON.parse(body as string));
+    } catch {
+      done(new GatewayError(400, 'INVALID_REQUEST', 'the body is not JSON'), undefined);
+    }
   });
   app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_req, body, done) =>
     done(null, Object.fromEntries(new URLSearchParams(body as string))),
@@ -106,7 +133,16 @@ export async function buildGateway(opts: GatewayOptions): Promise<Gateway> {
 
   app.get('/health/live', async () => ({ status: 'ok' }));
 
-  app.post<{ Params: IdParams; Body: { totalAmount: number; currency: string; redirectUrl?: string } }>(
+  const view = async (paymentId: string) => {
+    const payment = await store.get(paymentId);
+    if (!payment) throw new GatewayError(404, 'PAYMENT_NOT_FOUND', 'no such payment');
+    return paymentView(payment, await store.cancellations(paymentId));
+  };
+
+  app.post<{
+    Params: IdParams;
+    Body: { totalAmount: number; currency: string; redirectUrl?: string; storeId?: string };
+  }>(
     '/payments/:paymentId/pre-register',
     {
       preHandler: serverToServer,
@@ -115,7 +151,9 @@ export async function buildGateway(opts: GatewayOptions): Promise<Gateway> {
         body: {
           type: 'object',
           properties: {
+            storeId: { type: 'string', maxLength: 200 },
             totalAmount: { type: 'integer', minimum: 0 },
+            taxFreeAmount: { type: 'integer', minimum: 0 },
             currency: { type: 'string', enum: ['KRW'] },
             redirectUrl: { type: 'string', maxLength: 2000 },
           },
@@ -124,23 +162,120 @@ export async function buildGateway(opts: GatewayOptions): Promise<Gateway> {
       },
     },
     async (request) => {
-      const { totalAmount, currency, redirectUrl } = request.body;
-      await store.preRegister(request.params.paymentId, totalAmount, currency, redirectUrl);
+      const { totalAmount, currency, redirectUrl, storeId } = request.body;
+      await store.preRegister(request.params.paymentId, totalAmount, currency, redirectUrl, storeId);
       return {};
+    },
+  );
+
+  // PortOne's instant payment; the sandbox implements its virtual-account method (issue an account).
+  app.post<{
+    Params: IdParams;
+    Body: {
+      storeId?: string;
+      channelKey?: string;
+      orderName?: string;
+      currency: string;
+      amount: { total: number };
+      method: { virtualAccount?: { bank: string; expiry: { dueDate?: string; validHours?: number } } };
+    };
+  }>(
+    '/payments/:paymentId/instant',
+    {
+      preHandler: serverToServer,
+      schema: {
+        params: idParam,
+        body: {
+          type: 'object',
+          properties: {
+            storeId: { type: 'string', maxLength: 200 },
+            channelKey: { type: 'string', maxLength: 200 },
+            orderName: { type: 'string', maxLength: 200 },
+            currency: { type: 'string', enum: ['KRW'] },
+            amount: {
+              type: 'object',
+              properties: { total: { type: 'integer', minimum: 1 } },
+              required: ['total'],
+            },
+            method: {
+              type: 'object',
+              properties: {
+                virtualAccount: {
+                  type: 'object',
+                  properties: {
+                    bank: { type: 'string', pattern: '^[A-Z_]{2,40}$' },
+                    expiry: {
+                      type: 'object',
+                      properties: {
+                        dueDate: { type: 'string', format: 'date-time' },
+                        validHours: { type: 'integer', minimum: 1, maximum: 720 },
+                      },
+                    },
+                  },
+                  required: ['bank', 'expiry'],
+                },
+              },
+            },
+          },
+          required: ['amount', 'currency', 'method'],
+        },
+      },
+    },
+    async (request) => {
+      const { virtualAccount } = request.body.method;
+      if (!virtualAccount) {
+        throw new GatewayError(400, 'INVALID_REQUEST', 'the sandbox pays instantly by virtual account only');
+      }
+      const { dueDate, validHours } = virtualAccount.expiry;
+      const now = opts.clock?.now() ?? new Date();
+      const dueAt = dueDate ? new Date(dueDate) : new Date(now.getTime() + (validHours ?? 24) * 3_600_000);
+      const payment = await store.issueVirtualAccount(request.params.paymentId, {
+        totalAmount: request.body.amount.total,
+        currency: request.body.currency,
+        bank: virtualAccount.bank,
+        dueAt,
+        orderName: request.body.orderName,
+        storeId: request.body.storeId,
+        channelKey: request.body.channelKey,
+      });
+      await webhooks.enqueue(payment.id, 'Transaction.VirtualAccountIssued', payment.store_id ?? undefined);
+      return { payment: { pgTxId: payment.id, paidAt: payment.issued_at!.toISOString() } };
     },
   );
 
   app.get<{ Params: IdParams }>(
     '/payments/:paymentId',
     { preHandler: serverToServer, schema: { params: idParam } },
+    async (request) => view(request.params.paymentId),
+  );
+
+  app.post<{ Params: IdParams }>(
+    '/payments/:paymentId/virtual-account/close',
+    { preHandler: serverToServer, schema: { params: idParam } },
     async (request) => {
-      const payment = await store.get(request.params.paymentId);
-      if (!payment) throw new GatewayError(404, 'PAYMENT_NOT_FOUND', 'no such payment');
-      return paymentView(payment);
+      const before = await store.get(request.params.paymentId);
+      const payment = await store.closeVirtualAccount(request.params.paymentId);
+      if (!before?.closed_at)
+        await webhooks.enqueue(payment.id, 'Transaction.Cancelled', payment.store_id ?? undefined);
+      return { closedAt: payment.closed_at!.toISOString() };
     },
   );
 
-  app.post<{ Params: IdParams; Body: { amount?: number; reason: string } }>(
+  const bankAccountSchema = {
+    type: 'object',
+    properties: {
+      bank: { type: 'string', pattern: '^[A-Z_]{2,40}$' },
+      number: { type: 'string', pattern: '^[0-9-]{6,30}$' },
+      holderName: { type: 'string', minLength: 1, maxLength: 60 },
+      holderPhoneNumber: { type: 'string', maxLength: 20 },
+    },
+    required: ['bank', 'number', 'holderName'],
+  } as const;
+
+  app.post<{
+    Params: IdParams;
+    Body: { amount?: number; reason: string; refundAccount?: BankAccount & { holderPhoneNumber?: string } };
+  }>(
     '/payments/:paymentId/cancel',
     {
       preHandler: serverToServer,
@@ -148,38 +283,90 @@ export async function buildGateway(opts: GatewayOptions): Promise<Gateway> {
         params: idParam,
         body: {
           type: 'object',
-          properties: { amount: { type: 'integer', minimum: 1 }, reason: { type: 'string', maxLength: 500 } },
+          properties: {
+            storeId: { type: 'string', maxLength: 200 },
+            amount: { type: 'integer', minimum: 1 },
+            reason: { type: 'string', maxLength: 500 },
+            requester: { type: 'string', enum: ['CUSTOMER', 'ADMIN'] },
+            currentCancellableAmount: { type: 'integer', minimum: 0 },
+            refundAccount: bankAccountSchema,
+          },
           required: ['reason'],
         },
       },
     },
     async (request) => {
       const key = request.headers['idempotency-key'];
-      const { payment, cancelledAmount } = await store.cancel(request.params.paymentId, {
-        ...request.body,
+      const { refundAccount } = request.body;
+      const { payment, cancelledAmount, cancellationId } = await store.cancel(request.params.paymentId, {
+        amount: request.body.amount,
+        reason: request.body.reason,
         idempotencyKey: typeof key === 'string' ? key : undefined,
+        refundAccount: refundAccount
+          ? { bank: refundAccount.bank, number: refundAccount.number, holderName: refundAccount.holderName }
+          : undefined,
       });
       if (cancelledAmount > 0) {
         await webhooks.enqueue(
           payment.id,
           payment.status === 'CANCELLED' ? 'Transaction.Cancelled' : 'Transaction.PartialCancelled',
+          payment.store_id ?? undefined,
         );
       }
+      const at = payment.updated_at.toISOString();
       return {
-        cancellation: { status: 'SUCCEEDED', totalAmount: cancelledAmount },
-        payment: paymentView(payment),
+        cancellation: {
+          status: 'SUCCEEDED',
+          id: cancellationId,
+          totalAmount: cancelledAmount,
+          taxFreeAmount: 0,
+          vatAmount: 0,
+          reason: request.body.reason,
+          cancelledAt: at,
+          requestedAt: at,
+        },
+        payment: paymentView(payment, await store.cancellations(payment.id)),
       };
     },
   );
 
   // What the buyer's page does; also lets tests and load scripts act as the buyer.
-  const pay = async (paymentId: string, outcome: 'paid' | 'failed', amount?: number) => {
-    const payment = await store.pay(paymentId, outcome, amount);
-    await webhooks.enqueue(payment.id, outcome === 'paid' ? 'Transaction.Paid' : 'Transaction.Failed');
+  const pay = async (
+    paymentId: string,
+    outcome: 'paid' | 'failed',
+    amount?: number,
+    method?: { payMethod?: PayMethod; easyPayProvider?: string; bank?: string },
+  ) => {
+    const payment = await store.pay(paymentId, outcome, amount, method);
+    await webhooks.enqueue(
+      payment.id,
+      outcome === 'paid' ? 'Transaction.Paid' : 'Transaction.Failed',
+      payment.store_id ?? undefined,
+    );
+    return payment;
+  };
+  const deposit = async (paymentId: string, remitter?: BankAccount) => {
+    const payment = await store.deposit(paymentId, remitter);
+    await webhooks.enqueue(payment.id, 'Transaction.Paid', payment.store_id ?? undefined);
     return payment;
   };
 
-  app.post<{ Params: IdParams; Body: { outcome?: 'paid' | 'failed'; amount?: number } | undefined }>(
+  const methodProperties = {
+    payMethod: { type: 'string', enum: ['CARD', 'EASY_PAY', 'TRANSFER'] },
+    easyPayProvider: { type: 'string', enum: ['KAKAOPAY', 'TOSSPAY', 'NAVERPAY'] },
+  } as const;
+
+  app.post<{
+    Params: IdParams;
+    Body:
+      | {
+          outcome?: 'paid' | 'failed';
+          amount?: number;
+          payMethod?: Exclude<PayMethod, 'VIRTUAL_ACCOUNT'>;
+          easyPayProvider?: string;
+        }
+      | undefined;
+  }>(
     '/sandbox/payments/:paymentId/pay',
     {
       schema: {
@@ -189,6 +376,7 @@ export async function buildGateway(opts: GatewayOptions): Promise<Gateway> {
           properties: {
             outcome: { type: 'string', enum: ['paid', 'failed'] },
             amount: { type: 'integer', minimum: 0 },
+            ...methodProperties,
           },
         },
       },
@@ -198,28 +386,60 @@ export async function buildGateway(opts: GatewayOptions): Promise<Gateway> {
         request.params.paymentId,
         request.body?.outcome ?? 'paid',
         request.body?.amount,
+        {
+          payMethod: request.body?.payMethod,
+          easyPayProvider: request.body?.easyPayProvider,
+          bank: request.body?.payMethod === 'TRANSFER' ? 'KOOKMIN' : undefined,
+        },
       );
       return paymentView(payment);
     },
   );
 
-  app.get<{ Params: IdParams; Querystring: { redirect?: string } }>(
+  // The buyer (or a test acting as one) deposits the amount into an issued virtual account.
+  app.post<{ Params: IdParams; Body: { remitter?: BankAccount } | undefined }>(
+    '/sandbox/payments/:paymentId/deposit',
+    {
+      schema: {
+        params: idParam,
+        body: { type: ['object', 'null'], properties: { remitter: bankAccountSchema } },
+      },
+    },
+    async (request) => paymentView(await deposit(request.params.paymentId, request.body?.remitter)),
+  );
+
+  type CheckoutQuery = { redirect?: string; payMethod?: string; easyPayProvider?: string };
+  app.get<{ Params: IdParams; Querystring: CheckoutQuery }>(
     '/checkout/:paymentId',
     { schema: { params: idParam } },
     async (request, reply) => {
       const payment = await store.get(request.params.paymentId);
       if (!payment) throw new GatewayError(404, 'PAYMENT_NOT_FOUND', 'no such payment');
-      return reply.type('text/html; charset=utf-8').send(checkoutPage(payment, request.query.redirect));
+      return reply
+        .type('text/html; charset=utf-8')
+        .send(checkoutPage(payment, request.query.redirect, checkoutMethod(request.query)));
     },
   );
 
-  app.post<{ Params: IdParams; Body: { outcome?: string; redirect?: string } }>(
+  app.post<{ Params: IdParams; Body: CheckoutQuery & { outcome?: string } }>(
     '/checkout/:paymentId',
     { schema: { params: idParam } },
     async (request, reply) => {
-      const outcome = request.body?.outcome === 'paid' ? 'paid' : 'failed';
-      const payment = await pay(request.params.paymentId, outcome);
-      const target = safeRedirect(payment.redirect_url, request.body?.redirect);
+      const body = request.body ?? {};
+      const payment =
+        body.outcome === 'deposit'
+          ? await deposit(request.params.paymentId, {
+              bank: 'KOOKMIN',
+              number: '00000000000000',
+              holderName: '샌드박스 입금자',
+            })
+          : await pay(
+              request.params.paymentId,
+              body.outcome === 'paid' ? 'paid' : 'failed',
+              undefined,
+              checkoutMethod(body),
+            );
+      const target = safeRedirect(payment.redirect_url, body.redirect);
       if (!target) return reply.type('text/html; charset=utf-8').send(checkoutPage(payment, undefined));
       const back = new URL(target);
       back.searchParams.set('paymentId', payment.id);

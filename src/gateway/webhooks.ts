@@ -26,11 +26,12 @@ export class WebhookSender {
 
   constructor(private readonly opts: WebhookSenderOptions) {}
 
-  async enqueue(paymentId: string, type: string): Promise<void> {
+  /** Queues a PortOne v2 transaction webhook (`data`: paymentId, storeId, transactionId). */
+  async enqueue(paymentId: string, type: string, storeId = 'sandbox'): Promise<void> {
     const body = JSON.stringify({
       type,
       timestamp: new Date().toISOString(),
-      data: { paymentId, storeId: 'sandbox' },
+      data: { paymentId, storeId, transactionId: paymentId },
     });
     await sql`INSERT INTO gateway_webhook_deliveries (payment_id, body) VALUES (${paymentId}, ${body})`.execute(
       this.opts.db,

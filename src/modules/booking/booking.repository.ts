@@ -6,8 +6,12 @@ import type {
   ReservationStatus,
   ReservationsTable,
   SagaStep,
+  VirtualAccountInfo,
 } from './booking.tables.ts';
 import './booking.tables.ts';
+
+/** How often the recovery job asks the gateway about a virtual account still waiting for its deposit. */
+const VIRTUAL_ACCOUNT_POLL_MS = 10 * 60_000;
 
 /** A seat of a reservation as shown and sent in events: the catalogue's seat at the reservation's price. */
 export interface SeatInfo {
@@ -275,11 +279,22 @@ export class BookingRepository {
     if (kind === 'expired') {
       q = q.where('status', '=', 'PENDING_PAYMENT').where('expires_at', '<', opts.now).orderBy('expires_at');
     } else if (kind === 'unsettled') {
+      // A virtual account waits up to a day for its deposit (whose webhook normally settles it): asked
+      // about every 10 minutes, not every run, and the least recently asked go first, so a backlog of
+      // waiting accounts cannot crowd card payments out of the batch.
+      const accountAge = new Date(opts.now.getTime() - Math.max(opts.olderThanMs, VIRTUAL_ACCOUNT_POLL_MS));
       q = q
         .where('status', '=', 'PENDING_PAYMENT')
         .where('created_at', '<', age)
         .where((eb) => eb.or([eb('last_checked_at', 'is', null), eb('last_checked_at', '<', age)]))
-        .orderBy('created_at');
+        .where((eb) =>
+          eb.or([
+            eb('pay_method', '!=', 'VIRTUAL_ACCOUNT'),
+            eb('last_checked_at', 'is', null),
+            eb('last_checked_at', '<', accountAge),
+          ]),
+        )
+        .orderBy(sql`coalesce(last_checked_at, created_at)`);
     } else {
       q = q
         .where('step', '=', kind === 'compensation' ? 'CANCEL_PAYMENT_PENDING' : 'CANCEL_REQUESTED')
@@ -287,6 +302,38 @@ export class BookingRepository {
         .orderBy('updated_at');
     }
     return q.execute();
+  }
+
+  async setVirtualAccount(db: DbOrTx, id: string, account: VirtualAccountInfo): Promise<void> {
+    await db
+      .updateTable('reservations')
+      .set({ virtual_account: JSON.stringify(account) })
+      .where('id', '=', id)
+      .execute();
+  }
+
+  /** The buyer's refund account for a virtual-account payment; a second cancel request may correct it. */
+  async saveRefundAccount(
+    tx: DbOrTx,
+    id: string,
+    account: { bank: string; number: string; holder: string },
+  ): Promise<void> {
+    await tx
+      .insertInto('reservation_refund_accounts')
+      .values({ reservation_id: id, ...account })
+      .onConflict((oc) => oc.column('reservation_id').doUpdateSet(account))
+      .execute();
+  }
+
+  async refundAccount(
+    db: DbOrTx,
+    id: string,
+  ): Promise<{ bank: string; number: string; holder: string } | undefined> {
+    return db
+      .selectFrom('reservation_refund_accounts')
+      .select(['bank', 'number', 'holder'])
+      .where('reservation_id', '=', id)
+      .executeTakeFirst();
   }
 
   async touchChecked(db: DbOrTx, id: string): Promise<void> {

@@ -14,6 +14,7 @@ import {
   ReservationBody,
   ReservationDetail,
   RefundPolicy,
+  RefundAccountBody,
   RefundQuote,
   ReservationList,
   ShowtimeParams,
@@ -123,6 +124,8 @@ export const bookingRoutes =
           userCouponId: request.body.userCouponId,
           ticketTypes: request.body.ticketTypes,
           booker: request.body.booker,
+          payMethod: request.body.payMethod,
+          easyPayProvider: request.body.easyPayProvider,
           admissionToken: request.headers['x-admission-token'],
         });
         return reply.status(201).send(created);
@@ -183,12 +186,15 @@ export const bookingRoutes =
         config: { access: 'owner', ...perSession(30) },
         schema: {
           tags: ['checkout'],
-          summary: 'Cancel a confirmed reservation; refund by the policy',
+          summary:
+            'Cancel a confirmed reservation; refund by the policy (a virtual-account payment into refundAccount)',
           security,
           params: IdParams,
+          body: Type.Union([RefundAccountBody, Type.Null()]),
           response: { 200: Cancelled, ...errors(400, 401, 404, 409, 429, 502) },
         },
       },
-      async (request) => deps.cancels.cancel(request.params.id, request.user!.id),
+      async (request) =>
+        deps.cancels.cancel(request.params.id, request.user!.id, request.body?.refundAccount ?? undefined),
     );
   };

@@ -34,12 +34,30 @@ export const Booker = Type.Object(
   },
   { additionalProperties: false, description: 'Who booked: the name and mobile number the box office calls' },
 );
+export const PayMethod = Type.Union(
+  [Type.Literal('CARD'), Type.Literal('EASY_PAY'), Type.Literal('VIRTUAL_ACCOUNT'), Type.Literal('TRANSFER')],
+  { description: 'How the buyer pays, as PortOne v2 names it (default CARD)' },
+);
+export const EasyPayProvider = Type.Union(
+  [Type.Literal('KAKAOPAY'), Type.Literal('TOSSPAY'), Type.Literal('NAVERPAY')],
+  { description: 'The easy-pay service (payMethod EASY_PAY only, and then required)' },
+);
+export const VirtualAccount = Type.Object(
+  {
+    bank: Type.String({ description: 'PortOne bank code, e.g. SHINHAN' }),
+    accountNumber: Type.String(),
+    dueAt: Type.String({ format: 'date-time', description: 'Deposit deadline; unpaid then → EXPIRED' }),
+  },
+  { description: 'The account to deposit the total into (payMethod VIRTUAL_ACCOUNT)' },
+);
 export const ReservationBody = Type.Object(
   {
     holdId: Uuid,
     userCouponId: Type.Optional(Uuid),
     ticketTypes: Type.Optional(TicketTypeChoice),
     booker: Type.Optional(Booker),
+    payMethod: Type.Optional(PayMethod),
+    easyPayProvider: Type.Optional(EasyPayProvider),
   },
   { additionalProperties: false },
 );
@@ -77,7 +95,31 @@ export const CreatedReservation = Type.Object({
   discount: Type.Integer(),
   total: Type.Integer(),
   expiresAt: Type.String({ format: 'date-time' }),
-  payment: Type.Object({ id: Uuid, checkoutUrl: Type.String() }),
+  payment: Type.Object({
+    id: Uuid,
+    checkoutUrl: Type.String({
+      description: "The sandbox gateway's page for this payment (the buyer's side)",
+    }),
+    payMethod: Type.Optional(PayMethod),
+    easyPayProvider: Type.Optional(EasyPayProvider),
+    request: Type.Optional(
+      Type.Object(
+        {
+          storeId: Type.String(),
+          channelKey: Type.String(),
+          paymentId: Uuid,
+          orderName: Type.String(),
+          totalAmount: Type.Integer(),
+          currency: Type.Literal('KRW'),
+          payMethod: Type.Union([Type.Literal('CARD'), Type.Literal('EASY_PAY'), Type.Literal('TRANSFER')]),
+          easyPay: Type.Optional(Type.Object({ easyPayProvider: EasyPayProvider })),
+          redirectUrl: Type.String(),
+        },
+        { description: "The argument for PortOne's browser SDK requestPayment (all but virtual accounts)" },
+      ),
+    ),
+    virtualAccount: Type.Optional(VirtualAccount),
+  }),
 });
 
 export const SeatView = Type.Object({
@@ -112,7 +154,13 @@ export const ReservationDetail = Type.Object({
   failureCode: Type.Union([Type.String(), Type.Null()]),
   expiresAt: Type.String(),
   createdAt: Type.String(),
-  payment: Type.Object({ id: Uuid, status: Type.String() }),
+  payment: Type.Object({
+    id: Uuid,
+    status: Type.String(),
+    payMethod: Type.Optional(PayMethod),
+    easyPayProvider: Type.Optional(EasyPayProvider),
+    virtualAccount: Type.Optional(VirtualAccount),
+  }),
   tickets: Type.Array(Type.Object({}, { additionalProperties: true })),
 });
 
@@ -124,6 +172,26 @@ export const ReservationList = Type.Object({
   size: Type.Integer(),
   total: Type.Integer(),
 });
+
+export const RefundAccountBody = Type.Object(
+  {
+    refundAccount: Type.Optional(
+      Type.Object(
+        {
+          bank: Type.String({ pattern: '^[A-Z_]{2,40}$', description: 'PortOne bank code, e.g. KOOKMIN' }),
+          number: Type.String({ pattern: '^[0-9-]{6,30}$' }),
+          holder: Type.String({ minLength: 1, maxLength: 60, pattern: '\\S' }),
+        },
+        { additionalProperties: false },
+      ),
+    ),
+  },
+  {
+    additionalProperties: false,
+    description: 'A virtual-account payment is refunded into the account the buyer names (required then)',
+  },
+);
+export type RefundAccountBody = Static<typeof RefundAccountBody>;
 
 export const Cancelled = Type.Object({ id: Uuid, status: Type.String(), refundAmount: Type.Integer() });
 

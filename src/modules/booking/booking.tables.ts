@@ -1,5 +1,13 @@
 import type { ColumnType, Generated, Selectable } from 'kysely';
 
+export type PayMethod = 'CARD' | 'EASY_PAY' | 'VIRTUAL_ACCOUNT' | 'TRANSFER';
+
+export interface VirtualAccountInfo {
+  bank: string;
+  accountNumber: string;
+  dueAt: string;
+}
+
 export type ReservationStatus = 'PENDING_PAYMENT' | 'CONFIRMED' | 'FAILED' | 'EXPIRED' | 'CANCELLED';
 
 /**
@@ -39,6 +47,11 @@ export interface ReservationsTable {
   booker_name: ColumnType<string | null, string | null | undefined, string | null>;
   booker_phone: ColumnType<string | null, string | null | undefined, string | null>;
   payment_status: Generated<string>;
+  /** PortOne v2 method (migration 0101): CARD, EASY_PAY (with its provider), VIRTUAL_ACCOUNT, TRANSFER. */
+  pay_method: ColumnType<PayMethod, PayMethod | undefined, PayMethod>;
+  easy_pay_provider: ColumnType<string | null, string | null | undefined, string | null>;
+  /** The account issued for a VIRTUAL_ACCOUNT payment: {bank, accountNumber, dueAt}. */
+  virtual_account: ColumnType<VirtualAccountInfo | null, string | null | undefined, string | null>;
   step: Generated<SagaStep>;
   failure_code: string | null;
   refund_amount: number | null;
@@ -75,6 +88,15 @@ export interface ReservationIdempotencyTable {
   created_at: CreatedTimestamp;
 }
 
+/** The account a buyer named for refunding a virtual-account payment (kept for the recovery job). */
+export interface ReservationRefundAccountsTable {
+  reservation_id: string;
+  bank: string;
+  number: string;
+  holder: string;
+  created_at: CreatedTimestamp;
+}
+
 export type Reservation = Selectable<ReservationsTable>;
 
 declare module '../../infra/db.ts' {
@@ -82,5 +104,6 @@ declare module '../../infra/db.ts' {
     reservations: ReservationsTable;
     reservation_seats: ReservationSeatsTable;
     reservation_idempotency: ReservationIdempotencyTable;
+    reservation_refund_accounts: ReservationRefundAccountsTable;
   }
 }

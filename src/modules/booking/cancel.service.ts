@@ -130,6 +130,7 @@ export class CancelService {
   async cancel(
     reservationId: string,
     userId: string,
+    refundAccount?: { bank: string; number: string; holder: string },
   ): Promise<{ id: string; status: string; refundAmount: number }> {
     const { db, repo, inventory, clock } = this.d;
     const current = await repo.byId(db, reservationId);
@@ -147,6 +148,11 @@ export class CancelService {
           : undefined;
         if (refund?.percent === undefined) {
           throw new AppError('NOT_CANCELLABLE', 'Reservations cannot be cancelled on the day of the show');
+        }
+        // A deposit is refunded by a transfer into an account the buyer names (PortOne's refundAccount).
+        if (locked.pay_method === 'VIRTUAL_ACCOUNT' && refund.refundAmount > 0) {
+          if (!refundAccount) throw new AppError('REFUND_ACCOUNT_REQUIRED');
+          await repo.saveRefundAccount(tx, reservationId, refundAccount);
         }
         return repo.requestCancel(tx, reservationId, { refund_amount: refund.refundAmount });
       });
@@ -181,7 +187,12 @@ export class CancelService {
   async finish(row: Reservation): Promise<Reservation> {
     const refund = row.refund_amount ?? 0;
     if (refund > 0) {
+      const account =
+        row.pay_method === 'VIRTUAL_ACCOUNT' ? await this.d.repo.refundAccount(this.d.db, row.id) : undefined;
       await this.d.gateway.cancel(row.payment_id, {
+        ...(account
+          ? { refundAccount: { bank: account.bank, number: account.number, holderName: account.holder } }
+          : {}),
         amount: refund,
         reason:
           row.failure_code === 'TICKET_ISSUANCE_FAILED'

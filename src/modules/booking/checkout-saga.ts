@@ -31,10 +31,21 @@ export class CheckoutSaga {
       }
       return outcome(reservation);
     }
-    if (!payment || payment.status === 'READY') return outcome(reservation);
+    if (!payment || isWaiting(payment.status)) return outcome(reservation);
     if (paid) {
       if (payment.amount.total !== reservation.total || payment.amount.paid !== reservation.total) {
         return this.fail(reservation.id, { reason: 'AMOUNT_MISMATCH', status: 'FAILED', voidPayment: true });
+      }
+      // A deposit the bank took after the deadline: the seats were promised only until then.
+      if (
+        reservation.pay_method === 'VIRTUAL_ACCOUNT' &&
+        depositedLate(payment.paidAt, reservation.expires_at)
+      ) {
+        return this.fail(reservation.id, {
+          reason: 'DEPOSIT_AFTER_DUE',
+          status: 'EXPIRED',
+          voidPayment: true,
+        });
       }
       return this.confirm(reservation.id);
     }
@@ -195,6 +206,9 @@ export class CheckoutSaga {
    */
   async cancelPayment(row: Reservation): Promise<boolean> {
     try {
+      // An open virtual account is closed first, so no deposit lands after this; if a deposit won that
+      // race ('not-waiting'), the cancel below refunds it (to the account it came from).
+      if (row.pay_method === 'VIRTUAL_ACCOUNT') await this.d.gateway.closeVirtualAccount(row.payment_id);
       await this.d.gateway.cancel(row.payment_id, {
         reason: `reservation ${row.status.toLowerCase()}: ${row.failure_code ?? 'unknown'}`,
         idempotencyKey: `${row.id}:void:${row.failure_code ?? ''}`,
@@ -214,6 +228,15 @@ export class CheckoutSaga {
 }
 
 class InventoryConflict extends Error {}
+
+/** Still waiting for the buyer: nothing paid or declined yet (a virtual account waits for its deposit). */
+export function isWaiting(status: GatewayPaymentView['status']): boolean {
+  return status === 'READY' || status === 'PAY_PENDING' || status === 'VIRTUAL_ACCOUNT_ISSUED';
+}
+
+function depositedLate(paidAt: string | undefined, expiresAt: Date): boolean {
+  return paidAt !== undefined && new Date(paidAt).getTime() > new Date(expiresAt).getTime();
+}
 
 function outcome(row: Reservation): SettleOutcome {
   return { status: row.status, failureCode: row.failure_code };

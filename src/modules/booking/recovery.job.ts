@@ -1,6 +1,6 @@
 import { AppError } from '../../errors.ts';
 import type { BookingDeps } from './booking.deps.ts';
-import type { CheckoutSaga } from './checkout-saga.ts';
+import { isWaiting, type CheckoutSaga } from './checkout-saga.ts';
 import type { CancelService } from './cancel.service.ts';
 import type { Reservation } from './booking.tables.ts';
 
@@ -87,7 +87,7 @@ export class CheckoutRecovery {
   private async expire(row: Reservation): Promise<void> {
     try {
       const payment = await this.d.gateway.getPayment(row.payment_id);
-      if (payment && payment.status !== 'READY') {
+      if (payment && !isWaiting(payment.status)) {
         await this.saga.apply(row, payment);
         return;
       }

@@ -63,7 +63,13 @@ export class ReservationQueries {
       failureCode: row.failure_code,
       expiresAt: new Date(row.expires_at).toISOString(),
       createdAt: new Date(row.created_at).toISOString(),
-      payment: { id: row.payment_id, status: row.payment_status },
+      payment: {
+        id: row.payment_id,
+        status: row.payment_status,
+        payMethod: row.pay_method,
+        ...(row.easy_pay_provider ? { easyPayProvider: row.easy_pay_provider as 'KAKAOPAY' } : {}),
+        ...(row.virtual_account ? { virtualAccount: row.virtual_account } : {}),
+      },
       tickets,
     };
   }

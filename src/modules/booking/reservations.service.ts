@@ -2,7 +2,8 @@ import { createHash, randomUUID } from 'node:crypto';
 import { newBookingNumber } from './booking-number.ts';
 import { AppError, type ErrorCode } from '../../errors.ts';
 import { isPgError, PG } from '../../infra/db.ts';
-import type { Reservation } from './booking.tables.ts';
+import type { PayMethod, Reservation, VirtualAccountInfo } from './booking.tables.ts';
+import { browserPaymentRequest, channelKeys, type BrowserPaymentRequest } from '../payments/index.ts';
 import { afterCommit, type BookingDeps } from './booking.deps.ts';
 import type { HoldService } from './holds.service.ts';
 import type { CheckoutSaga } from './checkout-saga.ts';
@@ -15,8 +16,21 @@ export interface CreatedReservation {
   discount: number;
   total: number;
   expiresAt: string;
-  payment: { id: string; checkoutUrl: string };
+  payment: {
+    id: string;
+    checkoutUrl: string;
+    payMethod: PayMethod;
+    easyPayProvider?: EasyPayProvider;
+    /** For PortOne's browser requestPayment (card, easy pay, transfer). */
+    request?: BrowserPaymentRequest;
+    /** Where to deposit (virtual account). */
+    virtualAccount?: VirtualAccountInfo;
+  };
 }
+
+export type EasyPayProvider = 'KAKAOPAY' | 'TOSSPAY' | 'NAVERPAY';
+
+const HOUR_MS = 3_600_000;
 
 type Stored = { status: number; body: unknown };
 
@@ -40,8 +54,18 @@ export class ReservationService {
     ticketTypes?: Record<string, string>;
     booker?: { name: string; phone: string };
     admissionToken?: string;
+    payMethod?: PayMethod;
+    easyPayProvider?: EasyPayProvider;
   }): Promise<CreatedReservation> {
     const { userId, idempotencyKey } = input;
+    const payMethod = input.payMethod ?? 'CARD';
+    if ((payMethod === 'EASY_PAY') !== (input.easyPayProvider !== undefined)) {
+      throw new AppError(
+        'VALIDATION_FAILED',
+        'easyPayProvider goes with payMethod EASY_PAY, and only with it',
+      );
+    }
+    const easyPayProvider = input.easyPayProvider ?? null;
     const chosenTypes = input.ticketTypes ?? {};
     const booker = input.booker
       ? { name: input.booker.name.trim(), phone: input.booker.phone.replaceAll('-', '') }
@@ -53,6 +77,8 @@ export class ReservationService {
           input.userCouponId ?? null,
           Object.entries(chosenTypes).sort(([a], [b]) => a.localeCompare(b)),
           booker,
+          // Older clients (card, no field) keep the hash they always had.
+          ...(payMethod === 'CARD' ? [] : [payMethod, easyPayProvider]),
         ]),
       )
       .digest('hex');
@@ -72,7 +98,7 @@ export class ReservationService {
     const reservationId = randomUUID();
     const paymentId = randomUUID();
     const bookingNumber = newBookingNumber(this.d.clock.now());
-    const expiresAt = new Date(this.d.clock.nowMs() + this.d.config.RESERVATION_TTL_SECONDS * 1000);
+    const expiresAt = this.deadline(payMethod, showtime.startsAt);
     const { repo, idempotency } = this.d;
     const claimed = await this.d.db.transaction().execute(async (tx) => {
       const key = { userId, key: idempotencyKey, requestHash, reservationId };
@@ -108,6 +134,8 @@ export class ReservationService {
             booking_number: bookingNumber,
             booker_name: booker?.name ?? null,
             booker_phone: booker?.phone ?? null,
+            pay_method: payMethod,
+            easy_pay_provider: easyPayProvider,
             failure_code: null,
             refund_amount: null,
             expires_at: expiresAt,
@@ -165,9 +193,24 @@ export class ReservationService {
       expires_at: expiresAt,
       payment_id: paymentId,
       booking_number: bookingNumber,
+      pay_method: payMethod,
+      easy_pay_provider: easyPayProvider,
+      virtual_account: null as VirtualAccountInfo | null,
+      orderName: orderName(showtime.title, hold.seatIds.length),
     };
     try {
+      // Pre-registered first in every case: PortOne then refuses any other amount for this payment id.
       await this.d.gateway.preRegister(paymentId, row.total, this.returnUrl(reservationId));
+      if (payMethod === 'VIRTUAL_ACCOUNT') {
+        // The account is issued now: the buyer deposits at the bank, the deposit webhook confirms.
+        const account = await this.d.gateway.issueVirtualAccount(paymentId, {
+          totalAmount: row.total,
+          orderName: row.orderName,
+          dueAt: expiresAt,
+        });
+        row.virtual_account = account;
+        await this.d.repo.setVirtualAccount(this.d.db, reservationId, account);
+      }
     } catch (err) {
       // Compensate: the reservation fails, its seats and coupon are released, and whatever the gateway may
       // have registered is voided (or left to the recovery job while the gateway is down).
@@ -189,9 +232,33 @@ export class ReservationService {
     return body;
   }
 
-  checkoutUrl(paymentId: string, reservationId: string): string {
-    const redirect = encodeURIComponent(this.returnUrl(reservationId));
-    return `${this.d.config.PAYMENT_GATEWAY_URL}/checkout/${paymentId}?redirect=${redirect}`;
+  /**
+   * How long the reservation waits for its payment: RESERVATION_TTL_SECONDS for methods paid at once; for
+   * a virtual account PAYMENT_VIRTUAL_ACCOUNT_HOURS, but never later than an hour before the show (and
+   * never shorter than the ordinary TTL).
+   */
+  private deadline(payMethod: PayMethod, startsAt: Date): Date {
+    const now = this.d.clock.nowMs();
+    const ttl = now + this.d.config.RESERVATION_TTL_SECONDS * 1000;
+    if (payMethod !== 'VIRTUAL_ACCOUNT') return new Date(ttl);
+    const due = Math.min(
+      now + this.d.config.PAYMENT_VIRTUAL_ACCOUNT_HOURS * HOUR_MS,
+      startsAt.getTime() - HOUR_MS,
+    );
+    return new Date(Math.max(ttl, due));
+  }
+
+  checkoutUrl(
+    paymentId: string,
+    reservationId: string,
+    method: { payMethod?: PayMethod; easyPayProvider?: string | null } = {},
+  ): string {
+    const query = new URLSearchParams({ redirect: this.returnUrl(reservationId) });
+    if (method.payMethod && method.payMethod !== 'CARD' && method.payMethod !== 'VIRTUAL_ACCOUNT') {
+      query.set('payMethod', method.payMethod);
+      if (method.easyPayProvider) query.set('easyPayProvider', method.easyPayProvider);
+    }
+    return `${this.d.config.PAYMENT_GATEWAY_URL}/checkout/${paymentId}?${query.toString()}`;
   }
 
   private returnUrl(reservationId: string): string {
@@ -201,9 +268,44 @@ export class ReservationService {
   private view(
     row: Pick<
       Reservation,
-      'id' | 'status' | 'amount' | 'discount' | 'total' | 'expires_at' | 'payment_id' | 'booking_number'
-    >,
+      | 'id'
+      | 'status'
+      | 'amount'
+      | 'discount'
+      | 'total'
+      | 'expires_at'
+      | 'payment_id'
+      | 'booking_number'
+      | 'pay_method'
+      | 'easy_pay_provider'
+      | 'virtual_account'
+    > & { orderName?: string },
   ): CreatedReservation {
+    const payMethod = row.pay_method;
+    const easyPayProvider = (row.easy_pay_provider ?? undefined) as EasyPayProvider | undefined;
+    const payment: CreatedReservation['payment'] = {
+      id: row.payment_id,
+      checkoutUrl: this.checkoutUrl(row.payment_id, row.id, {
+        payMethod,
+        easyPayProvider: row.easy_pay_provider,
+      }),
+      payMethod,
+      ...(easyPayProvider ? { easyPayProvider } : {}),
+    };
+    if (payMethod === 'VIRTUAL_ACCOUNT') {
+      if (row.virtual_account) payment.virtualAccount = row.virtual_account;
+    } else {
+      payment.request = browserPaymentRequest({
+        storeId: this.d.config.PAYMENT_STORE_ID,
+        channelKeys: channelKeys(this.d.config),
+        paymentId: row.payment_id,
+        orderName: row.orderName ?? `Culture Ticket ${row.booking_number}`,
+        totalAmount: row.total,
+        payMethod,
+        easyPayProvider,
+        redirectUrl: this.returnUrl(row.id),
+      });
+    }
     return {
       id: row.id,
       bookingNumber: row.booking_number,
@@ -212,8 +314,17 @@ export class ReservationService {
       discount: row.discount,
       total: row.total,
       expiresAt: new Date(row.expires_at).toISOString(),
-      payment: { id: row.payment_id, checkoutUrl: this.checkoutUrl(row.payment_id, row.id) },
+      payment,
     };
+  }
+
+  /** The order name the first answer carried: the show's title and the seat count. */
+  private async orderNameOf(row: Reservation): Promise<string> {
+    const [showtime, seats] = await Promise.all([
+      this.d.inventory.showtime(this.d.db, row.showtime_id),
+      this.d.seats.of(this.d.db, row.id),
+    ]);
+    return orderName(showtime?.title ?? '', seats.length);
   }
 
   /** The stored answer for a key: the same response for the same body, 422 for another body. */
@@ -230,7 +341,7 @@ export class ReservationService {
       const stale = this.d.clock.nowMs() - new Date(row.created_at).getTime() > 30_000;
       const reservation =
         stale && row.reservation_id ? await this.d.repo.byId(this.d.db, row.reservation_id) : undefined;
-      if (reservation) return this.view(reservation);
+      if (reservation) return this.view({ ...reservation, orderName: await this.orderNameOf(reservation) });
       throw new AppError('IDEMPOTENCY_IN_PROGRESS');
     }
     const body = row.response_body as Record<string, unknown>;
@@ -241,6 +352,12 @@ export class ReservationService {
   private async store(userId: string, key: string, response: Stored): Promise<void> {
     await this.d.idempotency.store(this.d.db, userId, key, response);
   }
+}
+
+/** PortOne's orderName: what the buyer sees at the payment window and on the receipt. */
+function orderName(title: string, seats: number): string {
+  const name = `${title} ${seats}매`;
+  return name.length > 100 ? `${name.slice(0, 99)}…` : name;
 }
 
 /** Maps the database guards to domain errors. */

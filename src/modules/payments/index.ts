@@ -4,7 +4,14 @@ import { HttpPaymentGateway, type PaymentGateway } from './payment-gateway.ts';
 import { paymentRoutes } from './payments.routes.ts';
 import type { CheckoutSettlement } from './ports.ts';
 
-export type { GatewayPaymentStatus, GatewayPaymentView, PaymentGateway } from './payment-gateway.ts';
+export type {
+  GatewayPaymentStatus,
+  GatewayPaymentView,
+  IssuedVirtualAccount,
+  PaymentGateway,
+  RefundAccount,
+} from './payment-gateway.ts';
+export { browserPaymentRequest, type BrowserPaymentRequest, type PayMethod } from './payment-request.ts';
 export type { CheckoutSettlement } from './ports.ts';
 
 /**
@@ -21,9 +28,24 @@ export function createPaymentGateway(config: Infra['config']): PaymentGateway {
   return new HttpPaymentGateway({
     baseUrl: config.PAYMENT_GATEWAY_URL,
     secret: config.PAYMENT_GATEWAY_SECRET,
+    storeId: config.PAYMENT_STORE_ID,
+    channelKeys: channelKeys(config),
+    virtualAccountBank: config.PAYMENT_VIRTUAL_ACCOUNT_BANK,
     timeoutMs: config.PAYMENT_GATEWAY_TIMEOUT_MS,
     retries: config.PAYMENT_GATEWAY_RETRIES,
   });
+}
+
+/** PAYMENT_CHANNEL_KEYS ("METHOD=key,…") over the default PAYMENT_CHANNEL_KEY. */
+export function channelKeys(
+  config: Pick<Infra['config'], 'PAYMENT_CHANNEL_KEY' | 'PAYMENT_CHANNEL_KEYS'>,
+): Record<string, string> & { default: string } {
+  const keys: Record<string, string> & { default: string } = { default: config.PAYMENT_CHANNEL_KEY };
+  for (const pair of config.PAYMENT_CHANNEL_KEYS) {
+    const at = pair.indexOf('=');
+    if (at > 0) keys[pair.slice(0, at).trim().toUpperCase()] = pair.slice(at + 1).trim();
+  }
+  return keys;
 }
 
 export function createPaymentsModule(

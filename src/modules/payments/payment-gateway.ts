@@ -1,31 +1,70 @@
 import { AppError } from '../../errors.ts';
 
-export type GatewayPaymentStatus = 'READY' | 'PAID' | 'FAILED' | 'CANCELLED' | 'PARTIAL_CANCELLED';
+export type GatewayPaymentStatus =
+  'READY' | 'PAY_PENDING' | 'VIRTUAL_ACCOUNT_ISSUED' | 'PAID' | 'FAILED' | 'CANCELLED' | 'PARTIAL_CANCELLED';
 
+/** What checkout reads of PortOne's `Payment` (GET /payments/{paymentId}). */
 export interface GatewayPaymentView {
   id: string;
   status: GatewayPaymentStatus;
   amount: { total: number; paid: number; cancelled: number };
+  /** When it was paid (a virtual account: when the deposit landed). */
+  paidAt?: string;
+  /** PortOne's method: `type` PaymentMethodCard, PaymentMethodEasyPay, PaymentMethodVirtualAccount… */
+  method?: { type: string; provider?: string; bank?: string; accountNumber?: string; expiredAt?: string };
 }
 
-/** The payment provider as checkout sees it (PortOne-v2-style). Every call is safe to retry. */
+/** A virtual account issued for one payment. */
+export interface IssuedVirtualAccount {
+  bank: string;
+  accountNumber: string;
+  dueAt: string;
+}
+
+/** Where a virtual-account refund goes (PortOne's CancelPaymentBodyRefundAccount). */
+export interface RefundAccount {
+  bank: string;
+  number: string;
+  holderName: string;
+}
+
+/** The payment provider as checkout sees it (PortOne v2 REST). Every call is safe to retry. */
 export interface PaymentGateway {
   /** Registers the amount the buyer must pay; idempotent per payment id. */
   preRegister(paymentId: string, totalAmount: number, redirectUrl: string): Promise<void>;
+  /**
+   * Issues a virtual account for the payment (PortOne's instant payment with a virtual-account method),
+   * due at `dueAt`; idempotent per payment id.
+   */
+  issueVirtualAccount(
+    paymentId: string,
+    input: { totalAmount: number; orderName: string; dueAt: Date },
+  ): Promise<IssuedVirtualAccount>;
+  /**
+   * Closes an unpaid virtual account so no deposit can land any more. 'closed' (now or before), or
+   * 'not-waiting' when it is not waiting for a deposit (a deposit won the race: refund it instead).
+   */
+  closeVirtualAccount(paymentId: string): Promise<'closed' | 'not-waiting'>;
   getPayment(paymentId: string): Promise<GatewayPaymentView | undefined>;
   /**
    * Voids a READY payment or refunds a paid one (all, or `amount`). `idempotencyKey` makes a retried
    * cancel refund once. Cancelling what is already cancelled, declined or unknown succeeds (nothing owed).
+   * A virtual-account refund goes to `refundAccount` (the buyer's), or back to who deposited.
    */
   cancel(
     paymentId: string,
-    input: { amount?: number; reason: string; idempotencyKey: string },
+    input: { amount?: number; reason: string; idempotencyKey: string; refundAccount?: RefundAccount },
   ): Promise<void>;
 }
 
 export interface HttpGatewayOptions {
   baseUrl: string;
   secret: string;
+  storeId: string;
+  /** Channel key by method (CARD, TRANSFER, VIRTUAL_ACCOUNT, KAKAOPAY…); `default` for the rest. */
+  channelKeys: Record<string, string> & { default: string };
+  /** Bank code of issued virtual accounts. */
+  virtualAccountBank: string;
   timeoutMs: number;
   retries: number;
   /** First backoff; doubled on each retry. */
@@ -42,21 +81,75 @@ export class HttpPaymentGateway implements PaymentGateway {
 
   async preRegister(paymentId: string, totalAmount: number, redirectUrl: string): Promise<void> {
     await this.call('POST', `/payments/${encodeURIComponent(paymentId)}/pre-register`, {
-      body: { totalAmount, currency: 'KRW', redirectUrl },
+      body: { storeId: this.opts.storeId, totalAmount, currency: 'KRW', redirectUrl },
     });
   }
 
+  async issueVirtualAccount(
+    paymentId: string,
+    input: { totalAmount: number; orderName: string; dueAt: Date },
+  ): Promise<IssuedVirtualAccount> {
+    const path = `/payments/${encodeURIComponent(paymentId)}`;
+    await this.call('POST', `${path}/instant`, {
+      body: {
+        storeId: this.opts.storeId,
+        channelKey: this.opts.channelKeys.VIRTUAL_ACCOUNT ?? this.opts.channelKeys.default,
+        orderName: input.orderName,
+        amount: { total: input.totalAmount },
+        currency: 'KRW',
+        method: {
+          virtualAccount: {
+            bank: this.opts.virtualAccountBank,
+            expiry: { dueDate: input.dueAt.toISOString() },
+            option: { type: 'NORMAL' },
+          },
+        },
+      },
+      // A retry after a lost answer finds the account already issued: read it back below.
+      alreadyDone: ['ALREADY_PAID'],
+    });
+    const payment = await this.getPayment(paymentId);
+    const method = payment?.method;
+    if (method?.type !== 'PaymentMethodVirtualAccount' || !method.accountNumber) {
+      throw new Error(`payment gateway issued no virtual account for ${paymentId}`);
+    }
+    return {
+      bank: method.bank ?? this.opts.virtualAccountBank,
+      accountNumber: method.accountNumber,
+      dueAt: method.expiredAt ?? input.dueAt.toISOString(),
+    };
+  }
+
+  async closeVirtualAccount(paymentId: string): Promise<'closed' | 'not-waiting'> {
+    const storeId = encodeURIComponent(this.opts.storeId);
+    const res = (await this.call(
+      'POST',
+      `/payments/${encodeURIComponent(paymentId)}/virtual-account/close?storeId=${storeId}`,
+      // Never issued (the issue call itself failed): nothing to close.
+      { alreadyDone: ['PAYMENT_NOT_WAITING_FOR_DEPOSIT', 'PAYMENT_NOT_FOUND'] },
+    )) as { type?: string };
+    return res.type === 'PAYMENT_NOT_WAITING_FOR_DEPOSIT' ? 'not-waiting' : 'closed';
+  }
+
   async getPayment(paymentId: string): Promise<GatewayPaymentView | undefined> {
-    const res = await this.call('GET', `/payments/${encodeURIComponent(paymentId)}`, { allow404: true });
+    const storeId = encodeURIComponent(this.opts.storeId);
+    const res = await this.call('GET', `/payments/${encodeURIComponent(paymentId)}?storeId=${storeId}`, {
+      allow404: true,
+    });
     return res as GatewayPaymentView | undefined;
   }
 
   async cancel(
     paymentId: string,
-    input: { amount?: number; reason: string; idempotencyKey: string },
+    input: { amount?: number; reason: string; idempotencyKey: string; refundAccount?: RefundAccount },
   ): Promise<void> {
     await this.call('POST', `/payments/${encodeURIComponent(paymentId)}/cancel`, {
-      body: { amount: input.amount, reason: input.reason },
+      body: {
+        storeId: this.opts.storeId,
+        amount: input.amount,
+        reason: input.reason,
+        ...(input.refundAccount ? { refundAccount: input.refundAccount } : {}),
+      },
       headers: { 'idempotency-key': input.idempotencyKey },
       // Nothing left to cancel: already cancelled, never paid (declined), or never registered.
       alreadyDone: ['PAYMENT_ALREADY_CANCELLED', 'PAYMENT_NOT_PAID', 'PAYMENT_NOT_FOUND'],

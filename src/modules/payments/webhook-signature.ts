@@ -4,7 +4,26 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
  * Webhook signatures in the Standard Webhooks form that PortOne v2 uses: headers `webhook-id`,
  * `webhook-timestamp` (unix seconds) and `webhook-signature: v1,<base64 HMAC-SHA256 of
  * "${id}.${timestamp}.${body}">`. Shared by the sandbox gateway (signs) and the shop (verifies).
+ *
+ * The HMAC key is the secret's bytes: PortOne hands out `whsec_<base64>` and its SDK (`Webhook.verify`)
+ * strips the prefix and base64-decodes the rest, as Standard Webhooks specifies. Keying the HMAC with
+ * the secret's text instead would never match a real PortOne signature.
  */
+const SECRET_PREFIX = 'whsec_';
+const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=|[A-Za-z0-9+/]{2,3})?$/;
+
+/** The HMAC key of a webhook secret, or undefined when it is not (whsec_-prefixed) base64. */
+export function webhookKey(secret: string): Buffer | undefined {
+  const encoded = secret.startsWith(SECRET_PREFIX) ? secret.slice(SECRET_PREFIX.length) : secret;
+  if (encoded.length === 0 || !BASE64.test(encoded)) return undefined;
+  const key = Buffer.from(encoded, 'base64');
+  return key.length > 0 ? key : undefined;
+}
+
+/** Whether a configured secret can sign and verify (config errors are reported at start-up). */
+export function isWebhookSecret(secret: string): boolean {
+  return webhookKey(secret) !== undefined;
+}
 export const WEBHOOK_HEADERS = {
   id: 'webhook-id',
   timestamp: 'webhook-timestamp',
@@ -12,7 +31,10 @@ export const WEBHOOK_HEADERS = {
 } as const;
 
 export function signWebhook(secret: string, id: string, timestamp: number, body: string): string {
-  const mac = createHmac('sha256', secret).update(`${id}.${timestamp}.${body}`).digest('base64');
+  // A secret that is not base64 is a misconfiguration that verifyWebhook refuses outright; signing with
+  // its text still yields a signature, just one nothing accepts.
+  const key = webhookKey(secret) ?? Buffer.from(secret);
+  const mac = createHmac('sha256', key).update(`${id}.${timestamp}.${body}`).digest('base64');
   return `v1,${mac}`;
 }
 
@@ -45,6 +67,7 @@ export function verifyWebhook(input: {
   const ts = Number(timestamp);
   const nowSeconds = Math.floor((input.now ?? Date.now()) / 1000);
   if (Math.abs(nowSeconds - ts) > input.toleranceSeconds) return false;
+  if (!isWebhookSecret(input.secret)) return false;
   const expected = Buffer.from(signWebhook(input.secret, id, ts, input.body));
   // The header may carry several space-separated signatures during a key rotation.
   return signature.split(' ').some((candidate) => {

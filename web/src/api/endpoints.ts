@@ -154,7 +154,12 @@ export const booking = {
   reservation: (id: string) => call('GET', '/reservations/{id}', { path: { id } }),
   /** What cancelling now would refund (the cancel refunds exactly this), the fee and the deadline. */
   refundQuote: (id: string) => call('GET', '/reservations/{id}/refund-quote', { path: { id } }),
-  cancel: (id: string) => call('POST', '/reservations/{id}/cancel', { path: { id } }),
+  /** A virtual-account payment is refunded into `refundAccount` (required for those). */
+  cancel: (id: string, refundAccount?: { bank: string; number: string; holder: string }) =>
+    call('POST', '/reservations/{id}/cancel', {
+      path: { id },
+      body: refundAccount ? { refundAccount } : null,
+    }),
 };
 
 export const tickets = {

@@ -187,6 +187,10 @@ export const MESSAGES: Record<string, { ko: string; en: string }> = {
     en: 'The paid amount does not match the order; the payment is cancelled.',
   },
   NOT_CANCELLABLE: { ko: '취소할 수 없는 예매입니다.', en: 'This reservation cannot be cancelled.' },
+  REFUND_ACCOUNT_REQUIRED: {
+    ko: '무통장입금 예매는 환불받을 계좌를 입력해 주세요.',
+    en: 'Enter the account to refund this bank deposit into.',
+  },
   PAYMENT_GATEWAY_UNAVAILABLE: {
     ko: '결제사가 응답하지 않습니다. 잠시 후 다시 시도해 주세요.',
     en: 'The payment provider did not answer. Try again shortly.',

@@ -8012,9 +8012,24 @@ export interface paths {
                 /** Format: uuid */
                 id: string;
                 payment: {
+                  /** @description The easy-pay service (payMethod EASY_PAY only, and then required) */
+                  easyPayProvider?: 'KAKAOPAY' | 'TOSSPAY' | 'NAVERPAY';
                   /** Format: uuid */
                   id: string;
+                  /** @description How the buyer pays, as PortOne v2 names it (default CARD) */
+                  payMethod?: 'CARD' | 'EASY_PAY' | 'VIRTUAL_ACCOUNT' | 'TRANSFER';
                   status: string;
+                  /** @description The account to deposit the total into (payMethod VIRTUAL_ACCOUNT) */
+                  virtualAccount?: {
+                    accountNumber: string;
+                    /** @description PortOne bank code, e.g. SHINHAN */
+                    bank: string;
+                    /**
+                     * Format: date-time
+                     * @description Deposit deadline; unpaid then → EXPIRED
+                     */
+                    dueAt: string;
+                  };
                 };
                 refundAmount: number | null;
                 seats: {
@@ -8141,8 +8156,12 @@ export interface paths {
                */
               phone: string;
             };
+            /** @description The easy-pay service (payMethod EASY_PAY only, and then required) */
+            easyPayProvider?: 'KAKAOPAY' | 'TOSSPAY' | 'NAVERPAY';
             /** Format: uuid */
             holdId: string;
+            /** @description How the buyer pays, as PortOne v2 names it (default CARD) */
+            payMethod?: 'CARD' | 'EASY_PAY' | 'VIRTUAL_ACCOUNT' | 'TRANSFER';
             /** @description Seat id → ticket type code of the performance (ADULT when left out) */
             ticketTypes?: {
               [key: string]: string;
@@ -8172,9 +8191,42 @@ export interface paths {
               /** Format: uuid */
               id: string;
               payment: {
+                /** @description The sandbox gateway's page for this payment (the buyer's side) */
                 checkoutUrl: string;
+                /** @description The easy-pay service (payMethod EASY_PAY only, and then required) */
+                easyPayProvider?: 'KAKAOPAY' | 'TOSSPAY' | 'NAVERPAY';
                 /** Format: uuid */
                 id: string;
+                /** @description How the buyer pays, as PortOne v2 names it (default CARD) */
+                payMethod?: 'CARD' | 'EASY_PAY' | 'VIRTUAL_ACCOUNT' | 'TRANSFER';
+                /** @description The argument for PortOne's browser SDK requestPayment (all but virtual accounts) */
+                request?: {
+                  channelKey: string;
+                  /** @enum {string} */
+                  currency: 'KRW';
+                  easyPay?: {
+                    /** @description The easy-pay service (payMethod EASY_PAY only, and then required) */
+                    easyPayProvider: 'KAKAOPAY' | 'TOSSPAY' | 'NAVERPAY';
+                  };
+                  orderName: string;
+                  /** Format: uuid */
+                  paymentId: string;
+                  payMethod: 'CARD' | 'EASY_PAY' | 'TRANSFER';
+                  redirectUrl: string;
+                  storeId: string;
+                  totalAmount: number;
+                };
+                /** @description The account to deposit the total into (payMethod VIRTUAL_ACCOUNT) */
+                virtualAccount?: {
+                  accountNumber: string;
+                  /** @description PortOne bank code, e.g. SHINHAN */
+                  bank: string;
+                  /**
+                   * Format: date-time
+                   * @description Deposit deadline; unpaid then → EXPIRED
+                   */
+                  dueAt: string;
+                };
               };
               status: string;
               total: number;
@@ -8464,9 +8516,24 @@ export interface paths {
               /** Format: uuid */
               id: string;
               payment: {
+                /** @description The easy-pay service (payMethod EASY_PAY only, and then required) */
+                easyPayProvider?: 'KAKAOPAY' | 'TOSSPAY' | 'NAVERPAY';
                 /** Format: uuid */
                 id: string;
+                /** @description How the buyer pays, as PortOne v2 names it (default CARD) */
+                payMethod?: 'CARD' | 'EASY_PAY' | 'VIRTUAL_ACCOUNT' | 'TRANSFER';
                 status: string;
+                /** @description The account to deposit the total into (payMethod VIRTUAL_ACCOUNT) */
+                virtualAccount?: {
+                  accountNumber: string;
+                  /** @description PortOne bank code, e.g. SHINHAN */
+                  bank: string;
+                  /**
+                   * Format: date-time
+                   * @description Deposit deadline; unpaid then → EXPIRED
+                   */
+                  dueAt: string;
+                };
               };
               refundAmount: number | null;
               seats: {
@@ -8611,7 +8678,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Cancel a confirmed reservation; refund by the policy */
+    /** Cancel a confirmed reservation; refund by the policy (a virtual-account payment into refundAccount) */
     post: {
       parameters: {
         query?: never;
@@ -8621,7 +8688,19 @@ export interface paths {
         };
         cookie?: never;
       };
-      requestBody?: never;
+      /** @description A virtual-account payment is refunded into the account the buyer names (required then) */
+      requestBody: {
+        content: {
+          'application/json': {
+            refundAccount?: {
+              /** @description PortOne bank code, e.g. KOOKMIN */
+              bank: string;
+              holder: string;
+              number: string;
+            };
+          } | null;
+        };
+      };
       responses: {
         /** @description Default Response */
         200: {

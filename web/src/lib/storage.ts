@@ -63,6 +63,8 @@ export interface PendingHold {
     total: number;
     ticketTypes?: Record<string, string>;
     booker?: { name: string; phone: string };
+    /** The payment method the reservation was made with (a retry must send the same). */
+    payChoice?: 'CARD' | 'KAKAOPAY' | 'TOSSPAY' | 'NAVERPAY' | 'TRANSFER' | 'VIRTUAL_ACCOUNT';
   };
 }
 
@@ -74,11 +76,18 @@ export function setPendingHold(pending: PendingHold | null): void {
   write('ct.hold', pending);
 }
 
-export function getPendingPayment(): { paymentId: string; reservationId: string } | null {
+/** The payment under way: its ids, and the sandbox page (virtual accounts: where to deposit). */
+export interface PendingPayment {
+  paymentId: string;
+  reservationId: string;
+  checkoutUrl?: string;
+}
+
+export function getPendingPayment(): PendingPayment | null {
   return read('ct.payment');
 }
 
-export function setPendingPayment(value: { paymentId: string; reservationId: string } | null): void {
+export function setPendingPayment(value: PendingPayment | null): void {
   write('ct.payment', value);
 }
 

@@ -12,6 +12,8 @@ import { RefundPolicyView } from './detail/InfoTab.tsx';
 import { TicketTypes } from './checkout/TicketTypes.tsx';
 import { BookerForm, bookerValid, type BookerInput } from './checkout/BookerForm.tsx';
 import { formatMobile, nonAdult, orderLines, type OrderSeat } from './checkout/order.ts';
+import { PayMethodPicker, payFields, type PayChoice } from './checkout/PayMethod.tsx';
+import { requestPayment } from '../lib/portone.ts';
 
 /** Answers of the quote route that mean the hold can no longer be paid for. */
 const HOLD_GONE = new Set(['HOLD_EXPIRED', 'HOLD_NOT_FOUND']);
@@ -52,6 +54,7 @@ export default function Checkout() {
     () => pending?.reserved?.booker ?? { name: '', phone: '' },
   );
   const [agreed, setAgreed] = useState(false);
+  const [payChoice, setPayChoice] = useState<PayChoice>(() => pending?.reserved?.payChoice ?? 'CARD');
   const [tried, setTried] = useState(false);
   const performanceId = pending?.performanceId ?? '';
   const perf = useAsync(() => catalog.performance(performanceId), [performanceId]);
@@ -119,6 +122,7 @@ export default function Checkout() {
           ...(userCouponId ? { userCouponId } : {}),
           ...(Object.keys(ticketTypes).length > 0 ? { ticketTypes } : {}),
           booker: sentBooker,
+          ...payFields(payChoice),
         },
         pending.idempotencyKey,
         getAdmission(hold.showtimeId)?.token,
@@ -132,11 +136,24 @@ export default function Checkout() {
           total: reservation.total,
           ticketTypes,
           booker: sentBooker,
+          payChoice,
         },
       });
-      setPendingPayment({ paymentId: reservation.payment.id, reservationId: reservation.id });
-      // The sandbox (or the real provider) shows its own page, then sends the buyer to /checkout/return.
-      window.location.assign(reservation.payment.checkoutUrl);
+      const { payment } = reservation;
+      setPendingPayment({
+        paymentId: payment.id,
+        reservationId: reservation.id,
+        checkoutUrl: payment.checkoutUrl,
+      });
+      const back = `/checkout/complete?reservationId=${reservation.id}&paymentId=${payment.id}`;
+      // A virtual account is issued at once: the return page shows where to deposit.
+      if (!payment.request) {
+        navigate(back);
+        return;
+      }
+      // PortOne's window (or the sandbox's page) takes the payment, then sends the buyer back.
+      const response = await requestPayment(payment.request, payment.checkoutUrl);
+      if (response) navigate(back);
     } catch (err) {
       setError(err);
       setPaying(false);
@@ -247,6 +264,7 @@ export default function Checkout() {
         )}
         <ErrorBox error={quotes.error} onRetry={quotes.reload} />
       </fieldset>
+      <PayMethodPicker value={payChoice} onChange={setPayChoice} disabled={paying || !!reserved} />
       <table className="breakdown">
         <tbody>
           <tr>

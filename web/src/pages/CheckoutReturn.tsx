@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { booking } from '../api/endpoints.ts';
 import type { PaymentCompletion, Reservation } from '../api/types.ts';
@@ -81,6 +81,85 @@ function BookingSummary({ reservationId }: { reservationId: string }) {
   );
 }
 
+/**
+ * A virtual account waiting for its deposit: where to deposit, how much and by when; against the sandbox,
+ * a link to its page that deposits (PortOne's accounts are paid at a real bank).
+ */
+function VirtualAccountPanel({
+  reservationId,
+  onCheck,
+  otherwise,
+}: {
+  reservationId: string;
+  onCheck: () => void;
+  /** Shown for a payment that is not a virtual account (or while the reservation cannot be read). */
+  otherwise: ReactNode;
+}) {
+  const { t, price } = useI18n();
+  const dates = useDates();
+  const [r, setR] = useState<Reservation | null | 'failed'>(null);
+  useEffect(() => {
+    let gone = false;
+    booking
+      .reservation(reservationId)
+      .then((x) => {
+        if (!gone) setR(x);
+      })
+      .catch(() => {
+        if (!gone) setR('failed');
+      });
+    return () => {
+      gone = true;
+    };
+  }, [reservationId]);
+  if (r === null) return <Loading label={t('return.confirming')} />;
+  const account = r === 'failed' ? undefined : r.payment.virtualAccount;
+  if (r === 'failed' || !account) return <>{otherwise}</>;
+  const pending = getPendingPayment();
+  const sandboxPage =
+    pending?.reservationId === reservationId &&
+    pending.checkoutUrl &&
+    !pending.checkoutUrl.includes('portone.io')
+      ? pending.checkoutUrl
+      : undefined;
+  const bankKey = `bank.${account.bank}`;
+  const bank = t(bankKey as Parameters<typeof t>[0]);
+  return (
+    <section className="stack" aria-labelledby="va-h" data-testid="virtual-account">
+      <h1 id="va-h">{t('va.title')}</h1>
+      <dl className="booking-summary">
+        <div>
+          <dt>{t('va.bank')}</dt>
+          <dd data-testid="va-bank">{bank === bankKey ? account.bank : bank}</dd>
+        </div>
+        <div>
+          <dt>{t('va.account')}</dt>
+          <dd data-testid="va-account">{account.accountNumber}</dd>
+        </div>
+        <div>
+          <dt>{t('va.amount')}</dt>
+          <dd>{price(r.total)}</dd>
+        </div>
+        <div>
+          <dt>{t('va.due')}</dt>
+          <dd data-testid="va-due">{dates.dayTime(account.dueAt, true)}</dd>
+        </div>
+      </dl>
+      <Notice kind="info">{t('va.detail')}</Notice>
+      <div className="row">
+        {sandboxPage && (
+          <a className="btn primary" href={sandboxPage}>
+            {t('va.sandbox')}
+          </a>
+        )}
+        <button type="button" className="btn secondary" onClick={onCheck}>
+          {t('va.check')}
+        </button>
+      </div>
+    </section>
+  );
+}
+
 export default function CheckoutReturn() {
   const { t } = useI18n();
   const [params] = useSearchParams();
@@ -147,16 +226,23 @@ export default function CheckoutReturn() {
     );
   }
   if (result.status === 'PENDING_PAYMENT') {
+    const reservationId = params.get('reservationId') ?? result.reservationId;
     return (
-      <section className="stack" aria-labelledby="wait-h">
-        <h1 id="wait-h" data-testid="payment-pending">
-          {t('return.pending')}
-        </h1>
-        <Notice kind="info">{t('return.pendingDetail')}</Notice>
-        <button type="button" className="btn primary" onClick={() => setAttempt((a) => a + 1)}>
-          {t('return.checkAgain')}
-        </button>
-      </section>
+      <VirtualAccountPanel
+        reservationId={reservationId}
+        onCheck={() => setAttempt((a) => a + 1)}
+        otherwise={
+          <section className="stack" aria-labelledby="wait-h">
+            <h1 id="wait-h" data-testid="payment-pending">
+              {t('return.pending')}
+            </h1>
+            <Notice kind="info">{t('return.pendingDetail')}</Notice>
+            <button type="button" className="btn primary" onClick={() => setAttempt((a) => a + 1)}>
+              {t('return.checkAgain')}
+            </button>
+          </section>
+        }
+      />
     );
   }
   // FAILED or EXPIRED: the seats are released and any coupon is back.

@@ -5,6 +5,7 @@ import { ErrorBox, Notice } from '../../components/States.tsx';
 import { seatLabel } from '../../components/format.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { TicketCard } from './TicketCard.tsx';
+import { RefundAccountForm, refundAccountValid, type RefundAccountInput } from './RefundAccountForm.tsx';
 
 /** The last moment cancelling is possible, by the published policy (the quote has the final word). */
 function cancelDeadline(r: Reservation, policy: RefundPolicy | undefined): number | null {
@@ -29,6 +30,9 @@ export function ReservationCard({
   const [refund, setRefund] = useState<number | null>(null);
   const [quote, setQuote] = useState<RefundQuote | null>(null);
   const [quoteError, setQuoteError] = useState<unknown>(null);
+  const [account, setAccount] = useState<RefundAccountInput>({ bank: 'KOOKMIN', number: '', holder: '' });
+  // A bank deposit is refunded by a transfer into an account the buyer names.
+  const needsAccount = r.payment.payMethod === 'VIRTUAL_ACCOUNT';
   const deadline = cancelDeadline(r, policy);
   const cancelled = r.status === 'CANCELLED' || refund !== null;
   const canCancel =
@@ -49,7 +53,12 @@ export function ReservationCard({
   const cancel = async (): Promise<void> => {
     setError(null);
     try {
-      const result = await booking.cancel(r.id);
+      const result = await booking.cancel(
+        r.id,
+        needsAccount
+          ? { bank: account.bank, number: account.number.trim(), holder: account.holder.trim() }
+          : undefined,
+      );
       setRefund(result.refundAmount);
       setConfirming(false);
       onChanged();
@@ -152,6 +161,9 @@ export function ReservationCard({
               {quote.deadline && (
                 <p className="muted">{t('res.quoteDeadline', { deadline: dateTime(quote.deadline) })}</p>
               )}
+              {needsAccount && quote.refundAmount > 0 && (
+                <RefundAccountForm value={account} onChange={setAccount} />
+              )}
             </>
           )}
           {quote && !quote.cancellable && (
@@ -160,7 +172,12 @@ export function ReservationCard({
           <ErrorBox error={error} />
           <div className="row">
             {quote?.cancellable && (
-              <button type="button" className="btn danger" onClick={() => void cancel()}>
+              <button
+                type="button"
+                className="btn danger"
+                disabled={needsAccount && quote.refundAmount > 0 && !refundAccountValid(account)}
+                onClick={() => void cancel()}
+              >
                 {t('res.confirmCancel')}
               </button>
             )}
