@@ -103,6 +103,13 @@ export const ERROR_TABLE = {
   COUPON_SOLD_OUT: { status: 410, title: 'The coupon is sold out' },
   COUPON_NOT_ISSUABLE: { status: 409, title: 'The coupon cannot be issued now' },
   COUPON_NOT_APPLICABLE: { status: 422, title: 'The coupon cannot be applied to this order' },
+
+  // admin desks (docs/admin-desks.md)
+  REFUND_EXCEEDS_PAID: { status: 422, title: 'The refunds would add up to more than was paid' },
+  NOTHING_TO_REFUND: { status: 409, title: 'Everything paid has already been refunded' },
+  ACCOUNT_SUSPENDED: { status: 403, title: 'The account is suspended' },
+  CANNOT_CHANGE_OWN_ACCOUNT: { status: 409, title: 'Admins cannot suspend or demote themselves' },
+  COUPON_STOCK_DECREASE: { status: 422, title: 'Once issuing has started, stock can only grow' },
 } as const satisfies Record<string, { status: number; title: string }>;
 
 export type ErrorCode = keyof typeof ERROR_TABLE;
