@@ -6,6 +6,7 @@ import type { AdminOrdersRepository, OrderCursor, OrderFilter } from './admin-or
 import type { BookingDeps } from './booking.deps.ts';
 import type { Reservation, ReservationStatus } from './booking.tables.ts';
 import type { CancelService } from './cancel.service.ts';
+import { BOOKING_NUMBER_PATTERN } from './booking-number.ts';
 import { CSV_BOM, csvLine } from './csv.ts';
 import type { Buyer, BuyerDirectory, PurchaseShowtime } from './ports.ts';
 import type { TicketsOf } from './reservation-queries.ts';
@@ -22,7 +23,7 @@ export interface OrderQuery {
 const EXPORT_BATCH = 1000;
 /** Accounts a text search may match (a search naming more is refined, not listed). */
 const BUYER_MATCH_LIMIT = 500;
-const BOOKING_NUMBER = /^CT\d{6}[A-Z2-7]{6}$/;
+const BOOKING_NUMBER = new RegExp(BOOKING_NUMBER_PATTERN);
 
 /**
  * The orders desk: search, one order with everything that happened to it, the admin cancellation
