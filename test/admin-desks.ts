@@ -26,9 +26,20 @@ export async function paidOrder(
 ): Promise<{ id: string; bookingNumber: string; total: number; paymentId: string; showtimeId: string }> {
   const n = opts.seats ?? 2;
   const st = await createShowtimeWithSeats(h.container, { rows: 1, seatsPerRow: n });
-  const held = await hold(h.app, user, st.showtimeId, st.seats.map((s) => s.id));
+  const held = await hold(
+    h.app,
+    user,
+    st.showtimeId,
+    st.seats.map((s) => s.id),
+  );
   if (held.statusCode !== 201) throw new Error(`hold: ${held.statusCode} ${held.body}`);
-  const res = await reserve(h.app, user, held.json().id, undefined, opts.booker ? { booker: opts.booker } : {});
+  const res = await reserve(
+    h.app,
+    user,
+    held.json().id,
+    undefined,
+    opts.booker ? { booker: opts.booker } : {},
+  );
   if (res.statusCode !== 201) throw new Error(`reserve: ${res.statusCode} ${res.body}`);
   const r = res.json();
   await pay(h.gatewayUrl, r.payment.id);

@@ -68,7 +68,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       detail jsonb,
       at timestamptz NOT NULL DEFAULT clock_timestamp()
     )`.execute(db);
-  await sql`CREATE INDEX reservation_history_reservation ON reservation_history (reservation_id, id)`.execute(db);
+  await sql`CREATE INDEX reservation_history_reservation ON reservation_history (reservation_id, id)`.execute(
+    db,
+  );
   await sql`
     CREATE FUNCTION reservation_history_state() RETURNS trigger LANGUAGE plpgsql AS $$
     BEGIN

@@ -39,9 +39,7 @@ export interface AuditView {
 }
 
 export class AuditLog implements AuditRecorder {
-  constructor(
-    private readonly d: { db: Db; repo: AuditRepository; clock: Clock; actors: ActorDirectory },
-  ) {}
+  constructor(private readonly d: { db: Db; repo: AuditRepository; clock: Clock; actors: ActorDirectory }) {}
 
   async record(db: DbOrTx, entry: AuditEntry): Promise<void> {
     await this.d.repo.insert(db, {

@@ -17,8 +17,16 @@ describe('audit log', () => {
 
   const rows = async () =>
     (
-      await sql<{ action: string; actor_id: string; target_type: string | null; target_id: string | null; after: unknown }>`
-        SELECT action, actor_id, target_type, target_id, after FROM audit_log ORDER BY id`.execute(t.container.db)
+      await sql<{
+        action: string;
+        actor_id: string;
+        target_type: string | null;
+        target_id: string | null;
+        after: unknown;
+      }>`
+        SELECT action, actor_id, target_type, target_id, after FROM audit_log ORDER BY id`.execute(
+        t.container.db,
+      )
     ).rows;
   const call = (method: 'POST' | 'PATCH' | 'DELETE', url: string, payload?: object) =>
     t.app.inject({ method, url: `/api/v1${url}`, headers: admin.headers, ...(payload ? { payload } : {}) });
@@ -52,10 +60,17 @@ describe('audit log', () => {
   });
 
   it('admins read it newest first with the actor; non-admins cannot; no route changes it', async () => {
-    const res = await t.app.inject({ method: 'GET', url: '/api/v1/admin/audit-log?size=2', headers: admin.headers });
+    const res = await t.app.inject({
+      method: 'GET',
+      url: '/api/v1/admin/audit-log?size=2',
+      headers: admin.headers,
+    });
     expect(res.statusCode).toBe(200);
     const body = res.json();
-    expect(body.items[0]).toMatchObject({ action: 'DELETE /admin/venues/:id', actor: { id: admin.id, email: admin.email } });
+    expect(body.items[0]).toMatchObject({
+      action: 'DELETE /admin/venues/:id',
+      actor: { id: admin.id, email: admin.email },
+    });
     expect(Number(body.items[0].id)).toBeGreaterThan(Number(body.items[1].id));
     const filtered = await t.app.inject({
       method: 'GET',
@@ -64,11 +79,17 @@ describe('audit log', () => {
     });
     expect(filtered.json().items).toHaveLength(1);
     const user = await createUser(t.container);
-    expect((await t.app.inject({ method: 'GET', url: '/api/v1/admin/audit-log', headers: user.headers })).statusCode).toBe(
-      403,
-    );
+    expect(
+      (await t.app.inject({ method: 'GET', url: '/api/v1/admin/audit-log', headers: user.headers }))
+        .statusCode,
+    ).toBe(403);
     for (const method of ['DELETE', 'PATCH', 'PUT'] as const) {
-      const r = await t.app.inject({ method, url: '/api/v1/admin/audit-log', headers: admin.headers, payload: {} });
+      const r = await t.app.inject({
+        method,
+        url: '/api/v1/admin/audit-log',
+        headers: admin.headers,
+        payload: {},
+      });
       expect(r.statusCode).toBe(404);
     }
   });

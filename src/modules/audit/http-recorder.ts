@@ -26,7 +26,11 @@ const MAX_JSON = 16_384;
  * Registered with fastify-plugin at the start of the API scope, so every route registered after it
  * in that scope passes through its onRoute hook.
  */
-export function auditHttpRecorder(deps: { audit: AuditRecorder; db: Parameters<AuditRecorder['record']>[0]; log: Logger }) {
+export function auditHttpRecorder(deps: {
+  audit: AuditRecorder;
+  db: Parameters<AuditRecorder['record']>[0];
+  log: Logger;
+}) {
   return fp(
     async (app: FastifyInstance) => {
       app.addHook('onRoute', (route) => {

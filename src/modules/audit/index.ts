@@ -1,7 +1,7 @@
 import type { Infra } from '../../container.ts';
 import { AuditRepository } from './audit.repository.ts';
 import { auditRoutes } from './audit.routes.ts';
-import { AuditLog } from './audit.service.ts';
+import { AuditLog, type AuditRecorder } from './audit.service.ts';
 import { auditHttpRecorder } from './http-recorder.ts';
 import type { ActorDirectory } from './ports.ts';
 import './audit.tables.ts';
@@ -19,9 +19,14 @@ export function createAuditModule(
   infra: Pick<Infra, 'db' | 'clock' | 'log'>,
   ports: { actors: ActorDirectory },
 ) {
-  const log = new AuditLog({ db: infra.db, repo: new AuditRepository(), clock: infra.clock, actors: ports.actors });
+  const log = new AuditLog({
+    db: infra.db,
+    repo: new AuditRepository(),
+    clock: infra.clock,
+    actors: ports.actors,
+  });
   return {
-    recorder: log as import('./audit.service.ts').AuditRecorder,
+    recorder: log as AuditRecorder,
     log,
     routes: auditRoutes({ log }),
     httpRecorder: auditHttpRecorder({ audit: log, db: infra.db, log: infra.log }),

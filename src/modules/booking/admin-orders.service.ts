@@ -89,7 +89,8 @@ export class AdminOrders {
       discount: row.discount,
       couponUsed: row.user_coupon_id !== null,
       paymentId: row.payment_id,
-      refundable: row.status === 'CONFIRMED' || row.status === 'CANCELLED' ? row.total - row.refunded_amount : 0,
+      refundable:
+        row.status === 'CONFIRMED' || row.status === 'CANCELLED' ? row.total - row.refunded_amount : 0,
       cancelInProgress: row.step === 'CANCEL_REQUESTED',
       confirmedAt: row.confirmed_at?.toISOString() ?? null,
       closedAt: row.closed_at?.toISOString() ?? null,
@@ -154,7 +155,8 @@ export class AdminOrders {
     const { db } = this.d;
     const shows = new Map<string, PurchaseShowtime | undefined>();
     const rows = async function* (this: AdminOrders): AsyncGenerator<string> {
-      yield CSV_BOM +
+      yield (
+        CSV_BOM +
         csvLine([
           '예매번호',
           '예약 ID',
@@ -172,7 +174,8 @@ export class AdminOrders {
           '결제 금액',
           '환불 금액',
           '예매 일시',
-        ]);
+        ])
+      );
       let cursor: OrderCursor | undefined;
       for (;;) {
         const batch = await this.repo.batch(db, filter, cursor, EXPORT_BATCH);

@@ -66,9 +66,9 @@ describe('orders desk', () => {
     const future = new Date(Date.now() + 86_400_000).toISOString();
     const past = new Date(Date.now() - 86_400_000).toISOString();
     expect(await ids(`q=${order.id}&from=${encodeURIComponent(future)}`)).toEqual([]);
-    expect(await ids(`q=${order.id}&from=${encodeURIComponent(past)}&to=${encodeURIComponent(future)}`)).toEqual([
-      order.id,
-    ]);
+    expect(
+      await ids(`q=${order.id}&from=${encodeURIComponent(past)}&to=${encodeURIComponent(future)}`),
+    ).toEqual([order.id]);
   });
 
   it('an order page shows the buyer, seats and the payment timeline with each webhook', async () => {
@@ -76,7 +76,12 @@ describe('orders desk', () => {
     const res = await get(`/admin/orders/${order.id}`);
     expect(res.statusCode).toBe(200);
     const body = res.json();
-    expect(body.buyer).toMatchObject({ id: kim.id, email: kim.email, nickname: '김관객', phone: '010-5555-1234' });
+    expect(body.buyer).toMatchObject({
+      id: kim.id,
+      email: kim.email,
+      nickname: '김관객',
+      phone: '010-5555-1234',
+    });
     expect(body.booker).toEqual({ name: '김예매', phone: '01077778888' });
     expect(body.seats).toHaveLength(2);
     expect(body).toMatchObject({ status: 'CONFIRMED', total: 200_000, refundable: 200_000, refunded: 0 });
@@ -159,7 +164,8 @@ describe('orders desk', () => {
 
   it('the database refuses a refund row that would pass the total, and edits of refund rows', async () => {
     const o = await paidOrder(h, kim);
-    const insert = (amount: number) => sql`
+    const insert = (amount: number) =>
+      sql`
       INSERT INTO reservation_refunds (reservation_id, amount, kind, reason, idempotency_key)
       VALUES (${o.id}, ${amount}, 'ADMIN', 'direct', ${`${o.id}:${amount}`})`.execute(h.container.db);
     await expect(insert(200_001)).rejects.toThrow(/reservations_refunded_within_total/);

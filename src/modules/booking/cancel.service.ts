@@ -342,7 +342,12 @@ export class CancelService {
     await this.sendPendingRefunds(row);
     return this.d.db.transaction().execute(async (tx) => {
       const updated = await this.d.refunds.settleClosed(tx, row.id);
-      if (updated && updated.refunded_amount === updated.total && updated.user_coupon_id && this.d.discounts) {
+      if (
+        updated &&
+        updated.refunded_amount === updated.total &&
+        updated.user_coupon_id &&
+        this.d.discounts
+      ) {
         await this.d.discounts.restore(tx, row.id);
       }
       return updated;

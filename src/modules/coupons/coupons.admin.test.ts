@@ -30,7 +30,10 @@ describe('coupons desk', () => {
 
     const down = await patch(id, { stock: 1 });
     expect(down.statusCode).toBe(422);
-    expect(down.json()).toMatchObject({ code: 'COUPON_STOCK_DECREASE', errors: [{ field: 'body.stock', rule: 'stockOnlyUp' }] });
+    expect(down.json()).toMatchObject({
+      code: 'COUPON_STOCK_DECREASE',
+      errors: [{ field: 'body.stock', rule: 'stockOnlyUp' }],
+    });
 
     const up = await patch(id, { stock: 4, name: '추가 발급' });
     expect(up.statusCode).toBe(200);

@@ -72,18 +72,34 @@ export class CouponAdmin {
       const started = before.issueStartsAt.getTime() <= now.getTime();
       if (edit.stock !== undefined && edit.stock !== before.stock) {
         if (started && edit.stock < before.stock) {
-          throw fieldError('COUPON_STOCK_DECREASE', 'body.stock', 'stockOnlyUp', 'Once issuing has started, stock can only grow', {
-            limit: before.stock,
-          });
+          throw fieldError(
+            'COUPON_STOCK_DECREASE',
+            'body.stock',
+            'stockOnlyUp',
+            'Once issuing has started, stock can only grow',
+            {
+              limit: before.stock,
+            },
+          );
         }
       }
       const issueEndsAt = edit.issueEndsAt === undefined ? undefined : new Date(edit.issueEndsAt);
       if (issueEndsAt && issueEndsAt.getTime() <= Math.max(now.getTime(), before.issueStartsAt.getTime())) {
-        throw fieldError('VALIDATION_FAILED', 'body.issueEndsAt', 'after', 'Issuing must close after it opens and in the future (to stop now, DELETE the coupon)');
+        throw fieldError(
+          'VALIDATION_FAILED',
+          'body.issueEndsAt',
+          'after',
+          'Issuing must close after it opens and in the future (to stop now, DELETE the coupon)',
+        );
       }
       const validUntil = edit.validUntil === undefined ? undefined : new Date(edit.validUntil);
       if (validUntil && validUntil.getTime() <= before.issueStartsAt.getTime()) {
-        throw fieldError('VALIDATION_FAILED', 'body.validUntil', 'after', 'Copies must stay valid after issuing opens');
+        throw fieldError(
+          'VALIDATION_FAILED',
+          'body.validUntil',
+          'after',
+          'Copies must stay valid after issuing opens',
+        );
       }
       await this.d.repo.updateCoupon(tx, id, {
         ...(edit.name !== undefined ? { name: edit.name } : {}),
@@ -146,7 +162,11 @@ export class CouponAdmin {
       coupon: { id, name: coupon.name, stock: coupon.stock, issued: coupon.issued, used },
       items: items.map((i) => ({
         userCouponId: i.id,
-        user: { id: i.userId, email: people.get(i.userId)?.email ?? null, nickname: people.get(i.userId)?.nickname ?? null },
+        user: {
+          id: i.userId,
+          email: people.get(i.userId)?.email ?? null,
+          nickname: people.get(i.userId)?.nickname ?? null,
+        },
         status: i.status,
         reservationId: i.reservationId,
         issuedAt: i.issuedAt.toISOString(),
@@ -165,7 +185,10 @@ export class CouponAdmin {
     } catch (err) {
       // The old gate would go on issuing by the old stock or window: the admin must retry.
       this.d.log.error({ err, couponId: id }, 'coupon gate not dropped in Redis after an edit');
-      throw new AppError('SERVICE_UNAVAILABLE', 'Saved, but the issuing gate was not updated; repeat the change');
+      throw new AppError(
+        'SERVICE_UNAVAILABLE',
+        'Saved, but the issuing gate was not updated; repeat the change',
+      );
     }
     try {
       await this.d.issuance.rebuild(id);

@@ -166,7 +166,14 @@ export class CouponRepository {
     const [items, count] = await Promise.all([
       db
         .selectFrom('user_coupons')
-        .select(['id', 'user_id as userId', 'status', 'reservation_id as reservationId', 'issued_at as issuedAt', 'used_at as usedAt'])
+        .select([
+          'id',
+          'user_id as userId',
+          'status',
+          'reservation_id as reservationId',
+          'issued_at as issuedAt',
+          'used_at as usedAt',
+        ])
         .where('coupon_id', '=', couponId)
         .orderBy('issued_at', 'desc')
         .orderBy('id')

@@ -58,7 +58,8 @@ export const adminUsersRoutes =
         config: { access: 'admin', audit: 'in-service' },
         schema: {
           tags,
-          summary: 'Change a role or suspend (sessions end within seconds); not one’s own demotion or suspension',
+          summary:
+            'Change a role or suspend (sessions end within seconds); not one’s own demotion or suspension',
           params: IdParams,
           body: Type.Object(
             { role: Type.Optional(RoleSchema), suspended: Type.Optional(Type.Boolean()) },
@@ -67,7 +68,6 @@ export const adminUsersRoutes =
           response: { 200: AdminUser, ...errors(400, 401, 403, 404, 409, 503) },
         },
       },
-      async (request) =>
-        deps.admin.update(request.user!.id, request.params.id, request.body, request.id),
+      async (request) => deps.admin.update(request.user!.id, request.params.id, request.body, request.id),
     );
   };

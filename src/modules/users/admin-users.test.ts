@@ -32,8 +32,13 @@ describe('users desk', () => {
       payload: { email: user.email, password: TEST_PASSWORD },
     });
   const me = async (on: TestApp, token: string) =>
-    (await on.app.inject({ method: 'GET', url: '/api/v1/users/me', headers: { authorization: `Bearer ${token}` } }))
-      .statusCode;
+    (
+      await on.app.inject({
+        method: 'GET',
+        url: '/api/v1/users/me',
+        headers: { authorization: `Bearer ${token}` },
+      })
+    ).statusCode;
   const patch = (id: string, payload: object, who: TestUser = admin) =>
     a.app.inject({ method: 'PATCH', url: `/api/v1/admin/users/${id}`, headers: who.headers, payload });
 
@@ -68,7 +73,11 @@ describe('users desk', () => {
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({ id: user.id, suspended: true, role: 'USER' });
 
-    await waitFor('the suspended session refused on instance B', async () => (await me(b, token)) === 401, PUSH_BOUND_MS);
+    await waitFor(
+      'the suspended session refused on instance B',
+      async () => (await me(b, token)) === 401,
+      PUSH_BOUND_MS,
+    );
     const again = await login(a, user);
     expect(again.statusCode).toBe(403);
     expect(again.json().code).toBe('ACCOUNT_SUSPENDED');
@@ -95,7 +104,9 @@ describe('users desk', () => {
     const fresh = await login(b, user);
     expect(fresh.json().user.role).toBe('STAFF');
     const audit = await sql<{ action: string; actor_id: string; before: unknown; after: unknown }>`
-      SELECT action, actor_id, before, after FROM audit_log WHERE target_id = ${user.id}`.execute(a.container.db);
+      SELECT action, actor_id, before, after FROM audit_log WHERE target_id = ${user.id}`.execute(
+      a.container.db,
+    );
     expect(audit.rows).toEqual([
       {
         action: 'user.update',
@@ -106,9 +117,9 @@ describe('users desk', () => {
     ]);
     // The same value again changes nothing and records nothing.
     expect((await patch(user.id, { role: 'STAFF' })).statusCode).toBe(200);
-    const n = await sql<{ n: number }>`SELECT count(*)::int AS n FROM audit_log WHERE target_id = ${user.id}`.execute(
-      a.container.db,
-    );
+    const n = await sql<{
+      n: number;
+    }>`SELECT count(*)::int AS n FROM audit_log WHERE target_id = ${user.id}`.execute(a.container.db);
     expect(n.rows[0]!.n).toBe(1);
   });
 

@@ -237,7 +237,13 @@ export class UsersRepository {
     if (f.role) q = q.where('role', '=', f.role);
     if (f.suspended !== undefined) q = q.where('suspended_at', f.suspended ? 'is not' : 'is', null);
     const [items, count] = await Promise.all([
-      q.selectAll().orderBy('created_at', 'desc').orderBy('id').limit(size).offset((page - 1) * size).execute(),
+      q
+        .selectAll()
+        .orderBy('created_at', 'desc')
+        .orderBy('id')
+        .limit(size)
+        .offset((page - 1) * size)
+        .execute(),
       q.select(sql<string>`count(*)`.as('n')).executeTakeFirstOrThrow(),
     ]);
     return { items, total: Number(count.n) };
@@ -266,7 +272,11 @@ export class UsersRepository {
     const any = [eb(text, 'like', like)];
     if (digits.length >= 4) {
       any.push(
-        eb(sql<string>`regexp_replace(regexp_replace(coalesce(phone, ''), '[^0-9]', '', 'g'), '^820?', '0')`, 'like', `%${digits}%`),
+        eb(
+          sql<string>`regexp_replace(regexp_replace(coalesce(phone, ''), '[^0-9]', '', 'g'), '^820?', '0')`,
+          'like',
+          `%${digits}%`,
+        ),
       );
     }
     return eb.or(any);
