@@ -7,6 +7,8 @@ import { useAsync, useTitle } from '../../lib/hooks.ts';
 import { ErrorBox, Loading, Notice } from '../../components/States.tsx';
 import { knownPayment, paymentKey, statusKey } from './orderLabels.ts';
 
+const TICKET_STATES = new Set(['ISSUED', 'USED', 'REVOKED']);
+
 /** One order: buyer, seats, tickets, the payment timeline, refunds, and the admin cancel form. */
 export default function AdminOrder() {
   const { id = '' } = useParams();
@@ -92,7 +94,7 @@ function OrderView({ order, onChanged }: { order: OrderDetail; onChanged: () => 
             {order.tickets.map((tk) => (
               <li key={tk.id}>
                 {t('orders.seat', { section: tk.seat.section, row: tk.seat.row, number: tk.seat.number })} ·{' '}
-                {tk.status}
+                {TICKET_STATES.has(tk.status) ? t(`orders.ticket.${tk.status as 'ISSUED'}`) : tk.status}
               </li>
             ))}
           </ul>
@@ -180,6 +182,7 @@ function CancelForm({ order, onChanged }: { order: OrderDetail; onChanged: () =>
       setDone(t('orders.done', { amount: price(result.refunded - order.refunded) }));
       setReason('');
       setAmount('');
+      setMode('full');
       onChanged();
     } catch (err) {
       setError(err);
