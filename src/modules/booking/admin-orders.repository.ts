@@ -77,14 +77,9 @@ export class AdminOrdersRepository {
   ): Promise<(Reservation & { seat_count: number; cursor_at: string })[]> {
     let q = this.filtered(db, f);
     if (cursor) {
-      q = q.where((eb) =>
-        eb.or([
-          eb('created_at', '<', sql<Date>`${cursor.createdAt}::timestamptz`),
-          eb.and([
-            eb('created_at', '=', sql<Date>`${cursor.createdAt}::timestamptz`),
-            eb('id', '<', cursor.id),
-          ]),
-        ]),
+      // A row comparison, so PostgreSQL walks the (created_at DESC, id DESC) index from the cursor on.
+      q = q.where(
+        sql<boolean>`(reservations.created_at, reservations.id) < (${cursor.createdAt}::timestamptz, ${cursor.id}::uuid)`,
       );
     }
     return q

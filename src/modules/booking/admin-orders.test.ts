@@ -198,6 +198,27 @@ describe('orders desk', () => {
     expect(exports.rows[0]!.n).toBe(1);
   });
 
+  it('exports every order exactly once across batches, even when many share one created_at', async () => {
+    const before = (await get(`/admin/orders?format=csv&showtimeId=${order.showtimeId}`)).body.split('\r\n');
+    expect(before).toHaveLength(3);
+    // 2,500 orders of one showtime (3 batches of 1,000), 1,500 of them in the same microsecond.
+    await sql`
+      INSERT INTO reservations (user_id, showtime_id, performance_id, hold_id, status, amount, total, payment_id,
+                                booking_number, expires_at, created_at)
+      SELECT ${kim.id}, r.showtime_id, r.performance_id, gen_random_uuid(), 'EXPIRED', 1000, 1000, gen_random_uuid(),
+             'CTX' || lpad(g::text, 11, '0'), now(),
+             CASE WHEN g <= 1500 THEN timestamptz '2026-01-01 00:00:00.123456+00'
+                  ELSE timestamptz '2026-01-01 00:00:00+00' + g * interval '1 microsecond' END
+      FROM generate_series(1, 2500) g, (SELECT showtime_id, performance_id FROM reservations WHERE id = ${order.id}) r`.execute(
+      h.container.db,
+    );
+    const lines = (await get(`/admin/orders?format=csv&showtimeId=${order.showtimeId}`)).body
+      .split('\r\n')
+      .slice(1, -1);
+    expect(lines).toHaveLength(2501);
+    expect(new Set(lines.map((l) => l.split(',')[1])).size).toBe(2501);
+  });
+
   it('escapes every formula start and quotes separators', () => {
     expect(csvCell('+1')).toBe("'+1");
     expect(csvCell('-1')).toBe("'-1");
