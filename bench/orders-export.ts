@@ -21,6 +21,12 @@ const SEATS_PER_SHOWTIME = 5_000;
 const USERS = Math.max(1, Math.floor(ORDERS / 5));
 const TARGET_SECONDS = 30;
 const TARGET_PEAK_GROWTH_MB = 128;
+/**
+ * The API's V8 old-space cap (MB; 0: Node's default). Uncapped, V8 lets garbage pile up before it
+ * collects (the heap grows with the rows sent, collected or not); under a cap it collects, so an export
+ * that held its rows would run out of memory instead of finishing.
+ */
+const API_HEAP_MB = setting('BENCH_API_HEAP_MB', 128, 0, 8_192);
 const id = `${process.pid}`;
 const dbName = `ct_bench_export_${id}`;
 const base = new URL(loadConfig().DATABASE_URL);
@@ -97,7 +103,12 @@ async function main(): Promise<void> {
       await sql`SET statement_timeout = 0`.execute(conn);
       return seed(conn);
     });
-    api = await startApi(env);
+    api = await startApi({
+      ...env,
+      ...(API_HEAP_MB > 0
+        ? { NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --max-old-space-size=${API_HEAP_MB}`.trim() }
+        : {}),
+    });
     const pid = api.child.pid!;
     const login = await fetch(`${api.base}/api/v1/auth/login`, {
       method: 'POST',
@@ -113,13 +124,26 @@ async function main(): Promise<void> {
       })
     ).text();
     await new Promise((r) => setTimeout(r, 1_000));
-    /** One download: time to first and last byte, rows, and the API's resident memory meanwhile. */
+    /** The API's V8 heap in use (prom-client's default metrics on the metrics port). */
+    const heapUsedMb = async (): Promise<number> => {
+      const text = await (await fetch(`${api!.metrics}/metrics`)).text();
+      const m = /^nodejs_heap_size_used_bytes(?:\{[^}]*\})? (\d+(?:\.\d+)?)/m.exec(text);
+      return m ? Number(m[1]) / 1_048_576 : NaN;
+    };
+    /** One download: time to first and last byte, rows, and the API's memory meanwhile. */
     const download = async (query: string) => {
       const before = memoryOf(pid);
       let peak = before.rssMb;
+      const heapBefore = await heapUsedMb();
+      let heapPeak = heapBefore;
       const sampler = setInterval(() => {
         peak = Math.max(peak, memoryOf(pid).rssMb);
       }, 50);
+      const heapSampler = setInterval(() => {
+        void heapUsedMb().then((mb) => {
+          if (Number.isFinite(mb)) heapPeak = Math.max(heapPeak, mb);
+        });
+      }, 250);
       const started = performance.now();
       const res = await fetch(`${api!.base}/api/v1/admin/orders?format=csv${query}`, {
         headers: { authorization: `Bearer ${accessToken}` },
@@ -137,7 +161,8 @@ async function main(): Promise<void> {
       }
       const seconds = (performance.now() - started) / 1000;
       clearInterval(sampler);
-      return { before, peak, firstByteMs, bytes, rows: lines - 1, head, seconds };
+      clearInterval(heapSampler);
+      return { before, peak, heapBefore, heapPeak, firstByteMs, bytes, rows: lines - 1, head, seconds };
     };
     // A fifth of the orders first (the newest: ordered after this cut), then all of them: if the export
     // held what it sends, the second would grow the process about five times as much.
@@ -163,7 +188,12 @@ async function main(): Promise<void> {
       apiRssGrowthMb: Math.round(peak - before.rssMb),
       apiHighWaterMb: Math.round(after.hwmMb),
       startsWithBom: head.startsWith('\uFEFF'),
+      apiHeapCapMb: API_HEAP_MB,
+      apiHeapBeforeMb: Math.round(full.heapBefore),
+      apiHeapPeakSampledMb: Math.round(full.heapPeak),
       fifth: {
+        apiHeapBeforeMb: Math.round(small.heapBefore),
+        apiHeapPeakSampledMb: Math.round(small.heapPeak),
         rows: small.rows,
         seconds: Math.round(small.seconds * 100) / 100,
         apiRssBeforeMb: Math.round(small.before.rssMb),
@@ -184,7 +214,7 @@ async function main(): Promise<void> {
 
 ${result.at} — ${machine()}.
 ${seeded.toLocaleString('en')} CONFIRMED orders of ${USERS.toLocaleString('en')} buyers (bulk SQL), one API process
-(\`bench/api-server.ts\`, NODE_ENV=production), one admin downloading \`GET /admin/orders?format=csv\` (no filter:
+(\`bench/api-server.ts\`, NODE_ENV=production, V8 old space capped at ${API_HEAP_MB || 'the default'} MB), one admin downloading \`GET /admin/orders?format=csv\` (no filter:
 every order). PostgreSQL and the API share the 2-core machine with this script.
 
 | figure | value | target |
@@ -195,7 +225,8 @@ every order). PostgreSQL and the API share the 2-core machine with this script.
 | whole file | ${result.seconds} s (${result.rowsPerSecond.toLocaleString('en')} rows/s) | ≤ ${TARGET_SECONDS} s |
 | API RSS before → sampled peak (growth) | ${result.apiRssBeforeMb} → ${result.apiRssPeakSampledMb} MB (+${result.apiRssGrowthMb} MB) | growth < ${TARGET_PEAK_GROWTH_MB} MB |
 | API high-water mark (VmHWM, whole process life) | ${result.apiHighWaterMb} MB | |
-| before it, a fifth (${result.fifth.rows.toLocaleString('en')} rows): time, RSS before → peak (growth) | ${result.fifth.seconds} s, ${result.fifth.apiRssBeforeMb} → ${result.fifth.apiRssPeakSampledMb} MB (+${result.fifth.apiRssGrowthMb} MB) | |
+| API V8 heap used before → sampled peak (every 250 ms, /metrics) | ${result.apiHeapBeforeMb} → ${result.apiHeapPeakSampledMb} MB | |
+| before it, a fifth (${result.fifth.rows.toLocaleString('en')} rows): time; RSS before → peak (growth); heap before → peak | ${result.fifth.seconds} s; ${result.fifth.apiRssBeforeMb} → ${result.fifth.apiRssPeakSampledMb} MB (+${result.fifth.apiRssGrowthMb} MB); ${result.fifth.apiHeapBeforeMb} → ${result.fifth.apiHeapPeakSampledMb} MB | |
 
 How it streams: keyset batches of 1,000 orders (\`created_at, id\` descending, by the
 \`reservations_created\` index), each batch's buyers in one query through the users module, written to the
