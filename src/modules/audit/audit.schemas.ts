@@ -7,7 +7,7 @@ export const AuditQuery = Type.Object({
   actorId: Type.Optional(Uuid),
   action: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
   targetType: Type.Optional(Type.String({ minLength: 1, maxLength: 50 })),
-  targetId: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
+  targetId: Type.Optional(Uuid),
 });
 
 export const AuditItem = Type.Object({
