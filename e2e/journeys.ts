@@ -13,6 +13,7 @@ import type { Journey } from './harness.ts';
 import { signIn } from './steps.ts';
 import { completeOrderForm } from './checkout-form.ts';
 import { adminEditJourneys } from './journeys-admin-edit.ts';
+import { adminDeskJourneys } from './journeys-admin-desks.ts';
 import { ADMIN, type Stack } from './stack.ts';
 import { detailJourneys } from './journeys-detail.ts';
 import { searchJourneys } from './journeys-search.ts';
@@ -332,6 +333,7 @@ export function journeys(stack: Stack, suffix: string): Journey[] {
       },
     },
     ...adminEditJourneys(stack, suffix),
+    ...adminDeskJourneys(stack, suffix),
     ...detailJourneys(stack, suffix),
     ...searchJourneys(stack, suffix),
     ...refundJourneys(stack, suffix),

@@ -13,7 +13,13 @@ import { AccessTokens } from './modules/auth/tokens.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
 import { createAuthModule, createSessions, type Sessions } from './modules/auth/index.ts';
 import { EndedSessions } from './modules/auth/session-revocation.ts';
-import { createUsersModule, createWithdrawal } from './modules/users/index.ts';
+import {
+  createUsersAdmin,
+  createUsersDirectory,
+  createUsersModule,
+  createWithdrawal,
+} from './modules/users/index.ts';
+import { createAuditModule } from './modules/audit/index.ts';
 import { createMailModule, type MailModule } from './modules/mail/index.ts';
 import { createCouponsModule } from './modules/coupons/index.ts';
 import { createCatalogModule, type CatalogModule } from './modules/catalog/index.ts';
@@ -191,13 +197,19 @@ export async function createContainer(
 
   const sessions = createSessions(infra);
   const users = createUsersModule(infra, { sessions });
+  // The audit log comes first among the routes: its recorder must see every admin route registered.
+  const directory = createUsersDirectory(infra);
+  const audit = createAuditModule(infra, { actors: directory });
+  apiRoutes.push(audit.httpRecorder, audit.routes);
+  const usersAdmin = createUsersAdmin(infra, { sessions, audit: audit.recorder });
+  apiRoutes.push(usersAdmin.routes);
   const mail = createMailModule(infra);
   background.push(mail.background);
   const auth = createAuthModule(infra, { users: users.service, sessions, mail });
   apiRoutes.push(auth.subscription, auth.routes, auth.devicesRoutes, auth.socialRoutes, users.routes);
 
-  const coupons = createCouponsModule(infra);
-  apiRoutes.push(coupons.routes);
+  const coupons = createCouponsModule(infra, { audit: audit.recorder, holders: directory });
+  apiRoutes.push(coupons.routes, coupons.adminRoutes);
 
   // The catalogue owns seat and showtime inventory, so it is built before checkout and the waiting
   // room; its seat map shows HELD seats from checkout's holds in Redis (read without the module), and
@@ -266,6 +278,8 @@ export async function createContainer(
     ranking: catalog.salesRanking,
     ticketsOf: async (reservationId) =>
       (await tickets.service.listForReservation(reservationId)).map(toTicket),
+    buyers: directory,
+    audit: audit.recorder,
   });
   apiRoutes.push(...booking.routes);
   background.push(...booking.background);

@@ -114,6 +114,12 @@ export const ERROR_TABLE = {
   IMAGE_TYPE_UNSUPPORTED: { status: 415, title: 'The file is not a JPEG, PNG or WebP image' },
   IMAGE_UNREADABLE: { status: 422, title: 'The image could not be read' },
   IMAGE_TOO_MANY_PIXELS: { status: 422, title: 'The image has more pixels than allowed' },
+  // admin desks (docs/admin-desks.md)
+  REFUND_EXCEEDS_PAID: { status: 422, title: 'The refunds would add up to more than was paid' },
+  NOTHING_TO_REFUND: { status: 409, title: 'Everything paid has already been refunded' },
+  ACCOUNT_SUSPENDED: { status: 403, title: 'The account is suspended' },
+  CANNOT_CHANGE_OWN_ACCOUNT: { status: 409, title: 'Admins cannot suspend or demote themselves' },
+  COUPON_STOCK_DECREASE: { status: 422, title: 'Once issuing has started, stock can only grow' },
 } as const satisfies Record<string, { status: number; title: string }>;
 
 export type ErrorCode = keyof typeof ERROR_TABLE;

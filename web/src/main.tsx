@@ -40,6 +40,10 @@ const AdminPerformances = lazy(() => import('./pages/admin/Performances.tsx'));
 const AdminShowtimes = lazy(() => import('./pages/admin/Showtimes.tsx'));
 const AdminCoupons = lazy(() => import('./pages/admin/Coupons.tsx'));
 const CheckIn = lazy(() => import('./pages/admin/CheckIn.tsx'));
+const AdminOrders = lazy(() => import('./pages/admin/Orders.tsx'));
+const AdminOrder = lazy(() => import('./pages/admin/OrderDetail.tsx'));
+const AdminUsers = lazy(() => import('./pages/admin/Users.tsx'));
+const AuditLog = lazy(() => import('./pages/admin/AuditLog.tsx'));
 
 const signedIn = (el: React.ReactNode) => <RequireAuth>{el}</RequireAuth>;
 
@@ -94,6 +98,10 @@ const router = createBrowserRouter([
           { path: 'showtimes', element: <AdminShowtimes /> },
           { path: 'coupons', element: <AdminCoupons /> },
           { path: 'check-in', element: <CheckIn /> },
+          { path: 'orders', element: <AdminOrders /> },
+          { path: 'orders/:id', element: <AdminOrder /> },
+          { path: 'users', element: <AdminUsers /> },
+          { path: 'audit', element: <AuditLog /> },
         ],
       },
       { path: '*', element: <NotFound /> },

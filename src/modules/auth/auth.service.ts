@@ -198,6 +198,8 @@ export class AuthService {
 
   /** A new sign-in session for an authenticated user: recorded for the device list, then its first token. */
   async startSession(user: PublicUser, client: SessionClient): Promise<Session> {
+    // Every way in (password, provider, a reset link's sign-in) passes here: a suspended account stops.
+    if (await this.d.users.isSuspended(user.id)) throw new AppError('ACCOUNT_SUSPENDED');
     const refreshToken = randomBytes(32).toString('base64url');
     // The refresh-token family is the session: its id goes into every access token as `sid`.
     const familyId = randomUUID();
@@ -239,6 +241,7 @@ export class AuthService {
     }
     const user = await this.d.users.findById(rotation.userId);
     if (!user) throw new AppError('INVALID_TOKEN');
+    if (await this.d.users.isSuspended(user.id)) throw new AppError('ACCOUNT_SUSPENDED');
     if (client) await this.d.sessions.seen(rotation.familyId, client);
     return this.session(user, next, rotation.familyId);
   }

@@ -8,7 +8,8 @@ import type { PaymentGateway } from '../payments/index.ts';
 import type { BookingRepository } from './booking.repository.ts';
 import type { HoldRepository } from './hold.repository.ts';
 import type { IdempotencyRepository } from './idempotency.repository.ts';
-import type { AdmissionGate, DiscountPort, InventoryPort, SalesRanking } from './ports.ts';
+import type { AdmissionGate, AdminAudit, DiscountPort, InventoryPort, SalesRanking } from './ports.ts';
+import type { RefundsRepository } from './refunds.repository.ts';
 import type { ReservationSeats } from './reservation-seats.ts';
 
 /** What the booking services are built from (assembled in index.ts). */
@@ -22,6 +23,10 @@ export interface BookingDeps {
   clock: Clock;
   repo: BookingRepository;
   idempotency: IdempotencyRepository;
+  /** Refunds (one row each, summed by the database) and the reservation timeline. */
+  refunds: RefundsRepository;
+  /** Records admin actions in their transaction; absent in tools that build checkout alone. */
+  audit: AdminAudit | undefined;
   /** Seats joined from the catalogue's inventory and booking's reservation seats. */
   seats: ReservationSeats;
   holds: HoldRepository;

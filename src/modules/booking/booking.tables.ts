@@ -55,6 +55,8 @@ export interface ReservationsTable {
   step: Generated<SagaStep>;
   failure_code: string | null;
   refund_amount: number | null;
+  /** What has been refunded so far: the sum of reservation_refunds, kept by a trigger (migration 0110). */
+  refunded_amount: ColumnType<number, never, never>;
   expires_at: Timestamp;
   last_checked_at: NullableTimestamp;
   confirmed_at: NullableTimestamp;
@@ -97,7 +99,36 @@ export interface ReservationRefundAccountsTable {
   created_at: CreatedTimestamp;
 }
 
+export type RefundKind = 'BUYER' | 'ADMIN' | 'ISSUANCE_FAILURE';
+
+/** One refund of a reservation (migration 0110); inserting one adds it to `refunded_amount`. */
+export interface ReservationRefundsTable {
+  id: Generated<string>;
+  reservation_id: string;
+  amount: number;
+  kind: RefundKind;
+  reason: string;
+  actor_id: string | null;
+  idempotency_key: string;
+  status: ColumnType<'PENDING' | 'DONE', 'PENDING' | 'DONE' | undefined, 'DONE'>;
+  created_at: CreatedTimestamp;
+  completed_at: NullableTimestamp;
+}
+
+/** The timeline of a reservation: state changes (by trigger), webhooks and refunds (migration 0110). */
+export interface ReservationHistoryTable {
+  id: Generated<string>;
+  reservation_id: string;
+  kind: 'STATE' | 'WEBHOOK' | 'REFUND';
+  status: string | null;
+  step: string | null;
+  payment_status: string | null;
+  detail: ColumnType<unknown, string | null, never>;
+  at: ColumnType<Date, Date | undefined, never>;
+}
+
 export type Reservation = Selectable<ReservationsTable>;
+export type ReservationRefund = Selectable<ReservationRefundsTable>;
 
 declare module '../../infra/db.ts' {
   interface Database {
@@ -105,5 +136,7 @@ declare module '../../infra/db.ts' {
     reservation_seats: ReservationSeatsTable;
     reservation_idempotency: ReservationIdempotencyTable;
     reservation_refund_accounts: ReservationRefundAccountsTable;
+    reservation_refunds: ReservationRefundsTable;
+    reservation_history: ReservationHistoryTable;
   }
 }

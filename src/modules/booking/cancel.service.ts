@@ -154,6 +154,16 @@ export class CancelService {
           if (!refundAccount) throw new AppError('REFUND_ACCOUNT_REQUIRED');
           await repo.saveRefundAccount(tx, reservationId, refundAccount);
         }
+        if (refund.refundAmount > 0) {
+          await this.d.refunds.insert(tx, {
+            reservationId,
+            amount: refund.refundAmount,
+            kind: 'BUYER',
+            reason: 'cancelled by the buyer',
+            actorId: null,
+            idempotencyKey: `${reservationId}:refund`,
+          });
+        }
         return repo.requestCancel(tx, reservationId, { refund_amount: refund.refundAmount });
       });
     }
@@ -173,6 +183,17 @@ export class CancelService {
       const locked = await repo.byId(tx, reservationId, { forUpdate: true });
       if (!locked || locked.status !== 'CONFIRMED') return undefined;
       if (locked.step === 'CANCEL_REQUESTED') return locked;
+      const remaining = locked.total - locked.refunded_amount;
+      if (remaining > 0) {
+        await this.d.refunds.insert(tx, {
+          reservationId,
+          amount: remaining,
+          kind: 'ISSUANCE_FAILURE',
+          reason: 'tickets could not be issued',
+          actorId: null,
+          idempotencyKey: `${reservationId}:refund`,
+        });
+      }
       return repo.requestCancel(tx, reservationId, {
         refund_amount: locked.total,
         failure_code: 'TICKET_ISSUANCE_FAILED',
@@ -185,22 +206,7 @@ export class CancelService {
 
   /** Refunds and closes a CANCEL_REQUESTED reservation; repeatable (the recovery job resumes here). */
   async finish(row: Reservation): Promise<Reservation> {
-    const refund = row.refund_amount ?? 0;
-    if (refund > 0) {
-      const account =
-        row.pay_method === 'VIRTUAL_ACCOUNT' ? await this.d.repo.refundAccount(this.d.db, row.id) : undefined;
-      await this.d.gateway.cancel(row.payment_id, {
-        ...(account
-          ? { refundAccount: { bank: account.bank, number: account.number, holderName: account.holder } }
-          : {}),
-        amount: refund,
-        reason:
-          row.failure_code === 'TICKET_ISSUANCE_FAILED'
-            ? 'tickets could not be issued'
-            : 'cancelled by the buyer',
-        idempotencyKey: `${row.id}:refund`,
-      });
-    }
+    await this.sendPendingRefunds(row);
     const { repo, inventory, clock } = this.d;
     const result = await this.d.db.transaction().execute(async (tx) => {
       const locked = await repo.byId(tx, row.id, { forUpdate: true });
@@ -210,11 +216,14 @@ export class CancelService {
       await repo.releaseSeats(tx, row.id);
       await inventory.release(tx, seatIds);
       const now = clock.now();
+      // What was refunded in all (the refund rows' sum, kept by the database).
+      const refund = locked.refunded_amount;
       const fullRefund = refund === locked.total;
       const updated = await repo.transition(tx, row.id, 'CONFIRMED', {
         status: 'CANCELLED',
         step: 'CANCELLED',
-        payment_status: fullRefund ? 'CANCELLED' : 'PARTIAL_CANCELLED',
+        payment_status: fullRefund ? 'CANCELLED' : refund > 0 ? 'PARTIAL_CANCELLED' : locked.payment_status,
+        refund_amount: refund,
         closed_at: now,
       });
       if (locked.user_coupon_id && this.d.discounts && fullRefund) await this.d.discounts.restore(tx, row.id);
@@ -246,6 +255,117 @@ export class CancelService {
       );
     }
     return done;
+  }
+
+  /**
+   * Sends every refund recorded for the reservation and not yet sent, each with its own idempotency
+   * key (a retry after a crash refunds once), and marks it done.
+   */
+  private async sendPendingRefunds(row: Reservation): Promise<void> {
+    const { db, refunds, gateway, clock } = this.d;
+    const pending = await refunds.pendingOf(db, row.id);
+    if (pending.length === 0) return;
+    // A virtual-account deposit goes back into the account the buyer named on cancel, when there is one.
+    const account =
+      row.pay_method === 'VIRTUAL_ACCOUNT' ? await this.d.repo.refundAccount(db, row.id) : undefined;
+    for (const refund of pending) {
+      await gateway.cancel(row.payment_id, {
+        ...(account && {
+          refundAccount: { bank: account.bank, number: account.number, holderName: account.holder },
+        }),
+        amount: refund.amount,
+        reason: refund.reason,
+        idempotencyKey: refund.idempotency_key,
+      });
+      await refunds.markDone(db, refund, clock.now());
+    }
+  }
+
+  /**
+   * An admin's cancellation of a paid reservation, or a further refund of one already cancelled
+   * (the remainder after a partial refund): any amount up to what is left of the payment, whatever
+   * the buyer policy says, recorded with who did it and why. The first cancellation runs the buyer's
+   * saga (CANCEL_REQUESTED → refund → seats released, tickets voided by the event); a further refund
+   * only sends the money back. The database refuses a sum of refunds above the total
+   * (REFUND_EXCEEDS_PAID), so two admins refunding at once cannot pay back more than was paid.
+   */
+  async adminCancel(
+    reservationId: string,
+    input: { actorId: string; reason: string; refundAmount?: number; requestId?: string },
+  ): Promise<Reservation> {
+    const { db, repo, refunds } = this.d;
+    const planned = await db.transaction().execute(async (tx) => {
+      const locked = await repo.byId(tx, reservationId, { forUpdate: true });
+      if (!locked) throw new AppError('RESERVATION_NOT_FOUND');
+      if (locked.step === 'CANCEL_REQUESTED') {
+        throw new AppError('NOT_CANCELLABLE', 'A cancellation of this reservation is still being refunded');
+      }
+      const closing = locked.status === 'CONFIRMED';
+      if (!closing && locked.status !== 'CANCELLED') {
+        throw new AppError('NOT_CANCELLABLE', 'Only paid reservations can be cancelled or refunded');
+      }
+      const remaining = locked.total - locked.refunded_amount;
+      const amount = input.refundAmount ?? remaining;
+      if (amount > remaining) {
+        throw new AppError('REFUND_EXCEEDS_PAID', `At most ${remaining} KRW is left to refund`, {
+          remaining,
+        });
+      }
+      if (!closing && amount === 0) throw new AppError('NOTHING_TO_REFUND');
+      if (amount > 0) {
+        await refunds.insert(tx, {
+          reservationId,
+          amount,
+          kind: 'ADMIN',
+          reason: input.reason,
+          actorId: input.actorId,
+        });
+      }
+      const row = closing
+        ? await repo.requestCancel(tx, reservationId, { refund_amount: locked.refunded_amount + amount })
+        : locked;
+      await this.d.audit?.record(tx, {
+        actorId: input.actorId,
+        action: closing ? 'order.cancel' : 'order.refund',
+        target: { type: 'reservation', id: reservationId },
+        before: {
+          status: locked.status,
+          paymentStatus: locked.payment_status,
+          refunded: locked.refunded_amount,
+        },
+        after: {
+          status: 'CANCELLED',
+          refundAmount: amount,
+          refunded: locked.refunded_amount + amount,
+          reason: input.reason,
+        },
+        ...(input.requestId ? { requestId: input.requestId } : {}),
+      });
+      return { row, closing };
+    });
+    if (planned.closing) return this.finish(planned.row);
+    return (await this.finishClosedRefunds(planned.row)) ?? planned.row;
+  }
+
+  /**
+   * A cancelled reservation with refunds still to send (a further admin refund): sends them, then
+   * records the payment status; the coupon comes back once everything is refunded. Repeatable (the
+   * recovery job resumes here).
+   */
+  async finishClosedRefunds(row: Reservation): Promise<Reservation | undefined> {
+    await this.sendPendingRefunds(row);
+    return this.d.db.transaction().execute(async (tx) => {
+      const updated = await this.d.refunds.settleClosed(tx, row.id);
+      if (
+        updated &&
+        updated.refunded_amount === updated.total &&
+        updated.user_coupon_id &&
+        this.d.discounts
+      ) {
+        await this.d.discounts.restore(tx, row.id);
+      }
+      return updated;
+    });
   }
 }
 

@@ -16,7 +16,18 @@ import { CheckoutSaga } from './checkout-saga.ts';
 import { HoldRepository } from './hold.repository.ts';
 import { HoldService } from './holds.service.ts';
 import { IdempotencyRepository } from './idempotency.repository.ts';
-import type { AdmissionGate, DiscountPort, InventoryPort, SalesRanking } from './ports.ts';
+import type {
+  AdminAudit,
+  AdmissionGate,
+  BuyerDirectory,
+  DiscountPort,
+  InventoryPort,
+  SalesRanking,
+} from './ports.ts';
+import { RefundsRepository } from './refunds.repository.ts';
+import { AdminOrdersRepository } from './admin-orders.repository.ts';
+import { AdminOrders } from './admin-orders.service.ts';
+import { adminOrdersRoutes } from './admin-orders.routes.ts';
 import { CheckoutRecovery, DEFAULT_RECOVERY, type RecoveryOptions } from './recovery.job.ts';
 import { ReservationQueries, type TicketsOf } from './reservation-queries.ts';
 import { ReservationSeats } from './reservation-seats.ts';
@@ -50,7 +61,13 @@ export interface BookingPorts {
   /** Tickets shown with a reservation (the tickets module); none by default. */
   ticketsOf?: TicketsOf;
   recovery?: Partial<RecoveryOptions>;
+  /** Buyers for the orders desk (the users module); without it a text search matches no account. */
+  buyers?: BuyerDirectory;
+  /** The audit log (admin cancellations and refunds, exports). */
+  audit?: AdminAudit;
 }
+
+const noBuyers: BuyerDirectory = { matching: async () => [], profiles: async () => new Map() };
 
 export interface BookingModule {
   routes: FastifyPluginAsyncTypebox[];
@@ -62,6 +79,8 @@ export interface BookingModule {
   recovery: CheckoutRecovery;
   saga: CheckoutSaga;
   cancels: CancelService;
+  /** The orders desk (admin search, detail, cancel and export). */
+  adminOrders: AdminOrders;
   /** For withdrawal: open orders for shows ahead, and erasing the booker details (in `tx`). */
   bookers: AccountRecords;
   holders: ShowtimeHoldersReader;
@@ -95,6 +114,8 @@ export function createBookingModule(infra: Infra, ports: BookingPorts): BookingM
     clock: infra.clock,
     repo,
     idempotency: new IdempotencyRepository(),
+    refunds: new RefundsRepository(),
+    audit: ports.audit,
     seats: new ReservationSeats(repo, ports.inventory),
     holds: holdRepo,
     inventory: ports.inventory,
@@ -126,6 +147,14 @@ export function createBookingModule(infra: Infra, ports: BookingPorts): BookingM
   const reservations = new ReservationService(deps, holds, saga);
   const queries = new ReservationQueries(deps, ports.ticketsOf ?? (async () => []));
   const cancels = new CancelService(deps);
+  const ticketsOf = ports.ticketsOf ?? (async () => []);
+  const adminOrders = new AdminOrders(
+    deps,
+    new AdminOrdersRepository(),
+    ports.buyers ?? noBuyers,
+    cancels,
+    ticketsOf,
+  );
   const recovery = new CheckoutRecovery(deps, saga, cancels, { ...DEFAULT_RECOVERY, ...ports.recovery });
 
   const job = new LeasedJob({
@@ -161,6 +190,7 @@ export function createBookingModule(infra: Infra, ports: BookingPorts): BookingM
     routes: [
       bookingRoutes({ holds, reservations, queries, cancels }),
       quoteRoutes({ quotes: new CouponQuotes(deps) }),
+      adminOrdersRoutes({ orders: adminOrders }),
     ],
     settlement: new Settlement(deps, saga),
     background: [
@@ -171,6 +201,7 @@ export function createBookingModule(infra: Infra, ports: BookingPorts): BookingM
     recovery,
     saga,
     cancels,
+    adminOrders,
     bookers: new AccountRecords(infra.db, repo, ports.inventory),
     /** For reminders and review invitations (onsale-alerts' ShowtimeHolders port). */
     holders: new ShowtimeHoldersReader(infra.db, repo, ports.inventory),

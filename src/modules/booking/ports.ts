@@ -119,3 +119,34 @@ export interface CouponQuote {
 export interface SalesRanking {
   recordSales(performanceId: string, seatCount: number): Promise<void>;
 }
+
+/** A buyer as the orders desk shows them (the users module). */
+export interface Buyer {
+  id: string;
+  email: string;
+  nickname: string;
+  phone: string | null;
+}
+
+/** The users module, for the orders desk: who matches a search, and who the buyers are. */
+export interface BuyerDirectory {
+  /** Ids of accounts whose email, nickname or phone matches `q` (at most `limit`). */
+  matching(q: string, limit: number): Promise<string[]>;
+  /** The accounts among `ids` (withdrawn ones are absent). */
+  profiles(ids: string[]): Promise<Map<string, Buyer>>;
+}
+
+/** The audit log: an admin action recorded in the transaction that makes it (audit module). */
+export interface AdminAudit {
+  record(
+    tx: DbOrTx,
+    entry: {
+      actorId: string;
+      action: string;
+      target?: { type: string; id: string };
+      before?: unknown;
+      after?: unknown;
+      requestId?: string;
+    },
+  ): Promise<void>;
+}

@@ -24,7 +24,8 @@ export const DEFAULT_RECOVERY: RecoveryOptions = {
  *   EXPIRED (seats and coupon released) and the payment voided;
  * - PENDING_PAYMENT for a while: asked at the gateway; PAID → confirmed, declined → FAILED;
  * - CANCEL_PAYMENT_PENDING: the void/refund retried until the gateway accepts it;
- * - CANCEL_REQUESTED: a buyer's cancellation finished.
+ * - CANCEL_REQUESTED: a buyer's (or admin's) cancellation finished;
+ * - a cancelled reservation's further refund still pending: sent.
  */
 export class CheckoutRecovery {
   constructor(
@@ -78,6 +79,12 @@ export class CheckoutRecovery {
       await this.each(row, async () => {
         await this.cancels.finish(row);
         counts.cancelled++;
+      });
+    }
+    // A further refund of a cancelled reservation (the orders desk) that a crash left unsent.
+    for (const row of await this.d.refunds.duePendingOfClosed(db, retry)) {
+      await this.each(row, async () => {
+        await this.cancels.finishClosedRefunds(row);
       });
     }
     return counts;

@@ -29,6 +29,8 @@ export class Settlement implements CheckoutSettlement {
     if (!UUID_RE.test(paymentId)) return;
     const row = await this.d.repo.byPaymentId(this.d.db, paymentId);
     if (!row) return;
+    // The orders desk's timeline shows every webhook, whatever it changes.
+    await this.d.refunds.history(this.d.db, row.id, 'WEBHOOK', { paymentId });
     await this.saga.settle(row);
   }
 }

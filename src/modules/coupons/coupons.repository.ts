@@ -81,6 +81,117 @@ export class CouponRepository {
     return { items, total: Number(count.n) };
   }
 
+  /** One coupon under a row lock (the admin edit serialises on it). */
+  async lockOne(tx: Tx, id: string): Promise<CouponRow | undefined> {
+    await tx.selectFrom('coupons').select('id').where('id', '=', id).forUpdate().executeTakeFirst();
+    return tx.selectFrom('coupons as c').select(COUPON_COLUMNS).where('c.id', '=', id).executeTakeFirst();
+  }
+
+  async byId(db: DbOrTx, id: string): Promise<CouponRow | undefined> {
+    return db.selectFrom('coupons as c').select(COUPON_COLUMNS).where('c.id', '=', id).executeTakeFirst();
+  }
+
+  async updateCoupon(
+    tx: Tx,
+    id: string,
+    set: { name?: string; stock?: number; issueStartsAt?: Date; issueEndsAt?: Date; validUntil?: Date },
+  ): Promise<void> {
+    await tx
+      .updateTable('coupons')
+      .set({
+        ...(set.name !== undefined && { name: set.name }),
+        ...(set.stock !== undefined && { stock: set.stock }),
+        ...(set.issueStartsAt !== undefined && { issue_starts_at: set.issueStartsAt }),
+        ...(set.issueEndsAt !== undefined && { issue_ends_at: set.issueEndsAt }),
+        ...(set.validUntil !== undefined && { valid_until: set.validUntil }),
+      })
+      .where('id', '=', id)
+      .execute();
+  }
+
+  /**
+   * Spreads a new stock over the coupon's shards: more stock adds to the caps shard by shard (no
+   * copy moves); before anyone holds a copy the caps are simply split anew. The deferred trigger
+   * checks that the caps add up to the stock at commit.
+   */
+  async resizeShards(tx: Tx, id: string, stock: number): Promise<void> {
+    const shards = await tx
+      .selectFrom('coupon_stock_shards')
+      .select(['shard', 'cap', 'issued'])
+      .where('coupon_id', '=', id)
+      .orderBy('shard')
+      .execute();
+    const current = shards.reduce((sum, s) => sum + s.cap, 0);
+    const issued = shards.reduce((sum, s) => sum + s.issued, 0);
+    if (issued === 0) {
+      await tx.deleteFrom('coupon_stock_shards').where('coupon_id', '=', id).execute();
+      const caps = splitStock(stock);
+      await tx
+        .insertInto('coupon_stock_shards')
+        .values(caps.map((cap, shard) => ({ coupon_id: id, shard, cap })))
+        .execute();
+      return;
+    }
+    const extra = stock - current;
+    for (const [i, s] of shards.entries()) {
+      const add = Math.floor(extra / shards.length) + (i < extra % shards.length ? 1 : 0);
+      if (add === 0) continue;
+      await tx
+        .updateTable('coupon_stock_shards')
+        .set({ cap: s.cap + add })
+        .where('coupon_id', '=', id)
+        .where('shard', '=', s.shard)
+        .execute();
+    }
+  }
+
+  /** Who holds a copy, newest first, with its state and the reservation that used or holds it. */
+  async holders(
+    db: DbOrTx,
+    couponId: string,
+    page: number,
+    size: number,
+  ): Promise<{
+    items: {
+      id: string;
+      userId: string;
+      status: 'AVAILABLE' | 'RESERVED' | 'USED';
+      reservationId: string | null;
+      issuedAt: Date;
+      usedAt: Date | null;
+    }[];
+    total: number;
+    used: number;
+  }> {
+    const [items, count] = await Promise.all([
+      db
+        .selectFrom('user_coupons')
+        .select([
+          'id',
+          'user_id as userId',
+          'status',
+          'reservation_id as reservationId',
+          'issued_at as issuedAt',
+          'used_at as usedAt',
+        ])
+        .where('coupon_id', '=', couponId)
+        .orderBy('issued_at', 'desc')
+        .orderBy('id')
+        .limit(size)
+        .offset((page - 1) * size)
+        .execute(),
+      db
+        .selectFrom('user_coupons')
+        .select([
+          sql<string>`count(*)`.as('n'),
+          sql<string>`count(*) FILTER (WHERE status = 'USED')`.as('used'),
+        ])
+        .where('coupon_id', '=', couponId)
+        .executeTakeFirstOrThrow(),
+    ]);
+    return { items, total: Number(count.n), used: Number(count.used) };
+  }
+
   /** Coupons whose issue window contains `now`. */
   async issuableAt(db: DbOrTx, now: Date): Promise<CouponRow[]> {
     return db

@@ -222,6 +222,22 @@ export class CouponStock {
     );
   }
 
+  /**
+   * After an admin edit committed (stock, window): drops the state so the next request rebuilds it
+   * from PostgreSQL. A rebuild that read its snapshot before the commit holds the lease until it has
+   * written, so the state is dropped again once no lease is held: whatever stays was read after the
+   * commit. Real time: this waits on another process's lease (5 s at most).
+   */
+  async invalidate(couponId: string): Promise<void> {
+    const k = CouponStock.keys(couponId);
+    await this.redis.del(k.state);
+    const deadline = Date.now() + 6_000;
+    while ((await this.redis.exists(k.lock)) === 1 && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    await this.redis.del(k.state);
+  }
+
   /** Remaining stock per coupon, or undefined where the state is missing. */
   async remaining(couponIds: string[]): Promise<(number | undefined)[]> {
     // One command per coupon: each lives in its own slot, so this also works on Redis Cluster.

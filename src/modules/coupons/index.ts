@@ -5,11 +5,14 @@ import { CouponRepository } from './coupons.repository.ts';
 import { couponRoutes } from './coupons.routes.ts';
 import { CouponService } from './coupons.service.ts';
 import { CouponStock } from './coupons.stock.ts';
+import { CouponAdmin, type CouponsAudit, type HolderProfiles } from './coupons.admin.ts';
+import { couponAdminRoutes } from './coupons.admin.routes.ts';
 import './coupons.tables.ts';
 
 /** Coupons: admin catalogue, first-come issuance, and the DiscountPort that checkout calls. */
 export function createCouponsModule(
   infra: Pick<Infra, 'db' | 'readRouting' | 'redis' | 'metrics' | 'log' | 'clock' | 'tokens'>,
+  ports: { audit?: CouponsAudit; holders?: HolderProfiles } = {},
 ) {
   const log = infra.log.child({ module: 'coupons' });
   const repo = new CouponRepository();
@@ -27,8 +30,20 @@ export function createCouponsModule(
   const issuance = new CouponIssuance({ db, readRouting, repo, stock, duration, log });
   const service = new CouponService({ db, readRouting, repo, stock, issuance, log, clock });
   const discounts = new CouponDiscounts(repo, clock);
+  const admin = new CouponAdmin({
+    db,
+    repo,
+    stock,
+    issuance,
+    clock,
+    log,
+    audit: ports.audit,
+    holders: ports.holders,
+  });
   return {
     routes: couponRoutes({ service, issuance, tokens: infra.tokens }),
+    adminRoutes: couponAdminRoutes({ admin }),
+    admin,
     discounts,
     issuance,
     service,

@@ -5,6 +5,8 @@ import type { BookerRecords, SessionRevoker, SessionStarts, UpcomingTickets } fr
 import { UsersService } from './users.service.ts';
 import { usersRoutes, withdrawalRoutes } from './users.routes.ts';
 import { WithdrawalService } from './withdrawal.service.ts';
+import { UserDirectory, UsersAdmin, type UsersAudit } from './admin-users.service.ts';
+import { adminUsersRoutes } from './admin-users.routes.ts';
 
 export type { UsersService, PublicUser, Role } from './users.service.ts';
 export type { BookerRecords, SessionRevoker, SessionStarts, UpcomingTickets } from './ports.ts';
@@ -48,4 +50,26 @@ export function createWithdrawal(
     ...ports,
   });
   return { service, routes: withdrawalRoutes(service) };
+}
+
+/**
+ * The users desk and the account lookups other desks need, built after the audit log (which itself
+ * asks the users module for admins' emails through `directory`).
+ */
+export function createUsersDirectory(infra: Pick<Infra, 'db'>) {
+  return new UserDirectory({ db: infra.db, repo: new UsersRepository() });
+}
+
+export function createUsersAdmin(
+  infra: Pick<Infra, 'db' | 'clock'>,
+  ports: { sessions: SessionRevoker; audit: UsersAudit },
+) {
+  const admin = new UsersAdmin({
+    db: infra.db,
+    repo: new UsersRepository(),
+    clock: infra.clock,
+    sessions: ports.sessions,
+    audit: ports.audit,
+  });
+  return { admin, routes: adminUsersRoutes({ admin }) };
 }

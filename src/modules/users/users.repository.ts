@@ -1,7 +1,7 @@
-import { sql, type Selectable } from 'kysely';
-import { PG, isPgError, type DbOrTx } from '../../infra/db.ts';
+import { sql, type ExpressionBuilder, type Selectable } from 'kysely';
+import { PG, isPgError, type Database, type DbOrTx } from '../../infra/db.ts';
 import { AppError } from '../../errors.ts';
-import type { ConsentKind, Language, UsersTable } from './users.tables.ts';
+import type { ConsentKind, Language, Role, UsersTable } from './users.tables.ts';
 import './users.tables.ts';
 
 export type UserRow = Selectable<UsersTable>;
@@ -224,5 +224,101 @@ export class UsersRepository {
       .returning('id')
       .executeTakeFirst();
     return row !== undefined;
+  }
+  /** The users desk: accounts whose email, nickname or phone contains `q`, newest first. */
+  async adminPage(
+    db: DbOrTx,
+    f: { q?: string; role?: Role; suspended?: boolean },
+    page: number,
+    size: number,
+  ): Promise<{ items: UserRow[]; total: number }> {
+    let q = db.selectFrom('users').where('deleted_at', 'is', null);
+    if (f.q) q = q.where((eb) => this.matches(eb, f.q!));
+    if (f.role) q = q.where('role', '=', f.role);
+    if (f.suspended !== undefined) q = q.where('suspended_at', f.suspended ? 'is not' : 'is', null);
+    const [items, count] = await Promise.all([
+      q
+        .selectAll()
+        .orderBy('created_at', 'desc')
+        .orderBy('id')
+        .limit(size)
+        .offset((page - 1) * size)
+        .execute(),
+      q.select(sql<string>`count(*)`.as('n')).executeTakeFirstOrThrow(),
+    ]);
+    return { items, total: Number(count.n) };
+  }
+
+  /** Ids of live accounts matching `q` (the orders desk's buyer search). */
+  async matchingIds(db: DbOrTx, q: string, limit: number): Promise<string[]> {
+    const rows = await db
+      .selectFrom('users')
+      .select('id')
+      .where('deleted_at', 'is', null)
+      .where((eb) => this.matches(eb, q))
+      .limit(limit)
+      .execute();
+    return rows.map((r) => r.id);
+  }
+
+  /**
+   * Email, nickname or phone contains `q` (case-insensitive; the phone by its digits, +82 read as 0),
+   * through the trigram index of migration 0111.
+   */
+  private matches(eb: ExpressionBuilder<Database, 'users'>, q: string) {
+    const like = `%${q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const digits = q.replace(/[^0-9]/g, '').replace(/^820?/, '0');
+    const text = sql<string>`lower(email || ' ' || nickname || ' ' || coalesce(phone, ''))`;
+    const any = [eb(text, 'like', like)];
+    if (digits.length >= 4) {
+      any.push(
+        eb(
+          sql<string>`regexp_replace(regexp_replace(coalesce(phone, ''), '[^0-9]', '', 'g'), '^820?', '0')`,
+          'like',
+          `%${digits}%`,
+        ),
+      );
+    }
+    return eb.or(any);
+  }
+
+  async profiles(
+    db: DbOrTx,
+    ids: string[],
+  ): Promise<Array<{ id: string; email: string; nickname: string; phone: string | null }>> {
+    if (ids.length === 0) return [];
+    return db
+      .selectFrom('users')
+      .select(['id', 'email', 'nickname', 'phone'])
+      .where('id', '=', sql<string>`ANY(${ids}::uuid[])`)
+      .execute();
+  }
+
+  async lockForAdmin(tx: DbOrTx, id: string): Promise<UserRow | undefined> {
+    return tx
+      .selectFrom('users')
+      .selectAll()
+      .where('id', '=', id)
+      .where('deleted_at', 'is', null)
+      .forUpdate()
+      .executeTakeFirst();
+  }
+
+  async setAdminState(
+    tx: DbOrTx,
+    id: string,
+    set: { role?: Role; suspendedAt?: Date | null },
+    now: Date,
+  ): Promise<UserRow> {
+    return tx
+      .updateTable('users')
+      .set({
+        ...(set.role !== undefined && { role: set.role }),
+        ...(set.suspendedAt !== undefined && { suspended_at: set.suspendedAt }),
+        updated_at: now,
+      })
+      .where('id', '=', id)
+      .returningAll()
+      .executeTakeFirstOrThrow();
   }
 }

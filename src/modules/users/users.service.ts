@@ -133,6 +133,12 @@ export class UsersService {
     return row.password_hash !== null;
   }
 
+  /** Suspended by an admin (users desk): no sign-in, no refresh. A missing account is not "suspended". */
+  async isSuspended(id: string): Promise<boolean> {
+    const row = await this.d.repo.findById(this.d.db, id);
+    return row?.suspended_at != null;
+  }
+
   async findById(id: string): Promise<PublicUser | undefined> {
     const row = await this.d.repo.findById(this.d.db, id);
     return row && toPublicUser(row);

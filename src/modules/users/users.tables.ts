@@ -22,6 +22,8 @@ export interface UsersTable {
   language: Generated<Language>;
   /** When the account was withdrawn: its personal data is erased and it cannot sign in. */
   deleted_at: Generated<Date | null>;
+  /** When an admin suspended the account (migration 0111): it cannot sign in until lifted. */
+  suspended_at: Generated<Date | null>;
   created_at: ColumnType<Date, never, never>;
   updated_at: ColumnType<Date, never, Date>;
 }

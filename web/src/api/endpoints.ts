@@ -1,4 +1,4 @@
-import { API_BASE, ApiError, call, setAccessToken, type Conditional } from './client.ts';
+import { API_BASE, ApiError, call, request, setAccessToken, type Conditional } from './client.ts';
 import { onlyPathErrors } from './fieldErrors.ts';
 import type {
   LoginResult,
@@ -20,6 +20,10 @@ import type {
   WithdrawBody,
   SocialProvider,
   NotificationSettingsChange,
+  CouponEdit,
+  OrdersQuery,
+  AdminCancelBody,
+  AdminUserChange,
 } from './types.ts';
 
 /**
@@ -224,6 +228,22 @@ export const admin = {
     call('POST', '/admin/check-ins', { body: { code, showtimeId } }),
   doorShowtimes: () => call('GET', '/admin/check-ins/showtimes'),
   live: (showtimeId: string) => call('GET', '/admin/showtimes/{id}/live', { path: { id: showtimeId } }),
+  editCoupon: (id: string, body: CouponEdit) => call('PATCH', '/admin/coupons/{id}', { path: { id }, body }),
+  stopCoupon: (id: string) => call('DELETE', '/admin/coupons/{id}', { path: { id } }),
+  couponHolders: (id: string, page = 1) =>
+    call('GET', '/admin/coupons/{id}/holders', { path: { id }, query: { page, size: 50 } }),
+  orders: (query: OrdersQuery) => call('GET', '/admin/orders', { query: { ...query, format: 'json' } }),
+  /** The same search as a CSV file (text), every match. */
+  ordersCsv: (query: OrdersQuery) =>
+    request<string>('GET', '/admin/orders', { query: { ...query, format: 'csv' }, text: true }),
+  order: (id: string) => call('GET', '/admin/orders/{id}', { path: { id } }),
+  cancelOrder: (id: string, body: AdminCancelBody) =>
+    call('POST', '/admin/orders/{id}/cancel', { path: { id }, body }),
+  users: (query: { q?: string; page?: number }) =>
+    call('GET', '/admin/users', { query: { ...query, size: 50 } }),
+  updateUser: (id: string, body: AdminUserChange) =>
+    call('PATCH', '/admin/users/{id}', { path: { id }, body }),
+  auditLog: (page = 1) => call('GET', '/admin/audit-log', { query: { page, size: 50 } }),
 };
 
 /**

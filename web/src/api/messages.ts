@@ -201,6 +201,23 @@ export const MESSAGES: Record<string, { ko: string; en: string }> = {
   WRONG_SHOWTIME: { ko: '다른 회차의 티켓입니다.', en: 'This ticket is for another showtime.' },
   TICKET_REVOKED: { ko: '취소된 티켓입니다.', en: 'This ticket was cancelled.' },
   COUPON_NOT_FOUND: { ko: '쿠폰을 찾을 수 없습니다.', en: 'Coupon not found.' },
+  REFUND_EXCEEDS_PAID: {
+    ko: '환불 금액이 남은 결제 금액보다 많습니다.',
+    en: 'The refund is more than what is left of the payment.',
+  },
+  NOTHING_TO_REFUND: { ko: '이미 전액 환불된 주문입니다.', en: 'This order has been refunded in full.' },
+  ACCOUNT_SUSPENDED: {
+    ko: '이용이 정지된 계정입니다. 고객센터로 문의해 주세요.',
+    en: 'This account is suspended. Please contact support.',
+  },
+  CANNOT_CHANGE_OWN_ACCOUNT: {
+    ko: '내 계정은 정지하거나 권한을 낮출 수 없습니다.',
+    en: 'You cannot suspend or demote your own account.',
+  },
+  COUPON_STOCK_DECREASE: {
+    ko: '발급이 시작된 쿠폰은 수량을 늘리기만 할 수 있습니다.',
+    en: 'Once issuing has started, stock can only grow.',
+  },
   COUPON_ALREADY_ISSUED: { ko: '이미 받은 쿠폰입니다.', en: 'You already have this coupon.' },
   COUPON_SOLD_OUT: { ko: '쿠폰이 모두 소진되었습니다.', en: 'The coupon is sold out.' },
   COUPON_NOT_ISSUABLE: { ko: '지금은 받을 수 없는 쿠폰입니다.', en: 'This coupon cannot be issued now.' },

@@ -88,6 +88,16 @@ export type UserCoupon = ResponseOf<'/api/v1/users/me/coupons', 'get'>[number];
 // --- back office ----------------------------------------------------------------------------------
 
 export type AdminCoupon = ResponseOf<'/api/v1/admin/coupons', 'get'>['items'][number];
+export type CouponEdit = BodyOf<'/api/v1/admin/coupons/{id}', 'patch'>;
+export type CouponHolders = ResponseOf<'/api/v1/admin/coupons/{id}/holders', 'get'>;
+export type OrdersQuery = QueryOf<'/api/v1/admin/orders', 'get'>;
+export type OrderSummary = ResponseOf<'/api/v1/admin/orders', 'get'>['items'][number];
+export type OrderStatus = OrderSummary['status'];
+export type OrderDetail = ResponseOf<'/api/v1/admin/orders/{id}', 'get'>;
+export type AdminCancelBody = BodyOf<'/api/v1/admin/orders/{id}/cancel', 'post'>;
+export type AdminUser = ResponseOf<'/api/v1/admin/users', 'get'>['items'][number];
+export type AdminUserChange = BodyOf<'/api/v1/admin/users/{id}', 'patch'>;
+export type AuditEntry = ResponseOf<'/api/v1/admin/audit-log', 'get'>['items'][number];
 export type NewCoupon = BodyOf<'/api/v1/admin/coupons', 'post'>;
 export type Venue = ResponseOf<'/api/v1/admin/venues', 'get'>[number];
 export type NewVenue = BodyOf<'/api/v1/admin/venues', 'post'>;

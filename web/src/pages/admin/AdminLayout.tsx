@@ -12,8 +12,11 @@ export default function AdminLayout() {
         <NavLink to="/admin/venues">{t('admin.venues')}</NavLink>
         <NavLink to="/admin/performances">{t('admin.performances')}</NavLink>
         <NavLink to="/admin/showtimes">{t('admin.showtimes')}</NavLink>
+        <NavLink to="/admin/orders">{t('admin.orders')}</NavLink>
+        <NavLink to="/admin/users">{t('admin.users')}</NavLink>
         <NavLink to="/admin/coupons">{t('admin.coupons')}</NavLink>
         <NavLink to="/admin/check-in">{t('admin.checkIn')}</NavLink>
+        <NavLink to="/admin/audit">{t('admin.audit')}</NavLink>
       </nav>
       <Outlet />
     </div>

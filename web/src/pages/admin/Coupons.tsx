@@ -4,6 +4,7 @@ import { useI18n } from '../../i18n/index.tsx';
 import { useAsync, useTitle } from '../../lib/hooks.ts';
 import { Empty, ErrorBox, Notice } from '../../components/States.tsx';
 import { localInput } from '../../components/format.ts';
+import { CouponActions } from './CouponDesk.tsx';
 
 export default function AdminCoupons() {
   const { t, number, dateTime, price } = useI18n();
@@ -53,13 +54,14 @@ export default function AdminCoupons() {
       <ErrorBox error={list.error} onRetry={list.reload} />
       {list.data?.length === 0 && <Empty>{t('coupons.noneIssuable')}</Empty>}
       {list.data && list.data.length > 0 && (
-        <table className="admin-table">
+        <table className="admin-table stacked">
           <thead>
             <tr>
               <th scope="col">{t('admin.name')}</th>
               <th scope="col">{t('admin.discountValue')}</th>
               <th scope="col">{t('admin.issued')}</th>
               <th scope="col">{t('admin.issueEndsAt')}</th>
+              <th scope="col">{t('admin.actions')}</th>
             </tr>
           </thead>
           <tbody>
@@ -71,6 +73,9 @@ export default function AdminCoupons() {
                   {number(c.issued)} / {number(c.stock)}
                 </td>
                 <td>{dateTime(c.issueEndsAt)}</td>
+                <td>
+                  <CouponActions coupon={c} onChanged={list.reload} />
+                </td>
               </tr>
             ))}
           </tbody>
