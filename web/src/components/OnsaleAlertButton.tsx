@@ -71,8 +71,7 @@ export function OnsaleAlertButton({ performanceId }: { performanceId: string }) 
         data-testid="onsale-alert-toggle"
         onClick={() => void press()}
       >
-        <BellIcon muted={!on} size={18} />{' '}
-        {on ? t('alerts.subscribed') : t('alerts.subscribe')}
+        <BellIcon muted={!on} size={18} /> {on ? t('alerts.subscribed') : t('alerts.subscribe')}
       </button>
       {on && <p className="small muted">{t('alerts.subscribedHint')}</p>}
       {failure && (
