@@ -249,7 +249,7 @@ async function main() {
         const res = await timed('reserve', () =>
           fetch(`${apiUrl}/api/v1/reservations`, {
             method: 'POST',
-            headers: { ...headers, 'idempotency-key': `bench-${round}-${user.id}` },
+            headers: { ...headers, 'idempotency-key': `bench-${round}-${side === 'onsale' ? 'a' : 'b'}-${user.id}` },
             body: JSON.stringify({ holdId: holdBody.id }),
           }),
         );
@@ -394,6 +394,16 @@ async function main() {
     },
   ]);
 
+  const row = (step: Step) =>
+    `| ${step} | ${timings[step].length} | ${pct(timings[step], 50).toFixed(1)} | ${pct(timings[step], 99).toFixed(1)} |`;
+  const la = loadavg()
+    .map((n) => n.toFixed(1))
+    .join(' ');
+  const topology =
+    VIA === 'nginx'
+      ? `nginx (ops/nginx) in front of ${INSTANCES} API instance(s)`
+      : 'the API reached directly';
+  const f0 = (n: number) => n.toFixed(0);
   const alertsSection = (() => {
     if (SUBSCRIBERS === 0) return '';
     const slow = pairedRatio(
@@ -421,17 +431,6 @@ ${withAlerts.map((r, i) => `| ${i + 1} | ${f0(onsales[i]!.purchasesPerSecond)} |
 ${(['hold', 'reserve', 'pay', 'complete'] as Step[]).map(stepRow).join('\n')}
 `;
   })();
-
-  const row = (step: Step) =>
-    `| ${step} | ${timings[step].length} | ${pct(timings[step], 50).toFixed(1)} | ${pct(timings[step], 99).toFixed(1)} |`;
-  const la = loadavg()
-    .map((n) => n.toFixed(1))
-    .join(' ');
-  const topology =
-    VIA === 'nginx'
-      ? `nginx (ops/nginx) in front of ${INSTANCES} API instance(s)`
-      : 'the API reached directly';
-  const f0 = (n: number) => n.toFixed(0);
   const report = `# bench/${NAME}
 
 Run ${new Date().toISOString()} on this machine (2 cores): ${topology}; API, sandbox gateway${args.worker ? ', worker' : ''} each in their own process (\`src/main.ts\`, NODE_ENV=production),

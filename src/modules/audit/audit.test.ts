@@ -22,9 +22,10 @@ describe('audit log', () => {
         actor_id: string;
         target_type: string | null;
         target_id: string | null;
+        before: unknown;
         after: unknown;
       }>`
-        SELECT action, actor_id, target_type, target_id, after FROM audit_log ORDER BY id`.execute(
+        SELECT action, actor_id, target_type, target_id, before, after FROM audit_log ORDER BY id`.execute(
         t.container.db,
       )
     ).rows;
@@ -56,7 +57,14 @@ describe('audit log', () => {
       ['DELETE /admin/venues/:id', 'venues', venueId],
     ]);
     expect(added.every((r) => r.actor_id === admin.id)).toBe(true);
-    expect(added[1]!.after).toEqual({ body: { name: '감사홀 2' }, id: venueId });
+    // The edit keeps the venue as it was and as it became; the delete, what was deleted.
+    expect(added[1]!.before).toMatchObject({ id: venueId, name: '감사홀' });
+    expect(added[1]!.after).toMatchObject({
+      body: { name: '감사홀 2' },
+      response: { id: venueId, name: '감사홀 2' },
+    });
+    expect(added[3]!.before).toMatchObject({ id: venueId, name: '감사홀 2' });
+    expect(added[0]!.before).toBeNull();
   });
 
   it('admins read it newest first with the actor; non-admins cannot; no route changes it', async () => {

@@ -10,6 +10,11 @@ declare module 'fastify' {
      * state before and after), so the generic recorder leaves it alone.
      */
     audit?: 'in-service';
+    /**
+     * The state this write changes, read before the handler runs (after the guard and validation):
+     * the generic recorder keeps it as the entry's `before`. A read that fails leaves `before` empty.
+     */
+    auditBefore?: (request: FastifyRequest) => Promise<unknown>;
   }
 }
 
@@ -20,9 +25,11 @@ const MAX_JSON = 16_384;
 /**
  * The generic recorder: every ADMIN route that writes (POST, PUT, PATCH, DELETE) and does not record
  * its own entry gets one audit entry per successful response — `METHOD /path`, the target named by
- * the path's `:id` or the created `id`, and the request body (secrets dropped) as `after`. It writes
- * before the response leaves (onSend), after the route's own transaction committed; it cannot know
- * the state before, which is why the desks record in their services instead.
+ * the path's `:id` or the created `id`, the request body (secrets dropped) and the response as
+ * `after`, and, where the route names how to read it (`config.auditBefore`), the state before. It
+ * writes before the response leaves (onSend), after the route's own transaction committed; the
+ * state before is read just ahead of the handler, not in its transaction, which is why the desks
+ * record in their services instead.
  * Registered with fastify-plugin at the start of the API scope, so every route registered after it
  * in that scope passes through its onRoute hook.
  */
@@ -39,7 +46,20 @@ export function auditHttpRecorder(deps: {
         if (!methods.some((m) => WRITES.has(m))) return;
         const existing = route.onSend === undefined ? [] : ([] as unknown[]).concat(route.onSend);
         route.onSend = [...existing, record(route.url)] as RouteOptions['onSend'];
+        const readBefore = route.config.auditBefore;
+        if (readBefore) {
+          const handlers = route.preHandler === undefined ? [] : ([] as unknown[]).concat(route.preHandler);
+          const capture = async (request: FastifyRequest): Promise<void> => {
+            try {
+              befores.set(request, await readBefore(request));
+            } catch {
+              // Not found or unreadable: the handler answers for itself; the entry has no before.
+            }
+          };
+          route.preHandler = [...handlers, capture] as RouteOptions['preHandler'];
+        }
       });
+      const befores = new WeakMap<FastifyRequest, unknown>();
 
       const record =
         (url: string) =>
@@ -54,7 +74,12 @@ export function auditHttpRecorder(deps: {
               actorId: request.user.id,
               action: `${request.method} ${path}`,
               ...(targetId ? { target: { type: targetType(path), id: targetId } } : {}),
-              after: { body: redact(request.body) ?? null, ...(createdId ? { id: createdId } : {}) },
+              ...(befores.has(request) ? { before: redact(befores.get(request)) ?? null } : {}),
+              after: {
+                body: redact(request.body) ?? null,
+                ...(createdId ? { id: createdId } : {}),
+                ...(reply.statusCode !== 204 ? { response: jsonOf(payload) } : {}),
+              },
               requestId: request.id,
             });
           } catch (err) {
@@ -71,6 +96,16 @@ export function auditHttpRecorder(deps: {
 /** `/admin/venues/:id` → `venues`; the segment after /admin/. */
 function targetType(path: string): string {
   return path.split('/').filter(Boolean)[1] ?? 'admin';
+}
+
+/** The response as JSON when it is a small JSON document; otherwise nothing. */
+function jsonOf(payload: unknown): unknown {
+  if (typeof payload !== 'string' || payload.length > MAX_JSON || !/^[[{]/.test(payload)) return undefined;
+  try {
+    return redact(JSON.parse(payload));
+  } catch {
+    return undefined;
+  }
 }
 
 function idIn(payload: unknown): string | undefined {

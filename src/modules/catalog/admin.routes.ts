@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { AppError } from '../../errors.ts';
 import { errors, Uuid } from '../../http/schemas.ts';
@@ -25,6 +26,15 @@ export const catalogAdminRoutes =
     // Every route here is ADMIN only; the guard derived from it runs at onRequest, before the body
     // is parsed or validated (401/403 before 400).
     const guard = { config: { access: 'admin' } } as const;
+    /** ADMIN, and the state the write changes, read first for the audit log's `before`. */
+    const audited = (read: (id: string, adminId: string | undefined) => Promise<unknown>) =>
+      ({
+        config: {
+          access: 'admin',
+          auditBefore: (request: FastifyRequest) =>
+            read((request.params as { id: string }).id, request.user?.id),
+        },
+      }) as const;
     const doc = (summary: string) => ({ tags: ['catalogue admin'], summary, security: [{ bearerAuth: [] }] });
     const Created = Type.Object({ id: Uuid, name: Type.String(), seatCount: Type.Integer() });
 
@@ -38,6 +48,11 @@ export const catalogAdminRoutes =
       if (!entry) throw new AppError('PERFORMANCE_NOT_FOUND');
       return entry.json as never;
     };
+    const venueBefore = async (id: string, adminId: string | undefined) =>
+      (await admin.venues(adminId)).find((v) => v.id === id) ?? null;
+    const performanceBefore = async (id: string, adminId: string | undefined): Promise<unknown> =>
+      JSON.parse(String(await detailJson(id, adminId)));
+    const showtimeBefore = (id: string) => admin.showtime(id);
 
     app.post(
       '/admin/venues',
@@ -67,7 +82,7 @@ export const catalogAdminRoutes =
     app.patch(
       '/admin/venues/:id',
       {
-        ...guard,
+        ...audited(venueBefore),
         schema: {
           ...doc('Edit a venue: name, address, location and how to reach it (not its sections)'),
           params: IdParams,
@@ -81,7 +96,7 @@ export const catalogAdminRoutes =
     app.delete(
       '/admin/venues/:id',
       {
-        ...guard,
+        ...audited(venueBefore),
         schema: {
           ...doc('Soft-delete a venue'),
           params: IdParams,
@@ -116,7 +131,7 @@ export const catalogAdminRoutes =
     app.patch(
       '/admin/performances/:id',
       {
-        ...guard,
+        ...audited(performanceBefore),
         schema: {
           ...doc('Update a performance'),
           params: IdParams,
@@ -133,7 +148,7 @@ export const catalogAdminRoutes =
     app.delete(
       '/admin/performances/:id',
       {
-        ...guard,
+        ...audited(performanceBefore),
         schema: {
           ...doc('Soft-delete a performance'),
           params: IdParams,
@@ -180,7 +195,7 @@ export const catalogAdminRoutes =
     app.patch(
       '/admin/showtimes/:id',
       {
-        ...guard,
+        ...audited(showtimeBefore),
         schema: {
           ...doc(
             'Change a showtime: times (create rules), limit, waiting room; the start is fixed once a seat is sold, the opening once sales have opened',
@@ -196,7 +211,7 @@ export const catalogAdminRoutes =
     app.delete(
       '/admin/showtimes/:id',
       {
-        ...guard,
+        ...audited(showtimeBefore),
         schema: {
           ...doc('Soft-delete a showtime'),
           params: IdParams,
