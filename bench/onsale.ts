@@ -249,7 +249,10 @@ async function main() {
         const res = await timed('reserve', () =>
           fetch(`${apiUrl}/api/v1/reservations`, {
             method: 'POST',
-            headers: { ...headers, 'idempotency-key': `bench-${round}-${side === 'onsale' ? 'a' : 'b'}-${user.id}` },
+            headers: {
+              ...headers,
+              'idempotency-key': `bench-${round}-${side === 'onsale' ? 'a' : 'b'}-${user.id}`,
+            },
             body: JSON.stringify({ holdId: holdBody.id }),
           }),
         );
