@@ -146,7 +146,8 @@ export function notificationJourneys(stack: Stack, suffix: string): Journey[] {
         assert.equal(await page.locator('.notif-item.unread').count(), 1);
         await page.getByRole('button', { name: '모두 읽음' }).first().click();
         await page.getByTestId('notif-badge').waitFor({ state: 'detached' });
-        assert.equal(await page.locator('.notif-item.unread').count(), 0);
+        await page.locator('.notif-item.unread').first().waitFor({ state: 'detached' });
+        assert.equal(await page.locator('.notif-item').count(), 2);
 
         // The mail's unsubscribe link: confirm, and the settings show that mail off.
         const unsubscribe = new URL(unsubscribeUrl);

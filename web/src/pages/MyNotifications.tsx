@@ -25,7 +25,7 @@ export default function MyNotifications() {
     <div className="stack narrow">
       <h1>{t('nav.notifications')}</h1>
       <div className="notif-toolbar">
-        <label>
+        <label className="check">
           <input
             type="checkbox"
             checked={unread}
