@@ -120,6 +120,15 @@ export function paymentJourneys(stack: Stack): Journey[] {
         await panel.getByRole('button', { name: '입금 확인' }).click();
         await panel.waitFor();
 
+        // 예매 내역 shows the same account while the deposit is awaited, then back to the return page.
+        const returnUrl = page.url();
+        await page.goto('/me/reservations');
+        const waiting = page.getByTestId('va-waiting');
+        await waiting.getByText(accountNumber, { exact: false }).waitFor();
+        await waiting.getByText('입금 대기 중', { exact: false }).waitFor();
+        await page.goto(returnUrl);
+        await panel.waitFor();
+
         // The buyer deposits (the sandbox page stands in for the bank) and comes back confirmed.
         await panel.getByRole('link', { name: '입금하기 (테스트 결제 페이지)' }).click();
         await page.waitForURL((url) => url.origin === stack.gatewayUrl);

@@ -305,6 +305,8 @@ const ko = {
   'pay.vaHint':
     '발급된 계좌에 입금 기한까지 입금하면 예매가 확정됩니다. 그때까지 좌석은 다른 분이 예매할 수 없습니다.',
   'va.title': '가상계좌로 입금해 주세요',
+  'va.waiting': '입금 대기 중: 아래 계좌로 입금하면 예매가 확정돼요.',
+  'va.dueBy': '{when}까지 입금하지 않으면 예매가 취소되고 좌석이 풀려요.',
   'va.bank': '은행',
   'va.account': '계좌번호',
   'va.amount': '입금 금액',
@@ -1101,6 +1103,8 @@ const en: Record<Key, string> = {
   'pay.vaHint':
     'Deposit into the account you get before its deadline to confirm the booking. The seats stay yours until then.',
   'va.title': 'Deposit into this account',
+  'va.waiting': 'Waiting for your deposit: the booking is confirmed once it arrives in this account.',
+  'va.dueBy': 'Without a deposit by {when}, the booking is cancelled and the seats are released.',
   'va.bank': 'Bank',
   'va.account': 'Account number',
   'va.amount': 'Amount',

@@ -4,6 +4,7 @@ import type { RefundPolicy, RefundQuote, Reservation, Ticket } from '../../api/t
 import { ErrorBox, Notice } from '../../components/States.tsx';
 import { seatLabel } from '../../components/format.ts';
 import { useI18n } from '../../i18n/index.tsx';
+import { useDates } from '../../lib/dates.ts';
 import { TicketCard } from './TicketCard.tsx';
 import { RefundAccountForm, refundAccountValid, type RefundAccountInput } from './RefundAccountForm.tsx';
 
@@ -25,6 +26,7 @@ export function ReservationCard({
   onChanged: () => void;
 }) {
   const { t, lang, price, dateTime } = useI18n();
+  const dates = useDates();
   const [confirming, setConfirming] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [refund, setRefund] = useState<number | null>(null);
@@ -34,6 +36,11 @@ export function ReservationCard({
   // A bank deposit is refunded by a transfer into an account the buyer names.
   const needsAccount = r.payment.payMethod === 'VIRTUAL_ACCOUNT';
   const deadline = cancelDeadline(r, policy);
+  const bankName = (code: string): string => {
+    const key = `bank.${code}`;
+    const name = t(key as Parameters<typeof t>[0]);
+    return name === key ? code : name;
+  };
   const cancelled = r.status === 'CANCELLED' || refund !== null;
   const canCancel =
     r.status === 'CONFIRMED' && refund === null && deadline !== null && Date.now() <= deadline;
@@ -109,6 +116,19 @@ export function ReservationCard({
           </dd>
         </div>
       </dl>
+      {r.status === 'PENDING_PAYMENT' && r.payment.virtualAccount && (
+        // A bank deposit still awaited: the account is here too, not only on the page after checkout.
+        <div className="notice info" data-testid="va-waiting">
+          <strong>{t('va.waiting')}</strong>
+          <p>
+            {bankName(r.payment.virtualAccount.bank)} {r.payment.virtualAccount.accountNumber} ·{' '}
+            {price(r.total)}
+          </p>
+          <p className="small">
+            {t('va.dueBy', { when: dates.dayTime(r.payment.virtualAccount.dueAt, true) })}
+          </p>
+        </div>
+      )}
       {r.status === 'CANCELLED' && refund === null && r.refundAmount != null && (
         <p className="muted">{t('res.refunded', { amount: price(r.refundAmount) })}</p>
       )}
