@@ -1,31 +1,14 @@
 import type { Clock } from '../../infra/clock.ts';
+import type { AuditEntry, AuditPort } from '../../infra/audit.ts';
 import type { Db, DbOrTx } from '../../infra/db.ts';
 import type { AuditFilter, AuditRepository } from './audit.repository.ts';
 import type { ActorDirectory } from './ports.ts';
 
-/**
- * One admin action as the audit log keeps it. `before`/`after` are the state the action changed,
- * as plain JSON (the fields that matter, not whole rows with secrets).
- */
-export interface AuditEntry {
-  /** The admin's user id. */
-  actorId: string;
-  /** `<subject>.<verb>`: order.cancel, user.update, coupon.update, coupon.stop … */
-  action: string;
-  target?: { type: string; id: string };
-  before?: unknown;
-  after?: unknown;
-  /** The HTTP request id, to find the request in the logs. */
-  requestId?: string;
-}
+/** One admin action (src/infra/audit.ts): `action` is `<subject>.<verb>` (order.cancel, user.update …). */
+export type { AuditEntry };
 
-/**
- * What other modules call to record an admin action: `record(tx, entry)` inside the transaction that
- * makes the change, so the action and its record commit or roll back together.
- */
-export interface AuditRecorder {
-  record(db: DbOrTx, entry: AuditEntry): Promise<void>;
-}
+/** What other modules call to record an admin action (the port of src/infra/audit.ts). */
+export type AuditRecorder = AuditPort;
 
 export interface AuditView {
   id: string;

@@ -1,4 +1,5 @@
 import type { DbOrTx, Tx } from '../../infra/db.ts';
+import type { AuditPort } from '../../infra/audit.ts';
 
 /**
  * What checkout needs from other modules, as narrow ports. The composition root plugs in the real
@@ -137,16 +138,4 @@ export interface BuyerDirectory {
 }
 
 /** The audit log: an admin action recorded in the transaction that makes it (audit module). */
-export interface AdminAudit {
-  record(
-    tx: DbOrTx,
-    entry: {
-      actorId: string;
-      action: string;
-      target?: { type: string; id: string };
-      before?: unknown;
-      after?: unknown;
-      requestId?: string;
-    },
-  ): Promise<void>;
-}
+export type AdminAudit = AuditPort;

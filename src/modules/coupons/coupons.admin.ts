@@ -1,26 +1,15 @@
 import { AppError, fieldError } from '../../errors.ts';
 import type { Clock } from '../../infra/clock.ts';
-import type { Db, DbOrTx } from '../../infra/db.ts';
+import type { Db } from '../../infra/db.ts';
 import type { Logger } from '../../infra/logger.ts';
 import type { CouponIssuance } from './coupons.issuance.ts';
 import type { CouponRepository } from './coupons.repository.ts';
 import type { CouponStock } from './coupons.stock.ts';
 import type { CouponRow } from './coupons.tables.ts';
+import type { AuditPort } from '../../infra/audit.ts';
 
 /** The audit log, written in the transaction of the edit (the audit module fills it). */
-export interface CouponsAudit {
-  record(
-    tx: DbOrTx,
-    entry: {
-      actorId: string;
-      action: string;
-      target?: { type: string; id: string };
-      before?: unknown;
-      after?: unknown;
-      requestId?: string;
-    },
-  ): Promise<void>;
-}
+export type CouponsAudit = AuditPort;
 
 /** Accounts behind holders' ids (the users module). */
 export interface HolderProfiles {

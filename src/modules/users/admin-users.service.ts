@@ -1,24 +1,13 @@
 import { AppError } from '../../errors.ts';
 import type { Clock } from '../../infra/clock.ts';
-import type { Db, DbOrTx } from '../../infra/db.ts';
+import type { Db } from '../../infra/db.ts';
 import type { SessionRevoker } from './ports.ts';
 import type { UserRow, UsersRepository } from './users.repository.ts';
 import type { Role } from './users.tables.ts';
+import type { AuditPort } from '../../infra/audit.ts';
 
 /** The audit log, recorded in the transaction of the change (the audit module fills it). */
-export interface UsersAudit {
-  record(
-    tx: DbOrTx,
-    entry: {
-      actorId: string;
-      action: string;
-      target?: { type: string; id: string };
-      before?: unknown;
-      after?: unknown;
-      requestId?: string;
-    },
-  ): Promise<void>;
-}
+export type UsersAudit = AuditPort;
 
 export interface AdminUserView {
   id: string;
