@@ -42,6 +42,8 @@ export function adminDeskJourneys(stack: Stack, suffix: string): Journey[] {
         await page.getByLabel('이메일, 닉네임, 전화번호, 예매번호 또는 예약 ID').fill(phone);
         await page.getByRole('button', { name: '검색', exact: true }).click();
         const link = page.getByRole('link', { name: bought.bookingNumber });
+        // The unfiltered list (newest first) may show the order already: wait for the search's answer.
+        await page.getByText('주문 1건', { exact: true }).waitFor();
         await link.waitFor();
         assert.equal(await page.locator('tbody tr').count(), 1);
         await link.click();

@@ -101,6 +101,7 @@ export function searchJourneys(stack: Stack, suffix: string): Journey[] {
       const index = options.findIndex((o) => o.includes(title));
       for (let i = 0; i <= index; i++) await box.press('ArrowDown');
       assert.equal(await option.getAttribute('aria-selected'), 'true');
+      assert.equal(await box.getAttribute('aria-activedescendant'), await option.getAttribute('id'));
       await box.press('Enter');
       await page.waitForURL(`**/performances/${id}`);
       await page.getByRole('heading', { name: title }).waitFor();

@@ -21,6 +21,8 @@ export function SearchBox({ initial = '', big = false }: { initial?: string; big
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(-1);
   const typed = useRef(false);
+  /** The query the shown suggestions answer: a fresh answer to the same query keeps the selection. */
+  const shownFor = useRef('');
 
   useEffect(() => setValue(initial), [initial]);
 
@@ -37,7 +39,8 @@ export function SearchBox({ initial = '', big = false }: { initial?: string; big
         .suggestions(q, controller.signal)
         .then((list) => {
           setItems(list);
-          setActive(-1);
+          if (shownFor.current !== q) setActive(-1);
+          shownFor.current = q;
           setOpen(true);
         })
         .catch(() => undefined); // suggestions are a help, never an error on the page
