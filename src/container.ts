@@ -240,6 +240,7 @@ export async function createContainer(
       storePoster: (file) => uploads.service.storeImage(file, POSTER_PRESET),
       removeImage: (url) => uploads.service.removeImage(url),
     },
+    audit: audit.recorder,
   });
   apiRoutes.push(posters.routes);
 

@@ -21,7 +21,7 @@ export const postersRoutes =
     app.put(
       '/admin/performances/:id/poster',
       {
-        config: { access: 'admin' },
+        config: { access: 'admin', audit: 'in-service' },
         schema: {
           ...doc(
             "Upload the performance's poster (JPEG, PNG or WebP, ≤ 5 MB); the old uploaded poster is deleted",
@@ -40,7 +40,7 @@ export const postersRoutes =
     app.delete(
       '/admin/performances/:id/poster',
       {
-        config: { access: 'admin' },
+        config: { access: 'admin', audit: 'in-service' },
         schema: {
           ...doc('Go back to the generated poster; the uploaded one is deleted'),
           params: IdParams,

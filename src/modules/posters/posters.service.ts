@@ -1,3 +1,5 @@
+import type { AuditPort } from '../../infra/audit.ts';
+import type { Db } from '../../infra/db.ts';
 import type { Logger } from '../../infra/logger.ts';
 import type { UploadedFile } from '../../http/multipart.ts';
 import type { PosterImages, PosterSlots } from './ports.ts';
@@ -18,13 +20,21 @@ export interface PosterResult {
  *      never a performance without its poster.
  */
 export class PosterService {
-  constructor(private readonly deps: { slots: PosterSlots; images: PosterImages; log: Logger }) {}
+  constructor(
+    private readonly deps: {
+      slots: PosterSlots;
+      images: PosterImages;
+      audit: AuditPort;
+      db: Db;
+      log: Logger;
+    },
+  ) {}
 
   get maxBytes(): number {
     return this.deps.images.maxBytes;
   }
 
-  /** The upload action of the performance editor: the audit log's `record(...)` goes here. */
+  /** The upload action of the performance editor, recorded in the audit log with the poster before. */
   async replacePoster(
     actor: { id: string },
     performanceId: string,
@@ -38,14 +48,36 @@ export class PosterService {
       if (created) await this.removeQuietly(image.url, 'undo of a poster that was not saved');
       throw err;
     }
-    this.deps.log.info({ actorId: actor.id, performanceId, url: image.url, previous }, 'poster replaced');
+    await this.audited(actor, 'performance.poster.replace', performanceId, previous, image.url);
     return image;
   }
 
   /** Back to the generated poster; the uploaded one's files go when nothing shows them. */
   async removePoster(actor: { id: string }, performanceId: string): Promise<void> {
     const { previous } = await this.commit(performanceId, null);
-    this.deps.log.info({ actorId: actor.id, performanceId, previous }, 'poster removed');
+    await this.audited(actor, 'performance.poster.remove', performanceId, previous, null);
+  }
+
+  /**
+   * The audit entry, after the catalogue's commit (the pointer changes in the catalogue's own
+   * transaction); a failure to write it is logged, the change stands.
+   */
+  private async audited(
+    actor: { id: string },
+    action: string,
+    performanceId: string,
+    previous: string | null,
+    next: string | null,
+  ): Promise<void> {
+    await this.deps.audit
+      .record(this.deps.db, {
+        actorId: actor.id,
+        action,
+        target: { type: 'performances', id: performanceId },
+        before: { posterUrl: previous },
+        after: { posterUrl: next },
+      })
+      .catch((err: Error) => this.deps.log.error({ err, performanceId }, 'audit entry could not be written'));
   }
 
   private async commit(performanceId: string, url: string | null): Promise<{ previous: string | null }> {

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setupTestApp, type TestApp, type TestEnv } from '../../../test/context.ts';
 import { createUser, type TestUser } from '../../../test/factories.ts';
@@ -84,6 +85,30 @@ describe('performance posters (PUT/DELETE /admin/performances/{id}/poster)', () 
     expect(await served(first)).toBe(404);
     expect(await served(first.replace(/-640\.jpg$/, '-160.webp'))).toBe(404);
     expect(filesOf(second)).toHaveLength(6);
+    // The audit log has each change once, with the poster before and after, and nothing generic.
+    const { rows } = await sql<{ action: string; actor_id: string; before: unknown; after: unknown }>`
+      SELECT action, actor_id, before, after FROM audit_log WHERE target_id = ${id} ORDER BY id`.execute(
+      t.container.db,
+    );
+    expect(rows.map((r) => r.action)).toEqual([
+      'POST /admin/performances',
+      'performance.poster.replace',
+      'performance.poster.replace',
+    ]);
+    expect(rows.slice(1)).toEqual([
+      {
+        action: 'performance.poster.replace',
+        actor_id: admin.id,
+        before: { posterUrl: expect.not.stringMatching(/^\/media\//) },
+        after: { posterUrl: first },
+      },
+      {
+        action: 'performance.poster.replace',
+        actor_id: admin.id,
+        before: { posterUrl: first },
+        after: { posterUrl: second },
+      },
+    ]);
   });
 
   it('keeps an old poster that another performance still shows', async () => {
