@@ -20,7 +20,11 @@ describe('catalogue search plans', () => {
       INSERT INTO venues (name, address, seat_count) VALUES ('플랜 아트홀', '서울', 100) RETURNING id`.execute(
       db,
     );
-    await sql`
+    // Ten thousand rows through the search triggers and GIN indexes can outlast the pool's 15 s
+    // statement timeout on a busy CI machine; the seed is setup, not the thing under test.
+    await db.connection().execute(async (seedConnection) => {
+      await sql`SET statement_timeout = 0`.execute(seedConnection);
+      await sql`
       INSERT INTO performances (title, description, category_id, venue_id, start_date, end_date, running_minutes,
                                 age_rating, "cast", status, search_text, created_at)
       SELECT t.title, t.description, (SELECT id FROM categories ORDER BY sort_order LIMIT 1), ${venue.rows[0]!.id},
@@ -33,9 +37,11 @@ describe('catalogue search plans', () => {
                  || CASE WHEN i % 20 = 0 THEN ' 유령' ELSE '' END AS title,
                '무대 위의 이야기 ' || i || ': 배우들이 들려주는 사랑과 이별, 그리고 다시 만나는 계절의 노래. '
                  || 'A story told on stage, number ' || i AS description
-      ) AS t`.execute(db);
-    // As autovacuum would: merges the GIN pending lists and gathers statistics.
-    await sql`VACUUM ANALYZE performances`.execute(db);
+      ) AS t`.execute(seedConnection);
+      // As autovacuum would: merges the GIN pending lists and gathers statistics.
+      await sql`VACUUM ANALYZE performances`.execute(seedConnection);
+      await sql`RESET statement_timeout`.execute(seedConnection);
+    });
   });
   afterAll(() => t.close());
 
