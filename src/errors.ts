@@ -120,6 +120,8 @@ export const ERROR_TABLE = {
   ACCOUNT_SUSPENDED: { status: 403, title: 'The account is suspended' },
   CANNOT_CHANGE_OWN_ACCOUNT: { status: 409, title: 'Admins cannot suspend or demote themselves' },
   COUPON_STOCK_DECREASE: { status: 422, title: 'Once issuing has started, stock can only grow' },
+  // what users write for others to read (src/infra/content-screen.ts)
+  BANNED_WORDS: { status: 422, title: 'The text contains words that are not allowed' },
 } as const satisfies Record<string, { status: number; title: string }>;
 
 export type ErrorCode = keyof typeof ERROR_TABLE;
