@@ -218,6 +218,10 @@ export const MESSAGES: Record<string, { ko: string; en: string }> = {
     ko: '발급이 시작된 쿠폰은 수량을 늘리기만 할 수 있습니다.',
     en: 'Once issuing has started, stock can only grow.',
   },
+  BANNED_WORDS: {
+    ko: '사용할 수 없는 단어가 들어 있습니다. 표현을 바꿔 다시 써 주세요.',
+    en: 'The text contains words that are not allowed. Please rephrase it.',
+  },
   COUPON_ALREADY_ISSUED: { ko: '이미 받은 쿠폰입니다.', en: 'You already have this coupon.' },
   COUPON_SOLD_OUT: { ko: '쿠폰이 모두 소진되었습니다.', en: 'The coupon is sold out.' },
   COUPON_NOT_ISSUABLE: { ko: '지금은 받을 수 없는 쿠폰입니다.', en: 'This coupon cannot be issued now.' },
