@@ -169,6 +169,21 @@ export const CONFIG_SCHEMA = {
     'One sender run claims batch after batch for about this long, then yields until the next poll',
     '5000',
   ),
+  BANNED_WORDS_CHECK_MS: entry(
+    int(0, 60_000),
+    'How often (ms) each instance asks Redis whether the banned-words list changed: the bound on how stale a list an instance screens with (docs/moderation.md)',
+    '1000',
+  ),
+  INQUIRY_OPENS_PER_HOUR: entry(
+    int(1, 10_000),
+    '1:1 inquiries one user may open per hour (then 429 RATE_LIMITED)',
+    '10',
+  ),
+  INQUIRY_MESSAGES_PER_HOUR: entry(
+    int(1, 10_000),
+    'Messages one user may add to inquiries per hour (then 429 RATE_LIMITED)',
+    '60',
+  ),
   MAIL_DAILY_CAP: entry(
     int(0, 1000),
     'Non-transactional notification mails per user per Korean calendar day (booking mail is never capped); 0 = none',

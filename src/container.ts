@@ -38,6 +38,8 @@ import { createKeywordAlertsModule, type KeywordAlertsModule } from './modules/k
 import { createUploadsModule, POSTER_PRESET } from './modules/uploads/index.ts';
 import { createPostersModule } from './modules/posters/index.ts';
 import type { ObjectStorage } from './infra/storage/index.ts';
+import { createModerationModule, type ModerationModule } from './modules/moderation/index.ts';
+import { createInquiriesModule, type InquiriesModule } from './modules/inquiries/index.ts';
 
 /** The shared adapters every module is built from. */
 export interface Infra {
@@ -98,6 +100,10 @@ export interface Container extends Infra {
   onsaleAlerts: OnsaleAlertsModule;
   /** Keyword alerts (`matcher.onPublished` is what the consumer runs); exposed for tests. */
   keywordAlerts: KeywordAlertsModule;
+  /** The banned-words list and the ContentScreen every module taking users' text is given. */
+  moderation: ModerationModule;
+  /** 1:1 inquiries and the support desk; exposed for tests. */
+  inquiries: InquiriesModule;
   close: () => Promise<void>;
 }
 
@@ -203,6 +209,10 @@ export async function createContainer(
   apiRoutes.push(audit.httpRecorder, audit.routes);
   const usersAdmin = createUsersAdmin(infra, { sessions, audit: audit.recorder });
   apiRoutes.push(usersAdmin.routes);
+  // The banned-words list (금칙어): built before every module that takes text users write for others
+  // (inquiries, reviews, chat), which get `moderation.screen` as their ContentScreen.
+  const moderation = createModerationModule(infra, { audit: audit.recorder });
+  apiRoutes.push(moderation.routes);
   const mail = createMailModule(infra);
   background.push(mail.background);
   const auth = createAuthModule(infra, { users: users.service, sessions, mail });
@@ -296,6 +306,15 @@ export async function createContainer(
   apiRoutes.push(...notifications.routes);
   background.push(...notifications.background);
 
+  // 1:1 inquiries: a linked reservation must be the caller's (checkout's bookers), names from users.
+  const inquiries = createInquiriesModule(infra, {
+    reservations: { ownerOf: (id) => booking.bookers.ownerOf(id) },
+    people: { profiles: (ids) => directory.profiles(ids) },
+    screen: moderation.screen,
+    audit: audit.recorder,
+  });
+  apiRoutes.push(...inquiries.routes);
+
   // Withdrawal asks tickets (upcoming tickets) and booking (booker details), built after users.
   const withdrawal = createWithdrawal(infra, {
     sessions,
@@ -346,6 +365,8 @@ export async function createContainer(
     notifications,
     onsaleAlerts,
     keywordAlerts,
+    moderation,
+    inquiries,
     close: closeInfra,
   };
 }

@@ -122,6 +122,11 @@ export const ERROR_TABLE = {
   COUPON_STOCK_DECREASE: { status: 422, title: 'Once issuing has started, stock can only grow' },
   // what users write for others to read (src/infra/content-screen.ts)
   BANNED_WORDS: { status: 422, title: 'The text contains words that are not allowed' },
+  BANNED_WORD_EXISTS: { status: 409, title: 'The word is already on the banned-words list' },
+  BANNED_WORD_NOT_FOUND: { status: 404, title: 'Banned word not found' },
+  // 1:1 inquiries (docs/inquiries.md)
+  INQUIRY_NOT_FOUND: { status: 404, title: 'Inquiry not found' },
+  INQUIRY_CLOSED: { status: 409, title: 'The inquiry is closed' },
 } as const satisfies Record<string, { status: number; title: string }>;
 
 export type ErrorCode = keyof typeof ERROR_TABLE;

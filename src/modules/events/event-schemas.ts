@@ -112,6 +112,19 @@ export const PerformancePublishedV1 = Type.Object({
   publishedAt: Instant,
 });
 
+/** Staff answered a buyer's 1:1 inquiry (one event per staff message; notifications tell the buyer). */
+export const InquiryAnsweredV1 = Type.Object({
+  inquiryId: Uuid,
+  messageId: Uuid,
+  /** The buyer who opened the inquiry. */
+  userId: Uuid,
+  title: Type.String(),
+  category: Type.String(),
+  /** The start of the answer (at most 200 characters), for the notice. */
+  excerpt: Type.String({ maxLength: 200 }),
+  answeredAt: Instant,
+});
+
 export const EVENT_SCHEMAS = {
   'reservation.confirmed': { version: 1, schema: ReservationConfirmedV1 },
   'reservation.failed': { version: 1, schema: ReservationFailedV1 },
@@ -120,6 +133,7 @@ export const EVENT_SCHEMAS = {
   'ticket.issued': { version: 1, schema: TicketIssuedV1 },
   'ticket.issuance_failed': { version: 1, schema: TicketIssuanceFailedV1 },
   'performance.published': { version: 1, schema: PerformancePublishedV1 },
+  'inquiry.answered': { version: 1, schema: InquiryAnsweredV1 },
 } as const;
 
 export type EventType = keyof typeof EVENT_SCHEMAS;

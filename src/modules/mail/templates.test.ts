@@ -22,6 +22,7 @@ describe('mail templates', () => {
       'onsale-alert',
       'keyword-match',
       'review-invitation',
+      'inquiry-answered',
       'notice',
     ]);
     // Notification samples carry Korean titles, which English mail quotes as they are.

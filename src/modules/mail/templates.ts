@@ -35,6 +35,7 @@ export interface MailTemplateData {
   'onsale-alert': { phase: 'SOON' | 'OPEN'; performanceTitle: string; salesOpenAt: string; link: string };
   'keyword-match': { keyword: string; performanceTitle: string; salesOpenAt: string | null; link: string };
   'review-invitation': { performanceTitle: string; startsAt: string; link: string };
+  'inquiry-answered': { inquiryTitle: string; answer: string; link: string };
   /** Any other notification: its title, body and link as the app shows them. */
   notice: { title: string; body: string; link: string | null };
 }
@@ -319,6 +320,24 @@ const NOTIFICATION_COPY: {
           button: { label: 'Write a review', href: d.link },
           footer: NOTICE_FOOTER.en,
         },
+  'inquiry-answered': (d, lang) =>
+    lang === 'ko'
+      ? {
+          subject: `[컬처티켓] 1:1 문의에 답변이 달렸어요: ${d.inquiryTitle}`,
+          heading: '문의하신 내용에 답변드렸어요',
+          paragraphs: [`문의 제목: ${d.inquiryTitle}`, d.answer],
+          after: ['답변 전문과 이전 대화는 아래 버튼을 눌러 확인해 주세요.'],
+          button: { label: '답변 확인하기', href: d.link },
+          footer: NOTICE_FOOTER.ko,
+        }
+      : {
+          subject: `Your inquiry was answered: ${d.inquiryTitle}`,
+          heading: 'We answered your inquiry',
+          paragraphs: [`Inquiry: ${d.inquiryTitle}`, d.answer],
+          after: ['See the whole answer and the conversation with the button below.'],
+          button: { label: 'Read the answer', href: d.link },
+          footer: NOTICE_FOOTER.en,
+        },
   notice: (d, lang) => ({
     subject: lang === 'ko' ? `[컬처티켓] ${d.title}` : d.title,
     heading: d.title,
@@ -596,6 +615,11 @@ export const SAMPLE_DATA: MailTemplateData = {
     performanceTitle: '뮤지컬 〈레미제라블〉',
     startsAt: '2026-11-29T10:00:00.000Z',
     link: 'http://localhost:3000/performances/sample',
+  },
+  'inquiry-answered': {
+    inquiryTitle: '예매 취소 수수료 문의',
+    answer: '안녕하세요, 고객님. 관람일 10일 전까지는 취소 수수료 없이 취소하실 수 있어요.',
+    link: 'http://localhost:3000/me/inquiries/sample',
   },
   notice: {
     title: '문의에 답변이 달렸어요',

@@ -5,6 +5,7 @@ import { StreamLimiter } from '../../infra/stream-limiter.ts';
 import { parseEvent } from '../events/event-schemas.ts';
 import type { MailModule } from '../mail/index.ts';
 import { BookingNotices } from './booking-notices.ts';
+import { InquiryNotices, inquiryNoticeConsumer } from './inquiry-notices.ts';
 import { NotificationFeed } from './notification-feed.ts';
 import { NotificationSubscriber } from './notification-subscriber.ts';
 import { NotificationSettingsRepository } from './notification-settings.repository.ts';
@@ -37,6 +38,7 @@ export const NOTIFICATION_QUEUES = {
   ticketsIssued: 'notifications.tickets-issued',
   bookingCancelled: 'notifications.booking-cancelled',
   issuanceFailed: 'notifications.issuance-failed',
+  inquiryAnswered: 'notifications.inquiry-answered',
 } as const;
 
 /**
@@ -146,7 +148,11 @@ export function createNotificationsModule(
     clock: infra.clock,
   });
   routes.push(notificationSettingsRoutes({ service: settings }));
-  const background: Background[] = [consumers];
+  const inquiryNotices = new InquiryNotices({ notifier, publicUrl: config.PUBLIC_URL.replace(/\/$/, '') });
+  const background: Background[] = [
+    consumers,
+    inquiryNoticeConsumer(infra, inquiryNotices, NOTIFICATION_QUEUES.inquiryAnswered),
+  ];
   // Purge of old notifications and one more try for given-up notification mail (housekeeping.job.ts).
   const housekeeping = new NotificationHousekeeping({
     db: infra.db,
@@ -161,7 +167,19 @@ export function createNotificationsModule(
     },
   });
   background.push(...housekeepingJobs(infra, housekeeping));
-  return { notifier, feed, repo, service, subscriber, notices, settings, routes, background, housekeeping };
+  return {
+    notifier,
+    feed,
+    repo,
+    service,
+    subscriber,
+    notices,
+    inquiryNotices,
+    settings,
+    routes,
+    background,
+    housekeeping,
+  };
 }
 
 export type NotificationsModule = ReturnType<typeof createNotificationsModule>;

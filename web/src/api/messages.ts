@@ -222,6 +222,13 @@ export const MESSAGES: Record<string, { ko: string; en: string }> = {
     ko: '사용할 수 없는 단어가 들어 있습니다. 표현을 바꿔 다시 써 주세요.',
     en: 'The text contains words that are not allowed. Please rephrase it.',
   },
+  BANNED_WORD_EXISTS: { ko: '이미 등록된 금칙어입니다.', en: 'That word is already on the list.' },
+  BANNED_WORD_NOT_FOUND: { ko: '이미 삭제된 금칙어입니다.', en: 'That word is no longer on the list.' },
+  INQUIRY_NOT_FOUND: { ko: '문의를 찾을 수 없습니다.', en: 'Inquiry not found.' },
+  INQUIRY_CLOSED: {
+    ko: '종료된 문의입니다. 추가 문의는 새 문의로 남겨 주세요.',
+    en: 'This inquiry is closed. Please open a new one.',
+  },
   COUPON_ALREADY_ISSUED: { ko: '이미 받은 쿠폰입니다.', en: 'You already have this coupon.' },
   COUPON_SOLD_OUT: { ko: '쿠폰이 모두 소진되었습니다.', en: 'The coupon is sold out.' },
   COUPON_NOT_ISSUABLE: { ko: '지금은 받을 수 없는 쿠폰입니다.', en: 'This coupon cannot be issued now.' },
