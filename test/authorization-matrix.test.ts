@@ -33,13 +33,14 @@ const ALLOWED: Record<Access, Identity[]> = {
 const GUARD_CODES = new Set(['UNAUTHENTICATED', 'FORBIDDEN']);
 
 /** A user's resources the matrix can create, and how a route names them. */
-type Kind = 'hold' | 'reservation' | 'payment' | 'ticket' | 'userCoupon';
+type Kind = 'hold' | 'reservation' | 'payment' | 'ticket' | 'userCoupon' | 'inquiry';
 /** `/<segment>/:id` names a resource of this kind. */
 const KIND_OF_SEGMENT: Record<string, Kind> = {
   holds: 'hold',
   reservations: 'reservation',
   payments: 'payment',
   tickets: 'ticket',
+  inquiries: 'inquiry',
 };
 /** A path parameter or body field with this name names a resource of this kind. */
 const KIND_OF_FIELD: Record<string, Kind> = {
@@ -190,6 +191,7 @@ const randomKinds = (): Record<Kind, string> => ({
   payment: randomUUID(),
   ticket: randomUUID(),
   userCoupon: randomUUID(),
+  inquiry: randomUUID(),
 });
 
 /** Which owned kinds a route names (path parameters, then required body fields). */
@@ -200,6 +202,7 @@ function kindsNamedBy(route: RouteAccess): Kind[] {
     payment: 'p',
     ticket: 't',
     userCoupon: 'c',
+    inquiry: 'i',
   });
   return Object.keys(probe.names) as Kind[];
 }
@@ -244,17 +247,26 @@ describe('authorization matrix', () => {
     const held = await hold(h.app, user, a.showtimeId, [a.seats[0]!.id]);
     expect(held.statusCode, held.body).toBe(201);
     const created = await checkout(h, user, b.showtimeId, [b.seats[0]!.id]);
+    const inquiry = await h.app.inject({
+      method: 'POST',
+      url: '/api/v1/inquiries',
+      headers: user.headers,
+      payload: { category: 'OTHER', title: '매트릭스 문의', body: '본문' },
+    });
+    expect(inquiry.statusCode, inquiry.body).toBe(201);
     return {
       hold: held.json().id,
       reservation: created.id,
       payment: created.payment.id,
       ticket: standing.ticket,
       userCoupon: standing.userCoupon,
+      inquiry: inquiry.json().id,
     };
   };
 
   beforeAll(async () => {
-    h = await setupCheckout();
+    // Every owner route gets a fresh inquiry: more than the hourly budget of one user.
+    h = await setupCheckout({ INQUIRY_OPENS_PER_HOUR: '1000' });
     routes = [...h.app.accessRules];
     const [user, another, staff, admin] = await Promise.all([
       createUser(h.container),
@@ -315,7 +327,15 @@ describe('authorization matrix', () => {
     } finally {
       await worker.stop();
     }
+    const inquiry = await h.app.inject({
+      method: 'POST',
+      url: '/api/v1/inquiries',
+      headers: user!.headers,
+      payload: { category: 'BOOKING', title: '매트릭스 문의', body: '본문', reservationId: bought.id },
+    });
+    expect(inquiry.statusCode, inquiry.body).toBe(201);
     standing = {
+      inquiry: inquiry.json().id,
       userId: user!.id,
       email: user!.email,
       hold: held.json().id,

@@ -93,7 +93,8 @@ export const DeskQuery = Type.Object({
   size: Size(20),
 });
 
-const InquiryBase = Type.Object(InquiryFields);
+/** The fields every inquiry shape shares. */
+export const InquiryBase = Type.Object(InquiryFields);
 type Fields = Static<typeof InquiryBase>;
 
 export const toFields = (row: InquiryRow): Fields => ({

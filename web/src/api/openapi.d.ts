@@ -157,6 +157,421 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/admin/banned-words': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The banned-words list (금칙어), alphabetical */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                /**
+                 * Format: uuid
+                 * @description The admin who added it; null for defaults
+                 */
+                addedBy: string | null;
+                /** Format: date-time */
+                createdAt: string;
+                /** Format: uuid */
+                id: string;
+                /** @description The matching form: NFKC, lower case, no spaces or punctuation */
+                word: string;
+              }[];
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: ({
+                /** @description Where: body.title, body.prices.0.price, params.id, query.page */
+                field?: string;
+                format?: string;
+                limit?: number;
+                /** @description English, for people reading raw responses; clients word `rule` */
+                message?: string;
+                /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
+                rule?: string;
+              } & {
+                [key: string]: unknown;
+              })[];
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: ({
+                /** @description Where: body.title, body.prices.0.price, params.id, query.page */
+                field?: string;
+                format?: string;
+                limit?: number;
+                /** @description English, for people reading raw responses; clients word `rule` */
+                message?: string;
+                /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
+                rule?: string;
+              } & {
+                [key: string]: unknown;
+              })[];
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Add a banned word; enforced on every instance within BANNED_WORDS_CHECK_MS */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description Korean or English; spaces and punctuation are ignored */
+            word: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /**
+               * Format: uuid
+               * @description The admin who added it; null for defaults
+               */
+              addedBy: string | null;
+              /** Format: date-time */
+              createdAt: string;
+              /** Format: uuid */
+              id: string;
+              /** @description The matching form: NFKC, lower case, no spaces or punctuation */
+              word: string;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: ({
+                /** @description Where: body.title, body.prices.0.price, params.id, query.page */
+                field?: string;
+                format?: string;
+                limit?: number;
+                /** @description English, for people reading raw responses; clients word `rule` */
+                message?: string;
+                /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
+                rule?: string;
+              } & {
+                [key: string]: unknown;
+              })[];
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: ({
+                /** @description Where: body.title, body.prices.0.price, params.id, query.page */
+                field?: string;
+                format?: string;
+                limit?: number;
+                /** @description English, for people reading raw responses; clients word `rule` */
+                message?: string;
+                /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
+                rule?: string;
+              } & {
+                [key: string]: unknown;
+              })[];
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: ({
+                /** @description Where: body.title, body.prices.0.price, params.id, query.page */
+                field?: string;
+                format?: string;
+                limit?: number;
+                /** @description English, for people reading raw responses; clients word `rule` */
+                message?: string;
+                /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
+                rule?: string;
+              } & {
+                [key: string]: unknown;
+              })[];
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: ({
+                /** @description Where: body.title, body.prices.0.price, params.id, query.page */
+                field?: string;
+                format?: string;
+                limit?: number;
+                /** @description English, for people reading raw responses; clients word `rule` */
+                message?: string;
+                /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
+                rule?: string;
+              } & {
+                [key: string]: unknown;
+              })[];
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/admin/banned-words/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /** Remove a banned word */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        204: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: ({
+                /** @description Where: body.title, body.prices.0.price, params.id, query.page */
+                field?: string;
+                format?: string;
+                limit?: number;
+                /** @description English, for people reading raw responses; clients word `rule` */
+                message?: string;
+                /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
+                rule?: string;
+              } & {
+                [key: string]: unknown;
+              })[];
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: ({
+                /** @description Where: body.title, body.prices.0.price, params.id, query.page */
+                field?: string;
+                format?: string;
+                limit?: number;
+                /** @description English, for people reading raw responses; clients word `rule` */
+                message?: string;
+                /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
+                rule?: string;
+              } & {
+                [key: string]: unknown;
+              })[];
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: ({
+                /** @description Where: body.title, body.prices.0.price, params.id, query.page */
+                field?: string;
+                format?: string;
+                limit?: number;
+                /** @description English, for people reading raw responses; clients word `rule` */
+                message?: string;
+                /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
+                rule?: string;
+              } & {
+                [key: string]: unknown;
+              })[];
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: ({
+                /** @description Where: body.title, body.prices.0.price, params.id, query.page */
+                field?: string;
+                format?: string;
+                limit?: number;
+                /** @description English, for people reading raw responses; clients word `rule` */
+                message?: string;
+                /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
+                rule?: string;
+              } & {
+                [key: string]: unknown;
+              })[];
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/admin/check-ins': {
     parameters: {
       query?: never;
@@ -1508,6 +1923,736 @@ export interface paths {
     };
     put?: never;
     post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/admin/inquiries': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The support desk: OPEN ones oldest waiting first, others by latest activity */
+    get: {
+      parameters: {
+        query?: {
+          /** @description BOOKING 예매, PAYMENT 결제, CANCEL 취소·환불, TICKET 티켓, ACCOUNT 계정, OTHER 기타 */
+          category?: 'BOOKING' | 'PAYMENT' | 'CANCEL' | 'TICKET' | 'ACCOUNT' | 'OTHER';
+          /** @description 1-based page number */
+          page?: number;
+          /** @description Items per page */
+          size?: number;
+          status?: 'OPEN' | 'ANSWERED' | 'CLOSED';
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                bookingNumber: string | null;
+                buyer: {
+                  email: string;
+                  /** Format: uuid */
+                  id: string;
+                  nickname: string;
+                };
+                /** @description BOOKING 예매, PAYMENT 결제, CANCEL 취소·환불, TICKET 티켓, ACCOUNT 계정, OTHER 기타 */
+                category: 'BOOKING' | 'PAYMENT' | 'CANCEL' | 'TICKET' | 'ACCOUNT' | 'OTHER';
+                /** Format: date-time */
+                closedAt: string | null;
+                /** Format: date-time */
+                createdAt: string;
+                /** Format: uuid */
+                id: string;
+                messageCount: number;
+                /** Format: uuid */
+                reservationId: string | null;
+                status: 'OPEN' | 'ANSWERED' | 'CLOSED';
+                title: string;
+                /** Format: date-time */
+                updatedAt: string;
+                /**
+                 * Format: date-time
+                 * @description Since when the buyer waits (OPEN)
+                 */
+                waitingSince: string | null;
+              }[];
+              page: number;
+              size: number;
+              total: number;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: ({
+                /** @description Where: body.title, body.prices.0.price, params.id, query.page */
+                field?: string;
+                format?: string;
+                limit?: number;
+                /** @description English, for people reading raw responses; clients word `rule` */
+                message?: string;
+                /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
+                rule?: string;
+              } & {
+                [key: string]: unknown;
+              })[];
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: ({
+                /** @description Where: body.title, body.prices.0.price, params.id, query.page */
+                field?: string;
+                format?: string;
+                limit?: number;
+                /** @description English, for people reading raw responses; clients word `rule` */
+                message?: string;
+                /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
+                rule?: string;
+              } & {
+                [key: string]: unknown;
+              })[];
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: ({
+                /** @description Where: body.title, body.prices.0.price, params.id, query.page */
+                field?: string;
+                format?: string;
+                limit?: number;
+                /** @description English, for people reading raw responses; clients word `rule` */
+                message?: string;
+                /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
+                rule?: string;
+              } & {
+                [key: string]: unknown;
+              })[];
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/admin/inquiries/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One inquiry with its buyer and thread */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              bookingNumber: string | null;
+              buyer: {
+                email: string;
+                /** Format: uuid */
+                id: string;
+                nickname: string;
+              };
+              /** @description BOOKING 예매, PAYMENT 결제, CANCEL 취소·환불, TICKET 티켓, ACCOUNT 계정, OTHER 기타 */
+              category: 'BOOKING' | 'PAYMENT' | 'CANCEL' | 'TICKET' | 'ACCOUNT' | 'OTHER';
+              /** Format: date-time */
+              closedAt: string | null;
+              /** Format: date-time */
+              createdAt: string;
+              /** Format: uuid */
+              id: string;
+              messageCount: number;
+              messages: {
+                author: {
+                  /** @description The buyer's nickname, or 고객센터 for staff */
+                  nickname: string;
+                  staff: boolean;
+                };
+                /** @description Plain text; line breaks are kept */
+                body: string;
+                /** Format: date-time */
+                createdAt: string;
+                /** Format: uuid */
+                id: string;
+              }[];
+              /** Format: uuid */
+              reservationId: string | null;
+              status: 'OPEN' | 'ANSWERED' | 'CLOSED';
+              title: string;
+              /** Format: date-time */
+              updatedAt: string;
+              /** Format: date-time */
+              waitingSince: string | null;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: ({
+                /** @description Where: body.title, body.prices.0.price, params.id, query.page */
+                field?: string;
+                format?: string;
+                limit?: number;
+                /** @description English, for people reading raw responses; clients word `rule` */
+                message?: string;
+                /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
+                rule?: string;
+              } & {
+                [key: string]: unknown;
+              })[];
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: ({
+                /** @description Where: body.title, body.prices.0.price, params.id, query.page */
+                field?: string;
+                format?: string;
+                limit?: number;
+                /** @description English, for people reading raw responses; clients word `rule` */
+                message?: string;
+                /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
+                rule?: string;
+              } & {
+                [key: string]: unknown;
+              })[];
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: ({
+                /** @description Where: body.title, body.prices.0.price, params.id, query.page */
+                field?: string;
+                format?: string;
+                limit?: number;
+                /** @description English, for people reading raw responses; clients word `rule` */
+                message?: string;
+                /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
+                rule?: string;
+              } & {
+                [key: string]: unknown;
+              })[];
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: ({
+                /** @description Where: body.title, body.prices.0.price, params.id, query.page */
+                field?: string;
+                format?: string;
+                limit?: number;
+                /** @description English, for people reading raw responses; clients word `rule` */
+                message?: string;
+                /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
+                rule?: string;
+              } & {
+                [key: string]: unknown;
+              })[];
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/admin/inquiries/{id}/close': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Close an inquiry (idempotent) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              bookingNumber: string | null;
+              /** @description BOOKING 예매, PAYMENT 결제, CANCEL 취소·환불, TICKET 티켓, ACCOUNT 계정, OTHER 기타 */
+              category: 'BOOKING' | 'PAYMENT' | 'CANCEL' | 'TICKET' | 'ACCOUNT' | 'OTHER';
+              /** Format: date-time */
+              closedAt: string | null;
+              /** Format: date-time */
+              createdAt: string;
+              /** @description An answer came after the buyer last opened the thread */
+              hasUnreadAnswer: boolean;
+              /** Format: uuid */
+              id: string;
+              messageCount: number;
+              /** Format: uuid */
+              reservationId: string | null;
+              status: 'OPEN' | 'ANSWERED' | 'CLOSED';
+              title: string;
+              /** Format: date-time */
+              updatedAt: string;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: ({
+                /** @description Where: body.title, body.prices.0.price, params.id, query.page */
+                field?: string;
+                format?: string;
+                limit?: number;
+                /** @description English, for people reading raw responses; clients word `rule` */
+                message?: string;
+                /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
+                rule?: string;
+              } & {
+                [key: string]: unknown;
+              })[];
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: ({
+                /** @description Where: body.title, body.prices.0.price, params.id, query.page */
+                field?: string;
+                format?: string;
+                limit?: number;
+                /** @description English, for people reading raw responses; clients word `rule` */
+                message?: string;
+                /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
+                rule?: string;
+              } & {
+                [key: string]: unknown;
+              })[];
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: ({
+                /** @description Where: body.title, body.prices.0.price, params.id, query.page */
+                field?: string;
+                format?: string;
+                limit?: number;
+                /** @description English, for people reading raw responses; clients word `rule` */
+                message?: string;
+                /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
+                rule?: string;
+              } & {
+                [key: string]: unknown;
+              })[];
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: ({
+                /** @description Where: body.title, body.prices.0.price, params.id, query.page */
+                field?: string;
+                format?: string;
+                limit?: number;
+                /** @description English, for people reading raw responses; clients word `rule` */
+                message?: string;
+                /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
+                rule?: string;
+              } & {
+                [key: string]: unknown;
+              })[];
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/admin/inquiries/{id}/messages': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Answer as 고객센터: the inquiry becomes ANSWERED and the buyer is notified */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            body: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              author: {
+                /** @description The buyer's nickname, or 고객센터 for staff */
+                nickname: string;
+                staff: boolean;
+              };
+              /** @description Plain text; line breaks are kept */
+              body: string;
+              /** Format: date-time */
+              createdAt: string;
+              /** Format: uuid */
+              id: string;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: ({
+                /** @description Where: body.title, body.prices.0.price, params.id, query.page */
+                field?: string;
+                format?: string;
+                limit?: number;
+                /** @description English, for people reading raw responses; clients word `rule` */
+                message?: string;
+                /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
+                rule?: string;
+              } & {
+                [key: string]: unknown;
+              })[];
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: ({
+                /** @description Where: body.title, body.prices.0.price, params.id, query.page */
+                field?: string;
+                format?: string;
+                limit?: number;
+                /** @description English, for people reading raw responses; clients word `rule` */
+                message?: string;
+                /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
+                rule?: string;
+              } & {
+                [key: string]: unknown;
+              })[];
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: ({
+                /** @description Where: body.title, body.prices.0.price, params.id, query.page */
+                field?: string;
+                format?: string;
+                limit?: number;
+                /** @description English, for people reading raw responses; clients word `rule` */
+                message?: string;
+                /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
+                rule?: string;
+              } & {
+                [key: string]: unknown;
+              })[];
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: ({
+                /** @description Where: body.title, body.prices.0.price, params.id, query.page */
+                field?: string;
+                format?: string;
+                limit?: number;
+                /** @description English, for people reading raw responses; clients word `rule` */
+                message?: string;
+                /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
+                rule?: string;
+              } & {
+                [key: string]: unknown;
+              })[];
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: ({
+                /** @description Where: body.title, body.prices.0.price, params.id, query.page */
+                field?: string;
+                format?: string;
+                limit?: number;
+                /** @description English, for people reading raw responses; clients word `rule` */
+                message?: string;
+                /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
+                rule?: string;
+              } & {
+                [key: string]: unknown;
+              })[];
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+    };
     delete?: never;
     options?: never;
     head?: never;
@@ -8243,6 +9388,867 @@ export interface paths {
     };
     put?: never;
     post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/inquiries': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Your inquiries, latest activity first, with status and an unread-answer flag */
+    get: {
+      parameters: {
+        query?: {
+          /** @description 1-based page number */
+          page?: number;
+          /** @description Items per page */
+          size?: number;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                bookingNumber: string | null;
+                /** @description BOOKING 예매, PAYMENT 결제, CANCEL 취소·환불, TICKET 티켓, ACCOUNT 계정, OTHER 기타 */
+                category: 'BOOKING' | 'PAYMENT' | 'CANCEL' | 'TICKET' | 'ACCOUNT' | 'OTHER';
+                /** Format: date-time */
+                closedAt: string | null;
+                /** Format: date-time */
+                createdAt: string;
+                /** @description An answer came after the buyer last opened the thread */
+                hasUnreadAnswer: boolean;
+                /** Format: uuid */
+                id: string;
+                messageCount: number;
+                /** Format: uuid */
+                reservationId: string | null;
+                status: 'OPEN' | 'ANSWERED' | 'CLOSED';
+                title: string;
+                /** Format: date-time */
+                updatedAt: string;
+              }[];
+              page: number;
+              size: number;
+              total: number;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: ({
+                /** @description Where: body.title, body.prices.0.price, params.id, query.page */
+                field?: string;
+                format?: string;
+                limit?: number;
+                /** @description English, for people reading raw responses; clients word `rule` */
+                message?: string;
+                /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
+                rule?: string;
+              } & {
+                [key: string]: unknown;
+              })[];
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: ({
+                /** @description Where: body.title, body.prices.0.price, params.id, query.page */
+                field?: string;
+                format?: string;
+                limit?: number;
+                /** @description English, for people reading raw responses; clients word `rule` */
+                message?: string;
+                /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
+                rule?: string;
+              } & {
+                [key: string]: unknown;
+              })[];
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    /**
+     * Open a 1:1 inquiry, optionally about one of your reservations
+     * @description Title 1–100 and body 1–2000 characters, screened against the banned-words list (422 BANNED_WORDS). A reservationId that is not yours is 404 RESERVATION_NOT_FOUND. Limited per user per hour (429).
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            body: string;
+            /** @description BOOKING 예매, PAYMENT 결제, CANCEL 취소·환불, TICKET 티켓, ACCOUNT 계정, OTHER 기타 */
+            category: 'BOOKING' | 'PAYMENT' | 'CANCEL' | 'TICKET' | 'ACCOUNT' | 'OTHER';
+            /** Format: uuid */
+            reservationId?: string;
+            title: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              bookingNumber: string | null;
+              /** @description BOOKING 예매, PAYMENT 결제, CANCEL 취소·환불, TICKET 티켓, ACCOUNT 계정, OTHER 기타 */
+              category: 'BOOKING' | 'PAYMENT' | 'CANCEL' | 'TICKET' | 'ACCOUNT' | 'OTHER';
+              /** Format: date-time */
+              closedAt: string | null;
+              /** Format: date-time */
+              createdAt: string;
+              /** Format: uuid */
+              id: string;
+              messageCount: number;
+              messages: {
+                author: {
+                  /** @description The buyer's nickname, or 고객센터 for staff */
+                  nickname: string;
+                  staff: boolean;
+                };
+                /** @description Plain text; line breaks are kept */
+                body: string;
+                /** Format: date-time */
+                createdAt: string;
+                /** Format: uuid */
+                id: string;
+              }[];
+              /** Format: uuid */
+              reservationId: string | null;
+              status: 'OPEN' | 'ANSWERED' | 'CLOSED';
+              title: string;
+              /** Format: date-time */
+              updatedAt: string;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: ({
+                /** @description Where: body.title, body.prices.0.price, params.id, query.page */
+                field?: string;
+                format?: string;
+                limit?: number;
+                /** @description English, for people reading raw responses; clients word `rule` */
+                message?: string;
+                /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
+                rule?: string;
+              } & {
+                [key: string]: unknown;
+              })[];
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: ({
+                /** @description Where: body.title, body.prices.0.price, params.id, query.page */
+                field?: string;
+                format?: string;
+                limit?: number;
+                /** @description English, for people reading raw responses; clients word `rule` */
+                message?: string;
+                /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
+                rule?: string;
+              } & {
+                [key: string]: unknown;
+              })[];
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: ({
+                /** @description Where: body.title, body.prices.0.price, params.id, query.page */
+                field?: string;
+                format?: string;
+                limit?: number;
+                /** @description English, for people reading raw responses; clients word `rule` */
+                message?: string;
+                /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
+                rule?: string;
+              } & {
+                [key: string]: unknown;
+              })[];
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: ({
+                /** @description Where: body.title, body.prices.0.price, params.id, query.page */
+                field?: string;
+                format?: string;
+                limit?: number;
+                /** @description English, for people reading raw responses; clients word `rule` */
+                message?: string;
+                /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
+                rule?: string;
+              } & {
+                [key: string]: unknown;
+              })[];
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: ({
+                /** @description Where: body.title, body.prices.0.price, params.id, query.page */
+                field?: string;
+                format?: string;
+                limit?: number;
+                /** @description English, for people reading raw responses; clients word `rule` */
+                message?: string;
+                /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
+                rule?: string;
+              } & {
+                [key: string]: unknown;
+              })[];
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/inquiries/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Your inquiry with its messages (answers are marked read); others’ are 404 */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              bookingNumber: string | null;
+              /** @description BOOKING 예매, PAYMENT 결제, CANCEL 취소·환불, TICKET 티켓, ACCOUNT 계정, OTHER 기타 */
+              category: 'BOOKING' | 'PAYMENT' | 'CANCEL' | 'TICKET' | 'ACCOUNT' | 'OTHER';
+              /** Format: date-time */
+              closedAt: string | null;
+              /** Format: date-time */
+              createdAt: string;
+              /** Format: uuid */
+              id: string;
+              messageCount: number;
+              messages: {
+                author: {
+                  /** @description The buyer's nickname, or 고객센터 for staff */
+                  nickname: string;
+                  staff: boolean;
+                };
+                /** @description Plain text; line breaks are kept */
+                body: string;
+                /** Format: date-time */
+                createdAt: string;
+                /** Format: uuid */
+                id: string;
+              }[];
+              /** Format: uuid */
+              reservationId: string | null;
+              status: 'OPEN' | 'ANSWERED' | 'CLOSED';
+              title: string;
+              /** Format: date-time */
+              updatedAt: string;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: ({
+                /** @description Where: body.title, body.prices.0.price, params.id, query.page */
+                field?: string;
+                format?: string;
+                limit?: number;
+                /** @description English, for people reading raw responses; clients word `rule` */
+                message?: string;
+                /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
+                rule?: string;
+              } & {
+                [key: string]: unknown;
+              })[];
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: ({
+                /** @description Where: body.title, body.prices.0.price, params.id, query.page */
+                field?: string;
+                format?: string;
+                limit?: number;
+                /** @description English, for people reading raw responses; clients word `rule` */
+                message?: string;
+                /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
+                rule?: string;
+              } & {
+                [key: string]: unknown;
+              })[];
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: ({
+                /** @description Where: body.title, body.prices.0.price, params.id, query.page */
+                field?: string;
+                format?: string;
+                limit?: number;
+                /** @description English, for people reading raw responses; clients word `rule` */
+                message?: string;
+                /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
+                rule?: string;
+              } & {
+                [key: string]: unknown;
+              })[];
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/inquiries/{id}/close': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Close your inquiry (a new message of yours reopens it) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              bookingNumber: string | null;
+              /** @description BOOKING 예매, PAYMENT 결제, CANCEL 취소·환불, TICKET 티켓, ACCOUNT 계정, OTHER 기타 */
+              category: 'BOOKING' | 'PAYMENT' | 'CANCEL' | 'TICKET' | 'ACCOUNT' | 'OTHER';
+              /** Format: date-time */
+              closedAt: string | null;
+              /** Format: date-time */
+              createdAt: string;
+              /** @description An answer came after the buyer last opened the thread */
+              hasUnreadAnswer: boolean;
+              /** Format: uuid */
+              id: string;
+              messageCount: number;
+              /** Format: uuid */
+              reservationId: string | null;
+              status: 'OPEN' | 'ANSWERED' | 'CLOSED';
+              title: string;
+              /** Format: date-time */
+              updatedAt: string;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: ({
+                /** @description Where: body.title, body.prices.0.price, params.id, query.page */
+                field?: string;
+                format?: string;
+                limit?: number;
+                /** @description English, for people reading raw responses; clients word `rule` */
+                message?: string;
+                /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
+                rule?: string;
+              } & {
+                [key: string]: unknown;
+              })[];
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: ({
+                /** @description Where: body.title, body.prices.0.price, params.id, query.page */
+                field?: string;
+                format?: string;
+                limit?: number;
+                /** @description English, for people reading raw responses; clients word `rule` */
+                message?: string;
+                /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
+                rule?: string;
+              } & {
+                [key: string]: unknown;
+              })[];
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: ({
+                /** @description Where: body.title, body.prices.0.price, params.id, query.page */
+                field?: string;
+                format?: string;
+                limit?: number;
+                /** @description English, for people reading raw responses; clients word `rule` */
+                message?: string;
+                /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
+                rule?: string;
+              } & {
+                [key: string]: unknown;
+              })[];
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/inquiries/{id}/messages': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Add a message: the buyer (reopens it) or an admin (answers it) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            body: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              author: {
+                /** @description The buyer's nickname, or 고객센터 for staff */
+                nickname: string;
+                staff: boolean;
+              };
+              /** @description Plain text; line breaks are kept */
+              body: string;
+              /** Format: date-time */
+              createdAt: string;
+              /** Format: uuid */
+              id: string;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: ({
+                /** @description Where: body.title, body.prices.0.price, params.id, query.page */
+                field?: string;
+                format?: string;
+                limit?: number;
+                /** @description English, for people reading raw responses; clients word `rule` */
+                message?: string;
+                /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
+                rule?: string;
+              } & {
+                [key: string]: unknown;
+              })[];
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: ({
+                /** @description Where: body.title, body.prices.0.price, params.id, query.page */
+                field?: string;
+                format?: string;
+                limit?: number;
+                /** @description English, for people reading raw responses; clients word `rule` */
+                message?: string;
+                /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
+                rule?: string;
+              } & {
+                [key: string]: unknown;
+              })[];
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: ({
+                /** @description Where: body.title, body.prices.0.price, params.id, query.page */
+                field?: string;
+                format?: string;
+                limit?: number;
+                /** @description English, for people reading raw responses; clients word `rule` */
+                message?: string;
+                /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
+                rule?: string;
+              } & {
+                [key: string]: unknown;
+              })[];
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: ({
+                /** @description Where: body.title, body.prices.0.price, params.id, query.page */
+                field?: string;
+                format?: string;
+                limit?: number;
+                /** @description English, for people reading raw responses; clients word `rule` */
+                message?: string;
+                /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
+                rule?: string;
+              } & {
+                [key: string]: unknown;
+              })[];
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: ({
+                /** @description Where: body.title, body.prices.0.price, params.id, query.page */
+                field?: string;
+                format?: string;
+                limit?: number;
+                /** @description English, for people reading raw responses; clients word `rule` */
+                message?: string;
+                /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
+                rule?: string;
+              } & {
+                [key: string]: unknown;
+              })[];
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: ({
+                /** @description Where: body.title, body.prices.0.price, params.id, query.page */
+                field?: string;
+                format?: string;
+                limit?: number;
+                /** @description English, for people reading raw responses; clients word `rule` */
+                message?: string;
+                /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
+                rule?: string;
+              } & {
+                [key: string]: unknown;
+              })[];
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+    };
     delete?: never;
     options?: never;
     head?: never;
