@@ -32,6 +32,9 @@ const NotificationSettings = lazy(() => import('./pages/profile/NotificationSett
 const Unsubscribe = lazy(() => import('./pages/Unsubscribe.tsx'));
 const MyAlerts = lazy(() => import('./pages/MyAlerts.tsx'));
 const MyKeywords = lazy(() => import('./pages/MyKeywords.tsx'));
+const MyInquiries = lazy(() => import('./pages/MyInquiries.tsx'));
+const NewInquiry = lazy(() => import('./pages/inquiries/NewInquiry.tsx'));
+const InquiryPage = lazy(() => import('./pages/inquiries/InquiryPage.tsx'));
 const NotFound = lazy(() => import('./pages/NotFound.tsx'));
 const AdminLayout = lazy(() => import('./pages/admin/AdminLayout.tsx'));
 const LiveDashboard = lazy(() => import('./pages/admin/LiveDashboard.tsx'));
@@ -44,6 +47,9 @@ const AdminOrders = lazy(() => import('./pages/admin/Orders.tsx'));
 const AdminOrder = lazy(() => import('./pages/admin/OrderDetail.tsx'));
 const AdminUsers = lazy(() => import('./pages/admin/Users.tsx'));
 const AuditLog = lazy(() => import('./pages/admin/AuditLog.tsx'));
+const InquiryDesk = lazy(() => import('./pages/admin/InquiryDesk.tsx'));
+const InquiryDeskThread = lazy(() => import('./pages/admin/InquiryDeskThread.tsx'));
+const BannedWords = lazy(() => import('./pages/admin/BannedWords.tsx'));
 
 const signedIn = (el: React.ReactNode) => <RequireAuth>{el}</RequireAuth>;
 
@@ -65,6 +71,9 @@ const router = createBrowserRouter([
       { path: 'me/notifications', element: signedIn(<MyNotifications />) },
       { path: 'me/alerts', element: signedIn(<MyAlerts />) },
       { path: 'me/keywords', element: signedIn(<MyKeywords />) },
+      { path: 'me/inquiries', element: signedIn(<MyInquiries />) },
+      { path: 'me/inquiries/new', element: signedIn(<NewInquiry />) },
+      { path: 'me/inquiries/:id', element: signedIn(<InquiryPage />) },
       { path: 'coupons', element: <Coupons /> },
       { path: 'signup', element: <Signup /> },
       { path: 'login', element: <Login /> },
@@ -102,6 +111,9 @@ const router = createBrowserRouter([
           { path: 'orders/:id', element: <AdminOrder /> },
           { path: 'users', element: <AdminUsers /> },
           { path: 'audit', element: <AuditLog /> },
+          { path: 'inquiries', element: <InquiryDesk /> },
+          { path: 'inquiries/:id', element: <InquiryDeskThread /> },
+          { path: 'banned-words', element: <BannedWords /> },
         ],
       },
       { path: '*', element: <NotFound /> },

@@ -24,6 +24,8 @@ import type {
   OrdersQuery,
   AdminCancelBody,
   AdminUserChange,
+  NewInquiry,
+  DeskQuery,
 } from './types.ts';
 
 /**
@@ -262,4 +264,26 @@ export const social = {
   identities: () => call('GET', '/users/me/identities'),
   unlink: (provider: SocialProvider) =>
     call('DELETE', '/users/me/identities/{provider}', { path: { provider } }),
+};
+
+/** 1:1 문의: the buyer's own inquiries and their threads. */
+export const inquiries = {
+  list: (page = 1) => call('GET', '/inquiries', { query: { page, size: 50 } }),
+  open: (body: NewInquiry) => call('POST', '/inquiries', { body }),
+  get: (id: string) => call('GET', '/inquiries/{id}', { path: { id } }),
+  say: (id: string, body: string) =>
+    call('POST', '/inquiries/{id}/messages', { path: { id }, body: { body } }),
+  close: (id: string) => call('POST', '/inquiries/{id}/close', { path: { id } }),
+};
+
+/** The support desk and the banned-words list (admin console). */
+export const supportDesk = {
+  list: (query: DeskQuery) => call('GET', '/admin/inquiries', { query }),
+  get: (id: string) => call('GET', '/admin/inquiries/{id}', { path: { id } }),
+  answer: (id: string, body: string) =>
+    call('POST', '/admin/inquiries/{id}/messages', { path: { id }, body: { body } }),
+  close: (id: string) => call('POST', '/admin/inquiries/{id}/close', { path: { id } }),
+  bannedWords: () => call('GET', '/admin/banned-words'),
+  addBannedWord: (word: string) => call('POST', '/admin/banned-words', { body: { word } }),
+  removeBannedWord: (id: string) => call('DELETE', '/admin/banned-words/{id}', { path: { id } }),
 };

@@ -126,3 +126,16 @@ export type DoorTicket = Omit<CheckedIn, 'status' | 'usedAt'> & { usedAt: string
 export type SocialProvider = ResponseOf<'/api/v1/auth/oauth/providers', 'get'>['providers'][number];
 export type LinkedIdentity = ResponseOf<'/api/v1/users/me/identities', 'get'>['identities'][number];
 export type KeywordAlert = ResponseOf<'/api/v1/users/me/keyword-alerts', 'get'>['items'][number];
+
+// --- 1:1 inquiries and banned words ---------------------------------------------------------------
+
+export type InquiryThread = ResponseOf<'/api/v1/inquiries/{id}', 'get'>;
+export type InquirySummary = ResponseOf<'/api/v1/inquiries', 'get'>['items'][number];
+export type InquiryMessage = InquiryThread['messages'][number];
+export type InquiryCategory = InquiryThread['category'];
+export type InquiryStatus = InquiryThread['status'];
+export type NewInquiry = BodyOf<'/api/v1/inquiries', 'post'>;
+export type DeskInquiry = ResponseOf<'/api/v1/admin/inquiries', 'get'>['items'][number];
+export type DeskThread = ResponseOf<'/api/v1/admin/inquiries/{id}', 'get'>;
+export type DeskQuery = QueryOf<'/api/v1/admin/inquiries', 'get'>;
+export type BannedWord = ResponseOf<'/api/v1/admin/banned-words', 'get'>['items'][number];

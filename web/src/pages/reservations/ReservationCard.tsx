@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { Link } from 'react-router';
 import { booking } from '../../api/endpoints.ts';
 import type { RefundPolicy, RefundQuote, Reservation, Ticket } from '../../api/types.ts';
 import { ErrorBox, Notice } from '../../components/States.tsx';
@@ -148,6 +149,13 @@ export function ReservationCard({
           </ul>
         )
       )}
+      <Link
+        to={`/me/inquiries/new?reservation=${r.id}`}
+        className="btn secondary small"
+        data-testid="reservation-inquire"
+      >
+        {t('res.inquire')}
+      </Link>
       {canCancel && !confirming && (
         <button type="button" className="btn secondary" onClick={() => void openDialog()}>
           {t('res.cancel')}
