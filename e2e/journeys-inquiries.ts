@@ -92,17 +92,22 @@ export function inquiryJourneys(stack: Stack, suffix: string): Journey[] {
         // The buyer: the bell counts the answer; it opens the thread with the answer in it.
         await signOut(page, context);
         await signIn(page, email, PASSWORD);
-        await page.getByTestId('notif-badge').filter({ hasText: /^1$/ }).waitFor({ timeout: 30_000 });
-        await page.getByRole('button', { name: '읽지 않은 알림 1개' }).click();
+        // The purchase brought its own notices (예매 완료, 티켓 발급): the answer is one more.
+        await page.getByTestId('notif-badge').waitFor({ timeout: 30_000 });
+        await page.getByTestId('notif-bell').click();
         const panel = page.getByRole('dialog', { name: '최근 알림' });
-        await panel.getByRole('link', { name: /1:1 문의에 답변이 달렸어요/ }).click();
+        const notice = panel.getByRole('link', { name: /1:1 문의에 답변이 달렸어요/ });
+        await notice.waitFor({ timeout: 30_000 });
+        assert.match((await notice.textContent()) ?? '', new RegExp(title));
+        await notice.click();
         await page.waitForURL((url) => url.pathname === inquiryPath);
         const answer = page.getByTestId('staff-message');
         await answer.getByText('고객센터').waitFor();
         const body = await answer.locator('.bubble-body').textContent();
         assert.equal(body, '안녕하세요, 고객님.\n같은 등급 앞쪽 좌석으로 바꿔 드렸어요.');
         await page.getByTestId('inquiry-status').filter({ hasText: '답변 완료' }).waitFor();
-        await stack.waitForMail(email, /1:1 문의에 답변이 달렸어요/);
+        // And by mail: the answer, with the link to this thread.
+        await stack.waitForMail(email, new RegExp(`문의하신 내용에 답변드렸어요[\\s\\S]*${inquiryPath}`));
 
         // A follow-up with the new word, spaced out, is refused in Korean; nothing is added.
         await page.getByTestId('inquiry-reply').fill(`${word.slice(0, 2)} ${word.slice(2)} 때문에요`);
