@@ -35,7 +35,7 @@ export default function InquiryDesk() {
   return (
     <div className="stack">
       <h1>{t('admin.inquiries')}</h1>
-      <div className="desk-tabs" role="group" aria-label={t('inq.category')}>
+      <div className="desk-tabs" role="group" aria-label={t('desk.tabs')}>
         {TABS.map((s) => (
           <button
             key={s}
