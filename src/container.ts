@@ -37,6 +37,8 @@ import { createOnsaleAlertsModule, type OnsaleAlertsModule } from './modules/ons
 import { createKeywordAlertsModule, type KeywordAlertsModule } from './modules/keyword-alerts/index.ts';
 import { createUploadsModule, POSTER_PRESET } from './modules/uploads/index.ts';
 import { createPostersModule } from './modules/posters/index.ts';
+import { createReviewsModule, type ReviewsModule } from './modules/reviews/index.ts';
+import { acceptAllContent } from './infra/content-screen.ts';
 import type { ObjectStorage } from './infra/storage/index.ts';
 
 /** The shared adapters every module is built from. */
@@ -98,6 +100,8 @@ export interface Container extends Infra {
   onsaleAlerts: OnsaleAlertsModule;
   /** Keyword alerts (`matcher.onPublished` is what the consumer runs); exposed for tests. */
   keywordAlerts: KeywordAlertsModule;
+  /** 관람후기 (reviews, their aggregates and moderation); exposed for tests. */
+  reviews: ReviewsModule;
   close: () => Promise<void>;
 }
 
@@ -304,6 +308,19 @@ export async function createContainer(
   });
   apiRoutes.push(withdrawal.routes);
 
+  // Reviews: who bought what through checkout, showtimes and performances through the catalogue,
+  // nicknames through users. Texts pass the content screen; every text is accepted until the
+  // moderation module's banned-words list is wired here.
+  const reviews = createReviewsModule(infra, {
+    reservations: { reservationOf: (id) => booking.bookers.ownerOf(id) },
+    showtimes: catalog.doorShowtimes,
+    performances: { isListed: (id) => catalog.reads.isListed(id) },
+    authors: directory,
+    screen: acceptAllContent,
+    audit: audit.recorder,
+  });
+  apiRoutes.push(reviews.routes);
+
   const payments = createPaymentsModule(infra, { settlement: booking.settlement });
   apiRoutes.push(payments.routes);
 
@@ -346,6 +363,7 @@ export async function createContainer(
     notifications,
     onsaleAlerts,
     keywordAlerts,
+    reviews,
     close: closeInfra,
   };
 }

@@ -5,6 +5,7 @@ import { StreamLimiter } from '../../infra/stream-limiter.ts';
 import { parseEvent } from '../events/event-schemas.ts';
 import type { MailModule } from '../mail/index.ts';
 import { BookingNotices } from './booking-notices.ts';
+import { ReviewNotices } from './review-notices.ts';
 import { NotificationFeed } from './notification-feed.ts';
 import { NotificationSubscriber } from './notification-subscriber.ts';
 import { NotificationSettingsRepository } from './notification-settings.repository.ts';
@@ -37,6 +38,8 @@ export const NOTIFICATION_QUEUES = {
   ticketsIssued: 'notifications.tickets-issued',
   bookingCancelled: 'notifications.booking-cancelled',
   issuanceFailed: 'notifications.issuance-failed',
+  reviewHidden: 'notifications.review-hidden',
+  reviewReplied: 'notifications.review-replied',
 } as const;
 
 /**
@@ -97,6 +100,7 @@ export function createNotificationsModule(
     publicUrl: config.PUBLIC_URL.replace(/\/$/, ''),
     log: infra.log,
   });
+  const reviewNotices = new ReviewNotices({ notifier, publicUrl: config.PUBLIC_URL.replace(/\/$/, '') });
   const handles: ConsumerHandle[] = [];
   const consumers: Background = {
     name: 'notifications-booking-consumers',
@@ -131,6 +135,20 @@ export function createNotificationsModule(
             await notices.issuanceFailed(parseEvent('ticket.issuance_failed', body));
           },
         }),
+        await broker.consume({
+          queue: NOTIFICATION_QUEUES.reviewHidden,
+          bindings: ['review.hidden'],
+          handler: async (body) => {
+            await reviewNotices.hidden(parseEvent('review.hidden', body));
+          },
+        }),
+        await broker.consume({
+          queue: NOTIFICATION_QUEUES.reviewReplied,
+          bindings: ['review.replied'],
+          handler: async (body) => {
+            await reviewNotices.replied(parseEvent('review.replied', body));
+          },
+        }),
       );
     },
     stop: async () => {
@@ -161,7 +179,19 @@ export function createNotificationsModule(
     },
   });
   background.push(...housekeepingJobs(infra, housekeeping));
-  return { notifier, feed, repo, service, subscriber, notices, settings, routes, background, housekeeping };
+  return {
+    notifier,
+    feed,
+    repo,
+    service,
+    subscriber,
+    notices,
+    reviewNotices,
+    settings,
+    routes,
+    background,
+    housekeeping,
+  };
 }
 
 export type NotificationsModule = ReturnType<typeof createNotificationsModule>;
