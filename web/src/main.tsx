@@ -32,6 +32,9 @@ const NotificationSettings = lazy(() => import('./pages/profile/NotificationSett
 const Unsubscribe = lazy(() => import('./pages/Unsubscribe.tsx'));
 const MyAlerts = lazy(() => import('./pages/MyAlerts.tsx'));
 const MyKeywords = lazy(() => import('./pages/MyKeywords.tsx'));
+const MyReviews = lazy(() => import('./pages/MyReviews.tsx'));
+const WriteReview = lazy(() => import('./pages/WriteReview.tsx'));
+const AdminReviews = lazy(() => import('./pages/admin/Reviews.tsx'));
 const NotFound = lazy(() => import('./pages/NotFound.tsx'));
 const AdminLayout = lazy(() => import('./pages/admin/AdminLayout.tsx'));
 const LiveDashboard = lazy(() => import('./pages/admin/LiveDashboard.tsx'));
@@ -61,6 +64,8 @@ const router = createBrowserRouter([
       { path: 'checkout/return', element: signedIn(<CheckoutReturn />) },
       { path: 'checkout/complete', element: signedIn(<CheckoutReturn />) },
       { path: 'me/reservations', element: signedIn(<MyReservations />) },
+      { path: 'me/reservations/:id/review', element: signedIn(<WriteReview />) },
+      { path: 'me/reviews', element: signedIn(<MyReviews />) },
       { path: 'me/wishlist', element: signedIn(<MyWishlist />) },
       { path: 'me/notifications', element: signedIn(<MyNotifications />) },
       { path: 'me/alerts', element: signedIn(<MyAlerts />) },
@@ -102,6 +107,7 @@ const router = createBrowserRouter([
           { path: 'orders/:id', element: <AdminOrder /> },
           { path: 'users', element: <AdminUsers /> },
           { path: 'audit', element: <AuditLog /> },
+          { path: 'reviews', element: <AdminReviews /> },
         ],
       },
       { path: '*', element: <NotFound /> },

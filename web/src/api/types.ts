@@ -126,3 +126,13 @@ export type DoorTicket = Omit<CheckedIn, 'status' | 'usedAt'> & { usedAt: string
 export type SocialProvider = ResponseOf<'/api/v1/auth/oauth/providers', 'get'>['providers'][number];
 export type LinkedIdentity = ResponseOf<'/api/v1/users/me/identities', 'get'>['identities'][number];
 export type KeywordAlert = ResponseOf<'/api/v1/users/me/keyword-alerts', 'get'>['items'][number];
+
+// --- reviews --------------------------------------------------------------------------------------
+
+export type ReviewPage = ResponseOf<'/api/v1/performances/{id}/reviews', 'get'>;
+export type Review = ReviewPage['items'][number];
+export type ReviewSort = NonNullable<QueryOf<'/api/v1/performances/{id}/reviews', 'get'>['sort']>;
+export type NewReview = BodyOf<'/api/v1/performances/{id}/reviews', 'post'>;
+export type ReviewChange = BodyOf<'/api/v1/reviews/{id}', 'patch'>;
+export type MyReview = ResponseOf<'/api/v1/users/me/reviews', 'get'>['items'][number];
+export type ModeratedReview = ResponseOf<'/api/v1/admin/reviews', 'get'>['items'][number];

@@ -22,6 +22,9 @@ export default function Profile() {
       <Link to="/me/wishlist" className="btn secondary" data-testid="profile-wishlist">
         {t('nav.wishlist')}
       </Link>
+      <Link to="/me/reviews" className="btn secondary" data-testid="profile-reviews">
+        {t('nav.myReviews')}
+      </Link>
       <Link to="/me/notifications" className="btn secondary" data-testid="profile-notifications">
         {t('nav.notifications')}
       </Link>

@@ -16,6 +16,7 @@ export default function AdminLayout() {
         <NavLink to="/admin/users">{t('admin.users')}</NavLink>
         <NavLink to="/admin/coupons">{t('admin.coupons')}</NavLink>
         <NavLink to="/admin/check-in">{t('admin.checkIn')}</NavLink>
+        <NavLink to="/admin/reviews">{t('admin.reviews')}</NavLink>
         <NavLink to="/admin/audit">{t('admin.audit')}</NavLink>
       </nav>
       <Outlet />

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { Link } from 'react-router';
 import { booking } from '../../api/endpoints.ts';
 import type { RefundPolicy, RefundQuote, Reservation, Ticket } from '../../api/types.ts';
 import { ErrorBox, Notice } from '../../components/States.tsx';
@@ -19,11 +20,14 @@ export function ReservationCard({
   tickets,
   policy,
   onChanged,
+  reviewed = false,
 }: {
   r: Reservation;
   tickets: Ticket[];
   policy: RefundPolicy | undefined;
   onChanged: () => void;
+  /** This booking already has the buyer's review. */
+  reviewed?: boolean;
 }) {
   const { t, lang, price, dateTime } = useI18n();
   const dates = useDates();
@@ -148,6 +152,19 @@ export function ReservationCard({
           </ul>
         )
       )}
+      {/* A paid booking whose show has started can be reviewed, once. */}
+      {r.status === 'CONFIRMED' &&
+        refund === null &&
+        Date.parse(r.showtime.startsAt) <= Date.now() &&
+        (reviewed ? (
+          <span className="badge" data-testid="reviewed">
+            {t('review.written')}
+          </span>
+        ) : (
+          <Link className="btn" to={`/me/reservations/${r.id}/review`} data-testid="write-review">
+            {t('review.write')}
+          </Link>
+        ))}
       {canCancel && !confirming && (
         <button type="button" className="btn secondary" onClick={() => void openDialog()}>
           {t('res.cancel')}
