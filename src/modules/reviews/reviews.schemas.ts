@@ -1,6 +1,6 @@
 import { Type, type Static } from 'typebox';
 import { IdParams, Page, Size, Uuid } from '../../http/schemas.ts';
-import { summaryOf, REVIEW_LIMITS, type ReviewView } from './reviews.service.ts';
+import { REVIEW_LIMITS, type ReviewView } from './reviews.service.ts';
 
 export { IdParams };
 
@@ -140,5 +140,3 @@ export const hiddenOf = (v: ReviewView) =>
   v.row.hidden_at && v.row.hidden_reason
     ? { hidden: { reason: v.row.hidden_reason, at: v.row.hidden_at.toISOString() } }
     : {};
-
-export { summaryOf };
