@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { reviews } from '../api/endpoints.ts';
 import type { MyReview } from '../api/types.ts';
+import { Pager } from '../components/Pager.tsx';
 import { Empty, ErrorBox, Loading } from '../components/States.tsx';
 import { useI18n } from '../i18n/index.tsx';
 import { useAsync, useTitle } from '../lib/hooks.ts';
@@ -99,9 +100,10 @@ function MyReviewCard({ review, onChanged }: { review: MyReview; onChanged: () =
 export default function MyReviews() {
   const { t } = useI18n();
   useTitle(t('nav.myReviews'));
-  const [size, setSize] = useState(PAGE_SIZE);
-  const list = useAsync(() => reviews.mine(1, size), [size]);
+  const [page, setPage] = useState(1);
+  const list = useAsync(() => reviews.mine(page, PAGE_SIZE), [page]);
   const items = list.data?.items ?? [];
+  const pages = list.data ? Math.ceil(list.data.total / PAGE_SIZE) : 1;
   if (list.loading && !list.data) return <Loading />;
   return (
     <div className="stack my-reviews">
@@ -120,15 +122,7 @@ export default function MyReviews() {
           <MyReviewCard key={r.id} review={r} onChanged={list.reload} />
         ))}
       </ul>
-      {list.data && items.length < list.data.total && size < 100 && (
-        <button
-          type="button"
-          className="btn secondary"
-          onClick={() => setSize((s) => Math.min(100, s + PAGE_SIZE))}
-        >
-          {t('review.more')}
-        </button>
-      )}
+      <Pager page={page} pages={pages} onPage={setPage} />
     </div>
   );
 }

@@ -2,6 +2,7 @@ import { useId, useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import { reviews } from '../../api/endpoints.ts';
 import type { ModeratedReview } from '../../api/types.ts';
+import { Pager } from '../../components/Pager.tsx';
 import { Empty, ErrorBox, Loading, Notice } from '../../components/States.tsx';
 import { useI18n } from '../../i18n/index.tsx';
 import { useAsync, useTitle } from '../../lib/hooks.ts';
@@ -187,25 +188,7 @@ export default function AdminReviews() {
           <ModeratedCard key={r.id} review={r} onChanged={list.reload} />
         ))}
       </ul>
-      <nav className="row" aria-label={t('orders.page', { page, pages })}>
-        <button
-          className="btn secondary"
-          type="button"
-          disabled={page <= 1}
-          onClick={() => setPage(page - 1)}
-        >
-          {t('orders.prev')}
-        </button>
-        <span>{t('orders.page', { page, pages })}</span>
-        <button
-          className="btn secondary"
-          type="button"
-          disabled={page >= pages}
-          onClick={() => setPage(page + 1)}
-        >
-          {t('orders.next')}
-        </button>
-      </nav>
+      <Pager page={page} pages={pages} onPage={setPage} always />
     </div>
   );
 }
