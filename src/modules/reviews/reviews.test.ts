@@ -11,6 +11,8 @@ import {
   type TestUser,
 } from '../../../test/factories.ts';
 import { insertReservation, recount } from '../../../test/reviews.ts';
+import { AppError } from '../../errors.ts';
+import { createReviewsModule } from './index.ts';
 
 const BODY = '배우들의 노래가 정말 좋았어요. 다시 보고 싶어요.';
 
@@ -433,6 +435,50 @@ describe('reviews', () => {
       payload: { rating: 1 },
     });
     expect(edit.json()).toMatchObject({ code: 'REVIEW_HIDDEN' });
+  });
+
+  it('screens every body, reply and report reason before writing anything', async () => {
+    afterStart();
+    const st = await show();
+    const [author, reader] = await Promise.all([createUser(t.container), createUser(t.container)]);
+    const screened: string[] = [];
+    const c = t.container;
+    // The module as the container builds it, with a list that refuses one word.
+    const { service } = createReviewsModule(c, {
+      reservations: { reservationOf: (id) => c.booking.bookers.ownerOf(id) },
+      showtimes: c.catalog.doorShowtimes,
+      performances: { isListed: (id) => c.catalog.reads.isListed(id) },
+      authors: { profiles: async () => new Map() },
+      screen: {
+        assertClean: async (...texts) => {
+          screened.push(...texts);
+          if (texts.some((x) => x.includes('금칙어'))) throw new AppError('BANNED_WORDS');
+        },
+      },
+      audit: undefined,
+    });
+    const reservationId = await reservationFor(author, st);
+    await expect(
+      service.create(author.id, st.performanceId, { reservationId, rating: 5, body: `${BODY} 금칙어` }),
+    ).rejects.toMatchObject({ code: 'BANNED_WORDS' });
+    expect((await list(st.performanceId)).count).toBe(0);
+    const created = await service.create(author.id, st.performanceId, {
+      reservationId,
+      rating: 5,
+      body: BODY,
+    });
+    const id = created.row.id;
+    await expect(service.edit(author.id, id, { body: `${BODY} 금칙어` })).rejects.toMatchObject({
+      code: 'BANNED_WORDS',
+    });
+    await expect(service.report(reader.id, id, '금칙어 신고')).rejects.toMatchObject({
+      code: 'BANNED_WORDS',
+    });
+    await expect(service.reply(admin.id, id, '금칙어 답글')).rejects.toMatchObject({ code: 'BANNED_WORDS' });
+    const { rows } = await sql<{ body: string; reply_body: string | null; report_count: number }>`
+      SELECT body, reply_body, report_count FROM reviews WHERE id = ${id}`.execute(c.db);
+    expect(rows[0]).toEqual({ body: BODY, reply_body: null, report_count: 0 });
+    expect(screened).toEqual([`${BODY} 금칙어`, BODY, `${BODY} 금칙어`, '금칙어 신고', '금칙어 답글']);
   });
 
   it('limits review writes per user with 429 RATE_LIMITED and Retry-After', async () => {
