@@ -33,7 +33,8 @@ async function signOut(page: Page): Promise<void> {
  * 관람후기: a buyer's show starts and the box office checks the ticket in at the door; the buyer
  * writes a review from 예매 내역 (stars by keyboard, the counter), lands on the performance's
  * reviews tab with the new average; the admin replies in 관람후기 관리, and the buyer sees the reply
- * under the review and the notification about it.
+ * under the review and the notification about it. `REVIEWS_SHOTS=/tmp/dir` saves screenshots of the
+ * reviews tab and the reply.
  */
 export function reviewJourneys(stack: Stack, suffix: string): Journey[] {
   return [
@@ -94,6 +95,9 @@ export function reviewJourneys(stack: Stack, suffix: string): Journey[] {
         await summary.getByTestId('review-average').getByText('4.0').waitFor();
         await summary.getByTestId('review-count').getByText('관람후기 1개').waitFor();
         await summary.locator('[data-star="4"][data-count="1"]').waitFor();
+        const shots = process.env.REVIEWS_SHOTS;
+        if (shots)
+          await page.screenshot({ path: `${shots}/reviews-tab-${run.viewport}.png`, fullPage: true });
         const mine = page.getByTestId('review').filter({ hasText: '내 후기' });
         assert.equal(await mine.getByTestId('review-body').innerText(), body);
         assert.equal(await mine.locator('b').count(), 0);
@@ -121,6 +125,8 @@ export function reviewJourneys(stack: Stack, suffix: string): Journey[] {
         await signIn(page, email, PASSWORD);
         await page.goto(`/performances/${performanceId}?tab=reviews`);
         await page.getByTestId('review-reply').getByText(reply).waitFor();
+        if (shots)
+          await page.screenshot({ path: `${shots}/reviews-reply-${run.viewport}.png`, fullPage: true });
         await page.goto('/me/notifications');
         await page.getByText('내 관람후기에 공연장 답글이 달렸어요').first().waitFor({ timeout: 45_000 });
         const wider = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
