@@ -31,6 +31,7 @@ import { notificationJourneys } from './journeys-notifications.ts';
 import { posterJourneys } from './journeys-posters.ts';
 import { paymentJourneys } from './journeys-payments.ts';
 import { inquiryJourneys } from './journeys-inquiries.ts';
+import { reviewJourneys } from './journeys-reviews.ts';
 
 const PASSWORD = 'Buyer-pass-2345';
 
@@ -351,5 +352,6 @@ export function journeys(stack: Stack, suffix: string): Journey[] {
     ...posterJourneys(stack, suffix),
     ...paymentJourneys(stack),
     ...inquiryJourneys(stack, suffix),
+    ...reviewJourneys(stack, suffix),
   ];
 }

@@ -282,6 +282,13 @@ export const CONFIG_SCHEMA = {
     '50',
   ),
   STREAM_LIMIT_PER_INSTANCE: entry(int(1, 1_000_000), 'Concurrent event streams per API process', '20000'),
+  REVIEW_WRITES_PER_HOUR: entry(int(1, 10_000), 'Reviews one user can post per hour (docs/reviews.md)', '10'),
+  REVIEW_VOTES_PER_MINUTE: entry(
+    int(1, 10_000),
+    'Helpful votes (and their undos) one user can cast per minute',
+    '60',
+  ),
+  REVIEW_REPORTS_PER_HOUR: entry(int(1, 10_000), 'Review reports one user can file per hour', '20'),
   // Uploaded images (docs/uploads.md): the store is local disk by default, S3-compatible in production.
   STORAGE_DRIVER: entry(oneOf('local', 's3'), 'Where uploaded images are stored', 'local'),
   UPLOADS_DIR: entry(str, 'Directory of the local store (STORAGE_DRIVER=local)', 'var/uploads'),

@@ -37,6 +37,7 @@ import { createOnsaleAlertsModule, type OnsaleAlertsModule } from './modules/ons
 import { createKeywordAlertsModule, type KeywordAlertsModule } from './modules/keyword-alerts/index.ts';
 import { createUploadsModule, POSTER_PRESET } from './modules/uploads/index.ts';
 import { createPostersModule } from './modules/posters/index.ts';
+import { createReviewsModule, type ReviewsModule } from './modules/reviews/index.ts';
 import type { ObjectStorage } from './infra/storage/index.ts';
 import { createModerationModule, type ModerationModule } from './modules/moderation/index.ts';
 import { createInquiriesModule, type InquiriesModule } from './modules/inquiries/index.ts';
@@ -104,6 +105,8 @@ export interface Container extends Infra {
   moderation: ModerationModule;
   /** 1:1 inquiries and the support desk; exposed for tests. */
   inquiries: InquiriesModule;
+  /** 관람후기 (reviews, their aggregates and moderation); exposed for tests. */
+  reviews: ReviewsModule;
   close: () => Promise<void>;
 }
 
@@ -323,6 +326,19 @@ export async function createContainer(
   });
   apiRoutes.push(withdrawal.routes);
 
+  // Reviews: who bought what through checkout, showtimes and performances through the catalogue,
+  // nicknames through users. Texts pass the content screen; every text is accepted until the
+  // moderation module's banned-words list is wired here.
+  const reviews = createReviewsModule(infra, {
+    reservations: { reservationOf: (id) => booking.bookers.ownerOf(id) },
+    showtimes: catalog.doorShowtimes,
+    performances: { isListed: (id) => catalog.reads.isListed(id) },
+    authors: directory,
+    screen: moderation.screen,
+    audit: audit.recorder,
+  });
+  apiRoutes.push(reviews.routes);
+
   const payments = createPaymentsModule(infra, { settlement: booking.settlement });
   apiRoutes.push(payments.routes);
 
@@ -367,6 +383,7 @@ export async function createContainer(
     keywordAlerts,
     moderation,
     inquiries,
+    reviews,
     close: closeInfra,
   };
 }

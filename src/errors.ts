@@ -127,6 +127,14 @@ export const ERROR_TABLE = {
   // 1:1 inquiries (docs/inquiries.md)
   INQUIRY_NOT_FOUND: { status: 404, title: 'Inquiry not found' },
   INQUIRY_CLOSED: { status: 409, title: 'The inquiry is closed' },
+  // reviews (docs/reviews.md)
+  REVIEW_NOT_FOUND: { status: 404, title: 'Review not found' },
+  NOT_A_BUYER: { status: 403, title: 'Only a buyer whose show has started can review it' },
+  ALREADY_REVIEWED: { status: 409, title: 'This reservation already has a review' },
+  ALREADY_VOTED: { status: 409, title: 'You already found this review helpful' },
+  ALREADY_REPORTED: { status: 409, title: 'You already reported this review' },
+  OWN_REVIEW: { status: 409, title: 'Authors cannot vote for or report their own review' },
+  REVIEW_HIDDEN: { status: 409, title: 'The review is hidden' },
 } as const satisfies Record<string, { status: number; title: string }>;
 
 export type ErrorCode = keyof typeof ERROR_TABLE;

@@ -35,6 +35,9 @@ const MyKeywords = lazy(() => import('./pages/MyKeywords.tsx'));
 const MyInquiries = lazy(() => import('./pages/MyInquiries.tsx'));
 const NewInquiry = lazy(() => import('./pages/inquiries/NewInquiry.tsx'));
 const InquiryPage = lazy(() => import('./pages/inquiries/InquiryPage.tsx'));
+const MyReviews = lazy(() => import('./pages/MyReviews.tsx'));
+const WriteReview = lazy(() => import('./pages/WriteReview.tsx'));
+const AdminReviews = lazy(() => import('./pages/admin/Reviews.tsx'));
 const NotFound = lazy(() => import('./pages/NotFound.tsx'));
 const AdminLayout = lazy(() => import('./pages/admin/AdminLayout.tsx'));
 const LiveDashboard = lazy(() => import('./pages/admin/LiveDashboard.tsx'));
@@ -67,6 +70,8 @@ const router = createBrowserRouter([
       { path: 'checkout/return', element: signedIn(<CheckoutReturn />) },
       { path: 'checkout/complete', element: signedIn(<CheckoutReturn />) },
       { path: 'me/reservations', element: signedIn(<MyReservations />) },
+      { path: 'me/reservations/:id/review', element: signedIn(<WriteReview />) },
+      { path: 'me/reviews', element: signedIn(<MyReviews />) },
       { path: 'me/wishlist', element: signedIn(<MyWishlist />) },
       { path: 'me/notifications', element: signedIn(<MyNotifications />) },
       { path: 'me/alerts', element: signedIn(<MyAlerts />) },
@@ -114,6 +119,7 @@ const router = createBrowserRouter([
           { path: 'inquiries', element: <InquiryDesk /> },
           { path: 'inquiries/:id', element: <InquiryDeskThread /> },
           { path: 'banned-words', element: <BannedWords /> },
+          { path: 'reviews', element: <AdminReviews /> },
         ],
       },
       { path: '*', element: <NotFound /> },

@@ -25,13 +25,23 @@ export class AccountRecords {
     return open;
   }
 
-  /** The account a reservation was made by, with its booking number (notifications asks this). */
+  /**
+   * The account a reservation was made by, with its booking number and status (notifications and
+   * reviews ask this).
+   */
   async ownerOf(
     reservationId: string,
-  ): Promise<{ userId: string; bookingNumber: string | null; showtimeId: string } | undefined> {
+  ): Promise<
+    { userId: string; bookingNumber: string | null; showtimeId: string; status: string } | undefined
+  > {
     const row = await this.repo.byId(this.db, reservationId);
     return row
-      ? { userId: row.user_id, bookingNumber: row.booking_number ?? null, showtimeId: row.showtime_id }
+      ? {
+          userId: row.user_id,
+          bookingNumber: row.booking_number ?? null,
+          showtimeId: row.showtime_id,
+          status: row.status,
+        }
       : undefined;
   }
 

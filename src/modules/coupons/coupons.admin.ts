@@ -1,6 +1,6 @@
 import { AppError, fieldError } from '../../errors.ts';
 import type { Clock } from '../../infra/clock.ts';
-import type { Db } from '../../infra/db.ts';
+import type { Db, DbOrTx } from '../../infra/db.ts';
 import type { Logger } from '../../infra/logger.ts';
 import type { CouponIssuance } from './coupons.issuance.ts';
 import type { CouponRepository } from './coupons.repository.ts';
@@ -99,16 +99,7 @@ export class CouponAdmin {
       if (edit.stock !== undefined && edit.stock !== before.stock) {
         await this.d.repo.resizeShards(tx, id, edit.stock);
       }
-      const after = (await this.d.repo.byId(tx, id))!;
-      await this.d.audit?.record(tx, {
-        actorId,
-        action: 'coupon.update',
-        target: { type: 'coupon', id },
-        before: snapshot(before),
-        after: snapshot(after),
-        ...(requestId ? { requestId } : {}),
-      });
-      return after;
+      return this.recorded(tx, 'coupon.update', actorId, before, requestId);
     });
     await this.refreshGate(id);
     return row;
@@ -127,19 +118,30 @@ export class CouponAdmin {
         issueEndsAt: now,
         ...(opensLater ? { issueStartsAt: new Date(now.getTime() - 1) } : {}),
       });
-      const after = (await this.d.repo.byId(tx, id))!;
-      await this.d.audit?.record(tx, {
-        actorId,
-        action: 'coupon.stop',
-        target: { type: 'coupon', id },
-        before: snapshot(before),
-        after: snapshot(after),
-        ...(requestId ? { requestId } : {}),
-      });
-      return after;
+      return this.recorded(tx, 'coupon.stop', actorId, before, requestId);
     });
     await this.refreshGate(id);
     return row;
+  }
+
+  /** Reads the coupon after a change and records before and after in the change's transaction. */
+  private async recorded(
+    tx: DbOrTx,
+    action: 'coupon.update' | 'coupon.stop',
+    actorId: string,
+    before: CouponRow,
+    requestId: string | undefined,
+  ): Promise<CouponRow> {
+    const after = (await this.d.repo.byId(tx, before.id))!;
+    await this.d.audit?.record(tx, {
+      actorId,
+      action,
+      target: { type: 'coupon', id: before.id },
+      before: snapshot(before),
+      after: snapshot(after),
+      ...(requestId ? { requestId } : {}),
+    });
+    return after;
   }
 
   async holders(id: string, page: number, size: number) {

@@ -125,6 +125,28 @@ export const InquiryAnsweredV1 = Type.Object({
   answeredAt: Instant,
 });
 
+/** An admin hid a review from the public list (it left the performance's aggregates). */
+export const ReviewHiddenV1 = Type.Object({
+  reviewId: Uuid,
+  performanceId: Uuid,
+  /** The author, who is told. */
+  userId: Uuid,
+  performanceTitle: Type.String(),
+  reason: Type.String(),
+  hiddenAt: Instant,
+});
+
+/** The theatre replied under a review (written again when the reply is edited). */
+export const ReviewRepliedV1 = Type.Object({
+  reviewId: Uuid,
+  performanceId: Uuid,
+  /** The author, who is told. */
+  userId: Uuid,
+  performanceTitle: Type.String(),
+  reply: Type.String(),
+  repliedAt: Instant,
+});
+
 export const EVENT_SCHEMAS = {
   'reservation.confirmed': { version: 1, schema: ReservationConfirmedV1 },
   'reservation.failed': { version: 1, schema: ReservationFailedV1 },
@@ -134,6 +156,8 @@ export const EVENT_SCHEMAS = {
   'ticket.issuance_failed': { version: 1, schema: TicketIssuanceFailedV1 },
   'performance.published': { version: 1, schema: PerformancePublishedV1 },
   'inquiry.answered': { version: 1, schema: InquiryAnsweredV1 },
+  'review.hidden': { version: 1, schema: ReviewHiddenV1 },
+  'review.replied': { version: 1, schema: ReviewRepliedV1 },
 } as const;
 
 export type EventType = keyof typeof EVENT_SCHEMAS;

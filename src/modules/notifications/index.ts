@@ -6,6 +6,7 @@ import { parseEvent } from '../events/event-schemas.ts';
 import type { MailModule } from '../mail/index.ts';
 import { BookingNotices } from './booking-notices.ts';
 import { InquiryNotices, inquiryNoticeConsumer } from './inquiry-notices.ts';
+import { ReviewNotices } from './review-notices.ts';
 import { NotificationFeed } from './notification-feed.ts';
 import { NotificationSubscriber } from './notification-subscriber.ts';
 import { NotificationSettingsRepository } from './notification-settings.repository.ts';
@@ -39,6 +40,8 @@ export const NOTIFICATION_QUEUES = {
   bookingCancelled: 'notifications.booking-cancelled',
   issuanceFailed: 'notifications.issuance-failed',
   inquiryAnswered: 'notifications.inquiry-answered',
+  reviewHidden: 'notifications.review-hidden',
+  reviewReplied: 'notifications.review-replied',
 } as const;
 
 /**
@@ -99,6 +102,7 @@ export function createNotificationsModule(
     publicUrl: config.PUBLIC_URL.replace(/\/$/, ''),
     log: infra.log,
   });
+  const reviewNotices = new ReviewNotices({ notifier, publicUrl: config.PUBLIC_URL.replace(/\/$/, '') });
   const handles: ConsumerHandle[] = [];
   const consumers: Background = {
     name: 'notifications-booking-consumers',
@@ -131,6 +135,20 @@ export function createNotificationsModule(
           bindings: ['ticket.issuance_failed'],
           handler: async (body) => {
             await notices.issuanceFailed(parseEvent('ticket.issuance_failed', body));
+          },
+        }),
+        await broker.consume({
+          queue: NOTIFICATION_QUEUES.reviewHidden,
+          bindings: ['review.hidden'],
+          handler: async (body) => {
+            await reviewNotices.hidden(parseEvent('review.hidden', body));
+          },
+        }),
+        await broker.consume({
+          queue: NOTIFICATION_QUEUES.reviewReplied,
+          bindings: ['review.replied'],
+          handler: async (body) => {
+            await reviewNotices.replied(parseEvent('review.replied', body));
           },
         }),
       );
@@ -175,6 +193,7 @@ export function createNotificationsModule(
     subscriber,
     notices,
     inquiryNotices,
+    reviewNotices,
     settings,
     routes,
     background,

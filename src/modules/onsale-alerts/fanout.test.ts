@@ -235,8 +235,14 @@ describe('sales-open fan-out, reminders and review invitations', () => {
       most: 1,
     });
     expect(await mails('review-invitation', [u1!, u2!, u3!])).toBe(2);
-    const link = await sql<{ link: string }>`
+    // The invitation opens the review form of the user's (first) reservation of the showtime.
+    const link = await sql<{ link: string; reservation: string }>`
+      SELECT n.link, r.id AS reservation FROM notifications n
+      JOIN reservations r ON r.user_id = n.user_id AND r.status = 'CONFIRMED'
+      WHERE n.type = 'REVIEW_INVITATION' AND n.user_id = ${u2!}`.execute(db);
+    expect(link.rows[0]!.link).toBe(`/me/reservations/${link.rows[0]!.reservation}/review`);
+    const u1Link = await sql<{ link: string }>`
       SELECT link FROM notifications WHERE type = 'REVIEW_INVITATION' AND user_id = ${u1!}`.execute(db);
-    expect(link.rows[0]!.link).toBe(`/performances/${show.performanceId}`);
+    expect(u1Link.rows[0]!.link).toMatch(/^\/me\/reservations\/[0-9a-f-]{36}\/review$/);
   });
 });

@@ -6,6 +6,9 @@ import type { OnsaleAlertsRepository } from './onsale-alerts.repository.ts';
 import type { AlertPhase } from './onsale-alerts.tables.ts';
 import type { AlertCatalog, AlertShowtime, ShowtimeHolders } from './ports.ts';
 
+/** Where the buyer writes the review of a reservation in the web app (관람후기 쓰기). */
+export const reviewFormLink = (reservationId: string): string => `/me/reservations/${reservationId}/review`;
+
 /** Reminders go to showtimes starting within this long. */
 export const REMINDER_AHEAD_MS = 24 * 3600_000;
 /** Review invitations go to showtimes that ended within this long (a job down longer skips them). */
@@ -115,20 +118,24 @@ export class ShowtimeJobs {
 
   private async invitations(s: AlertShowtime): Promise<NewNotification[]> {
     const held = await this.d.holders.confirmedOf(s.showtimeId);
-    const users = [...new Set(held.map((h) => h.userId))];
-    return users.map((userId) => ({
+    // One invitation per user; it opens the review form of their first reservation of the showtime
+    // (a review is written per reservation; the others are a tap away in 예매 내역).
+    const firstReservation = new Map<string, string>();
+    for (const h of held)
+      if (!firstReservation.has(h.userId)) firstReservation.set(h.userId, h.reservationId);
+    return [...firstReservation].map(([userId, reservationId]) => ({
       userId,
       type: 'REVIEW_INVITATION',
       dedupeKey: `REVIEW_INVITATION:${s.showtimeId}`,
       title: `관람은 어떠셨어요? ${s.title}`,
       body: '다른 관객에게 도움이 되는 후기를 남겨 주세요.',
-      link: `/performances/${s.performanceId}`,
+      link: reviewFormLink(reservationId),
       mail: {
         template: 'review-invitation',
         data: {
           performanceTitle: s.title,
           startsAt: s.startsAt.toISOString(),
-          link: `${this.d.publicUrl}/performances/${s.performanceId}`,
+          link: `${this.d.publicUrl}${reviewFormLink(reservationId)}`,
         },
       },
     }));

@@ -26,6 +26,9 @@ import type {
   AdminUserChange,
   NewInquiry,
   DeskQuery,
+  NewReview,
+  ReviewChange,
+  ReviewSort,
 } from './types.ts';
 
 /**
@@ -208,6 +211,27 @@ export const keywordAlerts = {
   list: () => call('GET', '/users/me/keyword-alerts'),
   add: (keyword: string) => call('POST', '/users/me/keyword-alerts', { body: { keyword } }),
   remove: (id: string) => call('DELETE', '/users/me/keyword-alerts/{id}', { path: { id } }),
+};
+
+/** 관람후기: the public list, the author's own, votes, reports (docs/reviews.md). */
+export const reviews = {
+  list: (performanceId: string, sort: ReviewSort, page = 1, size = 10) =>
+    call('GET', '/performances/{id}/reviews', { path: { id: performanceId }, query: { sort, page, size } }),
+  create: (performanceId: string, body: NewReview) =>
+    call('POST', '/performances/{id}/reviews', { path: { id: performanceId }, body }),
+  edit: (id: string, body: ReviewChange) => call('PATCH', '/reviews/{id}', { path: { id }, body }),
+  remove: (id: string) => call('DELETE', '/reviews/{id}', { path: { id } }),
+  vote: (id: string) => call('POST', '/reviews/{id}/helpful', { path: { id } }),
+  unvote: (id: string) => call('DELETE', '/reviews/{id}/helpful', { path: { id } }),
+  report: (id: string, reason: string) =>
+    call('POST', '/reviews/{id}/reports', { path: { id }, body: { reason } }),
+  mine: (page = 1, size = 20) => call('GET', '/users/me/reviews', { query: { page, size } }),
+  moderation: (reported: boolean, page = 1, size = 20) =>
+    call('GET', '/admin/reviews', { query: { reported, page, size } }),
+  hide: (id: string, reason: string) =>
+    call('POST', '/admin/reviews/{id}/hide', { path: { id }, body: { reason } }),
+  reply: (id: string, body: string) =>
+    call('POST', '/admin/reviews/{id}/reply', { path: { id }, body: { body } }),
 };
 
 export const admin = {

@@ -229,6 +229,25 @@ export const MESSAGES: Record<string, { ko: string; en: string }> = {
     ko: '종료된 문의입니다. 추가 문의는 새 문의로 남겨 주세요.',
     en: 'This inquiry is closed. Please open a new one.',
   },
+  REVIEW_NOT_FOUND: { ko: '관람후기를 찾을 수 없습니다.', en: 'Review not found.' },
+  NOT_A_BUYER: {
+    ko: '관람후기는 이 공연을 예매하고 공연이 시작된 뒤에 쓸 수 있습니다.',
+    en: 'You can review this show once you have booked it and it has started.',
+  },
+  ALREADY_REVIEWED: {
+    ko: '이 예매로 이미 관람후기를 썼습니다.',
+    en: 'You have already reviewed this booking.',
+  },
+  ALREADY_VOTED: { ko: '이미 도움이 돼요를 눌렀습니다.', en: 'You already marked this review helpful.' },
+  ALREADY_REPORTED: { ko: '이미 신고한 관람후기입니다.', en: 'You have already reported this review.' },
+  OWN_REVIEW: {
+    ko: '내가 쓴 관람후기에는 추천하거나 신고할 수 없습니다.',
+    en: 'You cannot vote for or report your own review.',
+  },
+  REVIEW_HIDDEN: {
+    ko: '운영 정책에 따라 숨김 처리된 관람후기입니다.',
+    en: 'This review has been hidden by the moderators.',
+  },
   COUPON_ALREADY_ISSUED: { ko: '이미 받은 쿠폰입니다.', en: 'You already have this coupon.' },
   COUPON_SOLD_OUT: { ko: '쿠폰이 모두 소진되었습니다.', en: 'The coupon is sold out.' },
   COUPON_NOT_ISSUABLE: { ko: '지금은 받을 수 없는 쿠폰입니다.', en: 'This coupon cannot be issued now.' },

@@ -139,3 +139,12 @@ export type DeskInquiry = ResponseOf<'/api/v1/admin/inquiries', 'get'>['items'][
 export type DeskThread = ResponseOf<'/api/v1/admin/inquiries/{id}', 'get'>;
 export type DeskQuery = QueryOf<'/api/v1/admin/inquiries', 'get'>;
 export type BannedWord = ResponseOf<'/api/v1/admin/banned-words', 'get'>['items'][number];
+// --- reviews --------------------------------------------------------------------------------------
+
+export type ReviewPage = ResponseOf<'/api/v1/performances/{id}/reviews', 'get'>;
+export type Review = ReviewPage['items'][number];
+export type ReviewSort = NonNullable<QueryOf<'/api/v1/performances/{id}/reviews', 'get'>['sort']>;
+export type NewReview = BodyOf<'/api/v1/performances/{id}/reviews', 'post'>;
+export type ReviewChange = BodyOf<'/api/v1/reviews/{id}', 'patch'>;
+export type MyReview = ResponseOf<'/api/v1/users/me/reviews', 'get'>['items'][number];
+export type ModeratedReview = ResponseOf<'/api/v1/admin/reviews', 'get'>['items'][number];

@@ -1,3 +1,5 @@
+import { reviewsEn, reviewsKo } from './reviews.ts';
+
 /**
  * The phrase book. Korean is the default and the source of the keys; English must have every key
  * (the type makes a missing translation a compile error). `{name}` marks a value filled in by t().
@@ -157,6 +159,7 @@ const ko = {
   'detail.tabReviews': '관람후기',
   'detail.noReviews': '아직 관람후기가 없습니다',
   'detail.noReviewsHint': '관람하신 뒤 첫 후기를 남겨 주세요.',
+  ...reviewsKo,
   'detail.about': '공연 소개',
   'detail.pickDate': '관람일 선택',
   'detail.pickTime': '회차 선택',
@@ -499,9 +502,6 @@ const ko = {
   'orders.total': '결제 금액',
   'orders.refunded': '환불 금액',
   'orders.orderedAt': '주문 일시',
-  'orders.prev': '이전',
-  'orders.next': '다음',
-  'orders.page': '{page} / {pages}쪽',
   'orders.st.PENDING_PAYMENT': '결제 대기',
   'orders.st.CONFIRMED': '예매 완료',
   'orders.st.FAILED': '결제 실패',
@@ -1026,6 +1026,7 @@ const en: Record<Key, string> = {
   'detail.tabReviews': 'Reviews',
   'detail.noReviews': 'No reviews yet',
   'detail.noReviewsHint': 'Saw the show? Be the first to review it.',
+  ...reviewsEn,
   'detail.about': 'About the show',
   'detail.pickDate': 'Choose a date',
   'detail.pickTime': 'Choose a showtime',
@@ -1372,9 +1373,6 @@ const en: Record<Key, string> = {
   'orders.total': 'Paid',
   'orders.refunded': 'Refunded',
   'orders.orderedAt': 'Ordered',
-  'orders.prev': 'Previous',
-  'orders.next': 'Next',
-  'orders.page': 'Page {page} of {pages}',
   'orders.st.PENDING_PAYMENT': 'Awaiting payment',
   'orders.st.CONFIRMED': 'Confirmed',
   'orders.st.FAILED': 'Failed',

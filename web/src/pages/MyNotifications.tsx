@@ -5,6 +5,7 @@ import { useAsync, useTitle } from '../lib/hooks.ts';
 import { useNotifications } from '../lib/notifications.tsx';
 import { Empty, ErrorBox, Loading } from '../components/States.tsx';
 import { NotificationRow } from '../components/NotificationBell.tsx';
+import { Pager } from '../components/Pager.tsx';
 
 const SIZE = 20;
 
@@ -57,29 +58,7 @@ export default function MyNotifications() {
           <NotificationRow key={item.id} item={item} />
         ))}
       </ul>
-      {pages > 1 && (
-        <nav className="pager" aria-label={t('search.pages')}>
-          <button
-            type="button"
-            className="btn secondary"
-            disabled={page <= 1}
-            onClick={() => setPage(page - 1)}
-          >
-            {t('action.prev')}
-          </button>
-          <span>
-            {page} / {pages}
-          </span>
-          <button
-            type="button"
-            className="btn secondary"
-            disabled={page >= pages}
-            onClick={() => setPage(page + 1)}
-          >
-            {t('action.next')}
-          </button>
-        </nav>
-      )}
+      <Pager page={page} pages={pages} onPage={setPage} />
     </div>
   );
 }

@@ -1,4 +1,4 @@
-import { booking, catalog, tickets as ticketApi } from '../api/endpoints.ts';
+import { booking, catalog, reviews, tickets as ticketApi } from '../api/endpoints.ts';
 import type { RefundPolicy, Reservation, Ticket } from '../api/types.ts';
 import { useI18n } from '../i18n/index.tsx';
 import { useAsync, useInterval, useTitle } from '../lib/hooks.ts';
@@ -12,6 +12,7 @@ function ReservationList(props: {
   tickets: Ticket[];
   policy: RefundPolicy | undefined;
   onChanged: () => void;
+  reviewed: ReadonlySet<string>;
 }) {
   return (
     <ul className="reservations">
@@ -22,6 +23,7 @@ function ReservationList(props: {
           tickets={props.tickets.filter((tk) => tk.reservationId === r.id)}
           policy={props.policy}
           onChanged={props.onChanged}
+          reviewed={props.reviewed.has(r.id)}
         />
       ))}
     </ul>
@@ -34,6 +36,11 @@ export default function MyReservations() {
   const reservations = useAsync(async () => (await booking.reservations()).items, []);
   const tickets = useAsync(() => ticketApi.list(), []);
   const policy = useAsync(() => catalog.refundPolicy(), []);
+  // Which bookings already have a review (their card says so instead of offering 관람후기 쓰기).
+  const reviewed = useAsync(
+    async () => new Set((await reviews.mine(1, 100)).items.map((r) => r.reservationId)),
+    [],
+  );
   const list = reservations.data ?? [];
   // Tickets are issued by the worker shortly after payment: look again until every paid one has them.
   const waiting = list.some(
@@ -46,6 +53,7 @@ export default function MyReservations() {
   const shared = {
     tickets: tickets.data ?? [],
     policy: policy.data ?? undefined,
+    reviewed: reviewed.data ?? new Set<string>(),
     onChanged: () => {
       reservations.reload();
       tickets.reload();

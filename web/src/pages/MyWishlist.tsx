@@ -5,6 +5,7 @@ import { useI18n } from '../i18n/index.tsx';
 import { useAsync, useTitle } from '../lib/hooks.ts';
 import { Empty, ErrorBox, Loading } from '../components/States.tsx';
 import { PosterTile, runLabel } from '../components/PosterTile.tsx';
+import { Pager } from '../components/Pager.tsx';
 
 const SIZE = 24;
 
@@ -38,29 +39,7 @@ export default function MyWishlist() {
           </li>
         ))}
       </ul>
-      {pages > 1 && (
-        <nav className="pager" aria-label={t('search.pages')}>
-          <button
-            type="button"
-            className="btn secondary"
-            disabled={page <= 1}
-            onClick={() => setPage(page - 1)}
-          >
-            {t('action.prev')}
-          </button>
-          <span>
-            {page} / {pages}
-          </span>
-          <button
-            type="button"
-            className="btn secondary"
-            disabled={page >= pages}
-            onClick={() => setPage(page + 1)}
-          >
-            {t('action.next')}
-          </button>
-        </nav>
-      )}
+      <Pager page={page} pages={pages} onPage={setPage} />
     </div>
   );
 }

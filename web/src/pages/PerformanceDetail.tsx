@@ -1,5 +1,5 @@
 import { useMemo, useRef, useState } from 'react';
-import { Link, useParams } from 'react-router';
+import { Link, useParams, useSearchParams } from 'react-router';
 import { catalog, coupons as couponsApi } from '../api/endpoints.ts';
 import type { Showtime } from '../api/types.ts';
 import { useI18n } from '../i18n/index.tsx';
@@ -16,6 +16,7 @@ import { DayShowtimes } from './detail/DayShowtimes.tsx';
 import { InfoTab } from './detail/InfoTab.tsx';
 import { PriceTable } from './detail/PriceTable.tsx';
 import { VenueTab } from './detail/VenueTab.tsx';
+import { ReviewsTab } from './detail/ReviewsTab.tsx';
 import { bookingPath, salesState } from './detail/sales.ts';
 import './detail/detail.css';
 
@@ -61,7 +62,9 @@ export default function PerformanceDetail() {
   const now = useNow(1000);
   const [pickedDay, setPickedDay] = useState<string | null>(null);
   const [pickedId, setPickedId] = useState<string | null>(null);
-  const [tab, setTab] = useState<Tab>('info');
+  // `?tab=reviews` opens a tab directly (a review reply notification links there).
+  const [search] = useSearchParams();
+  const [tab, setTab] = useState<Tab>(() => TABS.find((x) => x.id === search.get('tab'))?.id ?? 'info');
   const bookingRef = useRef<HTMLElement>(null);
   const tabsRef = useRef<HTMLDivElement>(null);
   useTitle(perf.data?.title ?? '');
@@ -180,12 +183,7 @@ export default function PerformanceDetail() {
                 />
               )}
               {tab === 'venue' && <VenueTab venue={p.venue} />}
-              {tab === 'reviews' && (
-                <div className="state empty reviews-empty" role="status" data-testid="reviews-empty">
-                  <p className="reviews-title">{t('detail.noReviews')}</p>
-                  <p className="small">{t('detail.noReviewsHint')}</p>
-                </div>
-              )}
+              {tab === 'reviews' && <ReviewsTab performanceId={p.id} />}
             </div>
           </div>
         </div>

@@ -25,6 +25,9 @@ export default function Profile() {
       <Link to="/me/inquiries" className="btn secondary" data-testid="profile-inquiries">
         {t('nav.inquiries')}
       </Link>
+      <Link to="/me/reviews" className="btn secondary" data-testid="profile-reviews">
+        {t('nav.myReviews')}
+      </Link>
       <Link to="/me/notifications" className="btn secondary" data-testid="profile-notifications">
         {t('nav.notifications')}
       </Link>

@@ -7,6 +7,7 @@ import { ErrorBox, Loading } from '../components/States.tsx';
 import { SearchBox } from '../components/SearchBox.tsx';
 import { PosterTile, runLabel } from '../components/PosterTile.tsx';
 import '../discovery.css';
+import { Pager } from '../components/Pager.tsx';
 
 const SORTS = ['popular', 'latest', 'date', 'views'] as const;
 const PAGE_SIZE = 12;
@@ -205,29 +206,7 @@ export default function Search() {
           </li>
         ))}
       </ul>
-      {pages > 1 && (
-        <nav className="pager" aria-label={t('search.pages')}>
-          <button
-            type="button"
-            className="btn secondary"
-            disabled={(query.page ?? 1) <= 1}
-            onClick={() => update({ page: String((query.page ?? 1) - 1) })}
-          >
-            {t('action.prev')}
-          </button>
-          <span>
-            {query.page} / {pages}
-          </span>
-          <button
-            type="button"
-            className="btn secondary"
-            disabled={(query.page ?? 1) >= pages}
-            onClick={() => update({ page: String((query.page ?? 1) + 1) })}
-          >
-            {t('action.next')}
-          </button>
-        </nav>
-      )}
+      <Pager page={query.page ?? 1} pages={pages} onPage={(p) => update({ page: String(p) })} />
     </div>
   );
 }

@@ -18,6 +18,7 @@ export default function AdminLayout() {
         <NavLink to="/admin/check-in">{t('admin.checkIn')}</NavLink>
         <NavLink to="/admin/inquiries">{t('admin.inquiries')}</NavLink>
         <NavLink to="/admin/banned-words">{t('admin.bannedWords')}</NavLink>
+        <NavLink to="/admin/reviews">{t('admin.reviews')}</NavLink>
         <NavLink to="/admin/audit">{t('admin.audit')}</NavLink>
       </nav>
       <Outlet />

@@ -3,6 +3,7 @@ import { admin } from '../../api/endpoints.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { useAsync, useTitle } from '../../lib/hooks.ts';
 import { Empty, ErrorBox, Loading } from '../../components/States.tsx';
+import { Pager } from '../../components/Pager.tsx';
 
 const json = (value: unknown): string => JSON.stringify(value, null, 2);
 
@@ -54,25 +55,7 @@ export default function AuditLog() {
           </tbody>
         </table>
       )}
-      <nav className="row" aria-label={t('orders.page', { page, pages })}>
-        <button
-          className="btn secondary"
-          type="button"
-          disabled={page <= 1}
-          onClick={() => setPage(page - 1)}
-        >
-          {t('orders.prev')}
-        </button>
-        <span>{t('orders.page', { page, pages })}</span>
-        <button
-          className="btn secondary"
-          type="button"
-          disabled={page >= pages}
-          onClick={() => setPage(page + 1)}
-        >
-          {t('orders.next')}
-        </button>
-      </nav>
+      <Pager page={page} pages={pages} onPage={setPage} always />
     </div>
   );
 }

@@ -6,6 +6,7 @@ import { useI18n } from '../../i18n/index.tsx';
 import { useAsync, useTitle } from '../../lib/hooks.ts';
 import { Empty, ErrorBox, Loading } from '../../components/States.tsx';
 import { knownPayment, paymentKey, statusKey } from './orderLabels.ts';
+import { Pager } from '../../components/Pager.tsx';
 
 const STATUSES: OrderStatus[] = ['PENDING_PAYMENT', 'CONFIRMED', 'FAILED', 'EXPIRED', 'CANCELLED'];
 const SIZE = 20;
@@ -166,25 +167,7 @@ export default function AdminOrders() {
               ))}
             </tbody>
           </table>
-          <nav className="row" aria-label={t('orders.page', { page, pages })}>
-            <button
-              className="btn secondary"
-              type="button"
-              disabled={page <= 1}
-              onClick={() => goTo(page - 1)}
-            >
-              {t('orders.prev')}
-            </button>
-            <span>{t('orders.page', { page, pages })}</span>
-            <button
-              className="btn secondary"
-              type="button"
-              disabled={page >= pages}
-              onClick={() => goTo(page + 1)}
-            >
-              {t('orders.next')}
-            </button>
-          </nav>
+          <Pager page={page} pages={pages} onPage={goTo} always />
         </>
       )}
     </div>

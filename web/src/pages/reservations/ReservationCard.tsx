@@ -20,11 +20,14 @@ export function ReservationCard({
   tickets,
   policy,
   onChanged,
+  reviewed = false,
 }: {
   r: Reservation;
   tickets: Ticket[];
   policy: RefundPolicy | undefined;
   onChanged: () => void;
+  /** This booking already has the buyer's review. */
+  reviewed?: boolean;
 }) {
   const { t, lang, price, dateTime } = useI18n();
   const dates = useDates();
@@ -156,6 +159,19 @@ export function ReservationCard({
       >
         {t('res.inquire')}
       </Link>
+      {/* A paid booking whose show has started can be reviewed, once. */}
+      {r.status === 'CONFIRMED' &&
+        refund === null &&
+        Date.parse(r.showtime.startsAt) <= Date.now() &&
+        (reviewed ? (
+          <span className="badge" data-testid="reviewed">
+            {t('review.written')}
+          </span>
+        ) : (
+          <Link className="btn" to={`/me/reservations/${r.id}/review`} data-testid="write-review">
+            {t('review.write')}
+          </Link>
+        ))}
       {canCancel && !confirming && (
         <button type="button" className="btn secondary" onClick={() => void openDialog()}>
           {t('res.cancel')}
