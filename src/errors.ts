@@ -122,6 +122,14 @@ export const ERROR_TABLE = {
   COUPON_STOCK_DECREASE: { status: 422, title: 'Once issuing has started, stock can only grow' },
   // what users write for others to read (src/infra/content-screen.ts)
   BANNED_WORDS: { status: 422, title: 'The text contains words that are not allowed' },
+  // the AI assistant (docs/assistant.md)
+  ASSISTANT_UNAVAILABLE: { status: 503, title: 'The assistant is not available right now' },
+  ASSISTANT_TIMEOUT: { status: 504, title: 'The assistant took too long to answer' },
+  ASSISTANT_BUSY: {
+    status: 429,
+    title: 'The assistant has used its capacity for this minute; try again shortly',
+  },
+  CONVERSATION_NOT_FOUND: { status: 404, title: 'Conversation not found' },
 } as const satisfies Record<string, { status: number; title: string }>;
 
 export type ErrorCode = keyof typeof ERROR_TABLE;
