@@ -30,6 +30,7 @@ import { wishlistJourneys } from './journeys-wishlist.ts';
 import { notificationJourneys } from './journeys-notifications.ts';
 import { posterJourneys } from './journeys-posters.ts';
 import { paymentJourneys } from './journeys-payments.ts';
+import { assistantJourneys } from './journeys-assistant.ts';
 
 const PASSWORD = 'Buyer-pass-2345';
 
@@ -349,5 +350,6 @@ export function journeys(stack: Stack, suffix: string): Journey[] {
     ...notificationJourneys(stack, suffix),
     ...posterJourneys(stack, suffix),
     ...paymentJourneys(stack),
+    ...assistantJourneys(stack, suffix),
   ];
 }

@@ -126,3 +126,7 @@ export type DoorTicket = Omit<CheckedIn, 'status' | 'usedAt'> & { usedAt: string
 export type SocialProvider = ResponseOf<'/api/v1/auth/oauth/providers', 'get'>['providers'][number];
 export type LinkedIdentity = ResponseOf<'/api/v1/users/me/identities', 'get'>['identities'][number];
 export type KeywordAlert = ResponseOf<'/api/v1/users/me/keyword-alerts', 'get'>['items'][number];
+
+export type AssistantStatus = ResponseOf<'/api/v1/assistant', 'get'>;
+export type AssistantConversation = ResponseOf<'/api/v1/assistant/conversations/{id}', 'get'>;
+export type AssistantCard = AssistantConversation['messages'][number]['cards'][number];
