@@ -19,7 +19,13 @@ export function e2eModel(request: RecordedRequest): StubReply {
     if (found.length === 0) return { text: ['찾아봤지만 ', '맞는 공연이 ', '없어요.'] };
     const p = found[0]!;
     return {
-      text: ['찾아봤어요. ', `${p.title} 공연이 `, `${p.venue}에서 `, `${p.startDate}부터 ${p.endDate}까지 열려요. `, '아래 링크에서 회차와 좌석을 확인하세요.'],
+      text: [
+        '찾아봤어요. ',
+        `${p.title} 공연이 `,
+        `${p.venue}에서 `,
+        `${p.startDate}부터 ${p.endDate}까지 열려요. `,
+        '아래 링크에서 회차와 좌석을 확인하세요.',
+      ],
     };
   }
   return { text: '무엇을 도와드릴까요?' };

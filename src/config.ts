@@ -292,7 +292,10 @@ export const CONFIG_SCHEMA = {
     'Chat-completions server base URL, e.g. http://127.0.0.1:11434/v1 (Ollama), http://127.0.0.1:8000/v1 (vLLM); unset with AI_API_KEY set means OpenAI',
   ),
   AI_API_KEY: optional(str, 'API key of the model server (OpenAI needs one; Ollama and vLLM usually not)'),
-  AI_MODEL: optional(str, 'Model name, e.g. gpt-4o-mini, qwen2.5:7b-instruct; the assistant is off while unset'),
+  AI_MODEL: optional(
+    str,
+    'Model name, e.g. gpt-4o-mini, qwen2.5:7b-instruct; the assistant is off while unset',
+  ),
   AI_TIMEOUT_MS: entry(
     int(500, 600_000),
     'Timeout of one model call until its answer starts, and the longest silence inside a streamed answer',

@@ -5,7 +5,10 @@ import type { OpenAiStub } from './openai-stub.ts';
 import { readEvents, type SseEvent } from './sse.ts';
 
 /** Environment that points the assistant at a stub model server. */
-export const assistantEnv = (stub: OpenAiStub, extra: Record<string, string> = {}): Record<string, string> => ({
+export const assistantEnv = (
+  stub: OpenAiStub,
+  extra: Record<string, string> = {},
+): Record<string, string> => ({
   AI_BASE_URL: stub.baseURL,
   AI_API_KEY: 'sk-test-stub',
   AI_MODEL: 'stub-model',
@@ -22,7 +25,10 @@ export interface Answer {
   problem?: { code: string; retryAfterSeconds?: number; [k: string]: unknown };
   retryAfter: string | null;
   text: string;
-  done?: { conversationId: string; cards: Array<{ kind: string; link: string; title: string; performanceId?: string; showtimeId?: string }> };
+  done?: {
+    conversationId: string;
+    cards: Array<{ kind: string; link: string; title: string; performanceId?: string; showtimeId?: string }>;
+  };
   error?: { code: string; conversationId?: string };
 }
 
@@ -44,7 +50,13 @@ export async function ask(
     body: JSON.stringify(body),
   });
   const contentType = res.headers.get('content-type') ?? '';
-  const out: Answer = { status: res.status, contentType, events: [], retryAfter: res.headers.get('retry-after'), text: '' };
+  const out: Answer = {
+    status: res.status,
+    contentType,
+    events: [],
+    retryAfter: res.headers.get('retry-after'),
+    text: '',
+  };
   if (!contentType.includes('text/event-stream')) {
     out.problem = (await res.json()) as Answer['problem'];
     return out;

@@ -101,7 +101,12 @@ export async function startOpenAiStub(
       res.on('close', () => hanging.delete(res));
       return;
     }
-    const pieces = 'stallAfter' in reply ? reply.stallAfter : typeof reply.text === 'string' ? splitText(reply.text) : (reply.text ?? []);
+    const pieces =
+      'stallAfter' in reply
+        ? reply.stallAfter
+        : typeof reply.text === 'string'
+          ? splitText(reply.text)
+          : (reply.text ?? []);
     const toolCalls = 'toolCalls' in reply ? reply.toolCalls : [];
     const calls = toolCalls.map((c, i) => ({
       id: c.id ?? `call_${counter}_${i}`,
@@ -125,7 +130,13 @@ export async function startOpenAiStub(
                 role: 'assistant',
                 content: pieces.join('') || null,
                 ...(calls.length
-                  ? { tool_calls: calls.map((c) => ({ id: c.id, type: 'function', function: { name: c.name, arguments: c.arguments } })) }
+                  ? {
+                      tool_calls: calls.map((c) => ({
+                        id: c.id,
+                        type: 'function',
+                        function: { name: c.name, arguments: c.arguments },
+                      })),
+                    }
                   : {}),
               },
             },
@@ -138,9 +149,17 @@ export async function startOpenAiStub(
 
     res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
     const send = (chunk: unknown) => res.write(`data: ${JSON.stringify(chunk)}\n\n`);
-    const base = { id, object: 'chat.completion.chunk', created: Math.floor(Date.now() / 1000), model: body.model };
+    const base = {
+      id,
+      object: 'chat.completion.chunk',
+      created: Math.floor(Date.now() / 1000),
+      model: body.model,
+    };
     const pause = () => new Promise((r) => setTimeout(r, options.pieceDelayMs ?? 5));
-    send({ ...base, choices: [{ index: 0, delta: { role: 'assistant', content: '' }, finish_reason: null }] });
+    send({
+      ...base,
+      choices: [{ index: 0, delta: { role: 'assistant', content: '' }, finish_reason: null }],
+    });
     for (const piece of pieces) {
       await pause();
       send({ ...base, choices: [{ index: 0, delta: { content: piece }, finish_reason: null }] });
@@ -157,7 +176,9 @@ export async function startOpenAiStub(
         choices: [
           {
             index: 0,
-            delta: { tool_calls: [{ index, id: c.id, type: 'function', function: { name: c.name, arguments: '' } }] },
+            delta: {
+              tool_calls: [{ index, id: c.id, type: 'function', function: { name: c.name, arguments: '' } }],
+            },
             finish_reason: null,
           },
         ],
@@ -165,11 +186,27 @@ export async function startOpenAiStub(
       const half = Math.ceil(c.arguments.length / 2);
       for (const part of [c.arguments.slice(0, half), c.arguments.slice(half)]) {
         if (!part) continue;
-        send({ ...base, choices: [{ index: 0, delta: { tool_calls: [{ index, function: { arguments: part } }] }, finish_reason: null }] });
+        send({
+          ...base,
+          choices: [
+            {
+              index: 0,
+              delta: { tool_calls: [{ index, function: { arguments: part } }] },
+              finish_reason: null,
+            },
+          ],
+        });
       }
     });
-    send({ ...base, choices: [{ index: 0, delta: {}, finish_reason: calls.length ? 'tool_calls' : 'stop' }] });
-    send({ ...base, choices: [], usage: { prompt_tokens: usage - 10, completion_tokens: 10, total_tokens: usage } });
+    send({
+      ...base,
+      choices: [{ index: 0, delta: {}, finish_reason: calls.length ? 'tool_calls' : 'stop' }],
+    });
+    send({
+      ...base,
+      choices: [],
+      usage: { prompt_tokens: usage - 10, completion_tokens: 10, total_tokens: usage },
+    });
     res.end('data: [DONE]\n\n');
   }
 

@@ -42,9 +42,14 @@ export class AssistantLimits {
   ) {}
 
   /** Takes one of the user's questions for today, or answers how long until the next day. */
-  async takeDaily(userId: string, nowMs: number): Promise<{ ok: true } | { ok: false; retryAfterSeconds: number }> {
+  async takeDaily(
+    userId: string,
+    nowMs: number,
+  ): Promise<{ ok: true } | { ok: false; retryAfterSeconds: number }> {
     const { day, msLeft } = kstDayOf(nowMs);
-    const n = Number(await this.redis.eval(TAKE_ONE, 1, this.dailyKey(userId, day), this.caps.dailyMessages, 2 * 86_400));
+    const n = Number(
+      await this.redis.eval(TAKE_ONE, 1, this.dailyKey(userId, day), this.caps.dailyMessages, 2 * 86_400),
+    );
     if (n < 0) return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil(msLeft / 1000)) };
     return { ok: true };
   }
@@ -68,9 +73,17 @@ export class AssistantLimits {
   ): Promise<{ ok: true } | { ok: false; retryAfterSeconds: number }> {
     const minute = Math.floor(nowMs / 60_000);
     const used = Number(
-      await this.redis.eval(RESERVE, 1, this.minuteKey(minute), this.caps.tokensPerMinute, Math.max(0, Math.ceil(amount)), 120),
+      await this.redis.eval(
+        RESERVE,
+        1,
+        this.minuteKey(minute),
+        this.caps.tokensPerMinute,
+        Math.max(0, Math.ceil(amount)),
+        120,
+      ),
     );
-    if (used < 0) return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil((60_000 - (nowMs % 60_000)) / 1000)) };
+    if (used < 0)
+      return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil((60_000 - (nowMs % 60_000)) / 1000)) };
     return { ok: true };
   }
 

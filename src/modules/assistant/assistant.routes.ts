@@ -34,7 +34,8 @@ export const assistantRoutes =
         config: { access: 'public' },
         schema: {
           tags,
-          summary: 'Whether the AI assistant is available (the web app shows it only then), and its daily limit',
+          summary:
+            'Whether the AI assistant is available (the web app shows it only then), and its daily limit',
           response: { 200: AssistantStatus },
         },
       },
@@ -89,7 +90,8 @@ export const assistantRoutes =
           raw.write(chunk);
           lastWrite = Date.now();
         };
-        const event = (name: string, data: unknown): void => write(`event: ${name}\ndata: ${JSON.stringify(data)}\n\n`);
+        const event = (name: string, data: unknown): void =>
+          write(`event: ${name}\ndata: ${JSON.stringify(data)}\n\n`);
         const finish = (): void => {
           if (closed) return;
           closed = true;
@@ -145,7 +147,7 @@ export const assistantRoutes =
         config: { access: 'owner' },
         schema: {
           tags,
-          summary: 'One of your conversations with the assistant (another user\'s is 404)',
+          summary: "One of your conversations with the assistant (another user's is 404)",
           security,
           params: IdParams,
           response: { 200: Conversation, ...errors(400, 401, 404) },

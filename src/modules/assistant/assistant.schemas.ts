@@ -13,7 +13,9 @@ export const Card = Type.Object({
   kind: Type.Union([Type.Literal('performance'), Type.Literal('showtime'), Type.Literal('reservation')]),
   title: Type.String(),
   subtitle: Type.String(),
-  link: Type.String({ description: 'A path of the web app: the show, a showtime\'s booking page, or 내 예매' }),
+  link: Type.String({
+    description: "A path of the web app: the show, a showtime's booking page, or 내 예매",
+  }),
   performanceId: Type.Optional(Uuid),
   showtimeId: Type.Optional(Uuid),
   reservationId: Type.Optional(Uuid),
@@ -36,7 +38,9 @@ export const Conversation = Type.Object({
 });
 
 export const AssistantStatus = Type.Object({
-  available: Type.Boolean({ description: 'false when no model server is configured: the web app hides the assistant' }),
+  available: Type.Boolean({
+    description: 'false when no model server is configured: the web app hides the assistant',
+  }),
   dailyLimit: Type.Integer({ description: 'Questions one user may ask per Korean calendar day' }),
   remainingToday: Type.Optional(
     Type.Integer({ description: 'Questions the caller has left today (signed-in callers only)' }),

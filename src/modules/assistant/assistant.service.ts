@@ -91,7 +91,11 @@ export class AssistantService {
     return this.d.limits.dailyLeft(userId, this.d.clock.nowMs());
   }
 
-  async ask(userId: string, input: { conversationId?: string; text: string }, sink: AnswerSink): Promise<void> {
+  async ask(
+    userId: string,
+    input: { conversationId?: string; text: string },
+    sink: AnswerSink,
+  ): Promise<void> {
     const { db, repo, limits, clock, settings } = this.d;
     const model = this.d.model;
     if (!model) throw new AppError('ASSISTANT_UNAVAILABLE', 'The assistant is not configured');
@@ -103,8 +107,11 @@ export class AssistantService {
     }
     const history: StoredMessage[] = [];
     if (input.conversationId) {
-      if (!(await repo.conversationOf(db, input.conversationId, userId))) throw new AppError('CONVERSATION_NOT_FOUND');
-      history.push(...startAtQuestion(await repo.lastMessages(db, input.conversationId, settings.historyMessages)));
+      if (!(await repo.conversationOf(db, input.conversationId, userId)))
+        throw new AppError('CONVERSATION_NOT_FOUND');
+      history.push(
+        ...startAtQuestion(await repo.lastMessages(db, input.conversationId, settings.historyMessages)),
+      );
     }
 
     const daily = await limits.takeDaily(userId, clock.nowMs());
@@ -133,7 +140,8 @@ export class AssistantService {
 
     // The model is answering: from here on, the conversation exists and failures are `error` events.
     const conversationId = await db.transaction().execute(async (tx) => {
-      const id = input.conversationId ?? (await repo.createConversation(tx, userId, titleOf(text), clock.now()));
+      const id =
+        input.conversationId ?? (await repo.createConversation(tx, userId, titleOf(text), clock.now()));
       await repo.lockConversation(tx, id);
       await repo.append(tx, id, [plain('user', text)], clock.now());
       return id;
@@ -178,7 +186,8 @@ export class AssistantService {
       messages.push(toModelMessage(step));
       for (const call of calls) {
         const outcome = await runTool(this.d.tools, call.name, call.arguments, { userId });
-        if (outcome.error) this.d.log.info({ tool: call.name, result: outcome.result }, 'assistant tool error');
+        if (outcome.error)
+          this.d.log.info({ tool: call.name, result: outcome.result }, 'assistant tool error');
         cards.push(...outcome.cards);
         const result: NewMessage = {
           role: 'tool',
@@ -223,7 +232,11 @@ export class AssistantService {
   }
 
   /** One model call, inside the service's token budget; errors become problems. */
-  private async call(model: ChatModel, messages: ModelMessage[], toolChoice: 'auto' | 'none'): Promise<ModelTurn> {
+  private async call(
+    model: ChatModel,
+    messages: ModelMessage[],
+    toolChoice: 'auto' | 'none',
+  ): Promise<ModelTurn> {
     const { limits, clock } = this.d;
     const estimate = this.promptEstimate(messages) + this.d.settings.maxOutputTokens;
     const budget = await limits.reserveTokens(estimate, clock.nowMs());

@@ -2,7 +2,12 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ask, assistantEnv, listen } from '../../../test/assistant.ts';
 import { checkout, complete, pay, setupCheckout, type CheckoutHarness } from '../../../test/checkout.ts';
-import { createShowtimeWithSeats, createUser, type TestShowtime, type TestUser } from '../../../test/factories.ts';
+import {
+  createShowtimeWithSeats,
+  createUser,
+  type TestShowtime,
+  type TestUser,
+} from '../../../test/factories.ts';
 import { startOpenAiStub, type OpenAiStub, type RecordedRequest } from '../../../test/openai-stub.ts';
 
 const INJECTION =
@@ -10,7 +15,9 @@ const INJECTION =
 
 /** The tool messages of a recorded request, parsed. */
 const toolResults = (r: RecordedRequest | undefined) =>
-  (r?.messages ?? []).filter((m) => m.role === 'tool').map((m) => ({ id: m.tool_call_id, data: JSON.parse(m.content ?? '') }));
+  (r?.messages ?? [])
+    .filter((m) => m.role === 'tool')
+    .map((m) => ({ id: m.tool_call_id, data: JSON.parse(m.content ?? '') }));
 
 describe('AI assistant (tools over our services, streamed answers)', () => {
   let stub: OpenAiStub;
@@ -56,7 +63,7 @@ describe('AI assistant (tools over our services, streamed answers)', () => {
     expect(mine.remainingToday).toBeGreaterThan(0);
   });
 
-  it('searches the catalogue with the model\'s arguments, streams the answer and ends with a card to the show', async () => {
+  it("searches the catalogue with the model's arguments, streams the answer and ends with a card to the show", async () => {
     stub.enqueue(
       { toolCalls: [{ name: 'search_performances', arguments: { query: '레미제라블' } }] },
       { text: ['레미제라블', '이 ', '테스트홀에서 ', '공연 중이에요.'] },
@@ -93,14 +100,22 @@ describe('AI assistant (tools over our services, streamed answers)', () => {
       expect.objectContaining({ performanceId: show.performanceId, title: '레미제라블', venue: '테스트홀' }),
     ]);
     expect(answer.done!.cards).toEqual([
-      expect.objectContaining({ kind: 'performance', link: `/performances/${show.performanceId}`, title: '레미제라블' }),
+      expect.objectContaining({
+        kind: 'performance',
+        link: `/performances/${show.performanceId}`,
+        title: '레미제라블',
+      }),
     ]);
   });
 
-  it('answers seats left by grade from the live seat counts, with a card to the showtime\'s seat page', async () => {
+  it("answers seats left by grade from the live seat counts, with a card to the showtime's seat page", async () => {
     const kstDay = new Date(new Date(await startsAt()).getTime() + 9 * 3_600_000).toISOString().slice(0, 10);
     stub.enqueue(
-      { toolCalls: [{ name: 'list_showtimes', arguments: { performanceId: show.performanceId, date: kstDay } }] },
+      {
+        toolCalls: [
+          { name: 'list_showtimes', arguments: { performanceId: show.performanceId, date: kstDay } },
+        ],
+      },
       { toolCalls: [{ name: 'showtime_seats', arguments: { showtimeId: show.showtimeId } }] },
       { text: 'R석이 18석 남았어요.' },
     );
@@ -121,7 +136,7 @@ describe('AI assistant (tools over our services, streamed answers)', () => {
     });
   });
 
-  it('answers the caller\'s own reservations and refund quote, exactly as the refund-quote endpoint does', async () => {
+  it("answers the caller's own reservations and refund quote, exactly as the refund-quote endpoint does", async () => {
     stub.enqueue(
       { toolCalls: [{ name: 'my_reservations', arguments: {} }] },
       { toolCalls: [{ name: 'refund_quote', arguments: { reservationId: reservation.id } }] },
@@ -131,13 +146,22 @@ describe('AI assistant (tools over our services, streamed answers)', () => {
     expect(answer.done).toBeDefined();
     const listed = toolResults(stub.requests[1])[0]!.data;
     expect(listed.reservations).toEqual([
-      expect.objectContaining({ reservationId: reservation.id, status: 'CONFIRMED', title: '레미제라블', totalPaid: reservation.total }),
+      expect.objectContaining({
+        reservationId: reservation.id,
+        status: 'CONFIRMED',
+        title: '레미제라블',
+        totalPaid: reservation.total,
+      }),
     ]);
     // No ticket code ever reaches the model.
     expect(JSON.stringify(stub.requests)).not.toMatch(/"code"\s*:\s*"[A-Za-z0-9_-]{20,}/);
     const quote = toolResults(stub.requests[2]).at(-1)!.data;
     const endpoint = (
-      await h.app.inject({ method: 'GET', url: `/api/v1/reservations/${reservation.id}/refund-quote`, headers: me.headers })
+      await h.app.inject({
+        method: 'GET',
+        url: `/api/v1/reservations/${reservation.id}/refund-quote`,
+        headers: me.headers,
+      })
     ).json();
     expect(quote).toMatchObject({
       reservationId: reservation.id,
@@ -151,7 +175,7 @@ describe('AI assistant (tools over our services, streamed answers)', () => {
     );
   });
 
-  it('never reaches another user\'s reservation, even when the model names its id', async () => {
+  it("never reaches another user's reservation, even when the model names its id", async () => {
     stub.enqueue(
       {
         toolCalls: [
@@ -213,7 +237,9 @@ describe('AI assistant (tools over our services, streamed answers)', () => {
     const tool = messages.find((m) => m.role === 'tool')!;
     expect(JSON.parse(tool.content!).description).toContain(INJECTION);
     // Nor does it travel as a user message.
-    expect(messages.filter((m) => m.role === 'user').some((m) => m.content?.includes('SYSTEM OVERRIDE'))).toBe(false);
+    expect(
+      messages.filter((m) => m.role === 'user').some((m) => m.content?.includes('SYSTEM OVERRIDE')),
+    ).toBe(false);
   });
 
   it('caps the rounds of tool calls: the last call may not call tools', async () => {
@@ -241,7 +267,11 @@ describe('AI assistant (tools over our services, streamed answers)', () => {
     expect(roles).toEqual(['system', 'user', 'assistant', 'tool', 'assistant', 'user']);
     expect(stub.requests[0]!.messages[3]!.content).toContain(show.performanceId);
 
-    const mine = await h.app.inject({ method: 'GET', url: `/api/v1/assistant/conversations/${conversationId}`, headers: me.headers });
+    const mine = await h.app.inject({
+      method: 'GET',
+      url: `/api/v1/assistant/conversations/${conversationId}`,
+      headers: me.headers,
+    });
     expect(mine.statusCode).toBe(200);
     expect(mine.json().messages.map((m: { role: string; text: string }) => [m.role, m.text])).toEqual([
       ['user', '레미제라블 있어?'],
@@ -265,7 +295,9 @@ describe('AI assistant (tools over our services, streamed answers)', () => {
   });
 
   async function startsAt(): Promise<string> {
-    const list = (await h.app.inject({ method: 'GET', url: `/api/v1/performances/${show.performanceId}/showtimes` })).json();
+    const list = (
+      await h.app.inject({ method: 'GET', url: `/api/v1/performances/${show.performanceId}/showtimes` })
+    ).json();
     return list[0].startsAt as string;
   }
 });

@@ -57,6 +57,11 @@ export function createAssistantModule(
   });
   return {
     service,
-    routes: assistantRoutes({ service, streams: ports.streams, tokens: infra.tokens, options: { heartbeatMs: 15_000 } }),
+    routes: assistantRoutes({
+      service,
+      streams: ports.streams,
+      tokens: infra.tokens,
+      options: { heartbeatMs: 15_000 },
+    }),
   };
 }

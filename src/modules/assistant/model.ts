@@ -156,7 +156,8 @@ class StreamedTurn implements ModelTurn {
 
 function toModelError(err: unknown): ModelError {
   if (err instanceof ModelError) return err;
-  if (err instanceof APIConnectionTimeoutError) return new ModelError('timeout', 'the model server timed out');
+  if (err instanceof APIConnectionTimeoutError)
+    return new ModelError('timeout', 'the model server timed out');
   if (err instanceof APIUserAbortError) return new ModelError('timeout', 'the model call was aborted');
   if (err instanceof APIError) {
     return new ModelError('unavailable', `the model server answered ${err.status ?? 'nothing'}`);

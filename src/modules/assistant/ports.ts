@@ -73,7 +73,13 @@ export interface ReservationFacts {
   id: string;
   bookingNumber: string | null;
   status: string;
-  showtime: { id: string; performanceId: string; title: string; startsAt: string; venue: { name: string } | null };
+  showtime: {
+    id: string;
+    performanceId: string;
+    title: string;
+    startsAt: string;
+    venue: { name: string } | null;
+  };
   seats: { section: string; row: string; number: number; grade: string; price: number }[];
   total: number;
   refundAmount: number | null;

@@ -30,7 +30,8 @@ export interface ToolOutcome {
   error?: boolean;
 }
 
-const Day = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'YYYY-MM-DD (Korean date)' });
+const DAY_PATTERN = '^\\d{4}-\\d{2}-\\d{2}$';
+const Day = Type.String({ pattern: DAY_PATTERN, description: 'YYYY-MM-DD (Korean date)' });
 
 const SearchArgs = Type.Object(
   {
@@ -43,7 +44,9 @@ const SearchArgs = Type.Object(
     region: Type.Optional(Type.String({ maxLength: 20, description: 'A region such as 서울, 경기, 부산' })),
     from: Type.Optional(Day),
     to: Type.Optional(Day),
-    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 10, description: 'At most this many (default 5)' })),
+    limit: Type.Optional(
+      Type.Integer({ minimum: 1, maximum: 10, description: 'At most this many (default 5)' }),
+    ),
   },
   { additionalProperties: false },
 );
@@ -51,7 +54,12 @@ const PerformanceArgs = Type.Object({ performanceId: Uuid }, { additionalPropert
 const ShowtimesArgs = Type.Object(
   {
     performanceId: Uuid,
-    date: Type.Optional(Type.Union([Day], { description: 'Only showtimes starting on this Korean date' })),
+    date: Type.Optional(
+      Type.String({
+        pattern: DAY_PATTERN,
+        description: 'Only showtimes starting on this Korean date (YYYY-MM-DD)',
+      }),
+    ),
   },
   { additionalProperties: false },
 );
@@ -83,7 +91,13 @@ const kstDay = (iso: string): string =>
 export const kstLabel = (iso: string): string => kstFormat.format(new Date(iso));
 
 function performanceCard(p: { id: string; title: string }, subtitle: string): StoredCard {
-  return { kind: 'performance', performanceId: p.id, title: p.title, subtitle, link: `/performances/${p.id}` };
+  return {
+    kind: 'performance',
+    performanceId: p.id,
+    title: p.title,
+    subtitle,
+    link: `/performances/${p.id}`,
+  };
 }
 
 function showtimeCard(performanceId: string, title: string, s: ShowtimeFacts): StoredCard {
@@ -118,7 +132,11 @@ const showtimeFacts = (s: ShowtimeFacts) => ({
   status: s.status,
   seatsLeft: s.availableSeats,
   totalSeats: s.totalSeats,
-  seatsLeftByGrade: s.availableByGrade.map((g) => ({ grade: g.grade, price: g.price, seatsLeft: g.available })),
+  seatsLeftByGrade: s.availableByGrade.map((g) => ({
+    grade: g.grade,
+    price: g.price,
+    seatsLeft: g.available,
+  })),
   cast: s.cast,
   waitingRoom: s.queueEnabled,
 });
@@ -262,7 +280,14 @@ export function buildTools(ports: ToolPorts) {
           },
           cards:
             list.length > 0
-              ? [{ kind: 'reservation', title: '내 예매 내역', subtitle: `${list.length}건`, link: '/me/reservations' }]
+              ? [
+                  {
+                    kind: 'reservation',
+                    title: '내 예매 내역',
+                    subtitle: `${list.length}건`,
+                    link: '/me/reservations',
+                  },
+                ]
               : [],
         };
       },
@@ -291,7 +316,9 @@ export function buildTools(ports: ToolPorts) {
               kind: 'reservation',
               reservationId: args.reservationId,
               title: '예매 취소하러 가기',
-              subtitle: quote.cancellable ? `환불 예정 ${quote.refundAmount.toLocaleString('ko-KR')}원` : '취소 불가',
+              subtitle: quote.cancellable
+                ? `환불 예정 ${quote.refundAmount.toLocaleString('ko-KR')}원`
+                : '취소 불가',
               link: '/me/reservations',
             },
           ],
@@ -363,7 +390,11 @@ export async function runTool(
   try {
     return await tool.run(args, ctx);
   } catch {
-    return { result: { error: { code: 'TOOL_FAILED', message: 'the lookup failed; try again later' } }, cards: [], error: true };
+    return {
+      result: { error: { code: 'TOOL_FAILED', message: 'the lookup failed; try again later' } },
+      cards: [],
+      error: true,
+    };
   }
 }
 

@@ -170,7 +170,12 @@ export function AssistantPanel() {
         <span aria-hidden="true">✦</span> {t('assistant.open')}
       </button>
       {open && (
-        <section id="assistant-panel" className="assistant-panel" role="dialog" aria-labelledby="assistant-title">
+        <section
+          id="assistant-panel"
+          className="assistant-panel"
+          role="dialog"
+          aria-labelledby="assistant-title"
+        >
           <div className="assistant-head">
             <h2 id="assistant-title">{t('assistant.title')}</h2>
             <div className="assistant-head-actions">
@@ -208,10 +213,22 @@ export function AssistantPanel() {
                   </ul>
                 </div>
               )}
-              <ol className="assistant-log" ref={logRef} aria-busy={busy} aria-live="polite" data-testid="assistant-log">
+              <ol
+                className="assistant-log"
+                ref={logRef}
+                aria-busy={busy}
+                aria-live="polite"
+                data-testid="assistant-log"
+              >
                 {turns.map((turn, i) => (
-                  <li key={i} className={`assistant-turn ${turn.role}`} data-testid={`assistant-${turn.role}`}>
-                    <span className="sr-only">{turn.role === 'user' ? t('assistant.you') : t('assistant.bot')}: </span>
+                  <li
+                    key={i}
+                    className={`assistant-turn ${turn.role}`}
+                    data-testid={`assistant-${turn.role}`}
+                  >
+                    <span className="sr-only">
+                      {turn.role === 'user' ? t('assistant.you') : t('assistant.bot')}:{' '}
+                    </span>
                     {/* Text only: React escapes it, and white-space keeps its line breaks. */}
                     {turn.text && <p className="assistant-text">{turn.text}</p>}
                     {turn.pending && !turn.text && <p className="muted">{t('assistant.thinking')}</p>}

@@ -832,7 +832,8 @@ const en: Record<Key, string> = {
   'assistant.title': 'AI assistant',
   'assistant.close': 'Close',
   'assistant.new': 'New chat',
-  'assistant.intro': 'Ask about shows, showtimes, seats left, your bookings and refunds. Booking, paying and cancelling are up to you.',
+  'assistant.intro':
+    'Ask about shows, showtimes, seats left, your bookings and refunds. Booking, paying and cancelling are up to you.',
   'assistant.suggested': 'Try asking',
   'assistant.q1': 'Any good musicals in Seoul this weekend?',
   'assistant.q2': 'Are VIP seats left for Les Misérables on December 5?',
@@ -847,7 +848,7 @@ const en: Record<Key, string> = {
   'assistant.links': 'Related links',
   'assistant.signIn': 'Sign in to ask the AI assistant.',
   'assistant.login': 'Sign in',
-  'assistant.daily': 'You have used all of today\'s questions. Please ask again tomorrow.',
+  'assistant.daily': "You have used all of today's questions. Please ask again tomorrow.",
   'assistant.left': '{count} questions left today.',
   'assistant.note': 'AI answers can be wrong. Check the show page before booking.',
   'notif.open': 'Open notifications',
