@@ -31,6 +31,7 @@ import { notificationJourneys } from './journeys-notifications.ts';
 import { posterJourneys } from './journeys-posters.ts';
 import { paymentJourneys } from './journeys-payments.ts';
 import { reviewJourneys } from './journeys-reviews.ts';
+import { assistantJourneys } from './journeys-assistant.ts';
 
 const PASSWORD = 'Buyer-pass-2345';
 
@@ -351,5 +352,6 @@ export function journeys(stack: Stack, suffix: string): Journey[] {
     ...posterJourneys(stack, suffix),
     ...paymentJourneys(stack),
     ...reviewJourneys(stack, suffix),
+    ...assistantJourneys(stack, suffix),
   ];
 }

@@ -292,6 +292,40 @@ export const CONFIG_SCHEMA = {
     'Largest accepted image in pixels (width × height): a decompression bomb is refused before decoding',
     String(40_000_000),
   ),
+  // The AI assistant (docs/assistant.md): any OpenAI-compatible chat-completions server. It is on
+  // when AI_MODEL is set with AI_BASE_URL or AI_API_KEY; otherwise POST /assistant/messages is 503.
+  AI_BASE_URL: optional(
+    url('http:', 'https:'),
+    'Chat-completions server base URL, e.g. http://127.0.0.1:11434/v1 (Ollama), http://127.0.0.1:8000/v1 (vLLM); unset with AI_API_KEY set means OpenAI',
+  ),
+  AI_API_KEY: optional(str, 'API key of the model server (OpenAI needs one; Ollama and vLLM usually not)'),
+  AI_MODEL: optional(
+    str,
+    'Model name, e.g. gpt-4o-mini, qwen2.5:7b-instruct; the assistant is off while unset',
+  ),
+  AI_TIMEOUT_MS: entry(
+    int(500, 600_000),
+    'Timeout of one model call until its answer starts, and the longest silence inside a streamed answer',
+    '20000',
+  ),
+  AI_MAX_RETRIES: entry(int(0, 5), 'Retries of a model call that failed before any answer arrived', '1'),
+  AI_MAX_TOOL_ROUNDS: entry(int(1, 10), 'Model calls with tools per question before it must answer', '4'),
+  AI_MAX_OUTPUT_TOKENS: entry(int(64, 16_000), 'Largest answer of one model call, in tokens', '800'),
+  AI_HISTORY_MESSAGES: entry(
+    int(2, 200),
+    'Earlier messages of a conversation sent with a new question (older ones are left out)',
+    '20',
+  ),
+  AI_DAILY_MESSAGES_PER_USER: entry(
+    int(1, 100_000),
+    'Questions one user may ask per Korean calendar day, across instances',
+    '50',
+  ),
+  AI_TOKENS_PER_MINUTE: entry(
+    int(100, 100_000_000),
+    'Model tokens (prompt + answer) the whole service may use per minute, across instances',
+    '200000',
+  ),
   // Social sign-in (docs/accounts-social.md). A provider shows only when its client id and secret are
   // set. The endpoint overrides exist for a local OAuth server (tests, e2e); production leaves them unset.
   OAUTH_KAKAO_CLIENT_ID: optional(str, 'Kakao REST API key; Kakao sign-in shows when set with its secret'),

@@ -40,6 +40,9 @@ import { createPostersModule } from './modules/posters/index.ts';
 import { createReviewsModule, type ReviewsModule } from './modules/reviews/index.ts';
 import { acceptAllContent } from './infra/content-screen.ts';
 import type { ObjectStorage } from './infra/storage/index.ts';
+import { createAssistantModule } from './modules/assistant/index.ts';
+import type { PerformanceDetail } from './modules/catalog/catalog.schemas.ts';
+import { anonymousReader } from './modules/catalog/catalog.reads.ts';
 
 /** The shared adapters every module is built from. */
 export interface Infra {
@@ -341,6 +344,47 @@ export async function createContainer(
   });
   apiRoutes.push(onsaleAlerts.routes);
   background.push(...onsaleAlerts.background);
+
+  // The AI assistant's tools read through the catalogue, checkout and tickets, always as the caller
+  // (the user id the route authenticated) and as an anonymous reader of the catalogue (no drafts).
+  const assistant = createAssistantModule(infra, {
+    catalog: {
+      search: async (r) =>
+        catalog.reads.search(
+          { ...r, sort: 'popular', page: 1, includeDrafts: false, status: undefined },
+          undefined,
+        ),
+      detail: async (id) => {
+        const entry = await catalog.reads.visibleDetail(id, anonymousReader);
+        return entry ? (JSON.parse(entry.json) as PerformanceDetail) : null;
+      },
+      showtimes: async (id) =>
+        (await catalog.reads.isListed(id)) ? catalog.reads.showtimes(id, anonymousReader) : null,
+      performanceOfShowtime: async (id) =>
+        (await catalog.doorShowtimes.labels([id])).get(id)?.performanceId ?? null,
+    },
+    bookings: {
+      reservationsOf: async (userId, limit) => (await booking.queries.list(userId, 1, limit)).items,
+      refundQuote: async (userId, reservationId) => {
+        try {
+          return await booking.cancels.quote(reservationId, userId);
+        } catch (err) {
+          if ((err as { code?: string }).code === 'RESERVATION_NOT_FOUND') return null;
+          throw err;
+        }
+      },
+      refundPolicy: () => booking.cancels.policy(),
+    },
+    tickets: {
+      ticketsOf: async (userId) =>
+        (await tickets.service.listForUser(userId)).map((t) => {
+          const { reservationId, showtimeId, performanceId, seat, status } = toTicket(t);
+          return { reservationId, showtimeId, performanceId, seat, status };
+        }),
+    },
+    streams,
+  });
+  apiRoutes.push(assistant.routes);
 
   const relay = new OutboxRelay({
     ...infra,

@@ -130,6 +130,14 @@ export const ERROR_TABLE = {
   ALREADY_REPORTED: { status: 409, title: 'You already reported this review' },
   OWN_REVIEW: { status: 409, title: 'Authors cannot vote for or report their own review' },
   REVIEW_HIDDEN: { status: 409, title: 'The review is hidden' },
+  // the AI assistant (docs/assistant.md)
+  ASSISTANT_UNAVAILABLE: { status: 503, title: 'The assistant is not available right now' },
+  ASSISTANT_TIMEOUT: { status: 504, title: 'The assistant took too long to answer' },
+  ASSISTANT_BUSY: {
+    status: 429,
+    title: 'The assistant has used its capacity for this minute; try again shortly',
+  },
+  CONVERSATION_NOT_FOUND: { status: 404, title: 'Conversation not found' },
 } as const satisfies Record<string, { status: number; title: string }>;
 
 export type ErrorCode = keyof typeof ERROR_TABLE;

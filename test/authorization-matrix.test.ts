@@ -33,13 +33,14 @@ const ALLOWED: Record<Access, Identity[]> = {
 const GUARD_CODES = new Set(['UNAUTHENTICATED', 'FORBIDDEN']);
 
 /** A user's resources the matrix can create, and how a route names them. */
-type Kind = 'hold' | 'reservation' | 'payment' | 'ticket' | 'userCoupon';
+type Kind = 'hold' | 'reservation' | 'payment' | 'ticket' | 'userCoupon' | 'conversation';
 /** `/<segment>/:id` names a resource of this kind. */
 const KIND_OF_SEGMENT: Record<string, Kind> = {
   holds: 'hold',
   reservations: 'reservation',
   payments: 'payment',
   tickets: 'ticket',
+  conversations: 'conversation',
 };
 /** A path parameter or body field with this name names a resource of this kind. */
 const KIND_OF_FIELD: Record<string, Kind> = {
@@ -190,6 +191,7 @@ const randomKinds = (): Record<Kind, string> => ({
   payment: randomUUID(),
   ticket: randomUUID(),
   userCoupon: randomUUID(),
+  conversation: randomUUID(),
 });
 
 /** Which owned kinds a route names (path parameters, then required body fields). */
@@ -200,6 +202,7 @@ function kindsNamedBy(route: RouteAccess): Kind[] {
     payment: 'p',
     ticket: 't',
     userCoupon: 'c',
+    conversation: 'v',
   });
   return Object.keys(probe.names) as Kind[];
 }
@@ -244,12 +247,18 @@ describe('authorization matrix', () => {
     const held = await hold(h.app, user, a.showtimeId, [a.seats[0]!.id]);
     expect(held.statusCode, held.body).toBe(201);
     const created = await checkout(h, user, b.showtimeId, [b.seats[0]!.id]);
+    // An assistant conversation, written as the assistant stores one (no model server needed here).
+    const conversation = await sql<{ id: string }>`
+      INSERT INTO assistant_conversations (user_id, title) VALUES (${user.id}, '매트릭스 대화') RETURNING id`.execute(
+      h.container.db,
+    );
     return {
       hold: held.json().id,
       reservation: created.id,
       payment: created.payment.id,
       ticket: standing.ticket,
       userCoupon: standing.userCoupon,
+      conversation: conversation.rows[0]!.id,
     };
   };
 
@@ -315,7 +324,12 @@ describe('authorization matrix', () => {
     } finally {
       await worker.stop();
     }
+    const conversation = await sql<{ id: string }>`
+      INSERT INTO assistant_conversations (user_id, title) VALUES (${user!.id}, '매트릭스 대화') RETURNING id`.execute(
+      h.container.db,
+    );
     standing = {
+      conversation: conversation.rows[0]!.id,
       userId: user!.id,
       email: user!.email,
       hold: held.json().id,

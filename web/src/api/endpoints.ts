@@ -191,6 +191,11 @@ export const wishlist = {
     call('DELETE', '/users/me/wishlist/{performanceId}', { path: { performanceId } }),
 };
 
+export const assistant = {
+  status: () => call('GET', '/assistant'),
+  conversation: (id: string) => call('GET', '/assistant/conversations/{id}', { path: { id } }),
+};
+
 export const notifications = {
   page: (page = 1, size = 20, unread = false) =>
     call('GET', '/users/me/notifications', { query: unread ? { page, size, unread } : { page, size } }),

@@ -241,6 +241,19 @@ export const MESSAGES: Record<string, { ko: string; en: string }> = {
     ko: '운영 정책에 따라 숨김 처리된 관람후기입니다.',
     en: 'This review has been hidden by the moderators.',
   },
+  ASSISTANT_UNAVAILABLE: {
+    ko: '지금은 AI 도우미가 답할 수 없어요. 잠시 후 다시 물어봐 주세요.',
+    en: 'The assistant cannot answer right now. Please ask again in a moment.',
+  },
+  ASSISTANT_TIMEOUT: {
+    ko: 'AI 도우미의 답이 너무 늦어지고 있어요. 잠시 후 다시 물어봐 주세요.',
+    en: 'The assistant is taking too long. Please ask again in a moment.',
+  },
+  ASSISTANT_BUSY: {
+    ko: '지금 질문이 몰려 AI 도우미가 바빠요. 1분쯤 뒤에 다시 물어봐 주세요.',
+    en: 'The assistant is busy right now. Please ask again in about a minute.',
+  },
+  CONVERSATION_NOT_FOUND: { ko: '대화를 찾을 수 없습니다.', en: 'Conversation not found.' },
   COUPON_ALREADY_ISSUED: { ko: '이미 받은 쿠폰입니다.', en: 'You already have this coupon.' },
   COUPON_SOLD_OUT: { ko: '쿠폰이 모두 소진되었습니다.', en: 'The coupon is sold out.' },
   COUPON_NOT_ISSUABLE: { ko: '지금은 받을 수 없는 쿠폰입니다.', en: 'This coupon cannot be issued now.' },

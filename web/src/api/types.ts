@@ -136,3 +136,6 @@ export type NewReview = BodyOf<'/api/v1/performances/{id}/reviews', 'post'>;
 export type ReviewChange = BodyOf<'/api/v1/reviews/{id}', 'patch'>;
 export type MyReview = ResponseOf<'/api/v1/users/me/reviews', 'get'>['items'][number];
 export type ModeratedReview = ResponseOf<'/api/v1/admin/reviews', 'get'>['items'][number];
+export type AssistantStatus = ResponseOf<'/api/v1/assistant', 'get'>;
+export type AssistantConversation = ResponseOf<'/api/v1/assistant/conversations/{id}', 'get'>;
+export type AssistantCard = AssistantConversation['messages'][number]['cards'][number];
