@@ -35,7 +35,9 @@ import { createWishlistModule, wishCountReader } from './modules/wishlist/index.
 import { createNotificationsModule, type NotificationsModule } from './modules/notifications/index.ts';
 import { createOnsaleAlertsModule, type OnsaleAlertsModule } from './modules/onsale-alerts/index.ts';
 import { createKeywordAlertsModule, type KeywordAlertsModule } from './modules/keyword-alerts/index.ts';
-import { createUploadsModule, POSTER_PRESET } from './modules/uploads/index.ts';
+import { CHAT_PRESET, createUploadsModule, POSTER_PRESET } from './modules/uploads/index.ts';
+import { createChatModule, type ChatModule } from './modules/chat/index.ts';
+import { acceptAllContent } from './infra/content-screen.ts';
 import { createPostersModule } from './modules/posters/index.ts';
 import type { ObjectStorage } from './infra/storage/index.ts';
 
@@ -98,6 +100,8 @@ export interface Container extends Infra {
   onsaleAlerts: OnsaleAlertsModule;
   /** Keyword alerts (`matcher.onPublished` is what the consumer runs); exposed for tests. */
   keywordAlerts: KeywordAlertsModule;
+  /** Fan chat (its hub and sockets run in the API process); exposed for tests and the bench. */
+  chat: ChatModule;
   close: () => Promise<void>;
 }
 
@@ -325,6 +329,21 @@ export async function createContainer(
   apiRoutes.push(onsaleAlerts.routes);
   background.push(...onsaleAlerts.background);
 
+  // Fan chat: performances through the catalogue, nicknames through the users directory, images
+  // through uploads, CHAT_ACTIVITY through notifications. Banned words: the moderation module's
+  // ContentScreen replaces acceptAllContent when it lands.
+  const chat = createChatModule(infra, {
+    performances: { isListed: (id) => catalog.reads.isListed(id) },
+    authors: {
+      nicknamesOf: async (ids) =>
+        new Map([...(await directory.profiles(ids))].map(([id, p]) => [id, p.nickname])),
+    },
+    images: { isChatImage: (url) => uploads.service.isStored(url, CHAT_PRESET) },
+    notifier: notifications.notifier,
+    screen: acceptAllContent,
+  });
+  apiRoutes.push(...chat.routes);
+
   const relay = new OutboxRelay({
     ...infra,
     batchSize: config.OUTBOX_RELAY_BATCH_SIZE,
@@ -346,6 +365,7 @@ export async function createContainer(
     notifications,
     onsaleAlerts,
     keywordAlerts,
+    chat,
     close: closeInfra,
   };
 }
