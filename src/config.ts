@@ -273,7 +273,11 @@ export const CONFIG_SCHEMA = {
     'Open chat WebSockets one API process accepts; one more is closed with 1013',
     '10000',
   ),
-  CHAT_AUTH_TIMEOUT_MS: entry(int(100, 60_000), 'How long a chat socket may wait before its auth frame', '5000'),
+  CHAT_AUTH_TIMEOUT_MS: entry(
+    int(100, 60_000),
+    'How long a chat socket may wait before its auth frame',
+    '5000',
+  ),
   CHAT_HEARTBEAT_MS: entry(
     int(100, 600_000),
     'Ping interval of chat sockets; a socket that missed the previous pong is dropped',
@@ -296,7 +300,11 @@ export const CONFIG_SCHEMA = {
     'How long after a room gets messages its away members are looked up for CHAT_ACTIVITY',
     '30000',
   ),
-  CHAT_IMAGE_UPLOADS_PER_MINUTE: entry(int(1, 10_000), 'Chat image uploads one user may make per minute', '10'),
+  CHAT_IMAGE_UPLOADS_PER_MINUTE: entry(
+    int(1, 10_000),
+    'Chat image uploads one user may make per minute',
+    '10',
+  ),
   // Uploaded images (docs/uploads.md): the store is local disk by default, S3-compatible in production.
   STORAGE_DRIVER: entry(oneOf('local', 's3'), 'Where uploaded images are stored', 'local'),
   UPLOADS_DIR: entry(str, 'Directory of the local store (STORAGE_DRIVER=local)', 'var/uploads'),

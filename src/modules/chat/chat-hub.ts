@@ -250,7 +250,11 @@ export class ChatHub {
       return;
     }
     if (item.t === 'd') {
-      this.emit(room, { kind: 'deleted', id: item.id, text: JSON.stringify({ type: 'deleted', id: item.id }) });
+      this.emit(room, {
+        kind: 'deleted',
+        id: item.id,
+        text: JSON.stringify({ type: 'deleted', id: item.id }),
+      });
       return;
     }
     room.pending.set(item.seq, item.f);

@@ -59,14 +59,19 @@ export class ChatRepository {
    */
   async insertMessage(
     tx: Tx,
-    m: { performanceId: string; authorId: string; clientId: string; text: string; imageUrl: string | null; at: Date },
+    m: {
+      performanceId: string;
+      authorId: string;
+      clientId: string;
+      text: string;
+      imageUrl: string | null;
+      at: Date;
+    },
   ): Promise<MessageRow | undefined> {
     const room = await tx
       .insertInto('chat_rooms')
       .values({ performance_id: m.performanceId, last_seq: 1 })
-      .onConflict((oc) =>
-        oc.column('performance_id').doUpdateSet({ last_seq: sql`chat_rooms.last_seq + 1` }),
-      )
+      .onConflict((oc) => oc.column('performance_id').doUpdateSet({ last_seq: sql`chat_rooms.last_seq + 1` }))
       .returning('last_seq')
       .executeTakeFirstOrThrow();
     const row = await tx
@@ -126,7 +131,12 @@ export class ChatRepository {
   }
 
   /** Messages older than `before` (all when null), newest last; deleted ones left out. */
-  async history(db: DbOrTx, performanceId: string, before: number | null, limit: number): Promise<MessageRow[]> {
+  async history(
+    db: DbOrTx,
+    performanceId: string,
+    before: number | null,
+    limit: number,
+  ): Promise<MessageRow[]> {
     let q = db
       .selectFrom('chat_messages')
       .select(MESSAGE_COLUMNS)
@@ -194,9 +204,17 @@ export class ChatRepository {
   ): Promise<void> {
     await db
       .insertInto('chat_mutes')
-      .values({ performance_id: m.performanceId, user_id: m.userId, until: m.until, muted_by: m.by, created_at: m.at })
+      .values({
+        performance_id: m.performanceId,
+        user_id: m.userId,
+        until: m.until,
+        muted_by: m.by,
+        created_at: m.at,
+      })
       .onConflict((oc) =>
-        oc.columns(['performance_id', 'user_id']).doUpdateSet({ until: m.until, muted_by: m.by, created_at: m.at }),
+        oc
+          .columns(['performance_id', 'user_id'])
+          .doUpdateSet({ until: m.until, muted_by: m.by, created_at: m.at }),
       )
       .execute();
   }
@@ -280,7 +298,9 @@ export class ChatRepository {
       .selectFrom('chat_members as m')
       .select(['m.user_id', 'm.last_seen_at'])
       .where('m.performance_id', '=', performanceId)
-      .where((eb) => eb.or([eb('m.notified_at', 'is', null), eb('m.notified_at', '<', eb.ref('m.last_seen_at'))]))
+      .where((eb) =>
+        eb.or([eb('m.notified_at', 'is', null), eb('m.notified_at', '<', eb.ref('m.last_seen_at'))]),
+      )
       .where(({ exists, selectFrom }) =>
         exists(
           selectFrom('chat_messages as c')

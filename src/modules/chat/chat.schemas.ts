@@ -9,7 +9,10 @@ export const CLIENT_ID_RE = new RegExp(CLIENT_ID_PATTERN);
 /** The longest members list one answer carries (`total` counts them all). */
 export const MEMBERS_LIST_MAX = 100;
 
-const MessageId = Type.Integer({ minimum: 1, description: 'Message id: ordered, a later message has a larger id' });
+const MessageId = Type.Integer({
+  minimum: 1,
+  description: 'Message id: ordered, a later message has a larger id',
+});
 
 export const ChatMessage = Type.Object({
   id: MessageId,
@@ -48,10 +51,9 @@ export const HistoryPage = Type.Object({
 });
 
 export const MembersPage = Type.Object({
-  items: Type.Array(
-    Type.Object({ id: Uuid, nickname: Type.String(), online: Type.Boolean() }),
-    { description: `Online members first, at most ${MEMBERS_LIST_MAX}` },
-  ),
+  items: Type.Array(Type.Object({ id: Uuid, nickname: Type.String(), online: Type.Boolean() }), {
+    description: `Online members first, at most ${MEMBERS_LIST_MAX}`,
+  }),
   total: Type.Integer({ description: 'Members of the room' }),
   online: Type.Integer({ description: 'Users connected to the room now (members or not)' }),
 });

@@ -91,22 +91,23 @@ export class ChatService {
     }
     await this.takeRate(user.id);
     if (input.imageUrl !== undefined && !(await this.d.images.isChatImage(input.imageUrl))) {
-      throw new AppError('CHAT_IMAGE_INVALID', 'imageUrl must be an image uploaded with POST /uploads/images');
+      throw new AppError(
+        'CHAT_IMAGE_INVALID',
+        'imageUrl must be an image uploaded with POST /uploads/images',
+      );
     }
     if (input.text !== '') await this.d.screen.assertClean(input.text);
 
-    const row = await db
-      .transaction()
-      .execute((tx) =>
-        repo.insertMessage(tx, {
-          performanceId,
-          authorId: user.id,
-          clientId: input.clientId,
-          text: input.text,
-          imageUrl: input.imageUrl ?? null,
-          at: now,
-        }),
-      );
+    const row = await db.transaction().execute((tx) =>
+      repo.insertMessage(tx, {
+        performanceId,
+        authorId: user.id,
+        clientId: input.clientId,
+        text: input.text,
+        imageUrl: input.imageUrl ?? null,
+        at: now,
+      }),
+    );
     if (!row) {
       // The same client id sent twice at once: the other one stored it.
       const stored = await repo.byClientId(db, user.id, input.clientId);
@@ -147,7 +148,10 @@ export class ChatService {
       .exec();
     const count = Number(results?.[1]?.[1] ?? 0);
     if (count <= messages) return;
-    const retryAfterSeconds = Math.max(1, Math.ceil(Number(results?.[2]?.[1] ?? windowSeconds * 1000) / 1000));
+    const retryAfterSeconds = Math.max(
+      1,
+      Math.ceil(Number(results?.[2]?.[1] ?? windowSeconds * 1000) / 1000),
+    );
     throw new AppError(
       'CHAT_RATE_LIMITED',
       `At most ${messages} messages per ${windowSeconds} s; try again in ${retryAfterSeconds} s`,

@@ -35,12 +35,11 @@ export function createChatModule(
 ) {
   const { config } = infra;
   const repo = new ChatRepository();
-  // The hub reads gaps and counters through the service, built just below.
-  let service: ChatService | undefined;
-  const hub = new ChatHub(
+  // The hub reads gaps and counters through the service, built just below (called only later).
+  const hub: ChatHub = new ChatHub(
     infra.redis,
-    (performanceId, from, to) => service!.bySeq(performanceId, from, to),
-    (performanceId) => service!.lastSeq(performanceId),
+    (performanceId, from, to) => service.bySeq(performanceId, from, to),
+    (performanceId) => service.lastSeq(performanceId),
     infra.log,
     { presenceIntervalMs: config.CHAT_PRESENCE_INTERVAL_MS, keyPrefix: config.REDIS_KEY_PREFIX },
   );
@@ -54,7 +53,7 @@ export function createChatModule(
     log: infra.log,
     delayMs: config.CHAT_ACTIVITY_DELAY_MS,
   });
-  service = new ChatService({
+  const service: ChatService = new ChatService({
     db: infra.db,
     repo,
     redis: infra.redis,
@@ -66,7 +65,10 @@ export function createChatModule(
     screen: ports.screen,
     clock: infra.clock,
     log: infra.log,
-    limits: { messages: config.CHAT_RATE_LIMIT_MESSAGES, windowSeconds: config.CHAT_RATE_LIMIT_WINDOW_SECONDS },
+    limits: {
+      messages: config.CHAT_RATE_LIMIT_MESSAGES,
+      windowSeconds: config.CHAT_RATE_LIMIT_WINDOW_SECONDS,
+    },
   });
   const sockets = new ChatSockets({
     service,

@@ -226,7 +226,10 @@ export const MESSAGES: Record<string, { ko: string; en: string }> = {
     ko: '실시간 연결이 필요한 주소입니다. 페이지를 새로 고쳐 주세요.',
     en: 'This address needs a live connection. Please reload the page.',
   },
-  CHAT_MESSAGE_NOT_FOUND: { ko: '삭제되었거나 없는 메시지입니다.', en: 'This message was deleted or does not exist.' },
+  CHAT_MESSAGE_NOT_FOUND: {
+    ko: '삭제되었거나 없는 메시지입니다.',
+    en: 'This message was deleted or does not exist.',
+  },
   CHAT_MUTED: {
     ko: '운영 정책에 따라 잠시 이 채팅방에서 메시지를 보낼 수 없습니다.',
     en: 'You cannot send messages in this chat room for a while.',
