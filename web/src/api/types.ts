@@ -126,3 +126,5 @@ export type DoorTicket = Omit<CheckedIn, 'status' | 'usedAt'> & { usedAt: string
 export type SocialProvider = ResponseOf<'/api/v1/auth/oauth/providers', 'get'>['providers'][number];
 export type LinkedIdentity = ResponseOf<'/api/v1/users/me/identities', 'get'>['identities'][number];
 export type KeywordAlert = ResponseOf<'/api/v1/users/me/keyword-alerts', 'get'>['items'][number];
+export type ChatMessage = ResponseOf<'/api/v1/performances/{id}/chat/messages', 'get'>['items'][number];
+export type ChatMembers = ResponseOf<'/api/v1/performances/{id}/chat/members', 'get'>;

@@ -1,5 +1,5 @@
 import { useMemo, useRef, useState } from 'react';
-import { Link, useParams } from 'react-router';
+import { Link, useParams, useSearchParams } from 'react-router';
 import { catalog, coupons as couponsApi } from '../api/endpoints.ts';
 import type { Showtime } from '../api/types.ts';
 import { useI18n } from '../i18n/index.tsx';
@@ -16,16 +16,21 @@ import { DayShowtimes } from './detail/DayShowtimes.tsx';
 import { InfoTab } from './detail/InfoTab.tsx';
 import { PriceTable } from './detail/PriceTable.tsx';
 import { VenueTab } from './detail/VenueTab.tsx';
+import { ChatTab } from './detail/ChatTab.tsx';
 import { bookingPath, salesState } from './detail/sales.ts';
 import './detail/detail.css';
 
 export { salesState, type SalesState } from './detail/sales.ts';
 
-type Tab = 'info' | 'venue' | 'reviews';
-const TABS: { id: Tab; label: 'detail.tabInfo' | 'detail.tabVenue' | 'detail.tabReviews' }[] = [
+type Tab = 'info' | 'venue' | 'reviews' | 'chat';
+const TABS: {
+  id: Tab;
+  label: 'detail.tabInfo' | 'detail.tabVenue' | 'detail.tabReviews' | 'detail.tabChat';
+}[] = [
   { id: 'info', label: 'detail.tabInfo' },
   { id: 'venue', label: 'detail.tabVenue' },
   { id: 'reviews', label: 'detail.tabReviews' },
+  { id: 'chat', label: 'detail.tabChat' },
 ];
 
 /** Showtimes by Korean calendar day, in date order. */
@@ -61,7 +66,9 @@ export default function PerformanceDetail() {
   const now = useNow(1000);
   const [pickedDay, setPickedDay] = useState<string | null>(null);
   const [pickedId, setPickedId] = useState<string | null>(null);
-  const [tab, setTab] = useState<Tab>('info');
+  // `?tab=chat` (the CHAT_ACTIVITY notification's link) opens the chat.
+  const [search] = useSearchParams();
+  const [tab, setTab] = useState<Tab>(search.get('tab') === 'chat' ? 'chat' : 'info');
   const bookingRef = useRef<HTMLElement>(null);
   const tabsRef = useRef<HTMLDivElement>(null);
   useTitle(perf.data?.title ?? '');
@@ -180,6 +187,7 @@ export default function PerformanceDetail() {
                 />
               )}
               {tab === 'venue' && <VenueTab venue={p.venue} />}
+              {tab === 'chat' && <ChatTab performanceId={p.id} />}
               {tab === 'reviews' && (
                 <div className="state empty reviews-empty" role="status" data-testid="reviews-empty">
                   <p className="reviews-title">{t('detail.noReviews')}</p>
