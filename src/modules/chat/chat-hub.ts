@@ -4,13 +4,18 @@ import type { Logger } from '../../infra/logger.ts';
 import { channelName, type RedisClient } from '../../infra/redis.ts';
 import type { MessageFrame } from './chat.schemas.ts';
 
-/** One frame as it goes out: its text serialised once for every local socket, and its message id. */
+/**
+ * One frame as it goes out: serialised and UTF-8 encoded once for every local socket of the room
+ * (ws sends a Buffer as is; a string would be encoded again per socket), and its message id.
+ */
 export interface OutFrame {
   kind: 'message' | 'deleted' | 'presence';
   /** The message id (message, deleted); 0 for presence. */
   id: number;
-  text: string;
+  data: Buffer;
 }
+
+const encode = (value: object): Buffer => Buffer.from(JSON.stringify(value));
 
 /** A local socket of a room, as the hub sees it. */
 export interface ChatSink {
@@ -253,7 +258,7 @@ export class ChatHub {
       this.emit(room, {
         kind: 'deleted',
         id: item.id,
-        text: JSON.stringify({ type: 'deleted', id: item.id }),
+        data: encode({ type: 'deleted', id: item.id }),
       });
       return;
     }
@@ -269,7 +274,7 @@ export class ChatHub {
     while (frame) {
       room.pending.delete(room.nextSeq);
       room.nextSeq += 1;
-      this.emit(room, { kind: 'message', id: frame.id, text: JSON.stringify(frame) });
+      this.emit(room, { kind: 'message', id: frame.id, data: encode(frame) });
       frame = room.pending.get(room.nextSeq);
     }
     if (room.pending.size === 0) {
@@ -294,7 +299,7 @@ export class ChatHub {
         if (room.nextSeq === null || seq !== room.nextSeq) continue;
         room.nextSeq += 1;
         this.stats.gapsFilled += 1;
-        if (frame) this.emit(room, { kind: 'message', id: frame.id, text: JSON.stringify(frame) });
+        if (frame) this.emit(room, { kind: 'message', id: frame.id, data: encode(frame) });
       }
       // Not in PostgreSQL either (cannot happen with the counter's row lock): skip past it.
       if (room.nextSeq !== null && room.nextSeq <= to) room.nextSeq = to + 1;
@@ -385,7 +390,7 @@ export class ChatHub {
         const online = users.size;
         if (online === room.online) continue;
         room.online = online;
-        this.emit(room, { kind: 'presence', id: 0, text: JSON.stringify({ type: 'presence', online }) });
+        this.emit(room, { kind: 'presence', id: 0, data: encode({ type: 'presence', online }) });
       }
     } catch (err) {
       this.log.warn({ err: (err as Error).message }, 'chat presence flush failed');

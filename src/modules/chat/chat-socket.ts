@@ -124,11 +124,11 @@ export class ChatConnection implements ChatSink {
       if (frame.id <= this.lastSentId) return;
       this.lastSentId = frame.id;
     }
-    this.write(frame.text);
+    this.write(frame.data);
   }
 
   /** False when the socket is gone or was just dropped for being slow. */
-  private write(text: string): boolean {
+  private write(data: string | Buffer): boolean {
     if (this.state === 'closed' || this.socket.readyState !== OPEN) return false;
     const buffered = this.socket.bufferedAmount;
     if (buffered > this.maxBuffered) this.maxBuffered = buffered;
@@ -136,7 +136,8 @@ export class ChatConnection implements ChatSink {
       this.drop();
       return false;
     }
-    this.socket.send(text);
+    // A Buffer goes out as a text frame (binary: false) without being copied or encoded again.
+    this.socket.send(data, { binary: false });
     return true;
   }
 
