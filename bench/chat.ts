@@ -9,7 +9,7 @@
  *   BENCH_CHAT_CLIENTS=2000 BENCH_CHAT_PROCESSES=4 BENCH_CHAT_RATE=20 BENCH_CHAT_SECONDS=30 npm run bench:chat
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import os from 'node:os';
 import pg from 'pg';
@@ -117,6 +117,19 @@ function cpuMsOf(pid: number): number {
   return (Number(fields[11]) + Number(fields[12])) * 10;
 }
 
+const MEMORY_FILE = `/tmp/ct-bench-chat-memory-${process.pid}.json`;
+
+/** Live memory of the API after a full GC (bench/memory-probe.ts answers SIGUSR2). */
+async function liveMemoryOf(
+  child: ChildProcess,
+): Promise<{ heapUsed: number; external: number; rss: number }> {
+  rmSync(MEMORY_FILE, { force: true });
+  child.kill('SIGUSR2');
+  for (let i = 0; i < 100 && !existsSync(MEMORY_FILE); i++) await new Promise((r) => setTimeout(r, 50));
+  await new Promise((r) => setTimeout(r, 50));
+  return JSON.parse(readFileSync(MEMORY_FILE, 'utf8')) as { heapUsed: number; external: number; rss: number };
+}
+
 const percentile = (sorted: number[], p: number) =>
   sorted.length === 0 ? NaN : sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 
@@ -163,10 +176,14 @@ async function main(): Promise<void> {
     }
     const sender = users.pop()!;
 
-    api = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts', 'api'], {
-      env: { ...process.env, ...env },
-      stdio: ['ignore', 'inherit', 'inherit'],
-    });
+    api = spawn(
+      process.execPath,
+      ['--expose-gc', '--import', 'tsx', '--import', './bench/memory-probe.ts', 'src/main.ts', 'api'],
+      {
+        env: { ...process.env, ...env, BENCH_MEMORY_FILE: MEMORY_FILE },
+        stdio: ['ignore', 'inherit', 'inherit'],
+      },
+    );
     const base = `http://127.0.0.1:${port}`;
     await waitForLive(base, api);
     const url = `ws://127.0.0.1:${port}/api/v1/performances/${performanceId}/chat`;
@@ -178,6 +195,7 @@ async function main(): Promise<void> {
     warm.close();
     await new Promise((r) => setTimeout(r, 1_000));
     const rssBefore = rssOf(api.pid!);
+    const liveBefore = await liveMemoryOf(api);
 
     // --- connect N clients from separate processes ---
     const connectStart = performance.now();
@@ -212,6 +230,7 @@ async function main(): Promise<void> {
     const connectSeconds = (performance.now() - connectStart) / 1000;
     await new Promise((r) => setTimeout(r, 2_000));
     const rssConnected = rssOf(api.pid!);
+    const liveConnected = await liveMemoryOf(api);
     console.log(`connected ${connected}/${CLIENTS} in ${connectSeconds.toFixed(1)} s (${failed} failed)`);
 
     // --- send M messages a second for S seconds from one more client ---
@@ -260,14 +279,19 @@ async function main(): Promise<void> {
     const p50 = percentile(latencies, 50);
     const p99 = percentile(latencies, 99);
     const max = latencies.at(-1) ?? NaN;
-    const perConnKb = (rssConnected - rssBefore) / Math.max(1, connected) / 1024;
+    const live = (m: { heapUsed: number; external: number }) => m.heapUsed + m.external;
+    const perConnKb = (live(liveConnected) - live(liveBefore)) / Math.max(1, connected) / 1024;
     const cpuPer1000 = cpuMs / Math.max(1, received / 1000);
 
     const report = `# Fan chat bench
 
 Run by hand: \`npm run bench:chat\` (bench/chat.ts). ${new Date().toISOString().slice(0, 16)}Z,
 ${os.cpus().length} CPUs (${os.cpus()[0]?.model ?? 'unknown'}), Node ${process.version}; PostgreSQL,
-Redis and the API process on the same machine as the client processes.
+Redis and the API process on the same machine as the client processes; load average at the end
+${os
+  .loadavg()
+  .map((l) => l.toFixed(1))
+  .join(' / ')} (1/5/15 min; other work shares these CPUs).
 
 | setting | value |
 | --- | --- |
@@ -281,7 +305,8 @@ Redis and the API process on the same machine as the client processes.
 | delivery latency, send → last receiver, p50 | ${p50.toFixed(1)} ms |
 | delivery latency, send → last receiver, p99 | ${p99.toFixed(1)} ms (target < 250 ms) |
 | delivery latency, send → last receiver, max | ${max.toFixed(1)} ms |
-| API memory per open connection (RSS) | ${perConnKb.toFixed(1)} kB (${(rssBefore / 1048576).toFixed(0)} MB before, ${(rssConnected / 1048576).toFixed(0)} MB connected, ${(rssAfter / 1048576).toFixed(0)} MB after sending) |
+| API memory per open connection (live heap + external after a full GC) | ${perConnKb.toFixed(1)} kB |
+| API RSS | ${(rssBefore / 1048576).toFixed(0)} MB before, ${(rssConnected / 1048576).toFixed(0)} MB connected, ${(rssAfter / 1048576).toFixed(0)} MB after sending |
 | API CPU per 1,000 deliveries | ${cpuPer1000.toFixed(2)} ms (${cpuMs} ms CPU over the send phase) |
 | connect time for all clients | ${connectSeconds.toFixed(1)} s |
 
