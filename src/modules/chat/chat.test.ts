@@ -59,7 +59,9 @@ describe('fan chat', { timeout: 60_000 }, () => {
     [a, b, small] = await Promise.all([
       createTestApp(env, {}, 'api', { clock }),
       createTestApp(env, {}, 'api', { clock }),
-      createTestApp(env, { CHAT_MAX_CONNECTIONS_PER_INSTANCE: '2' }, 'api', { clock }),
+      createTestApp(env, { CHAT_MAX_CONNECTIONS_PER_INSTANCE: '2', CHAT_HEARTBEAT_MS: '200' }, 'api', {
+        clock,
+      }),
     ]);
     urls.a = await listen(a);
     urls.b = await listen(b);
@@ -469,6 +471,20 @@ describe('fan chat', { timeout: 60_000 }, () => {
     clock.advance(1_000);
     say(w, '떠난 뒤 소식');
     await waitFor('notified again', async () => (await count(away.id)) === 2);
+  });
+
+  it('the heartbeat drops a socket that stops answering pings and keeps one that answers', async () => {
+    const u = await createUser(small.container);
+    const alive = await join('small', u);
+    const dead = await join('small', u);
+    dead.stopReading();
+    await waitFor('dropped', async () => small.container.chat.sockets.size === 1, 5_000);
+    await new Promise((r) => setTimeout(r, 500));
+    expect(small.container.chat.sockets.size).toBe(1);
+    alive.send({ type: 'ping' });
+    await alive.waitFor((f) => f.type === 'pong');
+    dead.resumeReading();
+    expect((await dead.closed).code).toBe(1006);
   });
 
   it('shutting an instance down tells its sockets 1001 and the process closes cleanly', async () => {
