@@ -41,6 +41,8 @@ interface Room {
   users: Map<string, number>;
   /** The seq delivered next; null until the room's counter is read. */
   nextSeq: number | null;
+  /** The counter could not be read: the first message that arrives sets `nextSeq`. */
+  adoptFirst: boolean;
   /** Arrived ahead of `nextSeq` (a publisher was slower than a later one). */
   pending: Map<number, MessageFrame>;
   gapTimer?: NodeJS.Timeout;
@@ -121,6 +123,7 @@ export class ChatHub {
         sinks: new Set(),
         users: new Map(),
         nextSeq: null,
+        adoptFirst: false,
         pending: new Map(),
         online: -1,
         ready: Promise.resolve(),
@@ -204,7 +207,8 @@ export class ChatHub {
       room.nextSeq = (await this.lastSeqOf(performanceId)) + 1;
     } catch (err) {
       this.log.warn({ err: (err as Error).message, performanceId }, 'chat room subscribe failed');
-      room.nextSeq ??= 1;
+      // Never replay the room's whole past as a "gap": start from whatever arrives first.
+      room.adoptFirst = room.nextSeq === null;
     }
     this.drain(performanceId, room);
   }
@@ -268,6 +272,9 @@ export class ChatHub {
 
   /** Delivers what is next in seq order; a gap left waiting too long is read from PostgreSQL. */
   private drain(performanceId: string, room: Room): void {
+    if (room.nextSeq === null && room.adoptFirst && room.pending.size > 0) {
+      room.nextSeq = Math.min(...room.pending.keys());
+    }
     if (room.nextSeq === null) return;
     for (const seq of [...room.pending.keys()]) if (seq < room.nextSeq) room.pending.delete(seq);
     let frame = room.pending.get(room.nextSeq);
