@@ -221,13 +221,14 @@ export class ChatConnection implements ChatSink {
         return;
       case 'message':
         try {
-          const { frame: stored, resent } = await this.d.service.send(
+          const { frame: stored, published } = await this.d.service.send(
             { id: this.userId, nickname: this.nickname },
             this.performanceId,
             frame,
           );
-          // A resend is answered to this socket only; a new message reaches it through the hub.
-          if (resent) this.sendJson(stored);
+          // A new message reaches this socket through the hub. A resend (and a message whose
+          // publish failed: the others get it at the next message's gap) is answered here.
+          if (!published) this.sendJson(stored);
         } catch (err) {
           this.sendError(err, frame.clientId);
         }

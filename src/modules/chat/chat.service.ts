@@ -77,7 +77,7 @@ export class ChatService {
     user: ChatUser,
     performanceId: string,
     input: { text: string; clientId: string; imageUrl?: string },
-  ): Promise<{ frame: MessageFrame; resent: boolean }> {
+  ): Promise<{ frame: MessageFrame; resent: boolean; published: boolean }> {
     const { db, repo, clock } = this.d;
     const existing = await repo.byClientId(db, user.id, input.clientId);
     if (existing) return this.resent(existing, user, performanceId);
@@ -115,22 +115,28 @@ export class ChatService {
       return this.resent(stored, user, performanceId);
     }
     const frame: MessageFrame = { type: 'message', ...toChatMessage(row, user.nickname) };
+    let published = true;
     try {
       await this.d.hub.publishMessage(performanceId, row.seq, frame);
     } catch (err) {
+      published = false;
       // Stored: every instance reads it from PostgreSQL at the next message's seq gap, and
       // reconnecting clients replay it.
       this.d.log.warn({ err: (err as Error).message, performanceId }, 'chat publish failed');
     }
     this.d.activity.schedule(performanceId);
-    return { frame, resent: false };
+    return { frame, resent: false, published };
   }
 
   private resent(row: MessageRow, user: ChatUser, performanceId: string) {
     if (row.performanceId !== performanceId) {
       throw new AppError('VALIDATION_FAILED', 'This clientId was used for a message in another room');
     }
-    return { frame: { type: 'message', ...toChatMessage(row, user.nickname) } as MessageFrame, resent: true };
+    return {
+      frame: { type: 'message', ...toChatMessage(row, user.nickname) } as MessageFrame,
+      resent: true,
+      published: false,
+    };
   }
 
   /**
