@@ -28,6 +28,7 @@ import { profileJourneys } from './journeys-profile.ts';
 import { socialJourneys } from './journeys-social.ts';
 import { wishlistJourneys } from './journeys-wishlist.ts';
 import { notificationJourneys } from './journeys-notifications.ts';
+import { chatJourneys } from './journeys-chat.ts';
 import { posterJourneys } from './journeys-posters.ts';
 import { paymentJourneys } from './journeys-payments.ts';
 import { reviewJourneys } from './journeys-reviews.ts';
@@ -349,6 +350,7 @@ export function journeys(stack: Stack, suffix: string): Journey[] {
     ...socialJourneys(stack, suffix),
     ...wishlistJourneys(stack, suffix),
     ...notificationJourneys(stack, suffix),
+    ...chatJourneys(stack, suffix),
     ...posterJourneys(stack, suffix),
     ...paymentJourneys(stack),
     ...reviewJourneys(stack, suffix),

@@ -274,6 +274,44 @@ export const CONFIG_SCHEMA = {
     '60',
   ),
   REVIEW_REPORTS_PER_HOUR: entry(int(1, 10_000), 'Review reports one user can file per hour', '20'),
+  // Fan chat (docs/chat.md): limits of the WebSocket rooms, per API process unless said otherwise.
+  CHAT_MAX_CONNECTIONS_PER_INSTANCE: entry(
+    int(1, 1_000_000),
+    'Open chat WebSockets one API process accepts; one more is closed with 1013',
+    '10000',
+  ),
+  CHAT_AUTH_TIMEOUT_MS: entry(
+    int(100, 60_000),
+    'How long a chat socket may wait before its auth frame',
+    '5000',
+  ),
+  CHAT_HEARTBEAT_MS: entry(
+    int(100, 600_000),
+    'Ping interval of chat sockets; a socket that missed the previous pong is dropped',
+    '30000',
+  ),
+  CHAT_MAX_BUFFERED_BYTES: entry(
+    int(1024, 64 * 1024 * 1024),
+    'Bytes a chat socket may have unsent before it is dropped as too slow (close 4008)',
+    String(1024 * 1024),
+  ),
+  CHAT_RATE_LIMIT_MESSAGES: entry(int(1, 10_000), 'Chat messages one user may send per window', '5'),
+  CHAT_RATE_LIMIT_WINDOW_SECONDS: entry(int(1, 3600), 'The chat message rate window', '10'),
+  CHAT_PRESENCE_INTERVAL_MS: entry(
+    int(50, 600_000),
+    'How often each API process writes its chat presence to Redis (one write per process, not per user)',
+    '5000',
+  ),
+  CHAT_ACTIVITY_DELAY_MS: entry(
+    int(10, 3_600_000),
+    'How long after a room gets messages its away members are looked up for CHAT_ACTIVITY',
+    '30000',
+  ),
+  CHAT_IMAGE_UPLOADS_PER_MINUTE: entry(
+    int(1, 10_000),
+    'Chat image uploads one user may make per minute',
+    '10',
+  ),
   // Uploaded images (docs/uploads.md): the store is local disk by default, S3-compatible in production.
   STORAGE_DRIVER: entry(oneOf('local', 's3'), 'Where uploaded images are stored', 'local'),
   UPLOADS_DIR: entry(str, 'Directory of the local store (STORAGE_DRIVER=local)', 'var/uploads'),

@@ -35,10 +35,11 @@ import { createWishlistModule, wishCountReader } from './modules/wishlist/index.
 import { createNotificationsModule, type NotificationsModule } from './modules/notifications/index.ts';
 import { createOnsaleAlertsModule, type OnsaleAlertsModule } from './modules/onsale-alerts/index.ts';
 import { createKeywordAlertsModule, type KeywordAlertsModule } from './modules/keyword-alerts/index.ts';
-import { createUploadsModule, POSTER_PRESET } from './modules/uploads/index.ts';
+import { CHAT_PRESET, createUploadsModule, POSTER_PRESET } from './modules/uploads/index.ts';
+import { createChatModule, type ChatModule } from './modules/chat/index.ts';
+import { acceptAllContent } from './infra/content-screen.ts';
 import { createPostersModule } from './modules/posters/index.ts';
 import { createReviewsModule, type ReviewsModule } from './modules/reviews/index.ts';
-import { acceptAllContent } from './infra/content-screen.ts';
 import type { ObjectStorage } from './infra/storage/index.ts';
 import { createAssistantModule } from './modules/assistant/index.ts';
 import type { PerformanceDetail } from './modules/catalog/catalog.schemas.ts';
@@ -105,6 +106,8 @@ export interface Container extends Infra {
   keywordAlerts: KeywordAlertsModule;
   /** 관람후기 (reviews, their aggregates and moderation); exposed for tests. */
   reviews: ReviewsModule;
+  /** Fan chat (its hub and sockets run in the API process); exposed for tests and the bench. */
+  chat: ChatModule;
   close: () => Promise<void>;
 }
 
@@ -385,6 +388,20 @@ export async function createContainer(
     streams,
   });
   apiRoutes.push(assistant.routes);
+  // Fan chat: performances through the catalogue, nicknames through the users directory, images
+  // through uploads, CHAT_ACTIVITY through notifications. Banned words: the moderation module's
+  // ContentScreen replaces acceptAllContent when it lands.
+  const chat = createChatModule(infra, {
+    performances: { isListed: (id) => catalog.reads.isListed(id) },
+    authors: {
+      nicknamesOf: async (ids) =>
+        new Map([...(await directory.profiles(ids))].map(([id, p]) => [id, p.nickname])),
+    },
+    images: { isChatImage: (url) => uploads.service.isStored(url, CHAT_PRESET) },
+    notifier: notifications.notifier,
+    screen: acceptAllContent,
+  });
+  apiRoutes.push(...chat.routes);
 
   const relay = new OutboxRelay({
     ...infra,
@@ -408,6 +425,7 @@ export async function createContainer(
     onsaleAlerts,
     keywordAlerts,
     reviews,
+    chat,
     close: closeInfra,
   };
 }

@@ -292,3 +292,26 @@ export const social = {
   unlink: (provider: SocialProvider) =>
     call('DELETE', '/users/me/identities/{provider}', { path: { provider } }),
 };
+
+/** Fan chat over HTTP (the live part is the WebSocket in lib/chat.ts; docs/chat.md). */
+export const chat = {
+  history: (performanceId: string, before?: number, limit = 50) =>
+    call('GET', '/performances/{id}/chat/messages', {
+      path: { id: performanceId },
+      query: before ? { before, limit } : { limit },
+    }),
+  members: (performanceId: string) =>
+    call('GET', '/performances/{id}/chat/members', { path: { id: performanceId } }),
+  join: (performanceId: string) =>
+    call('PUT', '/performances/{id}/chat/membership', { path: { id: performanceId } }),
+  leave: (performanceId: string) =>
+    call('DELETE', '/performances/{id}/chat/membership', { path: { id: performanceId } }),
+  report: (messageId: number) => call('POST', '/chat/messages/{id}/reports', { path: { id: messageId } }),
+  remove: (messageId: number) =>
+    call('POST', '/admin/chat/messages/{id}/delete', { path: { id: messageId } }),
+  uploadImage: (file: File) => {
+    const form = new FormData();
+    form.append('file', file);
+    return call('POST', '/uploads/images', { form });
+  },
+};

@@ -139,3 +139,5 @@ export type ModeratedReview = ResponseOf<'/api/v1/admin/reviews', 'get'>['items'
 export type AssistantStatus = ResponseOf<'/api/v1/assistant', 'get'>;
 export type AssistantConversation = ResponseOf<'/api/v1/assistant/conversations/{id}', 'get'>;
 export type AssistantCard = AssistantConversation['messages'][number]['cards'][number];
+export type ChatMessage = ResponseOf<'/api/v1/performances/{id}/chat/messages', 'get'>['items'][number];
+export type ChatMembers = ResponseOf<'/api/v1/performances/{id}/chat/members', 'get'>;
