@@ -28,10 +28,12 @@ import { profileJourneys } from './journeys-profile.ts';
 import { socialJourneys } from './journeys-social.ts';
 import { wishlistJourneys } from './journeys-wishlist.ts';
 import { notificationJourneys } from './journeys-notifications.ts';
+import { chatJourneys } from './journeys-chat.ts';
 import { posterJourneys } from './journeys-posters.ts';
 import { paymentJourneys } from './journeys-payments.ts';
 import { inquiryJourneys } from './journeys-inquiries.ts';
 import { reviewJourneys } from './journeys-reviews.ts';
+import { assistantJourneys } from './journeys-assistant.ts';
 
 const PASSWORD = 'Buyer-pass-2345';
 
@@ -349,9 +351,11 @@ export function journeys(stack: Stack, suffix: string): Journey[] {
     ...socialJourneys(stack, suffix),
     ...wishlistJourneys(stack, suffix),
     ...notificationJourneys(stack, suffix),
+    ...chatJourneys(stack, suffix),
     ...posterJourneys(stack, suffix),
     ...paymentJourneys(stack),
     ...inquiryJourneys(stack, suffix),
     ...reviewJourneys(stack, suffix),
+    ...assistantJourneys(stack, suffix),
   ];
 }

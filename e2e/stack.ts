@@ -9,6 +9,8 @@ import { createRedis } from '../src/infra/redis.ts';
 import { startMailbox } from './mailbox.ts';
 import { deleteBrokerObjects } from '../test/broker-cleanup.ts';
 import { startLocalOAuthProvider, type LocalOAuthProvider } from '../test/oauth-provider.ts';
+import { startOpenAiStub } from '../test/openai-stub.ts';
+import { e2eModel } from './assistant-model.ts';
 
 export const ROOT = join(import.meta.dirname, '..');
 export const RESULTS = join(ROOT, 'test-results');
@@ -70,6 +72,8 @@ export async function startStack(): Promise<Stack> {
   const [apiPort, gatewayPort] = [await freePort(), await freePort()];
   const mailbox = await startMailbox();
   const oauthProvider = await startLocalOAuthProvider();
+  // The AI assistant talks to a local OpenAI-compatible server with a scripted model (no weights here).
+  const model = await startOpenAiStub({ respond: e2eModel, pieceDelayMs: 60 });
   const baseUrl = `http://127.0.0.1:${apiPort}`;
   const gatewayUrl = `http://127.0.0.1:${gatewayPort}`;
 
@@ -103,6 +107,9 @@ export async function startStack(): Promise<Stack> {
     ONSALE_ALERTS_INTERVAL_MS: '2000',
     ...oauthProvider.env('kakao'),
     ...oauthProvider.env('google'),
+    AI_BASE_URL: model.baseURL,
+    AI_API_KEY: 'sk-e2e-stub',
+    AI_MODEL: 'e2e-scripted',
   };
   const log = createWriteStream(join(RESULTS, 'stack.log'));
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts', 'all'], {
@@ -123,6 +130,7 @@ export async function startStack(): Promise<Stack> {
     }
     await mailbox.close();
     await oauthProvider.close();
+    await model.close();
     await deleteBrokerObjects(`ct.e2e.${id}`, `ct.e2e.${id}`);
     const admin = new pg.Client({ connectionString: adminDbUrl.toString() });
     await admin.connect();

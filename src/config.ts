@@ -289,6 +289,44 @@ export const CONFIG_SCHEMA = {
     '60',
   ),
   REVIEW_REPORTS_PER_HOUR: entry(int(1, 10_000), 'Review reports one user can file per hour', '20'),
+  // Fan chat (docs/chat.md): limits of the WebSocket rooms, per API process unless said otherwise.
+  CHAT_MAX_CONNECTIONS_PER_INSTANCE: entry(
+    int(1, 1_000_000),
+    'Open chat WebSockets one API process accepts; one more is closed with 1013',
+    '10000',
+  ),
+  CHAT_AUTH_TIMEOUT_MS: entry(
+    int(100, 60_000),
+    'How long a chat socket may wait before its auth frame',
+    '5000',
+  ),
+  CHAT_HEARTBEAT_MS: entry(
+    int(100, 600_000),
+    'Ping interval of chat sockets; a socket that missed the previous pong is dropped',
+    '30000',
+  ),
+  CHAT_MAX_BUFFERED_BYTES: entry(
+    int(1024, 64 * 1024 * 1024),
+    'Bytes a chat socket may have unsent before it is dropped as too slow (close 4008)',
+    String(1024 * 1024),
+  ),
+  CHAT_RATE_LIMIT_MESSAGES: entry(int(1, 10_000), 'Chat messages one user may send per window', '5'),
+  CHAT_RATE_LIMIT_WINDOW_SECONDS: entry(int(1, 3600), 'The chat message rate window', '10'),
+  CHAT_PRESENCE_INTERVAL_MS: entry(
+    int(50, 600_000),
+    'How often each API process writes its chat presence to Redis (one write per process, not per user)',
+    '5000',
+  ),
+  CHAT_ACTIVITY_DELAY_MS: entry(
+    int(10, 3_600_000),
+    'How long after a room gets messages its away members are looked up for CHAT_ACTIVITY',
+    '30000',
+  ),
+  CHAT_IMAGE_UPLOADS_PER_MINUTE: entry(
+    int(1, 10_000),
+    'Chat image uploads one user may make per minute',
+    '10',
+  ),
   // Uploaded images (docs/uploads.md): the store is local disk by default, S3-compatible in production.
   STORAGE_DRIVER: entry(oneOf('local', 's3'), 'Where uploaded images are stored', 'local'),
   UPLOADS_DIR: entry(str, 'Directory of the local store (STORAGE_DRIVER=local)', 'var/uploads'),
@@ -306,6 +344,40 @@ export const CONFIG_SCHEMA = {
     int(1, 500_000_000),
     'Largest accepted image in pixels (width × height): a decompression bomb is refused before decoding',
     String(40_000_000),
+  ),
+  // The AI assistant (docs/assistant.md): any OpenAI-compatible chat-completions server. It is on
+  // when AI_MODEL is set with AI_BASE_URL or AI_API_KEY; otherwise POST /assistant/messages is 503.
+  AI_BASE_URL: optional(
+    url('http:', 'https:'),
+    'Chat-completions server base URL, e.g. http://127.0.0.1:11434/v1 (Ollama), http://127.0.0.1:8000/v1 (vLLM); unset with AI_API_KEY set means OpenAI',
+  ),
+  AI_API_KEY: optional(str, 'API key of the model server (OpenAI needs one; Ollama and vLLM usually not)'),
+  AI_MODEL: optional(
+    str,
+    'Model name, e.g. gpt-4o-mini, qwen2.5:7b-instruct; the assistant is off while unset',
+  ),
+  AI_TIMEOUT_MS: entry(
+    int(500, 600_000),
+    'Timeout of one model call until its answer starts, and the longest silence inside a streamed answer',
+    '20000',
+  ),
+  AI_MAX_RETRIES: entry(int(0, 5), 'Retries of a model call that failed before any answer arrived', '1'),
+  AI_MAX_TOOL_ROUNDS: entry(int(1, 10), 'Model calls with tools per question before it must answer', '4'),
+  AI_MAX_OUTPUT_TOKENS: entry(int(64, 16_000), 'Largest answer of one model call, in tokens', '800'),
+  AI_HISTORY_MESSAGES: entry(
+    int(2, 200),
+    'Earlier messages of a conversation sent with a new question (older ones are left out)',
+    '20',
+  ),
+  AI_DAILY_MESSAGES_PER_USER: entry(
+    int(1, 100_000),
+    'Questions one user may ask per Korean calendar day, across instances',
+    '50',
+  ),
+  AI_TOKENS_PER_MINUTE: entry(
+    int(100, 100_000_000),
+    'Model tokens (prompt + answer) the whole service may use per minute, across instances',
+    '200000',
   ),
   // Social sign-in (docs/accounts-social.md). A provider shows only when its client id and secret are
   // set. The endpoint overrides exist for a local OAuth server (tests, e2e); production leaves them unset.

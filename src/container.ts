@@ -35,12 +35,16 @@ import { createWishlistModule, wishCountReader } from './modules/wishlist/index.
 import { createNotificationsModule, type NotificationsModule } from './modules/notifications/index.ts';
 import { createOnsaleAlertsModule, type OnsaleAlertsModule } from './modules/onsale-alerts/index.ts';
 import { createKeywordAlertsModule, type KeywordAlertsModule } from './modules/keyword-alerts/index.ts';
-import { createUploadsModule, POSTER_PRESET } from './modules/uploads/index.ts';
+import { CHAT_PRESET, createUploadsModule, POSTER_PRESET } from './modules/uploads/index.ts';
+import { createChatModule, type ChatModule } from './modules/chat/index.ts';
 import { createPostersModule } from './modules/posters/index.ts';
 import { createReviewsModule, type ReviewsModule } from './modules/reviews/index.ts';
 import type { ObjectStorage } from './infra/storage/index.ts';
 import { createModerationModule, type ModerationModule } from './modules/moderation/index.ts';
 import { createInquiriesModule, type InquiriesModule } from './modules/inquiries/index.ts';
+import { createAssistantModule } from './modules/assistant/index.ts';
+import type { PerformanceDetail } from './modules/catalog/catalog.schemas.ts';
+import { anonymousReader } from './modules/catalog/catalog.reads.ts';
 
 /** The shared adapters every module is built from. */
 export interface Infra {
@@ -107,6 +111,8 @@ export interface Container extends Infra {
   inquiries: InquiriesModule;
   /** 관람후기 (reviews, their aggregates and moderation); exposed for tests. */
   reviews: ReviewsModule;
+  /** Fan chat (its hub and sockets run in the API process); exposed for tests and the bench. */
+  chat: ChatModule;
   close: () => Promise<void>;
 }
 
@@ -360,6 +366,60 @@ export async function createContainer(
   apiRoutes.push(onsaleAlerts.routes);
   background.push(...onsaleAlerts.background);
 
+  // The AI assistant's tools read through the catalogue, checkout and tickets, always as the caller
+  // (the user id the route authenticated) and as an anonymous reader of the catalogue (no drafts).
+  const assistant = createAssistantModule(infra, {
+    catalog: {
+      search: async (r) =>
+        catalog.reads.search(
+          { ...r, sort: 'popular', page: 1, includeDrafts: false, status: undefined },
+          undefined,
+        ),
+      detail: async (id) => {
+        const entry = await catalog.reads.visibleDetail(id, anonymousReader);
+        return entry ? (JSON.parse(entry.json) as PerformanceDetail) : null;
+      },
+      showtimes: async (id) =>
+        (await catalog.reads.isListed(id)) ? catalog.reads.showtimes(id, anonymousReader) : null,
+      performanceOfShowtime: async (id) =>
+        (await catalog.doorShowtimes.labels([id])).get(id)?.performanceId ?? null,
+    },
+    bookings: {
+      reservationsOf: async (userId, limit) => (await booking.queries.list(userId, 1, limit)).items,
+      refundQuote: async (userId, reservationId) => {
+        try {
+          return await booking.cancels.quote(reservationId, userId);
+        } catch (err) {
+          if ((err as { code?: string }).code === 'RESERVATION_NOT_FOUND') return null;
+          throw err;
+        }
+      },
+      refundPolicy: () => booking.cancels.policy(),
+    },
+    tickets: {
+      ticketsOf: async (userId) =>
+        (await tickets.service.listForUser(userId)).map((t) => {
+          const { reservationId, showtimeId, performanceId, seat, status } = toTicket(t);
+          return { reservationId, showtimeId, performanceId, seat, status };
+        }),
+    },
+    streams,
+  });
+  apiRoutes.push(assistant.routes);
+  // Fan chat: performances through the catalogue, nicknames through the users directory, images
+  // through uploads, CHAT_ACTIVITY through notifications, banned words through moderation.
+  const chat = createChatModule(infra, {
+    performances: { isListed: (id) => catalog.reads.isListed(id) },
+    authors: {
+      nicknamesOf: async (ids) =>
+        new Map([...(await directory.profiles(ids))].map(([id, p]) => [id, p.nickname])),
+    },
+    images: { isChatImage: (url) => uploads.service.isStored(url, CHAT_PRESET) },
+    notifier: notifications.notifier,
+    screen: moderation.screen,
+  });
+  apiRoutes.push(...chat.routes);
+
   const relay = new OutboxRelay({
     ...infra,
     batchSize: config.OUTBOX_RELAY_BATCH_SIZE,
@@ -384,6 +444,7 @@ export async function createContainer(
     moderation,
     inquiries,
     reviews,
+    chat,
     close: closeInfra,
   };
 }

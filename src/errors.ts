@@ -135,6 +135,21 @@ export const ERROR_TABLE = {
   ALREADY_REPORTED: { status: 409, title: 'You already reported this review' },
   OWN_REVIEW: { status: 409, title: 'Authors cannot vote for or report their own review' },
   REVIEW_HIDDEN: { status: 409, title: 'The review is hidden' },
+  // the AI assistant (docs/assistant.md)
+  ASSISTANT_UNAVAILABLE: { status: 503, title: 'The assistant is not available right now' },
+  ASSISTANT_TIMEOUT: { status: 504, title: 'The assistant took too long to answer' },
+  ASSISTANT_BUSY: {
+    status: 429,
+    title: 'The assistant has used its capacity for this minute; try again shortly',
+  },
+  CONVERSATION_NOT_FOUND: { status: 404, title: 'Conversation not found' },
+  // fan chat (docs/chat.md); the WebSocket's error frames carry these codes too
+  WEBSOCKET_REQUIRED: { status: 426, title: 'This address takes a WebSocket connection' },
+  CHAT_MESSAGE_NOT_FOUND: { status: 404, title: 'Chat message not found' },
+  CHAT_MUTED: { status: 403, title: 'You are muted in this chat room for now' },
+  CHAT_RATE_LIMITED: { status: 429, title: 'Messages are being sent too fast' },
+  CHAT_IMAGE_INVALID: { status: 422, title: 'The image is not one uploaded for chat here' },
+  CHAT_ALREADY_REPORTED: { status: 409, title: 'You already reported this message' },
 } as const satisfies Record<string, { status: number; title: string }>;
 
 export type ErrorCode = keyof typeof ERROR_TABLE;

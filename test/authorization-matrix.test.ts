@@ -33,7 +33,7 @@ const ALLOWED: Record<Access, Identity[]> = {
 const GUARD_CODES = new Set(['UNAUTHENTICATED', 'FORBIDDEN']);
 
 /** A user's resources the matrix can create, and how a route names them. */
-type Kind = 'hold' | 'reservation' | 'payment' | 'ticket' | 'userCoupon' | 'inquiry';
+type Kind = 'hold' | 'reservation' | 'payment' | 'ticket' | 'userCoupon' | 'inquiry' | 'conversation';
 /** `/<segment>/:id` names a resource of this kind. */
 const KIND_OF_SEGMENT: Record<string, Kind> = {
   holds: 'hold',
@@ -41,6 +41,7 @@ const KIND_OF_SEGMENT: Record<string, Kind> = {
   payments: 'payment',
   tickets: 'ticket',
   inquiries: 'inquiry',
+  conversations: 'conversation',
 };
 /** A path parameter or body field with this name names a resource of this kind. */
 const KIND_OF_FIELD: Record<string, Kind> = {
@@ -192,6 +193,7 @@ const randomKinds = (): Record<Kind, string> => ({
   ticket: randomUUID(),
   userCoupon: randomUUID(),
   inquiry: randomUUID(),
+  conversation: randomUUID(),
 });
 
 /** Which owned kinds a route names (path parameters, then required body fields). */
@@ -203,6 +205,7 @@ function kindsNamedBy(route: RouteAccess): Kind[] {
     ticket: 't',
     userCoupon: 'c',
     inquiry: 'i',
+    conversation: 'v',
   });
   return Object.keys(probe.names) as Kind[];
 }
@@ -254,6 +257,11 @@ describe('authorization matrix', () => {
       payload: { category: 'OTHER', title: '매트릭스 문의', body: '본문' },
     });
     expect(inquiry.statusCode, inquiry.body).toBe(201);
+    // An assistant conversation, written as the assistant stores one (no model server needed here).
+    const conversation = await sql<{ id: string }>`
+      INSERT INTO assistant_conversations (user_id, title) VALUES (${user.id}, '매트릭스 대화') RETURNING id`.execute(
+      h.container.db,
+    );
     return {
       hold: held.json().id,
       reservation: created.id,
@@ -261,6 +269,7 @@ describe('authorization matrix', () => {
       ticket: standing.ticket,
       userCoupon: standing.userCoupon,
       inquiry: inquiry.json().id,
+      conversation: conversation.rows[0]!.id,
     };
   };
 
@@ -334,8 +343,13 @@ describe('authorization matrix', () => {
       payload: { category: 'BOOKING', title: '매트릭스 문의', body: '본문', reservationId: bought.id },
     });
     expect(inquiry.statusCode, inquiry.body).toBe(201);
+    const conversation = await sql<{ id: string }>`
+      INSERT INTO assistant_conversations (user_id, title) VALUES (${user!.id}, '매트릭스 대화') RETURNING id`.execute(
+      h.container.db,
+    );
     standing = {
       inquiry: inquiry.json().id,
+      conversation: conversation.rows[0]!.id,
       userId: user!.id,
       email: user!.email,
       hold: held.json().id,

@@ -3,6 +3,8 @@ import type { InjectOptions } from 'fastify';
 import { createShowtimeWithSeats, createUsers, type TestShowtime, type TestUser } from './factories.ts';
 import { setupTestApp, type TestApp } from './context.ts';
 import { injectMaybeStream } from './sse.ts';
+import { startOpenAiStub, type OpenAiStub } from './openai-stub.ts';
+import { assistantEnv } from './assistant.ts';
 
 /*
  * A fuzz suite generated from the OpenAPI document: every route gets its id and paging parameters and
@@ -75,9 +77,12 @@ describe('fuzz: every route from the OpenAPI document', () => {
   let couponId: string;
   let categoryId: string;
   let routes: Route[];
+  // The assistant talks to a stub model server, so its route is fuzzed past "not configured".
+  let model: OpenAiStub;
 
   beforeAll(async () => {
-    t = await setupTestApp();
+    model = await startOpenAiStub();
+    t = await setupTestApp(assistantEnv(model));
     st = await createShowtimeWithSeats(t.container, { rows: 4, seatsPerRow: 10, maxTicketsPerUser: 4 });
     // Several identities per role, taken in turn, so per-user rate limits rarely trip.
     [users, admins] = await Promise.all([createUsers(t.container, 8), createUsers(t.container, 4, 'ADMIN')]);
@@ -119,7 +124,10 @@ describe('fuzz: every route from the OpenAPI document', () => {
     // Deletions last, so the rows the other routes name still exist while they are fuzzed.
     routes.sort((a, b) => Number(a.method === 'DELETE') - Number(b.method === 'DELETE'));
   });
-  afterAll(() => t?.close());
+  afterAll(async () => {
+    await t?.close();
+    await model?.close();
+  });
 
   it('never answers 5xx, and every error is problem+json with a code', { timeout: 300_000 }, async () => {
     const random = prng(SEED);

@@ -35,6 +35,7 @@ export default defineConfig({
   server: {
     port: 5173,
     // In development the API runs on :3000; the dev server forwards API calls to it.
-    proxy: { '/api': 'http://127.0.0.1:3000' },
+    // ws: the chat's WebSocket goes through the same proxy.
+    proxy: { '/api': { target: 'http://127.0.0.1:3000', ws: true } },
   },
 });

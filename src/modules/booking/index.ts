@@ -79,6 +79,8 @@ export interface BookingModule {
   recovery: CheckoutRecovery;
   saga: CheckoutSaga;
   cancels: CancelService;
+  /** My reservations (list and detail, the owner's only); the assistant's tools read them. */
+  queries: ReservationQueries;
   /** The orders desk (admin search, detail, cancel and export). */
   adminOrders: AdminOrders;
   /** For withdrawal: open orders for shows ahead, and erasing the booker details (in `tx`). */
@@ -201,6 +203,7 @@ export function createBookingModule(infra: Infra, ports: BookingPorts): BookingM
     recovery,
     saga,
     cancels,
+    queries,
     adminOrders,
     bookers: new AccountRecords(infra.db, repo, ports.inventory),
     /** For reminders and review invitations (onsale-alerts' ShowtimeHolders port). */

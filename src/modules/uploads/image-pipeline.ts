@@ -25,7 +25,13 @@ export interface ImagePreset {
  */
 export const POSTER_PRESET: ImagePreset = { name: 'poster', widths: [160, 320, 640], aspect: 3 / 4 };
 
-export const PRESETS: Record<string, ImagePreset> = { poster: POSTER_PRESET };
+/**
+ * Chat images keep their own shape: shown at most 240 CSS px wide in a message bubble (480 covers
+ * 2x screens) and 960 when opened full-width on a phone.
+ */
+export const CHAT_PRESET: ImagePreset = { name: 'chat', widths: [480, 960] };
+
+export const PRESETS: Record<string, ImagePreset> = { poster: POSTER_PRESET, chat: CHAT_PRESET };
 
 /** Bumped when the encoding changes, so new output never reuses an old (cached-forever) name. */
 const PIPELINE_VERSION = 'v1';

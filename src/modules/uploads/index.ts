@@ -3,7 +3,7 @@ import { createStorage, type ObjectStorage } from '../../infra/storage/index.ts'
 import { uploadsRoutes } from './uploads.routes.ts';
 import { UploadsService } from './uploads.service.ts';
 
-export { POSTER_PRESET } from './image-pipeline.ts';
+export { CHAT_PRESET, POSTER_PRESET } from './image-pipeline.ts';
 export type { StoredImage } from './uploads.service.ts';
 
 /** Uploaded images: the storage the configuration names, the image pipeline, and their routes. */
@@ -17,5 +17,9 @@ export function createUploadsModule(
     log: infra.log,
     limits: { maxBytes: infra.config.UPLOAD_MAX_BYTES, maxPixels: infra.config.UPLOAD_MAX_PIXELS },
   });
-  return { routes: uploadsRoutes({ service }), service, storage };
+  return {
+    routes: uploadsRoutes({ service, imagesPerUserPerMinute: infra.config.CHAT_IMAGE_UPLOADS_PER_MINUTE }),
+    service,
+    storage,
+  };
 }

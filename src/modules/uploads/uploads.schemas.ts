@@ -6,6 +6,11 @@ export const StoredImage = Type.Object({
   height: Type.Integer(),
 });
 
+/** A chat image: the URL to put in a message's `imageUrl`. */
+export const UploadedUrl = Type.Object({
+  url: Type.String({ description: 'The image (largest JPEG); only such URLs are accepted in chat messages' }),
+});
+
 export const MediaParams = Type.Object({
   file: Type.String({ pattern: '^[a-z]+-[0-9a-f]{24}-[0-9]{1,4}\\.(webp|jpg)$', maxLength: 64 }),
 });

@@ -93,6 +93,15 @@ export class UploadsService {
     );
   }
 
+  /** True when `url` names a stored image of the preset (its canonical file is in the store). */
+  async isStored(url: string, preset: ImagePreset): Promise<boolean> {
+    if (!url.startsWith(MEDIA_PATH)) return false;
+    const match = FILE.exec(url.slice(MEDIA_PATH.length));
+    if (!match || match[1] !== preset.name || match[4] !== 'jpg') return false;
+    if (Number(match[3]) !== preset.widths.at(-1)) return false;
+    return this.deps.storage.exists(`images/${url.slice(MEDIA_PATH.length)}`);
+  }
+
   /** Deletes every size of an image; a URL that is not a stored image (a generated poster) is left. */
   async removeImage(url: string): Promise<void> {
     const keys = this.keysOf(url);

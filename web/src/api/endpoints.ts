@@ -193,6 +193,11 @@ export const wishlist = {
     call('DELETE', '/users/me/wishlist/{performanceId}', { path: { performanceId } }),
 };
 
+export const assistant = {
+  status: () => call('GET', '/assistant'),
+  conversation: (id: string) => call('GET', '/assistant/conversations/{id}', { path: { id } }),
+};
+
 export const notifications = {
   page: (page = 1, size = 20, unread = false) =>
     call('GET', '/users/me/notifications', { query: unread ? { page, size, unread } : { page, size } }),
@@ -310,4 +315,27 @@ export const supportDesk = {
   bannedWords: () => call('GET', '/admin/banned-words'),
   addBannedWord: (word: string) => call('POST', '/admin/banned-words', { body: { word } }),
   removeBannedWord: (id: string) => call('DELETE', '/admin/banned-words/{id}', { path: { id } }),
+};
+
+/** Fan chat over HTTP (the live part is the WebSocket in lib/chat.ts; docs/chat.md). */
+export const chat = {
+  history: (performanceId: string, before?: number, limit = 50) =>
+    call('GET', '/performances/{id}/chat/messages', {
+      path: { id: performanceId },
+      query: before ? { before, limit } : { limit },
+    }),
+  members: (performanceId: string) =>
+    call('GET', '/performances/{id}/chat/members', { path: { id: performanceId } }),
+  join: (performanceId: string) =>
+    call('PUT', '/performances/{id}/chat/membership', { path: { id: performanceId } }),
+  leave: (performanceId: string) =>
+    call('DELETE', '/performances/{id}/chat/membership', { path: { id: performanceId } }),
+  report: (messageId: number) => call('POST', '/chat/messages/{id}/reports', { path: { id: messageId } }),
+  remove: (messageId: number) =>
+    call('POST', '/admin/chat/messages/{id}/delete', { path: { id: messageId } }),
+  uploadImage: (file: File) => {
+    const form = new FormData();
+    form.append('file', file);
+    return call('POST', '/uploads/images', { form });
+  },
 };

@@ -248,6 +248,40 @@ export const MESSAGES: Record<string, { ko: string; en: string }> = {
     ko: '운영 정책에 따라 숨김 처리된 관람후기입니다.',
     en: 'This review has been hidden by the moderators.',
   },
+  ASSISTANT_UNAVAILABLE: {
+    ko: '지금은 AI 도우미가 답할 수 없어요. 잠시 후 다시 물어봐 주세요.',
+    en: 'The assistant cannot answer right now. Please ask again in a moment.',
+  },
+  ASSISTANT_TIMEOUT: {
+    ko: 'AI 도우미의 답이 너무 늦어지고 있어요. 잠시 후 다시 물어봐 주세요.',
+    en: 'The assistant is taking too long. Please ask again in a moment.',
+  },
+  ASSISTANT_BUSY: {
+    ko: '지금 질문이 몰려 AI 도우미가 바빠요. 1분쯤 뒤에 다시 물어봐 주세요.',
+    en: 'The assistant is busy right now. Please ask again in about a minute.',
+  },
+  CONVERSATION_NOT_FOUND: { ko: '대화를 찾을 수 없습니다.', en: 'Conversation not found.' },
+  WEBSOCKET_REQUIRED: {
+    ko: '실시간 연결이 필요한 주소입니다. 페이지를 새로 고쳐 주세요.',
+    en: 'This address needs a live connection. Please reload the page.',
+  },
+  CHAT_MESSAGE_NOT_FOUND: {
+    ko: '삭제되었거나 없는 메시지입니다.',
+    en: 'This message was deleted or does not exist.',
+  },
+  CHAT_MUTED: {
+    ko: '운영 정책에 따라 잠시 이 채팅방에서 메시지를 보낼 수 없습니다.',
+    en: 'You cannot send messages in this chat room for a while.',
+  },
+  CHAT_RATE_LIMITED: {
+    ko: '메시지를 너무 빨리 보내고 있어요. 잠시 후 다시 보내 주세요.',
+    en: 'You are sending messages too fast. Please wait a moment.',
+  },
+  CHAT_IMAGE_INVALID: {
+    ko: '이 채팅에서 올린 사진만 보낼 수 있습니다. 사진을 다시 첨부해 주세요.',
+    en: 'Only photos uploaded in this chat can be sent. Please attach it again.',
+  },
+  CHAT_ALREADY_REPORTED: { ko: '이미 신고한 메시지입니다.', en: 'You already reported this message.' },
   COUPON_ALREADY_ISSUED: { ko: '이미 받은 쿠폰입니다.', en: 'You already have this coupon.' },
   COUPON_SOLD_OUT: { ko: '쿠폰이 모두 소진되었습니다.', en: 'The coupon is sold out.' },
   COUPON_NOT_ISSUABLE: { ko: '지금은 받을 수 없는 쿠폰입니다.', en: 'This coupon cannot be issued now.' },

@@ -4,6 +4,7 @@ import { useI18n } from '../i18n/index.tsx';
 import { useSession } from '../lib/session.tsx';
 import { Loading } from './States.tsx';
 import { NotificationBell } from './NotificationBell.tsx';
+import { AssistantPanel } from './AssistantPanel.tsx';
 
 export function LangSwitch() {
   const { lang, setLang } = useI18n();
@@ -63,6 +64,7 @@ export function Layout() {
             </>
           )}
         </nav>
+        <AssistantPanel />
         {user && <NotificationBell />}
         <LangSwitch />
       </header>

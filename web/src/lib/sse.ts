@@ -1,4 +1,4 @@
-import { buildPath, getAccessToken, refreshSession } from '../api/client.ts';
+import { ApiError, buildPath, getAccessToken, refreshSession, type Problem } from '../api/client.ts';
 
 export interface SseEvent {
   event: string;
@@ -8,21 +8,32 @@ export interface SseEvent {
 /**
  * Reads a Server-Sent Events stream with fetch, because EventSource cannot send the Authorization
  * header. Resolves when the stream ends; rejects on HTTP or network errors so the caller can fall
- * back to polling.
+ * back to polling. A stream opened by a POST (the assistant's answer) passes `post` with its JSON
+ * body; a refusal that comes as a problem document rejects with its ApiError.
  */
 export async function readEventStream(
   path: string,
   onEvent: (event: SseEvent) => void,
   signal: AbortSignal,
+  post?: { body: unknown },
 ): Promise<void> {
   const open = (): Promise<Response> =>
     fetch(buildPath(path), {
-      headers: { accept: 'text/event-stream', authorization: `Bearer ${getAccessToken() ?? ''}` },
+      method: post ? 'POST' : 'GET',
+      headers: {
+        accept: 'text/event-stream',
+        authorization: `Bearer ${getAccessToken() ?? ''}`,
+        ...(post ? { 'content-type': 'application/json' } : {}),
+      },
+      ...(post ? { body: JSON.stringify(post.body) } : {}),
       credentials: 'include',
       signal,
     });
   let res = await open();
   if (res.status === 401 && (await refreshSession())) res = await open();
+  if (!res.ok && (res.headers.get('content-type') ?? '').includes('problem+json')) {
+    throw new ApiError((await res.json()) as Problem);
+  }
   if (!res.ok || !res.body) throw new Error(`stream failed: ${res.status}`);
 
   const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();

@@ -17,16 +17,21 @@ import { InfoTab } from './detail/InfoTab.tsx';
 import { PriceTable } from './detail/PriceTable.tsx';
 import { VenueTab } from './detail/VenueTab.tsx';
 import { ReviewsTab } from './detail/ReviewsTab.tsx';
+import { ChatTab } from './detail/ChatTab.tsx';
 import { bookingPath, salesState } from './detail/sales.ts';
 import './detail/detail.css';
 
 export { salesState, type SalesState } from './detail/sales.ts';
 
-type Tab = 'info' | 'venue' | 'reviews';
-const TABS: { id: Tab; label: 'detail.tabInfo' | 'detail.tabVenue' | 'detail.tabReviews' }[] = [
+type Tab = 'info' | 'venue' | 'reviews' | 'chat';
+const TABS: {
+  id: Tab;
+  label: 'detail.tabInfo' | 'detail.tabVenue' | 'detail.tabReviews' | 'detail.tabChat';
+}[] = [
   { id: 'info', label: 'detail.tabInfo' },
   { id: 'venue', label: 'detail.tabVenue' },
   { id: 'reviews', label: 'detail.tabReviews' },
+  { id: 'chat', label: 'detail.tabChat' },
 ];
 
 /** Showtimes by Korean calendar day, in date order. */
@@ -62,7 +67,7 @@ export default function PerformanceDetail() {
   const now = useNow(1000);
   const [pickedDay, setPickedDay] = useState<string | null>(null);
   const [pickedId, setPickedId] = useState<string | null>(null);
-  // `?tab=reviews` opens a tab directly (a review reply notification links there).
+  // `?tab=reviews` or `?tab=chat` opens a tab directly (review and chat notifications link there).
   const [search] = useSearchParams();
   const [tab, setTab] = useState<Tab>(() => TABS.find((x) => x.id === search.get('tab'))?.id ?? 'info');
   const bookingRef = useRef<HTMLElement>(null);
@@ -184,6 +189,7 @@ export default function PerformanceDetail() {
               )}
               {tab === 'venue' && <VenueTab venue={p.venue} />}
               {tab === 'reviews' && <ReviewsTab performanceId={p.id} />}
+              {tab === 'chat' && <ChatTab performanceId={p.id} />}
             </div>
           </div>
         </div>
