@@ -233,12 +233,24 @@ describe('one identity per row', () => {
         Record<string, { parameters?: { name: string; schema?: { pattern?: string } }[] }>
       >;
     };
-    const idParams = Object.values(doc.paths)
-      .flatMap((ops) => Object.values(ops))
+    // Chat messages are the one row with a sequence id (ordered, for history paging and resume).
+    const sequenceIds = new Set([
+      '/api/v1/chat/messages/{id}/reports',
+      '/api/v1/admin/chat/messages/{id}/delete',
+    ]);
+    const idParams = Object.entries(doc.paths)
+      .filter(([path]) => !sequenceIds.has(path))
+      .flatMap(([, ops]) => Object.values(ops))
       .flatMap((op) => op.parameters ?? [])
       .filter((p) => p.name === 'id' || p.name.endsWith('Id'));
     expect(idParams.length).toBeGreaterThan(10);
     for (const p of idParams) expect(p.schema?.pattern, p.name).toMatch(/^\^\[0-9a-f\]\{8\}/);
+    for (const path of sequenceIds) {
+      const id = Object.values(doc.paths[path] ?? {})
+        .flatMap((op) => op.parameters ?? [])
+        .find((p) => p.name === 'id') as { schema?: { type?: string; minimum?: number } } | undefined;
+      expect(id?.schema, path).toMatchObject({ type: 'integer', minimum: 1 });
+    }
   });
 });
 
