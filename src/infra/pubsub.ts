@@ -60,3 +60,41 @@ export async function listen(redis: RedisClient, listener: ChannelListener): Pro
   });
   return sub;
 }
+
+/**
+ * A subscriber connection for a changing set of channels (one per open stream or room): a named
+ * duplicate of the shared client that passes every message to `onMessage` and, after each
+ * reconnect, subscribes again to the channels `wanted()` names — the caller's set stays the one
+ * source of truth. (ioredis would also resubscribe by itself.) The caller SUBSCRIBEs and
+ * UNSUBSCRIBEs as its set changes, and disconnects the connection to stop.
+ */
+export function subscriberConnection(
+  redis: RedisClient,
+  options: {
+    name: string;
+    log: Logger;
+    wanted: () => string[];
+    onMessage: (channel: string, text: string) => void;
+  },
+): RedisClient {
+  const { name: connectionName, log } = options;
+  const sub =
+    redis instanceof Cluster
+      ? redis.duplicate(undefined, { redisOptions: { ...redis.options.redisOptions, connectionName } })
+      : redis.duplicate({ connectionName });
+  sub.on('message', options.onMessage);
+  sub.on('error', (err: Error) => log.warn({ err: err.message, connectionName }, 'subscriber error'));
+  let firstReady = true;
+  sub.on('ready', () => {
+    if (firstReady) {
+      firstReady = false;
+      return;
+    }
+    const channels = options.wanted();
+    if (channels.length === 0) return;
+    sub.subscribe(...channels).catch((err: Error) => {
+      log.warn({ err: err.message, connectionName }, 'resubscribe failed');
+    });
+  });
+  return sub;
+}

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Cluster } from 'ioredis';
+import { subscriberConnection } from '../../infra/pubsub.ts';
 import type { Logger } from '../../infra/logger.ts';
 import { channelName, type RedisClient } from '../../infra/redis.ts';
 import type { MessageFrame } from './chat.schemas.ts';
@@ -219,33 +219,15 @@ export class ChatHub {
   }
 
   private connection(): RedisClient {
-    if (this.sub) return this.sub;
-    const connectionName = 'chat:subscriber';
-    const sub =
-      this.redis instanceof Cluster
-        ? this.redis.duplicate(undefined, {
-            redisOptions: { ...this.redis.options.redisOptions, connectionName },
-          })
-        : this.redis.duplicate({ connectionName });
-    sub.on('message', (channel: string, text: string) => this.dispatch(channel, text));
-    sub.on('error', (err: Error) => this.log.warn({ err: err.message }, 'chat subscriber error'));
-    // After a reconnect: subscribe again to every room still open here. What was published while
-    // the connection was down shows as a seq gap at the next message and is read from PostgreSQL.
-    let firstReady = true;
-    sub.on('ready', () => {
-      if (firstReady) {
-        firstReady = false;
-        return;
-      }
-      const channels = [...this.byChannel.keys()];
-      if (channels.length > 0) {
-        sub.subscribe(...channels).catch((err: Error) => {
-          this.log.warn({ err: err.message }, 'chat resubscribe failed');
-        });
-      }
+    // After a reconnect every room still open here is subscribed again. What was published while the
+    // connection was down shows as a seq gap at the next message and is read from PostgreSQL.
+    this.sub ??= subscriberConnection(this.redis, {
+      name: 'chat:subscriber',
+      log: this.log,
+      wanted: () => [...this.byChannel.keys()],
+      onMessage: (channel, text) => this.dispatch(channel, text),
     });
-    this.sub = sub;
-    return sub;
+    return this.sub;
   }
 
   private dispatch(channel: string, text: string): void {

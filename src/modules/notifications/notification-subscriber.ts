@@ -1,4 +1,4 @@
-import { Cluster } from 'ioredis';
+import { subscriberConnection } from '../../infra/pubsub.ts';
 import type { Logger } from '../../infra/logger.ts';
 import type { RedisClient } from '../../infra/redis.ts';
 import type { NotificationFeed, NotificationView } from './notification-feed.ts';
@@ -65,32 +65,13 @@ export class NotificationSubscriber {
   }
 
   private connection(): RedisClient {
-    if (this.sub) return this.sub;
-    const connectionName = 'notifications:subscriber';
-    const sub =
-      this.redis instanceof Cluster
-        ? this.redis.duplicate(undefined, {
-            redisOptions: { ...this.redis.options.redisOptions, connectionName },
-          })
-        : this.redis.duplicate({ connectionName });
-    sub.on('message', (channel: string, text: string) => this.dispatch(channel, text));
-    sub.on('error', (err: Error) => this.log.warn({ err: err.message }, 'notification subscriber error'));
-    // 'ready' follows every reconnect: subscribe again to what is still wanted. (ioredis would also
-    // resubscribe by itself; doing it here keeps the wanted set the one source of truth.)
-    let firstReady = true;
-    sub.on('ready', () => {
-      if (firstReady) {
-        firstReady = false;
-        return;
-      }
-      const channels = [...this.listeners.keys()];
-      if (channels.length === 0) return;
-      sub.subscribe(...channels).catch((err: Error) => {
-        this.log.warn({ err: err.message }, 'notification resubscribe failed');
-      });
+    this.sub ??= subscriberConnection(this.redis, {
+      name: 'notifications:subscriber',
+      log: this.log,
+      wanted: () => [...this.listeners.keys()],
+      onMessage: (channel, text) => this.dispatch(channel, text),
     });
-    this.sub = sub;
-    return sub;
+    return this.sub;
   }
 
   private dispatch(channel: string, text: string): void {
