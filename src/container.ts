@@ -324,14 +324,6 @@ export async function createContainer(
   });
   apiRoutes.push(...inquiries.routes);
 
-  // Withdrawal asks tickets (upcoming tickets) and booking (booker details), built after users.
-  const withdrawal = createWithdrawal(infra, {
-    sessions,
-    tickets: tickets.upcoming,
-    bookers: booking.bookers,
-  });
-  apiRoutes.push(withdrawal.routes);
-
   // Reviews: who bought what through checkout, showtimes and performances through the catalogue,
   // nicknames through users. Texts pass the content screen; every text is accepted until the
   // moderation module's banned-words list is wired here.
@@ -406,6 +398,16 @@ export async function createContainer(
     streams,
   });
   apiRoutes.push(assistant.routes);
+
+  // Withdrawal asks tickets (upcoming tickets) and booking (booker details), and erases the
+  // assistant's conversations; built after them.
+  const withdrawal = createWithdrawal(infra, {
+    sessions,
+    tickets: tickets.upcoming,
+    bookers: booking.bookers,
+    personalRecords: [assistant.personalRecords],
+  });
+  apiRoutes.push(withdrawal.routes);
   // Fan chat: performances through the catalogue, nicknames through the users directory, images
   // through uploads, CHAT_ACTIVITY through notifications, banned words through moderation.
   const chat = createChatModule(infra, {

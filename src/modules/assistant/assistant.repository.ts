@@ -27,6 +27,11 @@ export class AssistantRepository {
     return row.id;
   }
 
+  /** Withdrawal: the user's conversations go, and their messages with them (ON DELETE CASCADE). */
+  async eraseUser(db: DbOrTx, userId: string): Promise<void> {
+    await db.deleteFrom('assistant_conversations').where('user_id', '=', userId).execute();
+  }
+
   /** The conversation when it belongs to this user; another user's is absent (a 404, never a 403). */
   async conversationOf(
     db: DbOrTx,

@@ -5,6 +5,7 @@ import { checkout, complete, pay, setupCheckout, type CheckoutHarness } from '..
 import {
   createShowtimeWithSeats,
   createUser,
+  TEST_PASSWORD,
   type TestShowtime,
   type TestUser,
 } from '../../../test/factories.ts';
@@ -292,6 +293,34 @@ describe('AI assistant (tools over our services, streamed answers)', () => {
     const hijack = await ask(base, other, { text: '이어서', conversationId });
     expect(hijack.status).toBe(404);
     expect(stub.requests).toHaveLength(0);
+  });
+
+  it("erases a withdrawn user's conversations with the account", async () => {
+    const leaver = await createUser(h.container);
+    stub.enqueue({ text: '안녕하세요.' });
+    const answer = await ask(base, leaver, { text: '제 예매 알려 줘' });
+    const conversationId = answer.done!.conversationId;
+    const count = async () =>
+      (
+        await sql<{ n: number }>`
+          SELECT count(*)::int AS n FROM assistant_messages m
+          JOIN assistant_conversations c ON c.id = m.conversation_id
+          WHERE c.user_id = ${leaver.id}`.execute(h.container.db)
+      ).rows[0]!.n;
+    expect(await count()).toBe(2);
+    const gone = await h.app.inject({
+      method: 'DELETE',
+      url: '/api/v1/users/me',
+      headers: leaver.headers,
+      payload: { currentPassword: TEST_PASSWORD },
+    });
+    expect(gone.statusCode).toBe(204);
+    expect(await count()).toBe(0);
+    const left = await sql<{ n: number }>`
+      SELECT count(*)::int AS n FROM assistant_conversations WHERE id = ${conversationId}`.execute(
+      h.container.db,
+    );
+    expect(left.rows[0]!.n).toBe(0);
   });
 
   async function startsAt(): Promise<string> {

@@ -1,5 +1,6 @@
 import type { Infra } from '../../container.ts';
 import type { StreamLimiter } from '../../infra/stream-limiter.ts';
+import type { Tx } from '../../infra/db.ts';
 import { AssistantLimits } from './assistant.limits.ts';
 import { AssistantRepository } from './assistant.repository.ts';
 import { assistantRoutes } from './assistant.routes.ts';
@@ -37,9 +38,10 @@ export function createAssistantModule(
   },
 ) {
   const { config } = infra;
+  const repo = new AssistantRepository();
   const service = new AssistantService({
     db: infra.db,
-    repo: new AssistantRepository(),
+    repo,
     limits: new AssistantLimits(infra.redis, {
       dailyMessages: config.AI_DAILY_MESSAGES_PER_USER,
       tokensPerMinute: config.AI_TOKENS_PER_MINUTE,
@@ -57,6 +59,8 @@ export function createAssistantModule(
   });
   return {
     service,
+    /** What withdrawal erases: the user's conversations. */
+    personalRecords: { eraseUser: (tx: Tx, userId: string) => repo.eraseUser(tx, userId) },
     routes: assistantRoutes({
       service,
       streams: ports.streams,

@@ -1,7 +1,13 @@
 import type { Infra } from '../../container.ts';
 import { UsersRepository } from './users.repository.ts';
 import { PasswordChecks } from './password-checks.ts';
-import type { BookerRecords, SessionRevoker, SessionStarts, UpcomingTickets } from './ports.ts';
+import type {
+  BookerRecords,
+  PersonalRecords,
+  SessionRevoker,
+  SessionStarts,
+  UpcomingTickets,
+} from './ports.ts';
 import { UsersService } from './users.service.ts';
 import { usersRoutes, withdrawalRoutes } from './users.routes.ts';
 import { WithdrawalService } from './withdrawal.service.ts';
@@ -40,7 +46,12 @@ export function createUsersModule(
  */
 export function createWithdrawal(
   infra: Pick<Infra, 'db' | 'redis' | 'clock'>,
-  ports: { sessions: SessionRevoker & SessionStarts; tickets: UpcomingTickets; bookers: BookerRecords },
+  ports: {
+    sessions: SessionRevoker & SessionStarts;
+    tickets: UpcomingTickets;
+    bookers: BookerRecords;
+    personalRecords?: PersonalRecords[];
+  },
 ) {
   const service = new WithdrawalService({
     db: infra.db,

@@ -27,3 +27,11 @@ export interface BookerRecords {
   /** Erases the booker's name and phone on the user's reservations, in the caller's transaction. */
   eraseBookers(tx: Tx, userId: string): Promise<number>;
 }
+
+/**
+ * Another module's private records of a user with no reason to outlive the account (the assistant's
+ * conversations), erased in the withdrawal's transaction.
+ */
+export interface PersonalRecords {
+  eraseUser(tx: Tx, userId: string): Promise<void>;
+}

@@ -2,7 +2,13 @@ import { AppError } from '../../errors.ts';
 import type { Clock } from '../../infra/clock.ts';
 import type { Db } from '../../infra/db.ts';
 import type { PasswordChecker } from './users.service.ts';
-import type { BookerRecords, SessionRevoker, SessionStarts, UpcomingTickets } from './ports.ts';
+import type {
+  BookerRecords,
+  PersonalRecords,
+  SessionRevoker,
+  SessionStarts,
+  UpcomingTickets,
+} from './ports.ts';
 import type { UsersRepository } from './users.repository.ts';
 
 /** Social-only accounts have no password to confirm with: a sign-in this recent stands in for it. */
@@ -16,6 +22,8 @@ export interface WithdrawalDeps {
   sessions: SessionRevoker & SessionStarts;
   tickets: UpcomingTickets;
   bookers: BookerRecords;
+  /** Other modules' private records of the user, erased with the account. */
+  personalRecords?: PersonalRecords[];
 }
 
 /**
@@ -44,6 +52,7 @@ export class WithdrawalService {
     await db.transaction().execute(async (tx) => {
       if (!(await repo.erase(tx, userId, now))) throw new AppError('USER_NOT_FOUND');
       await this.d.bookers.eraseBookers(tx, userId);
+      for (const records of this.d.personalRecords ?? []) await records.eraseUser(tx, userId);
     });
     await this.d.sessions.endAllSessions(userId);
   }
