@@ -297,9 +297,16 @@ describe('AI assistant (tools over our services, streamed answers)', () => {
 
   it("erases a withdrawn user's conversations with the account", async () => {
     const leaver = await createUser(h.container);
-    stub.enqueue({ text: '안녕하세요.' });
-    const answer = await ask(base, leaver, { text: '제 예매 알려 줘' });
-    const conversationId = answer.done!.conversationId;
+    // The conversation as the service stores one (a question and its answer), written directly so
+    // this test depends on withdrawal alone.
+    const conversation = await sql<{ id: string }>`
+      INSERT INTO assistant_conversations (user_id, title, created_at, updated_at)
+      VALUES (${leaver.id}, '제 예매', now(), now()) RETURNING id`.execute(h.container.db);
+    const conversationId = conversation.rows[0]!.id;
+    await sql`
+      INSERT INTO assistant_messages (conversation_id, seq, role, content, created_at)
+      VALUES (${conversationId}, 1, 'user', '제 예매 알려 줘', now()),
+             (${conversationId}, 2, 'assistant', '안녕하세요.', now())`.execute(h.container.db);
     const count = async () =>
       (
         await sql<{ n: number }>`
