@@ -8,6 +8,7 @@ import { useI18n } from '../i18n/index.tsx';
 import { useAsync, useTitle } from '../lib/hooks.ts';
 import { ReviewForm } from './reviews/ReviewForm.tsx';
 import { Stars } from './reviews/Stars.tsx';
+import { DeleteConfirm } from './reviews/DeleteConfirm.tsx';
 import './reviews/reviews.css';
 
 const PAGE_SIZE = 20;
@@ -78,19 +79,7 @@ function MyReviewCard({ review, onChanged }: { review: MyReview; onChanged: () =
           </button>
         </div>
       )}
-      {mode === 'delete' && (
-        <div className="notice warn" role="alert">
-          <p>{t('review.deleteConfirm')}</p>
-          <div className="row">
-            <button type="button" className="btn small danger" onClick={() => void remove()}>
-              {t('review.deleteYes')}
-            </button>
-            <button type="button" className="btn small secondary" onClick={() => setMode('view')}>
-              {t('review.cancel')}
-            </button>
-          </div>
-        </div>
-      )}
+      {mode === 'delete' && <DeleteConfirm onDelete={() => void remove()} onCancel={() => setMode('view')} />}
       <ErrorBox error={error} inline />
     </li>
   );

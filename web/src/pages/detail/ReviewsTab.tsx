@@ -6,6 +6,7 @@ import { useI18n } from '../../i18n/index.tsx';
 import { useSession } from '../../lib/session.tsx';
 import { ReviewForm } from '../reviews/ReviewForm.tsx';
 import { Stars } from '../reviews/Stars.tsx';
+import { DeleteConfirm } from '../reviews/DeleteConfirm.tsx';
 import '../reviews/reviews.css';
 
 const PAGE_SIZE = 10;
@@ -215,19 +216,7 @@ function ReviewItem({
           }}
         />
       )}
-      {mode === 'delete' && (
-        <div className="notice warn" role="alert">
-          <p>{t('review.deleteConfirm')}</p>
-          <div className="row">
-            <button type="button" className="btn small danger" onClick={() => void remove()}>
-              {t('review.deleteYes')}
-            </button>
-            <button type="button" className="btn small secondary" onClick={() => setMode('view')}>
-              {t('review.cancel')}
-            </button>
-          </div>
-        </div>
-      )}
+      {mode === 'delete' && <DeleteConfirm onDelete={() => void remove()} onCancel={() => setMode('view')} />}
       {notice && <Notice kind="success">{notice}</Notice>}
       <ErrorBox error={error} inline />
     </li>
