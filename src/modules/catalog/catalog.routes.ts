@@ -215,7 +215,9 @@ export const catalogRoutes =
       async (request, reply) => {
         const { map, etag } = await reads.taggedSeatMap(request.params.id, await readerOf(request));
         void reply.header('etag', etag).header('cache-control', 'no-cache');
-        if (matchesEtag(request.headers['if-none-match'], etag)) return reply.code(304).send(null);
+        // No payload at all: `null` would be serialised to "null" and announced as Content-Length: 4.
+        if (matchesEtag(request.headers['if-none-match'], etag))
+          return reply.code(304).send(undefined as never);
         return map;
       },
     );
