@@ -5,7 +5,7 @@ import { migrateToLatest } from '../src/infra/migrate.ts';
 import { ensureCategories } from '../src/seed.ts';
 import { CatalogRepository } from '../src/modules/catalog/catalog.repository.ts';
 
-const ADJECTIVES = [
+export const ADJECTIVES = [
   '빛나는',
   '잃어버린',
   '한여름밤의',
@@ -17,7 +17,7 @@ const ADJECTIVES = [
   '비밀의',
   '작은',
 ];
-const NOUNS = [
+export const NOUNS = [
   '정원',
   '왕국',
   '노래',
@@ -39,7 +39,7 @@ const NOUNS = [
   '무대',
   '꿈',
 ];
-const ENGLISH = ['Phantom', 'Love', 'Dream', 'Night', 'Star', 'Garden', 'Symphony', 'Story'];
+export const ENGLISH = ['Phantom', 'Love', 'Dream', 'Night', 'Star', 'Garden', 'Symphony', 'Story'];
 const CAST = [
   '김민수',
   '이서연',

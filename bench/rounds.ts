@@ -13,8 +13,8 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdir, writeFile } from 'node:fs/promises';
-import { cpus, loadavg } from 'node:os';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
@@ -242,12 +242,23 @@ export function startServer(script: string, args: string[], env: NodeJS.ProcessE
 }
 
 /** The bare Fastify baseline (bench/bare.ts) in its own process, answering `route` with `body`. */
-export function startBare(route: BareRoute): Promise<Server> {
-  return startServer(path.join(HERE, 'bare.ts'), [], {
+export async function startBare(route: BareRoute): Promise<Server> {
+  const json = JSON.stringify(route);
+  // The environment holds at most 128 kB per variable: a large body (a seat map) goes through a file.
+  const file = path.join(tmpdir(), `ct-bare-route-${process.pid}-${randomBytes(4).toString('hex')}.json`);
+  if (json.length > 64 * 1024) await writeFile(file, json);
+  const server = await startServer(path.join(HERE, 'bare.ts'), [], {
     ...process.env,
     NODE_ENV: 'production',
-    BARE_ROUTE: JSON.stringify(route),
+    ...(json.length > 64 * 1024 ? { BARE_ROUTE_FILE: file } : { BARE_ROUTE: json }),
   });
+  return {
+    ...server,
+    stop: async () => {
+      await server.stop();
+      await rm(file, { force: true });
+    },
+  };
 }
 
 export interface BareRoute {
