@@ -212,8 +212,13 @@ export interface Server {
  * Runs `node --import tsx <script> <args>` and waits for the `{"address": …}` line it prints once
  * listening. Not pinned: the server and the load generator share both cores as a user's would.
  */
-export function startServer(script: string, args: string[], env: NodeJS.ProcessEnv): Promise<Server> {
-  const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], {
+export function startServer(
+  script: string,
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  nodeFlags: string[] = [],
+): Promise<Server> {
+  const child = spawn(process.execPath, [...nodeFlags, '--import', 'tsx', script, ...args], {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'inherit'],
     env,
@@ -270,9 +275,13 @@ export interface BareRoute {
   work?: { databaseUrl: string; redisUrl: string; poolSize: number };
 }
 
-/** The API (createContainer + buildApp) in its own process; see bench/api-server.ts. */
+/**
+ * The API (createContainer + buildApp) in its own process; see bench/api-server.ts. BENCH_API_NODE_FLAGS
+ * adds Node flags to it alone, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof` for a profile of the run.
+ */
 export function startApi(env: Record<string, string>): Promise<Server> {
-  return startServer(path.join(HERE, 'api-server.ts'), [], { ...process.env, ...env });
+  const flags = (process.env.BENCH_API_NODE_FLAGS ?? '').split(' ').filter(Boolean);
+  return startServer(path.join(HERE, 'api-server.ts'), [], { ...process.env, ...env }, flags);
 }
 
 export const ms = (x: number): string => (Number.isFinite(x) ? x.toFixed(1) : '–');
