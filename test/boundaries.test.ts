@@ -25,6 +25,8 @@ describe('module boundaries (docs/architecture.md)', () => {
     expect(owners.get('showtimes')).toBe('catalog');
     expect(owners.get('reservations')).toBe('booking');
     expect(owners.get('queue_draws')).toBe('waiting-room');
+    // Declared in the second Database block of auth.tables.ts.
+    expect(owners.get('user_identities')).toBe('auth');
     // Every module with tables is found (a parser that found none would pass everything).
     expect(new Set(owners.values()).size).toBeGreaterThanOrEqual(6);
   });
@@ -46,6 +48,19 @@ describe('the boundary scanner can fail', () => {
       }
     }`;
     expect(declaredTables(source)).toEqual(['reservations', 'reservation_seats']);
+  });
+
+  it('reads every Database block of a tables file, not only the first', () => {
+    const source = `declare module '../../infra/db.ts' {
+      interface Database { users: UsersTable; }
+    }
+    export interface UserIdentitiesTable { id: string }
+    declare module '../../infra/db.ts' {
+      interface Database {
+        user_identities: UserIdentitiesTable;
+      }
+    }`;
+    expect(declaredTables(source)).toEqual(['users', 'user_identities']);
   });
 
   it('finds tables in Kysely calls, aliases and lists included', () => {
@@ -70,6 +85,19 @@ describe('the boundary scanner can fail', () => {
       '  WHERE s.showtime_id = ${id}`.execute(db);\n' +
       'await sql`UPDATE showtimes SET seat_count = 1`.execute(tx);\n' +
       'await sql`INSERT INTO reservations (id) VALUES (${id})`.execute(tx);';
+    expect([...referencedTables(source)].sort()).toEqual([
+      'performances',
+      'reservations',
+      'seats',
+      'showtimes',
+    ]);
+  });
+
+  it('finds every table of a comma list after FROM or USING', () => {
+    const source =
+      'await sql`SELECT 1 FROM reservations r, seats s, public.showtimes AS st WHERE s.id = r.id`.execute(db);\n' +
+      'await sql`DELETE FROM reservations r USING performances p WHERE p.id = r.id`.execute(tx);\n' +
+      'await sql`SELECT a, b FROM reservations ORDER BY a, b`.execute(db);';
     expect([...referencedTables(source)].sort()).toEqual([
       'performances',
       'reservations',
