@@ -15,7 +15,7 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const list = (offences: Offence[]) => offences.map((o) => `${o.rule}: ${o.file} → ${o.detail}`);
 
 describe('module boundaries (docs/architecture.md)', () => {
-  it('no module touches another module’s tables; services, sagas, routes and index files hold no SQL', () => {
+  it('no module touches another module’s tables; services, sagas, routes and index files hold no SQL; services read the injected clock', () => {
     expect(list(scanModules(modulesDir, root))).toEqual([]);
   });
 
@@ -136,6 +136,19 @@ describe('the boundary scanner can fail', () => {
       { rule: 'route-imports-repository', detail: './booking.repository.ts' },
     ]);
   });
+  it('reports the wall clock in a service, a saga or a job, not where a store’s time or a timeout is meant', () => {
+    for (const source of ['const now = Date.now();', 'const at = new Date();', 'new Date( )']) {
+      for (const file of ['x.service.ts', 'checkout-saga.ts', 'recovery.job.ts']) {
+        expect(
+          checkFile(`src/modules/booking/${file}`, 'booking', source, owners).map((o) => o.rule),
+        ).toEqual(['wall-clock']);
+      }
+    }
+    const fine = 'const at = new Date(row.created_at); const now = this.clock.now();';
+    expect(checkFile('src/modules/booking/x.service.ts', 'booking', fine, owners)).toEqual([]);
+    expect(checkFile('src/modules/booking/x.repository.ts', 'booking', 'Date.now()', owners)).toEqual([]);
+  });
+
   it('reports an event written to the outbox without its type check', () => {
     const source = `import { appendOutbox } from '../../infra/outbox.ts';
       await appendOutbox(tx, { eventType: 'reservation.confirmed', payload: {} });`;

@@ -13,7 +13,8 @@ import { basename, join, relative } from 'node:path';
 export interface Offence {
   file: string;
   module: string;
-  rule: 'foreign-table' | 'sql-outside-repository' | 'route-imports-repository' | 'untyped-event';
+  rule:
+    'foreign-table' | 'sql-outside-repository' | 'route-imports-repository' | 'untyped-event' | 'wall-clock';
   detail: string;
 }
 
@@ -147,6 +148,14 @@ export function mustNotQuery(file: string): boolean {
   return /\.service\.ts$|-saga\.ts$|\.routes\.ts$/.test(name) || name === 'index.ts';
 }
 
+/** True when a file decides by time and must take it from the injected clock: services, sagas, jobs. */
+export function mustUseClock(file: string): boolean {
+  return /\.service\.ts$|-saga\.ts$|\.job\.ts$/.test(basename(file));
+}
+
+/** `Date.now()` or an argument-less `new Date()`: the wall clock, which a test cannot move. */
+const WALL_CLOCK = /\bDate\.now\(\)|\bnew Date\(\s*\)/;
+
 /** Checks one module file against the rules; `owners` maps table → owning module. */
 export function checkFile(
   file: string,
@@ -168,6 +177,16 @@ export function checkFile(
   // the raw infra writer.
   if (module !== 'events' && /\bappendOutbox\b/.test(source)) {
     out.push({ file, module, rule: 'untyped-event', detail: 'appendOutbox used directly; use appendEvent' });
+  }
+  // Services, sagas and jobs read time from infra.clock (docs/CONVENTIONS.md), so a test can move a
+  // ManualClock past a deadline instead of sleeping.
+  if (mustUseClock(file) && WALL_CLOCK.test(source)) {
+    out.push({
+      file,
+      module,
+      rule: 'wall-clock',
+      detail: 'Date.now() or new Date(); use the injected clock',
+    });
   }
   if (/\.routes\.ts$/.test(file)) {
     for (const m of source.matchAll(/^import[^'"]*['"]([^'"]+)['"]/gm)) {
