@@ -1,3 +1,4 @@
+import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import {
@@ -15,7 +16,7 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const list = (offences: Offence[]) => offences.map((o) => `${o.rule}: ${o.file} → ${o.detail}`);
 
 describe('module boundaries (docs/architecture.md)', () => {
-  it('no module touches another module’s tables; services, sagas, routes and index files hold no SQL', () => {
+  it('no module touches another module’s tables; services, sagas, routes and index files hold no SQL; services read the injected clock', () => {
     expect(list(scanModules(modulesDir, root))).toEqual([]);
   });
 
@@ -25,8 +26,23 @@ describe('module boundaries (docs/architecture.md)', () => {
     expect(owners.get('showtimes')).toBe('catalog');
     expect(owners.get('reservations')).toBe('booking');
     expect(owners.get('queue_draws')).toBe('waiting-room');
+    // Declared in the second Database block of auth.tables.ts.
+    expect(owners.get('user_identities')).toBe('auth');
     // Every module with tables is found (a parser that found none would pass everything).
     expect(new Set(owners.values()).size).toBeGreaterThanOrEqual(6);
+  });
+});
+
+describe('docs/architecture.md draws every module and every table', () => {
+  const doc = readFileSync(new URL('../docs/architecture.md', import.meta.url), 'utf8');
+  const named = (word: string) => new RegExp(`(^|[^a-z_-])${word}([^a-z_-]|$)`, 'm').test(doc);
+
+  it('names every module folder', () => {
+    expect(readdirSync(modulesDir).filter((m) => !named(m))).toEqual([]);
+  });
+
+  it('names every table a module owns', () => {
+    expect([...tableOwners(modulesDir)].filter(([table]) => !named(table))).toEqual([]);
   });
 });
 
@@ -46,6 +62,19 @@ describe('the boundary scanner can fail', () => {
       }
     }`;
     expect(declaredTables(source)).toEqual(['reservations', 'reservation_seats']);
+  });
+
+  it('reads every Database block of a tables file, not only the first', () => {
+    const source = `declare module '../../infra/db.ts' {
+      interface Database { users: UsersTable; }
+    }
+    export interface UserIdentitiesTable { id: string }
+    declare module '../../infra/db.ts' {
+      interface Database {
+        user_identities: UserIdentitiesTable;
+      }
+    }`;
+    expect(declaredTables(source)).toEqual(['users', 'user_identities']);
   });
 
   it('finds tables in Kysely calls, aliases and lists included', () => {
@@ -70,6 +99,19 @@ describe('the boundary scanner can fail', () => {
       '  WHERE s.showtime_id = ${id}`.execute(db);\n' +
       'await sql`UPDATE showtimes SET seat_count = 1`.execute(tx);\n' +
       'await sql`INSERT INTO reservations (id) VALUES (${id})`.execute(tx);';
+    expect([...referencedTables(source)].sort()).toEqual([
+      'performances',
+      'reservations',
+      'seats',
+      'showtimes',
+    ]);
+  });
+
+  it('finds every table of a comma list after FROM or USING', () => {
+    const source =
+      'await sql`SELECT 1 FROM reservations r, seats s, public.showtimes AS st WHERE s.id = r.id`.execute(db);\n' +
+      'await sql`DELETE FROM reservations r USING performances p WHERE p.id = r.id`.execute(tx);\n' +
+      'await sql`SELECT a, b FROM reservations ORDER BY a, b`.execute(db);';
     expect([...referencedTables(source)].sort()).toEqual([
       'performances',
       'reservations',
@@ -108,6 +150,19 @@ describe('the boundary scanner can fail', () => {
       { rule: 'route-imports-repository', detail: './booking.repository.ts' },
     ]);
   });
+  it('reports the wall clock in a service, a saga or a job, not where a store’s time or a timeout is meant', () => {
+    for (const source of ['const now = Date.now();', 'const at = new Date();', 'new Date( )']) {
+      for (const file of ['x.service.ts', 'checkout-saga.ts', 'recovery.job.ts']) {
+        expect(
+          checkFile(`src/modules/booking/${file}`, 'booking', source, owners).map((o) => o.rule),
+        ).toEqual(['wall-clock']);
+      }
+    }
+    const fine = 'const at = new Date(row.created_at); const now = this.clock.now();';
+    expect(checkFile('src/modules/booking/x.service.ts', 'booking', fine, owners)).toEqual([]);
+    expect(checkFile('src/modules/booking/x.repository.ts', 'booking', 'Date.now()', owners)).toEqual([]);
+  });
+
   it('reports an event written to the outbox without its type check', () => {
     const source = `import { appendOutbox } from '../../infra/outbox.ts';
       await appendOutbox(tx, { eventType: 'reservation.confirmed', payload: {} });`;

@@ -13,7 +13,8 @@ import { basename, join, relative } from 'node:path';
 export interface Offence {
   file: string;
   module: string;
-  rule: 'foreign-table' | 'sql-outside-repository' | 'route-imports-repository' | 'untyped-event';
+  rule:
+    'foreign-table' | 'sql-outside-repository' | 'route-imports-repository' | 'untyped-event' | 'wall-clock';
   detail: string;
 }
 
@@ -39,8 +40,17 @@ const KYSELY_CALL = new RegExp(
   'g',
 );
 const QUOTED = /['"`]([^'"`]*)['"`]/g;
-/** Raw SQL: the table after FROM / JOIN / UPDATE / INTO / TABLE (an optional schema `public.`). */
-const SQL_TABLE = /\b(?:FROM|JOIN|UPDATE|INTO|TABLE)\s+(?:ONLY\s+)?(?:"?public"?\.)?"?([a-z_][a-z0-9_]*)"?/gi;
+/**
+ * Raw SQL: the table after FROM / JOIN / UPDATE / INTO / TABLE / USING (an optional schema `public.`),
+ * and the further tables of a comma list (`FROM seats s, showtimes st`, `DELETE … USING a, b`).
+ */
+const SQL_TABLE =
+  /\b(?:FROM|JOIN|UPDATE|INTO|TABLE|USING)\s+(?:ONLY\s+)?(?:"?public"?\.)?"?([a-z_][a-z0-9_]*)"?/gi;
+const TABLE_ITEM = String.raw`(?:"?public"?\.)?"?[a-z_][a-z0-9_]*"?(?:\s+(?:AS\s+)?(?!WHERE\b|JOIN\b|ON\b|SET\b)[a-z_][a-z0-9_]*)?`;
+const SQL_TABLE_LIST = new RegExp(
+  String.raw`\b(?:FROM|USING)\s+(?:ONLY\s+)?${TABLE_ITEM}((?:\s*,\s*${TABLE_ITEM})+)`,
+  'gi',
+);
 /** `sql.table('seats')` and `sql.id('seats')`. */
 const SQL_HELPER = /\bsql\.(?:table|id)\(\s*['"`]([a-z_][a-z0-9_]*)/g;
 /** Any query-builder or sql`` use: what a service/route/index file must not contain. */
@@ -48,22 +58,28 @@ const QUERY_USE = new RegExp(
   `\\.(?:${['selectFrom', 'updateTable', 'insertInto', 'deleteFrom', 'mergeInto', 'replaceInto'].join('|')})\\(|\\bsql(?:<[^>\`]*>)?\`|\\bsql\\.(?:raw|table|ref|id|join|lit|val)\\(`,
 );
 
-/** Tables named in a `declare module … { interface Database { … } }` block of a `*.tables.ts` file. */
+/**
+ * Tables named in the `declare module … { interface Database { … } }` blocks of a `*.tables.ts` file:
+ * every block, since a file may widen `Database` more than once (auth declares user_identities in a
+ * second block); a table the parser misses has no owner and so no offence.
+ */
 export function declaredTables(source: string): string[] {
-  const start = source.search(/interface\s+Database\s*\{/);
-  if (start < 0) return [];
-  const open = source.indexOf('{', start);
-  let depth = 0;
-  let end = open;
-  for (let i = open; i < source.length; i++) {
-    if (source[i] === '{') depth++;
-    else if (source[i] === '}' && --depth === 0) {
-      end = i;
-      break;
+  const tables: string[] = [];
+  for (const m of source.matchAll(/interface\s+Database\s*\{/g)) {
+    const open = m.index + m[0].length - 1;
+    let depth = 0;
+    let end = open;
+    for (let i = open; i < source.length; i++) {
+      if (source[i] === '{') depth++;
+      else if (source[i] === '}' && --depth === 0) {
+        end = i;
+        break;
+      }
     }
+    const body = source.slice(open + 1, end);
+    tables.push(...[...body.matchAll(/^\s*['"]?([a-z_][a-z0-9_]*)['"]?\??\s*:/gim)].map((t) => t[1]!));
   }
-  const body = source.slice(open + 1, end);
-  return [...body.matchAll(/^\s*['"]?([a-z_][a-z0-9_]*)['"]?\??\s*:/gim)].map((m) => m[1]!);
+  return tables;
 }
 
 /** The text of every sql`` template in a source file (interpolations replaced by a placeholder). */
@@ -115,6 +131,12 @@ export function referencedTables(source: string): Set<string> {
   }
   for (const text of sqlTemplates(source)) {
     for (const m of text.matchAll(SQL_TABLE)) found.add(m[1]!.toLowerCase());
+    for (const m of text.matchAll(SQL_TABLE_LIST)) {
+      for (const item of m[1]!.split(',').slice(1)) {
+        const table = /^\s*(?:"?public"?\.)?"?([a-z_][a-z0-9_]*)/i.exec(item)?.[1];
+        if (table) found.add(table.toLowerCase());
+      }
+    }
   }
   for (const m of source.matchAll(SQL_HELPER)) found.add(m[1]!);
   return found;
@@ -125,6 +147,14 @@ export function mustNotQuery(file: string): boolean {
   const name = basename(file);
   return /\.service\.ts$|-saga\.ts$|\.routes\.ts$/.test(name) || name === 'index.ts';
 }
+
+/** True when a file decides by time and must take it from the injected clock: services, sagas, jobs. */
+export function mustUseClock(file: string): boolean {
+  return /\.service\.ts$|-saga\.ts$|\.job\.ts$/.test(basename(file));
+}
+
+/** `Date.now()` or an argument-less `new Date()`: the wall clock, which a test cannot move. */
+const WALL_CLOCK = /\bDate\.now\(\)|\bnew Date\(\s*\)/;
 
 /** Checks one module file against the rules; `owners` maps table → owning module. */
 export function checkFile(
@@ -147,6 +177,16 @@ export function checkFile(
   // the raw infra writer.
   if (module !== 'events' && /\bappendOutbox\b/.test(source)) {
     out.push({ file, module, rule: 'untyped-event', detail: 'appendOutbox used directly; use appendEvent' });
+  }
+  // Services, sagas and jobs read time from infra.clock (docs/CONVENTIONS.md), so a test can move a
+  // ManualClock past a deadline instead of sleeping.
+  if (mustUseClock(file) && WALL_CLOCK.test(source)) {
+    out.push({
+      file,
+      module,
+      rule: 'wall-clock',
+      detail: 'Date.now() or new Date(); use the injected clock',
+    });
   }
   if (/\.routes\.ts$/.test(file)) {
     for (const m of source.matchAll(/^import[^'"]*['"]([^'"]+)['"]/gm)) {

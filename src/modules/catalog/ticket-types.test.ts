@@ -3,6 +3,7 @@ import { setupTestApp, type TestApp, type TestEnv } from '../../../test/context.
 import { createUser, type TestUser } from '../../../test/factories.ts';
 import { categoryId, createPerformance, createVenue } from '../../../test/catalog-fixtures.ts';
 import { ticketTypePrice } from './ticket-types.ts';
+import { ticketTypePrice as webPreviewPrice } from '../../../web/src/lib/ticket-types.ts';
 
 /*
  * The theatre defines its ticket types per performance (admin API); the detail page publishes each with
@@ -55,6 +56,19 @@ describe('ticket types of a performance', () => {
     expect(ticketTypePrice(99_950, 50)).toBe(50_000); // 49,975 → 50,000
     expect(ticketTypePrice(10_000, 100)).toBe(0);
     expect(ticketTypePrice(33_333, 0)).toBe(33_333); // the list price itself, not rounded
+  });
+
+  it('is the rule the admin console previews with while a type is edited (web/src/lib/ticket-types.ts)', () => {
+    // The preview runs on each keystroke, before anything is saved; it must show what checkout charges.
+    const differ: string[] = [];
+    for (let listPrice = 0; listPrice <= 300_000; listPrice += 1_050) {
+      for (let percent = 0; percent <= 100; percent++) {
+        const server = ticketTypePrice(listPrice, percent);
+        const web = webPreviewPrice(listPrice, percent);
+        if (server !== web) differ.push(`${listPrice} at ${percent}%: server ${server}, web ${web}`);
+      }
+    }
+    expect(differ.slice(0, 5)).toEqual([]);
   });
 
   it('publishes ADULT first, then the theatre’s types in its order, each priced per grade', async () => {

@@ -2,7 +2,7 @@
  * The price of a seat of list price `listPrice` sold with `discountPercent` off: rounded to 100 won
  * as Korean box offices price, never below 0; no discount is the list price itself. The same rule as
  * the server's `ticketTypePrice` (src/modules/catalog/ticket-types.ts), so the admin's preview shows
- * what checkout will charge.
+ * what checkout will charge (src/modules/catalog/ticket-types.test.ts fails when the two differ).
  */
 export function ticketTypePrice(listPrice: number, discountPercent: number): number {
   if (discountPercent === 0) return listPrice;
