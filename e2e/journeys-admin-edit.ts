@@ -89,6 +89,19 @@ export function adminEditJourneys(stack: Stack, suffix: string): Journey[] {
         await assertHumanText(page);
       }
       await page.screenshot({ path: `/tmp/missing-show-${viewport.width}.png`, fullPage: true });
+      // Any page whose address names a thing by a malformed id says that thing is not there.
+      for (const [url, heading] of [
+        ['/admin/orders/not-an-order', '예매 내역을 찾을 수 없습니다'],
+        ['/admin/inquiries/not-an-inquiry', '문의를 찾을 수 없습니다'],
+        ['/me/inquiries/not-an-inquiry', '문의를 찾을 수 없습니다'],
+        ['/me/reservations/not-a-booking/review', '예매 내역을 찾을 수 없습니다'],
+      ] as const) {
+        await page.goto(url);
+        await page.getByRole('heading', { name: heading }).waitFor();
+        await page.getByRole('link', { name: '홈으로' }).waitFor();
+        assert.equal(await page.getByRole('button', { name: '다시 시도' }).count(), 0);
+        await assertHumanText(page);
+      }
       await page.goto(`/performances/${fixture.performanceId}/showtimes/not-a-showtime/seats`);
       await page.getByRole('heading', { name: '회차를 찾을 수 없습니다' }).waitFor();
       await page.getByRole('link', { name: '홈으로' }).waitFor();
