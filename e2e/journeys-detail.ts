@@ -208,6 +208,22 @@ export function detailJourneys(stack: Stack, suffix: string): Journey[] {
         const form = page.locator('form', {
           has: page.getByRole('heading', { name: `${f.venueName} 편집` }),
         });
+        // What the server refuses is named under its own field, in Korean.
+        await form.getByLabel('이름').fill('');
+        await form.getByLabel('전화번호').fill('전화 없음');
+        await form.getByRole('button', { name: '저장' }).click();
+        const name = form.getByLabel('이름');
+        await form.getByText('입력해 주세요.').waitFor();
+        assert.equal(await name.getAttribute('aria-invalid'), 'true');
+        const nameHelp = (await name.getAttribute('aria-describedby')) ?? '';
+        assert.equal(await page.locator(`#${nameHelp}`).innerText(), '입력해 주세요.');
+        const phone = form.getByLabel('전화번호');
+        assert.equal(await phone.getAttribute('aria-invalid'), 'true');
+        const phoneHelp = (await phone.getAttribute('aria-describedby')) ?? '';
+        assert.equal(await page.locator(`#${phoneHelp}`).innerText(), '형식이 올바르지 않습니다.');
+        assert.doesNotMatch(await form.innerText(), /body\.|must |pattern/);
+        await form.getByLabel('이름').fill(f.venueName);
+
         // A latitude out of range is named in Korean before anything is sent.
         await form.getByLabel('위도').fill('137.5');
         await form.getByRole('button', { name: '저장' }).click();
