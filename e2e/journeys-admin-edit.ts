@@ -80,6 +80,13 @@ export function adminEditJourneys(stack: Stack, suffix: string): Journey[] {
       await page.screenshot({ path: `/tmp/admin-showtimes-top-${viewport.width}.png` });
       await assertHumanText(page);
 
+      // 작업 기록 names what was done and to which show, not the route and the id.
+      await page.goto('/admin/audit');
+      await page.getByRole('cell', { name: `공연 · ${newTitle}` }).first().waitFor();
+      await page.getByRole('cell', { name: '공연 수정', exact: true }).first().waitFor();
+      await page.getByRole('cell', { name: '회차 수정', exact: true }).first().waitFor();
+      await assertHumanText(page);
+
       // A show that is not there: said so, with the way home; never "try again".
       for (const url of ['/performances/not-a-show', '/performances/00000000-0000-4000-8000-000000000000']) {
         await page.goto(url);
