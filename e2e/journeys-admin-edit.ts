@@ -81,10 +81,15 @@ export function adminEditJourneys(stack: Stack, suffix: string): Journey[] {
       await assertHumanText(page);
 
       // 작업 기록 names what was done and to which show, not the route and the id.
+      // Other journeys write entries at the same time, so ours may be a page or two back.
       await page.goto('/admin/audit');
-      await page.getByRole('cell', { name: `공연 · ${newTitle}` }).first().waitFor();
-      await page.getByRole('cell', { name: '공연 수정', exact: true }).first().waitFor();
-      await page.getByRole('cell', { name: '회차 수정', exact: true }).first().waitFor();
+      const ours = page.getByRole('row').filter({ hasText: `공연 · ${newTitle}` }).first();
+      await page.getByRole('table').waitFor();
+      for (let i = 0; i < 10 && (await ours.count()) === 0; i++) {
+        await page.getByRole('button', { name: '다음' }).click();
+        await page.waitForTimeout(300);
+      }
+      await ours.getByRole('cell', { name: '공연 수정', exact: true }).waitFor();
       await assertHumanText(page);
 
       // A show that is not there: said so, with the way home; never "try again".
