@@ -80,6 +80,18 @@ export function adminEditJourneys(stack: Stack, suffix: string): Journey[] {
       await page.screenshot({ path: `/tmp/admin-showtimes-top-${viewport.width}.png` });
       await assertHumanText(page);
 
+      // 작업 기록 names what was done and to which show, not the route and the id.
+      // Other journeys write entries at the same time, so ours may be a page or two back.
+      await page.goto('/admin/audit');
+      const ours = page.getByRole('row').filter({ hasText: `공연 · ${newTitle}` }).first();
+      await page.getByRole('table').waitFor();
+      for (let i = 0; i < 10 && (await ours.count()) === 0; i++) {
+        await page.getByRole('button', { name: '다음' }).click();
+        await page.waitForTimeout(300);
+      }
+      await ours.getByRole('cell', { name: '공연 수정', exact: true }).waitFor();
+      await assertHumanText(page);
+
       // A show that is not there: said so, with the way home; never "try again".
       for (const url of ['/performances/not-a-show', '/performances/00000000-0000-4000-8000-000000000000']) {
         await page.goto(url);
@@ -89,6 +101,19 @@ export function adminEditJourneys(stack: Stack, suffix: string): Journey[] {
         await assertHumanText(page);
       }
       await page.screenshot({ path: `/tmp/missing-show-${viewport.width}.png`, fullPage: true });
+      // Any page whose address names a thing by a malformed id says that thing is not there.
+      for (const [url, heading] of [
+        ['/admin/orders/not-an-order', '예매 내역을 찾을 수 없습니다'],
+        ['/admin/inquiries/not-an-inquiry', '문의를 찾을 수 없습니다'],
+        ['/me/inquiries/not-an-inquiry', '문의를 찾을 수 없습니다'],
+        ['/me/reservations/not-a-booking/review', '예매 내역을 찾을 수 없습니다'],
+      ] as const) {
+        await page.goto(url);
+        await page.getByRole('heading', { name: heading }).waitFor();
+        await page.getByRole('link', { name: '홈으로' }).waitFor();
+        assert.equal(await page.getByRole('button', { name: '다시 시도' }).count(), 0);
+        await assertHumanText(page);
+      }
       await page.goto(`/performances/${fixture.performanceId}/showtimes/not-a-showtime/seats`);
       await page.getByRole('heading', { name: '회차를 찾을 수 없습니다' }).waitFor();
       await page.getByRole('link', { name: '홈으로' }).waitFor();

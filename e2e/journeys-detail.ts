@@ -12,6 +12,8 @@ const VIEWPORTS = [
 ] as const;
 
 const DAY = 86400_000;
+/** The run of the issue: 51 showtimes, which as a plain list made a 4,682 px page. */
+const RUN_SHOWTIMES = 51;
 /** 'YYYY-MM-DD' of an instant in Korea (the calendar's day). */
 const kstDay = (ms: number): string => new Date(ms + 9 * 3600_000).toISOString().slice(0, 10);
 /** 19:30 Korea time, `days` days from now. */
@@ -81,6 +83,20 @@ async function detailFixture(api: Api, suffix: string): Promise<DetailFixture> {
   const evening = await showtime(eveningIn(busy), { cast: ['최재림', '아이비'] });
   const later = 25;
   await showtime(eveningIn(later), { salesOpenAt: new Date(Date.now() + 2 * DAY).toISOString() });
+  // The rest of a 51-show run: matinees on the first fortnight, then evenings whose sales each open
+  // on a day of their own (the worst case for the sales schedule too).
+  let count = 17;
+  for (let d = 4; d <= 18 && count < RUN_SHOWTIMES; d++) {
+    if (d === busy) continue;
+    await showtime(eveningIn(d, 14, 0));
+    count++;
+  }
+  for (let d = 19; d <= 40 && count < RUN_SHOWTIMES; d++) {
+    if (d === later) continue;
+    await showtime(eveningIn(d), { salesOpenAt: new Date(Date.now() + (d - 16) * DAY).toISOString() });
+    count++;
+  }
+  assert.equal(count, RUN_SHOWTIMES);
   return {
     performanceId: performance.id,
     title,
@@ -125,13 +141,22 @@ export function detailJourneys(stack: Stack, suffix: string): Journey[] {
         const f = await detailFixture(await asAdmin(), `${suffix}-d${tag}`);
         await page.goto(`/performances/${f.performanceId}`);
         await page.getByRole('heading', { name: f.title }).waitFor();
-        // Dates carry the weekday; the run's 17 showtimes are a calendar, not a list.
+        // Dates carry the weekday; the run's 51 showtimes are a calendar, not a list.
         await page
           .getByText(/\d+월 \d+일 \([일월화수목금토]\) ~/)
           .first()
           .waitFor();
         await page.getByTestId('calendar').waitFor();
+        await page.getByTestId('sales-schedule').waitFor();
         await shot(page, `detail-${tag}-top`);
+        // 51 showtimes: one day's rows at a time, a few ticket openings with the rest folded, and
+        // a page far shorter than the 4,682 px the list once made.
+        assert.ok((await page.locator('[data-testid=showtime]').count()) <= 2, 'one day of showtimes listed');
+        const schedule = page.getByTestId('sales-schedule');
+        assert.ok((await schedule.locator('tr:visible').count()) <= 4, 'sales schedule shows a few rows');
+        await schedule.getByText(/오픈 일정 \d+개 더 보기/).waitFor();
+        const height = await page.evaluate(() => document.documentElement.scrollHeight);
+        assert.ok(height < 3500, `the page is ${height} px high with ${RUN_SHOWTIMES} showtimes`);
 
         await pickDay(page, f.busyDay);
         const rows = page.locator('[data-testid=showtime]');
@@ -208,6 +233,22 @@ export function detailJourneys(stack: Stack, suffix: string): Journey[] {
         const form = page.locator('form', {
           has: page.getByRole('heading', { name: `${f.venueName} 편집` }),
         });
+        // What the server refuses is named under its own field, in Korean.
+        await form.getByLabel('이름').fill('');
+        await form.getByLabel('전화번호').fill('전화 없음');
+        await form.getByRole('button', { name: '저장' }).click();
+        const name = form.getByLabel('이름');
+        await form.getByText('입력해 주세요.').waitFor();
+        assert.equal(await name.getAttribute('aria-invalid'), 'true');
+        const nameHelp = (await name.getAttribute('aria-describedby')) ?? '';
+        assert.equal(await page.locator(`#${nameHelp}`).innerText(), '입력해 주세요.');
+        const phone = form.getByLabel('전화번호');
+        assert.equal(await phone.getAttribute('aria-invalid'), 'true');
+        const phoneHelp = (await phone.getAttribute('aria-describedby')) ?? '';
+        assert.equal(await page.locator(`#${phoneHelp}`).innerText(), '형식이 올바르지 않습니다.');
+        assert.doesNotMatch(await form.innerText(), /body\.|must |pattern/);
+        await form.getByLabel('이름').fill(f.venueName);
+
         // A latitude out of range is named in Korean before anything is sent.
         await form.getByLabel('위도').fill('137.5');
         await form.getByRole('button', { name: '저장' }).click();

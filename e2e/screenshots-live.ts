@@ -1,5 +1,5 @@
 /**
- * Screenshots of the discovery pages against a running stack with the demo catalogue (`npm start`),
+ * Screenshots of the discovery pages (and the admin performance and venue editors) against a running stack with the demo catalogue (`npm start`),
  * at 390×844 and 1280×800, into docs/screenshots/. Unlike `npm run docs:screenshots` (sample data,
  * no database), these show what a visitor of a fresh install sees: the seeded shows, real search,
  * real showtimes and availability.
@@ -9,7 +9,7 @@
  */
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { launchBrowser } from './harness.ts';
 import { ROOT } from './stack.ts';
 
@@ -54,6 +54,13 @@ async function shoot(page: Page, name: string, fullPage = false): Promise<void> 
   console.log(`docs/screenshots/${name}.png`);
 }
 
+/** One element (a form) whole, however long: the picture of an editor, not of the page around it. */
+async function shootElement(page: Page, element: Locator, name: string): Promise<void> {
+  await page.waitForTimeout(300);
+  await element.screenshot({ path: join(OUT, `${name}.png`) });
+  console.log(`docs/screenshots/${name}.png`);
+}
+
 async function size(browser: Browser, tag: keyof typeof SIZES, detailId: string): Promise<void> {
   const context = await browser.newContext({
     baseURL: BASE_URL,
@@ -91,6 +98,20 @@ async function size(browser: Browser, tag: keyof typeof SIZES, detailId: string)
     await page.goto('/admin/performances');
     await page.getByRole('button', { name: '편집' }).first().waitFor();
     await shoot(page, `admin-performances-${tag}`);
+
+    // The performance editor, opened on the demo's first show (every field filled from it).
+    await page.getByRole('button', { name: '편집' }).first().click();
+    const performanceForm = page.locator('form[aria-labelledby=np-h]');
+    await performanceForm.getByRole('heading', { name: /^편집 중: / }).waitFor();
+    await shootElement(page, performanceForm, `admin-performance-edit-${tag}`);
+
+    // The venue editor: contact, parking, directions and the location (map, or typed coordinates).
+    await page.goto('/admin/venues');
+    await page.getByRole('button', { name: / 편집$/ }).first().click();
+    const venueForm = page.locator('form[aria-labelledby=edit-venue-h]');
+    await venueForm.getByLabel('위도').waitFor();
+    await page.waitForTimeout(1500);
+    await shootElement(page, venueForm, `admin-venue-edit-${tag}`);
   } finally {
     await context.close();
   }

@@ -232,5 +232,43 @@ export function call<M extends HttpMethod, R extends RouteWith<M>>(
   const url = (route as string).replace(/\{(\w+)\}/g, (_: string, name: string) =>
     encodeURIComponent(path?.[name] ?? ''),
   );
-  return request<Success<R, M>>(method, url, { ...rest, query });
+  return missingOnBadPath(route as string, request<Success<R, M>>(method, url, { ...rest, query }));
+}
+
+async function missingOnBadPath<T>(route: string, pending: Promise<T>): Promise<T> {
+  try {
+    return await pending;
+  } catch (err) {
+    throw missingIfBadPath(route, err);
+  }
+}
+
+/** The "not found" code of a resource whose plural names a path segment, where the word differs. */
+const MISSING_CODE: Record<string, string> = {
+  orders: 'RESERVATION_NOT_FOUND',
+  inquiries: 'INQUIRY_NOT_FOUND',
+};
+
+/**
+ * A page URL names what it asks for (`/me/inquiries/xyz`, `/admin/orders/xyz`): an id that is not an
+ * id (400 on `params.*` only) is the same to a person as an unknown one, so it reads as that
+ * resource's 404 — "문의를 찾을 수 없습니다" with a link home — never as "check what you entered"
+ * or "try again". The code comes from the path segment before the malformed parameter
+ * (`/performances/{id}` → PERFORMANCE_NOT_FOUND); other errors pass unchanged.
+ */
+export function missingIfBadPath(route: string, err: unknown): unknown {
+  if (!(err instanceof ApiError) || err.status !== 400) return err;
+  const errors = Array.isArray(err.problem.errors) ? (err.problem.errors as { field?: unknown }[]) : [];
+  const fields = errors.map((e) => (typeof e?.field === 'string' ? e.field : ''));
+  if (fields.length === 0 || !fields.every((f) => f.startsWith('params.'))) return err;
+  const param = fields[0]!.slice('params.'.length).split(/[./]/)[0];
+  const segments = route.split('/').filter(Boolean);
+  const at = segments.indexOf(`{${param}}`);
+  const plural = at > 0 ? segments[at - 1]! : '';
+  const code =
+    MISSING_CODE[plural] ??
+    (/^[a-z]+s$/.test(plural)
+      ? `${plural.replace(/ies$/, 'y').replace(/s$/, '').toUpperCase()}_NOT_FOUND`
+      : 'NOT_FOUND');
+  return new ApiError({ ...err.problem, status: 404, code });
 }

@@ -1,5 +1,4 @@
-import { API_BASE, ApiError, call, request, setAccessToken, type Conditional } from './client.ts';
-import { onlyPathErrors } from './fieldErrors.ts';
+import { API_BASE, call, request, setAccessToken, type Conditional } from './client.ts';
 import type {
   LoginResult,
   NewCoupon,
@@ -97,34 +96,15 @@ export const account = {
   },
 };
 
-/**
- * A page URL names the show or showtime it asks for: an id that is not an id (400 on `params.id`) is
- * the same to a person as an unknown one, so both read as `code` (404): "공연을 찾을 수 없습니다" with
- * a link home, not "check what you entered" or "try again".
- */
-const missingAs =
-  (code: string) =>
-  (err: unknown): never => {
-    if (err instanceof ApiError && err.status === 400 && onlyPathErrors(err)) {
-      throw new ApiError({ ...err.problem, status: 404, code });
-    }
-    throw err;
-  };
-
 export const catalog = {
   categories: () => call('GET', '/categories'),
   search: (query: SearchQuery) => call('GET', '/performances', { query }),
-  performance: (id: string) =>
-    call('GET', '/performances/{id}', { path: { id } }).catch(missingAs('PERFORMANCE_NOT_FOUND')),
+  performance: (id: string) => call('GET', '/performances/{id}', { path: { id } }),
   showtimes: (performanceId: string) =>
-    call('GET', '/performances/{id}/showtimes', { path: { id: performanceId } }).catch(
-      missingAs('PERFORMANCE_NOT_FOUND'),
-    ),
+    call('GET', '/performances/{id}/showtimes', { path: { id: performanceId } }),
   /** With `kept`, a conditional GET that answers the kept map while it has not changed. */
   seats: (showtimeId: string, kept?: Conditional<SeatMap>) =>
-    call('GET', '/showtimes/{id}/seats', { path: { id: showtimeId }, conditional: kept }).catch(
-      missingAs('SHOWTIME_NOT_FOUND'),
-    ),
+    call('GET', '/showtimes/{id}/seats', { path: { id: showtimeId }, conditional: kept }),
   /** REFUND_POLICY as the detail page shows it (owned by checkout, which applies it). */
   refundPolicy: () => call('GET', '/refund-policy'),
   rankings: (by: RankingQuery['by'], period: RankingQuery['period'], limit = 10, category?: string) =>

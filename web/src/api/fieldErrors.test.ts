@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ApiError } from './client.ts';
+import { ApiError, missingIfBadPath } from './client.ts';
 import { fieldErrors, fieldKey, invalidProps, onlyPathErrors, rowErrors } from './fieldErrors.ts';
 import { errorMessage, isMissing } from './messages.ts';
 
@@ -92,5 +92,27 @@ describe('field errors in words', () => {
     });
     expect(errorMessage(unknown400, 'ko')).toBe('입력한 내용을 확인해 주세요.');
     expect(errorMessage(unknown400, 'en')).not.toContain('params.id');
+  });
+
+  it('turns a malformed id in any page URL into that thing missing, with a link home', () => {
+    const bad = (param = 'id') =>
+      problem(400, 'VALIDATION_FAILED', [{ field: `params.${param}`, rule: 'format', format: 'uuid' }]);
+    const codeOf = (route: string, err: unknown): string | undefined => {
+      const out = missingIfBadPath(route, err);
+      return out instanceof ApiError && isMissing(out) ? out.code : undefined;
+    };
+    expect(codeOf('/performances/{id}', bad())).toBe('PERFORMANCE_NOT_FOUND');
+    expect(codeOf('/showtimes/{id}/seats', bad())).toBe('SHOWTIME_NOT_FOUND');
+    expect(codeOf('/inquiries/{id}', bad())).toBe('INQUIRY_NOT_FOUND');
+    expect(codeOf('/admin/orders/{id}', bad())).toBe('RESERVATION_NOT_FOUND');
+    expect(codeOf('/reservations/{id}/refund-quote', bad())).toBe('RESERVATION_NOT_FOUND');
+    expect(codeOf('/payments/{paymentId}/complete', bad('paymentId'))).toBe('PAYMENT_NOT_FOUND');
+    const missing = missingIfBadPath('/admin/inquiries/{id}', bad());
+    expect(errorMessage(missing, 'ko')).toBe('문의를 찾을 수 없습니다.');
+    // A body error, or a mix with one, is the form's business: unchanged.
+    const body = problem(400, 'VALIDATION_FAILED', [{ field: 'body.title', rule: 'required' }]);
+    expect(missingIfBadPath('/admin/performances/{id}', body)).toBe(body);
+    const notFound = new ApiError({ status: 404, code: 'PERFORMANCE_NOT_FOUND' });
+    expect(missingIfBadPath('/performances/{id}', notFound)).toBe(notFound);
   });
 });

@@ -4,12 +4,13 @@ import { useI18n } from '../../i18n/index.tsx';
 import { useAsync, useTitle } from '../../lib/hooks.ts';
 import { Empty, ErrorBox, Loading } from '../../components/States.tsx';
 import { Pager } from '../../components/Pager.tsx';
+import { actionLabel, targetLabel } from './auditLabels.ts';
 
 const json = (value: unknown): string => JSON.stringify(value, null, 2);
 
 /** 작업 기록: every admin action, newest first; read-only. */
 export default function AuditLog() {
-  const { t, dateTime } = useI18n();
+  const { t, dateTime, lang } = useI18n();
   useTitle(t('admin.audit'));
   const [page, setPage] = useState(1);
   const list = useAsync(() => admin.auditLog(page), [page]);
@@ -36,11 +37,10 @@ export default function AuditLog() {
             {list.data.items.map((e) => (
               <tr key={e.id}>
                 <td>{dateTime(e.at)}</td>
-                <td>{e.actor.email ?? e.actor.id}</td>
-                <td>
-                  <code>{e.action}</code>
-                </td>
-                <td>{e.target ? `${e.target.type} ${e.target.id}` : '—'}</td>
+                {/* An erased account has no address left; its id means nothing to a reader. */}
+                <td>{e.actor.email ?? '—'}</td>
+                <td>{actionLabel(e.action, lang)}</td>
+                <td>{targetLabel(e, lang)}</td>
                 <td>
                   <details>
                     <summary>{t('audit.changes')}</summary>

@@ -3,7 +3,8 @@ import { admin } from '../../api/endpoints.ts';
 import type { CreatedVenue, Venue } from '../../api/types.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { useAsync, useTitle } from '../../lib/hooks.ts';
-import { Empty, ErrorBox, Loading, Notice } from '../../components/States.tsx';
+import { Empty, ErrorBox, FieldMessage, Loading, Notice } from '../../components/States.tsx';
+import { errorId, fieldErrors, invalidProps, rowErrors } from '../../api/fieldErrors.ts';
 import './venues.css';
 
 const VenueMap = lazy(() => import('../detail/VenueMap.tsx'));
@@ -84,18 +85,17 @@ export function useVenues() {
 function VenueFields({
   draft,
   onChange,
-  idPrefix,
-  coordError,
+  errors,
 }: {
   draft: VenueDraft;
   onChange: (patch: Partial<VenueDraft>) => void;
-  idPrefix: string;
-  coordError: { field: 'latitude' | 'longitude'; error: CoordError } | null;
+  /** Form key → message: the server's (in words) and the coordinate check's, each under its field. */
+  errors: Record<string, string>;
 }) {
   const { t } = useI18n();
   const [mapDown, setMapDown] = useState(false);
   const parsed = coordinates(draft);
-  const errId = `${idPrefix}-coord-error`;
+  const message = (key: keyof VenueDraft) => <FieldMessage id={errorId(key)} message={errors[key]} />;
   return (
     <>
       <label>
@@ -103,18 +103,22 @@ function VenueFields({
         <input
           name="venueName"
           required
+          {...invalidProps(errors, 'name')}
           value={draft.name}
           onChange={(e) => onChange({ name: e.target.value })}
         />
+        {message('name')}
       </label>
       <label>
         {t('admin.address')}
         <input
           name="address"
           required
+          {...invalidProps(errors, 'address')}
           value={draft.address}
           onChange={(e) => onChange({ address: e.target.value })}
         />
+        {message('address')}
       </label>
       <label>
         {t('admin.phone')}
@@ -123,27 +127,33 @@ function VenueFields({
           type="tel"
           inputMode="tel"
           placeholder="02-1234-5678"
+          {...invalidProps(errors, 'phone')}
           value={draft.phone}
           onChange={(e) => onChange({ phone: e.target.value })}
         />
+        {message('phone')}
       </label>
       <label>
         {t('admin.parking')}
         <textarea
           name="parking"
           rows={2}
+          {...invalidProps(errors, 'parking')}
           value={draft.parking}
           onChange={(e) => onChange({ parking: e.target.value })}
         />
+        {message('parking')}
       </label>
       <label>
         {t('admin.directions')}
         <textarea
           name="directions"
           rows={2}
+          {...invalidProps(errors, 'directions')}
           value={draft.directions}
           onChange={(e) => onChange({ directions: e.target.value })}
         />
+        {message('directions')}
       </label>
       <fieldset className="location-field">
         <legend>{t('admin.location')}</legend>
@@ -156,10 +166,10 @@ function VenueFields({
               inputMode="decimal"
               placeholder="37.5665"
               value={draft.latitude}
-              aria-invalid={coordError?.field === 'latitude'}
-              aria-describedby={coordError?.field === 'latitude' ? errId : undefined}
+              {...invalidProps(errors, 'latitude')}
               onChange={(e) => onChange({ latitude: e.target.value })}
             />
+            {message('latitude')}
           </label>
           <label>
             {t('admin.longitude')}
@@ -168,10 +178,10 @@ function VenueFields({
               inputMode="decimal"
               placeholder="126.9780"
               value={draft.longitude}
-              aria-invalid={coordError?.field === 'longitude'}
-              aria-describedby={coordError?.field === 'longitude' ? errId : undefined}
+              {...invalidProps(errors, 'longitude')}
               onChange={(e) => onChange({ longitude: e.target.value })}
             />
+            {message('longitude')}
           </label>
           <button
             type="button"
@@ -181,11 +191,6 @@ function VenueFields({
             {t('admin.clearLocation')}
           </button>
         </div>
-        {coordError && (
-          <p id={errId} className="field-error" role="alert">
-            {t(coordError.error)}
-          </p>
-        )}
         {mapDown && <Notice kind="warn">{t('admin.mapUnavailable')}</Notice>}
         <Suspense fallback={<Loading />}>
           <VenueMap
@@ -203,13 +208,21 @@ function VenueFields({
   );
 }
 
+type CoordProblem = { field: 'latitude' | 'longitude'; error: CoordError };
+
+/** The server's field errors and the coordinate check's, by form key (the coordinate's first). */
+function useVenueErrors(error: unknown, coordError: CoordProblem | null): Record<string, string> {
+  const { t, lang } = useI18n();
+  const errors = fieldErrors(error, lang);
+  return coordError ? { ...errors, [coordError.field]: t(coordError.error) } : errors;
+}
+
 function EditVenue({ venue, onDone }: { venue: Venue; onDone: (saved: Venue | null) => void }) {
   const { t } = useI18n();
   const [draft, setDraft] = useState<VenueDraft>(() => draftOf(venue));
-  const [coordError, setCoordError] = useState<{ field: 'latitude' | 'longitude'; error: CoordError } | null>(
-    null,
-  );
+  const [coordError, setCoordError] = useState<CoordProblem | null>(null);
   const [error, setError] = useState<unknown>(null);
+  const errors = useVenueErrors(error, coordError);
   const [busy, setBusy] = useState(false);
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
@@ -261,11 +274,10 @@ function EditVenue({ venue, onDone }: { venue: Venue; onDone: (saved: Venue | nu
           setDraft({ ...draft, ...patch });
           if ('latitude' in patch || 'longitude' in patch) setCoordError(null);
         }}
-        idPrefix="edit"
-        coordError={coordError}
+        errors={errors}
       />
       <p className="small muted">{t('admin.sectionsFixed')}</p>
-      <ErrorBox error={error} />
+      <ErrorBox error={error} shownFields={Object.keys(errors)} inline />
       <div className="row">
         <button type="submit" className="btn primary" disabled={busy}>
           {t('admin.save')}
@@ -279,18 +291,18 @@ function EditVenue({ venue, onDone }: { venue: Venue; onDone: (saved: Venue | nu
 }
 
 export default function Venues() {
-  const { t, number } = useI18n();
+  const { t, number, lang } = useI18n();
   useTitle(t('admin.venues'));
   const venues = useVenues();
   const [draft, setDraft] = useState<VenueDraft>(emptyDraft);
-  const [coordError, setCoordError] = useState<{ field: 'latitude' | 'longitude'; error: CoordError } | null>(
-    null,
-  );
+  const [coordError, setCoordError] = useState<CoordProblem | null>(null);
   const [sections, setSections] = useState<SectionDraft[]>([
     { name: 'A', grade: 'VIP', rows: 2, seatsPerRow: 10 },
     { name: 'B', grade: 'R', rows: 3, seatsPerRow: 12 },
   ]);
   const [error, setError] = useState<unknown>(null);
+  const errors = useVenueErrors(error, coordError);
+  const sectionErrors = rowErrors(error, 'sections', lang);
   const [created, setCreated] = useState<CreatedVenue | null>(null);
   const [editing, setEditing] = useState<Venue | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
@@ -381,54 +393,79 @@ export default function Venues() {
               setDraft({ ...draft, ...patch });
               if ('latitude' in patch || 'longitude' in patch) setCoordError(null);
             }}
-            idPrefix="new"
-            coordError={coordError}
+            errors={errors}
           />
           <fieldset>
             <legend>{t('admin.sections')}</legend>
-            {sections.map((s, i) => (
-              <div className="row" key={i}>
-                <label>
-                  {t('admin.section')}
-                  <input value={s.name} required onChange={(e) => setSection(i, { name: e.target.value })} />
-                </label>
-                <label>
-                  {t('admin.grade')}
-                  <input
-                    value={s.grade}
-                    required
-                    onChange={(e) => setSection(i, { grade: e.target.value })}
-                  />
-                </label>
-                <label>
-                  {t('admin.rows')}
-                  <input
-                    type="number"
-                    min={1}
-                    max={100}
-                    value={s.rows}
-                    onChange={(e) => setSection(i, { rows: Number(e.target.value) })}
-                  />
-                </label>
-                <label>
-                  {t('admin.seatsPerRow')}
-                  <input
-                    type="number"
-                    min={1}
-                    max={200}
-                    value={s.seatsPerRow}
-                    onChange={(e) => setSection(i, { seatsPerRow: Number(e.target.value) })}
-                  />
-                </label>
-                <button
-                  type="button"
-                  className="btn secondary"
-                  onClick={() => setSections(sections.filter((_, j) => j !== i))}
-                >
-                  {t('action.remove')}
-                </button>
-              </div>
-            ))}
+            {Object.keys(sectionErrors).length === 0 && (
+              <FieldMessage id={errorId('sections')} message={errors.sections} />
+            )}
+            {sections.map((s, i) => {
+              // Each section's messages sit under its own inputs (`body.sections.1.rows` → row 2, 열 수).
+              const key = (p: keyof SectionDraft) => `sections.${i}.${p}`;
+              const cell = (p: keyof SectionDraft) => ({
+                ...invalidProps(sectionErrors, key(p)),
+                name: key(p),
+              });
+              const note = (p: keyof SectionDraft) => (
+                <FieldMessage id={errorId(key(p))} message={sectionErrors[key(p)]} />
+              );
+              return (
+                <div className="row" key={i}>
+                  <label>
+                    {t('admin.section')}
+                    <input
+                      {...cell('name')}
+                      value={s.name}
+                      required
+                      onChange={(e) => setSection(i, { name: e.target.value })}
+                    />
+                    {note('name')}
+                  </label>
+                  <label>
+                    {t('admin.grade')}
+                    <input
+                      {...cell('grade')}
+                      value={s.grade}
+                      required
+                      onChange={(e) => setSection(i, { grade: e.target.value })}
+                    />
+                    {note('grade')}
+                  </label>
+                  <label>
+                    {t('admin.rows')}
+                    <input
+                      {...cell('rows')}
+                      type="number"
+                      min={1}
+                      max={200}
+                      value={s.rows}
+                      onChange={(e) => setSection(i, { rows: Number(e.target.value) })}
+                    />
+                    {note('rows')}
+                  </label>
+                  <label>
+                    {t('admin.seatsPerRow')}
+                    <input
+                      {...cell('seatsPerRow')}
+                      type="number"
+                      min={1}
+                      max={200}
+                      value={s.seatsPerRow}
+                      onChange={(e) => setSection(i, { seatsPerRow: Number(e.target.value) })}
+                    />
+                    {note('seatsPerRow')}
+                  </label>
+                  <button
+                    type="button"
+                    className="btn secondary"
+                    onClick={() => setSections(sections.filter((_, j) => j !== i))}
+                  >
+                    {t('action.remove')}
+                  </button>
+                </div>
+              );
+            })}
             <button
               type="button"
               className="btn secondary"
@@ -437,7 +474,14 @@ export default function Venues() {
               {t('admin.addSection')}
             </button>
           </fieldset>
-          <ErrorBox error={error} />
+          <ErrorBox
+            error={error}
+            shownFields={[
+              ...Object.keys(errors),
+              ...(Object.keys(sectionErrors).length > 0 ? ['sections'] : []),
+            ]}
+            inline
+          />
           {created && <Notice kind="success">{t('admin.created', { name: created.name })}</Notice>}
           <button type="submit" className="btn primary">
             {t('action.create')}

@@ -99,6 +99,35 @@ function Discounts({ coupons }: { coupons: IssuableCoupon[] | undefined }) {
   );
 }
 
+/**
+ * Rows of the schedule shown before the rest fold away: a run whose every showtime opens on its own
+ * day (51 shows, 51 openings) stays a short table, not a page-long list.
+ */
+const SCHEDULE_SHOWN = 4;
+
+function ScheduleRows({ rows }: { rows: ReturnType<typeof salesSchedule> }) {
+  const { t } = useI18n();
+  const dates = useDates();
+  return (
+    <table className="plain-table">
+      <tbody>
+        {rows.map((g) => (
+          <tr key={g.opensAt ?? 'now'}>
+            <th scope="row">
+              {g.opensAt ? t('detail.opensAt', { when: dates.dayTime(g.opensAt) }) : t('detail.onSaleNow')}
+            </th>
+            <td>
+              {dates.day(g.first) === dates.day(g.last)
+                ? t('detail.salesOpenRow', { day: dates.day(g.first) })
+                : t('detail.salesOpenRange', { from: dates.day(g.first), to: dates.day(g.last) })}
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
 /** The information tab: the show, prices, when tickets open, discounts and the refund rules. */
 export function InfoTab({
   performance,
@@ -116,7 +145,6 @@ export function InfoTab({
   now: number;
 }) {
   const { t } = useI18n();
-  const dates = useDates();
   const schedule = salesSchedule(showtimes, now);
   const maxTickets = Math.max(0, ...showtimes.map((s) => s.maxTicketsPerUser));
   return (
@@ -135,24 +163,13 @@ export function InfoTab({
       {schedule.length > 0 && (
         <section aria-labelledby="sched-h" className="info-section" data-testid="sales-schedule">
           <h2 id="sched-h">{t('detail.salesSchedule')}</h2>
-          <table className="plain-table">
-            <tbody>
-              {schedule.map((g) => (
-                <tr key={g.opensAt ?? 'now'}>
-                  <th scope="row">
-                    {g.opensAt
-                      ? t('detail.opensAt', { when: dates.dayTime(g.opensAt) })
-                      : t('detail.onSaleNow')}
-                  </th>
-                  <td>
-                    {dates.day(g.first) === dates.day(g.last)
-                      ? t('detail.salesOpenRow', { day: dates.day(g.first) })
-                      : t('detail.salesOpenRange', { from: dates.day(g.first), to: dates.day(g.last) })}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <ScheduleRows rows={schedule.slice(0, SCHEDULE_SHOWN)} />
+          {schedule.length > SCHEDULE_SHOWN && (
+            <details className="more-openings">
+              <summary>{t('detail.moreOpenings', { n: schedule.length - SCHEDULE_SHOWN })}</summary>
+              <ScheduleRows rows={schedule.slice(SCHEDULE_SHOWN)} />
+            </details>
+          )}
           <ul className="notes small">
             {maxTickets > 0 && <li>{t('detail.maxTickets', { n: maxTickets })}</li>}
             {showtimes.some((s) => s.queueEnabled) && <li>{t('detail.queueNote')}</li>}
