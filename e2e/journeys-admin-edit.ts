@@ -83,7 +83,10 @@ export function adminEditJourneys(stack: Stack, suffix: string): Journey[] {
       // 작업 기록 names what was done and to which show, not the route and the id.
       // Other journeys write entries at the same time, so ours may be a page or two back.
       await page.goto('/admin/audit');
-      const ours = page.getByRole('row').filter({ hasText: `공연 · ${newTitle}` }).first();
+      const ours = page
+        .getByRole('row')
+        .filter({ hasText: `공연 · ${newTitle}` })
+        .first();
       await page.getByRole('table').waitFor();
       for (let i = 0; i < 10 && (await ours.count()) === 0; i++) {
         await page.getByRole('button', { name: '다음' }).click();

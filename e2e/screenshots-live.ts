@@ -107,7 +107,10 @@ async function size(browser: Browser, tag: keyof typeof SIZES, detailId: string)
 
     // The venue editor: contact, parking, directions and the location (map, or typed coordinates).
     await page.goto('/admin/venues');
-    await page.getByRole('button', { name: / 편집$/ }).first().click();
+    await page
+      .getByRole('button', { name: / 편집$/ })
+      .first()
+      .click();
     const venueForm = page.locator('form[aria-labelledby=edit-venue-h]');
     await venueForm.getByLabel('위도').waitFor();
     await page.waitForTimeout(1500);
