@@ -278,7 +278,7 @@ export const CONFIG_SCHEMA = {
   QUEUE_POW_DIFFICULTY: entry(
     int(1000, 10_000_000),
     'Default proof-of-work difficulty of a waiting room (ALTCHA maxnumber; about half as many SHA-256 hashes to solve)',
-    '50000',
+    '20000',
   ),
   QUEUE_POW_SPIKE_PER_SECOND: entry(
     int(1, 100_000),
