@@ -27,6 +27,7 @@ import { recoveryJourneys } from './journeys-recovery.ts';
 import { profileJourneys } from './journeys-profile.ts';
 import { socialJourneys } from './journeys-social.ts';
 import { wishlistJourneys } from './journeys-wishlist.ts';
+import { queueAuditJourneys } from './journeys-queue-audit.ts';
 import { notificationJourneys } from './journeys-notifications.ts';
 import { chatJourneys } from './journeys-chat.ts';
 import { posterJourneys } from './journeys-posters.ts';
@@ -350,6 +351,7 @@ export function journeys(stack: Stack, suffix: string): Journey[] {
     ...profileJourneys(stack, suffix),
     ...socialJourneys(stack, suffix),
     ...wishlistJourneys(stack, suffix),
+    ...queueAuditJourneys(stack, suffix),
     ...notificationJourneys(stack, suffix),
     ...chatJourneys(stack, suffix),
     ...posterJourneys(stack, suffix),

@@ -275,6 +275,17 @@ export const CONFIG_SCHEMA = {
     'A waiting room accepts entries this long before sales open (a showtime may set its own)',
     '30',
   ),
+  QUEUE_POW_DIFFICULTY: entry(
+    int(1000, 10_000_000),
+    'Default proof-of-work difficulty of a waiting room (ALTCHA maxnumber; about half as many SHA-256 hashes to solve)',
+    '20000',
+  ),
+  QUEUE_POW_SPIKE_PER_SECOND: entry(
+    int(1, 100_000),
+    'Challenges per second from one address (a /24 or /48 prefix counts 4x this) above which the difficulty doubles per doubling of the rate',
+    '5',
+  ),
+  QUEUE_POW_CHALLENGE_SECONDS: entry(int(10, 3600), 'How long a proof-of-work challenge stays valid', '300'),
   STREAM_LIMIT_PER_USER: entry(int(1, 1000), 'Concurrent event streams per user, across instances', '10'),
   STREAM_LIMIT_PER_ADDRESS: entry(
     int(1, 1_000_000),

@@ -341,7 +341,12 @@ export async function createContainer(
   apiRoutes.push(payments.routes);
 
   const onsaleLive = createOnsaleLiveModule(infra, {
-    queue: waitingRoom.service,
+    queue: {
+      liveFigures: (id) => waitingRoom.service.liveFigures(id),
+      queuedShowtimes: () => waitingRoom.service.queuedShowtimes(),
+      // Null for a showtime without a waiting room (the dashboard shows sales alone).
+      fairness: (id) => waitingRoom.audit.fairness(id),
+    },
     sales: catalog.sales,
     holds: { heldCount: async (showtimeId) => (await booking.heldSeatIds(showtimeId)).size },
   });

@@ -68,6 +68,10 @@ export const ERROR_TABLE = {
   NOT_IN_QUEUE: { status: 404, title: 'You are not in this queue' },
   QUEUE_NOT_OPEN: { status: 409, title: 'The waiting room is not open yet' },
   STREAM_LIMIT: { status: 429, title: 'Too many open event streams' },
+  CHALLENGE_REQUIRED: {
+    status: 400,
+    title: 'Entering this waiting room needs a solved, unused proof-of-work challenge',
+  },
 
   // holds, reservations, payments
   SEATS_UNAVAILABLE: { status: 409, title: 'Some seats are not available' },

@@ -82,6 +82,9 @@ export async function createShowtimeWithSeats(
       sessionSeconds?: number;
       /** The waiting room opens this long before sales (default: QUEUE_OPENS_BEFORE_SALES_MINUTES). */
       opensBeforeMinutes?: number;
+      /** Entering needs a solved proof-of-work challenge (default off). */
+      proofOfWork?: boolean;
+      powDifficulty?: number;
     };
     title?: string;
   } = {},
@@ -118,10 +121,10 @@ export async function createShowtimeWithSeats(
   const st = await sql<{ id: string }>`
     INSERT INTO showtimes (performance_id, starts_at, sales_open_at, sales_close_at, max_tickets_per_user, seat_count,
                            queue_enabled, queue_admit_per_second, queue_max_active, queue_session_seconds,
-                           queue_opens_before_minutes)
+                           queue_opens_before_minutes, queue_proof_of_work, queue_pow_difficulty)
     VALUES (${performanceId}, ${startsAt}, ${salesOpenAt}, ${salesCloseAt}, ${opts.maxTicketsPerUser ?? 4}, ${rows * perRow},
             ${q?.enabled ?? false}, ${q?.admitPerSecond ?? 100}, ${q?.maxActive ?? 1000}, ${q?.sessionSeconds ?? 600},
-            ${q?.opensBeforeMinutes ?? null})
+            ${q?.opensBeforeMinutes ?? null}, ${q?.proofOfWork ?? false}, ${q?.powDifficulty ?? null})
     RETURNING id`.execute(db);
   const showtimeId = st.rows[0]!.id;
   const seats = await sql<TestShowtime['seats'][number]>`

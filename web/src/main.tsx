@@ -15,6 +15,7 @@ const Search = lazy(() => import('./pages/Search.tsx'));
 const PerformanceDetail = lazy(() => import('./pages/PerformanceDetail.tsx'));
 const WaitingRoom = lazy(() => import('./pages/WaitingRoom.tsx'));
 const Seats = lazy(() => import('./pages/Seats.tsx'));
+const QueueAudit = lazy(() => import('./pages/QueueAudit.tsx'));
 const Checkout = lazy(() => import('./pages/Checkout.tsx'));
 const CheckoutReturn = lazy(() => import('./pages/CheckoutReturn.tsx'));
 const MyReservations = lazy(() => import('./pages/MyReservations.tsx'));
@@ -65,6 +66,8 @@ const router = createBrowserRouter([
       { path: 'performances/:id', element: <PerformanceDetail /> },
       { path: 'performances/:performanceId/showtimes/:showtimeId/queue', element: signedIn(<WaitingRoom />) },
       { path: 'performances/:performanceId/showtimes/:showtimeId/seats', element: signedIn(<Seats />) },
+      // Public: anyone may check a draw.
+      { path: 'showtimes/:showtimeId/audit', element: <QueueAudit /> },
       { path: 'checkout', element: signedIn(<Checkout />) },
       // Where the payment page sends the buyer back (?paymentId=…); both names are accepted.
       { path: 'checkout/return', element: signedIn(<CheckoutReturn />) },

@@ -212,6 +212,18 @@ const QueueFields = (enabledRequired: boolean) =>
             'The waiting room opens this many minutes before salesOpenAt (default QUEUE_OPENS_BEFORE_SALES_MINUTES); entrants before salesOpenAt are drawn at random at the open',
         }),
       ),
+      proofOfWork: Type.Optional(
+        Type.Boolean({
+          description:
+            'Entering the waiting room needs a solved proof-of-work challenge (GET …/queue/challenge); default off',
+        }),
+      ),
+      powDifficulty: Type.Optional(
+        Type.Union([Type.Integer({ minimum: 1000, maximum: 10_000_000 }), Type.Null()], {
+          description:
+            'The challenge maxnumber (about half as many hashes on average); null = QUEUE_POW_DIFFICULTY. Raised automatically for an address that enters in bursts',
+        }),
+      ),
     },
     { additionalProperties: false },
   );
@@ -255,6 +267,8 @@ export const AdminShowtime = Type.Object({
     maxActive: Type.Integer(),
     sessionSeconds: Type.Integer(),
     opensBeforeMinutes: Type.Union([Type.Integer(), Type.Null()]),
+    proofOfWork: Type.Boolean(),
+    powDifficulty: Type.Union([Type.Integer(), Type.Null()]),
   }),
   seatCount: Type.Integer(),
   soldSeats: Type.Integer(),

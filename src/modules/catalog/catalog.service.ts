@@ -298,6 +298,9 @@ export class CatalogAdmin {
           maxActive: body.queue?.maxActive ?? 1000,
           sessionSeconds: body.queue?.sessionSeconds ?? 600,
           opensBeforeMinutes: body.queue?.opensBeforeMinutes ?? null,
+          // Off unless asked for, so clients that cannot solve a challenge keep working.
+          proofOfWork: body.queue?.proofOfWork ?? false,
+          powDifficulty: body.queue?.powDifficulty ?? null,
         },
         seatCount,
       });

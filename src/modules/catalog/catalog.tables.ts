@@ -95,6 +95,10 @@ export interface ShowtimesTable {
   queue_session_seconds: Generated<number>;
   /** Minutes before sales_open_at the waiting room opens; null = QUEUE_OPENS_BEFORE_SALES_MINUTES. */
   queue_opens_before_minutes: number | null;
+  /** Entering the waiting room needs a solved proof-of-work challenge (migration 0031). */
+  queue_proof_of_work: Generated<boolean>;
+  /** The challenge's maxnumber; null = QUEUE_POW_DIFFICULTY. */
+  queue_pow_difficulty: number | null;
   seat_count: number;
   /** This showtime's cast (migration 0022); the performance's cast is the run's principal cast. */
   cast: Generated<string[]>;

@@ -36,6 +36,8 @@ export interface QueueSettingsRow {
   salesOpenAt: Date;
   salesCloseAt: Date;
   opensBeforeMinutes: number | null;
+  proofOfWork: boolean;
+  powDifficulty: number | null;
 }
 
 const seatColumns = ['id', 'section', 'row_label as row', 'number', 'grade', 'price', 'status'] as const;
@@ -142,6 +144,8 @@ export class InventoryRepository {
         'sales_open_at as salesOpenAt',
         'sales_close_at as salesCloseAt',
         'queue_opens_before_minutes as opensBeforeMinutes',
+        'queue_proof_of_work as proofOfWork',
+        'queue_pow_difficulty as powDifficulty',
       ])
       .where('id', 'in', showtimeIds)
       .where('deleted_at', 'is', null)

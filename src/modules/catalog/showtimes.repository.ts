@@ -29,6 +29,9 @@ export interface NewShowtime {
     sessionSeconds: number;
     /** null: the configured default lead. */
     opensBeforeMinutes: number | null;
+    proofOfWork: boolean;
+    /** null: the configured default difficulty. */
+    powDifficulty: number | null;
   };
   seatCount: number;
   cast: string[];
@@ -74,6 +77,8 @@ export class ShowtimesRepository {
         queue_max_active: input.queue.maxActive,
         queue_session_seconds: input.queue.sessionSeconds,
         queue_opens_before_minutes: input.queue.opensBeforeMinutes,
+        queue_proof_of_work: input.queue.proofOfWork,
+        queue_pow_difficulty: input.queue.powDifficulty,
         seat_count: input.seatCount,
         cast: input.cast,
         deleted_at: null,
@@ -134,6 +139,8 @@ export class ShowtimesRepository {
         'st.queue_max_active as maxActive',
         'st.queue_session_seconds as sessionSeconds',
         'st.queue_opens_before_minutes as opensBeforeMinutes',
+        'st.queue_proof_of_work as proofOfWork',
+        'st.queue_pow_difficulty as powDifficulty',
         'st.seat_count as seatCount',
         eb
           .selectFrom('seats as s')
@@ -161,6 +168,8 @@ export class ShowtimesRepository {
         maxActive: row.maxActive,
         sessionSeconds: row.sessionSeconds,
         opensBeforeMinutes: row.opensBeforeMinutes,
+        proofOfWork: row.proofOfWork,
+        powDifficulty: row.powDifficulty,
       },
       seatCount: row.seatCount,
       soldSeats: Number(row.soldSeats ?? 0),
@@ -181,6 +190,8 @@ export class ShowtimesRepository {
         queue_max_active: changes.queue.maxActive,
         queue_session_seconds: changes.queue.sessionSeconds,
         queue_opens_before_minutes: changes.queue.opensBeforeMinutes,
+        queue_proof_of_work: changes.queue.proofOfWork,
+        queue_pow_difficulty: changes.queue.powDifficulty,
       })
       .where('id', '=', id)
       .where('deleted_at', 'is', null)

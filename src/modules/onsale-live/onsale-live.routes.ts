@@ -20,6 +20,21 @@ const LiveFiguresSchema = Type.Object({
   sold: Type.Integer(),
   revenue: Type.Integer({ description: 'Sum of list prices of SOLD seats (KRW), before discounts' }),
   series: Type.Array(Point, { description: 'One point per 10 s, oldest first, up to one hour' }),
+  fairness: Type.Union(
+    [
+      Type.Object({
+        commitment: Type.Union([Type.String(), Type.Null()], { description: "SHA-256 of the draw's seed" }),
+        drawnAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+        earlyEntrants: Type.Integer({ description: 'Waiting for the draw, or ordered by it once drawn' }),
+        entriesPerSecond: Type.Number({ description: 'New entries per second since the previous look' }),
+        proofOfWork: Type.Boolean(),
+        difficulty: Type.Integer({ description: 'The highest difficulty handed out in the last 10 s' }),
+        baseDifficulty: Type.Integer(),
+      }),
+      Type.Null(),
+    ],
+    { description: 'The waiting room: its draw and proof of work; null for a showtime without one' },
+  ),
 });
 
 /** The admin's onsale dashboard source. */

@@ -8,6 +8,18 @@ export interface QueueFigures {
   liveFigures(showtimeId: string): Promise<{ waiting: number; active: number; admittedPerSecond: number }>;
   /** Showtimes with a waiting line (the admission ticker's set). */
   queuedShowtimes(): Promise<string[]>;
+  /** The draw's commitment and state, entries per second and the proof-of-work difficulty; null without a waiting room. */
+  fairness(showtimeId: string): Promise<QueueFairness | null>;
+}
+
+export interface QueueFairness {
+  commitment: string | null;
+  drawnAt: string | null;
+  earlyEntrants: number;
+  entriesPerSecond: number;
+  proofOfWork: boolean;
+  difficulty: number;
+  baseDifficulty: number;
 }
 
 /**
@@ -35,6 +47,7 @@ export interface LiveFigures {
   sold: number;
   revenue: number;
   series: LivePoint[];
+  fairness: QueueFairness | null;
 }
 
 /** Most showtimes the sampler visits per run: an onsale has a handful; this only bounds a surprise. */
@@ -54,10 +67,11 @@ export class OnsaleLiveService {
   async figures(showtimeId: string): Promise<LiveFigures> {
     const sales = await this.sales.salesFigures(showtimeId);
     if (!sales) throw new AppError('SHOWTIME_NOT_FOUND');
-    const [queue, held, series] = await Promise.all([
+    const [queue, held, series, fairness] = await Promise.all([
       this.queue.liveFigures(showtimeId),
       this.holds.heldCount(showtimeId),
       this.repo.series(showtimeId),
+      this.queue.fairness(showtimeId),
       // A watched showtime is sampled from now on, even without a waiting line.
       this.repo.track([showtimeId], this.clock.nowMs()),
     ]);
@@ -70,6 +84,7 @@ export class OnsaleLiveService {
       sold: sales.sold,
       revenue: sales.revenue,
       series,
+      fairness,
     };
   }
 

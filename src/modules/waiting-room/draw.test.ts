@@ -47,14 +47,16 @@ describe('waiting room: opening time and the draw of early entrants', () => {
   afterAll(async () => {
     for (const a of apps) await a.close();
   });
-  /** The published rule, recomputed here: SHA-256 of "<seed>:<showtime>:<seq>", ascending. */
+  /** The published rule, recomputed here: SHA-256 of "<seed>:<entry id>", ascending. */
   const expectedOrder = async (showtimeId: string): Promise<string[]> => {
     const record = await room().seeds.record(showtimeId);
     const entries = await room().repository.drawnEntries(showtimeId);
-    const key = (seq: number) =>
-      createHash('sha256').update(`${record!.seed}:${showtimeId}:${seq}`).digest('hex');
+    const key = (userId: string) =>
+      createHash('sha256')
+        .update(`${record!.seed}:${room().entryIds.of(showtimeId, userId)}`)
+        .digest('hex');
     return entries
-      .map((e) => ({ userId: e.userId, seq: e.seq, key: key(e.seq) }))
+      .map((e) => ({ userId: e.userId, seq: e.seq, key: key(e.userId) }))
       .sort((a, b) => a.key.localeCompare(b.key))
       .map((e) => e.userId);
   };

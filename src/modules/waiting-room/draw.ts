@@ -1,36 +1,93 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash, createHmac, randomBytes } from 'node:crypto';
 import { LRUCache } from 'lru-cache';
 import type { Db } from '../../infra/db.ts';
 import type { EarlyEntry, WaitingRoomRepository } from './waiting-room.repository.ts';
-import { QueueDrawsRepository } from './queue-draws.repository.ts';
-
-/** Name of the ordering rule, for documents and a later audit endpoint. */
-export const DRAW_ALGORITHM = 'sha256(seedHex ":" showtimeId ":" seq), ascending';
+import { QueueDrawsRepository, type DrawRecord } from './queue-draws.repository.ts';
 
 /**
- * The key that places one early entrant: SHA-256 over the UTF-8 text `<seed hex>:<showtime id>:<seq>`,
- * as lowercase hex. Anyone holding the seed can recompute it (`printf '%s' "$seed:$id:$seq" | sha256sum`).
+ * Names the rules a verifier applies (docs/waiting-room.md "Verifiable draw"); the audit publishes it
+ * so a verifier written for this version can refuse one it does not know.
  */
-export function drawKey(seedHex: string, showtimeId: string, seq: number): string {
-  return createHash('sha256').update(`${seedHex}:${showtimeId}:${seq}`).digest('hex');
+export const DRAW_ALGORITHM =
+  'culture-ticket-draw-v1: commitment=sha256(seed bytes); key=sha256(seedHex ":" entryId); ' +
+  'order=key ascending; entriesDigest=sha256(entryIds in input order joined by "\\n")';
+
+/**
+ * An entry's public id: HMAC-SHA-256(key, "<showtime id>:<user id>"), the first 32 hex digits. The
+ * same user has unrelated ids in two showtimes, nobody without the key can tell whose entry it is, and
+ * any instance derives it without a store call (the key is derived from JWT_SECRET).
+ */
+export class EntryIds {
+  private readonly key: Buffer;
+  constructor(secret: string) {
+    this.key = createHmac('sha256', secret).update('queue-entry-id-v1').digest();
+  }
+
+  of(showtimeId: string, userId: string): string {
+    return createHmac('sha256', this.key).update(`${showtimeId}:${userId}`).digest('hex').slice(0, 32);
+  }
+}
+
+/** The commitment published before the draw: SHA-256 of the seed's 32 bytes, lowercase hex. */
+export function commitmentOf(seedHex: string): string {
+  return createHash('sha256').update(Buffer.from(seedHex, 'hex')).digest('hex');
+}
+
+/** SHA-256 over the entry ids in draw input order, joined by "\n" (no trailing newline). */
+export function entriesDigest(entryIds: string[]): string {
+  return createHash('sha256').update(entryIds.join('\n')).digest('hex');
 }
 
 /**
- * The order of the draw: a pure function of the seed and each entry's sequence number, so it can be
- * checked once the seed is published. Each entry's key depends on nothing else, so removing someone
- * (a leaver) never reorders the others. Ties (never seen with SHA-256) fall back to the sequence.
+ * The key that places one early entrant: SHA-256 over the UTF-8 text `<seed hex>:<entry id>`, as
+ * lowercase hex. Anyone holding the seed can recompute it (`printf '%s' "$seed:$entryId" | sha256sum`).
  */
-export function drawOrder(seedHex: string, showtimeId: string, entries: EarlyEntry[]): EarlyEntry[] {
+export function drawKey(seedHex: string, entryId: string): string {
+  return createHash('sha256').update(`${seedHex}:${entryId}`).digest('hex');
+}
+
+/** One early entrant as the draw sees it: the user, their public entry id, and their sequence. */
+export interface DrawEntry extends EarlyEntry {
+  entryId: string;
+}
+
+/**
+ * The order of the draw: a pure function of the seed and each entry's public id, so anyone can check
+ * it once the seed is published. Each entry's key depends on nothing else, so removing someone (a
+ * leaver) never reorders the others. Ties (never seen with SHA-256) keep the input order.
+ */
+export function drawOrder<E extends { entryId: string }>(seedHex: string, entries: E[]): E[] {
   return entries
-    .map((e) => ({ e, key: drawKey(seedHex, showtimeId, e.seq) }))
-    .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : a.e.seq - b.e.seq))
+    .map((e, i) => ({ e, i, key: drawKey(seedHex, e.entryId) }))
+    .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : a.i - b.i))
     .map((x) => x.e);
+}
+
+/** What the draw publishes: the ids in input order (by sequence), each one's place, and the digest. */
+export interface DrawList {
+  entryIds: string[];
+  /** 1-based place of `entryIds[i]` in the draw. */
+  positions: number[];
+  digest: string;
+}
+
+export function drawList(seedHex: string, entries: DrawEntry[]): { ordered: DrawEntry[]; list: DrawList } {
+  const input = [...entries].sort((a, b) => a.seq - b.seq);
+  const ordered = drawOrder(seedHex, input);
+  const place = new Map(ordered.map((e, i) => [e.entryId, i + 1]));
+  const entryIds = input.map((e) => e.entryId);
+  return {
+    ordered,
+    list: { entryIds, positions: entryIds.map((id) => place.get(id)!), digest: entriesDigest(entryIds) },
+  };
 }
 
 /** The seeds of the draws, in PostgreSQL (table `queue_draws`): durable, secret until the draw. */
 export class DrawSeeds {
   /** Showtimes known to have a seed: the entry path asks once per process, then never again. */
   private readonly known = new LRUCache<string, string>({ max: 10_000 });
+  /** Finished draws (immutable) for the audit routes, which anyone may call often. */
+  private readonly drawn = new LRUCache<string, DrawRecord>({ max: 100 });
 
   constructor(
     private readonly db: Db,
@@ -46,15 +103,23 @@ export class DrawSeeds {
     return seed;
   }
 
-  async markDrawn(showtimeId: string, earlyEntrants: number): Promise<void> {
-    await this.repo.markDrawn(this.db, showtimeId, earlyEntrants);
+  /** Records the draw: its list (ids in input order, places, digest); the seed is public from now on. */
+  async markDrawn(showtimeId: string, list: DrawList): Promise<void> {
+    await this.repo.markDrawn(this.db, showtimeId, list);
   }
 
-  /** The stored draw of a showtime (tests, a later audit endpoint). */
-  async record(
-    showtimeId: string,
-  ): Promise<{ seed: string; drawnAt: Date | null; earlyEntrants: number | null } | undefined> {
-    return this.repo.record(this.db, showtimeId);
+  /** The stored draw of a showtime; a finished one is cached (it never changes again). */
+  async record(showtimeId: string): Promise<DrawRecord | undefined> {
+    const hit = this.drawn.get(showtimeId);
+    if (hit) return hit;
+    const row = await this.repo.record(this.db, showtimeId);
+    if (row?.drawnAt) this.drawn.set(showtimeId, row);
+    return row;
+  }
+
+  /** The commitment of a showtime's seed, creating the seed if there is none yet. */
+  async commitment(showtimeId: string): Promise<string> {
+    return commitmentOf(await this.seedOf(showtimeId));
   }
 }
 
@@ -79,6 +144,7 @@ export class QueueDraw {
   constructor(
     private readonly repo: WaitingRoomRepository,
     private readonly seeds: DrawSeeds,
+    private readonly ids: EntryIds,
   ) {}
 
   run(showtimeId: string, salesOpenAtMs: number): Promise<DrawOutcome> {
@@ -97,10 +163,17 @@ export class QueueDraw {
       if (entries === null) return { kind: 'NOT_YET' };
       if (entries.length === 0) return { kind: 'NOTHING' };
       const seed = await this.seeds.seedOf(showtimeId);
-      const placed = await this.repo.applyDraw(showtimeId, drawOrder(seed, showtimeId, entries));
+      const { ordered, list } = drawList(
+        seed,
+        entries.map((e) => ({ ...e, entryId: this.ids.of(showtimeId, e.userId) })),
+      );
+      const placed = await this.repo.applyDraw(showtimeId, ordered);
       if (placed === null) continue;
       if (placed === 0) return { kind: 'NOTHING' };
-      await this.seeds.markDrawn(showtimeId, placed);
+      // The list as read: a leaver between the read and the apply keeps their published place (the
+      // apply skipped them), so the published order is exactly the function of the seed and the list.
+      // Written after the apply: a crash in between leaves the draw unpublished (the seed stays secret).
+      await this.seeds.markDrawn(showtimeId, list);
       return { kind: 'DRAWN', placed };
     }
     throw new Error(`draw of showtime ${showtimeId} kept missing early entrants`);

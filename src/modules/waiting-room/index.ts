@@ -3,7 +3,9 @@ import type { Background, Infra } from '../../container.ts';
 import type { AdmissionGate } from '../booking/ports.ts';
 import { AdmissionTokens } from './admission-tokens.ts';
 import { AdmissionTicker, DEFAULT_TICKER, type TickerOptions } from './admission.ticker.ts';
-import { DrawSeeds, QueueDraw } from './draw.ts';
+import { DrawSeeds, EntryIds, QueueDraw } from './draw.ts';
+import { ProofOfWork } from './proof-of-work.ts';
+import { QueueAudit } from './queue-audit.ts';
 import { StreamLimiter } from '../../infra/stream-limiter.ts';
 import { QueueStreamHub } from './queue-stream.ts';
 import { observeQueues } from './queue-metrics.ts';
@@ -24,6 +26,12 @@ export interface WaitingRoomModule {
   /** The pre-queue draw (the ticker performs it at the open) and its stored seeds. */
   draw: QueueDraw;
   seeds: DrawSeeds;
+  /** The public audit of the draw and the live dashboard's fairness figures. */
+  audit: QueueAudit;
+  /** Proof-of-work challenges for entering. */
+  pow: ProofOfWork;
+  /** Public entry ids (the draw's input). */
+  entryIds: EntryIds;
   repository: WaitingRoomRepository;
   hub: QueueStreamHub;
 }
@@ -49,16 +57,28 @@ export function createWaitingRoomModule(
   options: WaitingRoomOptions = {},
 ): WaitingRoomModule {
   const repository = new WaitingRoomRepository(infra.redis);
-  const settings = new QueueSettingsCache(ports.settings, infra.config.QUEUE_OPENS_BEFORE_SALES_MINUTES);
+  const settings = new QueueSettingsCache(ports.settings, {
+    leadMinutes: infra.config.QUEUE_OPENS_BEFORE_SALES_MINUTES,
+    powDifficulty: infra.config.QUEUE_POW_DIFFICULTY,
+  });
   const seeds = new DrawSeeds(infra.db);
-  const draw = new QueueDraw(repository, seeds);
+  const ids = new EntryIds(infra.config.JWT_SECRET);
+  const draw = new QueueDraw(repository, seeds, ids);
+  const pow = new ProofOfWork(infra.redis, infra.config.JWT_SECRET, infra.clock, {
+    challengeMs: infra.config.QUEUE_POW_CHALLENGE_SECONDS * 1000,
+    spikePerSecond: infra.config.QUEUE_POW_SPIKE_PER_SECOND,
+    maxFactor: 64,
+  });
   const service = new WaitingRoomService(
     repository,
     settings,
     new AdmissionTokens(infra.config.JWT_SECRET),
     seeds,
     infra.clock,
+    ids,
+    pow,
   );
+  const audit = new QueueAudit(service, seeds, repository, pow, infra.clock);
   const admissions = infra.metrics.counter({
     name: 'waiting_room_admissions_total',
     help: 'Users admitted from waiting rooms',
@@ -96,13 +116,16 @@ export function createWaitingRoomModule(
       perInstance: infra.config.STREAM_LIMIT_PER_INSTANCE,
     });
   return {
-    routes: waitingRoomRoutes(service, hub, limits, streams),
+    routes: waitingRoomRoutes(service, hub, limits, streams, audit),
     background: [ticker.job(infra.redis, infra.log)],
     gate: service,
     service,
     ticker,
     draw,
     seeds,
+    audit,
+    pow,
+    entryIds: ids,
     repository,
     hub,
   };

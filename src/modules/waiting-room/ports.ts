@@ -14,6 +14,10 @@ export interface ShowtimeQueueFacts {
   salesCloseAt: Date;
   /** Minutes before sales open that entries are accepted; null: the waiting room's default. */
   opensBeforeMinutes: number | null;
+  /** Entering needs a solved proof-of-work challenge. */
+  proofOfWork: boolean;
+  /** The challenge's base maxnumber; null: the waiting room's default. */
+  powDifficulty: number | null;
 }
 
 /** The queue settings of live (not deleted) showtimes; ids without one are left out. */

@@ -1,8 +1,22 @@
 import { sql } from 'kysely';
 import type { DbOrTx } from '../../infra/db.ts';
+import type { DrawList } from './draw.ts';
 import './waiting-room.tables.ts';
 
-/** The waiting room's one table, `queue_draws`: each showtime's draw seed. Stateless. */
+/** A showtime's draw as stored. `seed` is secret until `drawnAt` is set. */
+export interface DrawRecord {
+  seed: string;
+  /** SHA-256 of the seed's bytes (computed by PostgreSQL). */
+  commitment: string;
+  drawnAt: Date | null;
+  earlyEntrants: number | null;
+  /** Entry ids in draw input order (empty before the draw). */
+  entryIds: string[];
+  positions: number[];
+  entriesDigest: string | null;
+}
+
+/** The waiting room's one table, `queue_draws`: each showtime's draw seed and published list. Stateless. */
 export class QueueDrawsRepository {
   /** Stores `seed` unless the showtime has one; returns the stored seed either way. */
   async seedOf(db: DbOrTx, showtimeId: string, seed: string): Promise<string> {
@@ -19,24 +33,45 @@ export class QueueDrawsRepository {
     return row.seed;
   }
 
-  async markDrawn(db: DbOrTx, showtimeId: string, earlyEntrants: number): Promise<void> {
+  async markDrawn(db: DbOrTx, showtimeId: string, list: DrawList): Promise<void> {
     await db
       .updateTable('queue_draws')
-      .set({ drawn_at: sql<Date>`now()`, early_entrants: earlyEntrants })
+      .set({
+        drawn_at: sql<Date>`now()`,
+        early_entrants: list.entryIds.length,
+        entry_ids: list.entryIds,
+        positions: list.positions,
+        entries_digest: list.digest,
+      })
       .where('showtime_id', '=', showtimeId)
       .where('drawn_at', 'is', null)
       .execute();
   }
 
-  async record(
-    db: DbOrTx,
-    showtimeId: string,
-  ): Promise<{ seed: string; drawnAt: Date | null; earlyEntrants: number | null } | undefined> {
+  async record(db: DbOrTx, showtimeId: string): Promise<DrawRecord | undefined> {
     const row = await db
       .selectFrom('queue_draws')
-      .select(['seed', 'drawn_at', 'early_entrants'])
+      .select([
+        'seed',
+        'commitment',
+        'drawn_at',
+        'early_entrants',
+        'entry_ids',
+        'positions',
+        'entries_digest',
+      ])
       .where('showtime_id', '=', showtimeId)
       .executeTakeFirst();
-    return row && { seed: row.seed, drawnAt: row.drawn_at, earlyEntrants: row.early_entrants };
+    return (
+      row && {
+        seed: row.seed,
+        commitment: row.commitment,
+        drawnAt: row.drawn_at,
+        earlyEntrants: row.early_entrants,
+        entryIds: row.entry_ids ?? [],
+        positions: row.positions ?? [],
+        entriesDigest: row.entries_digest,
+      }
+    );
   }
 }

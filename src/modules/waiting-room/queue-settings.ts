@@ -12,9 +12,19 @@ export interface QueueSettings {
   salesCloseAt: Date;
   /** When entries are first accepted: `salesOpenAt` minus the showtime's (or the default) lead. */
   opensAt: Date;
+  /** Entering needs a solved proof-of-work challenge. */
+  proofOfWork: boolean;
+  /** The challenge's base maxnumber: the showtime's, or the default. */
+  powDifficulty: number;
 }
 
-const toSettings = (r: ShowtimeQueueFacts, defaultLeadMinutes: number): QueueSettings => ({
+/** What a showtime that sets nothing of its own gets. */
+export interface QueueDefaults {
+  leadMinutes: number;
+  powDifficulty: number;
+}
+
+const toSettings = (r: ShowtimeQueueFacts, defaults: QueueDefaults): QueueSettings => ({
   showtimeId: r.showtimeId,
   enabled: r.enabled,
   admitPerSecond: r.admitPerSecond,
@@ -22,7 +32,9 @@ const toSettings = (r: ShowtimeQueueFacts, defaultLeadMinutes: number): QueueSet
   sessionSeconds: r.sessionSeconds,
   salesOpenAt: r.salesOpenAt,
   salesCloseAt: r.salesCloseAt,
-  opensAt: new Date(r.salesOpenAt.getTime() - (r.opensBeforeMinutes ?? defaultLeadMinutes) * 60_000),
+  opensAt: new Date(r.salesOpenAt.getTime() - (r.opensBeforeMinutes ?? defaults.leadMinutes) * 60_000),
+  proofOfWork: r.proofOfWork,
+  powDifficulty: r.powDifficulty ?? defaults.powDifficulty,
 });
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -39,8 +51,8 @@ export class QueueSettingsCache {
 
   constructor(
     private readonly source: QueueSettingsPort,
-    /** Minutes before sales open that a waiting room opens, unless the showtime sets its own. */
-    private readonly defaultLeadMinutes: number,
+    /** Lead minutes and difficulty, unless the showtime sets its own. */
+    private readonly defaults: QueueDefaults,
     cacheMs = 2_000,
   ) {
     this.cache = new LRUCache({ max: 10_000, ttl: cacheMs });
@@ -72,7 +84,7 @@ export class QueueSettingsCache {
     }
     if (missing.length > 0) {
       const rows = await this.source.queueSettings(missing);
-      for (const row of rows) out.set(row.showtimeId, toSettings(row, this.defaultLeadMinutes));
+      for (const row of rows) out.set(row.showtimeId, toSettings(row, this.defaults));
       for (const id of missing) this.cache.set(id, { value: out.get(id) ?? null });
     }
     return out;

@@ -178,6 +178,26 @@ export class WaitingRoomRepository {
     return entries;
   }
 
+  /**
+   * For the audit: how many wait in the early set, and whether the draw has placed it (the `drawn`
+   * key exists). One single-slot pipeline, so the two answers describe the same moment.
+   */
+  async drawState(showtimeId: string): Promise<{ early: number; drawn: boolean }> {
+    const k = queueKeys(showtimeId);
+    const out = await this.redis.pipeline().zcard(k.early).exists(k.drawn).exec();
+    const value = (i: number): number => {
+      const [err, v] = out?.[i] ?? [new Error('no reply'), null];
+      if (err) throw storeUnavailable(err);
+      return Number(v);
+    };
+    return { early: value(0), drawn: value(1) === 1 };
+  }
+
+  /** The entry counter (entries ever made); the live dashboard derives entries per second from it. */
+  async entryCount(showtimeId: string): Promise<number> {
+    return Number((await this.redis.get(queueKeys(showtimeId).seq)) ?? 0);
+  }
+
   async readyShowtimes(): Promise<string[]> {
     return this.redis.smembers(READY_SHOWTIMES_KEY);
   }

@@ -6,7 +6,16 @@ import type { StreamLimiter } from '../../infra/stream-limiter.ts';
 import type { QueueStreamHub } from './queue-stream.ts';
 import type { QueueView, WaitingRoomService } from './waiting-room.service.ts';
 import { errors } from '../../http/schemas.ts';
-import { QueueViewSchema, ShowtimeParams } from './waiting-room.schemas.ts';
+import {
+  AuditEntriesQuery,
+  AuditEntriesSchema,
+  AuditSchema,
+  ChallengeSchema,
+  EnterBody,
+  QueueViewSchema,
+  ShowtimeParams,
+} from './waiting-room.schemas.ts';
+import type { QueueAudit } from './queue-audit.ts';
 import { userKey } from '../../http/rate-limit-key.ts';
 
 export interface WaitingRoomLimits {
@@ -33,6 +42,7 @@ export const waitingRoomRoutes =
     hub: QueueStreamHub,
     limits: WaitingRoomLimits,
     streams: StreamLimiter,
+    audit: QueueAudit,
   ): FastifyPluginAsyncTypebox =>
   async (app) => {
     // The per-user limit is the route's config.rateLimit (after authentication). The plugin applies one
@@ -74,12 +84,81 @@ export const waitingRoomRoutes =
         schema: {
           tags: ['waiting-room'],
           summary: 'Enter the waiting room (idempotent: entering again keeps the original place)',
+          description:
+            "With the showtime's proof of work on, the body carries a solved challenge (`altcha`); missing, " +
+            'invalid, expired or already used → 400 CHALLENGE_REQUIRED with `reason`. A body is optional otherwise.',
           security: [{ bearerAuth: [] }],
           params: ShowtimeParams,
+          // No body at all is read as null (fastify), which older clients send.
+          body: Type.Union([EnterBody, Type.Null()]),
           response: { 200: QueueViewSchema, ...queueErrors },
         },
       },
-      async (request) => service.enter(request.params.id, request.user!.id),
+      async (request) => service.enter(request.params.id, request.user!.id, request.body?.altcha),
+    );
+
+    app.get(
+      '/showtimes/:id/queue/challenge',
+      {
+        onRequest: [perIp('challenge')],
+        config: { access: 'signed-in', rateLimit: perUser('challenge', limits.enterPerUserPerMinute) },
+        schema: {
+          tags: ['waiting-room'],
+          summary: 'A single-use proof-of-work challenge (ALTCHA) for entering this waiting room',
+          description:
+            'Solve in the browser (altcha-lib or the altcha widget) and send the payload as `altcha` when entering. ' +
+            'Valid QUEUE_POW_CHALLENGE_SECONDS; the difficulty rises for an address that asks in bursts.',
+          security: [{ bearerAuth: [] }],
+          params: ShowtimeParams,
+          response: { 200: ChallengeSchema, ...queueErrors },
+        },
+      },
+      async (request, reply) => {
+        reply.header('cache-control', 'no-store');
+        return service.challenge(request.params.id, request.ip);
+      },
+    );
+
+    app.get(
+      '/showtimes/:id/queue/audit',
+      {
+        config: { access: 'public' },
+        schema: {
+          tags: ['waiting-room'],
+          summary: "The draw's public proof: commitment, then the seed and the digest of the drawn list",
+          description:
+            'Before the draw: the commitment (from the opening of the room) and how many wait for the draw. After it: ' +
+            'the seed, whose SHA-256 must equal the commitment, and the digest of the list at …/queue/audit/entries. ' +
+            'docs/waiting-room.md "Verifiable draw" gives the rules; `npm run verify:queue <id>` checks them.',
+          params: ShowtimeParams,
+          response: { 200: AuditSchema, ...errors(400, 404, 409, 429) },
+        },
+      },
+      async (request, reply) => {
+        const view = await audit.audit(request.params.id);
+        // A finished draw never changes; before it, the count moves.
+        reply.header('cache-control', view.seed ? 'public, max-age=3600' : 'public, max-age=5');
+        return view;
+      },
+    );
+
+    app.get(
+      '/showtimes/:id/queue/audit/entries',
+      {
+        config: { access: 'public' },
+        schema: {
+          tags: ['waiting-room'],
+          summary: 'The drawn entry ids in draw input order, each with the place the draw gave it',
+          params: ShowtimeParams,
+          querystring: AuditEntriesQuery,
+          response: { 200: AuditEntriesSchema, ...errors(400, 404, 409, 429) },
+        },
+      },
+      async (request, reply) => {
+        const page = await audit.entries(request.params.id, request.query.page, request.query.size);
+        if (page.total > 0) reply.header('cache-control', 'public, max-age=3600');
+        return page;
+      },
     );
 
     app.get(

@@ -2,7 +2,8 @@ import { AppError } from '../../errors.ts';
 import type { Clock } from '../../infra/clock.ts';
 import type { AdmissionGate } from '../booking/ports.ts';
 import type { AdmissionTokens } from './admission-tokens.ts';
-import type { DrawSeeds } from './draw.ts';
+import type { DrawSeeds, EntryIds } from './draw.ts';
+import type { ProofOfWork } from './proof-of-work.ts';
 import type { QueueState, WaitingRoomRepository } from './waiting-room.repository.ts';
 import type { QueueSettings, QueueSettingsCache } from './queue-settings.ts';
 
@@ -16,6 +17,8 @@ export interface QueueView {
   drawAt?: string;
   admissionToken?: string;
   expiresAt?: string;
+  /** The public, per-showtime pseudonymous id of this entry: the id the draw and its audit list use. */
+  entryId: string;
 }
 
 /** Enter, poll and leave a showtime's waiting room; the admission gate checkout asks. */
@@ -26,9 +29,16 @@ export class WaitingRoomService implements AdmissionGate {
     private readonly tokens: AdmissionTokens,
     private readonly seeds: DrawSeeds,
     private readonly clock: Clock,
+    private readonly ids: EntryIds,
+    private readonly pow: ProofOfWork,
   ) {}
 
-  async enter(showtimeId: string, userId: string): Promise<QueueView> {
+  /**
+   * Enters the queue. With the showtime's proof of work on, `altcha` must be a solved, unused challenge
+   * of this showtime (400 CHALLENGE_REQUIRED otherwise); it is checked after the opening times, so a
+   * too-early entry does not burn the challenge.
+   */
+  async enter(showtimeId: string, userId: string, altcha?: string): Promise<QueueView> {
     const settings = await this.queuedShowtime(showtimeId);
     const now = this.clock.nowMs();
     if (now >= settings.salesCloseAt.getTime()) throw new AppError('SALES_NOT_OPEN', 'Sales have closed');
@@ -36,6 +46,7 @@ export class WaitingRoomService implements AdmissionGate {
       const opensAt = settings.opensAt.toISOString();
       throw new AppError('QUEUE_NOT_OPEN', `The waiting room opens at ${opensAt}`, { opensAt });
     }
+    if (settings.proofOfWork) await this.pow.redeem(showtimeId, altcha);
     // The draw's seed exists before the first early entry is recorded (so it can be committed to
     // before anyone's place depends on it). A minute of slack covers this clock against Redis's.
     if (now < settings.salesOpenAt.getTime() + 60_000) await this.seeds.seedOf(showtimeId);
@@ -60,6 +71,12 @@ export class WaitingRoomService implements AdmissionGate {
     for (const [userId, state] of states)
       out.set(userId, await this.toView(showtimeId, userId, state, settings));
     return out;
+  }
+
+  /** A proof-of-work challenge for entering (whether or not the showtime requires one). */
+  async challenge(showtimeId: string, ip: string) {
+    const settings = await this.queuedShowtime(showtimeId);
+    return this.pow.challenge(showtimeId, settings.powDifficulty, ip);
   }
 
   /** Line length, live sessions and measured admissions per second (the admin's live figures). */
@@ -117,6 +134,7 @@ export class WaitingRoomService implements AdmissionGate {
     settings: QueueSettings,
   ): Promise<QueueView | null> {
     if (state.status === 'NONE') return null;
+    const entryId = this.ids.of(showtimeId, userId);
     if (state.status === 'ADMITTED') {
       const admissionToken = await this.tokens.sign({
         userId,
@@ -132,6 +150,7 @@ export class WaitingRoomService implements AdmissionGate {
         estimatedWaitSeconds: 0,
         admissionToken,
         expiresAt,
+        entryId,
       };
     }
     if (state.status === 'EARLY') {
@@ -143,6 +162,7 @@ export class WaitingRoomService implements AdmissionGate {
         ahead: null,
         estimatedWaitSeconds: estimateWait(middle, state.measuredRate, settings, state.now),
         drawAt: settings.salesOpenAt.toISOString(),
+        entryId,
       };
     }
     return {
@@ -150,6 +170,7 @@ export class WaitingRoomService implements AdmissionGate {
       position: state.position,
       ahead: state.position - 1,
       estimatedWaitSeconds: estimateWait(state.position, state.measuredRate, settings, state.now),
+      entryId,
     };
   }
 }

@@ -117,7 +117,11 @@ export const catalog = {
 };
 
 export const queue = {
-  enter: (showtimeId: string) => call('POST', '/showtimes/{id}/queue', { path: { id: showtimeId } }),
+  /** `altcha`: a solved proof-of-work payload, for a showtime that asks for one. */
+  enter: (showtimeId: string, altcha?: string) =>
+    call('POST', '/showtimes/{id}/queue', { path: { id: showtimeId }, body: altcha ? { altcha } : {} }),
+  challenge: (showtimeId: string) =>
+    call('GET', '/showtimes/{id}/queue/challenge', { path: { id: showtimeId } }),
   status: (showtimeId: string) => call('GET', '/showtimes/{id}/queue', { path: { id: showtimeId } }),
   leave: (showtimeId: string) => call('DELETE', '/showtimes/{id}/queue', { path: { id: showtimeId } }),
 };

@@ -49,6 +49,7 @@ export const FIELD_LABELS: Record<string, Words> = {
   'queue.maxActive': { ko: '동시 구매자 최대', en: 'Most buyers at once' },
   'queue.sessionSeconds': { ko: '입장 후 제한 시간', en: 'Time after admission' },
   'queue.opensBeforeMinutes': { ko: '대기실 오픈', en: 'Waiting room opens' },
+  'queue.powDifficulty': { ko: '입장 확인 난이도', en: 'Entry check difficulty' },
   name: { ko: '이름', en: 'Name' },
   address: { ko: '주소', en: 'Address' },
   sections: { ko: '구역', en: 'Sections' },

@@ -166,6 +166,10 @@ export const MESSAGES: Record<string, { ko: string; en: string }> = {
     ko: '열어 둔 창이 너무 많습니다. 다른 탭이나 창을 닫고 다시 시도해 주세요.',
     en: 'Too many windows are open. Close other tabs or windows and try again.',
   },
+  CHALLENGE_REQUIRED: {
+    ko: '입장 확인이 끝나지 않았습니다. 잠시 후 다시 입장해 주세요.',
+    en: 'The entry check did not finish. Please try entering again.',
+  },
   SEATS_UNAVAILABLE: {
     ko: '이미 선택되었거나 판매된 좌석입니다. 다른 좌석을 골라 주세요.',
     en: 'Some seats were just taken. Please choose others.',

@@ -5136,6 +5136,10 @@ export interface paths {
               maxActive?: number;
               /** @description The waiting room opens this many minutes before salesOpenAt (default QUEUE_OPENS_BEFORE_SALES_MINUTES); entrants before salesOpenAt are drawn at random at the open */
               opensBeforeMinutes?: number;
+              /** @description The challenge maxnumber (about half as many hashes on average); null = QUEUE_POW_DIFFICULTY. Raised automatically for an address that enters in bursts */
+              powDifficulty?: number | null;
+              /** @description Entering the waiting room needs a solved proof-of-work challenge (GET …/queue/challenge); default off */
+              proofOfWork?: boolean;
               sessionSeconds?: number;
             };
             /** Format: date-time */
@@ -6019,6 +6023,8 @@ export interface paths {
                 enabled: boolean;
                 maxActive: number;
                 opensBeforeMinutes: number | null;
+                powDifficulty: number | null;
+                proofOfWork: boolean;
                 sessionSeconds: number;
               };
               /** Format: date-time */
@@ -6371,6 +6377,10 @@ export interface paths {
               maxActive?: number;
               /** @description The waiting room opens this many minutes before salesOpenAt (default QUEUE_OPENS_BEFORE_SALES_MINUTES); entrants before salesOpenAt are drawn at random at the open */
               opensBeforeMinutes?: number;
+              /** @description The challenge maxnumber (about half as many hashes on average); null = QUEUE_POW_DIFFICULTY. Raised automatically for an address that enters in bursts */
+              powDifficulty?: number | null;
+              /** @description Entering the waiting room needs a solved proof-of-work challenge (GET …/queue/challenge); default off */
+              proofOfWork?: boolean;
               sessionSeconds?: number;
             };
             /** Format: date-time */
@@ -6401,6 +6411,8 @@ export interface paths {
                 enabled: boolean;
                 maxActive: number;
                 opensBeforeMinutes: number | null;
+                powDifficulty: number | null;
+                proofOfWork: boolean;
                 sessionSeconds: number;
               };
               /** Format: date-time */
@@ -6620,6 +6632,21 @@ export interface paths {
             'application/json': {
               active: number;
               admittedPerSecond: number;
+              /** @description The waiting room: its draw and proof of work; null for a showtime without one */
+              fairness: {
+                baseDifficulty: number;
+                /** @description SHA-256 of the draw's seed */
+                commitment: string | null;
+                /** @description The highest difficulty handed out in the last 10 s */
+                difficulty: number;
+                /** Format: date-time */
+                drawnAt: string | null;
+                /** @description Waiting for the draw, or ordered by it once drawn */
+                earlyEntrants: number;
+                /** @description New entries per second since the previous look */
+                entriesPerSecond: number;
+                proofOfWork: boolean;
+              } | null;
               held: number;
               /** @description Sum of list prices of SOLD seats (KRW), before discounts */
               revenue: number;
@@ -16933,6 +16960,8 @@ export interface paths {
                * @description Entered before sales opened: the draw places you at random among those entrants at this time
                */
               drawAt?: string;
+              /** @description The public, per-showtime pseudonymous id of an entry (HMAC of showtime and user under a server key); the draw orders by it */
+              entryId: string;
               /** @description From the measured admission rate */
               estimatedWaitSeconds: number;
               /**
@@ -17123,7 +17152,10 @@ export interface paths {
       };
     };
     put?: never;
-    /** Enter the waiting room (idempotent: entering again keeps the original place) */
+    /**
+     * Enter the waiting room (idempotent: entering again keeps the original place)
+     * @description With the showtime's proof of work on, the body carries a solved challenge (`altcha`); missing, invalid, expired or already used → 400 CHALLENGE_REQUIRED with `reason`. A body is optional otherwise.
+     */
     post: {
       parameters: {
         query?: never;
@@ -17133,7 +17165,14 @@ export interface paths {
         };
         cookie?: never;
       };
-      requestBody?: never;
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description A solved challenge from GET …/queue/challenge: base64 of the JSON {algorithm, challenge, number, salt, signature} (the ALTCHA payload). Required when the showtime turns proof of work on */
+            altcha?: string;
+          } | null;
+        };
+      };
       responses: {
         /** @description Default Response */
         200: {
@@ -17151,6 +17190,8 @@ export interface paths {
                * @description Entered before sales opened: the draw places you at random among those entrants at this time
                */
               drawAt?: string;
+              /** @description The public, per-showtime pseudonymous id of an entry (HMAC of showtime and user under a server key); the draw orders by it */
+              entryId: string;
               /** @description From the measured admission rate */
               estimatedWaitSeconds: number;
               /**
@@ -17535,6 +17576,579 @@ export interface paths {
         };
       };
     };
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/showtimes/{id}/queue/audit': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The draw's public proof: commitment, then the seed and the digest of the drawn list
+     * @description Before the draw: the commitment (from the opening of the room) and how many wait for the draw. After it: the seed, whose SHA-256 must equal the commitment, and the digest of the list at …/queue/audit/entries. docs/waiting-room.md "Verifiable draw" gives the rules; `npm run verify:queue <id>` checks them.
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description The rules a verifier applies, by name and in short */
+              algorithm: string;
+              /** @description Published from the opening of the waiting room; null before it */
+              commitment: string | (never | null);
+              /**
+               * Format: date-time
+               * @description When the draw orders the early entrants (salesOpenAt)
+               */
+              drawAt: string;
+              /** Format: date-time */
+              drawnAt: string | null;
+              /** @description Before the draw: how many wait for it now; after: how many it ordered */
+              earlyEntrants: number;
+              /** @description Null until the draw */
+              entriesDigest: string | (never | null);
+              /** @description The 32-byte seed in hex; present once the draw is done */
+              seed?: string;
+              /** Format: uuid */
+              showtimeId: string;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: ({
+                /** @description Where: body.title, body.prices.0.price, params.id, query.page */
+                field?: string;
+                format?: string;
+                limit?: number;
+                /** @description English, for people reading raw responses; clients word `rule` */
+                message?: string;
+                /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
+                rule?: string;
+              } & {
+                [key: string]: unknown;
+              })[];
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: ({
+                /** @description Where: body.title, body.prices.0.price, params.id, query.page */
+                field?: string;
+                format?: string;
+                limit?: number;
+                /** @description English, for people reading raw responses; clients word `rule` */
+                message?: string;
+                /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
+                rule?: string;
+              } & {
+                [key: string]: unknown;
+              })[];
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: ({
+                /** @description Where: body.title, body.prices.0.price, params.id, query.page */
+                field?: string;
+                format?: string;
+                limit?: number;
+                /** @description English, for people reading raw responses; clients word `rule` */
+                message?: string;
+                /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
+                rule?: string;
+              } & {
+                [key: string]: unknown;
+              })[];
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: ({
+                /** @description Where: body.title, body.prices.0.price, params.id, query.page */
+                field?: string;
+                format?: string;
+                limit?: number;
+                /** @description English, for people reading raw responses; clients word `rule` */
+                message?: string;
+                /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
+                rule?: string;
+              } & {
+                [key: string]: unknown;
+              })[];
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/showtimes/{id}/queue/audit/entries': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The drawn entry ids in draw input order, each with the place the draw gave it */
+    get: {
+      parameters: {
+        query?: {
+          /** @description 1-based page number */
+          page?: number;
+          /** @description Items per page (up to 10,000: verifiers read the whole list, and it never changes) */
+          size?: number;
+        };
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description In draw input order (the order of entry), the order the digest is computed over */
+              items: {
+                /** @description The public, per-showtime pseudonymous id of an entry (HMAC of showtime and user under a server key); the draw orders by it */
+                entryId: string;
+                /** @description The place the draw gave this entry (1 = first) */
+                position: number;
+              }[];
+              page: number;
+              size: number;
+              total: number;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: ({
+                /** @description Where: body.title, body.prices.0.price, params.id, query.page */
+                field?: string;
+                format?: string;
+                limit?: number;
+                /** @description English, for people reading raw responses; clients word `rule` */
+                message?: string;
+                /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
+                rule?: string;
+              } & {
+                [key: string]: unknown;
+              })[];
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: ({
+                /** @description Where: body.title, body.prices.0.price, params.id, query.page */
+                field?: string;
+                format?: string;
+                limit?: number;
+                /** @description English, for people reading raw responses; clients word `rule` */
+                message?: string;
+                /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
+                rule?: string;
+              } & {
+                [key: string]: unknown;
+              })[];
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: ({
+                /** @description Where: body.title, body.prices.0.price, params.id, query.page */
+                field?: string;
+                format?: string;
+                limit?: number;
+                /** @description English, for people reading raw responses; clients word `rule` */
+                message?: string;
+                /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
+                rule?: string;
+              } & {
+                [key: string]: unknown;
+              })[];
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: ({
+                /** @description Where: body.title, body.prices.0.price, params.id, query.page */
+                field?: string;
+                format?: string;
+                limit?: number;
+                /** @description English, for people reading raw responses; clients word `rule` */
+                message?: string;
+                /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
+                rule?: string;
+              } & {
+                [key: string]: unknown;
+              })[];
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/showtimes/{id}/queue/challenge': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * A single-use proof-of-work challenge (ALTCHA) for entering this waiting room
+     * @description Solve in the browser (altcha-lib or the altcha widget) and send the payload as `altcha` when entering. Valid QUEUE_POW_CHALLENGE_SECONDS; the difficulty rises for an address that asks in bursts.
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description An ALTCHA challenge (altcha-lib v1 format): find the number n with SHA-256(salt + n) = challenge */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @enum {string} */
+              algorithm: 'SHA-256';
+              /** @description SHA-256 hex of salt + the secret number */
+              challenge: string;
+              /** @description The secret number is in 0..maxnumber (the difficulty) */
+              maxnumber: number;
+              /** @description Random hex, then `?expires=<unix s>&st=<showtime id>&` */
+              salt: string;
+              /** @description HMAC-SHA-256 of the challenge under the server key */
+              signature: string;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: ({
+                /** @description Where: body.title, body.prices.0.price, params.id, query.page */
+                field?: string;
+                format?: string;
+                limit?: number;
+                /** @description English, for people reading raw responses; clients word `rule` */
+                message?: string;
+                /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
+                rule?: string;
+              } & {
+                [key: string]: unknown;
+              })[];
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: ({
+                /** @description Where: body.title, body.prices.0.price, params.id, query.page */
+                field?: string;
+                format?: string;
+                limit?: number;
+                /** @description English, for people reading raw responses; clients word `rule` */
+                message?: string;
+                /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
+                rule?: string;
+              } & {
+                [key: string]: unknown;
+              })[];
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: ({
+                /** @description Where: body.title, body.prices.0.price, params.id, query.page */
+                field?: string;
+                format?: string;
+                limit?: number;
+                /** @description English, for people reading raw responses; clients word `rule` */
+                message?: string;
+                /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
+                rule?: string;
+              } & {
+                [key: string]: unknown;
+              })[];
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: ({
+                /** @description Where: body.title, body.prices.0.price, params.id, query.page */
+                field?: string;
+                format?: string;
+                limit?: number;
+                /** @description English, for people reading raw responses; clients word `rule` */
+                message?: string;
+                /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
+                rule?: string;
+              } & {
+                [key: string]: unknown;
+              })[];
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: ({
+                /** @description Where: body.title, body.prices.0.price, params.id, query.page */
+                field?: string;
+                format?: string;
+                limit?: number;
+                /** @description English, for people reading raw responses; clients word `rule` */
+                message?: string;
+                /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
+                rule?: string;
+              } & {
+                [key: string]: unknown;
+              })[];
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              detail: string;
+              errors?: ({
+                /** @description Where: body.title, body.prices.0.price, params.id, query.page */
+                field?: string;
+                format?: string;
+                limit?: number;
+                /** @description English, for people reading raw responses; clients word `rule` */
+                message?: string;
+                /** @description What it broke: ajv's keyword (required, maximum, format…) or a service rule */
+                rule?: string;
+              } & {
+                [key: string]: unknown;
+              })[];
+              status: number;
+              title: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
     options?: never;
     head?: never;
     patch?: never;

@@ -1,3 +1,4 @@
+import { queueAuditEn, queueAuditKo } from './queue-audit.ts';
 import { reviewsEn, reviewsKo } from './reviews.ts';
 
 /**
@@ -182,6 +183,7 @@ const ko = {
   'detail.noReviews': '아직 관람후기가 없습니다',
   'detail.noReviewsHint': '관람하신 뒤 첫 후기를 남겨 주세요.',
   ...reviewsKo,
+  ...queueAuditKo,
   'detail.tabChat': '채팅',
   'chat.title': '팬 채팅',
   'chat.signInTitle': '로그인하고 팬들과 이야기해 보세요',
@@ -1101,6 +1103,7 @@ const en: Record<Key, string> = {
   'detail.noReviews': 'No reviews yet',
   'detail.noReviewsHint': 'Saw the show? Be the first to review it.',
   ...reviewsEn,
+  ...queueAuditEn,
   'detail.tabChat': 'Chat',
   'chat.title': 'Fan chat',
   'chat.signInTitle': 'Sign in to chat with other fans',

@@ -8,6 +8,7 @@ import type { QueueState } from '../api/types.ts';
 import { useI18n } from '../i18n/index.tsx';
 import { useTitle } from '../lib/hooks.ts';
 import { readEventStream } from '../lib/sse.ts';
+import { solvePow } from '../lib/pow.ts';
 import { setAdmission } from '../lib/storage.ts';
 import { ErrorBox, Loading } from '../components/States.tsx';
 
@@ -37,6 +38,9 @@ export default function WaitingRoom() {
   const [error, setError] = useState<unknown>(null);
   const [live, setLive] = useState(false);
   const firstPosition = useRef<number | null>(null);
+  /** This showtime asked for a proof of work once: solve before every later entry. */
+  const needsPow = useRef(false);
+  const [solving, setSolving] = useState(false);
   useTitle(t('queue.title'));
 
   useEffect(() => {
@@ -60,6 +64,27 @@ export default function WaitingRoom() {
       setOpensAt(null);
       setState(next);
     };
+    /**
+     * Enters; where the showtime asks for a proof of work (400 CHALLENGE_REQUIRED), fetches a challenge,
+     * solves it in the background (Web Workers, no interaction) and enters with it.
+     */
+    const enter = async (): Promise<QueueState> => {
+      if (!needsPow.current) {
+        try {
+          return await queue.enter(showtimeId);
+        } catch (err) {
+          if (errorCode(err) !== 'CHALLENGE_REQUIRED') throw err;
+          needsPow.current = true;
+        }
+      }
+      setSolving(true);
+      try {
+        const altcha = await solvePow(await queue.challenge(showtimeId));
+        return await queue.enter(showtimeId, altcha);
+      } finally {
+        setSolving(false);
+      }
+    };
     const poll = async (): Promise<void> => {
       if (controller.signal.aborted) return;
       try {
@@ -69,7 +94,7 @@ export default function WaitingRoom() {
         // Dropped from the queue (e.g. the admission window passed unused): entering again is safe,
         // the server keeps a place that still exists.
         if (errorCode(err) === 'NOT_IN_QUEUE') {
-          await queue.enter(showtimeId).then(apply, (again: unknown) => {
+          await enter().then(apply, (again: unknown) => {
             if (!controller.signal.aborted) setError(again);
           });
         } else if (!controller.signal.aborted) setError(err);
@@ -79,7 +104,7 @@ export default function WaitingRoom() {
 
     const start = async (): Promise<void> => {
       try {
-        apply(await queue.enter(showtimeId));
+        apply(await enter());
       } catch (err) {
         if (errorCode(err) === 'QUEUE_NOT_ENABLED') return navigate(seatsPath, { replace: true });
         const at = err instanceof ApiError ? err.problem.opensAt : undefined;
@@ -141,7 +166,13 @@ export default function WaitingRoom() {
         </div>
       </section>
     );
-  if (!state) return <Loading label={t('queue.entering')} />;
+  if (!state) return <Loading label={solving ? t('queue.checking') : t('queue.entering')} />;
+  const auditLink = (
+    <p className="small" data-testid="queue-entry">
+      {t('queue.entryId')} <code className="hex">{state.entryId.slice(0, 8)}</code> ·{' '}
+      <Link to={`/showtimes/${showtimeId}/audit?entry=${state.entryId}`}>{t('queue.auditLink')}</Link>
+    </p>
+  );
 
   const minutes = Math.ceil(state.estimatedWaitSeconds / 60);
   const wait =
@@ -163,6 +194,7 @@ export default function WaitingRoom() {
           {t('queue.drawNoPosition')} · {wait}
         </p>
         <p className="muted small">{t('queue.drawExplain')}</p>
+        {auditLink}
       </div>
     );
   } else {
@@ -179,6 +211,7 @@ export default function WaitingRoom() {
           {progress}%
         </progress>
         <p className="muted small">{live ? t('queue.live') : t('queue.polling')}</p>
+        {auditLink}
       </div>
     );
   }

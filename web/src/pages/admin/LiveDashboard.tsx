@@ -1,4 +1,4 @@
-import { useSearchParams } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { admin, catalog } from '../../api/endpoints.ts';
 import { errorCode } from '../../api/messages.ts';
 import { useI18n } from '../../i18n/index.tsx';
@@ -86,6 +86,37 @@ export default function LiveDashboard() {
               <dd>{price(figures.revenue)}</dd>
             </div>
           </dl>
+          {figures.fairness && (
+            <section aria-labelledby="fair-h" data-testid="live-fairness">
+              <h2 id="fair-h">{t('admin.fairness')}</h2>
+              <dl className="stats" aria-live="polite">
+                <div>
+                  <dt>{t('admin.entriesPerSecond')}</dt>
+                  <dd>{number(figures.fairness.entriesPerSecond)}</dd>
+                </div>
+                <div>
+                  <dt>{t('admin.difficulty')}</dt>
+                  <dd>
+                    {figures.fairness.proofOfWork ? number(figures.fairness.difficulty) : t('admin.powOff')}
+                  </dd>
+                </div>
+                <div>
+                  <dt>{t('admin.earlyEntrants')}</dt>
+                  <dd>{number(figures.fairness.earlyEntrants)}</dd>
+                </div>
+                <div>
+                  <dt>{t('admin.drawnAt')}</dt>
+                  <dd>
+                    {figures.fairness.drawnAt ? dateTime(figures.fairness.drawnAt) : t('admin.notDrawn')}
+                  </dd>
+                </div>
+              </dl>
+              <p className="small">
+                {t('admin.commitment')}: <code className="hex">{figures.fairness.commitment ?? '—'}</code> ·{' '}
+                <Link to={`/showtimes/${showtimeId}/audit`}>{t('queue.auditLink')}</Link>
+              </p>
+            </section>
+          )}
           <div className="charts">
             <LineChart
               title={t('admin.waiting')}

@@ -38,6 +38,9 @@ interface Form {
   maxActive: number;
   sessionSeconds: number;
   opensBeforeMinutes: number;
+  proofOfWork: boolean;
+  /** Empty: the server's default difficulty. */
+  powDifficulty: string;
 }
 
 const HOUR = 3_600_000;
@@ -64,6 +67,9 @@ function blankForm(run: { startDate: string; endDate: string } | undefined): For
     maxActive: 500,
     sessionSeconds: 600,
     opensBeforeMinutes: 30,
+    // New showtimes ask for the entry check; the API's default stays off for older clients.
+    proofOfWork: true,
+    powDifficulty: '',
   };
 }
 
@@ -79,6 +85,8 @@ function formOf(s: AdminShowtime): Form {
     maxActive: s.queue.maxActive,
     sessionSeconds: s.queue.sessionSeconds,
     opensBeforeMinutes: s.queue.opensBeforeMinutes ?? 30,
+    proofOfWork: s.queue.proofOfWork,
+    powDifficulty: s.queue.powDifficulty === null ? '' : String(s.queue.powDifficulty),
   };
 }
 
@@ -100,6 +108,8 @@ function bodyOf(f: Form): NewShowtime {
       maxActive: f.maxActive,
       sessionSeconds: f.sessionSeconds,
       opensBeforeMinutes: f.opensBeforeMinutes,
+      proofOfWork: f.proofOfWork,
+      powDifficulty: f.powDifficulty.trim() === '' ? null : Number(f.powDifficulty),
     },
   };
 }
@@ -382,6 +392,30 @@ export default function Showtimes() {
                   id={errorId('queue.opensBeforeMinutes')}
                   message={errors['queue.opensBeforeMinutes']}
                 />
+              </label>
+              <label className="check">
+                <input
+                  type="checkbox"
+                  name="proofOfWork"
+                  checked={form.proofOfWork}
+                  onChange={(e) => set({ proofOfWork: e.target.checked })}
+                />
+                {t('admin.proofOfWork')}
+              </label>
+              <label>
+                {t('admin.powDifficulty')}
+                <input
+                  type="number"
+                  name="powDifficulty"
+                  {...field('queue.powDifficulty')}
+                  min={1000}
+                  max={10000000}
+                  step={1000}
+                  value={form.powDifficulty}
+                  disabled={!form.proofOfWork}
+                  onChange={(e) => set({ powDifficulty: e.target.value })}
+                />
+                <FieldMessage id={errorId('queue.powDifficulty')} message={errors['queue.powDifficulty']} />
               </label>
             </div>
           </fieldset>
