@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
+import { POW_MEASURE } from '../web/src/lib/pow-search.ts';
 import { Api } from './api.ts';
 import type { Journey } from './harness.ts';
 import { signIn } from './steps.ts';
@@ -81,7 +82,7 @@ export function queueAuditJourneys(stack: Stack, suffix: string): Journey[] {
     {
       id: 'queue-audit',
       name: 'enter before the open (the entry check solves itself), see the drawn place, verify the draw',
-      run: async (page, _context, run) => {
+      run: async (page, context, run) => {
         const tag = `${suffix}${run.viewport}`;
         const admin = new Api(stack.baseUrl);
         await admin.login(ADMIN.email, ADMIN.password);
@@ -100,6 +101,10 @@ export function queueAuditJourneys(stack: Stack, suffix: string): Journey[] {
         await buyer.signup(email, PASSWORD, stack.waitForCode);
         await signIn(page, email, PASSWORD);
 
+        // On the phone run the page's CPU is slowed 4× (as Lighthouse does for a mid-range phone),
+        // so the solve time printed below is a phone's, not this machine's.
+        const cdp = run.mobile ? await context.newCDPSession(page) : null;
+        await cdp?.send('Emulation.setCPUThrottlingRate', { rate: 4 });
         await page.goto(`/performances/${show.performanceId}/showtimes/${show.showtimeId}/queue`);
         // Entered before the open: no place until the draw, and the draw number with its check link.
         const draw = page.getByTestId('queue-draw');
@@ -108,6 +113,20 @@ export function queueAuditJourneys(stack: Stack, suffix: string): Journey[] {
         const href = (await link.getAttribute('href')) ?? '';
         const entryId = new URL(href, stack.baseUrl).searchParams.get('entry') ?? '';
         assert.match(entryId, /^[0-9a-f]{32}$/);
+        // The entry check was solved in the page (not skipped): its measure is there.
+        const solves = await page.evaluate(
+          (name) =>
+            performance.getEntriesByName(name).map((e) => ({
+              ms: Math.round(e.duration),
+              ...((e as PerformanceMeasure).detail as { maxnumber: number; hashes: number }),
+            })),
+          POW_MEASURE,
+        );
+        assert.equal(solves.length, 1, 'the page solved one entry check');
+        console.log(
+          `    entry check solved in ${solves[0]!.ms} ms (difficulty ${solves[0]!.maxnumber}, ${solves[0]!.hashes} hashes in the winning worker${run.mobile ? ', CPU slowed 4×' : ''})`,
+        );
+        await cdp?.send('Emulation.setCPUThrottlingRate', { rate: 1 });
 
         // The draw at the open: a place in line, or (drawn first) straight on to the seats.
         await page
