@@ -26,7 +26,7 @@ import { searchPow } from '../web/src/lib/pow-search.ts';
 const VERIFY = Number(process.env.BENCH_POW_VERIFY ?? 20_000);
 const SAMPLES = Number(process.env.BENCH_POW_SAMPLES ?? 20);
 const CONCURRENCY = Number(process.env.BENCH_POW_CONCURRENCY ?? 50);
-const DIFFICULTIES = (process.env.BENCH_POW_DIFFICULTIES ?? '10000,50000,100000,200000,500000,1000000')
+const DIFFICULTIES = (process.env.BENCH_POW_DIFFICULTIES ?? '10000,20000,50000,100000,200000,500000,1000000')
   .split(',')
   .map(Number);
 const SECRET = 'bench-only-secret-0123456789abcdef0123456789';
