@@ -9,7 +9,7 @@ import {
   type AuditData,
   type AuditEntry,
 } from '../../../web/src/lib/queue-verify.ts';
-import { DRAW_ALGORITHM } from './draw.ts';
+import { DRAW_ALGORITHM, DrawSeeds, QueueDraw, type DrawList } from './draw.ts';
 import type { QueueView } from './waiting-room.service.ts';
 
 /** The public audit of the draw, checked by the verifier anyone can run (web/src/lib/queue-verify.ts). */
@@ -133,6 +133,48 @@ describe('verifiable draw: commitment, reveal, list and the independent verifier
     const otherSeed = 'ab'.repeat(32);
     const forged = { ...honest.audit, seed: otherSeed, commitment: await sha(otherSeed) };
     expect(failed((await verifyDraw(forged, honest.entries)).checks)).toEqual(['ORDER']);
+  });
+
+  it('a drawer that stopped between the apply and the record: the next audit publishes the applied draw', async () => {
+    const { showtimeId } = await createShowtimeWithSeats(t.container, {
+      salesOpenAt: new Date(Date.now() + 3_600_000),
+      queue: { enabled: true, admitPerSecond: 1, maxActive: 1000, opensBeforeMinutes: 120 },
+    });
+    const users = await createUsers(t.container, 6);
+    for (const u of users) await t.app.inject({ method: 'POST', url: url(showtimeId), headers: u.headers });
+    await sql`UPDATE showtimes SET sales_open_at = now() - interval '1 second' WHERE id = ${showtimeId}`.execute(
+      t.container.db,
+    );
+    // The real draw on the real stores, whose process stops right after the apply.
+    class StoppedAfterApply extends DrawSeeds {
+      override async markDrawn(_showtimeId: string, _list: DrawList): Promise<void> {
+        throw new Error('the worker stopped here');
+      }
+    }
+    const wr = t.container.waitingRoom;
+    const stopped = new QueueDraw(wr.repository, new StoppedAfterApply(t.container.db), wr.entryIds);
+    await expect(stopped.run(showtimeId, Date.now() - 1_000)).rejects.toThrow('the worker stopped here');
+    const stored = await sql<{ drawn_at: Date | null; entry_ids: string[] | null }>`
+      SELECT drawn_at, entry_ids FROM queue_draws WHERE showtime_id = ${showtimeId}`.execute(t.container.db);
+    expect(stored.rows[0]).toMatchObject({ drawn_at: null });
+    expect(stored.rows[0]!.entry_ids).toHaveLength(6);
+    expect((await wr.repository.drawState(showtimeId)).drawn).toBe(true);
+
+    // Anyone asking for the audit (here the other instance) publishes it, and it verifies.
+    const { audit, entries } = await readAudit(other, showtimeId);
+    expect(audit.seed).toMatch(/^[0-9a-f]{64}$/);
+    expect(entries).toHaveLength(6);
+    const verdict = await verifyDraw(audit, entries);
+    expect(verdict.checks.filter((c) => !c.ok)).toEqual([]);
+    // The published order is the line's: each buyer's position follows their verified place.
+    const byPlace = await Promise.all(
+      users.map(async (u) => {
+        const v = (await t.app.inject({ method: 'GET', url: url(showtimeId), headers: u.headers })).json();
+        return { place: verdict.places.get(v.entryId)!, position: v.position as number };
+      }),
+    );
+    byPlace.sort((x, y) => x.place - y.place);
+    expect(byPlace.map((x) => x.position)).toEqual([1, 2, 3, 4, 5, 6]);
   });
 
   it('pages the list; with nobody early the seed is published a minute after the open', async () => {

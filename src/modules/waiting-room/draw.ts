@@ -103,6 +103,11 @@ export class DrawSeeds {
     return seed;
   }
 
+  /** Keeps the list a draw is about to apply, unpublished (see QueueDrawsRepository.prepare). */
+  async prepare(showtimeId: string, list: DrawList): Promise<void> {
+    await this.repo.prepare(this.db, showtimeId, list);
+  }
+
   /** Records the draw: its list (ids in input order, places, digest); the seed is public from now on. */
   async markDrawn(showtimeId: string, list: DrawList): Promise<void> {
     await this.repo.markDrawn(this.db, showtimeId, list);
@@ -167,12 +172,14 @@ export class QueueDraw {
         seed,
         entries.map((e) => ({ ...e, entryId: this.ids.of(showtimeId, e.userId) })),
       );
+      // Kept before the apply, published after it: a crash in between leaves the applied list stored,
+      // and the audit publishes it once it sees the draw applied (QueueAudit.audit).
+      await this.seeds.prepare(showtimeId, list);
       const placed = await this.repo.applyDraw(showtimeId, ordered);
       if (placed === null) continue;
       if (placed === 0) return { kind: 'NOTHING' };
       // The list as read: a leaver between the read and the apply keeps their published place (the
       // apply skipped them), so the published order is exactly the function of the seed and the list.
-      // Written after the apply: a crash in between leaves the draw unpublished (the seed stays secret).
       await this.seeds.markDrawn(showtimeId, list);
       return { kind: 'DRAWN', placed };
     }

@@ -80,6 +80,12 @@ export class QueueAudit {
       if (state.early === 0 && !state.drawn && now >= settings.salesOpenAt.getTime() + EMPTY_DRAW_GRACE_MS) {
         await this.seeds.markDrawn(showtimeId, { entryIds: [], positions: [], digest: EMPTY_DIGEST });
         record = (await this.seeds.record(showtimeId))!;
+      } else if (state.drawn && state.early === 0 && record.entriesDigest) {
+        // Applied but never recorded (the drawer stopped in between): the stored list is the one it
+        // applied, so publishing it now is publishing the draw.
+        const { entryIds, positions, entriesDigest: digest } = record;
+        await this.seeds.markDrawn(showtimeId, { entryIds, positions, digest });
+        record = (await this.seeds.record(showtimeId))!;
       } else {
         return {
           ...base,

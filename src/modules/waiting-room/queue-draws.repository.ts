@@ -33,6 +33,25 @@ export class QueueDrawsRepository {
     return row.seed;
   }
 
+  /**
+   * Stores the list a draw is about to apply, still unpublished (`drawn_at` stays null, so the audit
+   * shows neither it nor the seed). If the drawer dies between the apply and `markDrawn`, this is the
+   * list that was applied, and the audit publishes it (QueueAudit).
+   */
+  async prepare(db: DbOrTx, showtimeId: string, list: DrawList): Promise<void> {
+    await db
+      .updateTable('queue_draws')
+      .set({
+        early_entrants: list.entryIds.length,
+        entry_ids: list.entryIds,
+        positions: list.positions,
+        entries_digest: list.digest,
+      })
+      .where('showtime_id', '=', showtimeId)
+      .where('drawn_at', 'is', null)
+      .execute();
+  }
+
   async markDrawn(db: DbOrTx, showtimeId: string, list: DrawList): Promise<void> {
     await db
       .updateTable('queue_draws')
