@@ -41,12 +41,7 @@ export class QueueDrawsRepository {
   async prepare(db: DbOrTx, showtimeId: string, list: DrawList): Promise<void> {
     await db
       .updateTable('queue_draws')
-      .set({
-        early_entrants: list.entryIds.length,
-        entry_ids: list.entryIds,
-        positions: list.positions,
-        entries_digest: list.digest,
-      })
+      .set(listColumns(list))
       .where('showtime_id', '=', showtimeId)
       .where('drawn_at', 'is', null)
       .execute();
@@ -55,13 +50,7 @@ export class QueueDrawsRepository {
   async markDrawn(db: DbOrTx, showtimeId: string, list: DrawList): Promise<void> {
     await db
       .updateTable('queue_draws')
-      .set({
-        drawn_at: sql<Date>`now()`,
-        early_entrants: list.entryIds.length,
-        entry_ids: list.entryIds,
-        positions: list.positions,
-        entries_digest: list.digest,
-      })
+      .set({ drawn_at: sql<Date>`now()`, ...listColumns(list) })
       .where('showtime_id', '=', showtimeId)
       .where('drawn_at', 'is', null)
       .execute();
@@ -94,3 +83,10 @@ export class QueueDrawsRepository {
     );
   }
 }
+
+const listColumns = (list: DrawList) => ({
+  early_entrants: list.entryIds.length,
+  entry_ids: list.entryIds,
+  positions: list.positions,
+  entries_digest: list.digest,
+});
