@@ -144,10 +144,17 @@ export function notificationJourneys(stack: Stack, suffix: string): Journey[] {
         assert.match(titles[0]!, /키워드 공연이 올라왔어요/);
         assert.match(titles[1]!, new RegExp(`10분 뒤 티켓 오픈: ${title}`));
         assert.equal(await page.locator('.notif-item.unread').count(), 1);
+        // The write is held back half a second, as on a slow network: the list must still end up read
+        // (reloaded after the server stored it, not only when the count dropped before it did).
+        await page.route('**/users/me/notifications/read', async (route) => {
+          await new Promise((r) => setTimeout(r, 500));
+          await route.continue();
+        });
         await page.getByRole('button', { name: '모두 읽음' }).first().click();
         await page.getByTestId('notif-badge').waitFor({ state: 'detached' });
         await page.locator('.notif-item.unread').first().waitFor({ state: 'detached' });
         assert.equal(await page.locator('.notif-item').count(), 2);
+        await page.unroute('**/users/me/notifications/read');
 
         // The mail's unsubscribe link: confirm, and the settings show that mail off.
         const unsubscribe = new URL(unsubscribeUrl);

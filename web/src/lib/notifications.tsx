@@ -22,6 +22,11 @@ interface Notifications {
   markRead: (ids: string[]) => Promise<void>;
   markAllRead: () => Promise<void>;
   refresh: () => Promise<void>;
+  /**
+   * Bumped once the server has stored a "read" (the count above changes before, optimistically):
+   * a page listing notifications reloads on it, or it could read the list before the write.
+   */
+  readVersion: number;
 }
 
 const RECENT = 10;
@@ -39,6 +44,7 @@ export function NotificationsProvider({ children }: { children: ReactNode }) {
   const [recent, setRecent] = useState<NotificationItem[]>([]);
   const [unreadCount, setUnreadCount] = useState(0);
   const [live, setLive] = useState(false);
+  const [readVersion, setReadVersion] = useState(0);
   const recentRef = useRef(recent);
   recentRef.current = recent;
 
@@ -101,6 +107,7 @@ export function NotificationsProvider({ children }: { children: ReactNode }) {
         setUnreadCount((n) => Math.max(0, n - unread));
       }
       await api.markRead(ids);
+      setReadVersion((v) => v + 1);
       // Ids beyond the newest few change the count too: ask the server.
       if (unread < ids.length) await refresh();
     },
@@ -112,10 +119,13 @@ export function NotificationsProvider({ children }: { children: ReactNode }) {
     setRecent((prev) => prev.map((p) => (p.readAt ? p : { ...p, readAt: now })));
     setUnreadCount(0);
     await api.markAllRead();
+    setReadVersion((v) => v + 1);
   }, []);
 
   return (
-    <NotificationsContext.Provider value={{ recent, unreadCount, live, markRead, markAllRead, refresh }}>
+    <NotificationsContext.Provider
+      value={{ recent, unreadCount, live, markRead, markAllRead, refresh, readVersion }}
+    >
       {children}
     </NotificationsContext.Provider>
   );

@@ -13,13 +13,14 @@ const SIZE = 20;
 export default function MyNotifications() {
   const { t } = useI18n();
   useTitle(t('nav.notifications'));
-  const { unreadCount, recent, markAllRead } = useNotifications();
+  const { unreadCount, recent, markAllRead, readVersion } = useNotifications();
   const [page, setPage] = useState(1);
   const [unread, setUnread] = useState(false);
-  // Reloaded when something arrives live or is marked read.
+  // Reloaded when something arrives live or the count changes, and again once a "read" is stored:
+  // the count drops optimistically, so the load it starts may read the list before the write.
   const { data, error, loading } = useAsync(
     () => notifications.page(page, SIZE, unread),
-    [page, unread, unreadCount, recent[0]?.id],
+    [page, unread, unreadCount, recent[0]?.id, readVersion],
   );
   const pages = data ? Math.ceil(data.total / SIZE) : 0;
   return (
