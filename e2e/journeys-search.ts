@@ -94,6 +94,8 @@ export function searchJourneys(stack: Stack, suffix: string): Journey[] {
       // Initial consonants: suggestions while typing, chosen with the keyboard, open the performance.
       const box = page.getByRole('combobox', { name: '검색어' });
       await box.fill('ㄷㅂㅈㅇㅅ');
+      // The suggestions that answer these initials (not a list left from an earlier query).
+      await page.locator('[role="listbox"][aria-busy="false"]:not([hidden])').waitFor();
       const option = page.getByRole('option', { name: new RegExp(title) });
       await option.waitFor();
       assert.equal(await box.getAttribute('aria-expanded'), 'true');

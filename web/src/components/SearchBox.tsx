@@ -20,6 +20,8 @@ export function SearchBox({ initial = '', big = false }: { initial?: string; big
   const [items, setItems] = useState<Suggestion[]>([]);
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(-1);
+  /** A newer query than the shown suggestions answer is on its way (the listbox says aria-busy). */
+  const [busy, setBusy] = useState(false);
   const typed = useRef(false);
   /** The query the shown suggestions answer: a fresh answer to the same query keeps the selection. */
   const shownFor = useRef('');
@@ -31,8 +33,10 @@ export function SearchBox({ initial = '', big = false }: { initial?: string; big
     const q = value.trim();
     if (!q) {
       setItems([]);
+      setBusy(false);
       return;
     }
+    if (shownFor.current !== q) setBusy(true);
     const controller = new AbortController();
     const timer = setTimeout(() => {
       catalog
@@ -41,6 +45,7 @@ export function SearchBox({ initial = '', big = false }: { initial?: string; big
           setItems(list);
           if (shownFor.current !== q) setActive(-1);
           shownFor.current = q;
+          setBusy(false);
           setOpen(true);
         })
         .catch(() => undefined); // suggestions are a help, never an error on the page
@@ -52,16 +57,25 @@ export function SearchBox({ initial = '', big = false }: { initial?: string; big
   }, [value]);
 
   const expanded = open && items.length > 0;
-  const choose = (s: Suggestion): void => {
+  /**
+   * Leaving for a page: the suggestions are done. Forgotten, so focusing the box there does not show
+   * them again, and the box taking the page's query is not typing (no new suggestions pop open).
+   */
+  const leave = (to: string): void => {
+    typed.current = false;
+    shownFor.current = '';
     setOpen(false);
-    navigate(`/performances/${s.performanceId}`);
+    setItems([]);
+    setActive(-1);
+    setBusy(false);
+    navigate(to);
   };
+  const choose = (s: Suggestion): void => leave(`/performances/${s.performanceId}`);
   const submit = (e: FormEvent): void => {
     e.preventDefault();
     const q = value.trim();
-    setOpen(false);
     if (expanded && active >= 0 && items[active]) return choose(items[active]);
-    navigate(q ? `/search?q=${encodeURIComponent(q)}` : '/search');
+    leave(q ? `/search?q=${encodeURIComponent(q)}` : '/search');
   };
   const onKeyDown = (e: KeyboardEvent<HTMLInputElement>): void => {
     if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
@@ -116,6 +130,7 @@ export function SearchBox({ initial = '', big = false }: { initial?: string; big
           role="listbox"
           aria-label={t('discover.suggestions')}
           className="suggestions"
+          aria-busy={busy}
           hidden={!expanded}
         >
           {items.map((s, i) => (
