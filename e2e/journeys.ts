@@ -222,7 +222,7 @@ export function journeys(stack: Stack, suffix: string): Journey[] {
         await page.goto(queuePage(fixture.notOpenShowtimeId));
         const notOpen = page.getByTestId('queue-not-open');
         await notOpen.waitFor();
-        assert.match(await notOpen.innerText(), /대기실은 (\d+월 \d+일 )?\d{2}:\d{2}에 열립니다/);
+        assert.match(await notOpen.innerText(), /대기실은 (\d+월 \d+일 (\(.\) )?)?\d{2}:\d{2}에 열립니다/);
         await page.getByText('무작위 추첨으로 정해져요', { exact: false }).waitFor();
 
         await page.goto(queuePage(fixture.drawShowtimeId));
