@@ -70,6 +70,38 @@ describe('seat map conditional requests', () => {
     expect((await get(showtimeId, afterSale.headers.etag as string)).statusCode).toBe(304);
   });
 
+  it("derives the tag from the state: a released hold brings the first tag back; the body is the schema's", async () => {
+    const { showtimeId, seats } = await createShowtimeWithSeats(h.container, { rows: 1, seatsPerRow: 4 });
+    const first = await get(showtimeId);
+    const etag = first.headers.etag as string;
+    expect(first.headers['content-type']).toBe('application/json; charset=utf-8');
+    expect(Object.keys(first.json()).sort()).toEqual(['seats', 'showtimeId']);
+
+    const buyer = await createUser(h.container);
+    const held = await hold(h.app, buyer, showtimeId, [seats[2]!.id, seats[3]!.id]);
+    expect(held.statusCode).toBe(201);
+    // The conditional path (a digest from Redis) and the full path (the ids) agree on the tag.
+    const conditional = await get(showtimeId, etag);
+    expect(conditional.statusCode).toBe(200);
+    const heldTag = conditional.headers.etag as string;
+    expect(heldTag).not.toBe(etag);
+    expect((await get(showtimeId)).headers.etag).toBe(heldTag);
+    const statuses = (conditional.json() as { seats: { status: string }[] }).seats.map((s) => s.status);
+    expect(statuses).toEqual(['AVAILABLE', 'AVAILABLE', 'HELD', 'HELD']);
+
+    const released = await h.app.inject({
+      method: 'DELETE',
+      url: `/api/v1/holds/${held.json().id}`,
+      headers: buyer.headers,
+    });
+    expect(released.statusCode).toBe(204);
+    expect((await get(showtimeId, etag)).statusCode).toBe(304);
+    const after = await get(showtimeId, heldTag);
+    expect(after.statusCode).toBe(200);
+    expect(after.headers.etag).toBe(etag);
+    expect(after.json()).toEqual(first.json());
+  });
+
   it('answers 404 for an unknown showtime even with If-None-Match', async () => {
     const res = await get('00000000-0000-4000-8000-000000000000', '*');
     expect(res.statusCode).toBe(404);

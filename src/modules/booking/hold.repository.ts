@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { AppError } from '../../errors.ts';
 import type { RedisClient } from '../../infra/redis.ts';
 
@@ -105,6 +106,26 @@ for i = 1, #entries, 2 do
   if live(entries[i + 1]) then out[#out + 1] = entries[i] end
 end
 return out`;
+
+// The same live ids as HELD, answered as heldSeatsDigest() of them: 40 bytes instead of every id.
+const HELD_DIGEST = `${NOW} ${LIVE}
+local out = {}
+local entries = redis.call('HGETALL', KEYS[1])
+for i = 1, #entries, 2 do
+  if live(entries[i + 1]) then out[#out + 1] = entries[i] end
+end
+table.sort(out)
+return redis.sha1hex(table.concat(out, ','))`;
+
+/**
+ * A digest of a set of held seat ids: SHA-1 (hex) of the ids sorted and joined by commas, exactly
+ * what HELD_DIGEST computes in Redis (uuids are ASCII, so both sorts agree). Equal sets, equal digests.
+ */
+export function heldSeatsDigest(ids: Iterable<string>): string {
+  return createHash('sha1')
+    .update([...ids].sort().join(','))
+    .digest('hex');
+}
 
 export interface HoldRecord {
   id: string;
@@ -259,5 +280,10 @@ export class HoldRepository {
   async heldSeatIds(showtimeId: string): Promise<Set<string>> {
     const ids = (await this.redis.eval(HELD, 1, this.keys(showtimeId, '-')[0]!)) as string[];
     return new Set(ids);
+  }
+
+  /** heldSeatsDigest() of heldSeatIds(), computed by Redis: a conditional seat-map read needs no ids. */
+  async heldDigest(showtimeId: string): Promise<string> {
+    return (await this.redis.eval(HELD_DIGEST, 1, this.keys(showtimeId, '-')[0]!)) as string;
   }
 }

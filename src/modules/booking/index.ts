@@ -13,7 +13,7 @@ import { bookingRoutes } from './booking.routes.ts';
 import type { BookingDeps } from './booking.deps.ts';
 import { CancelService } from './cancel.service.ts';
 import { CheckoutSaga } from './checkout-saga.ts';
-import { HoldRepository } from './hold.repository.ts';
+import { HoldRepository, heldSeatsDigest } from './hold.repository.ts';
 import { HoldService } from './holds.service.ts';
 import { IdempotencyRepository } from './idempotency.repository.ts';
 import type {
@@ -98,9 +98,18 @@ function counter<L extends string>(infra: Infra, name: string, help: string, lab
  */
 export function heldSeatsReader(infra: Pick<Infra, 'redis'>): {
   heldSeatIds: (showtimeId: string) => Promise<Set<string>>;
+  heldSeats: (showtimeId: string) => Promise<{ ids: Set<string>; digest: string }>;
+  heldDigest: (showtimeId: string) => Promise<string>;
 } {
   const holds = new HoldRepository(infra.redis);
-  return { heldSeatIds: (showtimeId) => holds.heldSeatIds(showtimeId) };
+  return {
+    heldSeatIds: (showtimeId) => holds.heldSeatIds(showtimeId),
+    heldSeats: async (showtimeId) => {
+      const ids = await holds.heldSeatIds(showtimeId);
+      return { ids, digest: heldSeatsDigest(ids) };
+    },
+    heldDigest: (showtimeId) => holds.heldDigest(showtimeId),
+  };
 }
 
 /** Holds, reservations, the checkout saga with its recovery job, and the settlement payments calls. */

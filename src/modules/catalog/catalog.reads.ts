@@ -91,6 +91,26 @@ function layoutVersion(layout: Layout): string {
   return version;
 }
 
+const soldVersions = new WeakMap<Set<string>, string>();
+
+/** A digest of a sold set, computed once per set (the sold micro-cache hands out the same set for a second). */
+function soldVersion(sold: Set<string>): string {
+  let version = soldVersions.get(sold);
+  if (version === undefined) {
+    version = createHash('sha1')
+      .update([...sold].sort().join(','))
+      .digest('base64url');
+    soldVersions.set(sold, version);
+  }
+  return version;
+}
+
+/** The seat map's entity tag: layout, sold set and held set, each already digested. */
+function seatMapTag(layout: Layout, sold: Set<string>, heldDigest: string): string {
+  const hash = createHash('sha1').update(`${layoutVersion(layout)}|${soldVersion(sold)}|${heldDigest}`);
+  return `"${hash.digest('base64url')}"`;
+}
+
 /** Who reads: the signed-in user (picks the read database) and whether they see drafts. */
 export interface Reader {
   userId?: string;
@@ -150,6 +170,8 @@ export class CatalogReads {
     maxSize: 400_000,
     ttl: 10 * 60_000,
   });
+  /** Built seat maps by entity tag (a tag names one state of one showtime), bounded by seats. */
+  private readonly seatMaps = new LRUCache<string, SeatMap>({ maxSize: 200_000, ttl: 5_000 });
 
   private readonly repo: CatalogRepository;
   private readonly showtimesRepo: ShowtimesRepository;
@@ -453,31 +475,57 @@ export class CatalogReads {
   }
 
   /**
-   * The seat map with an entity tag derived from its state: the layout (ids, grades, prices) and the
-   * status of every seat, so any hold, release or sale changes it.
+   * The seat map with an entity tag derived from its state: the layout (ids, grades, prices), the
+   * sold set and the held set, so any hold, release or sale changes it and the same state gives the
+   * same tag. Maps are kept per tag for a few seconds: during a rush every reader of a showtime gets
+   * the same object (and the route its serialised body) until a seat changes.
    */
   async taggedSeatMap(requestedId: string, reader: Reader): Promise<{ map: SeatMap; etag: string }> {
-    const layout = await this.layout(requestedId, reader.userId);
-    if (!layout || !(await this.visibleDetail(layout.performanceId, reader))) {
-      throw new AppError('SHOWTIME_NOT_FOUND');
-    }
+    const layout = await this.visibleLayout(requestedId, reader);
     const { showtimeId } = layout;
-    const [soldSets, held] = await Promise.all([
-      this.sold.get([showtimeId]),
-      this.heldSeats.heldSeatIds(showtimeId),
+    const [soldSet, held] = await Promise.all([
+      this.soldOf(showtimeId),
+      this.heldSeats.heldSeats(showtimeId),
     ]);
-    const soldSet = soldSets.get(showtimeId) ?? new Set<string>();
+    const etag = seatMapTag(layout, soldSet, held.digest);
+    const cached = this.seatMaps.get(etag);
+    if (cached) return { map: cached, etag };
     const seats = layout.seats.map((s) => ({
       ...s,
       status: soldSet.has(s.id)
         ? ('SOLD' as const)
-        : held.has(s.id)
+        : held.ids.has(s.id)
           ? ('HELD' as const)
           : ('AVAILABLE' as const),
     }));
-    const hash = createHash('sha1').update(layoutVersion(layout)).update('|');
-    for (const seat of seats) hash.update(seat.status[0] as string);
-    return { map: { showtimeId, seats }, etag: `"${hash.digest('base64url')}"` };
+    const map = { showtimeId, seats };
+    this.seatMaps.set(etag, map, { size: Math.max(1, seats.length) });
+    return { map, etag };
+  }
+
+  /**
+   * The tag taggedSeatMap() would answer, for a conditional request: Redis sends a digest of the
+   * held seats instead of their ids and no map is built, so a 304 costs little more than a lookup.
+   */
+  async seatMapTag(requestedId: string, reader: Reader): Promise<string> {
+    const layout = await this.visibleLayout(requestedId, reader);
+    const [soldSet, heldDigest] = await Promise.all([
+      this.soldOf(layout.showtimeId),
+      this.heldSeats.heldDigest(layout.showtimeId),
+    ]);
+    return seatMapTag(layout, soldSet, heldDigest);
+  }
+
+  private async visibleLayout(requestedId: string, reader: Reader): Promise<Layout> {
+    const layout = await this.layout(requestedId, reader.userId);
+    if (!layout || !(await this.visibleDetail(layout.performanceId, reader))) {
+      throw new AppError('SHOWTIME_NOT_FOUND');
+    }
+    return layout;
+  }
+
+  private async soldOf(showtimeId: string): Promise<Set<string>> {
+    return (await this.sold.get([showtimeId])).get(showtimeId) ?? new Set<string>();
   }
 
   private async layout(showtimeId: string, userId: string | undefined): Promise<Layout | null> {

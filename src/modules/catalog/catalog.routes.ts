@@ -26,6 +26,9 @@ import {
 } from './catalog.schemas.ts';
 import { posterSvg } from './posters.ts';
 
+/** Serialised seat-map bodies, kept as long as their map object is (a WeakMap keyed by it). */
+const seatMapBodies = new WeakMap<object, string>();
+
 /** Whether an If-None-Match header lists the tag (weak comparison, `*` matches anything). */
 function matchesEtag(header: string | undefined, etag: string): boolean {
   if (!header) return false;
@@ -213,12 +216,28 @@ export const catalogRoutes =
         },
       },
       async (request, reply) => {
-        const { map, etag } = await reads.taggedSeatMap(request.params.id, await readerOf(request));
+        const reader = await readerOf(request);
+        const conditional = request.headers['if-none-match'];
+        if (conditional !== undefined) {
+          const etag = await reads.seatMapTag(request.params.id, reader);
+          // No payload at all: `null` would be serialised to "null" and announced as Content-Length: 4.
+          if (matchesEtag(conditional, etag))
+            return reply
+              .header('etag', etag)
+              .header('cache-control', 'no-cache')
+              .code(304)
+              .send(undefined as never);
+        }
+        const { map, etag } = await reads.taggedSeatMap(request.params.id, reader);
         void reply.header('etag', etag).header('cache-control', 'no-cache');
-        // No payload at all: `null` would be serialised to "null" and announced as Content-Length: 4.
-        if (matchesEtag(request.headers['if-none-match'], etag))
-          return reply.code(304).send(undefined as never);
-        return map;
+        // One map object per state (see taggedSeatMap): serialise it once for every reader.
+        let body = seatMapBodies.get(map);
+        if (body === undefined) {
+          body = reply.serializeInput(map, '200') as string;
+          seatMapBodies.set(map, body);
+        }
+        // Already serialised by the 200 schema: a string with a JSON type is sent as it is.
+        return reply.type('application/json; charset=utf-8').send(body as never);
       },
     );
 

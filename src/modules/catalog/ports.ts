@@ -5,10 +5,16 @@
 export interface HeldSeatsReader {
   /** Ids of the seats of this showtime currently held (not yet sold). */
   heldSeatIds(showtimeId: string): Promise<Set<string>>;
+  /** The held ids and a digest of them: equal sets give equal digests, any change another digest. */
+  heldSeats(showtimeId: string): Promise<{ ids: Set<string>; digest: string }>;
+  /** The digest heldSeats() would give, without sending the ids (a conditional seat-map read). */
+  heldDigest(showtimeId: string): Promise<string>;
 }
 
 export const noHeldSeats: HeldSeatsReader = {
   heldSeatIds: async () => new Set<string>(),
+  heldSeats: async () => ({ ids: new Set<string>(), digest: '' }),
+  heldDigest: async () => '',
 };
 
 /** What the catalogue offers the admin live figures: sold seats of a showtime and their prices. */

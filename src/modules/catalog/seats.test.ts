@@ -25,7 +25,14 @@ describe('seat map and showtime availability', () => {
     // A second catalogue over the container, with its own registry: its queries are counted there.
     infra = withOwnMetrics(t.container);
     const catalog = createCatalogModule(infra, {
-      heldSeats: { heldSeatIds: async (showtimeId) => new Set(held.get(showtimeId) ?? []) },
+      heldSeats: {
+        heldSeatIds: async (showtimeId) => new Set(held.get(showtimeId) ?? []),
+        heldSeats: async (showtimeId) => {
+          const ids = new Set(held.get(showtimeId) ?? []);
+          return { ids, digest: [...ids].sort().join(',') };
+        },
+        heldDigest: async (showtimeId) => [...(held.get(showtimeId) ?? [])].sort().join(','),
+      },
     });
     app = await buildApp({ ...infra, apiRoutes: catalog.routes, rootRoutes: [] });
     await app.ready();
