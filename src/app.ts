@@ -15,6 +15,7 @@ import { requestLoggerFactory } from './http/request-logger.ts';
 import { authGuard } from './http/auth-guard.ts';
 import { accessRules, publicScope } from './http/access.ts';
 import { rateLimitKeys } from './http/rate-limit-key.ts';
+import { localFirstRedisStore } from './http/rate-limit-store.ts';
 import { readYourWrites } from './http/read-your-writes.ts';
 import { AppError } from './errors.ts';
 import { finiteNumbers } from './http/schemas.ts';
@@ -79,8 +80,9 @@ export async function buildApp(container: Container): Promise<App> {
   await app.register(rateLimit, {
     // Limits apply where abuse matters (login, signup, queue entry); each route opts in with its own numbers.
     global: false,
-    redis: container.redis,
-    nameSpace: 'rl:',
+    // Counters live in Redis (shared by every instance); repeats of a key already over its limit are
+    // answered in process until its window ends (src/http/rate-limit-store.ts).
+    store: localFirstRedisStore(container.redis, 'rl:'),
     skipOnError: true,
     errorResponseBuilder: (_request, context) =>
       new AppError(
