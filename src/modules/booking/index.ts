@@ -102,13 +102,24 @@ export function heldSeatsReader(infra: Pick<Infra, 'redis'>): {
   heldDigest: (showtimeId: string) => Promise<string>;
 } {
   const holds = new HoldRepository(infra.redis);
+  // Conditional seat-map reads of one showtime arriving together share one Redis call: each answer
+  // is the state at some moment during its own request, as a call of its own would be.
+  const digests = new Map<string, Promise<string>>();
+  const heldDigest = (showtimeId: string): Promise<string> => {
+    let digest = digests.get(showtimeId);
+    if (!digest) {
+      digest = holds.heldDigest(showtimeId).finally(() => digests.delete(showtimeId));
+      digests.set(showtimeId, digest);
+    }
+    return digest;
+  };
   return {
     heldSeatIds: (showtimeId) => holds.heldSeatIds(showtimeId),
     heldSeats: async (showtimeId) => {
       const ids = await holds.heldSeatIds(showtimeId);
       return { ids, digest: heldSeatsDigest(ids) };
     },
-    heldDigest: (showtimeId) => holds.heldDigest(showtimeId),
+    heldDigest,
   };
 }
 
