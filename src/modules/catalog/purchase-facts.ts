@@ -6,16 +6,20 @@ import type { InventoryRepository } from './inventory.repository.ts';
 
 interface Entry {
   facts: Promise<PurchaseShowtime | undefined>;
+  /** The read answered (a refresh ahead of expiry is started only from an answered entry). */
+  settled: boolean;
   /** Known once the read answered: a performance-wide change forgets the showtimes it names. */
   performanceId?: string;
+  /** A read to replace this entry before it expires is under way. */
+  refreshing?: boolean;
 }
 
 /**
  * The purchase facts of showtimes (sales window, limit, queue flag, on sale), read from the primary
  * and kept in process for `ttlMs` (one second by default). Every hold attempt needs them, refused
  * ones included, and during an onsale thousands of attempts a second ask about the same few
- * showtimes: the cache turns that into one read per showtime per second per instance, and
- * concurrent misses share one read. It holds facts, never verdicts: the caller still compares the
+ * showtimes: the cache turns that into about one read per showtime per second per instance,
+ * and concurrent misses share one read. It holds facts, never verdicts: the caller still compares the
  * sales window with its clock on every request.
  *
  * An admin write on this instance forgets the entry before its response is sent (the invalidation
@@ -28,6 +32,7 @@ interface Entry {
  */
 export class PurchaseFacts {
   private readonly cache: LRUCache<string, Entry>;
+  private readonly refreshAheadMs: number;
 
   constructor(
     private readonly repo: InventoryRepository,
@@ -36,23 +41,58 @@ export class PurchaseFacts {
     ttlMs = 1_000,
   ) {
     this.cache = new LRUCache<string, Entry>({ max: 20_000, ttl: ttlMs });
+    this.refreshAheadMs = ttlMs / 4;
   }
 
+  /**
+   * A showtime asked about steadily is read again in the last quarter of its entry's life, while the
+   * entry still answers: requests do not wait on that read, which during an onsale queues behind the
+   * seat reads for a free connection. Each value is still served at most `ttlMs` after its read.
+   */
   get(showtimeId: string): Promise<PurchaseShowtime | undefined> {
     const hit = this.cache.get(showtimeId);
-    if (hit) return hit.facts;
-    const entry: Entry = { facts: this.repo.showtime(this.db, showtimeId) };
+    if (!hit) return this.load(showtimeId).facts;
+    if (hit.settled && !hit.refreshing && this.cache.getRemainingTTL(showtimeId) < this.refreshAheadMs) {
+      this.refresh(showtimeId, hit);
+    }
+    return hit.facts;
+  }
+
+  private load(showtimeId: string): Entry {
+    const entry: Entry = { facts: this.repo.showtime(this.db, showtimeId), settled: false };
     this.cache.set(showtimeId, entry);
     entry.facts.then(
       (facts) => {
         entry.performanceId = facts?.performanceId;
+        entry.settled = true;
       },
       // A failed read is not remembered (unless a newer entry replaced it meanwhile).
       () => {
-        if (this.cache.get(showtimeId) === entry) this.cache.delete(showtimeId);
+        if (this.cache.peek(showtimeId) === entry) this.cache.delete(showtimeId);
       },
     );
-    return entry.facts;
+    return entry;
+  }
+
+  private refresh(showtimeId: string, current: Entry): void {
+    current.refreshing = true;
+    this.repo.showtime(this.db, showtimeId).then(
+      (facts) => {
+        // Only in place of the entry it refreshes: if an admin write forgot that entry meanwhile, this
+        // read may predate the write.
+        if (this.cache.peek(showtimeId) !== current) return;
+        const next: Entry = {
+          facts: Promise.resolve(facts),
+          settled: true,
+          performanceId: facts?.performanceId,
+        };
+        this.cache.set(showtimeId, next);
+      },
+      // The current entry answers until it expires; the next request after that reads again.
+      () => {
+        current.refreshing = false;
+      },
+    );
   }
 
   /**
