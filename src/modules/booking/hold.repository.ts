@@ -127,6 +127,14 @@ export function heldSeatsDigest(ids: Iterable<string>): string {
     .digest('hex');
 }
 
+// KEYS: held. ARGV: seatIds... Those of the seats held, reserved or sold right now, by the HOLD script's
+// rule (LIVE): an entry past its expiry, not yet swept, is free. Reads only.
+const TAKEN = `${NOW} ${LIVE}
+local out = {}
+local values = redis.call('HMGET', KEYS[1], unpack(ARGV))
+for i = 1, #ARGV do if live(values[i]) then out[#out + 1] = ARGV[i] end end
+return out`;
+
 export interface HoldRecord {
   id: string;
   showtimeId: string;
@@ -154,6 +162,21 @@ async function orUnavailable<T>(work: () => Promise<T>): Promise<T> {
 
 const SWEEP_LIST = 'holds:showtimes';
 
+const SHA = new Map([HOLD, TAKEN].map((script) => [script, createHash('sha1').update(script).digest('hex')]));
+
+/**
+ * Runs a hot-path script by EVALSHA (its digest, not its text, crosses the wire on every hold
+ * attempt), sending the text once when a Redis node has not seen it (NOSCRIPT).
+ */
+async function run(redis: RedisClient, script: string, keys: string[], args: string[]): Promise<unknown> {
+  try {
+    return await redis.evalsha(SHA.get(script)!, keys.length, ...keys, ...args);
+  } catch (err) {
+    if (!String((err as Error).message).includes('NOSCRIPT')) throw err;
+    return redis.eval(script, keys.length, ...keys, ...args);
+  }
+}
+
 export class HoldRepository {
   constructor(private readonly redis: RedisClient) {}
 
@@ -178,13 +201,10 @@ export class HoldRepository {
 
   private async holdOnce(input: Parameters<HoldRepository['hold']>[0]): Promise<HoldResult> {
     const args = [input.holdId, input.userId, input.ttlMs, input.limit, input.alreadyBought, input.amount];
-    const res = (await this.redis.eval(
-      HOLD,
-      4,
-      ...this.keys(input.showtimeId, input.holdId, input.userId),
+    const res = (await run(this.redis, HOLD, this.keys(input.showtimeId, input.holdId, input.userId), [
       ...args.map(String),
       ...input.seatIds,
-    )) as string[];
+    ])) as string[];
     if (res[0] === 'OK') {
       await Promise.all([
         this.redis.set(`holdref:${input.holdId}`, input.showtimeId, 'PX', input.ttlMs),
@@ -274,6 +294,17 @@ export class HoldRepository {
       if (left === 0) await this.redis.srem(SWEEP_LIST, showtimeId);
     }
     return expired;
+  }
+
+  /**
+   * Of `seatIds`, those held, reserved or sold right now, in the order asked: the seats the hold
+   * script would refuse at this moment. A hold refuses them without reading the database.
+   */
+  async takenSeatIds(showtimeId: string, seatIds: string[]): Promise<string[]> {
+    if (seatIds.length === 0) return [];
+    return orUnavailable(
+      async () => (await run(this.redis, TAKEN, [this.keys(showtimeId, '-')[0]!], seatIds)) as string[],
+    );
   }
 
   /** Seats held, reserved or sold right now (for the seat map: not AVAILABLE). */

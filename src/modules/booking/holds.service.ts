@@ -24,12 +24,29 @@ export function assertSalesOpen(showtime: PurchaseShowtime, now: Date): void {
 export class HoldService {
   constructor(private readonly d: BookingDeps) {}
 
+  /**
+   * The showtime's facts as of now, for a reservation: read from the database, so a window an
+   * admin closed on any instance applies at once. Then the same checks as a hold.
+   */
   async showtimeForPurchase(
     showtimeId: string,
     userId: string,
     admissionToken: string | undefined,
   ): Promise<PurchaseShowtime> {
     const showtime = await this.d.inventory.showtime(this.d.db, showtimeId);
+    return this.admit(showtime, userId, admissionToken);
+  }
+
+  /**
+   * Sales open by the clock (checked on every request, whatever the facts' age) and, for a queued
+   * showtime, the admission: the gate checks the token's signature before it asks Redis whether the
+   * session is live, so a missing or forged token costs no store call.
+   */
+  private async admit(
+    showtime: PurchaseShowtime | undefined,
+    userId: string,
+    admissionToken: string | undefined,
+  ): Promise<PurchaseShowtime> {
     if (!showtime) throw new AppError('SHOWTIME_NOT_FOUND');
     assertSalesOpen(showtime, this.d.clock.now());
     if (showtime.queueEnabled) {
@@ -39,13 +56,19 @@ export class HoldService {
   }
 
   /**
-   * All requested seats or none. The database answers "sold or reserved" (it survives a Redis loss);
-   * the Lua script answers "held by someone" and the per-user limit atomically.
+   * All requested seats or none. The checks run cheapest first, so that the attempts an onsale
+   * refuses by the thousand cost little: the showtime's facts from a one-second in-process cache
+   * (`InventoryPort.purchaseFacts`), the sales window and the admission (no store for a missing or
+   * forged token), then Redis: a seat it holds, reserves or marks sold is refused without reading
+   * PostgreSQL. Only seats Redis calls free go on to the database, which answers "sold or reserved"
+   * (it survives a Redis loss), and to the Lua script, which answers "held by someone" and the
+   * per-user limit atomically.
    *
-   * Every Redis key and member is built from the ids PostgreSQL returned, never from the request's
-   * text: PostgreSQL reads other spellings of a uuid (upper case, braces) as the same row, while
-   * Redis would see a second inventory. Routes already admit only canonical ids; this keeps the
-   * inventory single even if a caller did not.
+   * Redis keys are built from the showtime id PostgreSQL returned (the cached facts). Seat ids reach
+   * Redis before the database here on purpose: the route admits only their canonical spelling (the
+   * schema's Uuid), so a seat has one member in the held hash; an id that is not a seat of the
+   * showtime is never a member (the hold script writes only ids the database returned), so Redis calls
+   * it free and the database refuses it below.
    */
   async hold(input: {
     userId: string;
@@ -55,10 +78,18 @@ export class HoldService {
   }): Promise<HoldView> {
     const { userId } = input;
     const requested = [...new Set(input.seatIds)];
-    const showtime = await this.showtimeForPurchase(input.showtimeId, userId, input.admissionToken);
+    const facts = await this.d.inventory.purchaseFacts(input.showtimeId);
+    const showtime = await this.admit(facts, userId, input.admissionToken);
     const showtimeId = showtime.id;
     if (requested.length > showtime.maxTicketsPerUser) {
       throw new AppError('TICKET_LIMIT_EXCEEDED', undefined, { limit: showtime.maxTicketsPerUser });
+    }
+    // The hold script's own rule (a live entry: held or reserved until its expiry, or sold), so this
+    // refuses only what the script would refuse at this moment; an expired entry counts as free.
+    const takenInRedis = await this.d.holds.takenSeatIds(showtimeId, requested);
+    if (takenInRedis.length > 0) {
+      this.d.metrics.holds.inc({ result: 'taken' });
+      throw new AppError('SEATS_UNAVAILABLE', undefined, { seatIds: takenInRedis });
     }
     const { seats, alreadyBought } = await this.d.seats.forHold(this.d.db, showtimeId, requested, userId);
     const found = new Set(seats.map((s) => s.id));

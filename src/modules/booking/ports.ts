@@ -50,6 +50,13 @@ export interface TypedSeatPrice {
 export interface InventoryPort {
   /** A live (not deleted) showtime of a live performance, or undefined. */
   showtime(db: DbOrTx, showtimeId: string): Promise<PurchaseShowtime | undefined>;
+  /**
+   * The same facts from the primary, as of up to a second ago (one read per showtime per second per
+   * instance however many hold attempts ask), for the checks a hold makes before it touches a store.
+   * An admin change made through this instance applies at once; through another, within the second.
+   * Compare the sales window with the clock on every use; never mutate the object (it is shared).
+   */
+  purchaseFacts(showtimeId: string): Promise<PurchaseShowtime | undefined>;
   /** The named seats of the showtime; ids that are not its seats are left out. */
   seatsForSale(db: DbOrTx, showtimeId: string, seatIds: string[]): Promise<InventorySeat[]>;
   /**
@@ -73,7 +80,11 @@ export interface InventoryPort {
 
 /** The waiting room's gate for queued showtimes. */
 export interface AdmissionGate {
-  /** Throws AppError('ADMISSION_REQUIRED') unless `token` admits `userId` to `showtimeId` right now. */
+  /**
+   * Throws AppError('ADMISSION_REQUIRED') unless `token` admits `userId` to `showtimeId` right now.
+   * Asked only for showtimes with a waiting room (the caller's facts decide): it checks the token,
+   * not whether the showtime is queued. A missing or badly signed token is refused without a store.
+   */
   assertAdmitted(input: { showtimeId: string; userId: string; token: string | undefined }): Promise<void>;
   /** The user's purchase completed (or they left): end their active session and free the slot. */
   release(showtimeId: string, userId: string): Promise<void>;

@@ -26,6 +26,8 @@ import { DoorShowtimesReader } from './door-showtimes.ts';
 import type { CatalogDbs } from './read-dbs.ts';
 import type { DoorShowtimes } from '../tickets/ports.ts';
 import { CatalogInventory } from './inventory.ts';
+import { InventoryRepository } from './inventory.repository.ts';
+import { PurchaseFacts } from './purchase-facts.ts';
 import { AlertShowtimesReader } from './alert-showtimes.ts';
 import { AlertShowtimesRepository } from './alert-showtimes.repository.ts';
 
@@ -116,6 +118,9 @@ export function createCatalogModule(infra: CatalogInfra, opts: CatalogOptions = 
     lookups,
   });
   bus.onMessage((msg) => reads.forget(msg));
+  const inventoryRepo = new InventoryRepository();
+  const purchaseFacts = new PurchaseFacts(inventoryRepo, db);
+  bus.onMessage((msg) => purchaseFacts.forget(msg));
   const admin = new CatalogAdmin({
     catalog: repo,
     showtimes: showtimesRepo,
@@ -155,7 +160,7 @@ export function createCatalogModule(infra: CatalogInfra, opts: CatalogOptions = 
     rankings,
     sales: { salesFigures: (showtimeId) => showtimesRepo.salesFigures(db, showtimeId) },
     doorShowtimes: new DoorShowtimesReader(db, showtimesRepo),
-    inventory: new CatalogInventory(db),
+    inventory: new CatalogInventory(db, purchaseFacts, inventoryRepo),
     alerts: new AlertShowtimesReader(db, new AlertShowtimesRepository(), (id) => reads.isListed(id)),
   };
 }

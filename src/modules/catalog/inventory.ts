@@ -2,6 +2,7 @@ import type { Db, DbOrTx, Tx } from '../../infra/db.ts';
 import type { InventoryPort, InventorySeat, PurchaseShowtime, TypedSeatPrice } from '../booking/ports.ts';
 import type { QueueSettingsPort, ShowtimeQueueFacts } from '../waiting-room/ports.ts';
 import { InventoryRepository } from './inventory.repository.ts';
+import type { PurchaseFacts } from './purchase-facts.ts';
 import { priceSeats, withAdult } from './ticket-types.ts';
 
 /**
@@ -13,11 +14,17 @@ export class CatalogInventory implements InventoryPort, QueueSettingsPort {
   constructor(
     /** For reads that come without a connection (queue settings): the primary. */
     private readonly db: Db,
+    /** Showtime facts for hold attempts, cached for a moment and forgotten on admin writes. */
+    private readonly facts: PurchaseFacts,
     private readonly repo = new InventoryRepository(),
   ) {}
 
   showtime(db: DbOrTx, showtimeId: string): Promise<PurchaseShowtime | undefined> {
     return this.repo.showtime(db, showtimeId);
+  }
+
+  purchaseFacts(showtimeId: string): Promise<PurchaseShowtime | undefined> {
+    return this.facts.get(showtimeId);
   }
 
   seatsForSale(db: DbOrTx, showtimeId: string, seatIds: string[]): Promise<InventorySeat[]> {
