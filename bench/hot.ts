@@ -32,6 +32,7 @@ import autocannon from 'autocannon';
 import { sql } from 'kysely';
 import { loadConfig } from '../src/config.ts';
 import { createContainer, type Container } from '../src/container.ts';
+import { HoldRepository } from '../src/modules/booking/hold.repository.ts';
 import { chosung } from '../src/modules/catalog/hangul.ts';
 import { QUEUE_KEY_TTL_MS, READY_SHOWTIMES_KEY, queueKeys } from '../src/modules/waiting-room/keys.ts';
 import { ENTER } from '../src/modules/waiting-room/scripts.ts';
@@ -223,6 +224,11 @@ async function main(): Promise<void> {
     const soldOut = await createShowtimeWithSeats(container, { rows: 2, seatsPerRow: 10 });
     await sql`UPDATE seats SET status = 'SOLD' WHERE showtime_id = ${soldOut.showtimeId}`.execute(
       container.db,
+    );
+    // What a confirmation does beside the database: the seats marked sold in the Redis holds.
+    await new HoldRepository(container.redis).markSold(
+      soldOut.showtimeId,
+      soldOut.seats.map((s) => s.id),
     );
 
     console.log(`minting ${USERS} tokens…`);
