@@ -170,7 +170,12 @@ export class AppError extends Error {
     /** Response headers to send with the problem, e.g. Retry-After. */
     readonly headers?: Record<string, string>,
   ) {
+    // A client error is an answer, not a fault: its stack says nothing and capturing one is most of
+    // what a refusal costs (every 429, 403 and 409 of an onsale rush). Server errors keep theirs.
+    const stackTraceLimit = Error.stackTraceLimit;
+    if (ERROR_TABLE[code].status < 500) Error.stackTraceLimit = 0;
     super(detail ?? ERROR_TABLE[code].title);
+    Error.stackTraceLimit = stackTraceLimit;
     this.name = 'AppError';
     this.status = ERROR_TABLE[code].status;
     this.title = ERROR_TABLE[code].title;
