@@ -236,7 +236,7 @@ async function main(): Promise<void> {
     const bearers = await Promise.all(
       userIds.map((id) => container.tokens.sign({ userId: id, role: 'USER' }).then((t) => `Bearer ${t}`)),
     );
-    const wantsPoll = ONLY.length === 0 || ONLY.includes('poll');
+    const wantsPoll = ONLY.length === 0 || ONLY.includes('poll') || ONLY.includes('reject-429');
     if (wantsPoll) {
       console.log(
         `filling the line: ${QUEUE_SIZE.toLocaleString()} ahead of ${USERS.toLocaleString()} pollers…`,
