@@ -86,7 +86,7 @@ describe('waiting-room polls from the serving counter', () => {
 
   it('never understates a place and never raises it, with leavers and admissions running', async () => {
     const { showtimeId } = await createShowtimeWithSeats(t.container, {
-      queue: { enabled: true, admitPerSecond: 40, maxActive: 1000 },
+      queue: { enabled: true, admitPerSecond: 10, maxActive: 1000 },
     });
     const users = await createUsers(t.container, 60);
     for (const u of users) await enter(showtimeId, u);
