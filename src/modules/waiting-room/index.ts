@@ -10,6 +10,7 @@ import { StreamLimiter } from '../../infra/stream-limiter.ts';
 import { QueueStreamHub } from './queue-stream.ts';
 import { observeQueues } from './queue-metrics.ts';
 import { QueueSettingsCache } from './queue-settings.ts';
+import { DEFAULT_SERVING_COUNTER, ServingCounter, type ServingCounterOptions } from './serving-counter.ts';
 import type { QueueSettingsPort } from './ports.ts';
 import { WaitingRoomRepository } from './waiting-room.repository.ts';
 import { waitingRoomRoutes, type WaitingRoomLimits } from './waiting-room.routes.ts';
@@ -49,6 +50,8 @@ export interface WaitingRoomOptions {
   queueGauges?: boolean;
   /** The process's stream limiter (shared with other stream routes); one from config otherwise. */
   streams?: StreamLimiter;
+  /** The polls' serving-counter snapshots (refresh period, staleness, idle stop). */
+  servingCounter?: Partial<ServingCounterOptions>;
 }
 
 export function createWaitingRoomModule(
@@ -77,6 +80,7 @@ export function createWaitingRoomModule(
     infra.clock,
     ids,
     pow,
+    new ServingCounter(repository, infra.log, { ...DEFAULT_SERVING_COUNTER, ...options.servingCounter }),
   );
   const audit = new QueueAudit(service, seeds, repository, pow, infra.clock);
   const admissions = infra.metrics.counter({

@@ -13,12 +13,17 @@ export interface QueueKeys {
   sessions: string;
   /** INCR counter giving each arrival its sequence number. */
   seq: string;
-  /** hash: last (ms of the last admission tick), carry (fraction of an admission owed), rate, total. */
+  /**
+   * hash: last (ms of the last admission tick), carry (fraction of an admission owed), rate, total,
+   * served (highest score admitted so far), left (users who ever left the line), drawnAt, drawn.
+   */
   meta: string;
   /** zset userId → sequence number of those who entered before sales opened, until the draw. */
   early: string;
   /** zset userId → sequence number: the early entrants as the draw saw them (kept for checking). */
   drawn: string;
+  /** list of the latest users who left the line, newest first (meta `left` counts them all). */
+  leavers: string;
 }
 
 export function queueKeys(showtimeId: string): QueueKeys {
@@ -31,6 +36,7 @@ export function queueKeys(showtimeId: string): QueueKeys {
     meta: `${base}:meta`,
     early: `${base}:early`,
     drawn: `${base}:drawn`,
+    leavers: `${base}:leavers`,
   };
 }
 

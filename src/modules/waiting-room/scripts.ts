@@ -36,10 +36,12 @@ const NOW = `local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)`;
 
 /**
- * Status of one user: {'ADMITTED', expiryMs, jti, now} | {'WAITING', position, rate, now} |
+ * Status of one user: {'ADMITTED', expiryMs, jti, now} | {'WAITING', position, rate, now, score, left} |
  * {'EARLY', earlyCount, rate, now} (entered before sales opened, not drawn yet) | {'NONE', 0, '', now}.
  * A waiting user's position counts everyone still waiting for the draw: they all go ahead of anyone
- * who arrived after sales opened, so the number is exact before and after the draw.
+ * who arrived after sales opened, so the number is exact before and after the draw. A waiting user's
+ * score (their place key) and the leave counter at this moment let an API instance answer the next
+ * polls from its serving-counter snapshot (serving-counter.ts).
  * KEYS: waiting, active, sessions, meta, early.
  */
 const STATUS_OF = `local function status_of(user, now)
@@ -50,7 +52,9 @@ const STATUS_OF = `local function status_of(user, now)
   local rank = redis.call('ZRANK', KEYS[1], user)
   if rank then
     local early = redis.call('ZCARD', KEYS[5])
-    return {'WAITING', early + rank + 1, redis.call('HGET', KEYS[4], 'rate') or '', now}
+    local meta = redis.call('HMGET', KEYS[4], 'rate', 'left')
+    return {'WAITING', early + rank + 1, meta[1] or '', now, redis.call('ZSCORE', KEYS[1], user),
+      meta[2] or '0'}
   end
   if redis.call('ZSCORE', KEYS[5], user) then
     return {'EARLY', redis.call('ZCARD', KEYS[5]), redis.call('HGET', KEYS[4], 'rate') or '', now}
@@ -107,14 +111,25 @@ out[#out + 1] = now
 return out
 `);
 
+/** How many recent leavers of a showtime are kept for the API instances' snapshots to read. */
+export const LEAVERS_KEPT = 10_000;
+
 /**
- * Leave the line or the draw, or end the session (revokes the token).
- * KEYS: waiting, active, sessions, early. ARGV: userId.
+ * Leave the line or the draw, or end the session (revokes the token). A user taken out of the line
+ * is also pushed on the leavers list and counted in meta `left`, so every API instance drops its
+ * cached place for them at its next snapshot (serving-counter.ts).
+ * KEYS: waiting, active, sessions, early, meta, leavers. ARGV: userId, keyTtlMs.
  */
 export const LEAVE = new LuaScript(`
-local removed = redis.call('ZREM', KEYS[1], ARGV[1]) + redis.call('ZREM', KEYS[2], ARGV[1])
-  + redis.call('ZREM', KEYS[4], ARGV[1])
+local waiting = redis.call('ZREM', KEYS[1], ARGV[1])
+local removed = waiting + redis.call('ZREM', KEYS[2], ARGV[1]) + redis.call('ZREM', KEYS[4], ARGV[1])
 redis.call('HDEL', KEYS[3], ARGV[1])
+if waiting == 1 then
+  redis.call('HINCRBY', KEYS[5], 'left', 1)
+  redis.call('LPUSH', KEYS[6], ARGV[1])
+  redis.call('LTRIM', KEYS[6], 0, ${LEAVERS_KEPT} - 1)
+  redis.call('PEXPIRE', KEYS[6], ARGV[2])
+end
 return removed
 `);
 
@@ -168,6 +183,14 @@ local waitingBefore = redis.call('ZCARD', KEYS[1])
 local n = math.min(due, maxActive - redis.call('ZCARD', KEYS[2]))
 local admitted = {}
 if n > 0 then admitted = redis.call('ZRANGE', KEYS[1], 0, n - 1) end
+if #admitted > 0 then
+  -- The serving counter: the highest score admitted so far. The line pops lowest scores first, so
+  -- everyone still waiting normally scores above it (API instances check, see SNAPSHOT).
+  local top = tonumber(redis.call('ZSCORE', KEYS[1], admitted[#admitted]))
+  if top > tonumber(redis.call('HGET', KEYS[4], 'served') or '0') then
+    redis.call('HSET', KEYS[4], 'served', top)
+  end
+end
 local expiry = now + sessionMs
 for i, user in ipairs(admitted) do
   redis.call('ZADD', KEYS[2], expiry, user)
@@ -233,4 +256,30 @@ redis.call('RENAME', KEYS[2], KEYS[3])
 redis.call('HSET', KEYS[4], 'last', now, 'carry', 0, 'drawnAt', now, 'drawn', #users)
 for i = 1, 4 do redis.call('PEXPIRE', KEYS[i], ARGV[1]) end
 return #users
+`);
+
+/**
+ * What an API instance needs to answer polls without a store call (serving-counter.ts):
+ * {served (highest score admitted), below (still waiting at or below it: normally 0), early (waiting
+ * for the draw), seq (entries handed out), rate, left (leave counter), now, leavers since ARGV[1]...}.
+ * The leavers are the users who left after the caller's `left` value, newest first, or the single
+ * string '*' when more left than the list keeps (the caller then forgets every cached place).
+ * KEYS: waiting, meta, early, seq, leavers. ARGV: leftSeen (-1 = none wanted).
+ */
+export const SNAPSHOT = new LuaScript(`${NOW}
+local meta = redis.call('HMGET', KEYS[2], 'served', 'rate', 'left')
+local served = tonumber(meta[1] or '0')
+local left = tonumber(meta[3] or '0')
+local out = {served, redis.call('ZCOUNT', KEYS[1], '-inf', served), redis.call('ZCARD', KEYS[3]),
+  tonumber(redis.call('GET', KEYS[4]) or '0'), meta[2] or '', left, now}
+local since = tonumber(ARGV[1])
+if since >= 0 and left > since then
+  if left - since > ${LEAVERS_KEPT} then
+    out[#out + 1] = '*'
+  else
+    local users = redis.call('LRANGE', KEYS[5], 0, left - since - 1)
+    for i = 1, #users do out[#out + 1] = users[i] end
+  end
+end
+return out
 `);

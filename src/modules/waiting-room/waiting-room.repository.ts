@@ -7,6 +7,7 @@ import {
   ENTER,
   LEAVE,
   READ_EARLY,
+  SNAPSHOT,
   STATUS,
   STATUS_MANY,
   storeUnavailable,
@@ -14,7 +15,15 @@ import {
 
 /** Where one user stands in one showtime's queue, as Redis sees it at `now` (epoch ms, Redis clock). */
 export type QueueState =
-  | { status: 'WAITING'; position: number; measuredRate: number | undefined; now: number }
+  | {
+      status: 'WAITING';
+      position: number;
+      measuredRate: number | undefined;
+      now: number;
+      /** The user's score in the line (their place key) and the showtime's leave counter, when read. */
+      score?: number;
+      leftSeen?: number;
+    }
   | { status: 'ADMITTED'; expiresAtMs: number; jti: string; now: number }
   /** Entered before sales opened; placed by the draw. `early` = how many wait for it. */
   | { status: 'EARLY'; early: number; measuredRate: number | undefined; now: number }
@@ -39,17 +48,50 @@ export interface AdmitResult {
   now: number;
 }
 
+/** A showtime's serving counter and what goes with it, as one SNAPSHOT call read it (see scripts.ts). */
+export interface ServingSnapshot {
+  /** The highest score admitted so far (0 before any admission). */
+  servedUpTo: number;
+  /** Users still waiting with a score at or below `servedUpTo` (normally none). */
+  below: number;
+  /** Early entrants waiting for the draw. */
+  early: number;
+  /** Sequence numbers handed out: no place in the line scores above it. */
+  seq: number;
+  measuredRate: number | undefined;
+  /** The leave counter (meta `left`). */
+  left: number;
+  /** Redis clock, epoch ms. */
+  now: number;
+  /** Users who left after the `leftSeen` asked about, or 'all' when too many did to list them. */
+  leavers: string[] | 'all';
+}
+
 /** One early entrant: the user and the per-showtime sequence number their entry got. */
 export interface EarlyEntry {
   userId: string;
   seq: number;
 }
 
-function parseState(kind: unknown, a: unknown, b: unknown, now: unknown): QueueState {
+function parseState(
+  kind: unknown,
+  a: unknown,
+  b: unknown,
+  now: unknown,
+  score?: unknown,
+  left?: unknown,
+): QueueState {
   const at = Number(now);
   if (kind === 'ADMITTED') return { status: 'ADMITTED', expiresAtMs: Number(a), jti: String(b), now: at };
   const rate = b === '' || b === null ? undefined : Number(b);
-  if (kind === 'WAITING') return { status: 'WAITING', position: Number(a), measuredRate: rate, now: at };
+  if (kind === 'WAITING') {
+    const state: QueueState = { status: 'WAITING', position: Number(a), measuredRate: rate, now: at };
+    if (score !== undefined && score !== null) {
+      state.score = Number(score);
+      state.leftSeen = Number(left ?? 0);
+    }
+    return state;
+  }
   if (kind === 'EARLY') return { status: 'EARLY', early: Number(a), measuredRate: rate, now: at };
   return { status: 'NONE', now: at };
 }
@@ -61,12 +103,12 @@ export class WaitingRoomRepository {
   /** Enters the line, or the early set when sales have not opened yet (by the Redis clock). */
   async enter(showtimeId: string, userId: string, salesOpenAtMs: number): Promise<QueueState> {
     const k = queueKeys(showtimeId);
-    const [kind, a, b, now] = (await ENTER.run(
+    const [kind, a, b, now, score, left] = (await ENTER.run(
       this.redis,
       [k.waiting, k.active, k.sessions, k.meta, k.early, k.seq],
       [userId, QUEUE_KEY_TTL_MS, salesOpenAtMs],
     )) as unknown[];
-    const state = parseState(kind, a, b, now);
+    const state = parseState(kind, a, b, now, score, left);
     // After the script, never inside it (another slot); see markDrained for the ordering. If this
     // fails the client gets 503 and retries, which is idempotent and adds the showtime again.
     if (state.status === 'WAITING' || state.status === 'EARLY') {
@@ -79,12 +121,33 @@ export class WaitingRoomRepository {
 
   async status(showtimeId: string, userId: string): Promise<QueueState> {
     const k = queueKeys(showtimeId);
-    const [kind, a, b, now] = (await STATUS.run(
+    const [kind, a, b, now, score, left] = (await STATUS.run(
       this.redis,
       [k.waiting, k.active, k.sessions, k.meta, k.early],
       [userId],
     )) as unknown[];
-    return parseState(kind, a, b, now);
+    return parseState(kind, a, b, now, score, left);
+  }
+
+  /** The serving-counter snapshot of a showtime, with the leavers since `leftSeen` (-1: none wanted). */
+  async servingSnapshot(showtimeId: string, leftSeen: number): Promise<ServingSnapshot> {
+    const k = queueKeys(showtimeId);
+    const out = (await SNAPSHOT.run(
+      this.redis,
+      [k.waiting, k.meta, k.early, k.seq, k.leavers],
+      [leftSeen],
+    )) as unknown[];
+    const rest = out.slice(7).map(String);
+    return {
+      servedUpTo: Number(out[0]),
+      below: Number(out[1]),
+      early: Number(out[2]),
+      seq: Number(out[3]),
+      measuredRate: out[4] === '' || out[4] === null ? undefined : Number(out[4]),
+      left: Number(out[5]),
+      now: Number(out[6]),
+      leavers: rest[0] === '*' ? 'all' : rest,
+    };
   }
 
   /** Many users of one showtime in one round trip (the SSE poller). */
@@ -108,8 +171,8 @@ export class WaitingRoomRepository {
     const k = queueKeys(showtimeId);
     const removed = (await LEAVE.run(
       this.redis,
-      [k.waiting, k.active, k.sessions, k.early],
-      [userId],
+      [k.waiting, k.active, k.sessions, k.early, k.meta, k.leavers],
+      [userId, QUEUE_KEY_TTL_MS],
     )) as number;
     return removed > 0;
   }

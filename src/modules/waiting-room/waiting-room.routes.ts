@@ -75,6 +75,8 @@ export const waitingRoomRoutes =
     app.addHook('preClose', async () => {
       for (const finish of [...openStreams]) finish();
     });
+    // The polls' snapshot refreshers live as long as the HTTP app.
+    app.addHook('onClose', async () => service.stopPolling());
 
     app.post(
       '/showtimes/:id/queue',

@@ -4,6 +4,7 @@ import type { AdmissionGate } from '../booking/ports.ts';
 import type { AdmissionTokens } from './admission-tokens.ts';
 import type { DrawSeeds, EntryIds } from './draw.ts';
 import type { ProofOfWork } from './proof-of-work.ts';
+import type { ServingCounter } from './serving-counter.ts';
 import type { QueueState, WaitingRoomRepository } from './waiting-room.repository.ts';
 import type { QueueSettings, QueueSettingsCache } from './queue-settings.ts';
 
@@ -31,6 +32,7 @@ export class WaitingRoomService implements AdmissionGate {
     private readonly clock: Clock,
     private readonly ids: EntryIds,
     private readonly pow: ProofOfWork,
+    private readonly counter: ServingCounter,
   ) {}
 
   /**
@@ -51,16 +53,39 @@ export class WaitingRoomService implements AdmissionGate {
     // before anyone's place depends on it). A minute of slack covers this clock against Redis's.
     if (now < settings.salesOpenAt.getTime() + 60_000) await this.seeds.seedOf(showtimeId);
     const state = await this.repo.enter(showtimeId, userId, settings.salesOpenAt.getTime());
+    this.counter.learn(showtimeId, userId, state);
     const view = await this.toView(showtimeId, userId, state, settings);
     if (!view) throw new AppError('NOT_IN_QUEUE');
     return view;
   }
 
+  /**
+   * A poll. In the steady state it is answered from this instance's serving counter with no store
+   * call (the position may overstate while leavers ahead are not yet passed, never understate);
+   * otherwise — unknown user, possibly admitted, before the draw, stale snapshot — Redis answers.
+   */
   async status(showtimeId: string, userId: string): Promise<QueueView> {
     const settings = await this.queuedShowtime(showtimeId);
-    const view = await this.toView(showtimeId, userId, await this.repo.status(showtimeId, userId), settings);
+    const hot = this.counter.position(showtimeId, userId);
+    if (hot) {
+      return {
+        status: 'WAITING',
+        position: hot.position,
+        ahead: hot.position - 1,
+        estimatedWaitSeconds: estimateWait(hot.position, hot.measuredRate, settings, hot.now),
+        entryId: this.ids.of(showtimeId, userId),
+      };
+    }
+    const state = await this.repo.status(showtimeId, userId);
+    this.counter.learn(showtimeId, userId, state);
+    const view = await this.toView(showtimeId, userId, state, settings);
     if (!view) throw new AppError('NOT_IN_QUEUE');
     return view;
+  }
+
+  /** Stops refreshing the serving counters (the HTTP app is closing). */
+  stopPolling(): void {
+    this.counter.stop();
   }
 
   /** Views of many users of one showtime (null = not in the queue), read in one round trip. */
@@ -94,6 +119,8 @@ export class WaitingRoomService implements AdmissionGate {
   async leave(showtimeId: string, userId: string): Promise<void> {
     await this.queuedShowtime(showtimeId);
     await this.repo.leave(showtimeId, userId);
+    // Other instances drop the place at their next snapshot (the leavers list); this one at once.
+    this.counter.forget(showtimeId, userId);
   }
 
   /** Checks the showtime exists and has a waiting room; the settings otherwise. */
@@ -126,6 +153,7 @@ export class WaitingRoomService implements AdmissionGate {
 
   async release(showtimeId: string, userId: string): Promise<void> {
     await this.repo.leave(showtimeId, userId);
+    this.counter.forget(showtimeId, userId);
   }
 
   private async toView(

@@ -61,14 +61,20 @@ describe('waiting room over HTTP', () => {
     expect((await poll(showtimeId, users[299]!)).json().estimatedWaitSeconds).toBe(3);
 
     const admitted: string[] = [];
+    let reported = 300;
     while (admitted.length < users.length) {
       await sleep(150);
       for (const report of await t.container.waitingRoom.ticker.tickOnce()) {
         if (report.showtimeId === showtimeId) admitted.push(...report.admitted);
       }
-      // Everyone still waiting moved up by exactly the number admitted so far.
-      const last = await poll(showtimeId, users[299]!);
-      if (admitted.length < 300) expect(last.json().position).toBe(300 - admitted.length);
+      // The last one moves up as people are admitted: a poll answered from this instance's serving
+      // counter may lag the admissions by a refresh (overstate), never run ahead of them, never grow.
+      const last = (await poll(showtimeId, users[299]!)).json() as QueueView;
+      if (admitted.length < 300) {
+        expect(last.position).toBeGreaterThanOrEqual(300 - admitted.length);
+        expect(last.position).toBeLessThanOrEqual(reported);
+        reported = last.position!;
+      }
     }
     expect(admitted).toEqual(users.map((u) => u.id));
 
@@ -91,15 +97,26 @@ describe('waiting room over HTTP', () => {
   });
 
   it('lets a user leave; entering again goes to the end of the line', async () => {
-    const { showtimeId } = await createShowtimeWithSeats(t.container, { queue: { enabled: true } });
+    const { showtimeId } = await createShowtimeWithSeats(t.container, {
+      queue: { enabled: true, maxActive: 1 },
+    });
     const [a, b, c] = await createUsers(t.container, 3);
     for (const u of [a, b, c]) await enter(showtimeId, u!);
 
     const left = await t.app.inject({ method: 'DELETE', url: url(showtimeId), headers: a!.headers });
     expect(left.statusCode).toBe(204);
     expect((await poll(showtimeId, a!)).statusCode).toBe(404);
-    expect((await poll(showtimeId, b!)).json().position).toBe(1);
-    expect((await enter(showtimeId, a!)).json().position).toBe(3);
+    // The serving-counter model: b's position may still count a, who left, until the admission point
+    // passes a's place; it is never below b's real place (1).
+    expect((await poll(showtimeId, b!)).json().position).toBeOneOf([1, 2]);
+    await sleep(150);
+    await t.container.waitingRoom.ticker.tickOnce();
+    await sleep(400);
+    // One admission passed a's place and admitted b: c is next.
+    expect((await poll(showtimeId, b!)).json().status).toBe('ADMITTED');
+    expect((await poll(showtimeId, c!)).json().position).toBe(1);
+    // Entering again after leaving gets a new place at the end.
+    expect((await enter(showtimeId, a!)).json().position).toBe(2);
     // Leaving twice is fine.
     await t.app.inject({ method: 'DELETE', url: url(showtimeId), headers: c!.headers });
     const again = await t.app.inject({ method: 'DELETE', url: url(showtimeId), headers: c!.headers });
