@@ -483,10 +483,16 @@ export class CatalogReads {
   async taggedSeatMap(requestedId: string, reader: Reader): Promise<{ map: SeatMap; etag: string }> {
     const layout = await this.visibleLayout(requestedId, reader);
     const { showtimeId } = layout;
-    const [soldSet, held] = await Promise.all([
+    // The tag first (a digest from Redis): while the state is one already built, no ids are sent.
+    const [soldSet, heldDigest] = await Promise.all([
       this.soldOf(showtimeId),
-      this.heldSeats.heldSeats(showtimeId),
+      this.heldSeats.heldDigest(showtimeId),
     ]);
+    const known = seatMapTag(layout, soldSet, heldDigest);
+    const hit = this.seatMaps.get(known);
+    if (hit) return { map: hit, etag: known };
+    // Built from the ids read now, under the tag of those ids (the state may have moved since).
+    const held = await this.heldSeats.heldSeats(showtimeId);
     const etag = seatMapTag(layout, soldSet, held.digest);
     const cached = this.seatMaps.get(etag);
     if (cached) return { map: cached, etag };
