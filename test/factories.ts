@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import type { Container } from '../src/container.ts';
 import type { Role } from '../src/modules/auth/tokens.ts';
+import { kstDay } from '../src/modules/catalog/calendar.ts';
 
 // One argon2id hash of "Passw0rd!long", made once: hashing per user would dominate test time.
 let cachedHash: Promise<string> | undefined;
@@ -106,7 +107,8 @@ export async function createShowtimeWithSeats(
   const category = await sql<{ id: string }>`
     INSERT INTO categories (name, slug) VALUES ('뮤지컬', 'musical')
     ON CONFLICT (slug) DO UPDATE SET name = EXCLUDED.name RETURNING id`.execute(db);
-  const day = startsAt.toISOString().slice(0, 10);
+  // The run's day is the Korean calendar day of the start (what the admin routes check), not UTC's.
+  const day = kstDay(startsAt);
   const title = opts.title ?? '테스트 공연';
   const perf = await sql<{ id: string }>`
     INSERT INTO performances (title, category_id, venue_id, start_date, end_date, running_minutes, age_rating, search_text)
