@@ -3,7 +3,7 @@ import rateLimit from '@fastify/rate-limit';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createTestApp, createTestEnv, type TestApp, type TestEnv } from '../../test/context.ts';
 import { createRedis, type RedisClient } from '../infra/redis.ts';
-import { localFirstRedisStore } from './rate-limit-store.ts';
+import { leasedLimit, localFirstRedisStore } from './rate-limit-store.ts';
 
 /** The plugin's script command, defined on the client by its RedisStore: one call is one Redis round trip. */
 type WithScript = { rateLimit: (key: string, ...rest: unknown[]) => unknown };
@@ -143,5 +143,75 @@ describe('the local tier ends with the Redis window and never refuses during an 
     redis.disconnect();
     await closed;
     expect((await hit(ip)).statusCode).toBe(200);
+  });
+});
+
+describe('a leased limit: slices of the shared budget, never more than max over all instances', () => {
+  const MAX = 100; // leasedLimit takes max / 20 = 5 requests a slice
+  let env: TestEnv;
+  const clients: RedisClient[] = [];
+  const apps: FastifyInstance[] = [];
+  beforeAll(async () => {
+    env = await createTestEnv();
+    const config = env.config();
+    // Two instances, each with its own client and store, over one Redis.
+    for (let i = 0; i < 2; i++) {
+      const redis = createRedis({
+        url: config.REDIS_URL,
+        clusterNodes: config.REDIS_CLUSTER_NODES,
+        keyPrefix: env.redisPrefix,
+      });
+      const app = Fastify();
+      await app.register(rateLimit, {
+        global: false,
+        store: localFirstRedisStore(redis, 'rl:'),
+        skipOnError: true,
+      });
+      app.get(
+        '/polled',
+        { config: { rateLimit: leasedLimit({ max: MAX, timeWindow: 60_000 }) } },
+        async () => 'ok',
+      );
+      await app.ready();
+      clients.push(redis);
+      apps.push(app);
+    }
+  });
+  afterAll(async () => {
+    await Promise.all(apps.map((app) => app.close()));
+    for (const redis of clients) redis.disconnect();
+    await env?.drop();
+  });
+
+  const hit = (instance: number, ip: string) =>
+    apps[instance]!.inject({ method: 'GET', url: '/polled', remoteAddress: ip });
+  const leaseCalls = (client: RedisClient, ip: string) => {
+    const spy = vi.spyOn(client as unknown as { rateLimitLease: (key: string) => unknown }, 'rateLimitLease');
+    return () =>
+      spy.mock.calls.filter(([key], i) => spy.mock.contexts[i] === client && key.endsWith(ip)).length;
+  };
+
+  it('asks Redis once per slice, lets exactly max through, then refuses in process', async () => {
+    const ip = '192.0.2.1';
+    const calls = leaseCalls(clients[0]!, ip);
+    for (let i = 0; i < MAX; i++) expect((await hit(0, ip)).statusCode, `request ${i + 1}`).toBe(200);
+    expect(calls()).toBe(MAX / 5);
+    const refused = await hit(0, ip);
+    expect(refused.statusCode).toBe(429);
+    expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
+    for (let i = 0; i < 5; i++) expect((await hit(0, ip)).statusCode).toBe(429);
+    // The last slice brought the count to max: the refusals after it were answered here.
+    expect(calls()).toBe(MAX / 5);
+    expect(Number(await clients[0]!.get(`rl:GET/polled-${ip}`))).toBe(MAX);
+  });
+
+  it('never lets more than max through over two instances hit at once', async () => {
+    const ip = '192.0.2.2';
+    const results = await Promise.all(Array.from({ length: 3 * MAX }, (_, i) => hit(i % 2, ip)));
+    const allowed = results.filter((r) => r.statusCode === 200).length;
+    expect(allowed).toBeLessThanOrEqual(MAX);
+    // Concurrent requests share one slice per instance; what stays unused is at most a slice each.
+    expect(allowed).toBeGreaterThanOrEqual(MAX - 10);
+    expect(results.every((r) => r.statusCode === 200 || r.statusCode === 429)).toBe(true);
   });
 });

@@ -20,7 +20,51 @@ interface RouteLimitOptions {
   continueExceeding?: boolean;
   exponentialBackoff?: boolean;
   ban?: number;
+  /** Ours (see leasedLimit): requests an instance may take from the shared count at once. */
+  leaseSize?: number;
   routeInfo?: { method?: string; url?: string };
+}
+
+/**
+ * Takes up to `want` requests of a key's budget at once, never past `max`; at or over the limit it
+ * counts one request, as the plugin's script would. Returns the count after, the window's ttl and
+ * how many were taken. KEYS: counter. ARGV: window ms, max, want.
+ */
+const LEASE = `
+local window, max, want = tonumber(ARGV[1]), tonumber(ARGV[2]), tonumber(ARGV[3])
+local grant = math.min(want, max - tonumber(redis.call('GET', KEYS[1]) or '0'))
+if grant < 1 then grant = 1 end
+local after = redis.call('INCRBY', KEYS[1], grant)
+local ttl = window
+if after == grant then redis.call('PEXPIRE', KEYS[1], window) else ttl = redis.call('PTTL', KEYS[1]) end
+return {after, ttl, grant}`;
+
+type LeaseCommand = (
+  key: string,
+  window: number,
+  max: number,
+  want: number,
+  callback: (error: Error | null, result?: [number, number, number]) => void,
+) => void;
+
+/**
+ * Route options for a limit that a busy route may take from Redis a slice at a time (the poll, the
+ * hold attempt): one Redis call per `max / 20` requests of a key on an instance instead of one each.
+ * Never lets more than `max` through in a window over all instances; a client whose requests move
+ * between instances may be refused up to the unused slices of the others early (a slice is at most
+ * a twentieth of the budget).
+ */
+export function leasedLimit<T extends { max: number }>(options: T): T & { leaseSize: number } {
+  return { ...options, leaseSize: Math.max(1, Math.floor(options.max / 20)) };
+}
+
+/** What this instance holds of a key's budget: unused requests of its last slice, until its window ends. */
+interface Lease {
+  left: number;
+  /** The shared count after the last slice was taken. */
+  count: number;
+  /** `performance.now()` time (ms) by which Redis has expired the key. */
+  until: number;
 }
 
 // The entry point does not export RedisStore, and the package has no `exports` map, so it is loaded
@@ -72,6 +116,12 @@ export function localFirstRedisStore(
 ): FastifyRateLimitStoreCtor {
   // One map for every route's store: keyed by the full Redis key, so routes cannot collide.
   const known = new LRUCache<string, KnownOver>({ max: maxKeys });
+  // Leased routes' slices, by the same full key (a forgotten slice's unused requests are lost: that
+  // can only refuse a client early, never let more through).
+  const leases = new LRUCache<string, Lease>({ max: maxKeys });
+  const inFlight = new Map<string, IncrCallback[]>();
+  if (!(redis as unknown as Partial<{ rateLimitLease: LeaseCommand }>).rateLimitLease)
+    redis.defineCommand('rateLimitLease', { numberOfKeys: 1, lua: LEASE });
   // Set by a failed rate-limit command, cleared by the next answer: a connection that still looks
   // ready (a partition not yet noticed) must not keep refusing while every other request is let through.
   let failing = false;
@@ -92,6 +142,64 @@ export function localFirstRedisStore(
         );
       const exact = !options.continueExceeding && !options.exponentialBackoff && (options.ban ?? -1) === -1;
       this.known = exact ? known : null;
+      this.leaseSize = exact ? Math.max(1, Math.floor(options.leaseSize ?? 1)) : 1;
+    }
+
+    private readonly leaseSize: number;
+
+    /** A leased route's request: from this instance's slice, else one LEASE call for the next slice. */
+    private leased(id: string, callback: IncrCallback, timeWindow: number, max: number): void {
+      const now = performance.now();
+      const lease = leases.get(id);
+      if (lease !== undefined && lease.until > now && !failing && redis.status === 'ready') {
+        const ttl = Math.ceil(lease.until - now);
+        if (lease.left > 0) {
+          lease.left -= 1;
+          callback(null, { current: lease.count - lease.left, ttl });
+          return;
+        }
+        if (lease.count >= max) {
+          callback(null, { current: lease.count + 1, ttl });
+          return;
+        }
+      }
+      // One slice at a time per key: requests arriving while it is asked for wait and share it
+      // (each taking its own slice would spend the budget in slices mostly unused).
+      const waiting = inFlight.get(id);
+      if (waiting !== undefined) {
+        waiting.push(callback);
+        return;
+      }
+      inFlight.set(id, [callback]);
+      (redis as unknown as { rateLimitLease: LeaseCommand }).rateLimitLease(
+        id,
+        timeWindow,
+        max,
+        this.leaseSize,
+        (error, result) => {
+          const queue = inFlight.get(id) ?? [];
+          inFlight.delete(id);
+          if (error !== null || result === undefined) {
+            failing = true;
+            leases.delete(id);
+            for (const waiter of queue) waiter(error ?? new Error('rate-limit lease: no answer'));
+            return;
+          }
+          failing = false;
+          const [after, ttl, grant] = result.map(Number) as [number, number, number];
+          // Over the limit, the script counted one request (the first waiter's) and gave nothing.
+          const left = after <= max ? grant : 0;
+          // 1 ms off for Redis's millisecond rounding of PTTL.
+          const until = now + (ttl > 0 ? ttl : timeWindow) - 1;
+          leases.set(id, { left, count: after, until });
+          if (left === 0) {
+            const first = queue.shift();
+            first?.(null, { current: after, ttl: Math.max(1, Math.ceil(until - now)) });
+          }
+          // The rest are served from the new slice; those beyond it ask for the next one.
+          for (const waiter of queue) this.leased(id, waiter, timeWindow, max);
+        },
+      );
     }
 
     incr(key: string, callback: IncrCallback, timeWindow: number, max: number): void {
@@ -101,6 +209,10 @@ export function localFirstRedisStore(
         return;
       }
       const id = this.remote.key + key;
+      if (this.leaseSize > 1) {
+        this.leased(id, callback, timeWindow, max);
+        return;
+      }
       const entry = local.get(id);
       if (entry !== undefined) {
         const ttl = entry.until - performance.now();

@@ -24,6 +24,7 @@ import type { ReservationService } from './reservations.service.ts';
 import type { ReservationQueries } from './reservation-queries.ts';
 import type { CancelService } from './cancel.service.ts';
 import { userKey } from '../../http/rate-limit-key.ts';
+import { leasedLimit } from '../../http/rate-limit-store.ts';
 
 export interface BookingRouteDeps {
   holds: HoldService;
@@ -35,6 +36,11 @@ export interface BookingRouteDeps {
 // Per signed-in user: clients behind one NAT are not throttled together.
 const perSession = (max: number) => ({
   rateLimit: { max, timeWindow: '1 minute', keyGenerator: userKey },
+});
+
+// Hold attempts come in bursts during an onsale: the budget is taken from Redis a slice at a time.
+const perSessionLeased = (max: number) => ({
+  rateLimit: leasedLimit({ max, timeWindow: 60_000, keyGenerator: userKey }),
 });
 
 const security = [{ bearerAuth: [] }];
@@ -61,7 +67,7 @@ export const bookingRoutes =
     app.post(
       '/showtimes/:id/holds',
       {
-        config: { access: 'signed-in', ...perSession(60) },
+        config: { access: 'signed-in', ...perSessionLeased(60) },
         schema: {
           tags: ['checkout'],
           summary: 'Hold seats (all or none) for a few minutes',

@@ -17,6 +17,7 @@ import {
 } from './waiting-room.schemas.ts';
 import type { QueueAudit } from './queue-audit.ts';
 import { userKey } from '../../http/rate-limit-key.ts';
+import { leasedLimit } from '../../http/rate-limit-store.ts';
 
 export interface WaitingRoomLimits {
   /** Entries (and SSE connects) per user per minute. */
@@ -47,12 +48,11 @@ export const waitingRoomRoutes =
   async (app) => {
     // The per-user limit is the route's config.rateLimit (after authentication). The plugin applies one
     // such limit per request, so the per-IP limit is checked here with its createRateLimit counter.
-    const perIp = (scope: string) => {
-      const limiter = app.createRateLimit({
-        max: limits.perIpPerMinute,
-        timeWindow: 60_000,
-        keyGenerator: ipKey(scope),
-      });
+    // Polls take their budgets from Redis a slice at a time (leasedLimit): never more than the limit,
+    // one Redis call per slice instead of one per poll. Entries count each request.
+    const perIp = (scope: string, leased = false) => {
+      const limit = { max: limits.perIpPerMinute, timeWindow: 60_000, keyGenerator: ipKey(scope) };
+      const limiter = app.createRateLimit(leased ? leasedLimit(limit) : limit);
       return async (request: FastifyRequest): Promise<void> => {
         const result = await limiter(request);
         if (!result.isAllowed && result.isExceeded) {
@@ -69,7 +69,7 @@ export const waitingRoomRoutes =
       keyGenerator: scopedUserKey(scope),
     });
     const enterIp = perIp('enter');
-    const pollIp = perIp('poll');
+    const pollIp = perIp('poll', true);
     // Open streams end before the server closes (a hijacked response would hold close() open).
     const openStreams = new Set<() => void>();
     app.addHook('preClose', async () => {
@@ -167,7 +167,7 @@ export const waitingRoomRoutes =
       '/showtimes/:id/queue',
       {
         onRequest: [pollIp],
-        config: { access: 'signed-in', rateLimit: perUser('poll', limits.pollPerUserPerMinute) },
+        config: { access: 'signed-in', rateLimit: leasedLimit(perUser('poll', limits.pollPerUserPerMinute)) },
         schema: {
           tags: ['waiting-room'],
           summary: 'Poll your place in the waiting room',
