@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { Redis, Cluster, type RedisOptions } from 'ioredis';
 
 /** Either a single Redis or a Redis Cluster; scripts key by hash tag so they run on both. */
@@ -53,4 +54,25 @@ export async function pingRedis(redis: RedisClient): Promise<void> {
  */
 export function channelName(prefix: string, name: string): string {
   return `${prefix}${name}`;
+}
+
+/**
+ * A Lua script run by EVALSHA (its digest, not its text, crosses the wire on every call), sent with
+ * EVAL the first time a Redis node has not seen it (NOSCRIPT).
+ */
+export class RedisScript {
+  readonly sha: string;
+
+  constructor(readonly source: string) {
+    this.sha = createHash('sha1').update(source).digest('hex');
+  }
+
+  async run(redis: RedisClient, keys: string[], args: (string | number)[]): Promise<unknown> {
+    try {
+      return await redis.evalsha(this.sha, keys.length, ...keys, ...args);
+    } catch (err) {
+      if (!String((err as Error).message).includes('NOSCRIPT')) throw err;
+      return await redis.eval(this.source, keys.length, ...keys, ...args);
+    }
+  }
 }

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { AppError } from '../../errors.ts';
-import type { RedisClient } from '../../infra/redis.ts';
+import { RedisScript, type RedisClient } from '../../infra/redis.ts';
 
 /*
  * Seat holds in Redis. Every key of a showtime carries the hash tag {st:<id>} so the scripts run on
@@ -96,24 +96,21 @@ for _, member in ipairs(due) do
 end
 return {#due, redis.call('ZCARD', KEYS[2])}`;
 
+// The ids of the live entries of KEYS[1] (the held hash), in `out`.
+const LIVE_IDS = `local out = {}
+local entries = redis.call('HGETALL', KEYS[1])
+for i = 1, #entries, 2 do
+  if live(entries[i + 1]) then out[#out + 1] = entries[i] end
+end`;
+
 // KEYS: held. Lists seats held, reserved or sold right now. Sold seats are listed too: the seat map
 // reads SOLD from the database through a one-second cache, and a seat confirmed within that second
 // must show HELD there, never AVAILABLE.
-const HELD = `${NOW} ${LIVE}
-local out = {}
-local entries = redis.call('HGETALL', KEYS[1])
-for i = 1, #entries, 2 do
-  if live(entries[i + 1]) then out[#out + 1] = entries[i] end
-end
+const HELD = `${NOW} ${LIVE} ${LIVE_IDS}
 return out`;
 
 // The same live ids as HELD, answered as heldSeatsDigest() of them: 40 bytes instead of every id.
-const HELD_DIGEST = `${NOW} ${LIVE}
-local out = {}
-local entries = redis.call('HGETALL', KEYS[1])
-for i = 1, #entries, 2 do
-  if live(entries[i + 1]) then out[#out + 1] = entries[i] end
-end
+const HELD_DIGEST = `${NOW} ${LIVE} ${LIVE_IDS}
 table.sort(out)
 return redis.sha1hex(table.concat(out, ','))`;
 
@@ -162,20 +159,9 @@ async function orUnavailable<T>(work: () => Promise<T>): Promise<T> {
 
 const SWEEP_LIST = 'holds:showtimes';
 
-const SHA = new Map([HOLD, TAKEN].map((script) => [script, createHash('sha1').update(script).digest('hex')]));
-
-/**
- * Runs a hot-path script by EVALSHA (its digest, not its text, crosses the wire on every hold
- * attempt), sending the text once when a Redis node has not seen it (NOSCRIPT).
- */
-async function run(redis: RedisClient, script: string, keys: string[], args: string[]): Promise<unknown> {
-  try {
-    return await redis.evalsha(SHA.get(script)!, keys.length, ...keys, ...args);
-  } catch (err) {
-    if (!String((err as Error).message).includes('NOSCRIPT')) throw err;
-    return redis.eval(script, keys.length, ...keys, ...args);
-  }
-}
+// The hot-path scripts go by EVALSHA: their digest, not their text, crosses the wire on every attempt.
+const HOLD_SCRIPT = new RedisScript(HOLD);
+const TAKEN_SCRIPT = new RedisScript(TAKEN);
 
 export class HoldRepository {
   constructor(private readonly redis: RedisClient) {}
@@ -201,7 +187,7 @@ export class HoldRepository {
 
   private async holdOnce(input: Parameters<HoldRepository['hold']>[0]): Promise<HoldResult> {
     const args = [input.holdId, input.userId, input.ttlMs, input.limit, input.alreadyBought, input.amount];
-    const res = (await run(this.redis, HOLD, this.keys(input.showtimeId, input.holdId, input.userId), [
+    const res = (await HOLD_SCRIPT.run(this.redis, this.keys(input.showtimeId, input.holdId, input.userId), [
       ...args.map(String),
       ...input.seatIds,
     ])) as string[];
@@ -303,7 +289,7 @@ export class HoldRepository {
   async takenSeatIds(showtimeId: string, seatIds: string[]): Promise<string[]> {
     if (seatIds.length === 0) return [];
     return orUnavailable(
-      async () => (await run(this.redis, TAKEN, [this.keys(showtimeId, '-')[0]!], seatIds)) as string[],
+      async () => (await TAKEN_SCRIPT.run(this.redis, [this.keys(showtimeId, '-')[0]!], seatIds)) as string[],
     );
   }
 

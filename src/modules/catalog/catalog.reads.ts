@@ -470,25 +470,27 @@ export class CatalogReads {
     return counts;
   }
 
-  async seatMap(requestedId: string, reader: Reader): Promise<SeatMap> {
-    return (await this.taggedSeatMap(requestedId, reader)).map;
-  }
-
   /**
    * The seat map with an entity tag derived from its state: the layout (ids, grades, prices), the
    * sold set and the held set, so any hold, release or sale changes it and the same state gives the
-   * same tag. Maps are kept per tag for a few seconds: during a rush every reader of a showtime gets
-   * the same object (and the route its serialised body) until a seat changes.
+   * same tag. The tag comes first (Redis sends a digest of the held seats, not their ids): when
+   * `wanted(tag)` says the reader already has this state (a conditional request), no map is built and
+   * `map` is null. Maps are kept per tag for a few seconds: during a rush every reader of a showtime
+   * gets the same object (and the route its serialised body) until a seat changes.
    */
-  async taggedSeatMap(requestedId: string, reader: Reader): Promise<{ map: SeatMap; etag: string }> {
+  async taggedSeatMap(
+    requestedId: string,
+    reader: Reader,
+    wanted: (etag: string) => boolean = () => true,
+  ): Promise<{ map: SeatMap | null; etag: string }> {
     const layout = await this.visibleLayout(requestedId, reader);
     const { showtimeId } = layout;
-    // The tag first (a digest from Redis): while the state is one already built, no ids are sent.
     const [soldSet, heldDigest] = await Promise.all([
       this.soldOf(showtimeId),
       this.heldSeats.heldDigest(showtimeId),
     ]);
     const known = seatMapTag(layout, soldSet, heldDigest);
+    if (!wanted(known)) return { map: null, etag: known };
     const hit = this.seatMaps.get(known);
     if (hit) return { map: hit, etag: known };
     // Built from the ids read now, under the tag of those ids (the state may have moved since).
@@ -507,19 +509,6 @@ export class CatalogReads {
     const map = { showtimeId, seats };
     this.seatMaps.set(etag, map, { size: Math.max(1, seats.length) });
     return { map, etag };
-  }
-
-  /**
-   * The tag taggedSeatMap() would answer, for a conditional request: Redis sends a digest of the
-   * held seats instead of their ids and no map is built, so a 304 costs little more than a lookup.
-   */
-  async seatMapTag(requestedId: string, reader: Reader): Promise<string> {
-    const layout = await this.visibleLayout(requestedId, reader);
-    const [soldSet, heldDigest] = await Promise.all([
-      this.soldOf(layout.showtimeId),
-      this.heldSeats.heldDigest(layout.showtimeId),
-    ]);
-    return seatMapTag(layout, soldSet, heldDigest);
   }
 
   private async visibleLayout(requestedId: string, reader: Reader): Promise<Layout> {

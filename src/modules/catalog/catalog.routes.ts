@@ -216,20 +216,15 @@ export const catalogRoutes =
         },
       },
       async (request, reply) => {
-        const reader = await readerOf(request);
         const conditional = request.headers['if-none-match'];
-        if (conditional !== undefined) {
-          const etag = await reads.seatMapTag(request.params.id, reader);
-          // No payload at all: `null` would be serialised to "null" and announced as Content-Length: 4.
-          if (matchesEtag(conditional, etag))
-            return reply
-              .header('etag', etag)
-              .header('cache-control', 'no-cache')
-              .code(304)
-              .send(undefined as never);
-        }
-        const { map, etag } = await reads.taggedSeatMap(request.params.id, reader);
+        const { map, etag } = await reads.taggedSeatMap(
+          request.params.id,
+          await readerOf(request),
+          (tag) => !matchesEtag(conditional, tag),
+        );
         void reply.header('etag', etag).header('cache-control', 'no-cache');
+        // No payload at all: `null` would be serialised to "null" and announced as Content-Length: 4.
+        if (map === null) return reply.code(304).send(undefined as never);
         // One map object per state (see taggedSeatMap): serialise it once for every reader.
         let body = seatMapBodies.get(map);
         if (body === undefined) {

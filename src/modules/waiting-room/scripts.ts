@@ -1,24 +1,11 @@
-import { createHash } from 'node:crypto';
 import { AppError } from '../../errors.ts';
-import type { RedisClient } from '../../infra/redis.ts';
+import { RedisScript, type RedisClient } from '../../infra/redis.ts';
 
-/** A Lua script run by EVALSHA, loaded with EVAL the first time a Redis node has not seen it. */
-export class LuaScript {
-  readonly sha: string;
-
-  constructor(readonly source: string) {
-    this.sha = createHash('sha1').update(source).digest('hex');
-  }
-
-  /** Runs the script; an unreachable or failing Redis becomes 503 SERVICE_UNAVAILABLE (fail closed). */
-  async run(redis: RedisClient, keys: string[], args: (string | number)[]): Promise<unknown> {
+/** The waiting room's scripts: an unreachable or failing Redis becomes 503 SERVICE_UNAVAILABLE (fail closed). */
+export class LuaScript extends RedisScript {
+  override async run(redis: RedisClient, keys: string[], args: (string | number)[]): Promise<unknown> {
     try {
-      try {
-        return await redis.evalsha(this.sha, keys.length, ...keys, ...args);
-      } catch (err) {
-        if (!String((err as Error).message).includes('NOSCRIPT')) throw err;
-        return await redis.eval(this.source, keys.length, ...keys, ...args);
-      }
+      return await super.run(redis, keys, args);
     } catch (err) {
       throw storeUnavailable(err);
     }
