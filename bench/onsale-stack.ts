@@ -58,7 +58,9 @@ async function nginxCpu(dir: string): Promise<number> {
 export async function startStack(opts: StackOptions): Promise<Stack> {
   const children: ChildProcess[] = [];
   const child = (cmd: string, env: Record<string, string>): ChildProcess => {
-    const c = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts', cmd], {
+    // BENCH_API_NODE_FLAGS (e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`) goes to the API processes alone.
+    const flags = cmd === 'api' ? (process.env.BENCH_API_NODE_FLAGS ?? '').split(' ').filter(Boolean) : [];
+    const c = spawn(process.execPath, [...flags, '--import', 'tsx', 'src/main.ts', cmd], {
       cwd: ROOT,
       env: { ...process.env, LOG_LEVEL: 'warn', ...opts.env, ...env },
       stdio: ['ignore', 'inherit', 'inherit'],

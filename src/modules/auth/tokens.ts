@@ -1,7 +1,7 @@
-import { SignJWT, jwtVerify, errors as joseErrors } from 'jose';
 import { randomUUID } from 'node:crypto';
 import { LRUCache } from 'lru-cache';
 import { AppError } from '../../errors.ts';
+import { signHs256, verifyHs256 } from '../../infra/hs256.ts';
 import type { Role } from '../users/index.ts';
 
 export type { Role };
@@ -17,6 +17,8 @@ export interface AccessClaims {
 export interface EndedSessionsView {
   has(sessionId: string): boolean;
 }
+
+const AUDIENCE = 'culture-ticket:access';
 
 const noEndedSessions: EndedSessionsView = { has: () => false };
 
@@ -45,14 +47,19 @@ export class AccessTokens {
    * refresh token continues.
    */
   async sign(claims: Omit<AccessClaims, 'sessionId'> & { sessionId?: string }): Promise<string> {
-    return new SignJWT({ role: claims.role, sid: claims.sessionId ?? randomUUID() })
-      .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
-      .setSubject(claims.userId)
-      .setIssuedAt()
-      .setJti(randomUUID())
-      .setAudience('culture-ticket:access')
-      .setExpirationTime(`${this.ttlSeconds}s`)
-      .sign(this.key);
+    const now = Date.now();
+    return signHs256(
+      {
+        role: claims.role,
+        sid: claims.sessionId ?? randomUUID(),
+        sub: claims.userId,
+        jti: randomUUID(),
+        aud: AUDIENCE,
+        exp: Math.floor(now / 1000) + this.ttlSeconds,
+      },
+      this.key,
+      now,
+    );
   }
 
   async verify(token: string): Promise<AccessClaims> {
@@ -61,29 +68,19 @@ export class AccessTokens {
       if (known.expiresAtMs > Date.now()) return this.unlessEnded(known);
       this.verified.delete(token);
     }
-    try {
-      const { payload } = await jwtVerify(token, this.key, {
-        algorithms: ['HS256'],
-        audience: 'culture-ticket:access',
-      });
-      const { role, sid } = payload;
-      if (
-        typeof payload.sub !== 'string' ||
-        typeof sid !== 'string' ||
-        (role !== 'USER' && role !== 'STAFF' && role !== 'ADMIN')
-      ) {
-        throw new AppError('INVALID_TOKEN');
-      }
-      const claims = { userId: payload.sub, role, sessionId: sid } as const;
-      if (typeof payload.exp === 'number') {
-        this.verified.set(token, { ...claims, expiresAtMs: payload.exp * 1000 });
-      }
-      return this.unlessEnded(claims);
-    } catch (err) {
-      if (err instanceof AppError) throw err;
-      if (err instanceof joseErrors.JOSEError) throw new AppError('INVALID_TOKEN');
-      throw err;
+    const payload = verifyHs256(token, this.key, AUDIENCE);
+    if (!payload) throw new AppError('INVALID_TOKEN');
+    const { role, sid } = payload;
+    if (
+      typeof payload.sub !== 'string' ||
+      typeof sid !== 'string' ||
+      (role !== 'USER' && role !== 'STAFF' && role !== 'ADMIN')
+    ) {
+      throw new AppError('INVALID_TOKEN');
     }
+    const claims = { userId: payload.sub, role, sessionId: sid } as const;
+    this.verified.set(token, { ...claims, expiresAtMs: payload.exp! * 1000 });
+    return this.unlessEnded(claims);
   }
 
   /** After the signature (or the cache of verified tokens): an ended session is refused at once. */

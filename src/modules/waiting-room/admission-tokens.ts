@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto';
-import { SignJWT, jwtVerify, errors as joseErrors } from 'jose';
+import { signHs256, verifyHs256 } from '../../infra/hs256.ts';
 
 export interface AdmissionClaims {
   userId: string;
@@ -24,30 +24,23 @@ export class AdmissionTokens {
   }
 
   async sign(c: AdmissionClaims): Promise<string> {
-    return new SignJWT({ st: c.showtimeId })
-      .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
-      .setSubject(c.userId)
-      .setJti(c.jti)
-      .setAudience(AUDIENCE)
-      .setExpirationTime(Math.floor(c.expiresAtMs / 1000))
-      .sign(this.key);
+    return signHs256(
+      { st: c.showtimeId, sub: c.userId, jti: c.jti, aud: AUDIENCE, exp: Math.floor(c.expiresAtMs / 1000) },
+      this.key,
+    );
   }
 
   /** The claims of a well-formed, correctly signed, unexpired token; null otherwise. */
   async verify(token: string): Promise<AdmissionClaims | null> {
-    try {
-      const { payload } = await jwtVerify(token, this.key, { algorithms: ['HS256'], audience: AUDIENCE });
-      if (typeof payload.sub !== 'string' || typeof payload.st !== 'string') return null;
-      if (typeof payload.jti !== 'string' || typeof payload.exp !== 'number') return null;
-      return {
-        userId: payload.sub,
-        showtimeId: payload.st,
-        jti: payload.jti,
-        expiresAtMs: payload.exp * 1000,
-      };
-    } catch (err) {
-      if (err instanceof joseErrors.JOSEError || err instanceof TypeError) return null;
-      throw err;
-    }
+    const payload = verifyHs256(token, this.key, AUDIENCE);
+    if (!payload) return null;
+    if (typeof payload.sub !== 'string' || typeof payload.st !== 'string') return null;
+    if (typeof payload.jti !== 'string') return null;
+    return {
+      userId: payload.sub,
+      showtimeId: payload.st,
+      jti: payload.jti,
+      expiresAtMs: payload.exp! * 1000,
+    };
   }
 }
