@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import { request } from 'undici';
 import { webhookHeaders } from '../modules/payments/webhook-signature.ts';
 
 const MAX_ATTEMPTS = 10;
@@ -77,7 +78,8 @@ export class WebhookSender {
   private async send(url: string, row: { id: string; body: string; attempts: number }): Promise<void> {
     let error: string | undefined;
     try {
-      const res = await fetch(url, {
+      // undici's request: a fraction of fetch's CPU, and the sandbox shares the machine with the API.
+      const res = await request(url, {
         method: 'POST',
         headers: {
           'content-type': 'application/json',
@@ -86,8 +88,8 @@ export class WebhookSender {
         body: row.body,
         signal: AbortSignal.timeout(DELIVERY_TIMEOUT_MS),
       });
-      if (!res.ok) error = `HTTP ${res.status}`;
-      await res.arrayBuffer().catch(() => undefined);
+      if (res.statusCode < 200 || res.statusCode >= 300) error = `HTTP ${res.statusCode}`;
+      await res.body.dump().catch(() => undefined);
     } catch (err) {
       error = (err as Error).message;
     }

@@ -1,3 +1,4 @@
+import { Agent, request, type Dispatcher } from 'undici';
 import { AppError } from '../../errors.ts';
 
 export type GatewayPaymentStatus =
@@ -77,7 +78,20 @@ const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms
 
 /** The one HTTP adapter: per-call timeout, retries with backoff on timeouts, network errors and 5xx. */
 export class HttpPaymentGateway implements PaymentGateway {
-  constructor(private readonly opts: HttpGatewayOptions) {}
+  /**
+   * undici's request on a keep-alive agent rather than fetch: fetch's WHATWG streams and abort signal
+   * cost several times the CPU per call, and every purchase makes three or four of these calls.
+   */
+  private readonly agent: Agent;
+
+  constructor(private readonly opts: HttpGatewayOptions) {
+    this.agent = new Agent({ connections: 64, keepAliveTimeout: 30_000 });
+  }
+
+  /** Closes the kept-alive connections (shutdown). */
+  async close(): Promise<void> {
+    await this.agent.close();
+  }
 
   async preRegister(paymentId: string, totalAmount: number, redirectUrl: string): Promise<void> {
     await this.call('POST', `/payments/${encodeURIComponent(paymentId)}/pre-register`, {
@@ -179,28 +193,33 @@ export class HttpPaymentGateway implements PaymentGateway {
     path: string,
     opts: { body?: unknown; headers?: Record<string, string>; allow404?: boolean; alreadyDone?: string[] },
   ): Promise<unknown> {
-    let res: Response;
+    let status: number;
+    let text: string;
     try {
-      res = await fetch(`${this.opts.baseUrl}${path}`, {
-        method,
+      const res = await request(`${this.opts.baseUrl}${path}`, {
+        method: method as Dispatcher.HttpMethod,
         headers: {
           authorization: `PortOne ${this.opts.secret}`,
           ...(opts.body === undefined ? {} : { 'content-type': 'application/json' }),
           ...opts.headers,
         },
         body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
+        dispatcher: this.agent,
+        // One deadline for the whole call (undici's own header/body timeouts tick by the second).
         signal: AbortSignal.timeout(this.opts.timeoutMs),
       });
+      status = res.statusCode;
+      text = await res.body.text().catch(() => '');
     } catch (err) {
+      // Refused, reset, or no complete answer within timeoutMs.
       throw new RetryableError((err as Error).message);
     }
-    const text = await res.text().catch(() => '');
-    if (res.status >= 500 || res.status === 429) throw new RetryableError(`HTTP ${res.status}`);
+    if (status >= 500 || status === 429) throw new RetryableError(`HTTP ${status}`);
     const json = text ? (JSON.parse(text) as Record<string, unknown>) : {};
-    if (res.ok) return json;
-    if (res.status === 404 && opts.allow404) return undefined;
+    if (status >= 200 && status < 300) return json;
+    if (status === 404 && opts.allow404) return undefined;
     if (opts.alreadyDone?.includes(String(json.type))) return json;
     // A 4xx is our bug or a state the caller must handle; retrying cannot help.
-    throw new Error(`payment gateway ${method} ${path} answered ${res.status} ${String(json.type)}`);
+    throw new Error(`payment gateway ${method} ${path} answered ${status} ${String(json.type)}`);
   }
 }
