@@ -18,6 +18,9 @@ export class CheckoutSaga {
 
   /** Asks the gateway and moves the reservation accordingly. Throws PAYMENT_GATEWAY_UNAVAILABLE. */
   async settle(reservation: Reservation): Promise<SettleOutcome> {
+    // Confirmed, cancelled or refunded: no answer of the gateway changes it (see apply), so no call. The
+    // second of complete and webhook for a purchase is answered from the row.
+    if (!dependsOnPayment(reservation.status)) return outcome(reservation);
     const payment = await this.d.gateway.getPayment(reservation.payment_id);
     return this.apply(reservation, payment);
   }
@@ -228,6 +231,11 @@ export class CheckoutSaga {
 }
 
 class InventoryConflict extends Error {}
+
+/** Statuses whose next move depends on the payment: pending, or closed unpaid (a late payment is refunded). */
+function dependsOnPayment(status: ReservationStatus): boolean {
+  return status === 'PENDING_PAYMENT' || status === 'FAILED' || status === 'EXPIRED';
+}
 
 /** Still waiting for the buyer: nothing paid or declined yet (a virtual account waits for its deposit). */
 export function isWaiting(status: GatewayPaymentView['status']): boolean {

@@ -137,6 +137,23 @@ describe('payments: complete, webhook and the checkout saga', () => {
     expect(row?.status).toBe('CONFIRMED');
   });
 
+  it('once confirmed, a later complete or webhook answers from the reservation without asking the gateway', async () => {
+    const st = await createShowtimeWithSeats(h.container, { rows: 1, seatsPerRow: 2 });
+    const user = await createUser(h.container);
+    const r = await checkout(h, user, st.showtimeId, [st.seats[0]!.id]);
+    await pay(h.gatewayUrl, r.payment.id);
+    h.gateway.calls.clear();
+    expect((await complete(h.app, user, r.payment.id)).json().status).toBe('CONFIRMED');
+    const lookups = () => h.gateway.calls.get('GET /payments/:paymentId') ?? 0;
+    expect(lookups()).toBe(1);
+    const again = await complete(h.app, user, r.payment.id);
+    expect(again.statusCode).toBe(200);
+    expect(again.json()).toEqual({ reservationId: r.id, status: 'CONFIRMED' });
+    expect((await webhook(h, r.payment.id)).statusCode).toBe(200);
+    expect(lookups()).toBe(1);
+    expect((await outboxOf(r.id)).map((e) => e.event_type)).toEqual(['reservation.confirmed']);
+  });
+
   it('a webhook with a bad signature or a stale timestamp → 401 and no effect', async () => {
     const st = await createShowtimeWithSeats(h.container, { rows: 1, seatsPerRow: 2 });
     const user = await createUser(h.container);
