@@ -379,4 +379,3 @@ export class BookingRepository {
     return rows;
   }
 }
-

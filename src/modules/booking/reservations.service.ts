@@ -89,7 +89,13 @@ export class ReservationService {
     // succeeded (its hold is reserved by now): a stored answer for the key wins over the refusal.
     let prepared: Awaited<ReturnType<ReservationService['prepare']>>;
     try {
-      prepared = await this.prepare(userId, input.holdId, chosenTypes, input.admissionToken, input.userCouponId);
+      prepared = await this.prepare(
+        userId,
+        input.holdId,
+        chosenTypes,
+        input.admissionToken,
+        input.userCouponId,
+      );
     } catch (err) {
       if (err instanceof AppError) {
         const replay = await this.replay(userId, idempotencyKey, requestHash);
@@ -154,7 +160,12 @@ export class ReservationService {
         ? await this.d.db.transaction().execute(async (tx) => {
             const written = await guard(() => repo.reserve(tx, write));
             if (written.existing) return written;
-            const discount = await discounts.reserve(tx, { userId, userCouponId, orderAmount: amount, reservationId });
+            const discount = await discounts.reserve(tx, {
+              userId,
+              userCouponId,
+              orderAmount: amount,
+              reservationId,
+            });
             const applied = Math.max(0, Math.min(discount, amount));
             await repo.setDiscount(tx, reservationId, applied, amount - applied);
             return { discount: applied };

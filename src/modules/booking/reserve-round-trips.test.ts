@@ -24,7 +24,10 @@ async function counted<T>(run: () => PromiseLike<T>): Promise<{ result: T; sent:
   const sent: string[] = [];
   // inject() returns a thenable that dispatches the request when its then() is called: call it here,
   // inside the context, not from the job an `await` would schedule (which runs outside it).
-  const result = await statements.run(sent, () => new Promise<T>((resolve, reject) => run().then(resolve, reject)));
+  const result = await statements.run(
+    sent,
+    () => new Promise<T>((resolve, reject) => run().then(resolve, reject)),
+  );
   return { result, sent };
 }
 

@@ -86,7 +86,9 @@ export class InventoryRepository {
   ): Promise<
     (InventoryShowtimeRow & { seats: InventorySeatRow[]; ticketTypes: TicketType[] | null }) | undefined
   > {
-    const { rows } = await sql<InventoryShowtimeRow & { seats: InventorySeatRow[]; ticketTypes: TicketType[] | null }>`
+    const { rows } = await sql<
+      InventoryShowtimeRow & { seats: InventorySeatRow[]; ticketTypes: TicketType[] | null }
+    >`
       SELECT s.id, s.performance_id AS "performanceId", p.title, s.starts_at AS "startsAt",
              s.sales_open_at AS "salesOpenAt", s.sales_close_at AS "salesCloseAt",
              s.max_tickets_per_user AS "maxTicketsPerUser", s.queue_enabled AS "queueEnabled",
