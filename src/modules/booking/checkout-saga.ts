@@ -18,6 +18,10 @@ export class CheckoutSaga {
 
   /** Asks the gateway and moves the reservation accordingly. Throws PAYMENT_GATEWAY_UNAVAILABLE. */
   async settle(reservation: Reservation): Promise<SettleOutcome> {
+    // A confirmed or cancelled reservation is moved by nothing the gateway could say (`apply` acts on
+    // a closed reservation only to refund a payment that reached a FAILED or EXPIRED one): the second
+    // of complete and webhook, which race for every purchase, answers without asking.
+    if (reservation.status === 'CONFIRMED' || reservation.status === 'CANCELLED') return outcome(reservation);
     const payment = await this.d.gateway.getPayment(reservation.payment_id);
     return this.apply(reservation, payment);
   }
@@ -64,19 +68,21 @@ export class CheckoutSaga {
     const result = await db
       .transaction()
       .execute(async (tx) => {
-        const row = await repo.byId(tx, reservationId, { forUpdate: true });
-        if (!row || row.status !== 'PENDING_PAYMENT') return { row, changed: false };
-        const seats = await this.d.seats.of(tx, reservationId);
-        const seatIds = seats.map((s) => s.id);
-        const sold = await inventory.markSold(tx, seatIds);
-        if (sold !== seatIds.length) throw new InventoryConflict();
+        // The conditional UPDATE is the row lock and the race guard at once: whoever moved the
+        // reservation first wins, and a seat that cannot be marked SOLD rolls the move back.
         const now = clock.now();
-        const updated = await repo.transition(tx, reservationId, 'PENDING_PAYMENT', {
+        const row = await repo.transition(tx, reservationId, 'PENDING_PAYMENT', {
           status: 'CONFIRMED',
           step: 'CONFIRMED',
           payment_status: 'PAID',
           confirmed_at: now,
         });
+        if (!row) return { row: await repo.byId(tx, reservationId), changed: false };
+        const updated = row;
+        const seats = await this.d.seats.of(tx, reservationId);
+        const seatIds = seats.map((s) => s.id);
+        const sold = await inventory.markSold(tx, seatIds);
+        if (sold !== seatIds.length) throw new InventoryConflict();
         if (row.user_coupon_id && this.d.discounts) await this.d.discounts.consume(tx, reservationId);
         await appendEvent(
           tx,
