@@ -318,14 +318,6 @@ export class BookingRepository {
     return q.execute();
   }
 
-  async setVirtualAccount(db: DbOrTx, id: string, account: VirtualAccountInfo): Promise<void> {
-    await db
-      .updateTable('reservations')
-      .set({ virtual_account: JSON.stringify(account) })
-      .where('id', '=', id)
-      .execute();
-  }
-
   /** The buyer's refund account for a virtual-account payment; a second cancel request may correct it. */
   async saveRefundAccount(
     tx: DbOrTx,
