@@ -57,9 +57,11 @@ async function nginxCpu(dir: string): Promise<number> {
 
 export async function startStack(opts: StackOptions): Promise<Stack> {
   const children: ChildProcess[] = [];
+  // BENCH_API_NODE_FLAGS adds Node flags to the API processes alone, e.g. `--cpu-prof
+  // --cpu-prof-dir=/tmp/prof` for a profile of the run (as bench/rounds.ts does for bench:hot).
+  const apiFlags = (process.env.BENCH_API_NODE_FLAGS ?? '').split(' ').filter(Boolean);
   const child = (cmd: string, env: Record<string, string>): ChildProcess => {
-    // BENCH_API_NODE_FLAGS (e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`) goes to the API processes alone.
-    const flags = cmd === 'api' ? (process.env.BENCH_API_NODE_FLAGS ?? '').split(' ').filter(Boolean) : [];
+    const flags = cmd === 'api' ? apiFlags : [];
     const c = spawn(process.execPath, [...flags, '--import', 'tsx', 'src/main.ts', cmd], {
       cwd: ROOT,
       env: { ...process.env, LOG_LEVEL: 'warn', ...opts.env, ...env },

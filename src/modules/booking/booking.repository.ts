@@ -1,5 +1,6 @@
 import { sql, type Insertable } from 'kysely';
 import type { DbOrTx } from '../../infra/db.ts';
+import type { IdempotencyRow } from './idempotency.repository.ts';
 import type {
   Reservation,
   ReservationSeatsTable,
@@ -70,19 +71,6 @@ export class BookingRepository {
     return Number(result.numUpdatedRows);
   }
 
-  /** Of the given seats of a showtime, those in a live (pending or confirmed) reservation. */
-  async liveSeatIds(db: DbOrTx, showtimeId: string, seatIds: string[]): Promise<Set<string>> {
-    if (seatIds.length === 0) return new Set();
-    const rows = await db
-      .selectFrom('reservation_seats')
-      .select('seat_id')
-      .where('showtime_id', '=', showtimeId)
-      .where('seat_id', 'in', seatIds)
-      .where('released_at', 'is', null)
-      .execute();
-    return new Set(rows.map((r) => r.seat_id));
-  }
-
   /**
    * One round trip for a hold: which of `seatIds` are in a live reservation, and how many seats the
    * user already has in live reservations of the showtime (the per-user limit).
@@ -105,35 +93,61 @@ export class BookingRepository {
     return { taken: new Set(row.taken), userCount: Number(row.user_count) };
   }
 
-  /** Seats the user has in live (pending or confirmed) reservations of the showtime. */
-  async liveSeatCount(db: DbOrTx, showtimeId: string, userId: string): Promise<number> {
-    const { n } = await db
-      .selectFrom('reservation_seats as rs')
-      .innerJoin('reservations as r', 'r.id', 'rs.reservation_id')
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .where('r.showtime_id', '=', showtimeId)
-      .where('r.user_id', '=', userId)
-      .where('rs.released_at', 'is', null)
-      .executeTakeFirstOrThrow();
-    return Number(n);
+  /**
+   * The reservation's one write statement (migration 0145, `booking_reserve`): claims the key, takes the
+   * per-user lock, counts the user's live seats against `maxTickets`, refuses seats in a live
+   * reservation, inserts the reservation and its seats. Returns the key's row when the key was already
+   * claimed (nothing written then). A refusal is a database error with the claim rolled back: SQLSTATE
+   * P0001 with the API's code as message (TICKET_LIMIT_EXCEEDED, SEATS_UNAVAILABLE) and its details as
+   * JSON in `detail`, or a unique violation (reservation_seats_live, reservations_hold_id_key).
+   */
+  async reserve(
+    db: DbOrTx,
+    input: {
+      idempotencyKey: string;
+      requestHash: string;
+      maxTickets: number;
+      reservation: Insertable<ReservationsTable>;
+      seats: Omit<Insertable<ReservationSeatsTable>, 'reservation_id' | 'showtime_id' | 'released_at'>[];
+    },
+  ): Promise<{ existing?: IdempotencyRow }> {
+    const payload = JSON.stringify({
+      idempotency_key: input.idempotencyKey,
+      request_hash: input.requestHash,
+      max_tickets: input.maxTickets,
+      reservation: input.reservation,
+      seats: input.seats,
+    });
+    const { rows } = await sql<{ r: { existing?: IdempotencyRow } }>`
+      SELECT booking_reserve(${payload}::jsonb) AS r`.execute(db);
+    return rows[0]!.r;
   }
 
-  /** Serialises one user's reservations for one showtime (the per-user limit check). */
-  async lockUserShowtime(tx: DbOrTx, showtimeId: string, userId: string): Promise<void> {
-    await sql`SELECT pg_advisory_xact_lock(hashtextextended(${`${showtimeId}:${userId}`}, 0))`.execute(tx);
-  }
-
-  /** A new PENDING_PAYMENT reservation with its seats. */
-  async insert(
-    tx: DbOrTx,
-    reservation: Insertable<ReservationsTable>,
-    seats: Omit<Insertable<ReservationSeatsTable>, 'reservation_id'>[],
+  /**
+   * After the gateway took the payment's registration, in one statement: the saga step moves on
+   * (RESERVED → PAYMENT_REGISTERED, with the virtual account when one was issued) and the key's answer
+   * is stored for replays.
+   */
+  async registered(
+    db: DbOrTx,
+    input: {
+      reservationId: string;
+      virtualAccount: VirtualAccountInfo | null;
+      userId: string;
+      idempotencyKey: string;
+      response: { status: number; body: unknown };
+    },
   ): Promise<void> {
-    await tx.insertInto('reservations').values(reservation).execute();
-    await tx
-      .insertInto('reservation_seats')
-      .values(seats.map((s) => ({ ...s, reservation_id: reservation.id! })))
-      .execute();
+    await sql`
+      WITH registered AS (
+        UPDATE reservations
+           SET step = 'PAYMENT_REGISTERED', updated_at = now(),
+               virtual_account = coalesce(${input.virtualAccount ? JSON.stringify(input.virtualAccount) : null}::jsonb, virtual_account)
+         WHERE id = ${input.reservationId} AND step = 'RESERVED'
+      )
+      UPDATE reservation_idempotency
+         SET response_status = ${input.response.status}, response_body = ${JSON.stringify(input.response.body)}::jsonb
+       WHERE user_id = ${input.userId} AND idempotency_key = ${input.idempotencyKey}`.execute(db);
   }
 
   async setDiscount(tx: DbOrTx, id: string, discount: number, total: number): Promise<void> {
@@ -302,14 +316,6 @@ export class BookingRepository {
         .orderBy('updated_at');
     }
     return q.execute();
-  }
-
-  async setVirtualAccount(db: DbOrTx, id: string, account: VirtualAccountInfo): Promise<void> {
-    await db
-      .updateTable('reservations')
-      .set({ virtual_account: JSON.stringify(account) })
-      .where('id', '=', id)
-      .execute();
   }
 
   /** The buyer's refund account for a virtual-account payment; a second cancel request may correct it. */

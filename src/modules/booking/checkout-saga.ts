@@ -67,19 +67,21 @@ export class CheckoutSaga {
     const result = await db
       .transaction()
       .execute(async (tx) => {
-        const row = await repo.byId(tx, reservationId, { forUpdate: true });
-        if (!row || row.status !== 'PENDING_PAYMENT') return { row, changed: false };
-        const seats = await this.d.seats.of(tx, reservationId);
-        const seatIds = seats.map((s) => s.id);
-        const sold = await inventory.markSold(tx, seatIds);
-        if (sold !== seatIds.length) throw new InventoryConflict();
+        // The conditional UPDATE is the row lock and the race guard at once: whoever moved the
+        // reservation first wins, and a seat that cannot be marked SOLD rolls the move back.
         const now = clock.now();
-        const updated = await repo.transition(tx, reservationId, 'PENDING_PAYMENT', {
+        const row = await repo.transition(tx, reservationId, 'PENDING_PAYMENT', {
           status: 'CONFIRMED',
           step: 'CONFIRMED',
           payment_status: 'PAID',
           confirmed_at: now,
         });
+        if (!row) return { row: await repo.byId(tx, reservationId), changed: false };
+        const updated = row;
+        const seats = await this.d.seats.of(tx, reservationId);
+        const seatIds = seats.map((s) => s.id);
+        const sold = await inventory.markSold(tx, seatIds);
+        if (sold !== seatIds.length) throw new InventoryConflict();
         if (row.user_coupon_id && this.d.discounts) await this.d.discounts.consume(tx, reservationId);
         await appendEvent(
           tx,

@@ -25,15 +25,14 @@ export class HoldService {
   constructor(private readonly d: BookingDeps) {}
 
   /**
-   * The showtime's facts as of now, for a reservation: read from the database, so a window an
-   * admin closed on any instance applies at once. Then the same checks as a hold.
+   * For a reservation: the showtime's facts as the caller just read them from the database (so a
+   * window an admin closed on any instance applies at once), then the same checks as a hold.
    */
-  async showtimeForPurchase(
-    showtimeId: string,
+  admitForPurchase(
+    showtime: PurchaseShowtime | undefined,
     userId: string,
     admissionToken: string | undefined,
   ): Promise<PurchaseShowtime> {
-    const showtime = await this.d.inventory.showtime(this.d.db, showtimeId);
     return this.admit(showtime, userId, admissionToken);
   }
 

@@ -5,29 +5,11 @@ import './booking.tables.ts';
 
 export type IdempotencyRow = Selectable<ReservationIdempotencyTable>;
 
-/** `Idempotency-Key`s of reservation requests and the answers stored for them. Stateless. */
+/**
+ * `Idempotency-Key`s of reservation requests and the answers stored for them. Stateless. The key is
+ * claimed by `booking_reserve` (BookingRepository.reserve) in the reservation's own statement.
+ */
 export class IdempotencyRepository {
-  /** Inserts the key; false when another request already holds it (PostgreSQL waits for that one to end). */
-  async claim(
-    tx: DbOrTx,
-    row: { userId: string; key: string; requestHash: string; reservationId: string },
-  ): Promise<boolean> {
-    const inserted = await tx
-      .insertInto('reservation_idempotency')
-      .values({
-        user_id: row.userId,
-        idempotency_key: row.key,
-        request_hash: row.requestHash,
-        reservation_id: row.reservationId,
-        response_status: null,
-        response_body: null,
-      })
-      .onConflict((oc) => oc.doNothing())
-      .returning('user_id')
-      .executeTakeFirst();
-    return inserted !== undefined;
-  }
-
   async find(db: DbOrTx, userId: string, key: string): Promise<IdempotencyRow | undefined> {
     return db
       .selectFrom('reservation_idempotency')

@@ -42,6 +42,14 @@ export interface TypedSeatPrice {
   price: number;
 }
 
+/** The catalogue's answer for one reservation (`InventoryPort.forPurchase`). */
+export interface PurchaseRead {
+  showtime: PurchaseShowtime;
+  seats: InventorySeat[];
+  /** The seats found, priced as chosen (ADULT when absent). */
+  price(): TypedSeatPrice[];
+}
+
 /**
  * Seat and showtime inventory, owned by the catalogue. Every method runs on the connection the caller
  * passes: its transaction (so marking seats sold commits or rolls back with the reservation), the
@@ -70,6 +78,18 @@ export interface InventoryPort {
     seats: { id: string; price: number }[],
     chosen?: Readonly<Record<string, string>>,
   ): Promise<TypedSeatPrice[]>;
+  /**
+   * Everything a reservation reads from the catalogue, in one statement on `db`: the showtime's facts
+   * (undefined when it is not live), the named seats of that showtime (ids that are not its seats are
+   * left out) and `price`, which prices the seats found as `chosen` says by the same rule as
+   * `priceSeats` (throwing TICKET_TYPE_UNAVAILABLE likewise) without another read.
+   */
+  forPurchase(
+    db: DbOrTx,
+    showtimeId: string,
+    seatIds: string[],
+    chosen?: Readonly<Record<string, string>>,
+  ): Promise<PurchaseRead | undefined>;
   /** Seats by id in seat-map order (any showtime). */
   seats(db: DbOrTx, seatIds: string[]): Promise<InventorySeat[]>;
   /** AVAILABLE → SOLD; returns how many seats changed (fewer than asked: someone else sold one). */

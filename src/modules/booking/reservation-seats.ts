@@ -14,7 +14,7 @@ export class ReservationSeats {
   ) {}
 
   /**
-   * For a hold: the requested seats with `taken` as in `forSale`, and the seats the user already has
+   * For a hold: the requested seats, `taken` when sold or in a live reservation, and the seats the user already has
    * in live reservations of the showtime, in two queries run side by side (one per owner).
    */
   async forHold(
@@ -31,19 +31,6 @@ export class ReservationSeats {
       seats: seats.map((s) => ({ ...s, taken: s.status === 'SOLD' || live.taken.has(s.id) })),
       alreadyBought: live.userCount,
     };
-  }
-
-  /** The requested seats of the showtime, `taken` when sold or in a live reservation. */
-  async forSale(
-    db: DbOrTx,
-    showtimeId: string,
-    seatIds: string[],
-  ): Promise<(SeatInfo & { taken: boolean })[]> {
-    const [seats, live] = await Promise.all([
-      this.inventory.seatsForSale(db, showtimeId, seatIds),
-      this.repo.liveSeatIds(db, showtimeId, seatIds),
-    ]);
-    return seats.map((s) => ({ ...s, taken: s.status === 'SOLD' || live.has(s.id) }));
   }
 
   /** A reservation's seats in seat-map order, at the price and as the ticket type it sold them. */

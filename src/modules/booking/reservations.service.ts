@@ -7,6 +7,7 @@ import { browserPaymentRequest, channelKeys, type BrowserPaymentRequest } from '
 import { afterCommit, type BookingDeps } from './booking.deps.ts';
 import type { HoldService } from './holds.service.ts';
 import type { CheckoutSaga } from './checkout-saga.ts';
+import type { IdempotencyRow } from './idempotency.repository.ts';
 
 export interface CreatedReservation {
   id: string;
@@ -82,100 +83,100 @@ export class ReservationService {
         ]),
       )
       .digest('hex');
-    const replay = await this.replay(userId, idempotencyKey, requestHash);
-    if (replay) return replay;
 
-    const hold = await this.d.holds.find(input.holdId);
-    if (!hold || hold.userId !== userId)
-      throw new AppError('HOLD_EXPIRED', 'The hold does not exist or has expired');
-    if (hold.reservationId || hold.expiresAt.getTime() <= this.d.clock.nowMs())
-      throw new AppError('HOLD_EXPIRED');
-    const showtime = await this.holds.showtimeForPurchase(hold.showtimeId, userId, input.admissionToken);
-    if (input.userCouponId && !this.d.discounts) {
-      throw new AppError('COUPON_NOT_APPLICABLE', 'Coupons are not available');
+    // The checks before any write: the hold (Redis), then one read of the catalogue (the showtime's
+    // facts, the seats, their prices). A refusal here may be the replay of a request that already
+    // succeeded (its hold is reserved by now): a stored answer for the key wins over the refusal.
+    let prepared: Awaited<ReturnType<ReservationService['prepare']>>;
+    try {
+      prepared = await this.prepare(
+        userId,
+        input.holdId,
+        chosenTypes,
+        input.admissionToken,
+        input.userCouponId,
+      );
+    } catch (err) {
+      if (err instanceof AppError) {
+        const replay = await this.replay(userId, idempotencyKey, requestHash);
+        if (replay) return replay;
+      }
+      throw err;
     }
+    const { hold, showtime, seats, priced } = prepared;
+    const sale = new Map(priced.map((p) => [p.seatId, p]));
+    const amount = priced.reduce((sum, p) => sum + p.price, 0);
 
     const reservationId = randomUUID();
     const paymentId = randomUUID();
     const bookingNumber = newBookingNumber(this.d.clock.now());
     const expiresAt = this.deadline(payMethod, showtime.startsAt);
-    const { repo, idempotency } = this.d;
-    const claimed = await this.d.db.transaction().execute(async (tx) => {
-      const key = { userId, key: idempotencyKey, requestHash, reservationId };
-      if (!(await idempotency.claim(tx, key))) return undefined;
-      await this.d.repo.lockUserShowtime(tx, showtime.id, userId);
-      const live = await this.d.repo.liveSeatCount(tx, showtime.id, userId);
-      if (live + hold.seatIds.length > showtime.maxTicketsPerUser) {
-        throw new AppError('TICKET_LIMIT_EXCEEDED', undefined, { limit: showtime.maxTicketsPerUser });
-      }
-      const seats = await this.d.seats.forSale(tx, showtime.id, hold.seatIds);
-      const taken = seats.filter((s) => s.taken).map((s) => s.id);
-      if (seats.length !== hold.seatIds.length || taken.length > 0) {
-        throw new AppError('SEATS_UNAVAILABLE', undefined, { seatIds: taken });
-      }
-      // Priced by ticket type on the server; the coupon then applies to what the types add up to.
-      const priced = await this.d.inventory.priceSeats(tx, showtime.performanceId, seats, chosenTypes);
-      const sale = new Map(priced.map((p) => [p.seatId, p]));
-      const amount = priced.reduce((sum, p) => sum + p.price, 0);
-      await guard(() =>
-        repo.insert(
-          tx,
-          {
-            id: reservationId,
-            user_id: userId,
-            showtime_id: showtime.id,
-            performance_id: showtime.performanceId,
-            hold_id: hold.id,
-            status: 'PENDING_PAYMENT',
-            amount,
-            total: amount,
-            user_coupon_id: input.userCouponId ?? null,
-            payment_id: paymentId,
-            booking_number: bookingNumber,
-            booker_name: booker?.name ?? null,
-            booker_phone: booker?.phone ?? null,
-            pay_method: payMethod,
-            easy_pay_provider: easyPayProvider,
-            failure_code: null,
-            refund_amount: null,
-            expires_at: expiresAt,
-            last_checked_at: null,
-            confirmed_at: null,
-            closed_at: null,
-          },
-          seats.map((s) => {
-            const { ticketType, price } = sale.get(s.id)!;
-            return {
-              seat_id: s.id,
-              showtime_id: showtime.id,
-              price,
-              list_price: s.price,
-              ticket_type: ticketType.code,
-              ticket_type_name: ticketType.name,
-              proof_required: ticketType.proofRequired,
-              released_at: null,
-            };
-          }),
-        ),
-      );
-      if (input.userCouponId && this.d.discounts) {
-        const discount = await this.d.discounts.reserve(tx, {
-          userId,
-          userCouponId: input.userCouponId,
-          orderAmount: amount,
-          reservationId,
-        });
-        const applied = Math.max(0, Math.min(discount, amount));
-        await repo.setDiscount(tx, reservationId, applied, amount - applied);
-        return { amount, discount: applied };
-      }
-      return { amount, discount: 0 };
-    });
-    if (!claimed) {
-      const again = await this.replay(userId, idempotencyKey, requestHash);
+    const { repo } = this.d;
+    const write = {
+      idempotencyKey,
+      requestHash,
+      maxTickets: showtime.maxTicketsPerUser,
+      reservation: {
+        id: reservationId,
+        user_id: userId,
+        showtime_id: showtime.id,
+        performance_id: showtime.performanceId,
+        hold_id: hold.id,
+        status: 'PENDING_PAYMENT' as const,
+        amount,
+        total: amount,
+        user_coupon_id: input.userCouponId ?? null,
+        payment_id: paymentId,
+        booking_number: bookingNumber,
+        booker_name: booker?.name ?? null,
+        booker_phone: booker?.phone ?? null,
+        pay_method: payMethod,
+        easy_pay_provider: easyPayProvider,
+        failure_code: null,
+        refund_amount: null,
+        expires_at: expiresAt,
+        last_checked_at: null,
+        confirmed_at: null,
+        closed_at: null,
+      },
+      seats: seats.map((s) => {
+        const { ticketType, price } = sale.get(s.id)!;
+        return {
+          seat_id: s.id,
+          price,
+          list_price: s.price,
+          ticket_type: ticketType.code,
+          ticket_type_name: ticketType.name,
+          proof_required: ticketType.proofRequired,
+        };
+      }),
+    };
+    const { userCouponId } = input;
+    const discounts = this.d.discounts;
+    // Without a coupon the reservation is one statement, its own transaction (no BEGIN/COMMIT); a
+    // coupon is reserved by the coupons module in the same transaction as the reservation.
+    const outcome =
+      userCouponId && discounts
+        ? await this.d.db.transaction().execute(async (tx) => {
+            const written = await guard(() => repo.reserve(tx, write));
+            if (written.existing) return written;
+            const discount = await discounts.reserve(tx, {
+              userId,
+              userCouponId,
+              orderAmount: amount,
+              reservationId,
+            });
+            const applied = Math.max(0, Math.min(discount, amount));
+            await repo.setDiscount(tx, reservationId, applied, amount - applied);
+            return { discount: applied };
+          })
+        : await guard(() => repo.reserve(this.d.db, write));
+    if ('existing' in outcome && outcome.existing) {
+      const again = await this.answer(outcome.existing, requestHash);
       if (again) return again;
       throw new AppError('IDEMPOTENCY_IN_PROGRESS');
     }
+    const claimed = { amount, discount: 'discount' in outcome ? (outcome.discount ?? 0) : 0 };
     // The reservation is committed: this user's next reads (my reservations) go to the primary.
     await afterCommit(this.d.log, 'read-your-writes marker', () => this.d.readRouting.markWrote(userId));
 
@@ -209,7 +210,6 @@ export class ReservationService {
           dueAt: expiresAt,
         });
         row.virtual_account = account;
-        await this.d.repo.setVirtualAccount(this.d.db, reservationId, account);
       }
     } catch (err) {
       // Compensate: the reservation fails, its seats and coupon are released, and whatever the gateway may
@@ -226,9 +226,15 @@ export class ReservationService {
       });
       throw err instanceof AppError ? err : new AppError('PAYMENT_GATEWAY_UNAVAILABLE');
     }
-    await this.d.repo.setStep(this.d.db, reservationId, 'RESERVED', 'PAYMENT_REGISTERED');
     const body = this.view(row);
-    await this.store(userId, idempotencyKey, { status: 201, body });
+    // The step, the virtual account and the key's answer: one statement.
+    await this.d.repo.registered(this.d.db, {
+      reservationId,
+      virtualAccount: row.virtual_account,
+      userId,
+      idempotencyKey,
+      response: { status: 201, body },
+    });
     return body;
   }
 
@@ -327,6 +333,37 @@ export class ReservationService {
     return orderName(showtime?.title ?? '', seats.length);
   }
 
+  /**
+   * What a reservation checks before it writes: the user's live hold (Redis), the showtime's facts,
+   * sales window and admission, and the held seats from the catalogue in one read, unsold and priced
+   * (TICKET_TYPE_UNAVAILABLE for a type the performance does not sell).
+   */
+  private async prepare(
+    userId: string,
+    holdId: string,
+    chosenTypes: Readonly<Record<string, string>>,
+    admissionToken: string | undefined,
+    userCouponId: string | undefined,
+  ) {
+    const hold = await this.d.holds.find(holdId);
+    if (!hold || hold.userId !== userId)
+      throw new AppError('HOLD_EXPIRED', 'The hold does not exist or has expired');
+    if (hold.reservationId || hold.expiresAt.getTime() <= this.d.clock.nowMs())
+      throw new AppError('HOLD_EXPIRED');
+    const read = await this.d.inventory.forPurchase(this.d.db, hold.showtimeId, hold.seatIds, chosenTypes);
+    const showtime = await this.holds.admitForPurchase(read?.showtime, userId, admissionToken);
+    if (userCouponId && !this.d.discounts) {
+      throw new AppError('COUPON_NOT_APPLICABLE', 'Coupons are not available');
+    }
+    const seats = read!.seats;
+    const taken = seats.filter((s) => s.status === 'SOLD').map((s) => s.id);
+    if (seats.length !== hold.seatIds.length || taken.length > 0) {
+      throw new AppError('SEATS_UNAVAILABLE', undefined, { seatIds: taken });
+    }
+    // Priced by ticket type on the server; a coupon then applies to what the types add up to.
+    return { hold, showtime, seats, priced: read!.price() };
+  }
+
   /** The stored answer for a key: the same response for the same body, 422 for another body. */
   private async replay(
     userId: string,
@@ -334,7 +371,11 @@ export class ReservationService {
     requestHash: string,
   ): Promise<CreatedReservation | undefined> {
     const row = await this.d.idempotency.find(this.d.db, userId, key);
-    if (!row) return undefined;
+    return row ? this.answer(row, requestHash) : undefined;
+  }
+
+  /** The answer a claimed key gives: its stored response, or the reservation once the first died. */
+  private async answer(row: IdempotencyRow, requestHash: string): Promise<CreatedReservation | undefined> {
     if (row.request_hash !== requestHash) throw new AppError('IDEMPOTENCY_KEY_REUSED');
     if (row.response_status === null) {
       // The first request may have died after its commit: after a grace period, answer from the reservation.
@@ -360,11 +401,20 @@ function orderName(title: string, seats: number): string {
   return name.length > 100 ? `${name.slice(0, 99)}…` : name;
 }
 
-/** Maps the database guards to domain errors. */
+/** The codes `booking_reserve` raises (SQLSTATE P0001, message = code, detail = JSON details). */
+const RESERVE_REFUSALS = new Set<string>(['TICKET_LIMIT_EXCEEDED', 'SEATS_UNAVAILABLE']);
+
+/** Maps the database's refusals and guards to domain errors. */
 async function guard<T>(run: () => Promise<T>): Promise<T> {
   try {
     return await run();
   } catch (err) {
+    const e = err as { code?: string; message?: string; detail?: string };
+    if (e?.code === 'P0001' && e.message && RESERVE_REFUSALS.has(e.message)) {
+      const details = e.detail ? (JSON.parse(e.detail) as Record<string, unknown>) : undefined;
+      throw new AppError(e.message as ErrorCode, undefined, details);
+    }
+    // A concurrent reservation of a seat committed first: the partial unique index is the guard.
     if (isPgError(err, PG.UNIQUE_VIOLATION, 'reservation_seats_live'))
       throw new AppError('SEATS_UNAVAILABLE');
     if (isPgError(err, PG.UNIQUE_VIOLATION, 'reservations_hold_id_key')) throw new AppError('HOLD_EXPIRED');

@@ -188,4 +188,30 @@ describe('reservations', () => {
     );
     expect(live.rows[0]!.n).toBe(1);
   });
+  it('one user reserving two holds at once cannot pass the per-user limit; the refusal keeps no key', async () => {
+    const st = await createShowtimeWithSeats(h.container, { rows: 1, seatsPerRow: 6, maxTicketsPerUser: 4 });
+    const user = await createUser(h.container);
+    const a = (await hold(h.app, user, st.showtimeId, [st.seats[0]!.id, st.seats[1]!.id])).json().id;
+    const b = (await hold(h.app, user, st.showtimeId, [st.seats[2]!.id, st.seats[3]!.id])).json().id;
+    // The limit is lowered after both holds: only the database's count (under the per-user lock) stands.
+    await sql`UPDATE showtimes SET max_tickets_per_user = 2 WHERE id = ${st.showtimeId}`.execute(
+      h.container.db,
+    );
+    const results = await Promise.all([
+      reserve(h.app, user, a, 'limit-key-a'),
+      reserve(h.app, user, b, 'limit-key-b'),
+    ]);
+    expect(results.map((r) => r.statusCode).sort()).toEqual([201, 422]);
+    const refused = results.find((r) => r.statusCode === 422)!;
+    expect(refused.json()).toMatchObject({ code: 'TICKET_LIMIT_EXCEEDED', limit: 2 });
+    // The refused request's key was rolled back with it: the same request is refused again, not "in progress".
+    const key = results[0]!.statusCode === 422 ? 'limit-key-a' : 'limit-key-b';
+    const again = await reserve(h.app, user, results[0]!.statusCode === 422 ? a : b, key);
+    expect(again.statusCode).toBe(422);
+    expect(again.json().code).toBe('TICKET_LIMIT_EXCEEDED');
+    const live = await sql<{ n: number }>`
+      SELECT count(*)::int AS n FROM reservation_seats rs JOIN reservations r ON r.id = rs.reservation_id
+       WHERE r.user_id = ${user.id} AND rs.released_at IS NULL`.execute(h.container.db);
+    expect(live.rows[0]!.n).toBe(2);
+  });
 });

@@ -73,6 +73,45 @@ export class InventoryRepository {
       .executeTakeFirst();
   }
 
+  /**
+   * A reservation's one read of the catalogue: the showtime's facts (as `showtime`), the named seats of
+   * that showtime in seat-map order and, when asked, the performance's ticket types, in one statement.
+   * Undefined when the showtime is not live.
+   */
+  async purchase(
+    db: DbOrTx,
+    showtimeId: string,
+    seatIds: string[],
+    withTicketTypes: boolean,
+  ): Promise<
+    (InventoryShowtimeRow & { seats: InventorySeatRow[]; ticketTypes: TicketType[] | null }) | undefined
+  > {
+    const { rows } = await sql<
+      InventoryShowtimeRow & { seats: InventorySeatRow[]; ticketTypes: TicketType[] | null }
+    >`
+      SELECT s.id, s.performance_id AS "performanceId", p.title, s.starts_at AS "startsAt",
+             s.sales_open_at AS "salesOpenAt", s.sales_close_at AS "salesCloseAt",
+             s.max_tickets_per_user AS "maxTicketsPerUser", s.queue_enabled AS "queueEnabled",
+             p.status = 'ON_SALE' AS "onSale", v.name AS "venueName", v.address AS "venueAddress",
+             (SELECT coalesce(json_agg(json_build_object('id', se.id, 'section', se.section, 'row', se.row_label,
+                        'number', se.number, 'grade', se.grade, 'price', se.price, 'status', se.status)
+                        ORDER BY se.sort_order), '[]')
+                FROM seats se
+               WHERE se.showtime_id = s.id AND se.id = ANY(${seatIds}::uuid[])) AS seats,
+             CASE WHEN ${withTicketTypes}::boolean THEN
+               (SELECT coalesce(json_agg(json_build_object('code', t.code, 'name', t.name,
+                         'discountPercent', t.discount_percent, 'proofRequired', t.proof_required,
+                         'proofNote', t.proof_note) ORDER BY t.sort_order), '[]')
+                  FROM performance_ticket_types t
+                 WHERE t.performance_id = s.performance_id)
+             END AS "ticketTypes"
+        FROM showtimes s
+        JOIN performances p ON p.id = s.performance_id
+        JOIN venues v ON v.id = p.venue_id
+       WHERE s.id = ${showtimeId} AND s.deleted_at IS NULL AND p.deleted_at IS NULL`.execute(db);
+    return rows[0];
+  }
+
   /** The ticket types a performance sells besides ADULT, in the theatre's order. */
   async ticketTypes(db: DbOrTx, performanceId: string): Promise<TicketType[]> {
     return db

@@ -42,6 +42,26 @@ describe('catalogue inventory (the InventoryPort and QueueSettingsPort it implem
     expect(seats[0]).toMatchObject({ section: 'A', grade: 'R', price: 100_000, status: 'AVAILABLE' });
   });
 
+  it('answers a reservation in one read: facts as `showtime`, only the showtime’s seats, priced as chosen', async () => {
+    const a = await createShowtimeWithSeats(t.container, { rows: 1, seatsPerRow: 3, maxTicketsPerUser: 5 });
+    const b = await createShowtimeWithSeats(t.container, { rows: 1, seatsPerRow: 1 });
+    const ids = [a.seats[2]!.id, b.seats[0]!.id, a.seats[0]!.id];
+    const read = await inventory.forPurchase(t.container.db, a.showtimeId, ids);
+    expect(read!.showtime).toEqual(await inventory.showtime(t.container.db, a.showtimeId));
+    expect(read!.seats).toEqual(await inventory.seatsForSale(t.container.db, a.showtimeId, ids));
+    expect(read!.price().map((p) => [p.ticketType.code, p.price])).toEqual([
+      ['ADULT', 100_000],
+      ['ADULT', 100_000],
+    ]);
+    // A type the performance does not sell is refused as by priceSeats.
+    const typed = await inventory.forPurchase(t.container.db, a.showtimeId, ids, {
+      [a.seats[0]!.id]: 'YOUTH',
+    });
+    expect(() => typed!.price()).toThrow(expect.objectContaining({ code: 'TICKET_TYPE_UNAVAILABLE' }));
+    await sql`UPDATE showtimes SET deleted_at = now() WHERE id = ${a.showtimeId}`.execute(t.container.db);
+    expect(await inventory.forPurchase(t.container.db, a.showtimeId, ids)).toBeUndefined();
+  });
+
   it('marks sold and releases inside the caller’s transaction, counting only seats that changed', async () => {
     const st = await createShowtimeWithSeats(t.container, { rows: 1, seatsPerRow: 2 });
     const ids = st.seats.map((s) => s.id);

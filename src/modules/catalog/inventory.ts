@@ -1,5 +1,11 @@
 import type { Db, DbOrTx, Tx } from '../../infra/db.ts';
-import type { InventoryPort, InventorySeat, PurchaseShowtime, TypedSeatPrice } from '../booking/ports.ts';
+import type {
+  InventoryPort,
+  InventorySeat,
+  PurchaseRead,
+  PurchaseShowtime,
+  TypedSeatPrice,
+} from '../booking/ports.ts';
 import type { QueueSettingsPort, ShowtimeQueueFacts } from '../waiting-room/ports.ts';
 import { InventoryRepository } from './inventory.repository.ts';
 import type { PurchaseFacts } from './purchase-facts.ts';
@@ -40,6 +46,29 @@ export class CatalogInventory implements InventoryPort, QueueSettingsPort {
     // Without a choice every seat is ADULT: the list price, no read needed.
     const stored = Object.keys(chosen).length > 0 ? await this.repo.ticketTypes(db, performanceId) : [];
     return priceSeats(withAdult(stored), seats, chosen);
+  }
+
+  async forPurchase(
+    db: DbOrTx,
+    showtimeId: string,
+    seatIds: string[],
+    chosen: Readonly<Record<string, string>> = {},
+  ): Promise<PurchaseRead | undefined> {
+    // Ticket types are read only when the buyer chose some (without a choice every seat is ADULT).
+    const withTypes = Object.keys(chosen).length > 0;
+    const row = await this.repo.purchase(db, showtimeId, seatIds, withTypes);
+    if (!row) return undefined;
+    const { seats, ticketTypes, ...showtime } = row;
+    return {
+      showtime: {
+        ...showtime,
+        startsAt: new Date(showtime.startsAt),
+        salesOpenAt: new Date(showtime.salesOpenAt),
+        salesCloseAt: new Date(showtime.salesCloseAt),
+      },
+      seats,
+      price: () => priceSeats(withAdult(ticketTypes ?? []), seats, chosen),
+    };
   }
 
   seats(db: DbOrTx, seatIds: string[]): Promise<InventorySeat[]> {

@@ -66,6 +66,18 @@ describe('payments: complete, webhook and the checkout saga', () => {
       headers: user.headers,
     });
     expect(detail.json()).toMatchObject({ status: 'CONFIRMED', total: 110_000, payment: { status: 'PAID' } });
+    // Once confirmed, nothing the gateway says moves it: a second complete (or the webhook racing the
+    // first) answers without asking, even while the gateway is down.
+    h.gateway.faults.failNext = 5;
+    try {
+      const again = await complete(h.app, user, r.payment.id);
+      expect(again.statusCode).toBe(200);
+      expect(again.json()).toEqual({ reservationId: r.id, status: 'CONFIRMED' });
+      expect(h.gateway.faults.failNext).toBe(5);
+    } finally {
+      h.gateway.faults.failNext = 0;
+    }
+    expect((await outboxOf(r.id)).map((e) => e.event_type)).toEqual(['reservation.confirmed']);
   });
 
   it('declined at the gateway → FAILED, seats free for others', async () => {
