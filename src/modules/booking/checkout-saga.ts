@@ -14,6 +14,9 @@ export type SettleOutcome = { status: ReservationStatus; failureCode: string | n
  * the others see the result.
  */
 export class CheckoutSaga {
+  /** Settlements running in this process, by reservation: complete and webhook arrive together. */
+  private readonly settling = new Map<string, Promise<SettleOutcome>>();
+
   constructor(private readonly d: BookingDeps) {}
 
   /** Asks the gateway and moves the reservation accordingly. Throws PAYMENT_GATEWAY_UNAVAILABLE. */
@@ -21,8 +24,23 @@ export class CheckoutSaga {
     // Confirmed, cancelled or refunded: no answer of the gateway changes it (see apply), so no call. The
     // second of complete and webhook for a purchase is answered from the row.
     if (!dependsOnPayment(reservation.status)) return outcome(reservation);
-    const payment = await this.d.gateway.getPayment(reservation.payment_id);
-    return this.apply(reservation, payment);
+    // The other of the pair is already asking: take its outcome when it closed the reservation. If it
+    // is still pending, that answer may predate what this call was sent about (a payment finished just
+    // now), so this call asks the gateway itself.
+    const running = this.settling.get(reservation.id);
+    if (running) {
+      const joined = await running.catch(() => undefined);
+      if (joined && joined.status !== 'PENDING_PAYMENT') return joined;
+    }
+    const settled = this.d.gateway
+      .getPayment(reservation.payment_id)
+      .then((payment) => this.apply(reservation, payment));
+    this.settling.set(reservation.id, settled);
+    try {
+      return await settled;
+    } finally {
+      if (this.settling.get(reservation.id) === settled) this.settling.delete(reservation.id);
+    }
   }
 
   async apply(reservation: Reservation, payment: GatewayPaymentView | undefined): Promise<SettleOutcome> {

@@ -27,10 +27,9 @@ export class Settlement implements CheckoutSettlement {
 
   async notify(paymentId: string): Promise<void> {
     if (!UUID_RE.test(paymentId)) return;
-    const row = await this.d.repo.byPaymentId(this.d.db, paymentId);
-    if (!row) return;
     // The orders desk's timeline shows every webhook, whatever it changes.
-    await this.d.refunds.history(this.d.db, row.id, 'WEBHOOK', { paymentId });
+    const row = await this.d.repo.byPaymentIdNotingWebhook(this.d.db, paymentId);
+    if (!row) return;
     await this.saga.settle(row);
   }
 }

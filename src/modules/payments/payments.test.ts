@@ -132,6 +132,30 @@ describe('payments: complete, webhook and the checkout saga', () => {
     expect((await outboxOf(r.id)).map((e) => e.event_type)).toEqual(['reservation.confirmed']);
   });
 
+  it('complete and webhooks arriving together share one gateway lookup and one confirmation', async () => {
+    const st = await createShowtimeWithSeats(h.container, { rows: 1, seatsPerRow: 2 });
+    const user = await createUser(h.container);
+    const r = await checkout(h, user, st.showtimeId, [st.seats[0]!.id]);
+    await pay(h.gatewayUrl, r.payment.id);
+    h.gateway.calls.clear();
+    // A slow gateway keeps the first lookup in flight while the others arrive.
+    h.gateway.faults.latencyMs = 300;
+    let results;
+    try {
+      results = await Promise.all([
+        complete(h.app, user, r.payment.id),
+        webhook(h, r.payment.id),
+        webhook(h, r.payment.id, { id: 'second-delivery' }),
+      ]);
+    } finally {
+      h.gateway.faults.latencyMs = 0;
+    }
+    expect(results.map((x) => x.statusCode)).toEqual([200, 200, 200]);
+    expect(results[0]!.json()).toEqual({ reservationId: r.id, status: 'CONFIRMED' });
+    expect(h.gateway.calls.get('GET /payments/:paymentId')).toBe(1);
+    expect((await outboxOf(r.id)).map((e) => e.event_type)).toEqual(['reservation.confirmed']);
+  });
+
   it('a duplicate webhook has no effect', async () => {
     const st = await createShowtimeWithSeats(h.container, { rows: 1, seatsPerRow: 2 });
     const user = await createUser(h.container);
