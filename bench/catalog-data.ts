@@ -107,11 +107,15 @@ export async function prepareBenchDatabase(url: string, count: number): Promise<
       sections: [{ name: '1층', grade: 'R', rows: 20, seatsPerRow: 50 }],
     });
     // The bulk load below is bench data only (generate_series over thousands of rows), not catalogue logic.
-    await sql`
+    // At 100,000 performances it outlasts the pool's 15 s statement timeout: setup, not the thing measured
+    // (and i * 104729 no longer fits an integer: the product is taken as bigint).
+    await db.connection().execute(async (conn) => {
+      await sql`SET statement_timeout = 0`.execute(conn);
+      await sql`
       INSERT INTO performances (title, description, category_id, venue_id, start_date, end_date, running_minutes,
                                 age_rating, "cast", status, view_count, sales_count, search_text)
       SELECT t.title, t.description, c.id, ${venueId}, current_date + (i % 90), current_date + (i % 90) + 30, 120, 0,
-             t.cast_list, 'ON_SALE', (i * 7919) % 10007, (i * 104729) % 997,
+             t.cast_list, 'ON_SALE', (i * 7919) % 10007, (i::bigint * 104729) % 997,
              lower(t.title || ' ' || array_to_string(t.cast_list, ' ') || ' 벤치마크 아트홀 ' || t.description)
       FROM generate_series(1, ${count}) AS i
       CROSS JOIN LATERAL (
@@ -121,14 +125,15 @@ export async function prepareBenchDatabase(url: string, count: number): Promise<
                '벤치마크용 공연 설명 ' || i || ' — a generated show for load tests' AS description
       ) AS t
       CROSS JOIN LATERAL (SELECT id FROM categories ORDER BY sort_order OFFSET i % 6 LIMIT 1) AS c`.execute(
-      db,
-    );
-    await sql`INSERT INTO performance_prices (performance_id, grade, price) SELECT id, 'R', 100000 FROM performances`.execute(
-      db,
-    );
-    // What autovacuum does after a bulk load: merge the GIN pending lists (or the planner prices the
-    // text indexes as scans of an unsorted list) and gather statistics.
-    await sql`VACUUM ANALYZE`.execute(db);
+        conn,
+      );
+      await sql`INSERT INTO performance_prices (performance_id, grade, price) SELECT id, 'R', 100000 FROM performances`.execute(
+        conn,
+      );
+      // What autovacuum does after a bulk load: merge the GIN pending lists (or the planner prices the
+      // text indexes as scans of an unsorted list) and gather statistics.
+      await sql`VACUUM ANALYZE`.execute(conn);
+    });
     const first = await sql<{ id: string }>`SELECT id FROM performances ORDER BY title LIMIT 1`.execute(db);
     return { performanceId: first.rows[0]!.id };
   } finally {

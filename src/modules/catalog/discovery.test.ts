@@ -156,6 +156,9 @@ describe('catalogue discovery', () => {
     expect(idsOf(await search(q('ㅇㅍㄹㅇ ㅇㄹ')))).toEqual([ids.phantom]);
     expect(idsOf(await search(q('ㅈㅅㅇ')))).toEqual([ids.phantom]);
     expect(idsOf(await search(q('뮤지컬 ㅇㅋㄷ')))).toEqual([ids.wicked]);
+    // Two initials, inside a title or a cast name (박슬기 of 백조의 호수).
+    expect(idsOf(await search(q('ㅋㄷ')))).toEqual([ids.wicked]);
+    expect(idsOf(await search(q('ㅂㅅ')))).toEqual([ids.swan]);
   });
 
   it('filters by region (short or full name), price and dates', async () => {

@@ -7,7 +7,9 @@ import { kstDay } from './calendar.ts';
 
 /**
  * Search must stay an index lookup as the catalogue grows: on ten thousand analyzed performances,
- * the planner picks the text indexes only when every kind of query word can use one.
+ * every kind of query (a word of one, two or more characters, initial consonants, spacing, typos) is
+ * answered from the text indexes, never by reading every performance (a sequential scan, or a walk
+ * of a whole b-tree with the text tested on each row), however common the word is.
  */
 describe('catalogue search plans', () => {
   let t: TestApp & { env: TestEnv };
@@ -58,13 +60,12 @@ describe('catalogue search plans', () => {
       includeDrafts: false,
       today: kstDay(Date.now()),
     };
-    const compiled = new SearchRepository().pageQuery(t.container.db, filter, mode).compile();
-    const explained = await t.container.db.executeQuery<{ 'QUERY PLAN': string }>({
-      ...compiled,
-      sql: `EXPLAIN ${compiled.sql}`,
-    });
-    return explained.rows.map((r) => r['QUERY PLAN']).join('\n');
+    // As search() runs it (its planner settings included).
+    return new SearchRepository().explain(t.container.db, filter, mode);
   };
+  /** Every performance read: a sequential scan, or a whole b-tree walked with a filter. */
+  const readsEverything =
+    /Seq Scan on performances|Index Scan using performances_(created|listing|category|pkey) on performances p\b(?![^\n]*\n\s+Index Cond)/;
 
   it('looks up a rare two-character word in the bigram index', async () => {
     const plan = await planOf('햄릿');
@@ -98,6 +99,41 @@ describe('catalogue search plans', () => {
       const plan = await planOf(q, 'popular', 'loose');
       expect(plan, q).toMatch(/performances_(search_jamo|title_jamo|search_chosung)/);
       expect(plan, q).not.toContain('Seq Scan on performances');
+    }
+  });
+
+  it('looks up a one-character word in the characters index', async () => {
+    // "시" is in every title ("시즌"): the commonest word still comes from an index.
+    for (const q of ['햄', '시']) {
+      const plan = await planOf(q);
+      expect(plan, q).toContain('performances_search_chars');
+      expect(plan, q).not.toMatch(readsEverything);
+    }
+  });
+
+  it('keeps to the indexes for a word most performances hold', async () => {
+    // "시즌" and "무대" are in every performance's text: reading the table looks as cheap to the planner.
+    for (const q of ['시즌', '무대 위의', 'story']) {
+      const plan = await planOf(q);
+      expect(plan, q).toMatch(/performances_search_(bigrams|trgm|vector)/);
+      expect(plan, q).not.toMatch(readsEverything);
+    }
+  });
+
+  it('looks up two initial consonants in the initials windows index', async () => {
+    for (const q of ['ㅎㄹ', 'ㄱㅇ']) {
+      const plan = await planOf(q, 'popular', 'loose');
+      expect(plan, q).toContain('performances_search_chosung_bigrams');
+      expect(plan, q).not.toMatch(readsEverything);
+    }
+  });
+
+  it('finds typos of a common title through the trigram indexes, in every order', async () => {
+    // "공연 시즌" is in 9,995 titles: a typo of it is similar to nearly every performance.
+    for (const sort of ['popular', 'date', 'latest', 'views'] as const) {
+      const plan = await planOf('공연시준', sort, 'loose');
+      expect(plan, sort).toMatch(/performances_(search_jamo|title_jamo)/);
+      expect(plan, sort).not.toMatch(readsEverything);
     }
   });
 });

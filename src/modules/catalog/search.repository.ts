@@ -123,11 +123,14 @@ export function bigramsOf(word: string): string[] {
 /**
  * One query word as a substring of search_text. pg_trgm's GIN index serves words of three characters
  * or more; a two-character word ("유령") holds no trigram, so the bigram index finds its candidates
- * and LIKE confirms them. A single character is checked by LIKE alone.
+ * and LIKE confirms them; a single character ("별") is looked up in the characters index of migration
+ * 0140 (holding the character is holding the word, no LIKE needed).
  */
 function wordCondition(word: string): Expression<SqlBool> {
+  const length = [...word].length;
+  if (length === 1) return sql<SqlBool>`catalog_chars(p.search_text) @> ARRAY[${word}]::text[]`;
   const like = sql<SqlBool>`p.search_text LIKE ${likePattern(word)}`;
-  if ([...word].length !== 2) return like;
+  if (length !== 2) return like;
   return sql<SqlBool>`(p.search_bigrams @> ${bigramsOf(word)}::text[] AND ${like})`;
 }
 
@@ -143,10 +146,55 @@ export class SearchRepository {
    * finds something costs the same plan as before.
    */
   async search(db: DbOrTx, f: SearchFilter): Promise<{ rows: SummaryRow[]; total: number; loose: boolean }> {
-    const exact = await this.searchIn(db, f, 'exact');
-    if (exact.total > 0 || !f.q || looseConditions(f.q).length === 0) return { ...exact, loose: false };
-    const loose = await this.searchIn(db, f, 'loose');
-    return loose.total > 0 ? { ...loose, loose: true } : { ...exact, loose: false };
+    return this.textPlans(db, f, async (conn) => {
+      const exact = await this.searchIn(conn, f, 'exact');
+      if (exact.total > 0 || !f.q || looseConditions(f.q).length === 0) return { ...exact, loose: false };
+      const loose = await this.searchIn(conn, f, 'loose');
+      return loose.total > 0 ? { ...loose, loose: true } : { ...exact, loose: false };
+    });
+  }
+
+  /** The plan of pageQuery as search() runs it (for tests): EXPLAIN's lines. */
+  async explain(db: DbOrTx, f: SearchFilter, mode: TextMode = 'exact', analyze = false): Promise<string> {
+    const compiled = this.pageQuery(db, f, mode).compile();
+    return this.textPlans(db, f, async (conn) => {
+      const explained = await conn.executeQuery<{ 'QUERY PLAN': string }>({
+        ...compiled,
+        sql: `EXPLAIN ${analyze ? '(ANALYZE) ' : ''}${compiled.sql}`,
+      });
+      return explained.rows.map((r) => r['QUERY PLAN']).join('\n');
+    });
+  }
+
+  /**
+   * Runs a text search with sequential scans of the table priced out. Every text condition has an
+   * index (trigram, bigram, characters, initials); the planner prices LIKE, tsquery and trigram
+   * similarity as nearly free and page reads as from disk, so for a common word ("하늘", a tenth of
+   * the catalogue) it scanned every performance and tested each one: 5-10× slower than the bitmap of
+   * the matches, and growing with the catalogue. The other way around the text indexes, walking a
+   * b-tree whose predicate is "not deleted" (performances_created) from end to end, is closed by the
+   * way matching() writes that condition for a text query. Listings without text keep the planner's
+   * own plan.
+   * SET LOCAL lasts for the transaction: its own one here (BEGIN and SET in one round trip), or the
+   * caller's, if it passed one.
+   */
+  private async textPlans<T>(db: DbOrTx, f: SearchFilter, run: (db: DbOrTx) => Promise<T>): Promise<T> {
+    if (!f.q) return run(db);
+    if (db.isTransaction) {
+      await sql`SET LOCAL enable_seqscan = off`.execute(db);
+      return run(db);
+    }
+    return db.connection().execute(async (conn) => {
+      await sql.raw('BEGIN READ ONLY; SET LOCAL enable_seqscan = off').execute(conn);
+      try {
+        const out = await run(conn);
+        await sql.raw('COMMIT').execute(conn);
+        return out;
+      } catch (err) {
+        await sql.raw('ROLLBACK').execute(conn);
+        throw err;
+      }
+    });
   }
 
   private async searchIn(
@@ -177,13 +225,33 @@ export class SearchRepository {
       date: sql`${indexFree(sql.ref('p.start_date'), sql.lit(0))} ASC`,
       views: sql`p.view_count DESC`,
     };
-    return this.matching(db, f, mode)
-      .select(summaryColumns)
+    // The page is chosen from the matches alone (id, sort keys, the count riding on each row); the
+    // summary is joined for the page only. Carrying every column of every match (and its category and
+    // venue) through the count and the sort cost ~10× at 100,000 performances (a common word has
+    // 20,000 matches, more than work_mem holds).
+    const page = this.matching(db, f, mode)
+      .select(['p.id', 'p.sales_count', 'p.view_count', 'p.created_at', 'p.start_date'])
       .select(sql<number>`count(*) OVER ()`.as('total'))
       .orderBy(orderBy[f.sort])
       .orderBy('p.id')
       .limit(f.size)
-      .offset((f.page - 1) * f.size);
+      .offset((f.page - 1) * f.size)
+      .as('m');
+    const pageOrder: Record<SearchFilter['sort'], Expression<unknown>> = {
+      popular: sql`m.sales_count DESC, m.view_count DESC`,
+      latest: sql`m.created_at DESC`,
+      date: sql`m.start_date ASC`,
+      views: sql`m.view_count DESC`,
+    };
+    return db
+      .selectFrom(page)
+      .innerJoin('performances as p', 'p.id', 'm.id')
+      .innerJoin('categories as c', 'c.id', 'p.category_id')
+      .innerJoin('venues as v', 'v.id', 'p.venue_id')
+      .select(summaryColumns)
+      .select('m.total')
+      .orderBy(pageOrder[f.sort])
+      .orderBy('m.id');
   }
 
   /** Summaries of the public (not deleted, not DRAFT) performances among `ids`, in no order. */
@@ -285,17 +353,29 @@ export class SearchRepository {
       .execute();
   }
 
+  /**
+   * The filters of a page. With a text query, "not deleted" is written as a CASE the planner cannot
+   * match to the predicate of the partial b-trees (deleted_at IS NULL): with sequential scans priced
+   * out (textPlans), a full walk of one of those b-trees would be its next way around the text indexes.
+   */
   private matching(db: DbOrTx, f: SearchFilter, mode: TextMode) {
     let query = db
       .selectFrom('performances as p')
-      .innerJoin('categories as c', 'c.id', 'p.category_id')
-      .innerJoin('venues as v', 'v.id', 'p.venue_id')
-      .where('p.deleted_at', 'is', null);
+      .where(
+        f.q ? sql<SqlBool>`CASE WHEN p.deleted_at IS NULL THEN true END` : sql<SqlBool>`p.deleted_at IS NULL`,
+      );
     if (!f.includeDrafts) query = query.where('p.status', '<>', 'DRAFT');
     if (f.q) query = query.where(mode === 'exact' ? exactCondition(f.q) : looseCondition(f.q));
     for (const g of f.genres ?? []) query = query.where(genreCondition(g));
-    if (f.category) query = query.where('c.slug', '=', f.category);
-    if (f.region) query = query.where('v.region', '=', f.region);
+    // Category and region as lookups, not joins: the matches are counted and sorted on their own.
+    if (f.category) {
+      query = query.where(
+        sql<SqlBool>`p.category_id IN (SELECT id FROM categories WHERE slug = ${f.category})`,
+      );
+    }
+    if (f.region) {
+      query = query.where(sql<SqlBool>`p.venue_id IN (SELECT id FROM venues WHERE region = ${f.region})`);
+    }
     if (f.priceMin !== undefined || f.priceMax !== undefined) {
       query = query.where(
         sql<SqlBool>`EXISTS (SELECT 1 FROM performance_prices pp WHERE pp.performance_id = p.id
@@ -331,16 +411,25 @@ function exactCondition(q: string): Expression<SqlBool> {
 export function looseConditions(q: string): Expression<SqlBool>[] {
   const compact = q.replace(/ /g, '');
   if (isChosungQuery(compact)) {
-    return [...compact].length >= 2
-      ? [sql<SqlBool>`p.search_chosung LIKE ${likePattern(chosung(compact))}`]
-      : [];
+    const key = chosung(compact);
+    const length = [...key].length;
+    if (length < 2) return [];
+    const like = sql<SqlBool>`p.search_chosung LIKE ${likePattern(key)}`;
+    // Two initials hold no trigram: the windows index of migration 0140 finds them.
+    return length === 2
+      ? [sql<SqlBool>`(catalog_bigrams(p.search_chosung) @> ARRAY[${key}]::text[] AND ${like})`]
+      : [like];
   }
   const key = jamo(compact);
   const letters = [...key].length;
   const out: Expression<SqlBool>[] = [];
   if (letters >= 3) out.push(sql<SqlBool>`p.search_jamo LIKE ${likePattern(key)}`);
   if (letters >= FUZZY_MIN_LETTERS) {
-    out.push(sql<SqlBool>`p.search_jamo %> ${key}`);
+    // The title without spaces is a whole word of search_jamo, so a title similar to the query makes
+    // search_jamo similar too (the same matches): tested first, on a third of the letters, it spares a
+    // match whose title is similar the costlier test of search_jamo (~20 % off a typo of a title's
+    // first word in bench:hot's data; the typos are the costliest queries of its search mix).
+    out.push(sql<SqlBool>`(p.title_jamo %> ${key} OR p.search_jamo %> ${key})`);
     out.push(
       sql<SqlBool>`(p.title_jamo % ${key} AND similarity(p.title_jamo, ${key}) >= ${TITLE_SIMILARITY})`,
     );
