@@ -70,10 +70,10 @@ export function publicScope<O extends object>(
 export const accessRules = fp(
   async (app: FastifyInstance) => {
     const guards: Record<Exclude<Access, 'public'>, RouteOptions['onRequest']> = {
-      'signed-in': app.requireUser,
-      owner: app.requireUser,
-      staff: app.requireRole('STAFF', 'ADMIN'),
-      admin: app.requireRole('ADMIN'),
+      'signed-in': app.accessGuard(),
+      owner: app.accessGuard(),
+      staff: app.accessGuard(['STAFF', 'ADMIN']),
+      admin: app.accessGuard(['ADMIN']),
     };
     const registry: RouteAccess[] = [];
     app.decorate('accessRules', registry);

@@ -1,7 +1,7 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyRequest, HookHandlerDoneFunction, onRequestHookHandler } from 'fastify';
 import fp from 'fastify-plugin';
 import { AppError } from '../errors.ts';
-import type { AccessTokens, Role } from '../modules/auth/tokens.ts';
+import type { AccessClaims, AccessTokens, Role } from '../modules/auth/tokens.ts';
 
 export interface RequestUser {
   id: string;
@@ -20,6 +20,8 @@ declare module 'fastify' {
     requireUser: (request: FastifyRequest) => Promise<void>;
     /** preHandler factory: 401 unless signed in, 403 unless one of the roles. */
     requireRole: (...roles: Role[]) => (request: FastifyRequest) => Promise<void>;
+    /** onRequest hook: 401 unless signed in, and 403 unless one of `roles` when given (callback style). */
+    accessGuard: (roles?: readonly Role[]) => onRequestHookHandler;
   }
 }
 
@@ -44,6 +46,30 @@ export const authGuard = fp(
     app.decorate('requireRole', (...roles: Role[]) => async (request: FastifyRequest) => {
       const user = await authenticate(request);
       if (!roles.includes(user.role)) throw new AppError('FORBIDDEN');
+    });
+
+    // The same checks as a callback hook: tokens are decided synchronously (AccessTokens.verifyKnown),
+    // so the guard of every signed-in request costs no promise.
+    app.decorate('accessGuard', (roles?: readonly Role[]): onRequestHookHandler => {
+      const admit = (request: FastifyRequest, done: HookHandlerDoneFunction): void => {
+        if (roles !== undefined && !roles.includes(request.user!.role)) done(new AppError('FORBIDDEN'));
+        else done();
+      };
+      return (request, _reply, done) => {
+        if (request.user) return admit(request, done);
+        const header = request.headers.authorization;
+        if (!header || !header.startsWith('Bearer ')) return done(new AppError('UNAUTHENTICATED'));
+        const token = header.slice(7).trim();
+        let claims: AccessClaims | undefined;
+        try {
+          claims = opts.tokens.verifyKnown(token);
+        } catch (err) {
+          return done(err as Error);
+        }
+        if (claims === undefined) return done(new AppError('INVALID_TOKEN'));
+        request.user = { id: claims.userId, role: claims.role, sessionId: claims.sessionId };
+        admit(request, done);
+      };
     });
   },
   { name: 'auth-guard' },

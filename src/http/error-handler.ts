@@ -75,8 +75,34 @@ export function toProblem(error: FastifyError | AppError | Error): Problem {
   return problemOf('INTERNAL_ERROR', 'An unexpected error occurred. It has been logged.');
 }
 
+/** Bodies of problems that are their code's title and nothing else (most refusals), by code and status. */
+const titleOnly = new Map<string, string>();
+
+/**
+ * The problem as JSON text: the five standard members first, then the extras (`errors`, `seatIds`,
+ * `retryAfterSeconds`, …), the order the Problem schema's serializer wrote. Sending text skips
+ * Fastify's preSerialization hooks and the route's response serializer on every refusal; a problem
+ * that is only its code's title is stringified once per code and status.
+ */
+export function problemJson(problem: Problem): string {
+  const { type, title, status, detail, code, ...extra } = problem;
+  let plain = true;
+  for (const _ in extra) {
+    plain = false;
+    break;
+  }
+  const key = plain && detail === title ? `${code} ${status}` : undefined;
+  if (key !== undefined) {
+    const known = titleOnly.get(key);
+    if (known !== undefined) return known;
+  }
+  const text = JSON.stringify({ type, title, status, detail, code, ...extra });
+  if (key !== undefined) titleOnly.set(key, text);
+  return text;
+}
+
 export function sendProblem(reply: FastifyReply, problem: Problem): FastifyReply {
-  return reply.status(problem.status).type('application/problem+json').send(problem);
+  return reply.status(problem.status).type('application/problem+json').send(problemJson(problem));
 }
 
 export function registerErrorHandling(app: FastifyInstance): void {

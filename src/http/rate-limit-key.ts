@@ -5,7 +5,7 @@ import type { AccessTokens } from '../modules/auth/tokens.ts';
 declare module 'fastify' {
   interface FastifyInstance {
     /** Who a per-user rate limit counts: `user:<id>` for a valid bearer token, else `ip:<address>`. */
-    rateLimitSubject: (request: FastifyRequest) => Promise<string>;
+    rateLimitSubject: (request: FastifyRequest) => string | Promise<string>;
   }
 }
 
@@ -21,23 +21,33 @@ const BEARER = /^\s*bearer\s+(\S+)\s*$/i;
  */
 export const rateLimitKeys = fp(
   async (app: FastifyInstance, opts: { tokens: AccessTokens }) => {
-    app.decorate('rateLimitSubject', async (request: FastifyRequest): Promise<string> => {
+    // Synchronous for a token verified before or in our own form (no promise on the hot routes);
+    // only a token jose must decide is awaited. An invalid or expired token counts as anonymous; the
+    // guard refuses it afterwards.
+    const fromJose = async (token: string, request: FastifyRequest): Promise<string> => {
+      try {
+        return `user:${(await opts.tokens.verify(token)).userId}`;
+      } catch {
+        return `ip:${request.ip}`;
+      }
+    };
+    app.decorate('rateLimitSubject', (request: FastifyRequest): string | Promise<string> => {
       if (request.user) return `user:${request.user.id}`;
       const token = BEARER.exec(request.headers.authorization ?? '')?.[1];
-      if (token) {
-        try {
-          return `user:${(await opts.tokens.verify(token)).userId}`;
-        } catch {
-          // An invalid or expired token counts as anonymous; the guard refuses it afterwards.
-        }
+      if (!token) return `ip:${request.ip}`;
+      try {
+        const claims = opts.tokens.verifyKnown(token);
+        if (claims !== undefined) return `user:${claims.userId}`;
+      } catch {
+        return `ip:${request.ip}`;
       }
-      return `ip:${request.ip}`;
+      return fromJose(token, request);
     });
   },
   { name: 'rate-limit-keys' },
 );
 
 /** keyGenerator of every per-user limit (route config `rateLimit.keyGenerator`). */
-export function userKey(request: FastifyRequest): Promise<string> {
+export function userKey(request: FastifyRequest): string | Promise<string> {
   return request.server.rateLimitSubject(request);
 }

@@ -30,8 +30,13 @@ export interface WaitingRoomLimits {
   heartbeatMs: number;
 }
 
-const scopedUserKey = (scope: string) => async (request: FastifyRequest) =>
-  `wr:${scope}:${await userKey(request)}`;
+// Synchronous when the subject is (a signed-in poller): no promise per poll.
+const scopedUserKey =
+  (scope: string) =>
+  (request: FastifyRequest): string | Promise<string> => {
+    const subject = userKey(request);
+    return typeof subject === 'string' ? `wr:${scope}:${subject}` : subject.then((s) => `wr:${scope}:${s}`);
+  };
 const ipKey = (scope: string) => (request: FastifyRequest) => `wr:${scope}:ip:${request.ip}`;
 
 /** What every queue route can answer besides success: bad id, no token, not found, no queue, too many. */
