@@ -184,11 +184,7 @@ export class BookingRepository {
       .select(['seat_id as seatId', 'price', 'ticket_type', 'ticket_type_name', 'proof_required'])
       .where('reservation_id', '=', reservationId)
       .execute();
-    return rows.map((r) => ({
-      seatId: r.seatId,
-      price: r.price,
-      ticketType: { code: r.ticket_type, name: r.ticket_type_name, proofRequired: r.proof_required },
-    }));
+    return rows.map((r) => reservedSeat({ ...r, seat_id: r.seatId }));
   }
 
   async listForUser(
@@ -235,6 +231,31 @@ export class BookingRepository {
       .where('status', '=', from)
       .returningAll()
       .executeTakeFirst();
+  }
+
+  /**
+   * PENDING_PAYMENT → CONFIRMED (paid), returning the row and its seats as sold, or undefined when
+   * the reservation had already moved. The conditional UPDATE is the row lock and the race guard.
+   */
+  async confirmPending(
+    tx: DbOrTx,
+    id: string,
+    at: Date,
+  ): Promise<{ row: Reservation; seats: ReservedSeat[] } | undefined> {
+    const { rows } = await sql<Reservation & { sold: SoldSeatRow[] }>`
+      UPDATE reservations
+         SET status = 'CONFIRMED', step = 'CONFIRMED', payment_status = 'PAID', confirmed_at = ${at},
+             updated_at = now()
+       WHERE id = ${id} AND status = 'PENDING_PAYMENT'
+      RETURNING *,
+        (SELECT coalesce(json_agg(json_build_object(
+                  'seat_id', rs.seat_id, 'price', rs.price, 'ticket_type', rs.ticket_type,
+                  'ticket_type_name', rs.ticket_type_name, 'proof_required', rs.proof_required)), '[]')
+           FROM reservation_seats rs WHERE rs.reservation_id = reservations.id) AS sold`.execute(tx);
+    const found = rows[0];
+    if (!found) return undefined;
+    const { sold, ...row } = found;
+    return { row: row as Reservation, seats: sold.map(reservedSeat) };
   }
 
   async setStep(db: DbOrTx, id: string, from: SagaStep, to: SagaStep, paymentStatus?: string): Promise<void> {
@@ -383,4 +404,20 @@ export class BookingRepository {
       ORDER BY r.id`.execute(db);
     return rows;
   }
+}
+
+type SoldSeatRow = {
+  seat_id: string;
+  price: number;
+  ticket_type: string;
+  ticket_type_name: string;
+  proof_required: boolean;
+};
+
+function reservedSeat(r: SoldSeatRow): ReservedSeat {
+  return {
+    seatId: r.seat_id,
+    price: r.price,
+    ticketType: { code: r.ticket_type, name: r.ticket_type_name, proofRequired: r.proof_required },
+  };
 }

@@ -86,20 +86,22 @@ export class CheckoutSaga {
       .transaction()
       .execute(async (tx) => {
         // The conditional UPDATE is the row lock and the race guard at once: whoever moved the
-        // reservation first wins, and a seat that cannot be marked SOLD rolls the move back.
+        // reservation first wins, and a seat that cannot be marked SOLD rolls the move back. The move
+        // returns the seats as sold, the flip returns their details: two statements between BEGIN and
+        // the event.
         const now = clock.now();
-        const row = await repo.transition(tx, reservationId, 'PENDING_PAYMENT', {
-          status: 'CONFIRMED',
-          step: 'CONFIRMED',
-          payment_status: 'PAID',
-          confirmed_at: now,
-        });
-        if (!row) return { row: await repo.byId(tx, reservationId), changed: false };
+        const confirmed = await repo.confirmPending(tx, reservationId, now);
+        if (!confirmed) return { row: await repo.byId(tx, reservationId), changed: false };
+        const { row } = confirmed;
         const updated = row;
-        const seats = await this.d.seats.of(tx, reservationId);
+        const sale = new Map(confirmed.seats.map((s) => [s.seatId, s]));
+        const flipped = await inventory.sell(tx, [...sale.keys()]);
+        if (flipped.length !== sale.size) throw new InventoryConflict();
+        const seats = flipped.map((s) => {
+          const sold = sale.get(s.id)!;
+          return { ...s, price: sold.price, ticketType: sold.ticketType };
+        });
         const seatIds = seats.map((s) => s.id);
-        const sold = await inventory.markSold(tx, seatIds);
-        if (sold !== seatIds.length) throw new InventoryConflict();
         if (row.user_coupon_id && this.d.discounts) await this.d.discounts.consume(tx, reservationId);
         await appendEvent(
           tx,

@@ -92,8 +92,11 @@ export interface InventoryPort {
   ): Promise<PurchaseRead | undefined>;
   /** Seats by id in seat-map order (any showtime). */
   seats(db: DbOrTx, seatIds: string[]): Promise<InventorySeat[]>;
-  /** AVAILABLE → SOLD; returns how many seats changed (fewer than asked: someone else sold one). */
-  markSold(tx: Tx, seatIds: string[]): Promise<number>;
+  /**
+   * AVAILABLE → SOLD, returning the seats changed in seat-map order (fewer than asked: someone else
+   * sold one): confirming a purchase flips its seats and reads them for the event in one statement.
+   */
+  sell(tx: Tx, seatIds: string[]): Promise<InventorySeat[]>;
   /** SOLD → AVAILABLE (a cancellation); returns how many seats changed. */
   release(tx: Tx, seatIds: string[]): Promise<number>;
 }

@@ -169,6 +169,23 @@ export class InventoryRepository {
     return Number(res.numUpdatedRows);
   }
 
+  /**
+   * AVAILABLE → SOLD for `seatIds`, returning the seats it changed in seat-map order (a seat already
+   * SOLD is not returned): the flip and the seats' details in one statement.
+   */
+  async sell(tx: DbOrTx, seatIds: string[]): Promise<InventorySeatRow[]> {
+    if (seatIds.length === 0) return [];
+    const { rows } = await sql<InventorySeatRow & { sort_order: number }>`
+      WITH sold AS (
+        UPDATE seats SET status = 'SOLD'
+         WHERE id = ANY(${seatIds}::uuid[]) AND status = 'AVAILABLE'
+        RETURNING id, section, row_label AS row, number, grade, price, status, showtime_id, sort_order)
+      SELECT id, section, row, number, grade, price, status FROM sold ORDER BY showtime_id, sort_order`.execute(
+      tx,
+    );
+    return rows;
+  }
+
   /** The queue columns of live showtimes. */
   async queueSettings(db: DbOrTx, showtimeIds: string[]): Promise<QueueSettingsRow[]> {
     if (showtimeIds.length === 0) return [];

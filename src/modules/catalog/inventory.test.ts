@@ -62,22 +62,26 @@ describe('catalogue inventory (the InventoryPort and QueueSettingsPort it implem
     expect(await inventory.forPurchase(t.container.db, a.showtimeId, ids)).toBeUndefined();
   });
 
-  it('marks sold and releases inside the caller’s transaction, counting only seats that changed', async () => {
+  it('sells and releases inside the caller’s transaction, answering only seats that changed', async () => {
     const st = await createShowtimeWithSeats(t.container, { rows: 1, seatsPerRow: 2 });
     const ids = st.seats.map((s) => s.id);
     // Rolled back with the caller's transaction.
     await expect(
       t.container.db.transaction().execute(async (tx) => {
-        expect(await inventory.markSold(tx, ids)).toBe(2);
+        // In seat-map order, whatever order they were asked in.
+        expect((await inventory.sell(tx, [...ids].reverse())).map((s) => s.id)).toEqual(ids);
         throw new Error('the purchase failed');
       }),
     ).rejects.toThrow('the purchase failed');
     expect(await statuses(st.showtimeId)).toEqual(['AVAILABLE', 'AVAILABLE']);
 
     await t.container.db.transaction().execute(async (tx) => {
-      expect(await inventory.markSold(tx, [ids[0]!])).toBe(1);
-      // One already SOLD: only the other changes, so checkout sees the conflict.
-      expect(await inventory.markSold(tx, ids)).toBe(1);
+      expect(await inventory.sell(tx, [ids[0]!])).toHaveLength(1);
+      // One already SOLD: only the other changes (with its details), so checkout sees the conflict.
+      const sold = await inventory.sell(tx, ids);
+      expect(sold).toEqual([
+        expect.objectContaining({ id: ids[1], status: 'SOLD', price: st.seats[1]!.price }),
+      ]);
     });
     expect(await statuses(st.showtimeId)).toEqual(['SOLD', 'SOLD']);
     await t.container.db.transaction().execute(async (tx) => {

@@ -75,8 +75,8 @@ export class CatalogInventory implements InventoryPort, QueueSettingsPort {
     return this.repo.seats(db, seatIds);
   }
 
-  markSold(tx: Tx, seatIds: string[]): Promise<number> {
-    return this.repo.setStatus(tx, seatIds, 'AVAILABLE', 'SOLD');
+  sell(tx: Tx, seatIds: string[]): Promise<InventorySeat[]> {
+    return this.repo.sell(tx, seatIds);
   }
 
   release(tx: Tx, seatIds: string[]): Promise<number> {
