@@ -255,7 +255,8 @@ describe('payments: complete, webhook and the checkout saga', () => {
 describe('payments: gateway timeouts', () => {
   let h: CheckoutHarness;
   beforeAll(async () => {
-    h = await setupCheckout({ PAYMENT_GATEWAY_TIMEOUT_MS: '200', PAYMENT_GATEWAY_RETRIES: '2' });
+    // A deadline a loaded CI machine still meets for an ordinary answer; the hang below is well past it.
+    h = await setupCheckout({ PAYMENT_GATEWAY_TIMEOUT_MS: '600', PAYMENT_GATEWAY_RETRIES: '2' });
   });
   afterAll(() => h.close());
 
@@ -263,7 +264,7 @@ describe('payments: gateway timeouts', () => {
     const st = await createShowtimeWithSeats(h.container, { rows: 1, seatsPerRow: 2 });
     const user = await createUser(h.container);
     const held = await hold(h.app, user, st.showtimeId, [st.seats[0]!.id]);
-    Object.assign(h.gateway.faults, { timeoutRate: 1, hangMs: 1_000 });
+    Object.assign(h.gateway.faults, { timeoutRate: 1, hangMs: 2_000 });
     h.gateway.calls.clear();
     let res;
     try {
