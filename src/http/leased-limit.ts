@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest, onRequestHookHandler } from 'fastify';
 import fp from 'fastify-plugin';
 import { problemOf } from '../errors.ts';
-import { sendProblem } from './error-handler.ts';
+import { problemJson } from './error-handler.ts';
 import type { LeasedCounters } from './rate-limit-store.ts';
 
 /** One leased limit of a route, checked by `app.leasedLimits` instead of @fastify/rate-limit. */
@@ -50,6 +50,8 @@ const sliceOf = (max: number) => Math.max(1, Math.floor(max / 20));
 export const leasedLimits = fp(
   async (app: FastifyInstance, opts: { counters: LeasedCounters; nameSpace: string }) => {
     const { counters, nameSpace } = opts;
+    // A rule's 429 body depends only on the wait in seconds (at most a window's worth of values).
+    const bodies = new WeakMap<LeasedRule, Map<number, string>>();
 
     /** Applies a counted answer; true when the request may go on, false when the 429 was sent. */
     const answer = (
@@ -81,9 +83,16 @@ export const leasedLimits = fp(
         reply.header('x-ratelimit-reset', seconds);
       }
       reply.header('retry-after', String(seconds));
-      const problem = problemOf('RATE_LIMITED', rule.detail(seconds));
-      if (seconds > 0) problem.retryAfterSeconds = seconds;
-      sendProblem(reply, problem);
+      let known = bodies.get(rule);
+      if (known === undefined) bodies.set(rule, (known = new Map()));
+      let body = known.get(seconds);
+      if (body === undefined) {
+        // What the error handler sent for the plugin's thrown AppError: the detail, and the wait.
+        const problem = problemOf('RATE_LIMITED', rule.detail(seconds));
+        if (seconds > 0) problem.retryAfterSeconds = seconds;
+        known.set(seconds, (body = problemJson(problem)));
+      }
+      reply.code(429).type('application/problem+json').send(body);
       return false;
     };
 
