@@ -16,6 +16,7 @@ import { authGuard } from './http/auth-guard.ts';
 import { accessRules, publicScope } from './http/access.ts';
 import { rateLimitKeys } from './http/rate-limit-key.ts';
 import { localFirstRedisStore } from './http/rate-limit-store.ts';
+import { leasedLimits } from './http/leased-limit.ts';
 import { readYourWrites } from './http/read-your-writes.ts';
 import { AppError } from './errors.ts';
 import { finiteNumbers } from './http/schemas.ts';
@@ -77,12 +78,13 @@ export async function buildApp(container: Container): Promise<App> {
 
   registerCors(app, config.CORS_ORIGINS);
   await app.register(cookie);
+  const limitStore = localFirstRedisStore(container.redis, 'rl:');
   await app.register(rateLimit, {
     // Limits apply where abuse matters (login, signup, queue entry); each route opts in with its own numbers.
     global: false,
     // Counters live in Redis (shared by every instance); repeats of a key already over its limit are
     // answered in process until its window ends (src/http/rate-limit-store.ts).
-    store: localFirstRedisStore(container.redis, 'rl:'),
+    store: limitStore,
     skipOnError: true,
     errorResponseBuilder: (_request, context) =>
       new AppError(
@@ -94,6 +96,8 @@ export async function buildApp(container: Container): Promise<App> {
         },
       ),
   });
+  // The poll's and the hold's leased limits: our own hook over the same store (src/http/leased-limit.ts).
+  await app.register(leasedLimits, { counters: limitStore.leases, nameSpace: 'rl:' });
   await app.register(rateLimitKeys, { tokens: container.tokens });
   await app.register(authGuard, { tokens: container.tokens });
   // From here on every route declares config.access; its guard is derived from that declaration.

@@ -4,7 +4,7 @@ import type { FastifyRateLimitStoreCtor } from '@fastify/rate-limit';
 import { LRUCache } from 'lru-cache';
 import type { RedisClient } from '../infra/redis.ts';
 
-type IncrCallback = (error: Error | null, result?: { current: number; ttl: number }) => void;
+export type IncrCallback = (error: Error | null, result?: { current: number; ttl: number }) => void;
 
 /** The plugin's own Redis store: its Lua script and its key names (`<nameSpace><METHOD><url>-<key>`). */
 interface PluginRedisStore {
@@ -83,6 +83,19 @@ interface KnownOver {
   until: number;
 }
 
+/**
+ * The leased counters of a store, for a limit checked outside the plugin (src/http/leased-limit.ts):
+ * the same slices, by the same full Redis key, as the plugin's leased routes.
+ */
+export interface LeasedCounters {
+  /** The request answered from this instance's slice, synchronously, or undefined (ask Redis: `take`). */
+  fromSlice(id: string, max: number): { current: number; ttl: number } | undefined;
+  /** The request counted: from the slice, else with the next slice from Redis (`LEASE`). */
+  take(id: string, callback: IncrCallback, timeWindow: number, max: number, leaseSize: number): void;
+}
+
+export type LocalFirstStoreCtor = FastifyRateLimitStoreCtor & { leases: LeasedCounters };
+
 /** Keys remembered at once, over every route; the least recently seen fall back to asking Redis. */
 const DEFAULT_MAX_KEYS = 10_000;
 
@@ -113,7 +126,7 @@ export function localFirstRedisStore(
   redis: RedisClient,
   nameSpace: string,
   maxKeys = DEFAULT_MAX_KEYS,
-): FastifyRateLimitStoreCtor {
+): LocalFirstStoreCtor {
   // One map for every route's store: keyed by the full Redis key, so routes cannot collide.
   const known = new LRUCache<string, KnownOver>({ max: maxKeys });
   // Leased routes' slices, by the same full key (a forgotten slice's unused requests are lost: that
@@ -125,6 +138,78 @@ export function localFirstRedisStore(
   // Set by a failed rate-limit command, cleared by the next answer: a connection that still looks
   // ready (a partition not yet noticed) must not keep refusing while every other request is let through.
   let failing = false;
+
+  /**
+   * A leased key's request answered from this instance's slice, or undefined when Redis must be asked
+   * (no slice, its window ended, the slice used up under the limit, or Redis failing or not connected).
+   * Synchronous and allocation-light: the hot routes' own hook (leased-limit.ts) calls it first.
+   */
+  const fromSlice = (id: string, max: number): { current: number; ttl: number } | undefined => {
+    const lease = leases.get(id);
+    if (lease === undefined || failing || redis.status !== 'ready') return undefined;
+    const now = performance.now();
+    if (lease.until <= now) return undefined;
+    const ttl = Math.ceil(lease.until - now);
+    if (lease.left > 0) {
+      lease.left -= 1;
+      return { current: lease.count - lease.left, ttl };
+    }
+    if (lease.count >= max) return { current: lease.count + 1, ttl };
+    return undefined;
+  };
+
+  /** A leased key's request: from this instance's slice, else one LEASE call for the next slice. */
+  const leased = (
+    id: string,
+    callback: IncrCallback,
+    timeWindow: number,
+    max: number,
+    leaseSize: number,
+  ): void => {
+    const local = fromSlice(id, max);
+    if (local !== undefined) {
+      callback(null, local);
+      return;
+    }
+    // One slice at a time per key: requests arriving while it is asked for wait and share it
+    // (each taking its own slice would spend the budget in slices mostly unused).
+    const waiting = inFlight.get(id);
+    if (waiting !== undefined) {
+      waiting.push(callback);
+      return;
+    }
+    inFlight.set(id, [callback]);
+    const now = performance.now();
+    (redis as unknown as { rateLimitLease: LeaseCommand }).rateLimitLease(
+      id,
+      timeWindow,
+      max,
+      leaseSize,
+      (error, result) => {
+        const queue = inFlight.get(id) ?? [];
+        inFlight.delete(id);
+        if (error !== null || result === undefined) {
+          failing = true;
+          leases.delete(id);
+          for (const waiter of queue) waiter(error ?? new Error('rate-limit lease: no answer'));
+          return;
+        }
+        failing = false;
+        const [after, ttl, grant] = result.map(Number) as [number, number, number];
+        // Over the limit, the script counted one request (the first waiter's) and gave nothing.
+        const left = after <= max ? grant : 0;
+        // 1 ms off for Redis's millisecond rounding of PTTL.
+        const until = now + (ttl > 0 ? ttl : timeWindow) - 1;
+        leases.set(id, { left, count: after, until });
+        if (left === 0) {
+          const first = queue.shift();
+          first?.(null, { current: after, ttl: Math.max(1, Math.ceil(until - now)) });
+        }
+        // The rest are served from the new slice; those beyond it ask for the next one.
+        for (const waiter of queue) leased(id, waiter, timeWindow, max, leaseSize);
+      },
+    );
+  };
 
   class LocalFirstStore {
     private readonly remote: PluginRedisStore;
@@ -147,61 +232,6 @@ export function localFirstRedisStore(
 
     private readonly leaseSize: number;
 
-    /** A leased route's request: from this instance's slice, else one LEASE call for the next slice. */
-    private leased(id: string, callback: IncrCallback, timeWindow: number, max: number): void {
-      const now = performance.now();
-      const lease = leases.get(id);
-      if (lease !== undefined && lease.until > now && !failing && redis.status === 'ready') {
-        const ttl = Math.ceil(lease.until - now);
-        if (lease.left > 0) {
-          lease.left -= 1;
-          callback(null, { current: lease.count - lease.left, ttl });
-          return;
-        }
-        if (lease.count >= max) {
-          callback(null, { current: lease.count + 1, ttl });
-          return;
-        }
-      }
-      // One slice at a time per key: requests arriving while it is asked for wait and share it
-      // (each taking its own slice would spend the budget in slices mostly unused).
-      const waiting = inFlight.get(id);
-      if (waiting !== undefined) {
-        waiting.push(callback);
-        return;
-      }
-      inFlight.set(id, [callback]);
-      (redis as unknown as { rateLimitLease: LeaseCommand }).rateLimitLease(
-        id,
-        timeWindow,
-        max,
-        this.leaseSize,
-        (error, result) => {
-          const queue = inFlight.get(id) ?? [];
-          inFlight.delete(id);
-          if (error !== null || result === undefined) {
-            failing = true;
-            leases.delete(id);
-            for (const waiter of queue) waiter(error ?? new Error('rate-limit lease: no answer'));
-            return;
-          }
-          failing = false;
-          const [after, ttl, grant] = result.map(Number) as [number, number, number];
-          // Over the limit, the script counted one request (the first waiter's) and gave nothing.
-          const left = after <= max ? grant : 0;
-          // 1 ms off for Redis's millisecond rounding of PTTL.
-          const until = now + (ttl > 0 ? ttl : timeWindow) - 1;
-          leases.set(id, { left, count: after, until });
-          if (left === 0) {
-            const first = queue.shift();
-            first?.(null, { current: after, ttl: Math.max(1, Math.ceil(until - now)) });
-          }
-          // The rest are served from the new slice; those beyond it ask for the next one.
-          for (const waiter of queue) this.leased(id, waiter, timeWindow, max);
-        },
-      );
-    }
-
     incr(key: string, callback: IncrCallback, timeWindow: number, max: number): void {
       const local = this.known;
       if (local === null) {
@@ -210,7 +240,7 @@ export function localFirstRedisStore(
       }
       const id = this.remote.key + key;
       if (this.leaseSize > 1) {
-        this.leased(id, callback, timeWindow, max);
+        leased(id, callback, timeWindow, max, this.leaseSize);
         return;
       }
       const entry = local.get(id);
@@ -258,5 +288,7 @@ export function localFirstRedisStore(
 
   // The typings say child() receives the route's RouteOptions; index.js passes the route's limit
   // settings merged with the global ones (plus routeInfo), which is what RouteLimitOptions reads.
-  return LocalFirstStore as unknown as FastifyRateLimitStoreCtor;
+  const Store = LocalFirstStore as unknown as LocalFirstStoreCtor;
+  Store.leases = { fromSlice, take: leased };
+  return Store;
 }

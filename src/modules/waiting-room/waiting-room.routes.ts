@@ -17,7 +17,7 @@ import {
 } from './waiting-room.schemas.ts';
 import type { QueueAudit } from './queue-audit.ts';
 import { userKey } from '../../http/rate-limit-key.ts';
-import { leasedLimit } from '../../http/rate-limit-store.ts';
+import type { LeasedRule } from '../../http/leased-limit.ts';
 
 export interface WaitingRoomLimits {
   /** Entries (and SSE connects) per user per minute. */
@@ -38,6 +38,9 @@ const scopedUserKey =
     return typeof subject === 'string' ? `wr:${scope}:${subject}` : subject.then((s) => `wr:${scope}:${s}`);
   };
 const ipKey = (scope: string) => (request: FastifyRequest) => `wr:${scope}:ip:${request.ip}`;
+/** The per-user key of a signed-in subject; none for an anonymous one (the guard answers it 401). */
+const signedIn = (scope: string, subject: string): string | undefined =>
+  subject.startsWith('user:') ? `wr:${scope}:${subject}` : undefined;
 
 /** What every queue route can answer besides success: bad id, no token, not found, no queue, too many. */
 const queueErrors = errors(400, 401, 403, 404, 409, 429);
@@ -53,11 +56,13 @@ export const waitingRoomRoutes =
   async (app) => {
     // The per-user limit is the route's config.rateLimit (after authentication). The plugin applies one
     // such limit per request, so the per-IP limit is checked here with its createRateLimit counter.
-    // Polls take their budgets from Redis a slice at a time (leasedLimit): never more than the limit,
-    // one Redis call per slice instead of one per poll. Entries count each request.
-    const perIp = (scope: string, leased = false) => {
-      const limit = { max: limits.perIpPerMinute, timeWindow: 60_000, keyGenerator: ipKey(scope) };
-      const limiter = app.createRateLimit(leased ? leasedLimit(limit) : limit);
+    // Entries count each request.
+    const perIp = (scope: string) => {
+      const limiter = app.createRateLimit({
+        max: limits.perIpPerMinute,
+        timeWindow: 60_000,
+        keyGenerator: ipKey(scope),
+      });
       return async (request: FastifyRequest): Promise<void> => {
         const result = await limiter(request);
         if (!result.isAllowed && result.isExceeded) {
@@ -67,6 +72,36 @@ export const waitingRoomRoutes =
         }
       };
     };
+    // Polls (and the other per-address queue calls sharing their budget) take their budgets from Redis
+    // a slice at a time: never more than the limit, one Redis call per slice instead of one per poll.
+    // Checked by one hook of ours (src/http/leased-limit.ts): no promise per poll when the slices decide.
+    const pollIpRule: LeasedRule = {
+      max: limits.perIpPerMinute,
+      timeWindow: 60_000,
+      key: ipKey('poll'),
+      headers: false,
+      detail: () => 'Too many requests from this address',
+    };
+    const pollIp = app.leasedLimits([pollIpRule]);
+    // The poll: per address, then per user. The per-user limit used to run after the guard
+    // (preHandler), so a request the guard refuses (no valid token: the subject is the address) is
+    // not counted per user here either; the same token check decides both (rateLimitSubject).
+    const pollLimits = app.leasedLimits([
+      pollIpRule,
+      {
+        url: `${app.prefix}/showtimes/:id/queue`,
+        max: limits.pollPerUserPerMinute,
+        timeWindow: 60_000,
+        key: (request) => {
+          const subject = userKey(request);
+          return typeof subject === 'string'
+            ? signedIn('poll', subject)
+            : subject.then((s) => signedIn('poll', s));
+        },
+        headers: true,
+        detail: (seconds) => `Too many requests; try again in ${seconds} s`,
+      },
+    ]);
     const perUser = (scope: string, max: number) => ({
       max,
       timeWindow: 60_000,
@@ -74,7 +109,6 @@ export const waitingRoomRoutes =
       keyGenerator: scopedUserKey(scope),
     });
     const enterIp = perIp('enter');
-    const pollIp = perIp('poll', true);
     // Open streams end before the server closes (a hijacked response would hold close() open).
     const openStreams = new Set<() => void>();
     app.addHook('preClose', async () => {
@@ -171,8 +205,8 @@ export const waitingRoomRoutes =
     app.get(
       '/showtimes/:id/queue',
       {
-        onRequest: [pollIp],
-        config: { access: 'signed-in', rateLimit: leasedLimit(perUser('poll', limits.pollPerUserPerMinute)) },
+        onRequest: [pollLimits],
+        config: { access: 'signed-in' },
         schema: {
           tags: ['waiting-room'],
           summary: 'Poll your place in the waiting room',

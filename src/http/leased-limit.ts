@@ -1,0 +1,165 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest, onRequestHookHandler } from 'fastify';
+import fp from 'fastify-plugin';
+import { problemOf } from '../errors.ts';
+import { problemJson } from './error-handler.ts';
+import type { LeasedCounters } from './rate-limit-store.ts';
+
+/** One leased limit of a route, checked by `app.leasedLimits` instead of @fastify/rate-limit. */
+export interface LeasedRule {
+  /**
+   * Prefix of the Redis counter, as the plugin named it so counts carry over: `rl:<METHOD><url>-` for
+   * a route's config.rateLimit (pass `url`: the method is the request's), `rl:undefinedundefined-`
+   * for one made with createRateLimit (leave `url` out).
+   */
+  url?: string;
+  max: number;
+  timeWindow: number;
+  /** Who is counted; undefined skips this rule for the request (e.g. no user: the guard answers 401). */
+  key: (request: FastifyRequest) => string | Promise<string | undefined> | undefined;
+  /** x-ratelimit-limit/-remaining/-reset on every answer, as the plugin's route hook sent them. */
+  headers: boolean;
+  /** The 429's detail, given the wait in seconds. */
+  detail: (seconds: number) => string;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /**
+     * An onRequest hook (callback style) checking `rules` in order; the first refusal answers 429
+     * RATE_LIMITED and the later rules are not counted. No promise when every key is known and this
+     * instance's slices decide (most requests of a busy route).
+     */
+    leasedLimits: (rules: readonly LeasedRule[]) => onRequestHookHandler;
+  }
+}
+
+/** The slice size leasedLimit gives a route (rate-limit-store.ts): max / 20. */
+const sliceOf = (max: number) => Math.max(1, Math.floor(max / 20));
+
+/**
+ * The leased limits of the hottest routes (the waiting-room poll, the hold attempt) as our own hook.
+ * @fastify/rate-limit wraps each check in several promises and an async hook, reads
+ * `request.routeOptions` (an object built per call) and throws the 429 through Fastify's error path;
+ * the poll paid that twice (per user, per address). Here one hook checks both, from the same store
+ * and Redis counters as the plugin (so limits, windows, the never-above-max lease rule and the counts
+ * of instances still on the plugin are the same), and answers exactly as the plugin with our
+ * errorResponseBuilder did: 429 problem+json RATE_LIMITED with `retry-after` (and
+ * `retryAfterSeconds`), x-ratelimit-* where the route's config.rateLimit sent them, and lets the
+ * request through when Redis fails (skipOnError).
+ */
+export const leasedLimits = fp(
+  async (app: FastifyInstance, opts: { counters: LeasedCounters; nameSpace: string }) => {
+    const { counters, nameSpace } = opts;
+    // A rule's 429 body depends only on the wait in seconds (at most a window's worth of values).
+    const bodies = new WeakMap<LeasedRule, Map<number, string>>();
+
+    /** Applies a counted answer; true when the request may go on, false when the 429 was sent. */
+    const answer = (
+      rule: LeasedRule,
+      reply: FastifyReply,
+      result: { current: number; ttl: number } | undefined,
+    ): boolean => {
+      if (result === undefined) {
+        // Redis failed: let the request through, with the headers the plugin sent then (skipOnError).
+        if (rule.headers) {
+          reply.header('x-ratelimit-limit', rule.max);
+          reply.header('x-ratelimit-remaining', rule.max);
+          reply.header('x-ratelimit-reset', 0);
+        }
+        return true;
+      }
+      const seconds = Math.ceil(result.ttl / 1000);
+      if (result.current <= rule.max) {
+        if (rule.headers) {
+          reply.header('x-ratelimit-limit', rule.max);
+          reply.header('x-ratelimit-remaining', rule.max - result.current);
+          reply.header('x-ratelimit-reset', seconds);
+        }
+        return true;
+      }
+      if (rule.headers) {
+        reply.header('x-ratelimit-limit', rule.max);
+        reply.header('x-ratelimit-remaining', 0);
+        reply.header('x-ratelimit-reset', seconds);
+      }
+      reply.header('retry-after', String(seconds));
+      let known = bodies.get(rule);
+      if (known === undefined) bodies.set(rule, (known = new Map()));
+      let body = known.get(seconds);
+      if (body === undefined) {
+        // What the error handler sent for the plugin's thrown AppError: the detail, and the wait.
+        const problem = problemOf('RATE_LIMITED', rule.detail(seconds));
+        if (seconds > 0) problem.retryAfterSeconds = seconds;
+        known.set(seconds, (body = problemJson(problem)));
+      }
+      reply.code(429).type('application/problem+json').send(body);
+      return false;
+    };
+
+    app.decorate('leasedLimits', (rules: readonly LeasedRule[]): onRequestHookHandler => {
+      const slices = rules.map((rule) => sliceOf(rule.max));
+
+      // Checks rules[i..]; calls done once all passed, or sends the 429 and never calls done.
+      const from = (i: number, request: FastifyRequest, reply: FastifyReply, done: () => void): void => {
+        for (; i < rules.length; i++) {
+          const rule = rules[i]!;
+          const key = rule.key(request);
+          if (key === undefined) continue;
+          if (typeof key !== 'string') {
+            const next = i;
+            key.then(
+              (resolved) => {
+                if (resolved === undefined) from(next + 1, request, reply, done);
+                else count(next, resolved, request, reply, done);
+              },
+              // The key functions do not fail (an unverifiable token counts as anonymous); should one,
+              // the request goes on as when Redis fails, and the guard decides.
+              () => from(next + 1, request, reply, done),
+            );
+            return;
+          }
+          const id = `${nameSpace}${rule.url === undefined ? 'undefinedundefined' : request.method + rule.url}-${key}`;
+          const local = counters.fromSlice(id, rule.max);
+          if (local === undefined) {
+            ask(i, id, request, reply, done);
+            return;
+          }
+          if (!answer(rule, reply, local)) return;
+        }
+        done();
+      };
+
+      const count = (
+        i: number,
+        key: string,
+        request: FastifyRequest,
+        reply: FastifyReply,
+        done: () => void,
+      ): void => {
+        const rule = rules[i]!;
+        const id = `${nameSpace}${rule.url === undefined ? 'undefinedundefined' : request.method + rule.url}-${key}`;
+        const local = counters.fromSlice(id, rule.max);
+        if (local === undefined) ask(i, id, request, reply, done);
+        else if (answer(rule, reply, local)) from(i + 1, request, reply, done);
+      };
+
+      const ask = (i: number, id: string, request: FastifyRequest, reply: FastifyReply, done: () => void) => {
+        const rule = rules[i]!;
+        counters.take(
+          id,
+          (error, result) => {
+            if (answer(rule, reply, error === null ? result : undefined)) from(i + 1, request, reply, done);
+          },
+          rule.timeWindow,
+          rule.max,
+          slices[i]!,
+        );
+      };
+
+      return function leasedLimitsHook(request, reply, done) {
+        from(0, request, reply, done);
+      };
+    });
+  },
+  { name: 'leased-limits' },
+);
