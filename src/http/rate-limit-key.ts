@@ -5,7 +5,7 @@ import type { AccessTokens } from '../modules/auth/tokens.ts';
 declare module 'fastify' {
   interface FastifyInstance {
     /** Who a per-user rate limit counts: `user:<id>` for a valid bearer token, else `ip:<address>`. */
-    rateLimitSubject: (request: FastifyRequest) => string | Promise<string>;
+    rateLimitSubject: (request: FastifyRequest) => string;
   }
 }
 
@@ -21,17 +21,9 @@ const BEARER = /^\s*bearer\s+(\S+)\s*$/i;
  */
 export const rateLimitKeys = fp(
   async (app: FastifyInstance, opts: { tokens: AccessTokens }) => {
-    // Synchronous for a token verified before or in our own form (no promise on the hot routes);
-    // only a token jose must decide is awaited. An invalid or expired token counts as anonymous; the
-    // guard refuses it afterwards.
-    const fromJose = async (token: string, request: FastifyRequest): Promise<string> => {
-      try {
-        return `user:${(await opts.tokens.verify(token)).userId}`;
-      } catch {
-        return `ip:${request.ip}`;
-      }
-    };
-    app.decorate('rateLimitSubject', (request: FastifyRequest): string | Promise<string> => {
+    // Synchronous: tokens are decided without a promise (AccessTokens.verifyKnown). An invalid or
+    // expired token counts as anonymous; the guard refuses it afterwards.
+    app.decorate('rateLimitSubject', (request: FastifyRequest): string => {
       if (request.user) return `user:${request.user.id}`;
       const token = BEARER.exec(request.headers.authorization ?? '')?.[1];
       if (!token) return `ip:${request.ip}`;
@@ -39,15 +31,15 @@ export const rateLimitKeys = fp(
         const claims = opts.tokens.verifyKnown(token);
         if (claims !== undefined) return `user:${claims.userId}`;
       } catch {
-        return `ip:${request.ip}`;
+        // A token of an ended session: anonymous here too.
       }
-      return fromJose(token, request);
+      return `ip:${request.ip}`;
     });
   },
   { name: 'rate-limit-keys' },
 );
 
 /** keyGenerator of every per-user limit (route config `rateLimit.keyGenerator`). */
-export function userKey(request: FastifyRequest): string | Promise<string> {
+export function userKey(request: FastifyRequest): string {
   return request.server.rateLimitSubject(request);
 }

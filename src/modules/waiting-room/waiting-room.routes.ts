@@ -30,13 +30,7 @@ export interface WaitingRoomLimits {
   heartbeatMs: number;
 }
 
-// Synchronous when the subject is (a signed-in poller): no promise per poll.
-const scopedUserKey =
-  (scope: string) =>
-  (request: FastifyRequest): string | Promise<string> => {
-    const subject = userKey(request);
-    return typeof subject === 'string' ? `wr:${scope}:${subject}` : subject.then((s) => `wr:${scope}:${s}`);
-  };
+const scopedUserKey = (scope: string) => (request: FastifyRequest) => `wr:${scope}:${userKey(request)}`;
 const ipKey = (scope: string) => (request: FastifyRequest) => `wr:${scope}:ip:${request.ip}`;
 /** The per-user key of a signed-in subject; none for an anonymous one (the guard answers it 401). */
 const signedIn = (scope: string, subject: string): string | undefined =>
@@ -92,12 +86,7 @@ export const waitingRoomRoutes =
         url: `${app.prefix}/showtimes/:id/queue`,
         max: limits.pollPerUserPerMinute,
         timeWindow: 60_000,
-        key: (request) => {
-          const subject = userKey(request);
-          return typeof subject === 'string'
-            ? signedIn('poll', subject)
-            : subject.then((s) => signedIn('poll', s));
-        },
+        key: (request) => signedIn('poll', userKey(request)),
         headers: true,
         detail: (seconds) => `Too many requests; try again in ${seconds} s`,
       },
