@@ -205,6 +205,24 @@ describe('a leased limit: slices of the shared budget, never more than max over 
     expect(Number(await clients[0]!.get(`rl:GET/polled-${ip}`))).toBe(MAX);
   });
 
+  it("keeps a slice for each of an onsale's users: more keys than 10,000 are still answered in process", async () => {
+    // 15,000 pollers each take a slice; none is forgotten before its next request (the slices once
+    // fitted 10,000 keys, and beyond that every request asked Redis again).
+    const counters = localFirstRedisStore(clients[0]!, 'rl:many:').leases;
+    const ids = Array.from({ length: 15_000 }, (_, i) => `user-${i}`);
+    await Promise.all(
+      ids.map(
+        (id) =>
+          new Promise<void>((resolve, reject) =>
+            counters.take(id, (error) => (error ? reject(error) : resolve()), 60_000, MAX, 5),
+          ),
+      ),
+    );
+    const fromSlice = ids.filter((id) => counters.fromSlice(id, MAX) !== undefined).length;
+    expect(fromSlice).toBe(ids.length);
+    expect(counters.fromSlice('user-0', MAX)).toMatchObject({ current: 3 });
+  });
+
   it('never lets more than max through over two instances hit at once', async () => {
     const ip = '192.0.2.2';
     const results = await Promise.all(Array.from({ length: 3 * MAX }, (_, i) => hit(i % 2, ip)));

@@ -96,8 +96,16 @@ export interface LeasedCounters {
 
 export type LocalFirstStoreCtor = FastifyRateLimitStoreCtor & { leases: LeasedCounters };
 
-/** Keys remembered at once, over every route; the least recently seen fall back to asking Redis. */
+/** Keys known over a limit at once, over every route; the least recently seen fall back to asking Redis. */
 const DEFAULT_MAX_KEYS = 10_000;
+/**
+ * Slices held at once, over every leased route. Each user polling or trying holds through an instance
+ * holds a slice there: an onsale line of 600,000 spread over a dozen instances is tens of thousands of
+ * live keys per instance. With room for fewer, a key is forgotten before its next request and every
+ * request asks Redis again (at 30,000 pollers and 10,000 slices, nearly one call per poll). An entry
+ * is about 200 bytes.
+ */
+const DEFAULT_MAX_LEASES = 200_000;
 
 /**
  * A @fastify/rate-limit store that answers "still over the limit" in process and everything else
@@ -126,12 +134,13 @@ export function localFirstRedisStore(
   redis: RedisClient,
   nameSpace: string,
   maxKeys = DEFAULT_MAX_KEYS,
+  maxLeases = DEFAULT_MAX_LEASES,
 ): LocalFirstStoreCtor {
   // One map for every route's store: keyed by the full Redis key, so routes cannot collide.
   const known = new LRUCache<string, KnownOver>({ max: maxKeys });
   // Leased routes' slices, by the same full key (a forgotten slice's unused requests are lost: that
   // can only refuse a client early, never let more through).
-  const leases = new LRUCache<string, Lease>({ max: maxKeys });
+  const leases = new LRUCache<string, Lease>({ max: maxLeases });
   const inFlight = new Map<string, IncrCallback[]>();
   if (!(redis as unknown as Partial<{ rateLimitLease: LeaseCommand }>).rateLimitLease)
     redis.defineCommand('rateLimitLease', { numberOfKeys: 1, lua: LEASE });
