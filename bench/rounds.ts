@@ -246,17 +246,26 @@ export function startServer(
   });
 }
 
-/** The bare Fastify baseline (bench/bare.ts) in its own process, answering `route` with `body`. */
+/**
+ * The bare Fastify baseline (bench/bare.ts) in its own process, answering `route` with `body`.
+ * BENCH_BARE_NODE_FLAGS adds Node flags to it, as BENCH_API_NODE_FLAGS does to the API.
+ */
 export async function startBare(route: BareRoute): Promise<Server> {
   const json = JSON.stringify(route);
   // The environment holds at most 128 kB per variable: a large body (a seat map) goes through a file.
   const file = path.join(tmpdir(), `ct-bare-route-${process.pid}-${randomBytes(4).toString('hex')}.json`);
   if (json.length > 64 * 1024) await writeFile(file, json);
-  const server = await startServer(path.join(HERE, 'bare.ts'), [], {
-    ...process.env,
-    NODE_ENV: 'production',
-    ...(json.length > 64 * 1024 ? { BARE_ROUTE_FILE: file } : { BARE_ROUTE: json }),
-  });
+  const flags = (process.env.BENCH_BARE_NODE_FLAGS ?? '').split(' ').filter(Boolean);
+  const server = await startServer(
+    path.join(HERE, 'bare.ts'),
+    [],
+    {
+      ...process.env,
+      NODE_ENV: 'production',
+      ...(json.length > 64 * 1024 ? { BARE_ROUTE_FILE: file } : { BARE_ROUTE: json }),
+    },
+    flags,
+  );
   return {
     ...server,
     stop: async () => {
