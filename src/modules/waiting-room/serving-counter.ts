@@ -27,6 +27,8 @@ export interface HotPosition {
   measuredRate: number | undefined;
   /** Redis clock at the snapshot, moved on by the time since it was read. */
   now: number;
+  /** The entry's public id, when it was learned with the place. */
+  entryId: string | undefined;
 }
 
 interface Place {
@@ -34,6 +36,8 @@ interface Place {
   score: number;
   /** The lowest position reported to this user so far: a reported position never grows. */
   reported: number;
+  /** Kept with the place so that a steady poll does not compute its HMAC again. */
+  entryId: string | undefined;
 }
 
 interface Room {
@@ -77,11 +81,16 @@ export class ServingCounter {
     // that Redis has since lost.
     if (!place || place.score <= snap.servedUpTo || place.score > snap.seq) return null;
     place.reported = Math.min(place.reported, place.score - snap.servedUpTo);
-    return { position: place.reported, measuredRate: snap.measuredRate, now: snap.now + Math.round(age) };
+    return {
+      position: place.reported,
+      measuredRate: snap.measuredRate,
+      now: snap.now + Math.round(age),
+      entryId: place.entryId,
+    };
   }
 
   /** Remembers (or forgets) a user's place from what the store answered for them. */
-  learn(showtimeId: string, userId: string, state: QueueState): void {
+  learn(showtimeId: string, userId: string, state: QueueState, entryId?: string): void {
     const room = this.room(showtimeId);
     if (state.status !== 'WAITING' || state.score === undefined) {
       room.users.delete(userId);
@@ -98,7 +107,7 @@ export class ServingCounter {
     // The store's position is exact; keep the lower of it and what was reported for the same place.
     const reported =
       known && known.score === state.score ? Math.min(known.reported, state.position) : state.position;
-    room.users.set(userId, { score: state.score, reported });
+    room.users.set(userId, { score: state.score, reported, entryId: entryId ?? known?.entryId });
   }
 
   /** The user left (or was released) through this instance. */

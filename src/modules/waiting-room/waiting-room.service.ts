@@ -53,7 +53,7 @@ export class WaitingRoomService implements AdmissionGate {
     // before anyone's place depends on it). A minute of slack covers this clock against Redis's.
     if (now < settings.salesOpenAt.getTime() + 60_000) await this.seeds.seedOf(showtimeId);
     const state = await this.repo.enter(showtimeId, userId, settings.salesOpenAt.getTime());
-    this.counter.learn(showtimeId, userId, state);
+    this.counter.learn(showtimeId, userId, state, this.ids.of(showtimeId, userId));
     const view = await this.toView(showtimeId, userId, state, settings);
     if (!view) throw new AppError('NOT_IN_QUEUE');
     return view;
@@ -73,11 +73,11 @@ export class WaitingRoomService implements AdmissionGate {
         position: hot.position,
         ahead: hot.position - 1,
         estimatedWaitSeconds: estimateWait(hot.position, hot.measuredRate, settings, hot.now),
-        entryId: this.ids.of(showtimeId, userId),
+        entryId: hot.entryId ?? this.ids.of(showtimeId, userId),
       };
     }
     const state = await this.repo.status(showtimeId, userId);
-    this.counter.learn(showtimeId, userId, state);
+    this.counter.learn(showtimeId, userId, state, this.ids.of(showtimeId, userId));
     const view = await this.toView(showtimeId, userId, state, settings);
     if (!view) throw new AppError('NOT_IN_QUEUE');
     return view;
