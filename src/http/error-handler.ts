@@ -1,5 +1,5 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { AppError, problemOf, type ErrorCode, type Problem } from '../errors.ts';
+import { AppError, ERROR_TABLE, problemOf, type ErrorCode, type Problem } from '../errors.ts';
 import { isStoreOutage, OUTAGE_RETRY_AFTER_SECONDS } from './outage.ts';
 
 /** Maps Fastify's own error codes to ours, so clients see one vocabulary. */
@@ -103,6 +103,18 @@ export function problemJson(problem: Problem): string {
 
 export function sendProblem(reply: FastifyReply, problem: Problem): FastifyReply {
   return reply.status(problem.status).type('application/problem+json').send(problemJson(problem));
+}
+
+const plainBodies = new Map<ErrorCode, string>();
+
+/**
+ * Sends the problem of `code` with its title as detail, from a body made once per code: for
+ * refusals a hook answers by the thousand (they carry nothing of the request).
+ */
+export function sendPlainProblem(reply: FastifyReply, code: ErrorCode): FastifyReply {
+  let body = plainBodies.get(code);
+  if (body === undefined) plainBodies.set(code, (body = problemJson(problemOf(code))));
+  return reply.status(ERROR_TABLE[code].status).type('application/problem+json').send(body);
 }
 
 export function registerErrorHandling(app: FastifyInstance): void {

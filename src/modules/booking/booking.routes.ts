@@ -24,6 +24,7 @@ import type { ReservationService } from './reservations.service.ts';
 import type { ReservationQueries } from './reservation-queries.ts';
 import type { CancelService } from './cancel.service.ts';
 import { userKey } from '../../http/rate-limit-key.ts';
+import { sendPlainProblem } from '../../http/error-handler.ts';
 
 export interface BookingRouteDeps {
   holds: HoldService;
@@ -75,6 +76,15 @@ export const bookingRoutes =
               detail: (seconds) => `Too many requests; try again in ${seconds} s`,
             },
           ]),
+          // A signed-in attempt without admission on a queued showtime is refused here, before its
+          // body is read (request.user is set once the limit's key has verified the bearer token).
+          (request, reply, done) => {
+            const refusal = request.user
+              ? deps.holds.refusalBeforeBody(request.params.id, request.headers['x-admission-token'])
+              : undefined;
+            if (refusal) sendPlainProblem(reply, refusal);
+            else done();
+          },
         ],
         config: { access: 'signed-in' },
         schema: {

@@ -112,6 +112,53 @@ describe('refused holds stop before the stores they need not ask', () => {
     expect(watch.redisSent).toEqual([]);
   });
 
+  it('once the facts are at hand, an attempt without admission is refused before its body is read', async () => {
+    const st = await createShowtimeWithSeats(h.container, {
+      rows: 1,
+      seatsPerRow: 2,
+      queue: { enabled: true },
+    });
+    const user = await createUser(h.container);
+    const attempt = (payload: string) =>
+      h.app.inject({
+        method: 'POST',
+        url: `/api/v1/showtimes/${st.showtimeId}/holds`,
+        headers: { ...user.headers, 'content-type': 'application/json' },
+        payload,
+      });
+    // Facts not cached yet: the body is parsed and validated first, as on every route.
+    const first = await attempt('{"seatIds": "not a list"}');
+    expect([first.statusCode, first.json().code]).toEqual([400, 'VALIDATION_FAILED']);
+    const full = await attempt(JSON.stringify({ seatIds: [st.seats[0]!.id] })); // caches the facts
+    expect(full.statusCode).toBe(403);
+    // Now the refusal comes from the hook: the same answer, whatever the body (never parsed).
+    for (const payload of [
+      '{"seatIds": "not a list"}',
+      '{not json',
+      JSON.stringify({ seatIds: [st.seats[1]!.id] }),
+    ]) {
+      const early = await attempt(payload);
+      expect(early.statusCode, payload).toBe(403);
+      expect(early.headers['content-type']).toBe('application/problem+json; charset=utf-8');
+      expect(early.body).toBe(full.body);
+      expect(early.headers['x-ratelimit-remaining']).toBeDefined();
+    }
+    // Not signed in: still 401 from the guard. With a token: the gate decides, as before.
+    const anonymous = await h.app.inject({
+      method: 'POST',
+      url: `/api/v1/showtimes/${st.showtimeId}/holds`,
+      payload: { seatIds: [st.seats[0]!.id] },
+    });
+    expect(anonymous.statusCode).toBe(401);
+    const withToken = await h.app.inject({
+      method: 'POST',
+      url: `/api/v1/showtimes/${st.showtimeId}/holds`,
+      headers: { ...user.headers, 'content-type': 'application/json', 'x-admission-token': 'garbage' },
+      payload: '{"seatIds": "not a list"}',
+    });
+    expect([withToken.statusCode, withToken.json().code]).toEqual([400, 'VALIDATION_FAILED']);
+  });
+
   it('an expired hold not yet swept does not refuse the seat', async () => {
     const st = await createShowtimeWithSeats(h.container, { rows: 1, seatsPerRow: 2 });
     const user = await createUser(h.container);

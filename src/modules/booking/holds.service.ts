@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { AppError } from '../../errors.ts';
+import { AppError, type ErrorCode } from '../../errors.ts';
 import type { BookingDeps } from './booking.deps.ts';
 import type { PurchaseShowtime } from './ports.ts';
 
@@ -52,6 +52,22 @@ export class HoldService {
       await this.d.gate.assertAdmitted({ showtimeId: showtime.id, userId, token: admissionToken });
     }
     return showtime;
+  }
+
+  /**
+   * A hold refused before its body is read: on a queued showtime on sale now, an attempt that brings
+   * no admission token gets the answer hold() would give after parsing and validating the body
+   * (ADMISSION_REQUIRED), from this instance's cached facts alone. During an onsale these are most of
+   * the attempts a queued showtime refuses. Undefined when the facts are not at hand or a token was
+   * sent: hold() decides, as for every other request.
+   */
+  refusalBeforeBody(showtimeId: string, admissionToken: string | undefined): ErrorCode | undefined {
+    if (admissionToken) return undefined;
+    const facts = this.d.inventory.purchaseFactsNow(showtimeId);
+    if (!facts?.queueEnabled || !facts.onSale) return undefined;
+    const now = this.d.clock.now();
+    if (now < facts.salesOpenAt || now >= facts.salesCloseAt) return undefined;
+    return 'ADMISSION_REQUIRED';
   }
 
   /**

@@ -65,6 +65,8 @@ export interface InventoryPort {
    * Compare the sales window with the clock on every use; never mutate the object (it is shared).
    */
   purchaseFacts(showtimeId: string): Promise<PurchaseShowtime | undefined>;
+  /** The same facts when this instance holds them now (no wait, no read); undefined otherwise. */
+  purchaseFactsNow(showtimeId: string): PurchaseShowtime | undefined;
   /** The named seats of the showtime; ids that are not its seats are left out. */
   seatsForSale(db: DbOrTx, showtimeId: string, seatIds: string[]): Promise<InventorySeat[]>;
   /**

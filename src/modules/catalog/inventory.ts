@@ -33,6 +33,10 @@ export class CatalogInventory implements InventoryPort, QueueSettingsPort {
     return this.facts.get(showtimeId);
   }
 
+  purchaseFactsNow(showtimeId: string): PurchaseShowtime | undefined {
+    return this.facts.peek(showtimeId);
+  }
+
   seatsForSale(db: DbOrTx, showtimeId: string, seatIds: string[]): Promise<InventorySeat[]> {
     return this.repo.seatsOfShowtime(db, showtimeId, seatIds);
   }

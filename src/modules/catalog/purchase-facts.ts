@@ -8,6 +8,8 @@ interface Entry {
   facts: Promise<PurchaseShowtime | undefined>;
   /** The read answered (a refresh ahead of expiry is started only from an answered entry). */
   settled: boolean;
+  /** What the read answered, once settled (undefined: no such live showtime). */
+  value?: PurchaseShowtime;
   /** Known once the read answered: a performance-wide change forgets the showtimes it names. */
   performanceId?: string;
   /** A read to replace this entry before it expires is under way. */
@@ -58,12 +60,26 @@ export class PurchaseFacts {
     return hit.facts;
   }
 
+  /**
+   * The facts when an answered entry holds them now, without waiting: undefined when the showtime is
+   * not cached (or the cached answer is "no such showtime"). Starts the same refresh ahead as get().
+   */
+  peek(showtimeId: string): PurchaseShowtime | undefined {
+    const hit = this.cache.get(showtimeId);
+    if (!hit?.settled) return undefined;
+    if (!hit.refreshing && this.cache.getRemainingTTL(showtimeId) < this.refreshAheadMs) {
+      this.refresh(showtimeId, hit);
+    }
+    return hit.value;
+  }
+
   private load(showtimeId: string): Entry {
     const entry: Entry = { facts: this.repo.showtime(this.db, showtimeId), settled: false };
     this.cache.set(showtimeId, entry);
     entry.facts.then(
       (facts) => {
         entry.performanceId = facts?.performanceId;
+        entry.value = facts;
         entry.settled = true;
       },
       // A failed read is not remembered (unless a newer entry replaced it meanwhile).
@@ -83,6 +99,7 @@ export class PurchaseFacts {
         if (this.cache.peek(showtimeId) !== current) return;
         const next: Entry = {
           facts: Promise.resolve(facts),
+          value: facts,
           settled: true,
           performanceId: facts?.performanceId,
         };
