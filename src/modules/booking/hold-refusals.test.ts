@@ -4,6 +4,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest
 import { createShowtimeWithSeats, createUser, createUsers } from '../../../test/factories.ts';
 import { hold, setupCheckout, type CheckoutHarness } from '../../../test/checkout.ts';
 import type { Container } from '../../container.ts';
+import { HoldRepository } from './hold.repository.ts';
 
 /**
  * Hold attempts an onsale refuses by the thousand: which stores they reach. SQL is seen on
@@ -157,6 +158,44 @@ describe('refused holds stop before the stores they need not ask', () => {
       payload: '{"seatIds": "not a list"}',
     });
     expect([withToken.statusCode, withToken.json().code]).toEqual([400, 'VALIDATION_FAILED']);
+  });
+
+  it('seats Redis called sold are refused again from memory for a second, and at once freed through this instance', async () => {
+    const st = await createShowtimeWithSeats(h.container, { rows: 1, seatsPerRow: 3 });
+    const [a, b] = await createUsers(h.container, 2);
+    const [sold, other] = [st.seats[0]!.id, st.seats[1]!.id];
+    // Sold as a confirmation marks it (through another instance's repository).
+    await new HoldRepository(h.container.redis).markSold(st.showtimeId, [sold]);
+    const held = `{st:${st.showtimeId}}:held`;
+    expect((await hold(h.app, a!, st.showtimeId, [sold])).json()).toMatchObject({ seatIds: [sold] });
+    watch = watchStores(h.container);
+    const again = await hold(h.app, b!, st.showtimeId, [sold]);
+    watch.stop();
+    expect([again.statusCode, again.json().code, again.json().seatIds]).toEqual([
+      409,
+      'SEATS_UNAVAILABLE',
+      [sold],
+    ]);
+    expect(watch.redisSent.filter((c) => c.includes(held))).toEqual([]);
+    expect(watch.sqlSent).toEqual([]);
+    // A seat not known sold still asks Redis (and the free one goes on to be held).
+    watch = watchStores(h.container);
+    const mixed = await hold(h.app, b!, st.showtimeId, [sold, other]);
+    watch.stop();
+    expect(mixed.json()).toMatchObject({ code: 'SEATS_UNAVAILABLE', seatIds: [sold] });
+    expect(watch.redisSent.filter((c) => c.includes(held))).toHaveLength(1);
+
+    // The repository itself: the memory lapses after a second, and a free through it forgets at once.
+    const repo = new HoldRepository(h.container.redis);
+    expect(await repo.takenSeatIds(st.showtimeId, [sold])).toEqual([sold]);
+    await h.container.redis.hdel(held, sold); // freed elsewhere
+    expect(await repo.takenSeatIds(st.showtimeId, [sold])).toEqual([sold]);
+    await new Promise((r) => setTimeout(r, 1_100));
+    expect(await repo.takenSeatIds(st.showtimeId, [sold])).toEqual([]);
+    await repo.markSold(st.showtimeId, [sold]);
+    expect(await repo.takenSeatIds(st.showtimeId, [sold])).toEqual([sold]);
+    await repo.free(st.showtimeId, 'some-hold', [sold]);
+    expect(await repo.takenSeatIds(st.showtimeId, [sold])).toEqual([]);
   });
 
   it('an expired hold not yet swept does not refuse the seat', async () => {

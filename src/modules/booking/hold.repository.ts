@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { performance } from 'node:perf_hooks';
 import { AppError } from '../../errors.ts';
 import { RedisScript, type RedisClient } from '../../infra/redis.ts';
 
@@ -126,11 +127,26 @@ export function heldSeatsDigest(ids: Iterable<string>): string {
 
 // KEYS: held. ARGV: seatIds... Those of the seats held, reserved or sold right now, by the HOLD script's
 // rule (LIVE): an entry past its expiry, not yet swept, is free. Reads only.
+// KEYS: held. ARGV: seatIds. The live seats of ARGV in order, and which of those are sold.
 const TAKEN = `${NOW} ${LIVE}
-local out = {}
+local taken, sold = {}, {}
 local values = redis.call('HMGET', KEYS[1], unpack(ARGV))
-for i = 1, #ARGV do if live(values[i]) then out[#out + 1] = ARGV[i] end end
-return out`;
+for i = 1, #ARGV do
+  if live(values[i]) then
+    taken[#taken + 1] = ARGV[i]
+    if values[i] == 'S' then sold[#sold + 1] = ARGV[i] end
+  end
+end
+return {taken, sold}`;
+
+/**
+ * How long a seat Redis called sold is refused by this instance without asking again. Sold is
+ * final unless a cancellation frees the seat: freed through this instance, it is forgotten at once;
+ * through another, this instance may refuse it for up to this long.
+ */
+const SOLD_MEMORY_MS = 1_000;
+/** Showtimes with remembered sold seats past which the lapsed ones are dropped. */
+const SOLD_MEMORY_SHOWTIMES = 1_000;
 
 export interface HoldRecord {
   id: string;
@@ -164,6 +180,9 @@ const HOLD_SCRIPT = new RedisScript(HOLD);
 const TAKEN_SCRIPT = new RedisScript(TAKEN);
 
 export class HoldRepository {
+  /** Per showtime, seats Redis answered sold since `until − SOLD_MEMORY_MS` (performance.now()). */
+  private readonly recentlySold = new Map<string, { until: number; seats: Set<string> }>();
+
   constructor(private readonly redis: RedisClient) {}
 
   private keys(showtimeId: string, holdId: string, userId = '-'): string[] {
@@ -266,7 +285,9 @@ export class HoldRepository {
 
   /** Frees seats after a failure, expiry or cancellation; only those still marked by this hold or sold. */
   async free(showtimeId: string, holdId: string, seatIds: string[]): Promise<void> {
+    this.recentlySold.delete(showtimeId);
     await this.redis.eval(FREE, 1, this.keys(showtimeId, holdId)[0]!, holdId, ...seatIds);
+    this.recentlySold.delete(showtimeId);
   }
 
   /** Sweeps lapsed holds of every showtime with open holds; returns how many expired. */
@@ -284,13 +305,44 @@ export class HoldRepository {
 
   /**
    * Of `seatIds`, those held, reserved or sold right now, in the order asked: the seats the hold
-   * script would refuse at this moment. A hold refuses them without reading the database.
+   * script would refuse at this moment. A hold refuses them without reading the database. When every
+   * one of them was answered sold within the last SOLD_MEMORY_MS, the answer comes from this
+   * instance without asking Redis (sold seats only: holds come and go within seconds).
    */
   async takenSeatIds(showtimeId: string, seatIds: string[]): Promise<string[]> {
     if (seatIds.length === 0) return [];
-    return orUnavailable(
-      async () => (await TAKEN_SCRIPT.run(this.redis, [this.keys(showtimeId, '-')[0]!], seatIds)) as string[],
+    // Attempts on seats sold a moment ago (a sold-out showtime's thousands of refusals) are answered
+    // here; any seat not known sold, and every seat once the memory lapses, asks Redis.
+    const known = this.recentlySold.get(showtimeId);
+    if (
+      known !== undefined &&
+      known.until > performance.now() &&
+      seatIds.every((id) => known.seats.has(id))
+    ) {
+      return seatIds;
+    }
+    const sentAt = performance.now();
+    const [taken, sold] = await orUnavailable(
+      async () =>
+        (await TAKEN_SCRIPT.run(this.redis, [this.keys(showtimeId, '-')[0]!], seatIds)) as [
+          string[],
+          string[],
+        ],
     );
+    if (sold.length > 0) this.rememberSold(showtimeId, sold, sentAt);
+    return taken;
+  }
+
+  private rememberSold(showtimeId: string, seatIds: string[], sentAt: number): void {
+    let known = this.recentlySold.get(showtimeId);
+    if (known === undefined || known.until <= sentAt) {
+      if (this.recentlySold.size >= SOLD_MEMORY_SHOWTIMES) {
+        for (const [id, entry] of this.recentlySold) if (entry.until <= sentAt) this.recentlySold.delete(id);
+      }
+      known = { until: sentAt + SOLD_MEMORY_MS, seats: new Set() };
+      this.recentlySold.set(showtimeId, known);
+    }
+    for (const id of seatIds) known.seats.add(id);
   }
 
   /** Seats held, reserved or sold right now (for the seat map: not AVAILABLE). */
