@@ -191,11 +191,19 @@ export interface Problem {
   [extra: string]: unknown;
 }
 
+/** Each code's problem type URI, made once (refusals are built by the thousand in an onsale). */
+const PROBLEM_TYPES = new Map<string, string>(
+  Object.keys(ERROR_TABLE).map((code) => [
+    code,
+    `https://culture-ticket.dev/problems/${code.toLowerCase().replaceAll('_', '-')}`,
+  ]),
+);
+
 export function problemOf(code: ErrorCode, detail?: string, extra?: Record<string, unknown>): Problem {
   const { status, title } = ERROR_TABLE[code];
   return {
     ...extra,
-    type: `https://culture-ticket.dev/problems/${code.toLowerCase().replaceAll('_', '-')}`,
+    type: PROBLEM_TYPES.get(code)!,
     title,
     status,
     detail: detail ?? title,
