@@ -226,7 +226,8 @@ export function startServer(
   const stop = async (): Promise<void> => {
     if (child.exitCode !== null || child.signalCode !== null) return;
     const exited = new Promise((r) => child.once('exit', r));
-    const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+    // A profiled process (--cpu-prof) writes its profile on exit: give it longer before the kill.
+    const timer = setTimeout(() => child.kill('SIGKILL'), nodeFlags.length > 0 ? 60_000 : 10_000);
     child.kill('SIGTERM');
     await exited;
     clearTimeout(timer);
