@@ -126,11 +126,14 @@ interface PathResult {
   steadyP99Ratio?: { median: number; perRound: number[] };
 }
 
-/** One measurement: warm-up, then the counted run with the server's CPU time around it. */
+/**
+ * One measurement: warm-up, then the counted run with the server's CPU time around it; with `amount`,
+ * that many calls and no warm-up (the first-sight pass).
+ */
 async function measure(
   server: Server,
   path: HotPath,
-  opts: { rate?: number; api: boolean },
+  opts: { rate?: number; api: boolean; amount?: number },
 ): Promise<Measured> {
   const request: autocannon.Request = {
     method: path.plan.method,
@@ -153,43 +156,12 @@ async function measure(
     },
   };
   const base = { url: server.base, connections: path.connections, requests: [request] };
-  if (!opts.rate) await autocannon({ ...base, duration: WARMUP_SECONDS });
+  if (!opts.rate && !opts.amount) await autocannon({ ...base, duration: WARMUP_SECONDS });
   const cpu0 = cpuSeconds(server.child.pid);
   const result = await autocannon({
     ...base,
-    duration: DURATION,
+    ...(opts.amount ? { amount: opts.amount } : { duration: DURATION }),
     ...(opts.rate && { overallRate: opts.rate }),
-  });
-  const cpu = cpuSeconds(server.child.pid) - cpu0;
-  const sample = sampleOf(result, path.expected);
-  return { ...sample, cpuMicros: Math.round((cpu * 1e6) / Math.max(1, result.requests.total)) };
-}
-
-/** One call per user (the priming pass of a path), with the API's CPU time around it. */
-async function firstSight(server: Server, path: HotPath): Promise<Measured> {
-  const cpu0 = cpuSeconds(server.child.pid);
-  const result = await autocannon({
-    url: server.base,
-    connections: path.connections,
-    amount: USERS,
-    requests: [
-      {
-        method: path.plan.method,
-        setupRequest: (req) => {
-          const call = path.plan.next();
-          return {
-            ...req,
-            path: call.path,
-            headers: {
-              ...req.headers,
-              ...call.headers,
-              ...(call.body && { 'content-type': 'application/json' }),
-            },
-            body: call.body,
-          };
-        },
-      },
-    ],
   });
   const cpu = cpuSeconds(server.child.pid) - cpu0;
   const sample = sampleOf(result, path.expected);
@@ -482,7 +454,7 @@ async function main(): Promise<void> {
         ratio: { median: NaN, perRound: [] },
       };
       if (path.prime) {
-        r.firstSight = await firstSight(api, path);
+        r.firstSight = await measure(api, path, { api: true, amount: USERS });
         console.log(
           `${path.key} first sight of ${USERS} users: ${r.firstSight.requestsPerSecond} req/s p50 ${r.firstSight.p50} p99 ${r.firstSight.p99} ms, ${r.firstSight.cpuMicros} µs CPU/req, errors ${r.firstSight.errors}`,
         );
