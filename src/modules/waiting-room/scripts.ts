@@ -84,7 +84,11 @@ ${STATUS_OF}
 return status_of(ARGV[1], now)
 `);
 
-/** Status of many users in one call (the SSE poller). Returns the triples flattened, plus now. */
+/**
+ * Status of many users in one call (the SSE poller, and first polls arriving together). Returns per
+ * user kind, a, b and, for a waiting user, the score and the leavers count ('' otherwise), flattened,
+ * plus now.
+ */
 export const STATUS_MANY = new LuaScript(`${NOW}
 ${STATUS_OF}
 local out = {}
@@ -93,6 +97,8 @@ for i = 1, #ARGV do
   out[#out + 1] = s[1]
   out[#out + 1] = s[2]
   out[#out + 1] = s[3]
+  out[#out + 1] = s[5] or ''
+  out[#out + 1] = s[6] or ''
 end
 out[#out + 1] = now
 return out

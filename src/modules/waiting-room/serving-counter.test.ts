@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, setupTestApp, type TestApp, type TestEnv } from '../../../test/context.ts';
 import { createShowtimeWithSeats, createUsers, type TestUser } from '../../../test/factories.ts';
 import { queueKeys } from './keys.ts';
-import { SNAPSHOT, STATUS } from './scripts.ts';
+import { SNAPSHOT, STATUS, STATUS_MANY } from './scripts.ts';
 import type { QueueView } from './waiting-room.service.ts';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -42,7 +42,12 @@ describe('waiting-room polls from the serving counter', () => {
       const args = command.args.map(String);
       const isSnapshot = args[0] === SNAPSHOT.sha || args[0] === SNAPSHOT.source;
       if (!isSnapshot && args.some((a) => a.includes(showtimeId)))
-        seen.push(args[0] === STATUS.sha || args[0] === STATUS.source ? 'STATUS' : command.name);
+        // A status read of the line, one user's or a batch's.
+        seen.push(
+          [STATUS.sha, STATUS.source, STATUS_MANY.sha, STATUS_MANY.source].includes(args[0]!)
+            ? 'STATUS'
+            : command.name,
+        );
       return original(command);
     }) as typeof redis.sendCommand;
     return {
@@ -82,6 +87,40 @@ describe('waiting-room polls from the serving counter', () => {
     } finally {
       store.restore();
     }
+  });
+
+  it('first polls arriving together share one status read of the store', async () => {
+    const { showtimeId } = await createShowtimeWithSeats(t.container, { queue: { enabled: true } });
+    const users = await createUsers(t.container, 40);
+    // Entered through the other instance: this one has seen none of them.
+    for (const u of users) {
+      const entered = await other.app.inject({ method: 'POST', url: url(showtimeId), headers: u.headers });
+      expect(entered.statusCode).toBe(200);
+    }
+    const store = watchStore(showtimeId);
+    let polled: Array<Awaited<ReturnType<typeof poll>>>;
+    try {
+      polled = await Promise.all(users.map((u) => poll(showtimeId, u)));
+    } finally {
+      store.restore();
+    }
+    polled.forEach(({ statusCode, view }, i) => {
+      expect(statusCode).toBe(200);
+      expect(view).toMatchObject({ status: 'WAITING', position: i + 1, ahead: i });
+    });
+    // One by one this was 40 reads on the showtime's slot.
+    const reads = store.seen.filter((c) => c === 'STATUS').length;
+    expect(reads).toBeGreaterThanOrEqual(1);
+    expect(reads).toBeLessThanOrEqual(3);
+    // Learned: the next polls ask nothing.
+    await sleep(400);
+    const again = watchStore(showtimeId);
+    try {
+      for (const u of users.slice(0, 5)) expect((await poll(showtimeId, u)).statusCode).toBe(200);
+    } finally {
+      again.restore();
+    }
+    expect(again.seen).toEqual([]);
   });
 
   it('never understates a place and never raises it, with leavers and admissions running', async () => {

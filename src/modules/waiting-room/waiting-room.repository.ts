@@ -161,7 +161,8 @@ export class WaitingRoomRepository {
     const now = out[out.length - 1];
     const states = new Map<string, QueueState>();
     userIds.forEach((userId, i) => {
-      states.set(userId, parseState(out[i * 3], out[i * 3 + 1], out[i * 3 + 2], now));
+      const [kind, a, b, score, left] = out.slice(i * 5, i * 5 + 5);
+      states.set(userId, parseState(kind, a, b, now, score === '' ? undefined : score, left));
     });
     return states;
   }

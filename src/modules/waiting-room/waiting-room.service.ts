@@ -5,6 +5,7 @@ import type { AdmissionTokens } from './admission-tokens.ts';
 import type { DrawSeeds, EntryIds } from './draw.ts';
 import type { ProofOfWork } from './proof-of-work.ts';
 import type { ServingCounter } from './serving-counter.ts';
+import { StatusBatcher } from './status-batch.ts';
 import type { QueueState, WaitingRoomRepository } from './waiting-room.repository.ts';
 import type { QueueSettings, QueueSettingsCache } from './queue-settings.ts';
 
@@ -35,6 +36,11 @@ export class WaitingRoomService implements AdmissionGate {
     private readonly counter: ServingCounter,
   ) {}
 
+  /** Polls the counter cannot answer, batched per showtime into STATUS_MANY calls. */
+  private readonly storeStatus = new StatusBatcher((showtimeId, userIds) =>
+    this.repo.statusMany(showtimeId, userIds),
+  );
+
   /**
    * Enters the queue. With the showtime's proof of work on, `altcha` must be a solved, unused challenge
    * of this showtime (400 CHALLENGE_REQUIRED otherwise); it is checked after the opening times, so a
@@ -62,7 +68,8 @@ export class WaitingRoomService implements AdmissionGate {
   /**
    * A poll. In the steady state it is answered from this instance's serving counter with no store
    * call (the position may overstate while leavers ahead are not yet passed, never understate);
-   * otherwise — unknown user, possibly admitted, before the draw, stale snapshot — Redis answers.
+   * otherwise — unknown user, possibly admitted, before the draw, stale snapshot — Redis answers, in
+   * one STATUS_MANY call for the polls of the showtime arriving together.
    */
   async status(showtimeId: string, userId: string): Promise<QueueView> {
     const settings = await this.queuedShowtime(showtimeId);
@@ -76,7 +83,7 @@ export class WaitingRoomService implements AdmissionGate {
         entryId: hot.entryId ?? this.ids.of(showtimeId, userId),
       };
     }
-    const state = await this.repo.status(showtimeId, userId);
+    const state = await this.storeStatus.status(showtimeId, userId);
     this.counter.learn(showtimeId, userId, state, this.ids.of(showtimeId, userId));
     const view = await this.toView(showtimeId, userId, state, settings);
     if (!view) throw new AppError('NOT_IN_QUEUE');
