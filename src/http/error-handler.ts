@@ -1,5 +1,5 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { AppError, ERROR_TABLE, problemOf, type ErrorCode, type Problem } from '../errors.ts';
+import { AppError, problemOf, type ErrorCode, type Problem } from '../errors.ts';
 import { isStoreOutage, OUTAGE_RETRY_AFTER_SECONDS } from './outage.ts';
 
 /** Maps Fastify's own error codes to ours, so clients see one vocabulary. */
@@ -105,16 +105,12 @@ export function sendProblem(reply: FastifyReply, problem: Problem): FastifyReply
   return reply.status(problem.status).type('application/problem+json').send(problemJson(problem));
 }
 
-const plainBodies = new Map<ErrorCode, string>();
-
 /**
- * Sends the problem of `code` with its title as detail, from a body made once per code: for
- * refusals a hook answers by the thousand (they carry nothing of the request).
+ * Sends the problem of `code` with its title as detail: for refusals a hook answers by the thousand
+ * (problemJson makes such a body once per code).
  */
 export function sendPlainProblem(reply: FastifyReply, code: ErrorCode): FastifyReply {
-  let body = plainBodies.get(code);
-  if (body === undefined) plainBodies.set(code, (body = problemJson(problemOf(code))));
-  return reply.status(ERROR_TABLE[code].status).type('application/problem+json').send(body);
+  return sendProblem(reply, problemOf(code));
 }
 
 export function registerErrorHandling(app: FastifyInstance): void {

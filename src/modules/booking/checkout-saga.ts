@@ -93,7 +93,6 @@ export class CheckoutSaga {
         const confirmed = await repo.confirmPending(tx, reservationId, now);
         if (!confirmed) return { row: await repo.byId(tx, reservationId), changed: false };
         const { row } = confirmed;
-        const updated = row;
         const sale = new Map(confirmed.seats.map((s) => [s.seatId, s]));
         const flipped = await inventory.sell(tx, [...sale.keys()]);
         if (flipped.length !== sale.size) throw new InventoryConflict();
@@ -128,7 +127,7 @@ export class CheckoutSaga {
             confirmedAt: now.toISOString(),
           },
         );
-        return { row: updated, changed: true, seatIds };
+        return { row, changed: true, seatIds };
       })
       .catch((err: unknown) => {
         if (!(err instanceof InventoryConflict)) throw err;

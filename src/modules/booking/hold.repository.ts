@@ -126,8 +126,8 @@ export function heldSeatsDigest(ids: Iterable<string>): string {
 }
 
 // KEYS: held. ARGV: seatIds... Those of the seats held, reserved or sold right now, by the HOLD script's
-// rule (LIVE): an entry past its expiry, not yet swept, is free. Reads only.
-// KEYS: held. ARGV: seatIds. The live seats of ARGV in order, and which of those are sold.
+// rule (LIVE): an entry past its expiry, not yet swept, is free. Reads only. Returns them in the
+// order asked, and which of them are sold.
 const TAKEN = `${NOW} ${LIVE}
 local taken, sold = {}, {}
 local values = redis.call('HMGET', KEYS[1], unpack(ARGV))
@@ -285,6 +285,7 @@ export class HoldRepository {
 
   /** Frees seats after a failure, expiry or cancellation; only those still marked by this hold or sold. */
   async free(showtimeId: string, holdId: string, seatIds: string[]): Promise<void> {
+    // Before, for the attempts made while the seats are freed; after, for an answer read before the free.
     this.recentlySold.delete(showtimeId);
     await this.redis.eval(FREE, 1, this.keys(showtimeId, holdId)[0]!, holdId, ...seatIds);
     this.recentlySold.delete(showtimeId);

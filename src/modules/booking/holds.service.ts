@@ -11,9 +11,14 @@ export interface HoldView {
   expiresAt: string;
 }
 
+/** The performance is on sale and `now` lies in the showtime's sales window. */
+function salesOpen(showtime: PurchaseShowtime, now: Date): boolean {
+  return showtime.onSale && now >= showtime.salesOpenAt && now < showtime.salesCloseAt;
+}
+
 /** Sales must be open now and the performance on sale. */
 export function assertSalesOpen(showtime: PurchaseShowtime, now: Date): void {
-  if (!showtime.onSale || now < showtime.salesOpenAt || now >= showtime.salesCloseAt) {
+  if (!salesOpen(showtime, now)) {
     throw new AppError('SALES_NOT_OPEN', undefined, {
       salesOpenAt: showtime.salesOpenAt.toISOString(),
       salesCloseAt: showtime.salesCloseAt.toISOString(),
@@ -64,9 +69,7 @@ export class HoldService {
   refusalBeforeBody(showtimeId: string, admissionToken: string | undefined): ErrorCode | undefined {
     if (admissionToken) return undefined;
     const facts = this.d.inventory.purchaseFactsNow(showtimeId);
-    if (!facts?.queueEnabled || !facts.onSale) return undefined;
-    const now = this.d.clock.now();
-    if (now < facts.salesOpenAt || now >= facts.salesCloseAt) return undefined;
+    if (!facts?.queueEnabled || !salesOpen(facts, this.d.clock.now())) return undefined;
     return 'ADMISSION_REQUIRED';
   }
 
