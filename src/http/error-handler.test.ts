@@ -2,6 +2,28 @@ import { describe, expect, it } from 'vitest';
 import { problemOf } from '../errors.ts';
 import { problemJson } from './error-handler.ts';
 
+describe('problemOf', () => {
+  it('keeps the standard members when an extra has the same name, and every other extra', () => {
+    const problem = problemOf('SEATS_UNAVAILABLE', 'Seats taken', {
+      status: 200,
+      code: 'OK',
+      type: 'about:blank',
+      seatIds: ['a'],
+      limit: 4,
+    });
+    expect(problem).toEqual({
+      type: 'https://culture-ticket.dev/problems/seats-unavailable',
+      title: problemOf('SEATS_UNAVAILABLE').title,
+      status: 409,
+      detail: 'Seats taken',
+      code: 'SEATS_UNAVAILABLE',
+      seatIds: ['a'],
+      limit: 4,
+    });
+    expect(Object.keys(problem)).toEqual(['type', 'title', 'status', 'detail', 'code', 'seatIds', 'limit']);
+  });
+});
+
 describe('problemJson', () => {
   it('writes the standard members first, then the extras, exactly what JSON.parse gives back', () => {
     const problem = {

@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setupTestApp, type TestApp, type TestEnv } from '../../../test/context.ts';
 import { ensureCategories } from '../../seed.ts';
-import { SearchRepository, type SearchFilter, type TextMode } from './search.repository.ts';
+import { PLAIN_QUERY, SearchRepository, type SearchFilter, type TextMode } from './search.repository.ts';
 import { kstDay } from './calendar.ts';
 
 /**
@@ -126,6 +126,44 @@ describe('catalogue search plans', () => {
       expect(plan, q).toContain('performances_search_chosung_bigrams');
       expect(plan, q).not.toMatch(readsEverything);
     }
+  });
+
+  it('matches a plain query word by word, without the full-text vector; other queries keep it', async () => {
+    const plain = await planOf('phantom17 햄릿');
+    expect(plain).not.toContain('performances_search_vector');
+    expect(plain).not.toContain('search_vector @@');
+    // Punctuation the parser splits on: the full-text match finds what a substring would not.
+    const punctuated = await planOf('phantom17-햄릿');
+    expect(punctuated).toContain('search_vector @@');
+  });
+
+  it('holds the premise of leaving the vector out: the parser makes each plain word one token, itself', async () => {
+    const plain = [
+      '하늘',
+      'phantom17',
+      '햄릿 시즌 2000',
+      'café naïve',
+      '日本語 漢字',
+      'ㅋㅋ ᄀᄁ',
+      'ß ǆ ª',
+      'ｈｅｌｌｏ',
+    ];
+    const tokens = await sql<{ q: string; lexemes: string }>`
+      SELECT q, plainto_tsquery('simple', q)::text AS lexemes FROM unnest(${plain}::text[]) AS q`.execute(
+      t.container.db,
+    );
+    for (const { q, lexemes } of tokens.rows) {
+      expect(PLAIN_QUERY.test(q), q).toBe(true);
+      expect(lexemes, q).toBe(
+        q
+          .split(' ')
+          .map((w) => `'${w}'`)
+          .join(' & '),
+      );
+    }
+    // What the parser splits, trims or drops is not plain.
+    for (const q of ['e-mail', "don't", 'x²', '1.5', '㈜', 'a_b', '١٢٣'])
+      expect(PLAIN_QUERY.test(q), q).toBe(false);
   });
 
   it('finds typos of a common title through the trigram indexes, in every order', async () => {
