@@ -118,6 +118,11 @@ export interface SeatsTable {
   sort_order: number;
 }
 
+/** A word of a title or a cast name, as jamo: what a typo is corrected to (migration 0150). */
+export interface PerformanceSearchWordsTable {
+  word: string;
+}
+
 export interface ViewFlushBatchesTable {
   batch_id: string;
   flushed_at: Generated<Date>;
@@ -134,5 +139,6 @@ declare module '../../infra/db.ts' {
     showtimes: ShowtimesTable;
     seats: SeatsTable;
     view_flush_batches: ViewFlushBatchesTable;
+    performance_search_words: PerformanceSearchWordsTable;
   }
 }

@@ -4,6 +4,7 @@ import { setupTestApp, type TestApp, type TestEnv } from '../../../test/context.
 import { ensureCategories } from '../../seed.ts';
 import { PLAIN_QUERY, SearchRepository, type SearchFilter, type TextMode } from './search.repository.ts';
 import { kstDay } from './calendar.ts';
+import { jamo } from './hangul.ts';
 
 /**
  * Search must stay an index lookup as the catalogue grows: on ten thousand analyzed performances,
@@ -164,6 +165,28 @@ describe('catalogue search plans', () => {
     // What the parser splits, trims or drops is not plain.
     for (const q of ['e-mail', "don't", 'x²', '1.5', '㈜', 'a_b', '١٢٣'])
       expect(PLAIN_QUERY.test(q), q).toBe(false);
+  });
+
+  it('looks a typo up among the words of titles, then its corrections through the trigram index', async () => {
+    // "햄릭" is one letter off "햄릿", a word of 5 titles in 10,000.
+    const repo = new SearchRepository();
+    const corrections = await repo.correctionsOf(t.container.db, '햄릭');
+    expect(corrections).toEqual([jamo('햄릿')]);
+    const filter: SearchFilter = {
+      q: '햄릭',
+      sort: 'popular',
+      page: 1,
+      size: 20,
+      includeDrafts: false,
+      today: kstDay(Date.now()),
+    };
+    const plan = await repo.explain(t.container.db, filter, 'loose', false, corrections);
+    expect(plan).toContain('performances_search_jamo');
+    // No similarity scored on performances: that is what the words table spares.
+    expect(plan).not.toMatch(/%>|similarity\(/);
+    expect(plan).not.toMatch(readsEverything);
+    const found = await repo.search(t.container.db, filter);
+    expect(found).toMatchObject({ total: 5, loose: true });
   });
 
   it('finds typos of a common title through the trigram indexes, in every order', async () => {

@@ -97,6 +97,8 @@ export type TextMode = 'exact' | 'loose';
 
 /** Typo matching starts at this many letters (jamo): shorter keys are too easily "similar". */
 const FUZZY_MIN_LETTERS = 5;
+/** The most words a typo is corrected to (the closest ones). */
+const MAX_CORRECTIONS = 20;
 /**
  * The similarity a whole title needs to a query (as jamo) to count as a typo of it. The index finds
  * candidates at pg_trgm's default `similarity_threshold` (0.3); this keeps the closer ones. One wrong
@@ -149,14 +151,39 @@ export class SearchRepository {
     return this.textPlans(db, f, async (conn) => {
       const exact = await this.searchIn(conn, f, 'exact');
       if (exact.total > 0 || !f.q || looseConditions(f.q).length === 0) return { ...exact, loose: false };
-      const loose = await this.searchIn(conn, f, 'loose');
+      const corrections = await this.correctionsOf(conn, f.q);
+      const loose = await this.searchIn(conn, f, 'loose', corrections);
       return loose.total > 0 ? { ...loose, loose: true } : { ...exact, loose: false };
     });
   }
 
+  /**
+   * The words of titles and cast names a typo of at least FUZZY_MIN_LETTERS letters may mean, as jamo,
+   * closest first: each holds an extent as similar to the query as pg_trgm's word similarity threshold
+   * (0.6) asks, the test `search_jamo %> key` applied to each performance before (migration 0150).
+   */
+  async correctionsOf(db: DbOrTx, q: string): Promise<string[]> {
+    const compact = q.replace(/ /g, '');
+    if (isChosungQuery(compact)) return [];
+    const key = jamo(compact);
+    if ([...key].length < FUZZY_MIN_LETTERS) return [];
+    const { rows } = await sql<{ word: string }>`
+      SELECT word FROM performance_search_words
+       WHERE word %> ${key}
+       ORDER BY word_similarity(${key}, word) DESC, word
+       LIMIT ${MAX_CORRECTIONS}`.execute(db);
+    return rows.map((r) => r.word);
+  }
+
   /** The plan of pageQuery as search() runs it (for tests): EXPLAIN's lines. */
-  async explain(db: DbOrTx, f: SearchFilter, mode: TextMode = 'exact', analyze = false): Promise<string> {
-    const compiled = this.pageQuery(db, f, mode).compile();
+  async explain(
+    db: DbOrTx,
+    f: SearchFilter,
+    mode: TextMode = 'exact',
+    analyze = false,
+    corrections: readonly string[] = [],
+  ): Promise<string> {
+    const compiled = this.pageQuery(db, f, mode, corrections).compile();
     return this.textPlans(db, f, async (conn) => {
       const explained = await conn.executeQuery<{ 'QUERY PLAN': string }>({
         ...compiled,
@@ -201,19 +228,20 @@ export class SearchRepository {
     db: DbOrTx,
     f: SearchFilter,
     mode: TextMode,
+    corrections: readonly string[] = [],
   ): Promise<{ rows: SummaryRow[]; total: number }> {
-    const rows = await this.pageQuery(db, f, mode).execute();
+    const rows = await this.pageQuery(db, f, mode, corrections).execute();
     if (rows.length > 0) return { rows, total: Number(rows[0]!.total) };
     if (f.page === 1) return { rows: [], total: 0 };
     // Past the last page the window count has no row to ride on: count separately.
-    const counted = await this.matching(db, f, mode)
+    const counted = await this.matching(db, f, mode, corrections)
       .select(sql<number>`count(*)`.as('n'))
       .executeTakeFirstOrThrow();
     return { rows: [], total: Number(counted.n) };
   }
 
   /** The page of matches with the total riding on each row (exposed so tests can EXPLAIN it). */
-  pageQuery(db: DbOrTx, f: SearchFilter, mode: TextMode = 'exact') {
+  pageQuery(db: DbOrTx, f: SearchFilter, mode: TextMode = 'exact', corrections: readonly string[] = []) {
     // With a text query the matches come from the text indexes. An order a b-tree could serve tempts
     // the planner to walk that index and test the text condition on every performance (it prices those
     // tests as nearly free; ~10× slower in bench/catalog), so the key is wrapped to keep its order only.
@@ -229,7 +257,7 @@ export class SearchRepository {
     // summary is joined for the page only. Carrying every column of every match (and its category and
     // venue) through the count and the sort cost ~10× at 100,000 performances (a common word has
     // 20,000 matches, more than work_mem holds).
-    const page = this.matching(db, f, mode)
+    const page = this.matching(db, f, mode, corrections)
       .select(['p.id', 'p.sales_count', 'p.view_count', 'p.created_at', 'p.start_date'])
       .select(sql<number>`count(*) OVER ()`.as('total'))
       .orderBy(orderBy[f.sort])
@@ -358,14 +386,14 @@ export class SearchRepository {
    * match to the predicate of the partial b-trees (deleted_at IS NULL): with sequential scans priced
    * out (textPlans), a full walk of one of those b-trees would be its next way around the text indexes.
    */
-  private matching(db: DbOrTx, f: SearchFilter, mode: TextMode) {
+  private matching(db: DbOrTx, f: SearchFilter, mode: TextMode, corrections: readonly string[] = []) {
     let query = db
       .selectFrom('performances as p')
       .where(
         f.q ? sql<SqlBool>`CASE WHEN p.deleted_at IS NULL THEN true END` : sql<SqlBool>`p.deleted_at IS NULL`,
       );
     if (!f.includeDrafts) query = query.where('p.status', '<>', 'DRAFT');
-    if (f.q) query = query.where(mode === 'exact' ? exactCondition(f.q) : looseCondition(f.q));
+    if (f.q) query = query.where(mode === 'exact' ? exactCondition(f.q) : looseCondition(f.q, corrections));
     for (const g of f.genres ?? []) query = query.where(genreCondition(g));
     // Category and region as lookups, not joins: the matches are counted and sorted on their own.
     if (f.category) {
@@ -417,10 +445,13 @@ function exactCondition(q: string): Expression<SqlBool> {
  * - initial consonants only ("ㄹㅁㅈㄹㅂ"): a substring of the title's or a cast name's initials;
  * - spacing and half-typed syllables ("레 미제라블", "오페라의유령", "레미ㅈ"): the query without spaces, as
  *   letters, is a substring of the title words, the title without spaces or a cast name;
- * - typos ("레미재라블"), from five letters: a word of the title or cast similar to the query
- *   (word_similarity ≥ pg_trgm's 0.6), or the whole title similar to it (≥ TITLE_SIMILARITY).
+ * - typos ("레미재라블"), from five letters: with `corrections` (SearchRepository.correctionsOf, the
+ *   words of titles and cast the typo is close to), a performance holding one of them; without (no
+ *   single word is close: "오페라의 유룡", typed across two words), a word of the title or cast similar
+ *   to the query (word_similarity ≥ pg_trgm's 0.6), or the whole title similar to it
+ *   (≥ TITLE_SIMILARITY), tested on each performance sharing a trigram with it.
  */
-export function looseConditions(q: string): Expression<SqlBool>[] {
+export function looseConditions(q: string, corrections: readonly string[] = []): Expression<SqlBool>[] {
   const compact = q.replace(/ /g, '');
   if (isChosungQuery(compact)) {
     const key = chosung(compact);
@@ -436,7 +467,10 @@ export function looseConditions(q: string): Expression<SqlBool>[] {
   const letters = [...key].length;
   const out: Expression<SqlBool>[] = [];
   if (letters >= 3) out.push(sql<SqlBool>`p.search_jamo LIKE ${likePattern(key)}`);
-  if (letters >= FUZZY_MIN_LETTERS) {
+  if (letters >= FUZZY_MIN_LETTERS && corrections.length > 0) {
+    // A corrected word is looked up as a typed one is: a substring, through the trigram index.
+    for (const word of corrections) out.push(sql<SqlBool>`p.search_jamo LIKE ${likePattern(word)}`);
+  } else if (letters >= FUZZY_MIN_LETTERS) {
     // The title without spaces is a whole word of search_jamo, so a title similar to the query makes
     // search_jamo similar too (the same matches): tested first, on a third of the letters, it spares a
     // match whose title is similar the costlier test of search_jamo (~20 % off a typo of a title's
@@ -449,8 +483,8 @@ export function looseConditions(q: string): Expression<SqlBool>[] {
   return out;
 }
 
-function looseCondition(q: string): Expression<SqlBool> {
-  const loose = looseConditions(q);
+function looseCondition(q: string, corrections: readonly string[]): Expression<SqlBool> {
+  const loose = looseConditions(q, corrections);
   return loose.length === 0 ? sql<SqlBool>`false` : sql<SqlBool>`(${sql.join(loose, sql` OR `)})`;
 }
 

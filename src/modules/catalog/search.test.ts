@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setupTestApp, type TestApp, type TestEnv } from '../../../test/context.ts';
 import { createUser, type TestUser } from '../../../test/factories.ts';
 import { categoryId, createPerformance, createVenue, daysFromNow } from '../../../test/catalog-fixtures.ts';
-import { bigramsOf } from './search.repository.ts';
+import { bigramsOf, SearchRepository } from './search.repository.ts';
+import { jamo } from './hangul.ts';
 
 describe('catalogue search', () => {
   let t: TestApp & { env: TestEnv };
@@ -112,6 +113,30 @@ describe('catalogue search', () => {
       headers: admin.headers,
       payload: { title: '햄릿' },
     });
+  });
+
+  it('corrects a typo to the words of titles and cast, following edits', async () => {
+    const patch = (payload: object) =>
+      t.app.inject({
+        method: 'PATCH',
+        url: `/api/v1/admin/performances/${ids.hamlet}`,
+        headers: admin.headers,
+        payload,
+      });
+    const corrections = (typo: string) => new SearchRepository().correctionsOf(t.container.db, typo);
+    expect(await corrections('맥베스외')).not.toContain(jamo('맥베스의'));
+    // The words of an edited title and cast are words a typo can mean, one letter off.
+    expect((await patch({ title: '맥베스의 비극', cast: ['셰익스피어'] })).statusCode).toBe(200);
+    expect(await corrections('맥베스외')).toContain(jamo('맥베스의'));
+    expect(await corrections('셰익스파어')).toEqual([jamo('셰익스피어')]);
+    const found = await search(q('맥베스외'));
+    expect(idsOf(found)).toEqual([ids.hamlet]);
+    expect(idsOf(await search(q('셰익스파어')))).toEqual([ids.hamlet]);
+    // A word no performance holds any more is still a known word, and finds nothing.
+    expect((await patch({ title: '햄릿', cast: [] })).statusCode).toBe(200);
+    expect(await corrections('맥베스외')).toContain(jamo('맥베스의'));
+    expect((await search(q('맥베스외'))).total).toBe(0);
+    expect(idsOf(await search(q('햄릿')))).toEqual([ids.hamlet]);
   });
 
   it('finds English words in any case and order, cast, venue and description', async () => {
