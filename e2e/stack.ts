@@ -89,6 +89,7 @@ export async function startStack(): Promise<Stack> {
     CORS_ORIGINS: baseUrl,
     DATABASE_URL: dbUrl.toString(),
     DATABASE_POOL_SIZE: '10',
+    DATABASE_TEXT_SEARCH_POOL_SIZE: '3',
     REDIS_KEY_PREFIX: redisPrefix,
     AMQP_EXCHANGE: `ct.e2e.${id}`,
     AMQP_QUEUE_PREFIX: `ct.e2e.${id}`,

@@ -103,6 +103,11 @@ export const CONFIG_SCHEMA = {
   ),
   DATABASE_REPLICA_URL: optional(url('postgres:', 'postgresql:'), 'PostgreSQL read replica (optional)'),
   DATABASE_POOL_SIZE: entry(int(1, 200), 'Connections per process', '20'),
+  DATABASE_TEXT_SEARCH_POOL_SIZE: entry(
+    int(1, 200),
+    'Connections per process for catalogue text search (opened on first use; sequential scans priced out)',
+    '10',
+  ),
   READ_YOUR_WRITES_SECONDS: entry(
     int(1, 300),
     'After a write, that user reads from the primary for this long (covers replica lag)',

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type pg from 'pg';
 import type { Config } from './config.ts';
-import { createDb, createPool, ensureDatabase, type Db } from './infra/db.ts';
+import { createDb, createPool, ensureDatabase, TEXT_SEARCH_SESSION, type Db } from './infra/db.ts';
 import { createLogger, type Logger } from './infra/logger.ts';
 import { createRedis, type RedisClient } from './infra/redis.ts';
 import { Broker } from './infra/broker.ts';
@@ -54,6 +54,12 @@ export interface Infra {
   db: Db;
   /** Where lag-tolerant reads go: the replica when configured, else the primary. */
   readDb: Db;
+  /**
+   * Twins of `db` and `readDb` for the catalogue's text search: the same databases through pools whose
+   * sessions price sequential scans out, so a search is one statement, not BEGIN, SET LOCAL, the query
+   * and COMMIT (docs/performance.md, "Search"). Connections are opened on first use.
+   */
+  textSearch: { primary: Db; read: Db };
   /** Per-user choice between replica and primary (read-your-writes after that user's writes). */
   readRouting: ReadRouting;
   redis: RedisClient;
@@ -144,6 +150,22 @@ export async function createInfra(
       })
     : undefined;
   const readDb = replicaPool ? createDb(replicaPool) : db;
+  const textSearchPool = (url: string, name: string) =>
+    createPool({
+      url,
+      poolSize: config.DATABASE_TEXT_SEARCH_POOL_SIZE,
+      applicationName: `ct-${processName}-${name}`,
+      onIdleError,
+      sessionOptions: TEXT_SEARCH_SESSION,
+    });
+  const searchPool = textSearchPool(config.DATABASE_URL, 'search');
+  const searchReplicaPool = config.DATABASE_REPLICA_URL
+    ? textSearchPool(config.DATABASE_REPLICA_URL, 'search-read')
+    : undefined;
+  const textSearch = {
+    primary: createDb(searchPool),
+    read: searchReplicaPool ? createDb(searchReplicaPool) : undefined,
+  };
   const redis = createRedis({
     url: config.REDIS_URL,
     clusterNodes: config.REDIS_CLUSTER_NODES,
@@ -160,7 +182,12 @@ export async function createInfra(
     metrics,
   });
   broker.connectInBackground();
-  observePools(metrics, { primary: pool, replica: replicaPool });
+  observePools(metrics, {
+    primary: pool,
+    replica: replicaPool,
+    search: searchPool,
+    'search-replica': searchReplicaPool,
+  });
   const readRouting = new ReadRouting({
     redis,
     primary: db,
@@ -180,6 +207,8 @@ export async function createInfra(
     redis.disconnect();
     await db.destroy();
     if (replicaPool) await readDb.destroy();
+    await textSearch.primary.destroy();
+    if (textSearch.read) await textSearch.read.destroy();
   };
   return {
     config,
@@ -187,6 +216,7 @@ export async function createInfra(
     pool,
     db,
     readDb,
+    textSearch: { primary: textSearch.primary, read: textSearch.read ?? textSearch.primary },
     readRouting,
     redis,
     broker,

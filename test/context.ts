@@ -38,6 +38,7 @@ export async function createTestEnv(extraEnv: Record<string, string> = {}): Prom
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     DATABASE_URL: databaseUrl(dbName),
     DATABASE_POOL_SIZE: '10',
+    DATABASE_TEXT_SEARCH_POOL_SIZE: '3',
     REDIS_KEY_PREFIX: redisPrefix,
     AMQP_EXCHANGE: `ct.test.${id}`,
     AMQP_QUEUE_PREFIX: `ct.test.${id}`,

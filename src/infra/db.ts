@@ -24,7 +24,15 @@ export interface DbOptions {
   applicationName?: string;
   /** Told when an idle connection is lost (server restart, failover); the pool replaces it. */
   onIdleError?: (err: Error) => void;
+  /** Settings every connection of the pool starts its session with, e.g. `-c enable_seqscan=off`. */
+  sessionOptions?: string;
 }
+
+/**
+ * The session of a text-search connection: sequential scans priced out, as the catalogue's search
+ * otherwise sets per transaction (SearchRepository.textPlans says why).
+ */
+export const TEXT_SEARCH_SESSION = '-c enable_seqscan=off';
 
 export function createPool(opts: DbOptions): pg.Pool {
   const pool = new pg.Pool({
@@ -35,6 +43,7 @@ export function createPool(opts: DbOptions): pg.Pool {
     // A runaway query must not hold a connection through an onsale.
     statement_timeout: 15_000,
     application_name: opts.applicationName ?? 'culture-ticket',
+    ...(opts.sessionOptions ? { options: opts.sessionOptions } : {}),
   });
   // Without listeners, a lost connection's 'error' event crashes the process: on the pool for idle
   // clients, and on the client itself while it is checked out between two queries (a transaction

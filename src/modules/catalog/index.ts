@@ -61,7 +61,7 @@ export interface CatalogOptions {
 /** What the catalogue is built from. */
 export type CatalogInfra = Pick<
   Infra,
-  'config' | 'log' | 'db' | 'readDb' | 'readRouting' | 'redis' | 'metrics' | 'tokens' | 'clock'
+  'config' | 'log' | 'db' | 'readDb' | 'textSearch' | 'readRouting' | 'redis' | 'metrics' | 'tokens' | 'clock'
 >;
 
 /** Builds the catalogue: repositories → caches → services → routes, and the leased view-flush job. */
@@ -77,10 +77,14 @@ export function createCatalogModule(infra: CatalogInfra, opts: CatalogOptions = 
   const readDb = infra.readDb === infra.db ? db : infra.readDb.withPlugin(counting);
 
   // Read routing (read-your-writes) picks the database; the catalogue's counted handles stand in for it.
+  const textDb = infra.textSearch.primary.withPlugin(counting);
+  const textReadDb =
+    infra.textSearch.read === infra.textSearch.primary ? textDb : infra.textSearch.read.withPlugin(counting);
   const dbs: CatalogDbs = {
     primary: db,
     lags: infra.readRouting.hasReplica,
     readFor: async (userId) => ((await infra.readRouting.readDbFor(userId)) === infra.db ? db : readDb),
+    textSearchTwin: (of) => (of === db ? textDb : of === readDb ? textReadDb : undefined),
   };
   const primaryAfterWriteSeconds = config.READ_YOUR_WRITES_SECONDS;
 

@@ -12,6 +12,11 @@ export interface CatalogDbs {
   readFor(userId: string | undefined): Promise<Db>;
   /** True when a replica is configured, i.e. `readFor` may answer with a database that lags. */
   readonly lags: boolean;
+  /**
+   * The same database as `of` (the primary or the read database above) through the text-search pool,
+   * whose sessions price sequential scans out (infra `textSearch`); undefined for any other handle.
+   */
+  textSearchTwin?(of: Db): Db | undefined;
 }
 
 /** Without a replica: everything reads the one database (tools, tests that need no routing). */

@@ -147,14 +147,20 @@ export class SearchRepository {
    * typo would find ("did you mean"): exact matches are never drowned by near ones, and a query that
    * finds something costs the same plan as before.
    */
-  async search(db: DbOrTx, f: SearchFilter): Promise<{ rows: SummaryRow[]; total: number; loose: boolean }> {
-    return this.textPlans(db, f, async (conn) => {
+  async search(
+    db: DbOrTx,
+    f: SearchFilter,
+    /** `db`'s sessions already price sequential scans out (the text-search pool): no transaction needed. */
+    opts: { scansPricedOut?: boolean } = {},
+  ): Promise<{ rows: SummaryRow[]; total: number; loose: boolean }> {
+    const run = async (conn: DbOrTx) => {
       const exact = await this.searchIn(conn, f, 'exact');
       if (exact.total > 0 || !f.q || looseConditions(f.q).length === 0) return { ...exact, loose: false };
       const corrections = await this.correctionsOf(conn, f.q);
       const loose = await this.searchIn(conn, f, 'loose', corrections);
       return loose.total > 0 ? { ...loose, loose: true } : { ...exact, loose: false };
-    });
+    };
+    return opts.scansPricedOut ? run(db) : this.textPlans(db, f, run);
   }
 
   /**

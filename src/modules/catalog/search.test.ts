@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setupTestApp, type TestApp, type TestEnv } from '../../../test/context.ts';
 import { createUser, type TestUser } from '../../../test/factories.ts';
@@ -137,6 +138,32 @@ describe('catalogue search', () => {
     expect(await corrections('맥베스외')).toContain(jamo('맥베스의'));
     expect((await search(q('맥베스외'))).total).toBe(0);
     expect(idsOf(await search(q('햄릿')))).toEqual([ids.hamlet]);
+  });
+
+  it('sends a text search as one statement, through connections that price sequential scans out', async () => {
+    const sent: string[] = [];
+    const original = pg.Client.prototype.query;
+    pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
+      const config = args[0];
+      sent.push(typeof config === 'string' ? config : String((config as { text?: string }).text));
+      return (original as (...a: unknown[]) => unknown).apply(this, args);
+    } as typeof original;
+    try {
+      await search(`${q('레미제')}&size=11`); // categories and the like, cached from here on
+      sent.length = 0;
+      expect(idsOf(await search(`${q('레미제')}&size=12`))).toEqual([ids.les]);
+      expect(sent).toHaveLength(1);
+      expect(sent[0]).not.toMatch(/^\s*(begin|set)/i);
+    } finally {
+      pg.Client.prototype.query = original;
+    }
+    const setting = await sql<{ enable_seqscan: string }>`SHOW enable_seqscan`.execute(
+      t.container.textSearch.read,
+    );
+    expect(setting.rows[0]!.enable_seqscan).toBe('off');
+    // The ordinary pools keep the planner's own choice.
+    const ordinary = await sql<{ enable_seqscan: string }>`SHOW enable_seqscan`.execute(t.container.db);
+    expect(ordinary.rows[0]!.enable_seqscan).toBe('on');
   });
 
   it('finds English words in any case and order, cast, venue and description', async () => {
