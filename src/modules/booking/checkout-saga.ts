@@ -144,13 +144,15 @@ export class CheckoutSaga {
     if (result.changed && result.seatIds) {
       this.d.metrics.checkouts.inc({ outcome: 'CONFIRMED' });
       const seatIds = result.seatIds;
-      await afterCommit(this.d.log, 'mark seats sold', () => this.d.holds.markSold(row.showtime_id, seatIds));
-      await afterCommit(this.d.log, 'sales ranking', () =>
-        this.d.ranking.recordSales(row.performance_id, seatIds.length),
-      );
-      await afterCommit(this.d.log, 'admission release', () =>
-        this.d.gate.release(row.showtime_id, row.user_id),
-      );
+      // Independent of each other: sent together, they share one Redis round trip (auto-pipelining)
+      // instead of three in a row before the buyer's answer.
+      await Promise.all([
+        afterCommit(this.d.log, 'mark seats sold', () => this.d.holds.markSold(row.showtime_id, seatIds)),
+        afterCommit(this.d.log, 'sales ranking', () =>
+          this.d.ranking.recordSales(row.performance_id, seatIds.length),
+        ),
+        afterCommit(this.d.log, 'admission release', () => this.d.gate.release(row.showtime_id, row.user_id)),
+      ]);
       return outcome(row);
     }
     // Someone else closed it first. If it closed without confirming, this payment must be refunded.

@@ -180,8 +180,11 @@ export class ReservationService {
     // The reservation is committed: this user's next reads (my reservations) go to the primary.
     await afterCommit(this.d.log, 'read-your-writes marker', () => this.d.readRouting.markWrote(userId));
 
-    // Seats stay taken in Redis a little past the deadline, so the recovery job expires the reservation first.
-    await this.d.holds
+    // Seats stay taken in Redis a little past the deadline, so the recovery job expires the reservation
+    // first. Marked while the gateway pre-registers the payment (the two are independent: one round trip
+    // of waiting, not two), and awaited before either outcome goes on, so a compensation below frees the
+    // seats after they were marked, never before.
+    const marked = this.d.holds
       .markReserved(hold, reservationId, new Date(expiresAt.getTime() + 120_000))
       .catch((err) => this.d.log.warn({ err }, 'hold not marked reserved; the database guard still holds'));
 
@@ -201,7 +204,10 @@ export class ReservationService {
     };
     try {
       // Pre-registered first in every case: PortOne then refuses any other amount for this payment id.
-      await this.d.gateway.preRegister(paymentId, row.total, this.returnUrl(reservationId));
+      await Promise.all([
+        this.d.gateway.preRegister(paymentId, row.total, this.returnUrl(reservationId)),
+        marked,
+      ]);
       if (payMethod === 'VIRTUAL_ACCOUNT') {
         // The account is issued now: the buyer deposits at the bank, the deposit webhook confirms.
         const account = await this.d.gateway.issueVirtualAccount(paymentId, {
@@ -212,6 +218,7 @@ export class ReservationService {
         row.virtual_account = account;
       }
     } catch (err) {
+      await marked;
       // Compensate: the reservation fails, its seats and coupon are released, and whatever the gateway may
       // have registered is voided (or left to the recovery job while the gateway is down).
       await this.saga.fail(reservationId, {
