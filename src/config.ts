@@ -104,8 +104,8 @@ export const CONFIG_SCHEMA = {
   DATABASE_REPLICA_URL: optional(url('postgres:', 'postgresql:'), 'PostgreSQL read replica (optional)'),
   DATABASE_POOL_SIZE: entry(int(1, 200), 'Connections per process', '20'),
   DATABASE_TEXT_SEARCH_POOL_SIZE: entry(
-    int(1, 200),
-    'Connections per process for catalogue text search (opened on first use; sequential scans priced out)',
+    int(0, 200),
+    'Connections per process for catalogue text search (opened on first use; their sessions price sequential scans out); 0: search uses the main pools, one transaction per search (behind a pooler that does not pass startup options)',
     '10',
   ),
   READ_YOUR_WRITES_SECONDS: entry(

@@ -59,7 +59,7 @@ export interface Infra {
    * sessions price sequential scans out, so a search is one statement, not BEGIN, SET LOCAL, the query
    * and COMMIT (docs/performance.md, "Search"). Connections are opened on first use.
    */
-  textSearch: { primary: Db; read: Db };
+  textSearch?: { primary: Db; read: Db };
   /** Per-user choice between replica and primary (read-your-writes after that user's writes). */
   readRouting: ReadRouting;
   redis: RedisClient;
@@ -158,14 +158,14 @@ export async function createInfra(
       onIdleError,
       sessionOptions: TEXT_SEARCH_SESSION,
     });
-  const searchPool = textSearchPool(config.DATABASE_URL, 'search');
-  const searchReplicaPool = config.DATABASE_REPLICA_URL
-    ? textSearchPool(config.DATABASE_REPLICA_URL, 'search-read')
-    : undefined;
-  const textSearch = {
-    primary: createDb(searchPool),
-    read: searchReplicaPool ? createDb(searchReplicaPool) : undefined,
-  };
+  const withTextSearch = config.DATABASE_TEXT_SEARCH_POOL_SIZE > 0;
+  const searchPool = withTextSearch ? textSearchPool(config.DATABASE_URL, 'search') : undefined;
+  const searchReplicaPool =
+    withTextSearch && config.DATABASE_REPLICA_URL
+      ? textSearchPool(config.DATABASE_REPLICA_URL, 'search-read')
+      : undefined;
+  const textSearchPrimary = searchPool ? createDb(searchPool) : undefined;
+  const textSearchRead = searchReplicaPool ? createDb(searchReplicaPool) : textSearchPrimary;
   const redis = createRedis({
     url: config.REDIS_URL,
     clusterNodes: config.REDIS_CLUSTER_NODES,
@@ -207,8 +207,8 @@ export async function createInfra(
     redis.disconnect();
     await db.destroy();
     if (replicaPool) await readDb.destroy();
-    await textSearch.primary.destroy();
-    if (textSearch.read) await textSearch.read.destroy();
+    await textSearchPrimary?.destroy();
+    if (textSearchRead !== textSearchPrimary) await textSearchRead?.destroy();
   };
   return {
     config,
@@ -216,7 +216,8 @@ export async function createInfra(
     pool,
     db,
     readDb,
-    textSearch: { primary: textSearch.primary, read: textSearch.read ?? textSearch.primary },
+    textSearch:
+      textSearchPrimary && textSearchRead ? { primary: textSearchPrimary, read: textSearchRead } : undefined,
     readRouting,
     redis,
     broker,

@@ -77,13 +77,15 @@ export function createCatalogModule(infra: CatalogInfra, opts: CatalogOptions = 
   const readDb = infra.readDb === infra.db ? db : infra.readDb.withPlugin(counting);
 
   // Read routing (read-your-writes) picks the database; the catalogue's counted handles stand in for it.
-  const textDb = infra.textSearch.primary.withPlugin(counting);
+  const textSearch = infra.textSearch;
+  const textDb = textSearch?.primary.withPlugin(counting);
   const textReadDb =
-    infra.textSearch.read === infra.textSearch.primary ? textDb : infra.textSearch.read.withPlugin(counting);
+    textSearch?.read === textSearch?.primary ? textDb : textSearch?.read.withPlugin(counting);
   const dbs: CatalogDbs = {
     primary: db,
     lags: infra.readRouting.hasReplica,
     readFor: async (userId) => ((await infra.readRouting.readDbFor(userId)) === infra.db ? db : readDb),
+    // Without a text-search pool (DATABASE_TEXT_SEARCH_POOL_SIZE=0) a search runs in a transaction of its own.
     textSearchTwin: (of) => (of === db ? textDb : of === readDb ? textReadDb : undefined),
   };
   const primaryAfterWriteSeconds = config.READ_YOUR_WRITES_SECONDS;

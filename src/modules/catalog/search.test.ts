@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { setupTestApp, type TestApp, type TestEnv } from '../../../test/context.ts';
+import { createTestApp, setupTestApp, type TestApp, type TestEnv } from '../../../test/context.ts';
 import { createUser, type TestUser } from '../../../test/factories.ts';
 import { categoryId, createPerformance, createVenue, daysFromNow } from '../../../test/catalog-fixtures.ts';
 import { bigramsOf, SearchRepository } from './search.repository.ts';
@@ -158,12 +158,24 @@ describe('catalogue search', () => {
       pg.Client.prototype.query = original;
     }
     const setting = await sql<{ enable_seqscan: string }>`SHOW enable_seqscan`.execute(
-      t.container.textSearch.read,
+      t.container.textSearch!.read,
     );
     expect(setting.rows[0]!.enable_seqscan).toBe('off');
     // The ordinary pools keep the planner's own choice.
     const ordinary = await sql<{ enable_seqscan: string }>`SHOW enable_seqscan`.execute(t.container.db);
     expect(ordinary.rows[0]!.enable_seqscan).toBe('on');
+  });
+
+  it('without a text-search pool, searches in a transaction of its own on the main pool', async () => {
+    const plain = await createTestApp(t.env, { DATABASE_TEXT_SEARCH_POOL_SIZE: '0' });
+    try {
+      expect(plain.container.textSearch).toBeUndefined();
+      const res = await plain.app.inject({ method: 'GET', url: `/api/v1/performances?${q('레미제')}` });
+      expect(res.statusCode).toBe(200);
+      expect(idsOf(res.json())).toEqual([ids.les]);
+    } finally {
+      await plain.close();
+    }
   });
 
   it('finds English words in any case and order, cast, venue and description', async () => {
