@@ -121,15 +121,6 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   const stoppers: Stopper[] = [];
-  if (command === 'all') {
-    await runMigrations(config);
-    await runSeed(config, true);
-  }
-  if (command === 'gateway' || command === 'all') stoppers.push(await startGateway(config));
-  if (command === 'worker' || command === 'all') stoppers.push(await startWorker(config));
-  if (command === 'api' || command === 'all') stoppers.push(await startApi(config));
-  if (command === 'all') console.log(welcomeBanner(config));
-
   let stopping = false;
   const shutdown = (signal: string): void => {
     if (stopping) return;
@@ -142,12 +133,29 @@ async function main(): Promise<void> {
     }, SHUTDOWN_DEADLINE_MS).unref();
     // Stop in reverse start order: the API stops taking requests before the worker and gateway go.
     void (async () => {
-      for (const stop of stoppers.reverse()) await stop().catch((err) => console.error(err));
+      for (const stop of [...stoppers].reverse()) await stop().catch((err) => console.error(err));
       process.exit(0);
     })();
   };
+  // Before anything starts: a process answers its health check while the later parts still start, and
+  // a SIGTERM then must drain what is running, not kill the process outright.
   process.on('SIGTERM', () => shutdown('SIGTERM'));
   process.on('SIGINT', () => shutdown('SIGINT'));
+  if (command === 'all') {
+    await runMigrations(config);
+    await runSeed(config, true);
+  }
+  const start = async (part: () => Promise<Stopper>): Promise<void> => {
+    if (stopping) return;
+    const stopper = await part();
+    stoppers.push(stopper);
+    // Stopped while it started: the shutdown's list was taken already, so stop it here.
+    if (stopping) await stopper().catch((err) => console.error(err));
+  };
+  if (command === 'gateway' || command === 'all') await start(() => startGateway(config));
+  if (command === 'worker' || command === 'all') await start(() => startWorker(config));
+  if (command === 'api' || command === 'all') await start(() => startApi(config));
+  if (command === 'all' && !stopping) console.log(welcomeBanner(config));
 }
 
 main().catch((err) => {

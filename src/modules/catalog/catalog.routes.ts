@@ -73,9 +73,9 @@ export const catalogRoutes =
       request.user ? { user: request.user.id } : { address: addressKey(request.ip) };
 
     /**
-     * The default per-address budget of a search route, taken from Redis a slice at a time (as the
-     * poll's is): searches come by the hundred a second in an onsale, and a counter call each was a
-     * Redis round trip per search. Same counter name as the plugin's route limit it replaces.
+     * The default per-address budget of the search, taken from Redis a slice at a time (as the poll's
+     * is): searches come by the hundred a second in an onsale, and a counter call each was a Redis round
+     * trip per search. Same counter name as the plugin's route limit it replaces.
      */
     const perAddress = (url: string) =>
       app.leasedLimits([
@@ -154,8 +154,11 @@ export const catalogRoutes =
           querystring: SuggestionQuery,
           response: { 200: Type.Array(Suggestion), ...errors(400, 429, 503) },
         },
-        onRequest: perAddress('/search/suggestions'),
-        config: { access: 'public' },
+        // The plugin's limit, whose local first tier rate-limit-store.test.ts exercises on this route.
+        config: {
+          access: 'public',
+          rateLimit: { max: config.RATE_LIMIT_PER_MINUTE, timeWindow: '1 minute' },
+        },
       },
       async (request) => reads.suggestions(normalizeQuery(request.query.q)),
     );

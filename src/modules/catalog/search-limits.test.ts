@@ -2,8 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setupTestApp, type TestApp, type TestEnv } from '../../../test/context.ts';
 
 /**
- * The search routes' per-address budget (RATE_LIMIT_PER_MINUTE) is leased from Redis a slice at a
- * time: it still refuses past the budget, with the plugin's headers and a 429 problem.
+ * The search routes' per-address budget (RATE_LIMIT_PER_MINUTE): the search's is leased from Redis a
+ * slice at a time, the suggestions' counted by the plugin; both refuse past the budget alike, with the
+ * same headers and 429 problem.
  */
 describe('search rate limits', () => {
   let t: TestApp & { env: TestEnv };
