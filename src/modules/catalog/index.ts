@@ -77,10 +77,10 @@ export function createCatalogModule(infra: CatalogInfra, opts: CatalogOptions = 
   const readDb = infra.readDb === infra.db ? db : infra.readDb.withPlugin(counting);
 
   // Read routing (read-your-writes) picks the database; the catalogue's counted handles stand in for it.
-  const textSearch = infra.textSearch;
+  const { textSearch } = infra;
   const textDb = textSearch?.primary.withPlugin(counting);
   const textReadDb =
-    textSearch?.read === textSearch?.primary ? textDb : textSearch?.read.withPlugin(counting);
+    textSearch && textSearch.read !== textSearch.primary ? textSearch.read.withPlugin(counting) : textDb;
   const dbs: CatalogDbs = {
     primary: db,
     lags: infra.readRouting.hasReplica,

@@ -169,10 +169,8 @@ export class SearchRepository {
    * (0.6) asks, the test `search_jamo %> key` applied to each performance before (migration 0150).
    */
   async correctionsOf(db: DbOrTx, q: string): Promise<string[]> {
-    const compact = q.replace(/ /g, '');
-    if (isChosungQuery(compact)) return [];
-    const key = jamo(compact);
-    if ([...key].length < FUZZY_MIN_LETTERS) return [];
+    const key = typoKey(q);
+    if (key === undefined) return [];
     const { rows } = await sql<{ word: string }>`
       SELECT word FROM performance_search_words
        WHERE word %> ${key}
@@ -437,7 +435,7 @@ export const PLAIN_QUERY = /^(?:[0-9 ]|(?=\p{L})[\p{sc=Hangul}\p{sc=Latin}\p{sc=
  * each word as a substring, in any order, or, for a query with punctuation or other scripts ("e-mail",
  * "x²", which the parser splits or trims), whole words through the full-text vector as well. A plain
  * query leaves the vector out: OR-ing it in made PostgreSQL recheck both conditions on every match, about
- * twice the work of a common word (bench/reports/hot.md).
+ * twice the work of a common word (docs/performance.md, "Search and refusals").
  */
 function exactCondition(q: string): Expression<SqlBool> {
   const words = sql.join(q.split(' ').map(wordCondition), sql` AND `);
@@ -473,10 +471,11 @@ export function looseConditions(q: string, corrections: readonly string[] = []):
   const letters = [...key].length;
   const out: Expression<SqlBool>[] = [];
   if (letters >= 3) out.push(sql<SqlBool>`p.search_jamo LIKE ${likePattern(key)}`);
-  if (letters >= FUZZY_MIN_LETTERS && corrections.length > 0) {
+  if (letters < FUZZY_MIN_LETTERS) return out;
+  if (corrections.length > 0) {
     // A corrected word is looked up as a typed one is: a substring, through the trigram index.
     for (const word of corrections) out.push(sql<SqlBool>`p.search_jamo LIKE ${likePattern(word)}`);
-  } else if (letters >= FUZZY_MIN_LETTERS) {
+  } else {
     // The title without spaces is a whole word of search_jamo, so a title similar to the query makes
     // search_jamo similar too (the same matches): tested first, on a third of the letters, it spares a
     // match whose title is similar the costlier test of search_jamo (~20 % off a typo of a title's
@@ -487,6 +486,14 @@ export function looseConditions(q: string, corrections: readonly string[] = []):
     );
   }
   return out;
+}
+
+/** The query as the letters a typo is matched on (jamo, no spaces); none for initials or short keys. */
+function typoKey(q: string): string | undefined {
+  const compact = q.replace(/ /g, '');
+  if (isChosungQuery(compact)) return undefined;
+  const key = jamo(compact);
+  return [...key].length >= FUZZY_MIN_LETTERS ? key : undefined;
 }
 
 function looseCondition(q: string, corrections: readonly string[]): Expression<SqlBool> {
