@@ -5,7 +5,7 @@
  * process doing the work, and its CPU time can be read from /proc/<pid>/stat.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { ROOT, freePort, run, waitFor, httpOk } from '../test/processes.ts';
 
 export interface StackOptions {
@@ -38,6 +38,33 @@ export function cpuSeconds(pid: number | undefined): number {
   } catch {
     return 0;
   }
+}
+
+/**
+ * CPU seconds used so far by PostgreSQL on this machine: every `postgres` process's own time plus the
+ * time of its children that have exited (the postmaster's cutime + cstime), so a backend that ends
+ * during a measurement still counts. Linux /proc; 0 where there is none.
+ */
+export function postgresCpuSeconds(): number {
+  let ticks = 0;
+  let pids: string[];
+  try {
+    pids = readdirSync('/proc').filter((d) => /^\d+$/.test(d));
+  } catch {
+    return 0;
+  }
+  for (const pid of pids) {
+    let stat: string;
+    try {
+      stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    } catch {
+      continue; // gone since the listing
+    }
+    if (stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')')) !== 'postgres') continue;
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    ticks += Number(fields[11]) + Number(fields[12]) + Number(fields[13]) + Number(fields[14]);
+  }
+  return ticks / TICKS;
 }
 
 /** CPU seconds the whole machine has spent busy (all cores, not idle or waiting on I/O) since boot. */

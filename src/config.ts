@@ -108,6 +108,11 @@ export const CONFIG_SCHEMA = {
     'Connections per process for catalogue text search (opened on first use; their sessions price sequential scans out); 0: search uses the main pools, one transaction per search (behind a pooler that does not pass startup options)',
     '10',
   ),
+  SEARCH_CACHE_MS: entry(
+    int(0, 60_000),
+    'How long an instance reuses a public search page (the same query, filters, page and size); 0: every search reads the database',
+    '3000',
+  ),
   READ_YOUR_WRITES_SECONDS: entry(
     int(1, 300),
     'After a write, that user reads from the primary for this long (covers replica lag)',

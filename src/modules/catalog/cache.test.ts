@@ -122,4 +122,31 @@ describe('catalogue caches across instances', () => {
     };
     expect(await within(1_000, allGone)).toBe(true);
   });
+
+  it('a repeated public search is served from the page cache; SEARCH_CACHE_MS=0 reads the database each time', async () => {
+    await createPerformance(a.app, admin, { venueId, categoryId: musical, title: '노트르담 드 파리' });
+    const search = `/api/v1/performances?q=${encodeURIComponent('노트르담')}`;
+    const queriesOf = async (app: TestApp, times: number): Promise<number> => {
+      const before = await queryCount(app.container);
+      for (let i = 0; i < times; i++) {
+        expect((await app.app.inject({ method: 'GET', url: search })).json().total).toBe(1);
+      }
+      return (await queryCount(app.container)) - before;
+    };
+    const cached = await queriesOf(b, 3);
+    const uncached = await createTestApp(env, { SEARCH_CACHE_MS: '0' });
+    try {
+      // Its first search also reads the categories (genre words), once per minute.
+      await uncached.app.inject({
+        method: 'GET',
+        url: `/api/v1/performances?q=${encodeURIComponent('파리')}`,
+      });
+      const perSearch = await queriesOf(uncached, 1);
+      expect(perSearch).toBeGreaterThan(0);
+      expect(cached).toBe(perSearch);
+      expect(await queriesOf(uncached, 3)).toBe(3 * perSearch);
+    } finally {
+      await uncached.close();
+    }
+  });
 });

@@ -131,6 +131,8 @@ export interface CatalogReadsDeps {
   /** How long after an invalidation this process refills its caches from the primary (> replica lag). */
   primaryAfterWriteMs: number;
   lookups?: CacheLookups;
+  /** How long a public search page is reused (SEARCH_CACHE_MS); 0 turns the cache off. Default 3 s. */
+  searchCacheMs?: number;
 }
 
 /** Where one read goes, and whether the reader may be served from (or fill) the shared caches. */
@@ -150,7 +152,8 @@ interface Route {
  * write (an invalidation) reads the primary, so a lagging replica cannot put the old rows back.
  */
 export class CatalogReads {
-  private readonly searches = new LRUCache<string, Promise<PerformancePage>>({ max: 5_000, ttl: 3_000 });
+  /** Public search pages by normalized filter; undefined when SEARCH_CACHE_MS is 0. */
+  private readonly searches: LRUCache<string, Promise<PerformancePage>> | undefined;
   // Typed while someone types: many requests for the same few prefixes.
   private readonly suggestionCache = new LRUCache<string, Promise<Suggestion[]>>({ max: 5_000, ttl: 10_000 });
   private readonly openings = new LRUCache<string, Promise<OpeningSoon[]>>({ max: 200, ttl: 10_000 });
@@ -195,6 +198,8 @@ export class CatalogReads {
     this.clock = deps.clock;
     this.lookups = deps.lookups ?? noCacheLookups;
     this.recent = new RecentChanges(deps.primaryAfterWriteMs);
+    const searchCacheMs = deps.searchCacheMs ?? 3_000;
+    this.searches = searchCacheMs > 0 ? new LRUCache({ max: 5_000, ttl: searchCacheMs }) : undefined;
   }
 
   /** Every instance runs this for every invalidation message. */
@@ -211,7 +216,7 @@ export class CatalogReads {
       for (const key of [...this.gradeLists.keys()]) if (key.startsWith(prefix)) this.gradeLists.delete(key);
     }
     if (msg.showtimeId) this.layouts.delete(msg.showtimeId);
-    this.searches.clear();
+    this.searches?.clear();
     this.suggestionCache.clear();
     this.openings.clear();
   }
@@ -264,7 +269,7 @@ export class CatalogReads {
     const region = query.region === undefined ? undefined : (regionOf(query.region) ?? query.region.trim());
     const filter: SearchFilter = { ...query, q: rest, genres, region, today: kstDay(this.clock.nowMs()) };
     const { db, own } = await this.route(userId, ANY);
-    if (filter.includeDrafts || own) return this.runSearch(db, filter);
+    if (filter.includeDrafts || own || !this.searches) return this.runSearch(db, filter);
     const key = JSON.stringify([
       filter.q,
       filter.genres?.map((g) => g.word),
@@ -280,12 +285,13 @@ export class CatalogReads {
       filter.size,
       filter.today,
     ]);
-    let page = this.searches.get(key);
+    const searches = this.searches;
+    let page = searches.get(key);
     this.lookups('search', 'lru', page !== undefined);
     if (!page) {
       page = this.runSearch(db, filter);
-      this.searches.set(key, page);
-      page.catch(() => this.searches.delete(key));
+      searches.set(key, page);
+      page.catch(() => searches.delete(key));
     }
     return page;
   }

@@ -122,6 +122,7 @@ export function createCatalogModule(infra: CatalogInfra, opts: CatalogOptions = 
     clock,
     primaryAfterWriteMs: primaryAfterWriteSeconds * 1000,
     lookups,
+    searchCacheMs: config.SEARCH_CACHE_MS,
   });
   bus.onMessage((msg) => reads.forget(msg));
   const inventoryRepo = new InventoryRepository();
