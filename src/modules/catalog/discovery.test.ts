@@ -138,6 +138,11 @@ describe('catalogue discovery', () => {
     expect(new Set(idsOf(typo))).toEqual(new Set([ids.les, ids.ended]));
     expect(typo.approximate).toBe(true);
     expect(idsOf(await search(q('오페라의 유룡')))).toEqual([ids.phantom]);
+    // A short word one letter off, below the word-similarity threshold: corrected all the same.
+    const concert = await search(q('콘써트'));
+    expect(idsOf(concert)).toEqual([ids.iu]);
+    expect(concert.approximate).toBe(true);
+    expect(idsOf(await search(q('위키더')))).toEqual([ids.wicked]);
     expect(idsOf(await search(q('오페라의유령')))).toEqual([ids.phantom]);
     const spaced = await search(q('레 미제라블'));
     expect(new Set(idsOf(spaced))).toEqual(new Set([ids.les, ids.ended]));

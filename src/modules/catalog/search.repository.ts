@@ -99,6 +99,8 @@ export type TextMode = 'exact' | 'loose';
 const FUZZY_MIN_LETTERS = 5;
 /** The most words a typo is corrected to (the closest ones). */
 const MAX_CORRECTIONS = 20;
+/** Words scored per typo before the one-edit test (the most similar first). */
+const CORRECTION_CANDIDATES = 100;
 /**
  * The similarity a whole title needs to a query (as jamo) to count as a typo of it. The index finds
  * candidates at pg_trgm's default `similarity_threshold` (0.3); this keeps the closer ones. One wrong
@@ -166,17 +168,26 @@ export class SearchRepository {
   /**
    * The words of titles and cast names a typo of at least FUZZY_MIN_LETTERS letters may mean, as jamo,
    * closest first: each holds an extent as similar to the query as pg_trgm's word similarity threshold
-   * (0.6) asks, the test `search_jamo %> key` applied to each performance before (migration 0150).
+   * (0.6) asks (the test `search_jamo %> key` applied to each performance before, migration 0150), or
+   * is one edit away from it.
    */
   async correctionsOf(db: DbOrTx, q: string): Promise<string[]> {
     const key = typoKey(q);
     if (key === undefined) return [];
-    const { rows } = await sql<{ word: string }>`
-      SELECT word FROM performance_search_words
-       WHERE word %> ${key}
+    // Two ways a word is close: an extent of it as similar as pg_trgm's word threshold (0.6) asks, or
+    // the whole word one letter off. One wrong letter changes three trigrams, so a word of three
+    // syllables (7-8 letters) one letter off scores 0.45-0.5, under the first threshold ("교항곡" for
+    // 교향곡): such words are fetched by plain similarity (pg_trgm's 0.3, the same index) and kept when
+    // they are one edit away.
+    const { rows } = await sql<{ word: string; close: boolean }>`
+      SELECT word, word %> ${key} AS close FROM performance_search_words
+       WHERE word %> ${key} OR word % ${key}
        ORDER BY word_similarity(${key}, word) DESC, word
-       LIMIT ${MAX_CORRECTIONS}`.execute(db);
-    return rows.map((r) => r.word);
+       LIMIT ${CORRECTION_CANDIDATES}`.execute(db);
+    return rows
+      .filter((r) => r.close || withinOneEdit(r.word, key))
+      .slice(0, MAX_CORRECTIONS)
+      .map((r) => r.word);
   }
 
   /** The plan of pageQuery as search() runs it (for tests): EXPLAIN's lines. */
@@ -494,6 +505,26 @@ function typoKey(q: string): string | undefined {
   if (isChosungQuery(compact)) return undefined;
   const key = jamo(compact);
   return [...key].length >= FUZZY_MIN_LETTERS ? key : undefined;
+}
+
+/**
+ * Whether `a` becomes `b` by at most one edit: a letter changed, added or dropped, or two neighbours
+ * swapped (the typos of a keyboard). Letters are code points (jamo, for the typo words).
+ */
+export function withinOneEdit(a: string, b: string): boolean {
+  const x = [...a];
+  const y = [...b];
+  if (Math.abs(x.length - y.length) > 1) return false;
+  let i = 0;
+  while (i < x.length && i < y.length && x[i] === y[i]) i++;
+  const rest = (from: string[], at: number, to: string[], at2: number) =>
+    from.slice(at).join('') === to.slice(at2).join('');
+  if (i === x.length && i === y.length) return true;
+  if (x.length === y.length) {
+    if (rest(x, i + 1, y, i + 1)) return true; // one letter changed
+    return x[i] === y[i + 1] && x[i + 1] === y[i] && rest(x, i + 2, y, i + 2); // neighbours swapped
+  }
+  return x.length > y.length ? rest(x, i + 1, y, i) : rest(x, i, y, i + 1); // one letter dropped or added
 }
 
 function looseCondition(q: string, corrections: readonly string[]): Expression<SqlBool> {

@@ -4,8 +4,25 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, setupTestApp, type TestApp, type TestEnv } from '../../../test/context.ts';
 import { createUser, type TestUser } from '../../../test/factories.ts';
 import { categoryId, createPerformance, createVenue, daysFromNow } from '../../../test/catalog-fixtures.ts';
-import { bigramsOf, SearchRepository } from './search.repository.ts';
+import { bigramsOf, SearchRepository, withinOneEdit } from './search.repository.ts';
 import { jamo } from './hangul.ts';
+
+describe('withinOneEdit', () => {
+  it('allows one changed, added, dropped or swapped letter, and no more', () => {
+    const j = (s: string) => jamo(s);
+    expect(withinOneEdit(j('교향곡'), j('교항곡'))).toBe(true); // changed
+    expect(withinOneEdit(j('콘서트'), j('콘써트'))).toBe(true);
+    expect(withinOneEdit('abcde', 'abxcde')).toBe(true); // added
+    expect(withinOneEdit('abcde', 'abde')).toBe(true); // dropped
+    expect(withinOneEdit('abcde', 'abced')).toBe(true); // swapped neighbours
+    expect(withinOneEdit('abcde', 'abcde')).toBe(true);
+    expect(withinOneEdit('abcde', 'axcdy')).toBe(false);
+    expect(withinOneEdit('abcde', 'abc')).toBe(false);
+    expect(withinOneEdit('abcde', 'bacdx')).toBe(false);
+    expect(withinOneEdit('abcde', 'acbed')).toBe(false);
+    expect(withinOneEdit(j('위키드'), j('위커더'))).toBe(false);
+  });
+});
 
 describe('catalogue search', () => {
   let t: TestApp & { env: TestEnv };
@@ -130,6 +147,12 @@ describe('catalogue search', () => {
     expect((await patch({ title: '맥베스의 비극', cast: ['셰익스피어'] })).statusCode).toBe(200);
     expect(await corrections('맥베스외')).toContain(jamo('맥베스의'));
     expect(await corrections('셰익스파어')).toEqual([jamo('셰익스피어')]);
+    // One letter off a three-syllable word scores under the word-similarity threshold; still corrected.
+    // Two letters off, it is not.
+    expect((await patch({ title: '맥베스의 교향곡' })).statusCode).toBe(200);
+    expect(await corrections('교항곡')).toEqual([jamo('교향곡')]);
+    expect(await corrections('교항국')).not.toContain(jamo('교향곡'));
+    expect(idsOf(await search(q('교항곡')))).toEqual([ids.hamlet]);
     const found = await search(q('맥베스외'));
     expect(idsOf(found)).toEqual([ids.hamlet]);
     expect(idsOf(await search(q('셰익스파어')))).toEqual([ids.hamlet]);
