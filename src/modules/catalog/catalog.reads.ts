@@ -131,8 +131,8 @@ export interface CatalogReadsDeps {
   /** How long after an invalidation this process refills its caches from the primary (> replica lag). */
   primaryAfterWriteMs: number;
   lookups?: CacheLookups;
-  /** How long a public search page is reused (SEARCH_CACHE_MS); 0 turns the cache off. Default 3 s. */
-  searchCacheMs?: number;
+  /** How long a public search page is reused (SEARCH_CACHE_MS); 0 turns the cache off. */
+  searchCacheMs: number;
 }
 
 /** Where one read goes, and whether the reader may be served from (or fill) the shared caches. */
@@ -198,8 +198,8 @@ export class CatalogReads {
     this.clock = deps.clock;
     this.lookups = deps.lookups ?? noCacheLookups;
     this.recent = new RecentChanges(deps.primaryAfterWriteMs);
-    const searchCacheMs = deps.searchCacheMs ?? 3_000;
-    this.searches = searchCacheMs > 0 ? new LRUCache({ max: 5_000, ttl: searchCacheMs }) : undefined;
+    this.searches =
+      deps.searchCacheMs > 0 ? new LRUCache({ max: 5_000, ttl: deps.searchCacheMs }) : undefined;
   }
 
   /** Every instance runs this for every invalidation message. */
