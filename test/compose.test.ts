@@ -88,3 +88,11 @@ describe('ops/docker-compose.yml', () => {
     }
   });
 });
+
+describe('Dockerfile', () => {
+  it('runs Node itself, so a SIGTERM reaches the process that drains', () => {
+    const dockerfile = readFileSync(path.join(ROOT, 'Dockerfile'), 'utf8');
+    const entrypoint = /^ENTRYPOINT (.+)$/m.exec(dockerfile)?.[1];
+    expect(JSON.parse(entrypoint ?? 'null')).toEqual(['node', '--import', 'tsx', 'src/main.ts']);
+  });
+});

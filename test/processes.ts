@@ -46,14 +46,18 @@ export interface AppProcess {
   stop: () => Promise<void>;
 }
 
-/** `tsx src/main.ts <command>` with the given environment; resolves once `readyUrl` answers 2xx. */
+/**
+ * `node --import tsx src/main.ts <command>` with the given environment, as the image runs it; resolves
+ * once `readyUrl` answers 2xx. Not the tsx CLI: it SIGKILLs a child that has not acknowledged a relayed
+ * SIGTERM within 30 ms, which a process starting beside other test files can miss (exit 143).
+ */
 export async function startAppProcess(
   command: 'api' | 'worker',
   env: Record<string, string>,
   readyUrl: string,
   startTimeoutMs = 30_000,
 ): Promise<AppProcess> {
-  const child = spawn(path.join(ROOT, 'node_modules/.bin/tsx'), ['src/main.ts', command], {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts', command], {
     cwd: ROOT,
     env: { PATH: process.env.PATH ?? '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
