@@ -123,6 +123,26 @@ export interface PerformanceSearchWordsTable {
   word: string;
 }
 
+/**
+ * What a text search reads (migration 0155): one narrow row per live performance, kept by a trigger
+ * on performances (never written by the application).
+ */
+export interface PerformanceSearchTable {
+  id: ColumnType<string, never, never>;
+  category_id: ColumnType<string, never, never>;
+  venue_id: ColumnType<string, never, never>;
+  status: ColumnType<StoredPerformanceStatus, never, never>;
+  start_date: ColumnType<string, never, never>;
+  end_date: ColumnType<string, never, never>;
+  created_at: ColumnType<Date, never, never>;
+  view_count: ColumnType<number, never, never>;
+  sales_count: ColumnType<number, never, never>;
+  search_text: ColumnType<string, never, never>;
+  title_jamo: ColumnType<string, never, never>;
+  search_jamo: ColumnType<string, never, never>;
+  search_chosung: ColumnType<string, never, never>;
+}
+
 export interface ViewFlushBatchesTable {
   batch_id: string;
   flushed_at: Generated<Date>;
@@ -140,5 +160,6 @@ declare module '../../infra/db.ts' {
     seats: SeatsTable;
     view_flush_batches: ViewFlushBatchesTable;
     performance_search_words: PerformanceSearchWordsTable;
+    performance_search: PerformanceSearchTable;
   }
 }

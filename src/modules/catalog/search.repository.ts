@@ -125,17 +125,32 @@ export function bigramsOf(word: string): string[] {
 }
 
 /**
+ * Where a condition finds a performance's two-character windows and full-text vector: the stored
+ * columns of performances (suggestions, listings by genre word alone), or the same expressions over
+ * search_text in performance_search, whose indexes are expression indexes (migration 0155).
+ */
+interface TextColumns {
+  bigrams: Expression<unknown>;
+  vector: Expression<unknown>;
+}
+const PERFORMANCES_TEXT: TextColumns = { bigrams: sql`p.search_bigrams`, vector: sql`p.search_vector` };
+const SEARCH_TABLE_TEXT: TextColumns = {
+  bigrams: sql`catalog_bigrams(p.search_text)`,
+  vector: sql`to_tsvector('simple', p.search_text)`,
+};
+
+/**
  * One query word as a substring of search_text. pg_trgm's GIN index serves words of three characters
  * or more; a two-character word ("유령") holds no trigram, so the bigram index finds its candidates
  * and LIKE confirms them; a single character ("별") is looked up in the characters index of migration
  * 0140 (holding the character is holding the word, no LIKE needed).
  */
-function wordCondition(word: string): Expression<SqlBool> {
+function wordCondition(word: string, columns: TextColumns): Expression<SqlBool> {
   const length = [...word].length;
   if (length === 1) return sql<SqlBool>`catalog_chars(p.search_text) @> ARRAY[${word}]::text[]`;
   const like = sql<SqlBool>`p.search_text LIKE ${likePattern(word)}`;
   if (length !== 2) return like;
-  return sql<SqlBool>`(p.search_bigrams @> ${bigramsOf(word)}::text[] AND ${like})`;
+  return sql<SqlBool>`(${columns.bigrams} @> ${bigramsOf(word)}::text[] AND ${like})`;
 }
 
 /**
@@ -214,9 +229,8 @@ export class SearchRepository {
    * similarity as nearly free and page reads as from disk, so for a common word ("하늘", a tenth of
    * the catalogue) it scanned every performance and tested each one: 5-10× slower than the bitmap of
    * the matches, and growing with the catalogue. The other way around the text indexes, walking a
-   * b-tree whose predicate is "not deleted" (performances_created) from end to end, is closed by the
-   * way matching() writes that condition for a text query. Listings without text keep the planner's
-   * own plan.
+   * b-tree from end to end, does not exist in performance_search (its only b-tree is the primary
+   * key). Listings without text keep the planner's own plan.
    * SET LOCAL lasts for the transaction: its own one here (BEGIN and SET in one round trip), or the
    * caller's, if it passed one.
    */
@@ -257,15 +271,13 @@ export class SearchRepository {
 
   /** The page of matches with the total riding on each row (exposed so tests can EXPLAIN it). */
   pageQuery(db: DbOrTx, f: SearchFilter, mode: TextMode = 'exact', corrections: readonly string[] = []) {
-    // With a text query the matches come from the text indexes. An order a b-tree could serve tempts
-    // the planner to walk that index and test the text condition on every performance (it prices those
-    // tests as nearly free; ~10× slower in bench/catalog), so the key is wrapped to keep its order only.
-    const indexFree = (column: Expression<unknown>, zero: Expression<unknown>) =>
-      f.q ? sql`(${column} + ${zero})` : column;
+    // With a text query the matches come from the text indexes of performance_search, which has no
+    // b-tree on a sort key: the planner cannot walk one and test the text condition on every
+    // performance instead (it prices those tests as nearly free; ~10× slower in bench/catalog).
     const orderBy: Record<SearchFilter['sort'], Expression<unknown>> = {
       popular: sql`p.sales_count DESC, p.view_count DESC`,
-      latest: sql`${indexFree(sql.ref('p.created_at'), sql`interval '0 s'`)} DESC`,
-      date: sql`${indexFree(sql.ref('p.start_date'), sql.lit(0))} ASC`,
+      latest: sql`p.created_at DESC`,
+      date: sql`p.start_date ASC`,
       views: sql`p.view_count DESC`,
     };
     // The page is chosen from the matches alone (id, sort keys, the count riding on each row); the
@@ -333,7 +345,7 @@ export class SearchRepository {
       .where('p.deleted_at', 'is', null)
       .where('p.status', '<>', 'DRAFT')
       .where('p.end_date', '>=', s.today);
-    for (const g of s.genres) query = query.where(genreCondition(g));
+    for (const g of s.genres) query = query.where(genreCondition(g, PERFORMANCES_TEXT));
     if (s.q) {
       const compact = s.q.replace(/ /g, '');
       const key = isChosungQuery(compact) ? chosung(compact) : jamo(compact);
@@ -397,19 +409,22 @@ export class SearchRepository {
   }
 
   /**
-   * The filters of a page. With a text query, "not deleted" is written as a CASE the planner cannot
-   * match to the predicate of the partial b-trees (deleted_at IS NULL): with sequential scans priced
-   * out (textPlans), a full walk of one of those b-trees would be its next way around the text indexes.
+   * The filters of a page. A text query reads performance_search (migration 0155): live performances
+   * only, three times as many to a heap page, every match of a word counted and sorted there. A
+   * listing without text reads performances, whose partial b-trees serve its orders and filters.
    */
   private matching(db: DbOrTx, f: SearchFilter, mode: TextMode, corrections: readonly string[] = []) {
-    let query = db
-      .selectFrom('performances as p')
-      .where(
-        f.q ? sql<SqlBool>`CASE WHEN p.deleted_at IS NULL THEN true END` : sql<SqlBool>`p.deleted_at IS NULL`,
-      );
+    // performance_search holds, under the same names, every column read below and by pageQuery's
+    // page of matches; its type stands in for both tables (it lacks only deleted_at, read from
+    // performances alone).
+    let query = f.q
+      ? db.selectFrom('performance_search as p' as 'performances as p')
+      : db.selectFrom('performances as p').where('p.deleted_at', 'is', null);
+    const columns = f.q ? SEARCH_TABLE_TEXT : PERFORMANCES_TEXT;
     if (!f.includeDrafts) query = query.where('p.status', '<>', 'DRAFT');
-    if (f.q) query = query.where(mode === 'exact' ? exactCondition(f.q) : looseCondition(f.q, corrections));
-    for (const g of f.genres ?? []) query = query.where(genreCondition(g));
+    if (f.q)
+      query = query.where(mode === 'exact' ? exactCondition(f.q, columns) : looseCondition(f.q, corrections));
+    for (const g of f.genres ?? []) query = query.where(genreCondition(g, columns));
     // Category and region as lookups, not joins: the matches are counted and sorted on their own.
     if (f.category) {
       query = query.where(
@@ -448,10 +463,13 @@ export const PLAIN_QUERY = /^(?:[0-9 ]|(?=\p{L})[\p{sc=Hangul}\p{sc=Latin}\p{sc=
  * query leaves the vector out: OR-ing it in made PostgreSQL recheck both conditions on every match, about
  * twice the work of a common word (docs/performance.md, "Search and refusals").
  */
-function exactCondition(q: string): Expression<SqlBool> {
-  const words = sql.join(q.split(' ').map(wordCondition), sql` AND `);
+function exactCondition(q: string, columns: TextColumns): Expression<SqlBool> {
+  const words = sql.join(
+    q.split(' ').map((word) => wordCondition(word, columns)),
+    sql` AND `,
+  );
   if (PLAIN_QUERY.test(q)) return sql<SqlBool>`(${words})`;
-  return sql<SqlBool>`(p.search_vector @@ plainto_tsquery('simple', ${q}) OR (${words}))`;
+  return sql<SqlBool>`(${columns.vector} @@ plainto_tsquery('simple', ${q}) OR (${words}))`;
 }
 
 /**
@@ -533,9 +551,9 @@ function looseCondition(q: string, corrections: readonly string[]): Expression<S
 }
 
 /** A genre word: a performance of one of its categories, or one whose text has the word. */
-function genreCondition(g: GenreWord): Expression<SqlBool> {
+function genreCondition(g: GenreWord, columns: TextColumns): Expression<SqlBool> {
   const ids = g.categoryIds.length > 0 ? g.categoryIds : ['00000000-0000-0000-0000-000000000000'];
-  return sql<SqlBool>`(p.category_id = ANY(${ids}::uuid[]) OR ${exactCondition(g.word)})`;
+  return sql<SqlBool>`(p.category_id = ANY(${ids}::uuid[]) OR ${exactCondition(g.word, columns)})`;
 }
 
 function statusCondition(status: PerformanceStatus, today: string): Expression<SqlBool> {

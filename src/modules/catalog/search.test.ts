@@ -4,7 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, setupTestApp, type TestApp, type TestEnv } from '../../../test/context.ts';
 import { createUser, type TestUser } from '../../../test/factories.ts';
 import { categoryId, createPerformance, createVenue, daysFromNow } from '../../../test/catalog-fixtures.ts';
-import { bigramsOf, SearchRepository, withinOneEdit } from './search.repository.ts';
+import { bigramsOf, SearchRepository, withinOneEdit, type SearchFilter } from './search.repository.ts';
+import { kstDay } from './calendar.ts';
 import { jamo } from './hangul.ts';
 
 describe('withinOneEdit', () => {
@@ -161,6 +162,66 @@ describe('catalogue search', () => {
     expect(await corrections('맥베스외')).toContain(jamo('맥베스의'));
     expect((await search(q('맥베스외'))).total).toBe(0);
     expect(idsOf(await search(q('햄릿')))).toEqual([ids.hamlet]);
+  });
+
+  it('searches text in performance_search, which follows every write of performances', async () => {
+    const db = t.container.db;
+    const repo = new SearchRepository();
+    const byText = async (text: string, sort: SearchFilter['sort']) => {
+      const filter = { q: text, sort, page: 1, size: 20, includeDrafts: false, today: kstDay(Date.now()) };
+      return (await repo.search(db, filter)).rows.map((r) => r.id);
+    };
+    /** Live performances whose search row is missing or differs from them: none, after any write. */
+    const outOfStep = async () =>
+      (
+        await sql<{ n: number }>`
+          SELECT count(*) AS n FROM performances p FULL JOIN performance_search s USING (id)
+           WHERE (p.deleted_at IS NULL) IS DISTINCT FROM (s.id IS NOT NULL)
+              OR (p.deleted_at IS NULL AND
+                  (p.category_id, p.venue_id, p.status, p.start_date, p.end_date, p.created_at, p.view_count,
+                   p.sales_count, p.search_text, p.title_jamo, p.search_jamo, p.search_chosung)
+                  IS DISTINCT FROM
+                  (s.category_id, s.venue_id, s.status, s.start_date, s.end_date, s.created_at, s.view_count,
+                   s.sales_count, s.search_text, s.title_jamo, s.search_jamo, s.search_chosung))`.execute(db)
+      ).rows.map((r) => Number(r.n))[0];
+    const xminOf = async (id: string) =>
+      (await sql<{ x: string }>`SELECT xmin::text AS x FROM performance_search WHERE id = ${id}`.execute(db))
+        .rows[0]?.x;
+    expect(await outOfStep()).toBe(0);
+
+    // The view flush's counters are the sort keys: a text search follows them.
+    expect((await byText('샤롯데', 'views'))[0]).toBe(ids.phantom);
+    await sql`UPDATE performances SET view_count = 1000 WHERE id = ${ids.les}`.execute(db);
+    expect((await byText('샤롯데', 'views'))[0]).toBe(ids.les);
+    expect(await outOfStep()).toBe(0);
+
+    // A write of nothing the table holds writes nothing there.
+    const stamp = await xminOf(ids.les);
+    await sql`UPDATE performances SET updated_at = now(), poster_url = NULL WHERE id = ${ids.les}`.execute(
+      db,
+    );
+    expect(await xminOf(ids.les)).toBe(stamp);
+
+    // A new performance is found; a deleted one is gone from the table and from search.
+    const venueId = await createVenue(t.app, admin);
+    const fresh = await createPerformance(t.app, admin, {
+      venueId,
+      categoryId: await categoryId(t, 'play'),
+      title: '오셀로 특별공연',
+      startDate: daysFromNow(3),
+      endDate: daysFromNow(9),
+    });
+    expect(await byText('오셀로', 'popular')).toEqual([fresh]);
+    const res = await t.app.inject({
+      method: 'DELETE',
+      url: `/api/v1/admin/performances/${fresh}`,
+      headers: admin.headers,
+    });
+    expect(res.statusCode, res.body).toBe(204);
+    expect(await byText('오셀로', 'popular')).toEqual([]);
+    expect(await xminOf(fresh)).toBeUndefined();
+    expect(await outOfStep()).toBe(0);
+    await sql`UPDATE performances SET view_count = 50 WHERE id = ${ids.les}`.execute(db);
   });
 
   it('sends a text search as one statement, through connections that price sequential scans out', async () => {
