@@ -72,25 +72,28 @@ export interface OpeningRow {
   venueRegion: string | null;
 }
 
-const summaryColumns = [
-  'p.id',
-  'p.title',
-  'p.start_date as startDate',
-  'p.end_date as endDate',
-  'p.poster_url as posterUrl',
-  'p.status',
-  'p.view_count as viewCount',
-  'p.sales_count as salesCount',
-  'c.id as categoryId',
-  'c.name as categoryName',
-  'c.slug as categorySlug',
-  'v.id as venueId',
-  'v.name as venueName',
-  'v.region as venueRegion',
-  sql<number | null>`(SELECT min(pp.price) FROM performance_prices pp WHERE pp.performance_id = p.id)`.as(
-    'minPrice',
-  ),
-] as const;
+/**
+ * A summary's columns, of performances p, categories c and venues v. Search and listings are written
+ * as SQL templates rather than through the query builder: building and compiling this query with the
+ * builder was a sixth of the API's CPU per search (docs/performance.md, "A narrow search table").
+ */
+const SUMMARY_COLUMNS = sql.raw(`p.id, p.title, p.start_date AS "startDate", p.end_date AS "endDate",
+  p.poster_url AS "posterUrl", p.status, p.view_count AS "viewCount", p.sales_count AS "salesCount",
+  c.id AS "categoryId", c.name AS "categoryName", c.slug AS "categorySlug",
+  v.id AS "venueId", v.name AS "venueName", v.region AS "venueRegion",
+  (SELECT min(pp.price) FROM performance_prices pp WHERE pp.performance_id = p.id) AS "minPrice"`);
+const SUMMARY_JOINS = sql.raw(`JOIN categories c ON c.id = p.category_id JOIN venues v ON v.id = p.venue_id`);
+
+/** Each sort's order, over the matches (p) and over the page chosen from them (m). */
+const ORDERS: Record<SearchFilter['sort'], { matches: Expression<unknown>; page: Expression<unknown> }> = {
+  popular: {
+    matches: sql`p.sales_count DESC, p.view_count DESC, p.id`,
+    page: sql`m.sales_count DESC, m.view_count DESC, m.id`,
+  },
+  latest: { matches: sql`p.created_at DESC, p.id`, page: sql`m.created_at DESC, m.id` },
+  date: { matches: sql`p.start_date ASC, p.id`, page: sql`m.start_date ASC, m.id` },
+  views: { matches: sql`p.view_count DESC, p.id`, page: sql`m.view_count DESC, m.id` },
+};
 
 /** How the text is matched: the words as typed, or what spacing, initials and typos find. */
 export type TextMode = 'exact' | 'loose';
@@ -213,7 +216,7 @@ export class SearchRepository {
     analyze = false,
     corrections: readonly string[] = [],
   ): Promise<string> {
-    const compiled = this.pageQuery(db, f, mode, corrections).compile();
+    const compiled = this.pageQuery(f, mode, corrections).compile(db);
     return this.textPlans(db, f, async (conn) => {
       const explained = await conn.executeQuery<{ 'QUERY PLAN': string }>({
         ...compiled,
@@ -259,68 +262,42 @@ export class SearchRepository {
     mode: TextMode,
     corrections: readonly string[] = [],
   ): Promise<{ rows: SummaryRow[]; total: number }> {
-    const rows = await this.pageQuery(db, f, mode, corrections).execute();
+    const { rows } = await this.pageQuery(f, mode, corrections).execute(db);
     if (rows.length > 0) return { rows, total: Number(rows[0]!.total) };
     if (f.page === 1) return { rows: [], total: 0 };
     // Past the last page the window count has no row to ride on: count separately.
-    const counted = await this.matching(db, f, mode, corrections)
-      .select(sql<number>`count(*)`.as('n'))
-      .executeTakeFirstOrThrow();
-    return { rows: [], total: Number(counted.n) };
+    const counted = await sql<{
+      n: number;
+    }>`SELECT count(*) AS n FROM ${this.matching(f, mode, corrections)}`.execute(db);
+    return { rows: [], total: Number(counted.rows[0]!.n) };
   }
 
   /** The page of matches with the total riding on each row (exposed so tests can EXPLAIN it). */
-  pageQuery(db: DbOrTx, f: SearchFilter, mode: TextMode = 'exact', corrections: readonly string[] = []) {
+  pageQuery(f: SearchFilter, mode: TextMode = 'exact', corrections: readonly string[] = []) {
     // With a text query the matches come from the text indexes of performance_search, which has no
     // b-tree on a sort key: the planner cannot walk one and test the text condition on every
     // performance instead (it prices those tests as nearly free; ~10× slower in bench/catalog).
-    const orderBy: Record<SearchFilter['sort'], Expression<unknown>> = {
-      popular: sql`p.sales_count DESC, p.view_count DESC`,
-      latest: sql`p.created_at DESC`,
-      date: sql`p.start_date ASC`,
-      views: sql`p.view_count DESC`,
-    };
     // The page is chosen from the matches alone (id, sort keys, the count riding on each row); the
     // summary is joined for the page only. Carrying every column of every match (and its category and
     // venue) through the count and the sort cost ~10× at 100,000 performances (a common word has
     // 20,000 matches, more than work_mem holds).
-    const page = this.matching(db, f, mode, corrections)
-      .select(['p.id', 'p.sales_count', 'p.view_count', 'p.created_at', 'p.start_date'])
-      .select(sql<number>`count(*) OVER ()`.as('total'))
-      .orderBy(orderBy[f.sort])
-      .orderBy('p.id')
-      .limit(f.size)
-      .offset((f.page - 1) * f.size)
-      .as('m');
-    const pageOrder: Record<SearchFilter['sort'], Expression<unknown>> = {
-      popular: sql`m.sales_count DESC, m.view_count DESC`,
-      latest: sql`m.created_at DESC`,
-      date: sql`m.start_date ASC`,
-      views: sql`m.view_count DESC`,
-    };
-    return db
-      .selectFrom(page)
-      .innerJoin('performances as p', 'p.id', 'm.id')
-      .innerJoin('categories as c', 'c.id', 'p.category_id')
-      .innerJoin('venues as v', 'v.id', 'p.venue_id')
-      .select(summaryColumns)
-      .select('m.total')
-      .orderBy(pageOrder[f.sort])
-      .orderBy('m.id');
+    const order = ORDERS[f.sort];
+    return sql<SummaryRow & { total: number }>`
+      SELECT ${SUMMARY_COLUMNS}, m.total
+        FROM (SELECT p.id, p.sales_count, p.view_count, p.created_at, p.start_date, count(*) OVER () AS total
+                FROM ${this.matching(f, mode, corrections)}
+               ORDER BY ${order.matches} LIMIT ${f.size} OFFSET ${(f.page - 1) * f.size}) AS m
+        JOIN performances p ON p.id = m.id ${SUMMARY_JOINS}
+       ORDER BY ${order.page}`;
   }
 
   /** Summaries of the public (not deleted, not DRAFT) performances among `ids`, in no order. */
   async summariesOf(db: DbOrTx, ids: string[]): Promise<SummaryRow[]> {
     if (ids.length === 0) return [];
-    return db
-      .selectFrom('performances as p')
-      .innerJoin('categories as c', 'c.id', 'p.category_id')
-      .innerJoin('venues as v', 'v.id', 'p.venue_id')
-      .where('p.deleted_at', 'is', null)
-      .where('p.status', '<>', 'DRAFT')
-      .where('p.id', 'in', ids)
-      .select(summaryColumns)
-      .execute();
+    const { rows } = await sql<SummaryRow>`
+      SELECT ${SUMMARY_COLUMNS} FROM performances p ${SUMMARY_JOINS}
+       WHERE p.id = ANY(${ids}::uuid[]) AND p.deleted_at IS NULL AND p.status <> 'DRAFT'`.execute(db);
+    return rows;
   }
 
   /**
@@ -409,42 +386,37 @@ export class SearchRepository {
   }
 
   /**
-   * The filters of a page. A text query reads performance_search (migration 0155): live performances
-   * only, three times as many to a heap page, every match of a word counted and sorted there. A
-   * listing without text reads performances, whose partial b-trees serve its orders and filters.
+   * What a page is chosen from, as a FROM and WHERE. A text query reads performance_search (migration
+   * 0155): live performances only, three times as many to a heap page, every match of a word counted
+   * and sorted there. A listing without text reads performances, whose partial b-trees serve its
+   * orders and filters.
    */
-  private matching(db: DbOrTx, f: SearchFilter, mode: TextMode, corrections: readonly string[] = []) {
-    // performance_search holds, under the same names, every column read below and by pageQuery's
-    // page of matches; its type stands in for both tables (it lacks only deleted_at, read from
-    // performances alone).
-    let query = f.q
-      ? db.selectFrom('performance_search as p' as 'performances as p')
-      : db.selectFrom('performances as p').where('p.deleted_at', 'is', null);
+  private matching(
+    f: SearchFilter,
+    mode: TextMode,
+    corrections: readonly string[] = [],
+  ): Expression<unknown> {
+    const where: Expression<SqlBool>[] = [];
+    if (!f.q) where.push(sql<SqlBool>`p.deleted_at IS NULL`);
+    if (!f.includeDrafts) where.push(sql<SqlBool>`p.status <> 'DRAFT'`);
     const columns = f.q ? SEARCH_TABLE_TEXT : PERFORMANCES_TEXT;
-    if (!f.includeDrafts) query = query.where('p.status', '<>', 'DRAFT');
-    if (f.q)
-      query = query.where(mode === 'exact' ? exactCondition(f.q, columns) : looseCondition(f.q, corrections));
-    for (const g of f.genres ?? []) query = query.where(genreCondition(g, columns));
+    if (f.q) where.push(mode === 'exact' ? exactCondition(f.q, columns) : looseCondition(f.q, corrections));
+    for (const g of f.genres ?? []) where.push(genreCondition(g, columns));
     // Category and region as lookups, not joins: the matches are counted and sorted on their own.
-    if (f.category) {
-      query = query.where(
-        sql<SqlBool>`p.category_id IN (SELECT id FROM categories WHERE slug = ${f.category})`,
-      );
-    }
-    if (f.region) {
-      query = query.where(sql<SqlBool>`p.venue_id IN (SELECT id FROM venues WHERE region = ${f.region})`);
-    }
+    if (f.category)
+      where.push(sql<SqlBool>`p.category_id IN (SELECT id FROM categories WHERE slug = ${f.category})`);
+    if (f.region) where.push(sql<SqlBool>`p.venue_id IN (SELECT id FROM venues WHERE region = ${f.region})`);
     if (f.priceMin !== undefined || f.priceMax !== undefined) {
-      query = query.where(
-        sql<SqlBool>`EXISTS (SELECT 1 FROM performance_prices pp WHERE pp.performance_id = p.id
-          AND pp.price >= ${f.priceMin ?? 0} AND pp.price <= ${f.priceMax ?? 2_147_483_647})`,
-      );
+      where.push(sql<SqlBool>`EXISTS (SELECT 1 FROM performance_prices pp WHERE pp.performance_id = p.id
+          AND pp.price >= ${f.priceMin ?? 0} AND pp.price <= ${f.priceMax ?? 2_147_483_647})`);
     }
     // A performance runs over a period: it is in [from, to] when the periods overlap.
-    if (f.from) query = query.where('p.end_date', '>=', f.from);
-    if (f.to) query = query.where('p.start_date', '<=', f.to);
-    if (f.status) query = query.where(statusCondition(f.status, f.today));
-    return query;
+    if (f.from) where.push(sql<SqlBool>`p.end_date >= ${f.from}`);
+    if (f.to) where.push(sql<SqlBool>`p.start_date <= ${f.to}`);
+    if (f.status) where.push(statusCondition(f.status, f.today));
+    const table = f.q ? sql`performance_search p` : sql`performances p`;
+    // Never empty: a text condition, or "not deleted".
+    return sql`${table} WHERE ${sql.join(where, sql` AND `)}`;
   }
 }
 

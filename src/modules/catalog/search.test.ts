@@ -196,11 +196,11 @@ describe('catalogue search', () => {
     expect(await outOfStep()).toBe(0);
 
     // A write of nothing the table holds writes nothing there.
-    const stamp = await xminOf(ids.les);
+    const stamp = await xminOf(ids.les!);
     await sql`UPDATE performances SET updated_at = now(), poster_url = NULL WHERE id = ${ids.les}`.execute(
       db,
     );
-    expect(await xminOf(ids.les)).toBe(stamp);
+    expect(await xminOf(ids.les!)).toBe(stamp);
 
     // A new performance is found; a deleted one is gone from the table and from search.
     const venueId = await createVenue(t.app, admin);
