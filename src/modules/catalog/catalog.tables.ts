@@ -123,24 +123,27 @@ export interface PerformanceSearchWordsTable {
   word: string;
 }
 
+/** A column only the database writes (a trigger): readable, never inserted or updated by the application. */
+type KeptByTrigger<T> = ColumnType<T, never, never>;
+
 /**
  * What a text search reads (migration 0155): one narrow row per live performance, kept by a trigger
  * on performances (never written by the application).
  */
 export interface PerformanceSearchTable {
-  id: ColumnType<string, never, never>;
-  category_id: ColumnType<string, never, never>;
-  venue_id: ColumnType<string, never, never>;
-  status: ColumnType<StoredPerformanceStatus, never, never>;
-  start_date: ColumnType<string, never, never>;
-  end_date: ColumnType<string, never, never>;
-  created_at: ColumnType<Date, never, never>;
-  view_count: ColumnType<number, never, never>;
-  sales_count: ColumnType<number, never, never>;
-  search_text: ColumnType<string, never, never>;
-  title_jamo: ColumnType<string, never, never>;
-  search_jamo: ColumnType<string, never, never>;
-  search_chosung: ColumnType<string, never, never>;
+  id: KeptByTrigger<string>;
+  category_id: KeptByTrigger<string>;
+  venue_id: KeptByTrigger<string>;
+  status: KeptByTrigger<StoredPerformanceStatus>;
+  start_date: KeptByTrigger<string>;
+  end_date: KeptByTrigger<string>;
+  created_at: KeptByTrigger<Date>;
+  view_count: KeptByTrigger<number>;
+  sales_count: KeptByTrigger<number>;
+  search_text: KeptByTrigger<string>;
+  title_jamo: KeptByTrigger<string>;
+  search_jamo: KeptByTrigger<string>;
+  search_chosung: KeptByTrigger<string>;
 }
 
 export interface ViewFlushBatchesTable {

@@ -183,7 +183,7 @@ describe('catalogue search', () => {
                   IS DISTINCT FROM
                   (s.category_id, s.venue_id, s.status, s.start_date, s.end_date, s.created_at, s.view_count,
                    s.sales_count, s.search_text, s.title_jamo, s.search_jamo, s.search_chosung))`.execute(db)
-      ).rows.map((r) => Number(r.n))[0];
+      ).rows[0]!.n;
     const xminOf = async (id: string) =>
       (await sql<{ x: string }>`SELECT xmin::text AS x FROM performance_search WHERE id = ${id}`.execute(db))
         .rows[0]?.x;
