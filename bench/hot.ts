@@ -92,7 +92,20 @@ interface Measured extends Sample {
   cpuMicros: number;
   /** PostgreSQL's CPU (every backend) per answered request, in microseconds, where measured. */
   dbCpuMicros?: number;
+  /** Share of the answers the API's fast lane gave (before Fastify), from its metrics; API only. */
+  fastLane?: number;
 }
+
+/** The API's count of fast-lane answers (http_fast_lane_answers_total), or undefined without metrics. */
+async function fastLaneAnswers(server: Server): Promise<number | undefined> {
+  if (!server.metrics) return undefined;
+  const text = await (await fetch(`${server.metrics}/metrics`)).text();
+  const line = text.split('\n').find((l) => l.startsWith('http_fast_lane_answers_total'));
+  return line === undefined ? undefined : Number(line.split(' ').at(-1));
+}
+
+const lanePart = (m: Measured | undefined) =>
+  m?.fastLane === undefined ? '' : `; fast lane ${Math.round(m.fastLane * 100)} %`;
 
 interface RequestPlan {
   method: 'GET' | 'POST';
@@ -166,6 +179,7 @@ async function measure(
   };
   const base = { url: server.base, connections: path.connections, requests: [request] };
   if (!opts.rate && !opts.amount) await autocannon({ ...base, duration: WARMUP_SECONDS });
+  const lane0 = await fastLaneAnswers(server);
   const cpu0 = cpuSeconds(server.child.pid);
   const db0 = opts.db ? postgresCpuSeconds() : 0;
   const result = await autocannon({
@@ -174,12 +188,15 @@ async function measure(
     ...(opts.rate && { overallRate: opts.rate }),
   });
   const cpu = cpuSeconds(server.child.pid) - cpu0;
+  const lane1 = lane0 === undefined ? undefined : await fastLaneAnswers(server);
   const sample = sampleOf(result, path.expected);
   const perRequest = (seconds: number) => Math.round((seconds * 1e6) / Math.max(1, result.requests.total));
   return {
     ...sample,
     cpuMicros: perRequest(cpu),
     ...(opts.db && { dbCpuMicros: perRequest(postgresCpuSeconds() - db0) }),
+    ...(lane0 !== undefined &&
+      lane1 !== undefined && { fastLane: (lane1 - lane0) / Math.max(1, result.requests.total) }),
   };
 }
 
@@ -479,7 +496,7 @@ async function main(): Promise<void> {
           const m = await measure(side === 'api' ? api : bare, path, { api: side === 'api' });
           r[side].push(m);
           console.log(
-            `${path.key} round ${round + 1}/${ROUNDS} ${side}: ${m.requestsPerSecond} req/s p50 ${m.p50} p99 ${m.p99} ms, ${m.cpuMicros} µs CPU/req, errors ${m.errors} ${JSON.stringify(m.statuses)}`,
+            `${path.key} round ${round + 1}/${ROUNDS} ${side}: ${m.requestsPerSecond} req/s p50 ${m.p50} p99 ${m.p99} ms, ${m.cpuMicros} µs CPU/req, errors ${m.errors} ${JSON.stringify(m.statuses)}${lanePart(m)}`,
           );
         }
         if (path.steady) {
@@ -545,7 +562,7 @@ async function main(): Promise<void> {
           r.api.at(-1)?.statuses ?? {},
         )
           .map(([k, v]) => `${k}: ${v}`)
-          .join(', ')} |`,
+          .join(', ')}${lanePart(r.api.at(-1))} |`,
       );
       const f = r.firstSight;
       if (f)
@@ -554,7 +571,7 @@ async function main(): Promise<void> {
             f.statuses,
           )
             .map(([k, v]) => `${k}: ${v}`)
-            .join(', ')} |`,
+            .join(', ')}${lanePart(f)} |`,
         );
     }
     if (search.length > 0) {
@@ -587,6 +604,7 @@ async function main(): Promise<void> {
       "process's user + system time over the measurement divided by the requests it answered.",
       `Rows marked "first sight" are a pass of one call per user (${USERS.toLocaleString()} users, the API alone) made before`,
       "that path's rounds: the rounds measure users this instance has seen (steady state), this row their first call.",
+      '"Fast lane" in the statuses column: the share of the API\'s answers given before Fastify (src/http/fast-lane.ts), from its metrics.',
       '',
       '| path | bare req/s | API req/s | API ÷ bare | bare p50 / p99 ms | API p50 / p99 ms | bare µs CPU/req | API µs CPU/req | API errors | API statuses (last round) |',
       '| --- | ---: | ---: | --- | --- | --- | ---: | ---: | ---: | --- |',

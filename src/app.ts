@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, type RawServerDefault } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import cookie from '@fastify/cookie';
@@ -17,6 +17,7 @@ import { accessRules, publicScope } from './http/access.ts';
 import { rateLimitKeys } from './http/rate-limit-key.ts';
 import { localFirstRedisStore } from './http/rate-limit-store.ts';
 import { leasedLimits } from './http/leased-limit.ts';
+import { FastLane } from './http/fast-lane.ts';
 import { readYourWrites } from './http/read-your-writes.ts';
 import { AppError } from './errors.ts';
 import { finiteNumbers } from './http/schemas.ts';
@@ -30,23 +31,51 @@ export type App = FastifyInstance<
   TypeBoxTypeProvider
 >;
 
+const KEEP_ALIVE_TIMEOUT_MS = 72_000;
+const REQUEST_TIMEOUT_MS = 30_000;
+
 /**
  * Builds the HTTP API: platform plugins → module routes → error handling. No listening here, so
  * tests drive it with `app.inject()` and main.ts decides the port.
  */
 export async function buildApp(container: Container): Promise<App> {
   const { config, metrics } = container;
+  const limitStore = localFirstRedisStore(container.redis, 'rl:');
+  const trustProxy = config.TRUST_PROXY ? config.TRUST_PROXY.split(',').map((s) => s.trim()) : [];
+  const fastLane = new FastLane({
+    // Fastify logs every request at info: the lane, which would skip that log, is off then.
+    enabled: config.FAST_LANE && !container.log.isLevelEnabled('info'),
+    tokens: container.tokens,
+    counters: limitStore.leases,
+    nameSpace: 'rl:',
+    corsOrigins: new Set(config.CORS_ORIGINS),
+    trustProxy,
+    httpDuration: metrics.httpDuration,
+    answers: metrics.fastLaneAnswers,
+    log: container.log as FastifyBaseLogger,
+  });
   const app = Fastify({
+    // The HTTP server Fastify would make, with the fast lane in front (src/http/fast-lane.ts).
+    // Fastify leaves the server's timeouts to whoever makes it: the same three as below.
+    serverFactory: (handler) => {
+      const server = createServer((request, response) => {
+        fastLane.handle(request, response, () => handler(request, response));
+      });
+      server.keepAliveTimeout = KEEP_ALIVE_TIMEOUT_MS;
+      server.requestTimeout = REQUEST_TIMEOUT_MS;
+      server.setTimeout(0);
+      return server;
+    },
     loggerInstance: container.log as FastifyBaseLogger,
     genReqId: () => randomUUID(),
     childLoggerFactory: requestLoggerFactory,
     // A client-chosen request id is not trusted: we generate our own and return it.
     requestIdHeader: false,
     bodyLimit: config.BODY_LIMIT_BYTES,
-    trustProxy: config.TRUST_PROXY ? config.TRUST_PROXY.split(',').map((s) => s.trim()) : false,
+    trustProxy: trustProxy.length > 0 ? trustProxy : false,
     connectionTimeout: 0,
-    keepAliveTimeout: 72_000,
-    requestTimeout: 30_000,
+    keepAliveTimeout: KEEP_ALIVE_TIMEOUT_MS,
+    requestTimeout: REQUEST_TIMEOUT_MS,
     return503OnClosing: true,
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
     // The router's own refusals (a malformed URL, an over-long path parameter) as problem+json too.
@@ -78,7 +107,6 @@ export async function buildApp(container: Container): Promise<App> {
 
   registerCors(app, config.CORS_ORIGINS);
   await app.register(cookie);
-  const limitStore = localFirstRedisStore(container.redis, 'rl:');
   await app.register(rateLimit, {
     // Limits apply where abuse matters (login, signup, queue entry); each route opts in with its own numbers.
     global: false,
@@ -98,6 +126,12 @@ export async function buildApp(container: Container): Promise<App> {
   });
   // The poll's and the hold's leased limits: our own hook over the same store (src/http/leased-limit.ts).
   await app.register(leasedLimits, { counters: limitStore.leases, nameSpace: 'rl:' });
+  app.decorate('fastLane', fastLane);
+  // From the start of close on, Fastify answers every request (503 for new ones, as configured).
+  app.addHook('preClose', (done) => {
+    fastLane.close();
+    done();
+  });
   await app.register(rateLimitKeys, { tokens: container.tokens });
   await app.register(authGuard, { tokens: container.tokens });
   // From here on every route declares config.access; its guard is derived from that declaration.

@@ -225,6 +225,11 @@ export const CONFIG_SCHEMA = {
   ),
   TRUST_PROXY: entry(str, 'Proxy addresses trusted for X-Forwarded-For (e.g. 127.0.0.1); empty = none', ''),
   BODY_LIMIT_BYTES: entry(int(1024, 50 * 1024 * 1024), 'Largest accepted request body', String(1024 * 1024)),
+  FAST_LANE: entry(
+    bool,
+    'Answer steady polls and holds without admission before Fastify, exactly as the routes would (docs/performance.md)',
+    'true',
+  ),
   RATE_LIMIT_PER_MINUTE: entry(int(1, 1_000_000), 'Default requests per minute per client', '6000'),
   HOLD_TTL_SECONDS: entry(int(1, 3600), 'How long a seat hold lasts', '600'),
   RESERVATION_TTL_SECONDS: entry(int(60, 3600), 'How long an unpaid reservation lasts', '600'),

@@ -1,6 +1,10 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError, problemOf, type ErrorCode, type Problem } from '../errors.ts';
 import { isStoreOutage, OUTAGE_RETRY_AFTER_SECONDS } from './outage.ts';
+import type { FastAnswer } from './fast-lane.ts';
+
+/** The content type Fastify sends for `type('application/problem+json')` with a text body. */
+export const PROBLEM_CONTENT_TYPE = 'application/problem+json; charset=utf-8';
 
 /** Maps Fastify's own error codes to ours, so clients see one vocabulary. */
 const FASTIFY_CODES: Record<string, ErrorCode> = {
@@ -111,6 +115,17 @@ export function sendProblem(reply: FastifyReply, problem: Problem): FastifyReply
  */
 export function sendPlainProblem(reply: FastifyReply, code: ErrorCode): FastifyReply {
   return sendProblem(reply, problemOf(code));
+}
+
+/** What sendPlainProblem sends, for an answer written before Fastify (src/http/fast-lane.ts). */
+export function plainProblemAnswer(code: ErrorCode): FastAnswer {
+  const problem = problemOf(code);
+  return {
+    status: problem.status,
+    headers: [],
+    contentType: PROBLEM_CONTENT_TYPE,
+    body: problemJson(problem),
+  };
 }
 
 export function registerErrorHandling(app: FastifyInstance): void {

@@ -34,7 +34,47 @@ declare module 'fastify' {
 }
 
 /** The slice size leasedLimit gives a route (rate-limit-store.ts): max / 20. */
-const sliceOf = (max: number) => Math.max(1, Math.floor(max / 20));
+export const sliceOf = (max: number) => Math.max(1, Math.floor(max / 20));
+
+// A rule's 429 body depends only on the wait in seconds (at most a window's worth of values).
+const bodies = new WeakMap<LeasedRule, Map<number, string>>();
+const UNCOUNTED = { current: 0, ttl: 0 };
+
+/**
+ * What a counted request gets from a rule, as @fastify/rate-limit with our errorResponseBuilder sent
+ * it: x-ratelimit-limit/-remaining/-reset where the route's config.rateLimit sent them, and over the
+ * limit `retry-after` with the 429 RATE_LIMITED body (the detail, and `retryAfterSeconds`). A result
+ * of undefined is Redis failing: the request goes on with the headers the plugin sent then
+ * (skipOnError). Shared by the hook below and the fast lane (src/http/fast-lane.ts).
+ */
+export function limitAnswer(
+  rule: LeasedRule,
+  result: { current: number; ttl: number } | undefined,
+): { headers: Array<[string, string]>; refusal?: string } {
+  const failed = result === undefined;
+  const { current, ttl } = result ?? UNCOUNTED;
+  const seconds = Math.ceil(ttl / 1000);
+  const over = !failed && current > rule.max;
+  const headers: Array<[string, string]> = rule.headers
+    ? [
+        ['x-ratelimit-limit', String(rule.max)],
+        ['x-ratelimit-remaining', String(failed ? rule.max : over ? 0 : rule.max - current)],
+        ['x-ratelimit-reset', String(failed ? 0 : seconds)],
+      ]
+    : [];
+  if (!over) return { headers };
+  headers.push(['retry-after', String(seconds)]);
+  let known = bodies.get(rule);
+  if (known === undefined) bodies.set(rule, (known = new Map()));
+  let body = known.get(seconds);
+  if (body === undefined) {
+    // What the error handler sent for the plugin's thrown AppError: the detail, and the wait.
+    const problem = problemOf('RATE_LIMITED', rule.detail(seconds));
+    if (seconds > 0) problem.retryAfterSeconds = seconds;
+    known.set(seconds, (body = problemJson(problem)));
+  }
+  return { headers, refusal: body };
+}
 
 /**
  * The leased limits of the hottest routes (the waiting-room poll, the hold attempt) as our own hook.
@@ -50,49 +90,16 @@ const sliceOf = (max: number) => Math.max(1, Math.floor(max / 20));
 export const leasedLimits = fp(
   async (app: FastifyInstance, opts: { counters: LeasedCounters; nameSpace: string }) => {
     const { counters, nameSpace } = opts;
-    // A rule's 429 body depends only on the wait in seconds (at most a window's worth of values).
-    const bodies = new WeakMap<LeasedRule, Map<number, string>>();
-
     /** Applies a counted answer; true when the request may go on, false when the 429 was sent. */
     const answer = (
       rule: LeasedRule,
       reply: FastifyReply,
       result: { current: number; ttl: number } | undefined,
     ): boolean => {
-      if (result === undefined) {
-        // Redis failed: let the request through, with the headers the plugin sent then (skipOnError).
-        if (rule.headers) {
-          reply.header('x-ratelimit-limit', rule.max);
-          reply.header('x-ratelimit-remaining', rule.max);
-          reply.header('x-ratelimit-reset', 0);
-        }
-        return true;
-      }
-      const seconds = Math.ceil(result.ttl / 1000);
-      if (result.current <= rule.max) {
-        if (rule.headers) {
-          reply.header('x-ratelimit-limit', rule.max);
-          reply.header('x-ratelimit-remaining', rule.max - result.current);
-          reply.header('x-ratelimit-reset', seconds);
-        }
-        return true;
-      }
-      if (rule.headers) {
-        reply.header('x-ratelimit-limit', rule.max);
-        reply.header('x-ratelimit-remaining', 0);
-        reply.header('x-ratelimit-reset', seconds);
-      }
-      reply.header('retry-after', String(seconds));
-      let known = bodies.get(rule);
-      if (known === undefined) bodies.set(rule, (known = new Map()));
-      let body = known.get(seconds);
-      if (body === undefined) {
-        // What the error handler sent for the plugin's thrown AppError: the detail, and the wait.
-        const problem = problemOf('RATE_LIMITED', rule.detail(seconds));
-        if (seconds > 0) problem.retryAfterSeconds = seconds;
-        known.set(seconds, (body = problemJson(problem)));
-      }
-      reply.code(429).type('application/problem+json').send(body);
+      const { headers, refusal } = limitAnswer(rule, result);
+      for (const [name, value] of headers) reply.header(name, value);
+      if (refusal === undefined) return true;
+      reply.code(429).type('application/problem+json').send(refusal);
       return false;
     };
 

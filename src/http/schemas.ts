@@ -11,6 +11,8 @@ import { Type } from 'typebox';
  */
 export const UUID_PATTERN = '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$';
 export const UUID_RE = new RegExp(UUID_PATTERN);
+/** A canonical id inside a larger pattern (a path): UUID_PATTERN without its anchors. */
+export const UUID_SOURCE = UUID_PATTERN.slice(1, -1);
 
 /** A canonical lowercase UUID (format for OpenAPI readers, pattern for the exact spelling). */
 export const Uuid = Type.String({ format: 'uuid', pattern: UUID_PATTERN });

@@ -35,7 +35,7 @@ const DOCUMENT_HEADERS: Readonly<Record<string, string>> = {
  * an API response loads or frames, no MIME sniffing, HTTPS only. The document-only headers (referrer,
  * opener, XSS auditor…) would add ~500 bytes to every response of the hottest routes for nothing.
  */
-const API_HEADERS: Readonly<Record<string, string>> = {
+export const API_HEADERS: Readonly<Record<string, string>> = {
   'content-security-policy': "default-src 'none'; frame-ancestors 'none'",
   'cross-origin-resource-policy': 'same-origin',
   'strict-transport-security': 'max-age=31536000; includeSubDomains',

@@ -9,6 +9,8 @@ import type { ProcessName } from '../container.ts';
 export class Metrics {
   readonly registry = new Registry();
   readonly httpDuration: Histogram<'method' | 'route' | 'status'>;
+  /** Requests answered by the fast lane (src/http/fast-lane.ts), before Fastify. */
+  readonly fastLaneAnswers: Counter;
 
   constructor(processName: ProcessName) {
     this.registry.setDefaultLabels({ process: processName });
@@ -18,6 +20,10 @@ export class Metrics {
       help: 'HTTP request duration by route template and status',
       labelNames: ['method', 'route', 'status'],
       buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+    });
+    this.fastLaneAnswers = this.counter({
+      name: 'http_fast_lane_answers_total',
+      help: 'Requests answered before Fastify by the fast lane (also counted in http_request_duration_seconds)',
     });
   }
 

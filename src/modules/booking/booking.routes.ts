@@ -24,7 +24,9 @@ import type { ReservationService } from './reservations.service.ts';
 import type { ReservationQueries } from './reservation-queries.ts';
 import type { CancelService } from './cancel.service.ts';
 import { userKey } from '../../http/rate-limit-key.ts';
-import { sendPlainProblem } from '../../http/error-handler.ts';
+import { plainProblemAnswer, sendPlainProblem } from '../../http/error-handler.ts';
+import type { LeasedRule } from '../../http/leased-limit.ts';
+import { UUID_SOURCE } from '../../http/schemas.ts';
 
 export interface BookingRouteDeps {
   holds: HoldService;
@@ -59,23 +61,39 @@ export const bookingRoutes =
       },
     );
 
+    // 60 a minute per signed-in user (else per address). Hold attempts come in bursts during an
+    // onsale: the budget is taken from Redis a slice at a time, checked by our own hook (no promise
+    // per attempt), before the guard as the plugin's hook was.
+    const holdsUrl = `${app.prefix}/showtimes/:id/holds`;
+    const holdLimit: LeasedRule = {
+      url: holdsUrl,
+      max: 60,
+      timeWindow: 60_000,
+      key: userKey,
+      headers: true,
+      detail: (seconds) => `Too many requests; try again in ${seconds} s`,
+    };
+    const holdsPath = new RegExp(`^${app.prefix}/showtimes/(${UUID_SOURCE})/holds$`);
+    // The same refusal before Fastify: a signed-in attempt without admission on a queued showtime on
+    // sale, with the limit counted from this instance's slice (src/http/fast-lane.ts).
+    app.fastLane.add('POST', holdsUrl, (request) => {
+      if (request.headers['x-admission-token'] !== undefined) return undefined;
+      const showtimeId = holdsPath.exec(request.url ?? '')?.[1];
+      if (showtimeId === undefined) return undefined;
+      const refusal = deps.holds.refusalBeforeBody(showtimeId, undefined);
+      if (refusal === undefined) return undefined;
+      const user = app.fastLane.signedIn(request);
+      if (user === undefined) return undefined;
+      return app.fastLane.limited([[holdLimit, `user:${user.userId}`]], 'POST', () =>
+        plainProblemAnswer(refusal),
+      );
+    });
+
     app.post(
       '/showtimes/:id/holds',
       {
-        // 60 a minute per signed-in user (else per address). Hold attempts come in bursts during an
-        // onsale: the budget is taken from Redis a slice at a time, checked by our own hook (no promise
-        // per attempt), before the guard as the plugin's hook was.
         onRequest: [
-          app.leasedLimits([
-            {
-              url: `${app.prefix}/showtimes/:id/holds`,
-              max: 60,
-              timeWindow: 60_000,
-              key: userKey,
-              headers: true,
-              detail: (seconds) => `Too many requests; try again in ${seconds} s`,
-            },
-          ]),
+          app.leasedLimits([holdLimit]),
           // A signed-in attempt without admission on a queued showtime is refused here, before its
           // body is read (request.user is set once the limit's key has verified the bearer token).
           (request, reply, done) => {

@@ -56,7 +56,11 @@ export class QueueSettingsCache {
     cacheMs = 2_000,
   ) {
     this.cache = new LRUCache({ max: 10_000, ttl: cacheMs });
+    this.refreshAheadMs = Math.min(500, cacheMs / 4);
   }
+
+  /** How long before expiry a peek reads the settings again. */
+  private readonly refreshAheadMs: number;
 
   /** Settings of a live (not deleted) showtime, or null. */
   async get(showtimeId: string): Promise<QueueSettings | null> {
@@ -71,6 +75,35 @@ export class QueueSettingsCache {
       this.pending.set(showtimeId, pending);
     }
     return pending;
+  }
+
+  /**
+   * The cached settings without a promise: null for no such showtime, undefined when not cached. A
+   * miss, or an entry about to expire, starts a read in the background: callers that only peek (the
+   * fast lane) would otherwise see the settings once, then never again.
+   */
+  peek(showtimeId: string): QueueSettings | null | undefined {
+    const hit = this.cache.get(showtimeId);
+    if (hit === undefined || this.cache.getRemainingTTL(showtimeId) < this.refreshAheadMs) {
+      this.reload(showtimeId);
+    }
+    return hit?.value;
+  }
+
+  private reload(showtimeId: string): void {
+    if (this.pending.has(showtimeId) || !UUID.test(showtimeId)) return;
+    const pending = this.source
+      .queueSettings([showtimeId])
+      .then((rows) => {
+        const row = rows.find((r) => r.showtimeId === showtimeId);
+        const value = row ? toSettings(row, this.defaults) : null;
+        this.cache.set(showtimeId, { value });
+        return value;
+      })
+      .finally(() => this.pending.delete(showtimeId));
+    this.pending.set(showtimeId, pending);
+    // A failed read leaves the entry to expire; get() reports errors to its own callers.
+    pending.catch(() => undefined);
   }
 
   async many(showtimeIds: string[]): Promise<Map<string, QueueSettings>> {

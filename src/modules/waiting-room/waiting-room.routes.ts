@@ -5,7 +5,8 @@ import { AppError } from '../../errors.ts';
 import type { StreamLimiter } from '../../infra/stream-limiter.ts';
 import type { QueueStreamHub } from './queue-stream.ts';
 import type { QueueView, WaitingRoomService } from './waiting-room.service.ts';
-import { errors } from '../../http/schemas.ts';
+import { errors, UUID_SOURCE } from '../../http/schemas.ts';
+import { jsonAnswer } from '../../http/fast-lane.ts';
 import {
   AuditEntriesQuery,
   AuditEntriesSchema,
@@ -80,17 +81,37 @@ export const waitingRoomRoutes =
     // The poll: per address, then per user. The per-user limit used to run after the guard
     // (preHandler), so a request the guard refuses (no valid token: the subject is the address) is
     // not counted per user here either; the same token check decides both (rateLimitSubject).
-    const pollLimits = app.leasedLimits([
-      pollIpRule,
-      {
-        url: `${app.prefix}/showtimes/:id/queue`,
-        max: limits.pollPerUserPerMinute,
-        timeWindow: 60_000,
-        key: (request) => signedIn('poll', userKey(request)),
-        headers: true,
-        detail: (seconds) => `Too many requests; try again in ${seconds} s`,
-      },
-    ]);
+    const pollUrl = `${app.prefix}/showtimes/:id/queue`;
+    const pollUserRule: LeasedRule = {
+      url: pollUrl,
+      max: limits.pollPerUserPerMinute,
+      timeWindow: 60_000,
+      key: (request) => signedIn('poll', userKey(request)),
+      headers: true,
+      detail: (seconds) => `Too many requests; try again in ${seconds} s`,
+    };
+    const pollLimits = app.leasedLimits([pollIpRule, pollUserRule]);
+    // The steady poll before Fastify (src/http/fast-lane.ts): a signed-in user this instance's serving
+    // counter knows, on a showtime whose settings are cached; both limits counted as the hook does.
+    const pollPath = new RegExp(`^${app.prefix}/showtimes/(${UUID_SOURCE})/queue$`);
+    app.fastLane.add('GET', pollUrl, (request) => {
+      const showtimeId = pollPath.exec(request.url ?? '')?.[1];
+      if (showtimeId === undefined) return undefined;
+      const user = app.fastLane.signedIn(request);
+      if (user === undefined) return undefined;
+      const view = service.statusNow(showtimeId, user.userId);
+      if (view === undefined) return undefined;
+      const address = app.fastLane.address(request);
+      if (address === undefined) return undefined;
+      return app.fastLane.limited(
+        [
+          [pollIpRule, `wr:poll:ip:${address}`],
+          [pollUserRule, `wr:poll:user:${user.userId}`],
+        ],
+        'GET',
+        () => jsonAnswer(200, view),
+      );
+    });
     const perUser = (scope: string, max: number) => ({
       max,
       timeWindow: 60_000,

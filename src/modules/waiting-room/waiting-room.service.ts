@@ -73,21 +73,36 @@ export class WaitingRoomService implements AdmissionGate {
    */
   async status(showtimeId: string, userId: string): Promise<QueueView> {
     const settings = await this.queuedShowtime(showtimeId);
-    const hot = this.counter.position(showtimeId, userId);
-    if (hot) {
-      return {
-        status: 'WAITING',
-        position: hot.position,
-        ahead: hot.position - 1,
-        estimatedWaitSeconds: estimateWait(hot.position, hot.measuredRate, settings, hot.now),
-        entryId: hot.entryId ?? this.ids.of(showtimeId, userId),
-      };
-    }
+    const hot = this.fromCounter(showtimeId, userId, settings);
+    if (hot) return hot;
     const state = await this.storeStatus.status(showtimeId, userId);
     this.counter.learn(showtimeId, userId, state, this.ids.of(showtimeId, userId));
     const view = await this.toView(showtimeId, userId, state, settings);
     if (!view) throw new AppError('NOT_IN_QUEUE');
     return view;
+  }
+
+  /**
+   * The steady poll without a promise, for the fast lane: the view when the showtime's settings are
+   * cached and this instance's serving counter knows the user; undefined otherwise (status() decides,
+   * with its errors).
+   */
+  statusNow(showtimeId: string, userId: string): QueueView | undefined {
+    const settings = this.settings.peek(showtimeId);
+    if (!settings?.enabled) return undefined;
+    return this.fromCounter(showtimeId, userId, settings);
+  }
+
+  private fromCounter(showtimeId: string, userId: string, settings: QueueSettings): QueueView | undefined {
+    const hot = this.counter.position(showtimeId, userId);
+    if (!hot) return undefined;
+    return {
+      status: 'WAITING',
+      position: hot.position,
+      ahead: hot.position - 1,
+      estimatedWaitSeconds: estimateWait(hot.position, hot.measuredRate, settings, hot.now),
+      entryId: hot.entryId ?? this.ids.of(showtimeId, userId),
+    };
   }
 
   /** Stops refreshing the serving counters (the HTTP app is closing). */

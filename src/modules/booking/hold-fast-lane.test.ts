@@ -1,0 +1,201 @@
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createShowtimeWithSeats, createUser, type TestUser } from '../../../test/factories.ts';
+import { setupCheckout, type CheckoutHarness } from '../../../test/checkout.ts';
+
+/**
+ * The fast lane (src/http/fast-lane.ts) answers a hold without admission before Fastify. Requests
+ * over the socket meet it; `inject` goes straight to Fastify, so the route's own answer to the same
+ * request is at hand to compare with.
+ */
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+/** Set by Node per connection or per moment, not by the route. */
+const TRANSPORT = new Set(['date', 'connection', 'keep-alive', 'transfer-encoding']);
+
+interface Answer {
+  status: number;
+  headers: Record<string, string>;
+  body: string;
+}
+
+function comparable(a: Answer): Answer {
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(a.headers)) if (!TRANSPORT.has(name)) headers[name] = value;
+  return { status: a.status, headers, body: a.body };
+}
+
+describe('the fast lane: a hold without admission, answered before Fastify', () => {
+  let h: CheckoutHarness;
+  let base: string;
+  beforeAll(async () => {
+    h = await setupCheckout();
+    await h.app.listen({ port: 0, host: '127.0.0.1' });
+    base = `http://127.0.0.1:${(h.app.server.address() as AddressInfo).port}`;
+  });
+  afterAll(async () => {
+    h.app.server.closeAllConnections();
+    await h.close();
+  });
+
+  const body = (seatId: string) => JSON.stringify({ seatIds: [seatId] });
+
+  async function overSocket(
+    showtimeId: string,
+    user: TestUser,
+    seatId: string,
+    extra: Record<string, string> = {},
+  ): Promise<Answer> {
+    const res = await fetch(`${base}/api/v1/showtimes/${showtimeId}/holds`, {
+      method: 'POST',
+      headers: { ...user.headers, 'content-type': 'application/json', ...extra },
+      body: body(seatId),
+    });
+    return { status: res.status, headers: Object.fromEntries(res.headers), body: await res.text() };
+  }
+
+  async function throughFastify(showtimeId: string, user: TestUser, seatId: string): Promise<Answer> {
+    const res = await h.app.inject({
+      method: 'POST',
+      url: `/api/v1/showtimes/${showtimeId}/holds`,
+      headers: { ...user.headers, 'content-type': 'application/json' },
+      payload: body(seatId),
+    });
+    const headers: Record<string, string> = {};
+    for (const [name, value] of Object.entries(res.headers)) headers[name] = String(value);
+    return { status: res.statusCode, headers, body: res.body };
+  }
+
+  /** Answers of the lane and of the route, side by side, the facts and the slice just refreshed. */
+  async function pair(showtimeId: string, user: TestUser, seatId: string) {
+    const route = await throughFastify(showtimeId, user, seatId);
+    const before = h.app.fastLane.answered;
+    const lane = await overSocket(showtimeId, user, seatId);
+    return { route, lane, laneAnswered: h.app.fastLane.answered - before };
+  }
+
+  it('sends the route’s 403: same status, headers and body, and counts the same limit', async () => {
+    const st = await createShowtimeWithSeats(h.container, {
+      rows: 1,
+      seatsPerRow: 2,
+      queue: { enabled: true },
+    });
+    const user = await createUser(h.container);
+    const { route, lane, laneAnswered } = await pair(st.showtimeId, user, st.seats[0]!.id);
+    expect(laneAnswered).toBe(1);
+    expect(route.status).toBe(403);
+    expect(JSON.parse(lane.body)).toMatchObject({ code: 'ADMISSION_REQUIRED', status: 403 });
+
+    const r = comparable(route);
+    const l = comparable(lane);
+    // Each answer has its own request id; the lane counted one more request of the same budget.
+    expect(l.headers['x-request-id']).toMatch(UUID);
+    expect(l.headers['x-request-id']).not.toBe(r.headers['x-request-id']);
+    expect(Number(l.headers['x-ratelimit-remaining'])).toBe(Number(r.headers['x-ratelimit-remaining']) - 1);
+    expect(
+      Math.abs(Number(l.headers['x-ratelimit-reset']) - Number(r.headers['x-ratelimit-reset'])),
+    ).toBeLessThanOrEqual(1);
+    for (const a of [r, l]) {
+      delete a.headers['x-request-id'];
+      delete a.headers['x-ratelimit-remaining'];
+      delete a.headers['x-ratelimit-reset'];
+    }
+    expect(l).toEqual(r);
+  });
+
+  it('refuses the 61st attempt of a minute with the route’s 429, whichever answers', async () => {
+    const st = await createShowtimeWithSeats(h.container, {
+      rows: 1,
+      seatsPerRow: 2,
+      queue: { enabled: true },
+    });
+    const user = await createUser(h.container);
+    const seat = st.seats[0]!.id;
+    const first = await throughFastify(st.showtimeId, user, seat);
+    expect(first.status).toBe(403);
+    const before = h.app.fastLane.answered;
+    const statuses: number[] = [first.status];
+    for (let i = 0; i < 59; i++) statuses.push((await overSocket(st.showtimeId, user, seat)).status);
+    // All through the lane, which leased the next slice from Redis itself each time one was used up
+    // (the facts, kept a second, are refreshed by the route: a slow run may send a few there).
+    expect(h.app.fastLane.answered - before).toBeGreaterThan(50);
+    expect(statuses).toEqual(Array(60).fill(403));
+
+    const lane = await overSocket(st.showtimeId, user, seat);
+    const route = await throughFastify(st.showtimeId, user, seat);
+    expect(lane.status).toBe(429);
+    expect(JSON.parse(lane.body)).toMatchObject({ code: 'RATE_LIMITED', status: 429 });
+    const r = comparable(route);
+    const l = comparable(lane);
+    expect(Math.abs(Number(l.headers['retry-after']) - Number(r.headers['retry-after']))).toBeLessThanOrEqual(
+      1,
+    );
+    for (const a of [r, l]) {
+      delete a.headers['x-request-id'];
+      delete a.headers['x-ratelimit-reset'];
+      delete a.headers['retry-after'];
+      a.body = a.body.replace(/\d+ s"/, 'N s"').replace(/"retryAfterSeconds":\d+/, '"retryAfterSeconds":N');
+    }
+    expect(l).toEqual(r);
+  });
+
+  it('leaves to Fastify what it cannot decide alone', async () => {
+    const st = await createShowtimeWithSeats(h.container, {
+      rows: 1,
+      seatsPerRow: 2,
+      queue: { enabled: true },
+    });
+    const open = await createShowtimeWithSeats(h.container, { rows: 1, seatsPerRow: 2 });
+    const user = await createUser(h.container);
+    const seat = st.seats[0]!.id;
+    await throughFastify(st.showtimeId, user, seat); // facts cached, slice leased
+    const before = h.app.fastLane.answered;
+
+    // An admission token (even a bad one) is the route's to check.
+    const withToken = await overSocket(st.showtimeId, user, seat, { 'x-admission-token': 'garbage' });
+    expect(withToken.status).toBe(403);
+    // No token, or the scheme spelled otherwise: the guard's 401.
+    const anonymous = await overSocket(st.showtimeId, user, seat, { authorization: '' });
+    expect(anonymous.status).toBe(401);
+    const spelled = await overSocket(st.showtimeId, user, seat, {
+      authorization: `bearer ${user.token}`,
+    });
+    expect(spelled.status).toBe(401);
+    // A listed origin gets the CORS headers Fastify's hook adds.
+    const cors = await overSocket(st.showtimeId, user, seat, { origin: 'http://localhost:5173' });
+    expect(cors.status).toBe(403);
+    expect(cors.headers['access-control-allow-origin']).toBe('http://localhost:5173');
+    // A showtime without a queue: the attempt is a real hold.
+    const held = await overSocket(open.showtimeId, user, open.seats[0]!.id);
+    expect(held.status).toBe(201);
+    // A query string: not the lane's path.
+    const res = await fetch(`${base}/api/v1/showtimes/${st.showtimeId}/holds?x=1`, {
+      method: 'POST',
+      headers: { ...user.headers, 'content-type': 'application/json' },
+      body: body(seat),
+    });
+    expect(res.status).toBe(403);
+    await res.text();
+    expect(h.app.fastLane.answered - before).toBe(0);
+
+    // Another site's page (an origin not listed) gets what the route sends it, from the lane: no CORS
+    // headers. (The showtime's facts are kept a second; a request that finds them gone goes to the
+    // route, which reads them again: so up to three tries.)
+    const then = h.app.fastLane.answered;
+    for (let i = 0; i < 3 && h.app.fastLane.answered === then; i++) {
+      const other = await overSocket(st.showtimeId, user, seat, { origin: 'https://elsewhere.example' });
+      expect(other.status).toBe(403);
+      expect(other.headers['access-control-allow-origin']).toBeUndefined();
+      expect(other.headers.vary).toBe('Origin');
+    }
+    expect(h.app.fastLane.answered - then).toBe(1);
+  });
+
+  it('hands the request of a lane that fails to Fastify', async () => {
+    h.app.fastLane.add('PUT', '/api/v1/nowhere', () => {
+      throw new Error('a lane that fails');
+    });
+    const res = await fetch(`${base}/api/v1/nowhere`, { method: 'PUT' });
+    expect(res.status).toBe(404);
+    expect(await res.json()).toMatchObject({ code: 'NOT_FOUND' });
+  });
+});
