@@ -51,12 +51,13 @@ interface LaneEntry {
 const BEARER_PREFIX = 'Bearer ';
 
 /**
- * The fast lane: a few of an onsale's commonest refusals answered from the HTTP server's request
- * event, before Fastify. A refused hold costs Fastify's routing, its hook chain (security headers,
- * CORS, cookies, limits, guard), its reply machinery and the garbage they leave, several times the
- * decision itself; profiles of these refusals found nothing else left to take out (docs/performance.md,
- * "The fast lane"). A lane answers only when it can decide from what this instance already holds (a
- * verified token, a rate-limit slice, cached showtime facts) and answers exactly what the route would:
+ * The fast lane: a few of an onsale's commonest requests (the steady poll, a hold without admission)
+ * answered from the HTTP server's request event, before Fastify. Such a request costs Fastify's
+ * routing, its hook chain (security headers, CORS, cookies, limits, guard), its reply machinery and
+ * the garbage they leave, several times the decision itself; profiles found nothing else left to take
+ * out (docs/performance.md, "The fast lane"). A lane answers only when it can decide from what this
+ * instance already holds (a verified token, rate-limit slices, cached showtime facts or settings, the
+ * serving counter) and answers exactly what the route would:
  * same status, headers and body (the lanes' tests compare them). Everything else, and every
  * request while request logging is on (it would skip Fastify's request log) or after close began
  * (Fastify answers 503), goes to Fastify unchanged.
@@ -66,7 +67,7 @@ export class FastLane {
   private open: boolean;
   /** Fastify's trust function for TRUST_PROXY, or undefined to trust no proxy. */
   private readonly trust: ((address: string, hop: number) => boolean) | undefined;
-  /** Requests answered here, for tests and the bench's record. */
+  /** Requests answered here (also in http_fast_lane_answers_total), for tests. */
   answered = 0;
 
   constructor(
