@@ -2,27 +2,13 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createShowtimeWithSeats, createUser, type TestUser } from '../../../test/factories.ts';
 import { setupCheckout, type CheckoutHarness } from '../../../test/checkout.ts';
+import { comparable, fromInject, fromSocket, UUID, type Answer } from '../../../test/fast-lane.ts';
 
 /**
  * The fast lane (src/http/fast-lane.ts) answers a hold without admission before Fastify. Requests
  * over the socket meet it; `inject` goes straight to Fastify, so the route's own answer to the same
  * request is at hand to compare with.
  */
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-/** Set by Node per connection or per moment, not by the route. */
-const TRANSPORT = new Set(['date', 'connection', 'keep-alive', 'transfer-encoding']);
-
-interface Answer {
-  status: number;
-  headers: Record<string, string>;
-  body: string;
-}
-
-function comparable(a: Answer): Answer {
-  const headers: Record<string, string> = {};
-  for (const [name, value] of Object.entries(a.headers)) if (!TRANSPORT.has(name)) headers[name] = value;
-  return { status: a.status, headers, body: a.body };
-}
 
 describe('the fast lane: a hold without admission, answered before Fastify', () => {
   let h: CheckoutHarness;
@@ -50,7 +36,7 @@ describe('the fast lane: a hold without admission, answered before Fastify', () 
       headers: { ...user.headers, 'content-type': 'application/json', ...extra },
       body: body(seatId),
     });
-    return { status: res.status, headers: Object.fromEntries(res.headers), body: await res.text() };
+    return fromSocket(res);
   }
 
   async function throughFastify(showtimeId: string, user: TestUser, seatId: string): Promise<Answer> {
@@ -60,9 +46,7 @@ describe('the fast lane: a hold without admission, answered before Fastify', () 
       headers: { ...user.headers, 'content-type': 'application/json' },
       payload: body(seatId),
     });
-    const headers: Record<string, string> = {};
-    for (const [name, value] of Object.entries(res.headers)) headers[name] = String(value);
-    return { status: res.statusCode, headers, body: res.body };
+    return fromInject(res);
   }
 
   /** Answers of the lane and of the route, side by side, the facts and the slice just refreshed. */

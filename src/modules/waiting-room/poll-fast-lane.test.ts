@@ -2,27 +2,11 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setupTestApp, type TestApp, type TestEnv } from '../../../test/context.ts';
 import { createShowtimeWithSeats, createUsers, type TestUser } from '../../../test/factories.ts';
+import { comparable, fromInject, fromSocket, UUID, type Answer } from '../../../test/fast-lane.ts';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-/** Set by Node per connection or per moment, not by the route. */
-const TRANSPORT = new Set(['date', 'connection', 'keep-alive', 'transfer-encoding']);
 /** Polls per address per minute in this file: low enough to reach. */
 const PER_ADDRESS = 60;
-
-interface Answer {
-  status: number;
-  headers: Record<string, string>;
-  body: string;
-}
-
-function comparable(a: Answer, drop: string[]): Answer {
-  const headers: Record<string, string> = {};
-  for (const [name, value] of Object.entries(a.headers)) {
-    if (!TRANSPORT.has(name) && !drop.includes(name)) headers[name] = value;
-  }
-  return { status: a.status, headers, body: a.body };
-}
 
 /**
  * The steady poll answered by the fast lane (src/http/fast-lane.ts) over the socket, against the
@@ -47,14 +31,12 @@ describe('the fast lane: a steady waiting-room poll, answered before Fastify', (
   const throughFastify = async (showtimeId: string, user: TestUser): Promise<Answer> => {
     polls++;
     const res = await t.app.inject({ method: 'GET', url: path(showtimeId), headers: user.headers });
-    const headers: Record<string, string> = {};
-    for (const [name, value] of Object.entries(res.headers)) headers[name] = String(value);
-    return { status: res.statusCode, headers, body: res.body };
+    return fromInject(res);
   };
   const overSocket = async (showtimeId: string, user?: TestUser): Promise<Answer> => {
     polls++;
     const res = await fetch(`${base}${path(showtimeId)}`, { headers: user?.headers ?? {} });
-    return { status: res.status, headers: Object.fromEntries(res.headers), body: await res.text() };
+    return fromSocket(res);
   };
 
   it('leaves to Fastify a poll it cannot answer from the serving counter', async () => {
