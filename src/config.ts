@@ -113,6 +113,16 @@ export const CONFIG_SCHEMA = {
     'How long an instance reuses a public search page (the same query, filters, page and size); 0: every search reads the database',
     '3000',
   ),
+  SEARCH_INDEX: entry(
+    bool,
+    'Answer text searches from a copy of the search table held in each API instance (docs/performance.md "Search in process"); false: every search reads the database',
+    'true',
+  ),
+  SEARCH_INDEX_REFRESH_MS: entry(
+    int(100, 60_000),
+    'How often an API instance reads what changed in the search table (its counters, the sort keys, follow within this)',
+    '1000',
+  ),
   READ_YOUR_WRITES_SECONDS: entry(
     int(1, 300),
     'After a write, that user reads from the primary for this long (covers replica lag)',

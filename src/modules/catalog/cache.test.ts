@@ -134,7 +134,8 @@ describe('catalogue caches across instances', () => {
       return (await queryCount(app.container)) - before;
     };
     const cached = await queriesOf(b, 3);
-    const uncached = await createTestApp(env, { SEARCH_CACHE_MS: '0' });
+    // The database path (the in-process index answers without it: search-index.test.ts).
+    const uncached = await createTestApp(env, { SEARCH_CACHE_MS: '0', SEARCH_INDEX: 'false' });
     try {
       // Its first search also reads the categories (genre words), once per minute.
       await uncached.app.inject({

@@ -4,6 +4,7 @@ import { AppError } from '../../errors.ts';
 import type { CatalogRepository, DetailRow, LayoutSeat, ShowtimeRow } from './catalog.repository.ts';
 import type { ShowtimesRepository } from './showtimes.repository.ts';
 import type { SearchFilter, SearchRepository, SummaryRow } from './search.repository.ts';
+import type { IndexLookups, SearchIndex } from './search-index.ts';
 import type { DetailCache, DetailEntry } from './detail-cache.ts';
 import type { Db } from '../../infra/db.ts';
 import type { Clock } from '../../infra/clock.ts';
@@ -133,6 +134,10 @@ export interface CatalogReadsDeps {
   lookups?: CacheLookups;
   /** How long a public search page is reused (SEARCH_CACHE_MS); 0 turns the cache off. */
   searchCacheMs: number;
+  /** Text searches from memory (SEARCH_INDEX); without it every search reads the database. */
+  searchIndex?: SearchIndex;
+  /** Counts each public text search by what answered it. */
+  searchAnswers?: Record<'index' | 'database', { inc(): void }>;
 }
 
 /** Where one read goes, and whether the reader may be served from (or fill) the shared caches. */
@@ -156,6 +161,12 @@ export class CatalogReads {
   private readonly searches: LRUCache<string, Promise<PerformancePage>> | undefined;
   // Typed while someone types: many requests for the same few prefixes.
   private readonly suggestionCache = new LRUCache<string, Promise<Suggestion[]>>({ max: 5_000, ttl: 10_000 });
+  // The summaries of pages found by the search index, as the detail cache keeps a detail: a short
+  // TTL and forget() on a write. A popular query's page is then answered without the database.
+  private readonly summaries = new LRUCache<string, SummaryRow>({ max: 20_000, ttl: 2_000 });
+  // The words a typo is corrected to. The word list only grows with a title or cast written through
+  // the catalogue, which forget() hears of.
+  private readonly corrections = new LRUCache<string, Promise<string[]>>({ max: 5_000, ttl: 60_000 });
   private readonly openings = new LRUCache<string, Promise<OpeningSoon[]>>({ max: 200, ttl: 10_000 });
   // Categories change only with a release (the seed): genre words are resolved against this copy.
   private readonly categoryList = new LRUCache<'all', Promise<{ id: string; name: string; slug: string }[]>>({
@@ -179,6 +190,8 @@ export class CatalogReads {
   private readonly repo: CatalogRepository;
   private readonly showtimesRepo: ShowtimesRepository;
   private readonly searchRepo: SearchRepository;
+  private readonly searchIndex: SearchIndex | undefined;
+  private readonly searchAnswers: CatalogReadsDeps['searchAnswers'];
   private readonly dbs: CatalogDbs;
   readonly detailCache: DetailCache;
   private readonly sold: SoldSeats;
@@ -191,6 +204,8 @@ export class CatalogReads {
     this.repo = deps.catalog;
     this.showtimesRepo = deps.showtimes;
     this.searchRepo = deps.search;
+    this.searchIndex = deps.searchIndex;
+    this.searchAnswers = deps.searchAnswers;
     this.dbs = deps.dbs;
     this.detailCache = deps.detailCache;
     this.sold = deps.sold;
@@ -214,9 +229,12 @@ export class CatalogReads {
       this.showtimeLists.delete(msg.performanceId);
       const prefix = `${msg.performanceId}:`;
       for (const key of [...this.gradeLists.keys()]) if (key.startsWith(prefix)) this.gradeLists.delete(key);
+      this.summaries.delete(msg.performanceId);
     }
     if (msg.showtimeId) this.layouts.delete(msg.showtimeId);
     this.searches?.clear();
+    this.searchIndex?.invalidate();
+    this.corrections.clear();
     this.suggestionCache.clear();
     this.openings.clear();
   }
@@ -269,7 +287,7 @@ export class CatalogReads {
     const region = query.region === undefined ? undefined : (regionOf(query.region) ?? query.region.trim());
     const filter: SearchFilter = { ...query, q: rest, genres, region, today: kstDay(this.clock.nowMs()) };
     const { db, own } = await this.route(userId, ANY);
-    if (filter.includeDrafts || own || !this.searches) return this.runSearch(db, filter);
+    if (filter.includeDrafts || own || !this.searches) return this.runSearch(db, filter, own);
     const key = JSON.stringify([
       filter.q,
       filter.genres?.map((g) => g.word),
@@ -378,12 +396,20 @@ export class CatalogReads {
     return list;
   }
 
-  private async runSearch(db: Db, filter: SearchFilter): Promise<PerformancePage> {
+  private async runSearch(db: Db, filter: SearchFilter, own = false): Promise<PerformancePage> {
     // A text query through the same database's text-search pool: one statement instead of four.
     const textDb = filter.q ? this.dbs.textSearchTwin?.(db) : undefined;
-    const { rows, total, loose } = textDb
-      ? await this.searchRepo.search(textDb, filter, { scansPricedOut: true })
-      : await this.searchRepo.search(db, filter);
+    // A reader who just wrote reads the primary (read-your-writes); the index may be a second behind.
+    const indexed =
+      this.searchIndex && filter.q && !own
+        ? await this.searchIndex.search(filter, await this.indexLookups(textDb ?? db))
+        : undefined;
+    if (filter.q) this.searchAnswers?.[indexed ? 'index' : 'database'].inc();
+    const { rows, total, loose } = indexed
+      ? { ...indexed, rows: await this.summariesInOrder(db, indexed.ids) }
+      : textDb
+        ? await this.searchRepo.search(textDb, filter, { scansPricedOut: true })
+        : await this.searchRepo.search(db, filter);
     const now = this.clock.nowMs();
     const page: PerformancePage = {
       items: rows.map((r) => toSummary(r, now)),
@@ -394,6 +420,40 @@ export class CatalogReads {
     // Found by spacing, initial consonants or a typo (the words as typed found nothing).
     if (loose) page.approximate = true;
     return page;
+  }
+
+  /** What the index asks of the catalogue besides itself: categories by slug, typo corrections. */
+  private async indexLookups(db: Db): Promise<IndexLookups> {
+    const categories = await this.knownCategories();
+    return {
+      categoryIdOf: (slug) => categories.find((c) => c.slug === slug)?.id,
+      correctionsOf: (q) => {
+        let words = this.corrections.get(q);
+        if (!words) {
+          words = this.searchRepo.correctionsOf(db, q);
+          this.corrections.set(q, words);
+          words.catch(() => this.corrections.delete(q));
+        }
+        return words;
+      },
+    };
+  }
+
+  /** The summaries of `ids` in that order (the index's page): those not kept here, from the database. */
+  private async summariesInOrder(db: Db, ids: string[]): Promise<SummaryRow[]> {
+    const found = new Map<string, SummaryRow>();
+    const missing: string[] = [];
+    for (const id of ids) {
+      const row = this.summaries.get(id);
+      if (row) found.set(id, row);
+      else missing.push(id);
+    }
+    if (missing.length > 0)
+      for (const row of await this.searchRepo.summariesOf(db, missing)) {
+        this.summaries.set(row.id, row);
+        found.set(row.id, row);
+      }
+    return ids.flatMap((id) => found.get(id) ?? []);
   }
 
   async showtimes(performanceId: string, reader: Reader): Promise<ShowtimeView[]> {

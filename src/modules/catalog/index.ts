@@ -4,6 +4,7 @@ import type { SalesRanking } from '../booking/ports.ts';
 import { CatalogRepository } from './catalog.repository.ts';
 import { ShowtimesRepository } from './showtimes.repository.ts';
 import { SearchRepository } from './search.repository.ts';
+import { SearchIndex } from './search-index.ts';
 import { DetailCache } from './detail-cache.ts';
 import { InvalidationBus } from './invalidation.ts';
 import { CatalogReads, toDetailEntry } from './catalog.reads.ts';
@@ -111,6 +112,16 @@ export function createCatalogModule(infra: CatalogInfra, opts: CatalogOptions = 
     lookups,
   });
   const bus = new InvalidationBus(redis, config.REDIS_KEY_PREFIX, log);
+  // Text searches from memory; it reads the primary, so a write it is told of is in its next read.
+  // Its reads run in the background, not per request: left out of catalog_db_queries_total.
+  const searchIndex = config.SEARCH_INDEX
+    ? new SearchIndex({ db: infra.db, log, refreshMs: config.SEARCH_INDEX_REFRESH_MS })
+    : undefined;
+  const searchAnswers = metrics.counter({
+    name: 'catalog_search_answers_total',
+    help: 'Public text searches by what answered them: the in-process index or the database',
+    labelNames: ['by'] as const,
+  });
   const reads = new CatalogReads({
     catalog: repo,
     showtimes: showtimesRepo,
@@ -123,6 +134,8 @@ export function createCatalogModule(infra: CatalogInfra, opts: CatalogOptions = 
     primaryAfterWriteMs: primaryAfterWriteSeconds * 1000,
     lookups,
     searchCacheMs: config.SEARCH_CACHE_MS,
+    searchIndex,
+    searchAnswers: { index: searchAnswers.labels('index'), database: searchAnswers.labels('database') },
   });
   bus.onMessage((msg) => reads.forget(msg));
   const inventoryRepo = new InventoryRepository();
@@ -150,7 +163,10 @@ export function createCatalogModule(infra: CatalogInfra, opts: CatalogOptions = 
   // Only API instances listen for invalidations: the subscription lives as long as the HTTP app.
   const subscription: FastifyPluginAsyncTypebox = async (app) => {
     await bus.start();
-    app.addHook('onClose', async () => bus.stop());
+    app.addHook('onClose', async () => {
+      searchIndex?.stop();
+      await bus.stop();
+    });
   };
   const flushJob = createViewFlushJob({ redis, db, log, intervalMs: config.VIEW_FLUSH_INTERVAL_MS });
 
