@@ -16,11 +16,13 @@
  * - hold attempts on a 1,130-seat hall by many users, 2 random seats each (most answers 409); every
  *   seat in a 201 answer is checked to be held once only;
  * - seat map of that hall: conditional (If-None-Match → 304) and full (200);
- * - search over PostgreSQL at 50 connections on BENCH_PERFORMANCES (10,000) performances with a fixed
- *   mix: 50 % title words, 20 % two-syllable Korean words, 15 % typos, 15 % initial consonants, pages
- *   of the API's default size (BENCH_SEARCH_SIZE, 20); the API runs with its search cache off
- *   (SEARCH_CACHE_MS=0), so every search reads the database (no bare twin: judged by req/s and p99;
- *   PostgreSQL's CPU per search is reported beside the API's).
+ * - search at 50 connections on BENCH_PERFORMANCES (10,000) performances with a fixed mix: 50 % title
+ *   words, 20 % two-syllable Korean words, 15 % typos, 15 % initial consonants, pages of the API's
+ *   default size (BENCH_SEARCH_SIZE, 20); the API runs with its page cache off (SEARCH_CACHE_MS=0), so
+ *   every search is answered by its in-process index (SEARCH_INDEX, the default) or the database (no
+ *   bare twin: judged by req/s and p99; PostgreSQL's CPU per search and the index's share reported
+ *   beside the API's). The same mix against an API with SEARCH_INDEX=false, alternated round by round,
+ *   is reported as the database's reference.
  * Paths with per-user state on the instance (signed-in detail, poll, 403, 409) first call once per
  * user (BENCH_USERS) before their rounds, reported as the "first sight" row: the rounds then measure
  * the steady state, as in an onsale where each user keeps polling and trying.
@@ -33,6 +35,7 @@
  *                         BENCH_ONLY=detail,poll (path keys, comma-separated)
  */
 import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import autocannon from 'autocannon';
 import { sql } from 'kysely';
 import { loadConfig } from '../src/config.ts';
@@ -82,8 +85,8 @@ const ENV = {
   AMQP_QUEUE_PREFIX: `ct.bench.hot.${process.pid}`,
   // One client address drives all the load; the per-address limit would otherwise answer every path.
   RATE_LIMIT_PER_MINUTE: '1000000',
-  // Every search reads the database: the mix's hundred queries would otherwise be served from the
-  // 3 s page cache within a second at the target rate.
+  // No page cache: the mix's hundred queries would otherwise be served from the 3 s page cache within
+  // a second at the target rate. Every search is answered by the index or the database.
   SEARCH_CACHE_MS: '0',
 };
 
@@ -94,14 +97,32 @@ interface Measured extends Sample {
   dbCpuMicros?: number;
   /** Share of the answers the API's fast lane gave (before Fastify), from its metrics; API only. */
   fastLane?: number;
+  /** Share of the searches the in-process index answered, from the API's metrics; search only. */
+  index?: number;
 }
 
-/** The API's count of fast-lane answers (http_fast_lane_answers_total), or undefined without metrics. */
-async function fastLaneAnswers(server: Server): Promise<number | undefined> {
+/** The sum of a counter's lines whose labels contain `labels` in the API's metrics, or undefined without metrics. */
+async function counterOf(server: Server, name: string, labels = ''): Promise<number | undefined> {
   if (!server.metrics) return undefined;
   const text = await (await fetch(`${server.metrics}/metrics`)).text();
-  const line = text.split('\n').find((l) => l.startsWith('http_fast_lane_answers_total'));
-  return line === undefined ? undefined : Number(line.split(' ').at(-1));
+  const lines = text.split('\n').filter((l) => l.startsWith(name) && l.includes(labels));
+  return lines.length === 0 ? undefined : lines.reduce((n, l) => n + Number(l.split(' ').at(-1)), 0);
+}
+const fastLaneAnswers = (server: Server) => counterOf(server, 'http_fast_lane_answers_total');
+/** Text searches answered by the index and by the database, from the API's metrics. */
+const searchAnswers = async (server: Server) => ({
+  index: (await counterOf(server, 'catalog_search_answers_total', 'by="index"')) ?? 0,
+  database: (await counterOf(server, 'catalog_search_answers_total', 'by="database"')) ?? 0,
+});
+
+/** The resident memory of a server process (VmRSS), in MB. */
+function residentMb(server: Server): number {
+  try {
+    const status = readFileSync(`/proc/${server.child.pid}/status`, 'utf8');
+    return Math.round(Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? NaN) / 1024);
+  } catch {
+    return NaN;
+  }
 }
 
 const lanePart = (m: Measured | undefined) =>
@@ -180,6 +201,7 @@ async function measure(
   const base = { url: server.base, connections: path.connections, requests: [request] };
   if (!opts.rate && !opts.amount) await autocannon({ ...base, duration: WARMUP_SECONDS });
   const lane0 = await fastLaneAnswers(server);
+  const answers0 = opts.db ? await searchAnswers(server) : undefined;
   const cpu0 = cpuSeconds(server.child.pid);
   const db0 = opts.db ? postgresCpuSeconds() : 0;
   const result = await autocannon({
@@ -189,6 +211,7 @@ async function measure(
   });
   const cpu = cpuSeconds(server.child.pid) - cpu0;
   const lane1 = lane0 === undefined ? undefined : await fastLaneAnswers(server);
+  const answers1 = opts.db ? await searchAnswers(server) : undefined;
   const sample = sampleOf(result, path.expected);
   const perRequest = (seconds: number) => Math.round((seconds * 1e6) / Math.max(1, result.requests.total));
   return {
@@ -197,6 +220,12 @@ async function measure(
     ...(opts.db && { dbCpuMicros: perRequest(postgresCpuSeconds() - db0) }),
     ...(lane0 !== undefined &&
       lane1 !== undefined && { fastLane: (lane1 - lane0) / Math.max(1, result.requests.total) }),
+    ...(answers0 &&
+      answers1 && {
+        index:
+          (answers1.index - answers0.index) /
+          Math.max(1, answers1.index - answers0.index + answers1.database - answers0.database),
+      }),
   };
 }
 
@@ -521,8 +550,10 @@ async function main(): Promise<void> {
       await bare.stop();
     }
 
-    // Search over PostgreSQL: no bare twin; absolute targets.
+    // Search (the index, the database behind it): no bare twin; absolute targets.
     const search: Measured[] = [];
+    const searchDb: Measured[] = [];
+    let searchMemory = { index: NaN, database: NaN };
     const wantsSearch = ONLY.length === 0 || ONLY.includes('search');
     if (wantsSearch) {
       const searchPath: HotPath = {
@@ -539,13 +570,24 @@ async function main(): Promise<void> {
         expected: is(200),
         targets: () => [],
       };
+      // The same mix from the database alone (SEARCH_INDEX=false), alternated round by round with the
+      // index: the reference the index is judged beside, not a target.
+      const dbApi = await startApi({ ...ENV, SEARCH_INDEX: 'false' });
+      servers.push(dbApi);
       for (let round = 0; round < ROUNDS; round++) {
         const m = await measure(api, searchPath, { api: true, db: true });
         search.push(m);
         console.log(
-          `search round ${round + 1}/${ROUNDS}: ${m.requestsPerSecond} req/s p99 ${m.p99} ms, ${m.cpuMicros} µs API and ${m.dbCpuMicros} µs PostgreSQL CPU/search, errors ${m.errors}`,
+          `search round ${round + 1}/${ROUNDS}: ${m.requestsPerSecond} req/s p99 ${m.p99} ms, ${m.cpuMicros} µs API and ${m.dbCpuMicros} µs PostgreSQL CPU/search, index ${Math.round((m.index ?? 0) * 100)} %, errors ${m.errors}`,
+        );
+        const d = await measure(dbApi, searchPath, { api: true, db: true });
+        searchDb.push(d);
+        console.log(
+          `search from the database round ${round + 1}/${ROUNDS}: ${d.requestsPerSecond} req/s p99 ${d.p99} ms, ${d.cpuMicros} µs API and ${d.dbCpuMicros} µs PostgreSQL CPU/search, errors ${d.errors}`,
         );
       }
+      searchMemory = { index: residentMb(api), database: residentMb(dbApi) };
+      await dbApi.stop();
     }
 
     const checks: Check[] = [];
@@ -582,8 +624,10 @@ async function main(): Promise<void> {
         { name: `search ${Math.round(rps)} req/s (target ≥ 1,000)`, pass: rps >= 1000 },
         { name: `search p99 ${ms(p99)} ms (target < 100 ms)`, pass: p99 < 100 },
       );
+      errors += searchDb.reduce((n, m) => n + m.errors, 0);
       rows.push(
-        `| search, ${PERFORMANCES.toLocaleString()} performances, 50 connections (mix) | – | ${Math.round(rps)} | – | – | ${med(search, (m) => m.p50)} / ${p99} | – | ${med(search, (m) => m.cpuMicros)} | ${search.reduce((n, m) => n + m.errors, 0)} | PostgreSQL µs CPU/search: ${med(search, (m) => m.dbCpuMicros ?? NaN)} |`,
+        `| search, ${PERFORMANCES.toLocaleString()} performances, 50 connections (mix) | – | ${Math.round(rps)} | – | – | ${med(search, (m) => m.p50)} / ${p99} | – | ${med(search, (m) => m.cpuMicros)} | ${search.reduce((n, m) => n + m.errors, 0)} | PostgreSQL µs CPU/search: ${med(search, (m) => m.dbCpuMicros ?? NaN)}; index ${Math.round(med(search, (m) => m.index ?? 0) * 100)} %; API resident ${searchMemory.index} MB |`,
+        `| ↳ the same mix from the database alone (SEARCH_INDEX=false; reference, alternated) | – | ${Math.round(med(searchDb, (m) => m.requestsPerSecond))} | – | – | ${med(searchDb, (m) => m.p50)} / ${med(searchDb, (m) => m.p99)} | – | ${med(searchDb, (m) => m.cpuMicros)} | ${searchDb.reduce((n, m) => n + m.errors, 0)} | PostgreSQL µs CPU/search: ${med(searchDb, (m) => m.dbCpuMicros ?? NaN)}; API resident ${searchMemory.database} MB |`,
       );
     }
     const v = verdict(errors, checks);
