@@ -170,8 +170,11 @@ describe('search index', () => {
         db,
       )
     ).rows.map((r) => r.id);
+    // Searched before the writes: what the index keeps per word must not outlive them.
+    expect((await index.search(filterOf('김민수'), lookups))?.ids[0]).not.toBe(a);
+    expect((await index.search(filterOf('qz'), lookups))?.total).toBe(0);
     await sql`UPDATE performances SET sales_count = 1000 WHERE id = ${a}`.execute(db);
-    await sql`UPDATE performances SET title = '전혀 새로운 제목', search_text = '전혀 새로운 제목' WHERE id = ${b}`.execute(
+    await sql`UPDATE performances SET title = '전혀 새로운 제목 qz', search_text = '전혀 새로운 제목 qz' WHERE id = ${b}`.execute(
       db,
     );
     await sql`UPDATE performances SET deleted_at = now() WHERE id = ${c}`.execute(db);
@@ -181,6 +184,7 @@ describe('search index', () => {
     await index.settled();
     expect((await index.search(filterOf('김민수'), lookups))?.ids[0]).toBe(a);
     expect((await index.search(filterOf('새로운'), lookups))?.ids).toEqual([b]);
+    expect((await index.search(filterOf('qz'), lookups))?.ids).toEqual([b]);
     await expectSame(filterOf('새로운'));
     await expectSame(filterOf('김민수', { size: 100 }));
     expect(index.size).toBe(899);

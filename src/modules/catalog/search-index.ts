@@ -38,33 +38,32 @@ export interface IndexLookups {
  * Slots holding each n-gram of one text field. A word is looked up through its rarest n-gram and
  * confirmed on the whole text, as the trigram indexes of PostgreSQL do (a candidate list, then a
  * recheck); a word shorter than the n-grams kept has no list and is tested on every slot.
+ * N-grams are of UTF-16 code units: a word held by a text holds only n-grams of that text whatever the
+ * unit, the recheck is exact, and slicing units is what makes a 100,000-row load take seconds, not tens.
  */
 class Grams {
   private readonly lists = new Map<string, number[]>();
   constructor(private readonly sizes: readonly number[]) {}
 
+  /** Called with increasing slots: a gram met twice in one text is listed once (the last slot is this one). */
   add(slot: number, text: string): void {
-    const chars = [...text];
-    const seen = new Set<string>();
     for (const n of this.sizes)
-      for (let i = 0; i + n <= chars.length; i++) {
-        const gram = n === 1 ? chars[i]! : chars.slice(i, i + n).join('');
-        if (seen.has(gram)) continue;
-        seen.add(gram);
+      for (let i = 0; i + n <= text.length; i++) {
+        const gram = text.slice(i, i + n);
         const list = this.lists.get(gram);
-        if (list) list.push(slot);
-        else this.lists.set(gram, [slot]);
+        if (!list) this.lists.set(gram, [slot]);
+        else if (list[list.length - 1] !== slot) list.push(slot);
       }
   }
 
   /** The shortest list that holds every slot containing `word`; undefined: no list fits the word. */
   candidates(word: string): readonly number[] | undefined {
-    const chars = [...word];
-    const n = this.sizes.filter((s) => s <= chars.length).reduce((a, b) => Math.max(a, b), 0);
+    let n = 0;
+    for (const size of this.sizes) if (size <= word.length && size > n) n = size;
     if (n === 0) return undefined;
     let best: readonly number[] | undefined;
-    for (let i = 0; i + n <= chars.length; i++) {
-      const list = this.lists.get(chars.slice(i, i + n).join('')) ?? NONE;
+    for (let i = 0; i + n <= word.length; i++) {
+      const list = this.lists.get(word.slice(i, i + n)) ?? NONE;
       if (!best || list.length < best.length) best = list;
       if (best.length === 0) break;
     }
@@ -73,6 +72,11 @@ class Grams {
 }
 
 const NONE: readonly number[] = [];
+
+/** The texts a key is looked for in. */
+type TextField = 'searchText' | 'searchJamo' | 'searchChosung';
+/** At most this many slots are kept in the lists of found keys (8 bytes each): then they are dropped. */
+const MAX_FOUND_SLOTS = 2_000_000;
 
 type Order = (a: Entry, b: Entry) => number;
 const byId = (a: Entry, b: Entry) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
@@ -109,6 +113,43 @@ class Slots {
   readonly letters = new Grams([3]);
   readonly initials = new Grams([2]);
   dead = 0;
+  /** The live slots whose field holds a key, by field and key, until a text changes. */
+  private readonly found = new Map<string, readonly number[]>();
+  private foundSlots = 0;
+
+  /**
+   * The live slots whose `field` holds `key`: through the key's rarest n-gram and confirmed on the
+   * text, as PostgreSQL's trigram indexes do, then kept. A query's words repeat (a popular title is
+   * typed by thousands), and what holds a word changes only when a text does; counters, dates and
+   * statuses change in place and are tested per search.
+   */
+  matching(field: TextField, key: string): readonly number[] {
+    const memo = `${field}\u0000${key}`;
+    const known = this.found.get(memo);
+    if (known) return known;
+    const { entries } = this;
+    const candidates = this.gramsOf(field).candidates(key);
+    const out: number[] = [];
+    const holds = (e: Entry) => e.alive && e[field].includes(key);
+    if (candidates) {
+      for (const slot of candidates) if (holds(entries[slot]!)) out.push(slot);
+    } else {
+      for (let slot = 0; slot < entries.length; slot++) if (holds(entries[slot]!)) out.push(slot);
+    }
+    if (this.foundSlots + out.length > MAX_FOUND_SLOTS) this.forgetFound();
+    this.found.set(memo, out);
+    this.foundSlots += out.length;
+    return out;
+  }
+
+  private gramsOf(field: TextField): Grams {
+    return field === 'searchText' ? this.text : field === 'searchJamo' ? this.letters : this.initials;
+  }
+
+  private forgetFound(): void {
+    this.found.clear();
+    this.foundSlots = 0;
+  }
 
   put(next: Entry): void {
     const slot = this.slotOf.get(next.id);
@@ -136,6 +177,7 @@ class Slots {
   }
 
   append(e: Entry): void {
+    if (this.foundSlots > 0) this.forgetFound();
     const slot = this.entries.length;
     this.entries.push(e);
     this.slotOf.set(e.id, slot);
@@ -147,6 +189,7 @@ class Slots {
   private kill(e: Entry): void {
     e.alive = false;
     this.dead++;
+    this.forgetFound();
   }
 }
 
@@ -229,12 +272,15 @@ export class SearchIndex {
   async search(f: SearchFilter, lookups: IndexLookups): Promise<IndexedPage | undefined> {
     this.start();
     if (!this.current || !this.covers(f)) return undefined;
+    // One set of slots for the whole search: a rebuild may swap in another during the await below.
+    const slots = this.slots;
     const keep = this.filterOf(f, lookups);
-    const exact = this.matchExact(f.q, keep);
-    if (exact.length > 0 || looseConditions(f.q).length === 0) return this.pageOf(exact, f, false);
-    const loose = await this.matchLoose(f.q, keep, lookups);
+    const exact = matchExact(slots, f.q, keep);
+    if (exact.length > 0 || looseConditions(f.q).length === 0) return pageOf(slots, exact, f, false);
+    const corrections = typoKeyLetters(f.q) >= 5 ? await lookups.correctionsOf(f.q) : [];
+    const loose = matchLoose(slots, f.q, corrections, keep);
     if (loose === undefined) return undefined;
-    return loose.length > 0 ? this.pageOf(loose, f, true) : this.pageOf(exact, f, false);
+    return loose.length > 0 ? pageOf(slots, loose, f, true) : pageOf(slots, exact, f, false);
   }
 
   /** A text search without the filters only PostgreSQL holds (prices, venues' regions) or drafts. */
@@ -268,76 +314,6 @@ export class SearchIndex {
             ? false
             : e.status === status && e.endDate >= today)) &&
       genres.every((g) => g.ids.has(e.categoryId) || g.words.every((w) => e.searchText.includes(w)));
-  }
-
-  private matchExact(q: string, keep: (e: Entry) => boolean): number[] {
-    const words = q.split(' ');
-    let candidates: readonly number[] | undefined;
-    for (const word of words) {
-      const list = this.slots.text.candidates(word);
-      if (list && (!candidates || list.length < candidates.length)) candidates = list;
-    }
-    return this.confirm(candidates, (e) => keep(e) && words.every((w) => e.searchText.includes(w)));
-  }
-
-  /** What looseConditions finds; undefined for a typo no word is close to (the database's similarity). */
-  private async matchLoose(
-    q: string,
-    keep: (e: Entry) => boolean,
-    lookups: IndexLookups,
-  ): Promise<number[] | undefined> {
-    const compact = q.replace(/ /g, '');
-    if (isChosungQuery(compact)) {
-      const key = chosung(compact);
-      return this.confirm(
-        this.slots.initials.candidates(key),
-        (e) => keep(e) && e.searchChosung.includes(key),
-      );
-    }
-    const key = jamo(compact);
-    const parts = [...key].length >= 3 ? [key] : [];
-    if ([...key].length >= 5) {
-      const corrections = await lookups.correctionsOf(q);
-      if (corrections.length === 0) return undefined;
-      parts.push(...corrections);
-    }
-    const lists = parts.map((p) => this.slots.letters.candidates(p));
-    const candidates = lists.some((l) => l === undefined) ? undefined : unionOf(lists as number[][]);
-    return this.confirm(candidates, (e) => keep(e) && parts.some((p) => e.searchJamo.includes(p)));
-  }
-
-  private confirm(candidates: readonly number[] | undefined, test: (e: Entry) => boolean): number[] {
-    const { entries } = this.slots;
-    const out: number[] = [];
-    if (candidates) {
-      for (const slot of candidates) if (test(entries[slot]!)) out.push(slot);
-    } else {
-      for (let slot = 0; slot < entries.length; slot++) if (test(entries[slot]!)) out.push(slot);
-    }
-    return out;
-  }
-
-  /** The page: the first `page × size` matches kept in order as they are met (most are turned away by one comparison). */
-  private pageOf(matches: number[], f: SearchFilter, loose: boolean): IndexedPage {
-    const order = ORDERS[f.sort];
-    const { entries } = this.slots;
-    const want = f.page * f.size;
-    const top: Entry[] = [];
-    for (const slot of matches) {
-      const e = entries[slot]!;
-      if (top.length === want && order(e, top[want - 1]!) >= 0) continue;
-      let lo = 0;
-      let hi = top.length;
-      while (lo < hi) {
-        const mid = (lo + hi) >> 1;
-        if (order(top[mid]!, e) < 0) lo = mid + 1;
-        else hi = mid;
-      }
-      top.splice(lo, 0, e);
-      if (top.length > want) top.pop();
-    }
-    const ids = top.slice((f.page - 1) * f.size).map((e) => e.id);
-    return { ids, total: matches.length, loose };
   }
 
   /** One read of what changed (the whole table the first time), never two at once. */
@@ -436,8 +412,76 @@ function entryOf(row: Row): Entry {
   };
 }
 
+/** Every word of `q` in search_text (exactCondition of search.repository.ts, plain queries). */
+function matchExact(slots: Slots, q: string, keep: (e: Entry) => boolean): number[] {
+  const words = q.split(' ');
+  const lists = words.map((w) => slots.matching('searchText', w));
+  const shortest = lists.reduce((a, b) => (b.length < a.length ? b : a));
+  const { entries } = slots;
+  const out: number[] = [];
+  for (const slot of shortest) {
+    const e = entries[slot]!;
+    if (keep(e) && (words.length === 1 || words.every((w) => e.searchText.includes(w)))) out.push(slot);
+  }
+  return out;
+}
+
+/** The letters of a typo key (jamo, no spaces), 0 for initial consonants: typoKey of search.repository.ts. */
+function typoKeyLetters(q: string): number {
+  const compact = q.replace(/ /g, '');
+  return isChosungQuery(compact) ? 0 : [...jamo(compact)].length;
+}
+
+/**
+ * What looseConditions finds: the initials, or the letters and the typo's corrections; undefined for a
+ * typo no word is close to (pg_trgm's similarity in the database).
+ */
+function matchLoose(
+  slots: Slots,
+  q: string,
+  corrections: readonly string[],
+  keep: (e: Entry) => boolean,
+): number[] | undefined {
+  const compact = q.replace(/ /g, '');
+  let lists: (readonly number[])[];
+  if (isChosungQuery(compact)) {
+    lists = [slots.matching('searchChosung', chosung(compact))];
+  } else {
+    const key = jamo(compact);
+    const letters = [...key].length;
+    if (letters >= 5 && corrections.length === 0) return undefined;
+    const parts = [...(letters >= 3 ? [key] : []), ...(letters >= 5 ? corrections : [])];
+    lists = parts.map((p) => slots.matching('searchJamo', p));
+  }
+  const { entries } = slots;
+  return unionOf(lists).filter((slot) => keep(entries[slot]!));
+}
+
+/** The page: the first `page × size` matches kept in order as they are met (most are turned away by one comparison). */
+function pageOf(slots: Slots, matches: readonly number[], f: SearchFilter, loose: boolean): IndexedPage {
+  const order = ORDERS[f.sort];
+  const { entries } = slots;
+  const want = f.page * f.size;
+  const top: Entry[] = [];
+  for (const slot of matches) {
+    const e = entries[slot]!;
+    if (top.length === want && order(e, top[want - 1]!) >= 0) continue;
+    let lo = 0;
+    let hi = top.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (order(top[mid]!, e) < 0) lo = mid + 1;
+      else hi = mid;
+    }
+    top.splice(lo, 0, e);
+    if (top.length > want) top.pop();
+  }
+  const ids = top.slice((f.page - 1) * f.size).map((e) => e.id);
+  return { ids, total: matches.length, loose };
+}
+
 /** The slots of several candidate lists, each once. */
-function unionOf(lists: readonly (readonly number[])[]): number[] {
-  if (lists.length === 1) return lists[0] as number[];
+function unionOf(lists: readonly (readonly number[])[]): readonly number[] {
+  if (lists.length === 1) return lists[0]!;
   return [...new Set(lists.flat())];
 }
