@@ -6,7 +6,7 @@ import { optionalUser } from '../../http/auth-guard.ts';
 import type { AccessTokens } from '../auth/tokens.ts';
 import type { Config } from '../../config.ts';
 import { anonymousReader, type CatalogReads, type Reader } from './catalog.reads.ts';
-import { errors } from '../../http/schemas.ts';
+import { errors, UUID_SOURCE } from '../../http/schemas.ts';
 import type { Rankings, Viewer } from './rankings.service.ts';
 import { addressKey } from '../../http/client-address.ts';
 import {
@@ -197,6 +197,22 @@ export const catalogRoutes =
         return reply.type('application/json').send(entry.json as never);
       },
     );
+    // The cached detail before Fastify (src/http/fast-lane.ts): a public performance this instance
+    // holds, for an anonymous reader or one whose token it verifies without a promise; the view
+    // counted as viewerOf counts it. A miss, a draft or any other token goes to the route above.
+    const detailPath = new RegExp(`^${app.prefix}/performances/(${UUID_SOURCE})$`);
+    app.fastLane.add('GET', `${app.prefix}/performances/:id`, (request) => {
+      const id = detailPath.exec(request.url ?? '')?.[1];
+      if (id === undefined) return undefined;
+      const user = request.headers.authorization === undefined ? undefined : app.fastLane.signedIn(request);
+      if (request.headers.authorization !== undefined && user === undefined) return undefined;
+      const entry = reads.detailCache.peek(id);
+      if (!entry || entry.status === 'DRAFT') return undefined;
+      const address = user ? undefined : app.fastLane.address(request);
+      if (!user && address === undefined) return undefined;
+      rankings.recordView(id, user ? { user: user.userId } : { address: addressKey(address!) });
+      return { status: 200, headers: [], contentType: 'application/json; charset=utf-8', body: entry.json };
+    });
 
     app.get(
       '/performances/:id/showtimes',
