@@ -69,8 +69,9 @@ export const catalogRoutes =
      * The viewer for view counting: the user, else the client address. Not a cookie: a client that
      * drops it (any script) would count as a new viewer on every request.
      */
-    const viewerOf = (request: FastifyRequest): Viewer =>
-      request.user ? { user: request.user.id } : { address: addressKey(request.ip) };
+    const viewerOf = (request: FastifyRequest): Viewer => viewer(request.user?.id, request.ip);
+    const viewer = (userId: string | undefined, ip: string): Viewer =>
+      userId === undefined ? { address: addressKey(ip) } : { user: userId };
 
     /**
      * The default per-address budget of the search, taken from Redis a slice at a time (as the poll's
@@ -199,18 +200,19 @@ export const catalogRoutes =
     );
     // The cached detail before Fastify (src/http/fast-lane.ts): a public performance this instance
     // holds, for an anonymous reader or one whose token it verifies without a promise; the view
-    // counted as viewerOf counts it. A miss, a draft or any other token goes to the route above.
+    // counted by the route's own rule (`viewer`). A miss, a draft or any other token goes to the route above.
     const detailPath = new RegExp(`^${app.prefix}/performances/(${UUID_SOURCE})$`);
     app.fastLane.add('GET', `${app.prefix}/performances/:id`, (request) => {
       const id = detailPath.exec(request.url ?? '')?.[1];
       if (id === undefined) return undefined;
-      const user = request.headers.authorization === undefined ? undefined : app.fastLane.signedIn(request);
-      if (request.headers.authorization !== undefined && user === undefined) return undefined;
+      const signedIn = request.headers.authorization !== undefined;
+      const user = signedIn ? app.fastLane.signedIn(request) : undefined;
+      if (signedIn && user === undefined) return undefined;
       const entry = reads.detailCache.peek(id);
       if (!entry || entry.status === 'DRAFT') return undefined;
-      const address = user ? undefined : app.fastLane.address(request);
-      if (!user && address === undefined) return undefined;
-      rankings.recordView(id, user ? { user: user.userId } : { address: addressKey(address!) });
+      const address = app.fastLane.address(request);
+      if (address === undefined) return undefined;
+      rankings.recordView(id, viewer(user?.userId, address));
       return { status: 200, headers: [], contentType: 'application/json; charset=utf-8', body: entry.json };
     });
 

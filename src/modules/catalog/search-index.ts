@@ -259,7 +259,7 @@ export class SearchIndex {
     if (this.timer) void this.refresh();
   }
 
-  /** Resolves when every invalidation so far is applied (tests, and the bench's warm-up). */
+  /** Resolves when every invalidation so far is applied (for tests). */
   async settled(): Promise<void> {
     this.start();
     while (!this.current && !this.stopped) {
