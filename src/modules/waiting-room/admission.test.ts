@@ -50,6 +50,20 @@ describe('admission ticker', () => {
     expect(last.estimatedWaitSeconds).toBeLessThanOrEqual(Math.ceil(last.position! / 18));
   }, 30_000);
 
+  it('measures the rate from the first tick, even a tick too short to admit anyone', async () => {
+    const showtimeId = await queued({ admitPerSecond: 20, maxActive: 100_000 });
+    const [first] = await fill(showtimeId, 1);
+    // Milliseconds after the line opened: 20/s owes a fraction of one admission, so nobody is admitted.
+    expect((await tick(showtimeId)).admitted).toEqual([]);
+    const users = [first!, ...(await fill(showtimeId, 99))];
+    await sleep(1_000);
+    expect((await tick(showtimeId)).admitted.length).toBeGreaterThanOrEqual(19);
+    const last = await room().service.status(showtimeId, users[99]!);
+    expect(last.status).toBe('WAITING');
+    expect(last.estimatedWaitSeconds).toBeGreaterThanOrEqual(Math.floor(last.position! / 21));
+    expect(last.estimatedWaitSeconds).toBeLessThanOrEqual(Math.ceil(last.position! / 19));
+  });
+
   it('catches up after a late tick instead of drifting', async () => {
     const showtimeId = await queued({ admitPerSecond: 10, maxActive: 100_000 });
     await fill(showtimeId, 100);

@@ -190,10 +190,13 @@ for i, user in ipairs(admitted) do
   redis.call('HSET', KEYS[3], user, ARGV[4] .. '.' .. i)
 end
 if #admitted > 0 then redis.call('ZREMRANGEBYRANK', KEYS[1], 0, #admitted - 1) end
+local carried = carry
 if #admitted == due then carry = dueExact - due else carry = 0 end
 local measured = redis.call('HGET', KEYS[4], 'rate')
 if rate > 0 and elapsed > 0 and waitingBefore > #admitted then
-  local instant = #admitted * 1000 / elapsed
+  -- Progress counts the carried fraction too: whole admissions alone would measure a short tick that
+  -- admitted nobody as a rate of 0, and the first sample seeds the average.
+  local instant = math.max(0, #admitted + carry - carried) * 1000 / elapsed
   if measured then
     local alpha = 1 - math.exp(-elapsed / tonumber(ARGV[7]))
     measured = tonumber(measured) + alpha * (instant - tonumber(measured))
