@@ -119,13 +119,13 @@ describe('coupon rush across two API instances', () => {
 
       const results = [...(await firstWave), ...(await secondWave)];
       expect(results).toHaveLength(USERS * ATTEMPTS);
-      // The early winners did commit, although the rebuilt state had not counted them.
-      expect(
-        results
-          .slice(0, IN_FLIGHT)
-          .filter((r) => r.status !== 201)
-          .map((r) => [r.status, r.body]),
-      ).toEqual([]);
+      // The early winners did commit, although the rebuilt state had not counted them. Which of an early
+      // user's attempts commits is a race for the shard lock (the rebuilt state let a later attempt of
+      // theirs win too), so the claim is per user: exactly one of their attempts got the coupon.
+      for (const id of new Set(early.map((x) => x.user.id))) {
+        const won = results.filter((r) => r.user.id === id && r.status === 201);
+        expect(won, `early user ${id}`).toHaveLength(1);
+      }
       await expectExactlyStockIssued(couponId, results);
     },
     RUSH_TIMEOUT_MS,
