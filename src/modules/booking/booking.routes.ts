@@ -1,3 +1,4 @@
+import type { IncomingMessage } from 'node:http';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { AppError } from '../../errors.ts';
@@ -73,36 +74,38 @@ export const bookingRoutes =
       headers: true,
       detail: (seconds) => `Too many requests; try again in ${seconds} s`,
     };
+    /**
+     * A signed-in attempt without an admission token on a queued showtime on sale: refused before the
+     * hold limit counts it (and before its body is read). The refusal asks no store, so the limit,
+     * which guards the stores, has nothing to protect there; and a buyer who pressed the button before
+     * their turn comes to it with the whole budget. The bearer token is read as the guard reads it
+     * (`FastLane.signedIn`); any other token goes on to the limit and the guard's 401.
+     */
+    const refusedBeforeCount = (raw: IncomingMessage, showtimeId: string) => {
+      if (raw.headers['x-admission-token'] !== undefined) return undefined;
+      const refusal = deps.holds.refusalBeforeBody(showtimeId, undefined);
+      if (refusal === undefined || app.fastLane.signedIn(raw) === undefined) return undefined;
+      return refusal;
+    };
     const holdsPath = new RegExp(`^${app.prefix}/showtimes/(${UUID_SOURCE})/holds$`);
-    // The same refusal before Fastify: a signed-in attempt without admission on a queued showtime on
-    // sale, with the limit counted from this instance's slice (src/http/fast-lane.ts).
+    // The same refusal before Fastify (src/http/fast-lane.ts).
     app.fastLane.add('POST', holdsUrl, (request) => {
-      if (request.headers['x-admission-token'] !== undefined) return undefined;
       const showtimeId = holdsPath.exec(request.url ?? '')?.[1];
       if (showtimeId === undefined) return undefined;
-      const refusal = deps.holds.refusalBeforeBody(showtimeId, undefined);
-      if (refusal === undefined) return undefined;
-      const user = app.fastLane.signedIn(request);
-      if (user === undefined) return undefined;
-      return app.fastLane.limited([[holdLimit, `user:${user.userId}`]], 'POST', () =>
-        plainProblemAnswer(refusal),
-      );
+      const refusal = refusedBeforeCount(request, showtimeId);
+      return refusal === undefined ? undefined : plainProblemAnswer(refusal);
     });
 
     app.post(
       '/showtimes/:id/holds',
       {
         onRequest: [
-          app.leasedLimits([holdLimit]),
-          // A signed-in attempt without admission on a queued showtime is refused here, before its
-          // body is read (request.user is set once the limit's key has verified the bearer token).
           (request, reply, done) => {
-            const refusal = request.user
-              ? deps.holds.refusalBeforeBody(request.params.id, request.headers['x-admission-token'])
-              : undefined;
+            const refusal = refusedBeforeCount(request.raw, request.params.id);
             if (refusal) sendPlainProblem(reply, refusal);
             else done();
           },
+          app.leasedLimits([holdLimit]),
         ],
         config: { access: 'signed-in' },
         schema: {
