@@ -22,8 +22,9 @@ export interface FastAnswer {
   status: number;
   /** Headers beyond the ones every API answer carries (security headers, request id, vary). */
   headers: Array<[string, string]>;
-  contentType: string;
-  body: string;
+  /** Undefined with `body: null` (a 304 has neither a body nor a type). */
+  contentType: string | undefined;
+  body: string | null;
 }
 
 /** A JSON answer as the route's serializer writes it, for a value whose keys are in the schema's order. */
@@ -31,8 +32,12 @@ export function jsonAnswer(status: number, value: unknown): FastAnswer {
   return { status, headers: [], contentType: 'application/json; charset=utf-8', body: JSON.stringify(value) };
 }
 
-/** An answer that needs one store call first (a rate-limit slice from Redis): it calls `send` once. */
-export type LaterAnswer = (send: (answer: FastAnswer) => void) => void;
+/**
+ * An answer that needs one store call first (a rate-limit slice, a digest from Redis): it calls `send`
+ * once, with the answer, or with undefined to leave the request to Fastify after all (only a lane that
+ * has not read the request's body may: a GET's).
+ */
+export type LaterAnswer = (send: (answer: FastAnswer | undefined) => void) => void;
 
 /**
  * One lane: the answer to a request it recognises and can decide alone, or undefined to leave the
@@ -201,6 +206,7 @@ export class FastLane {
         if (typeof answer !== 'function') return send(answer);
         return answer((decided) => {
           try {
+            if (decided === undefined) return fastify();
             send(decided);
           } catch (err) {
             this.failed(err, response, fastify);
@@ -222,7 +228,12 @@ export class FastLane {
     const headers: Array<[string, string]> = [];
     for (const name in API_HEADERS) headers.push([name, API_HEADERS[name]!]);
     headers.push(['x-request-id', randomUUID()], ['vary', 'Origin'], ...answer.headers);
-    headers.push(['content-type', answer.contentType]);
+    if (answer.body === null) {
+      response.writeHead(answer.status, headers.flat());
+      response.end();
+      return;
+    }
+    if (answer.contentType !== undefined) headers.push(['content-type', answer.contentType]);
     headers.push(['content-length', String(Buffer.byteLength(answer.body))]);
     response.writeHead(answer.status, headers.flat());
     response.end(answer.body);

@@ -180,6 +180,8 @@ export class CatalogReads {
     ttl: 2_000,
   });
   // The layout of a showtime never changes once generated; bounded by seats held, not entries.
+  /** The layouts of the cached reads that have completed, for the fast lane (`seatMapTagSoon`). */
+  private readonly settledLayouts = new WeakMap<Promise<Layout | null>, Layout>();
   private readonly layouts = new LRUCache<string, Promise<Layout | null>>({
     maxSize: 400_000,
     ttl: 10 * 60_000,
@@ -581,6 +583,26 @@ export class CatalogReads {
     return { map, etag };
   }
 
+  /**
+   * The seat map's current tag for a reader whose reads need no routing decision (anonymous, or signed
+   * in while no replica lags; never an admin, who sees drafts), when this instance holds what the tag
+   * is made of: the showtime's layout and sold seats, and its performance's public detail. Then only
+   * the held seats' digest is asked of Redis, as the route asks it. Undefined when anything is missing
+   * (the route reads it): for the fast lane's conditional reads (catalog.routes.ts).
+   */
+  seatMapTagSoon(requestedId: string, signedIn: boolean): Promise<string> | undefined {
+    if (signedIn && this.dbs.lags) return undefined;
+    const pending = this.layouts.get(requestedId);
+    const layout = pending === undefined ? undefined : this.settledLayouts.get(pending);
+    if (layout === undefined) return undefined;
+    const detail = this.detailCache.peek(layout.performanceId);
+    if (!detail || detail.status === 'DRAFT') return undefined;
+    const sold = this.sold.peek(layout.showtimeId);
+    if (sold === undefined) return undefined;
+    this.lookups('seatmap', 'lru', true);
+    return this.heldSeats.heldDigest(layout.showtimeId).then((held) => seatMapTag(layout, sold, held));
+  }
+
   private async visibleLayout(requestedId: string, reader: Reader): Promise<Layout> {
     const layout = await this.layout(requestedId, reader.userId);
     if (!layout || !(await this.visibleDetail(layout.performanceId, reader))) {
@@ -608,8 +630,10 @@ export class CatalogReads {
         };
       })();
       this.layouts.set(showtimeId, layout, { size: 1 });
+      const pending = layout;
       layout.then(
         (l) => {
+          if (l) this.settledLayouts.set(pending, l);
           // Re-insert with its real size so the cache is bounded by seats; absent ones expire fast.
           if (this.layouts.get(showtimeId) !== layout) return;
           if (l) this.layouts.set(showtimeId, layout!, { size: Math.max(1, l.seats.length) });

@@ -3,6 +3,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { AppError } from '../../errors.ts';
 import { optionalUser } from '../../http/auth-guard.ts';
+import type { FastAnswer } from '../../http/fast-lane.ts';
 import type { AccessTokens } from '../auth/tokens.ts';
 import type { Config } from '../../config.ts';
 import { anonymousReader, type CatalogReads, type Reader } from './catalog.reads.ts';
@@ -37,6 +38,22 @@ function matchesEtag(header: string | undefined, etag: string): boolean {
     return tag === '*' || tag === etag;
   });
 }
+
+/** The seat map's 304 as the route sends it: no body, the tag, and "ask again every time". */
+function notModified(etag: string): FastAnswer {
+  return {
+    status: 304,
+    headers: [
+      ['etag', etag],
+      ['cache-control', 'no-cache'],
+    ],
+    contentType: undefined,
+    body: null,
+  };
+}
+
+/** Longest If-None-Match the seat map reads (a longer one is 400 VALIDATION_FAILED). */
+const IF_NONE_MATCH_MAX = 1024;
 
 const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
@@ -241,7 +258,9 @@ export const catalogRoutes =
             'Answers with an ETag derived from the layout and every seat status; send it back in ' +
             'If-None-Match to get 304 Not Modified (empty body) while nothing changed.',
           params: IdParams,
-          headers: Type.Object({ 'if-none-match': Type.Optional(Type.String({ maxLength: 1024 })) }),
+          headers: Type.Object({
+            'if-none-match': Type.Optional(Type.String({ maxLength: IF_NONE_MATCH_MAX })),
+          }),
           response: {
             200: SeatMap,
             304: Type.Null({ description: 'Not Modified: the seat map still matches If-None-Match' }),
@@ -269,6 +288,29 @@ export const catalogRoutes =
         return reply.type('application/json; charset=utf-8').send(body as never);
       },
     );
+    // A conditional seat-map read before Fastify (src/http/fast-lane.ts): the 304 of a showtime whose
+    // layout, sold seats and public detail this instance holds, for an anonymous reader or a signed-in
+    // one (not an admin) whose reads need no routing. The held seats' digest is asked of Redis as the
+    // route asks it; a tag that no longer matches (the map changed), a Redis failure and every other
+    // case go to the route above.
+    const seatsPath = new RegExp(`^${app.prefix}/showtimes/(${UUID_SOURCE})/seats$`);
+    app.fastLane.add('GET', `${app.prefix}/showtimes/:id/seats`, (request) => {
+      const id = seatsPath.exec(request.url ?? '')?.[1];
+      const conditional = request.headers['if-none-match'];
+      if (id === undefined || conditional === undefined || conditional.length > IF_NONE_MATCH_MAX) {
+        return undefined;
+      }
+      const signedIn = request.headers.authorization !== undefined;
+      if (signedIn && app.fastLane.signedIn(request)?.role !== 'USER') return undefined;
+      const tag = reads.seatMapTagSoon(id, signedIn);
+      if (tag === undefined) return undefined;
+      return (send) => {
+        tag.then(
+          (etag) => send(matchesEtag(conditional, etag) ? notModified(etag) : undefined),
+          () => send(undefined),
+        );
+      };
+    });
 
     app.get(
       '/rankings/performances',

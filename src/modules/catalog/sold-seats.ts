@@ -12,6 +12,8 @@ import type { ShowtimesRepository } from './showtimes.repository.ts';
  */
 export class SoldSeats {
   private readonly cache = new LRUCache<string, Promise<Set<string>>>({ max: 20_000, ttl: 1_000 });
+  /** The sets of the cached reads that have completed, for `peek`. */
+  private readonly settled = new WeakMap<Promise<Set<string>>, Set<string>>();
 
   constructor(
     private readonly repo: ShowtimesRepository,
@@ -28,11 +30,21 @@ export class SoldSeats {
         if (pending[i] !== undefined) return;
         const one = batch.then((m) => new Set(m.get(id) ?? []));
         this.cache.set(id, one);
+        void one.then(
+          (set) => this.settled.set(one, set),
+          () => undefined,
+        );
         one.catch(() => this.cache.delete(id));
         pending[i] = one;
       });
     }
     const sets = await Promise.all(pending);
     return new Map(showtimeIds.map((id, i) => [id, sets[i]!]));
+  }
+
+  /** The showtime's sold seats if this cache holds a completed read of them (within its second), else undefined. */
+  peek(showtimeId: string): Set<string> | undefined {
+    const pending = this.cache.get(showtimeId);
+    return pending === undefined ? undefined : this.settled.get(pending);
   }
 }
