@@ -1,3 +1,5 @@
+import type { AddressInfo } from 'node:net';
+import type { FastifyInstance } from 'fastify';
 import type { Response as InjectResponse } from 'light-my-request';
 
 /**
@@ -32,4 +34,13 @@ export function fromInject(res: InjectResponse): Answer {
   const headers: Record<string, string> = {};
   for (const [name, value] of Object.entries(res.headers)) headers[name] = String(value);
   return { status: res.statusCode, headers, body: res.body };
+}
+
+/**
+ * Starts the app listening on a free loopback port (requests over the socket meet the lanes) and
+ * returns its base URL. Close it with `closeAllConnections()` before the app: fetch keeps them alive.
+ */
+export async function listenLocally(app: FastifyInstance): Promise<string> {
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  return `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
 }

@@ -1,8 +1,14 @@
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createShowtimeWithSeats, createUser, type TestUser } from '../../../test/factories.ts';
 import { setupCheckout, type CheckoutHarness } from '../../../test/checkout.ts';
-import { comparable, fromInject, fromSocket, UUID, type Answer } from '../../../test/fast-lane.ts';
+import {
+  comparable,
+  fromInject,
+  fromSocket,
+  UUID,
+  type Answer,
+  listenLocally,
+} from '../../../test/fast-lane.ts';
 
 /**
  * The fast lane (src/http/fast-lane.ts) answers a hold without admission before Fastify. Requests
@@ -15,8 +21,7 @@ describe('the fast lane: a hold without admission, answered before Fastify', () 
   let base: string;
   beforeAll(async () => {
     h = await setupCheckout();
-    await h.app.listen({ port: 0, host: '127.0.0.1' });
-    base = `http://127.0.0.1:${(h.app.server.address() as AddressInfo).port}`;
+    base = await listenLocally(h.app);
   });
   afterAll(async () => {
     h.app.server.closeAllConnections();

@@ -1,9 +1,15 @@
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setupTestApp, type TestApp, type TestEnv } from '../../../test/context.ts';
 import { createUser, type TestUser } from '../../../test/factories.ts';
 import { categoryId, createPerformance, createVenue } from '../../../test/catalog-fixtures.ts';
-import { comparable, fromInject, fromSocket, UUID, type Answer } from '../../../test/fast-lane.ts';
+import {
+  comparable,
+  fromInject,
+  fromSocket,
+  UUID,
+  type Answer,
+  listenLocally,
+} from '../../../test/fast-lane.ts';
 
 /**
  * The cached performance detail answered by the fast lane (src/http/fast-lane.ts) over the socket,
@@ -19,8 +25,7 @@ describe('the fast lane: a cached performance detail, answered before Fastify', 
 
   beforeAll(async () => {
     t = await setupTestApp();
-    await t.app.listen({ port: 0, host: '127.0.0.1' });
-    base = `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}`;
+    base = await listenLocally(t.app);
     admin = await createUser(t.container, { role: 'ADMIN' });
     venueId = await createVenue(t.app, admin);
     musical = await categoryId(t);

@@ -1,8 +1,7 @@
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createShowtimeWithSeats, createUser } from '../../../test/factories.ts';
 import { hold, setupCheckout, type CheckoutHarness } from '../../../test/checkout.ts';
-import { comparable, fromInject, fromSocket, type Answer } from '../../../test/fast-lane.ts';
+import { comparable, fromInject, fromSocket, listenLocally } from '../../../test/fast-lane.ts';
 
 /**
  * A conditional seat-map read answered by the fast lane (src/http/fast-lane.ts) over the socket,
@@ -14,8 +13,7 @@ describe('the fast lane: a conditional seat-map read, answered before Fastify', 
   let base: string;
   beforeAll(async () => {
     h = await setupCheckout();
-    await h.app.listen({ port: 0, host: '127.0.0.1' });
-    base = `http://127.0.0.1:${(h.app.server.address() as AddressInfo).port}`;
+    base = await listenLocally(h.app);
   });
   afterAll(async () => {
     h.app.server.closeAllConnections();

@@ -1,8 +1,14 @@
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setupTestApp, type TestApp, type TestEnv } from '../../../test/context.ts';
 import { createShowtimeWithSeats, createUsers, type TestUser } from '../../../test/factories.ts';
-import { comparable, fromInject, fromSocket, UUID, type Answer } from '../../../test/fast-lane.ts';
+import {
+  comparable,
+  fromInject,
+  fromSocket,
+  UUID,
+  type Answer,
+  listenLocally,
+} from '../../../test/fast-lane.ts';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 /** Polls per address per minute in this file: low enough to reach. */
@@ -17,8 +23,7 @@ describe('the fast lane: a steady waiting-room poll, answered before Fastify', (
   let base: string;
   beforeAll(async () => {
     t = await setupTestApp({ RATE_LIMIT_PER_MINUTE: String(PER_ADDRESS) });
-    await t.app.listen({ port: 0, host: '127.0.0.1' });
-    base = `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}`;
+    base = await listenLocally(t.app);
   });
   afterAll(async () => {
     t.app.server.closeAllConnections();
