@@ -179,9 +179,9 @@ export class CatalogReads {
     max: 5_000,
     ttl: 2_000,
   });
-  // The layout of a showtime never changes once generated; bounded by seats held, not entries.
   /** The layouts of the cached reads that have completed, for the fast lane (`seatMapTagSoon`). */
   private readonly settledLayouts = new WeakMap<Promise<Layout | null>, Layout>();
+  // The layout of a showtime never changes once generated; bounded by seats held, not entries.
   private readonly layouts = new LRUCache<string, Promise<Layout | null>>({
     maxSize: 400_000,
     ttl: 10 * 60_000,
