@@ -199,6 +199,49 @@ describe('refused holds stop before the stores they need not ask', () => {
     expect(await repo.takenSeatIds(st.showtimeId, [sold])).toEqual([]);
   });
 
+  it('seats Redis called held are refused from memory, never past the hold’s expiry, and at once released through this instance', async () => {
+    const st = await createShowtimeWithSeats(h.container, { rows: 1, seatsPerRow: 3 });
+    const [a, b] = await createUsers(h.container, 2);
+    const seat = st.seats[0]!.id;
+    const held = `{st:${st.showtimeId}}:held`;
+    const mine = await hold(h.app, a!, st.showtimeId, [seat]);
+    expect(mine.statusCode).toBe(201);
+    expect((await hold(h.app, b!, st.showtimeId, [seat])).statusCode).toBe(409);
+    watch = watchStores(h.container);
+    const again = await hold(h.app, b!, st.showtimeId, [seat]);
+    watch.stop();
+    expect([again.statusCode, again.json().code, again.json().seatIds]).toEqual([
+      409,
+      'SEATS_UNAVAILABLE',
+      [seat],
+    ]);
+    expect(watch.redisSent.filter((c) => c.includes(held))).toEqual([]);
+    // Released through this instance: the seat is free for the next attempt at once.
+    const released = await h.app.inject({
+      method: 'DELETE',
+      url: `/api/v1/holds/${mine.json().id}`,
+      headers: a!.headers,
+    });
+    expect(released.statusCode).toBe(204);
+    expect((await hold(h.app, b!, st.showtimeId, [seat])).statusCode).toBe(201);
+
+    // The repository itself: a hold with 300 ms left is remembered for those 300 ms, not a second.
+    const repo = new HoldRepository(h.container.redis);
+    const short = st.seats[1]!.id;
+    await h.container.redis.hset(held, short, `lapsing|${Date.now() + 300}`);
+    expect(await repo.takenSeatIds(st.showtimeId, [short])).toEqual([short]);
+    await new Promise((r) => setTimeout(r, 400));
+    expect(await repo.takenSeatIds(st.showtimeId, [short])).toEqual([]);
+    // Freed elsewhere, a seat held for minutes is refused here for a second at most.
+    const long = st.seats[2]!.id;
+    await h.container.redis.hset(held, long, `long|${Date.now() + 600_000}`);
+    expect(await repo.takenSeatIds(st.showtimeId, [long])).toEqual([long]);
+    await h.container.redis.hdel(held, long);
+    expect(await repo.takenSeatIds(st.showtimeId, [long])).toEqual([long]);
+    await new Promise((r) => setTimeout(r, 1_100));
+    expect(await repo.takenSeatIds(st.showtimeId, [long])).toEqual([]);
+  });
+
   it('an expired hold not yet swept does not refuse the seat', async () => {
     const st = await createShowtimeWithSeats(h.container, { rows: 1, seatsPerRow: 2 });
     const user = await createUser(h.container);

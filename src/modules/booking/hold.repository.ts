@@ -127,26 +127,36 @@ export function heldSeatsDigest(ids: Iterable<string>): string {
 
 // KEYS: held. ARGV: seatIds... Those of the seats held, reserved or sold right now, by the HOLD script's
 // rule (LIVE): an entry past its expiry, not yet swept, is free. Reads only. Returns them in the
-// order asked, and which of them are sold.
+// order asked, and for each the milliseconds its entry has left (-1: sold, until a cancellation).
 const TAKEN = `${NOW} ${LIVE}
-local taken, sold = {}, {}
+local taken, left = {}, {}
 local values = redis.call('HMGET', KEYS[1], unpack(ARGV))
 for i = 1, #ARGV do
   if live(values[i]) then
     taken[#taken + 1] = ARGV[i]
-    if values[i] == 'S' then sold[#sold + 1] = ARGV[i] end
+    if values[i] == 'S' then left[#left + 1] = -1
+    else left[#left + 1] = tonumber(string.match(values[i], '|(%d+)$')) - now end
   end
 end
-return {taken, sold}`;
+return {taken, left}`;
 
 /**
- * How long a seat Redis called sold is refused by this instance without asking again. Sold is
- * final unless a cancellation frees the seat: freed through this instance, it is forgotten at once;
- * through another, this instance may refuse it for up to this long.
+ * How long a seat Redis called taken is refused by this instance without asking again: never past
+ * the entry's own expiry (a hold or a reservation's deadline), so a seat whose hold lapses is free
+ * here when it is free in Redis. A seat freed earlier (a hold released, a payment failed, a
+ * cancellation) through this instance is forgotten at once; through another, this instance may
+ * refuse it for up to this long, less than the seat map's own staleness.
  */
-const SOLD_MEMORY_MS = 1_000;
-/** Showtimes with remembered sold seats past which the lapsed ones are dropped. */
-const SOLD_MEMORY_SHOWTIMES = 1_000;
+const TAKEN_MEMORY_MS = 1_000;
+/** Showtimes with remembered seats past which the lapsed ones are dropped. */
+const TAKEN_MEMORY_SHOWTIMES = 1_000;
+
+/** One showtime's remembered seats: seat id → until when (performance.now()) it is refused here. */
+interface TakenMemory {
+  /** The latest `until` of any seat: past it, the whole entry has lapsed. */
+  latest: number;
+  seats: Map<string, number>;
+}
 
 export interface HoldRecord {
   id: string;
@@ -180,8 +190,8 @@ const HOLD_SCRIPT = new RedisScript(HOLD);
 const TAKEN_SCRIPT = new RedisScript(TAKEN);
 
 export class HoldRepository {
-  /** Per showtime, seats Redis answered sold since `until − SOLD_MEMORY_MS` (performance.now()). */
-  private readonly recentlySold = new Map<string, { until: number; seats: Set<string> }>();
+  /** Per showtime, the seats Redis lately answered taken (TAKEN_MEMORY_MS). */
+  private readonly recentlyTaken = new Map<string, TakenMemory>();
 
   constructor(private readonly redis: RedisClient) {}
 
@@ -253,6 +263,7 @@ export class HoldRepository {
   private async releaseOnce(holdId: string, userId: string): Promise<boolean> {
     const showtimeId = await this.redis.get(`holdref:${holdId}`);
     if (!showtimeId) return false;
+    this.recentlyTaken.delete(showtimeId);
     const done = (await this.redis.eval(
       RELEASE,
       4,
@@ -260,6 +271,7 @@ export class HoldRepository {
       holdId,
       userId,
     )) as number;
+    this.recentlyTaken.delete(showtimeId);
     if (done === 1) await this.redis.del(`holdref:${holdId}`);
     return done === 1;
   }
@@ -286,9 +298,9 @@ export class HoldRepository {
   /** Frees seats after a failure, expiry or cancellation; only those still marked by this hold or sold. */
   async free(showtimeId: string, holdId: string, seatIds: string[]): Promise<void> {
     // Before, for the attempts made while the seats are freed; after, for an answer read before the free.
-    this.recentlySold.delete(showtimeId);
+    this.recentlyTaken.delete(showtimeId);
     await this.redis.eval(FREE, 1, this.keys(showtimeId, holdId)[0]!, holdId, ...seatIds);
-    this.recentlySold.delete(showtimeId);
+    this.recentlyTaken.delete(showtimeId);
   }
 
   /** Sweeps lapsed holds of every showtime with open holds; returns how many expired. */
@@ -307,43 +319,47 @@ export class HoldRepository {
   /**
    * Of `seatIds`, those held, reserved or sold right now, in the order asked: the seats the hold
    * script would refuse at this moment. A hold refuses them without reading the database. When every
-   * one of them was answered sold within the last SOLD_MEMORY_MS, the answer comes from this
-   * instance without asking Redis (sold seats only: holds come and go within seconds).
+   * one of them was answered taken within TAKEN_MEMORY_MS (and its hold has not lapsed since), the
+   * answer comes from this instance without asking Redis: during an onsale most attempts are on
+   * seats someone else holds or bought a moment ago.
    */
   async takenSeatIds(showtimeId: string, seatIds: string[]): Promise<string[]> {
     if (seatIds.length === 0) return [];
-    // Attempts on seats sold a moment ago (a sold-out showtime's thousands of refusals) are answered
-    // here; any seat not known sold, and every seat once the memory lapses, asks Redis.
-    const known = this.recentlySold.get(showtimeId);
-    if (
-      known !== undefined &&
-      known.until > performance.now() &&
-      seatIds.every((id) => known.seats.has(id))
-    ) {
-      return seatIds;
+    // Any seat not remembered, and every seat once its memory lapses, asks Redis.
+    const known = this.recentlyTaken.get(showtimeId);
+    if (known !== undefined) {
+      const now = performance.now();
+      if (known.latest > now && seatIds.every((id) => (known.seats.get(id) ?? 0) > now)) return seatIds;
     }
     const sentAt = performance.now();
-    const [taken, sold] = await orUnavailable(
+    const [taken, left] = await orUnavailable(
       async () =>
         (await TAKEN_SCRIPT.run(this.redis, [this.keys(showtimeId, '-')[0]!], seatIds)) as [
           string[],
-          string[],
+          number[],
         ],
     );
-    if (sold.length > 0) this.rememberSold(showtimeId, sold, sentAt);
+    if (taken.length > 0) this.remember(showtimeId, taken, left, sentAt);
     return taken;
   }
 
-  private rememberSold(showtimeId: string, seatIds: string[], sentAt: number): void {
-    let known = this.recentlySold.get(showtimeId);
-    if (known === undefined || known.until <= sentAt) {
-      if (this.recentlySold.size >= SOLD_MEMORY_SHOWTIMES) {
-        for (const [id, entry] of this.recentlySold) if (entry.until <= sentAt) this.recentlySold.delete(id);
+  /** Remembers seats Redis answered taken at `sentAt` or later, each until its memory or its entry ends. */
+  private remember(showtimeId: string, seatIds: string[], left: number[], sentAt: number): void {
+    let known = this.recentlyTaken.get(showtimeId);
+    if (known === undefined) {
+      if (this.recentlyTaken.size >= TAKEN_MEMORY_SHOWTIMES) {
+        for (const [id, entry] of this.recentlyTaken)
+          if (entry.latest <= sentAt) this.recentlyTaken.delete(id);
       }
-      known = { until: sentAt + SOLD_MEMORY_MS, seats: new Set() };
-      this.recentlySold.set(showtimeId, known);
+      known = { latest: 0, seats: new Map() };
+      this.recentlyTaken.set(showtimeId, known);
     }
-    for (const id of seatIds) known.seats.add(id);
+    seatIds.forEach((id, i) => {
+      const ms = left[i]!;
+      const until = sentAt + (ms < 0 ? TAKEN_MEMORY_MS : Math.min(ms, TAKEN_MEMORY_MS));
+      known.seats.set(id, until);
+      if (until > known.latest) known.latest = until;
+    });
   }
 
   /** Seats held, reserved or sold right now (for the seat map: not AVAILABLE). */
