@@ -346,7 +346,8 @@ export class HoldRepository {
   /** Remembers seats Redis answered taken at `sentAt` or later, each until its memory or its entry ends. */
   private remember(showtimeId: string, seatIds: string[], left: number[], sentAt: number): void {
     let known = this.recentlyTaken.get(showtimeId);
-    if (known === undefined) {
+    // A showtime whose every seat has lapsed starts afresh (its lapsed seats are dropped with it).
+    if (known === undefined || known.latest <= sentAt) {
       if (this.recentlyTaken.size >= TAKEN_MEMORY_SHOWTIMES) {
         for (const [id, entry] of this.recentlyTaken)
           if (entry.latest <= sentAt) this.recentlyTaken.delete(id);
