@@ -258,6 +258,41 @@ export class BookingRepository {
     return { row: row as Reservation, seats: sold.map(reservedSeat) };
   }
 
+  /**
+   * PENDING_PAYMENT → CONFIRMED for a reservation without a coupon, its seats sold and its
+   * `reservation.confirmed` event written, in one statement (migration 0165's `booking_confirm`, its own
+   * transaction). Undefined when it was not pending (nothing written); 'SEATS_CONFLICT' when a seat
+   * could not be sold (nothing written either).
+   */
+  async confirmAtOnce(
+    db: DbOrTx,
+    id: string,
+    at: Date,
+    eventVersion: number,
+  ): Promise<ConfirmedAtOnce | 'SEATS_CONFLICT' | undefined> {
+    const input = JSON.stringify({
+      reservation_id: id,
+      confirmed_at: at.toISOString(),
+      event_version: eventVersion,
+    });
+    try {
+      const { rows } = await sql<{ r: ConfirmedAtOnceRow | null }>`
+        SELECT booking_confirm(${input}::jsonb) AS r`.execute(db);
+      const r = rows[0]!.r;
+      if (!r) return undefined;
+      return {
+        userId: r.user_id,
+        showtimeId: r.showtime_id,
+        performanceId: r.performance_id,
+        seatIds: r.seat_ids,
+        event: r.event,
+      };
+    } catch (err) {
+      if (raised(err, 'SEATS_CONFLICT')) return 'SEATS_CONFLICT';
+      throw err;
+    }
+  }
+
   async setStep(db: DbOrTx, id: string, from: SagaStep, to: SagaStep, paymentStatus?: string): Promise<void> {
     await db
       .updateTable('reservations')
@@ -413,6 +448,29 @@ type SoldSeatRow = {
   ticket_type_name: string;
   proof_required: boolean;
 };
+
+export interface ConfirmedAtOnce {
+  userId: string;
+  showtimeId: string;
+  performanceId: string;
+  seatIds: string[];
+  /** The `reservation.confirmed` payload written to the outbox. */
+  event: Record<string, unknown>;
+}
+
+interface ConfirmedAtOnceRow {
+  user_id: string;
+  showtime_id: string;
+  performance_id: string;
+  seat_ids: string[];
+  event: Record<string, unknown>;
+}
+
+/** A refusal RAISEd by one of booking's functions: SQLSTATE P0001 with the code as its message. */
+function raised(err: unknown, code: string): boolean {
+  const e = err as { code?: string; message?: string };
+  return e?.code === 'P0001' && e.message === code;
+}
 
 function reservedSeat(r: SoldSeatRow): ReservedSeat {
   return {

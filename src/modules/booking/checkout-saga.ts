@@ -1,5 +1,6 @@
 import type { Tx } from '../../infra/db.ts';
 import { appendEvent } from '../events/outbox.ts';
+import { EVENT_SCHEMAS } from '../events/event-schemas.ts';
 import type { EventData } from '../events/event-schemas.ts';
 import type { GatewayPaymentView } from '../payments/index.ts';
 import type { Reservation, ReservationStatus } from './booking.tables.ts';
@@ -68,7 +69,7 @@ export class CheckoutSaga {
           voidPayment: true,
         });
       }
-      return this.confirm(reservation.id);
+      return this.confirm(reservation);
     }
     // FAILED, or cancelled at the gateway: nothing to refund.
     return this.fail(reservation.id, {
@@ -79,10 +80,61 @@ export class CheckoutSaga {
     });
   }
 
-  /** PENDING_PAYMENT → CONFIRMED with seats SOLD, coupon used and the event, in one transaction. */
-  async confirm(reservationId: string): Promise<SettleOutcome> {
+  /**
+   * PENDING_PAYMENT → CONFIRMED with seats SOLD, coupon used and the event, all or nothing. Without a
+   * coupon that is one statement (`booking_confirm`); with one, a transaction that also runs the
+   * coupons module's statement. Then the seats are marked sold in Redis.
+   */
+  async confirm(reservation: Reservation): Promise<SettleOutcome> {
+    const reservationId = reservation.id;
+    const result = reservation.user_coupon_id
+      ? await this.confirmInTransaction(reservationId)
+      : await this.confirmAtOnce(reservationId);
+    if (!result) {
+      // Should never happen (the live-seat index guards the seats); if the catalogue disagrees, the buyer
+      // gets their money back rather than a seat someone else may own.
+      this.d.log.error({ reservationId }, 'seats could not be marked SOLD; refunding');
+      return this.fail(reservationId, { reason: 'SEATS_CONFLICT', status: 'FAILED', voidPayment: true });
+    }
+    if ('moved' in result) {
+      const { showtimeId, performanceId, userId, seatIds } = result.moved;
+      this.d.metrics.checkouts.inc({ outcome: 'CONFIRMED' });
+      // Independent of each other: sent together, they share one Redis round trip (auto-pipelining)
+      // instead of three in a row before the buyer's answer.
+      await Promise.all([
+        afterCommit(this.d.log, 'mark seats sold', () => this.d.holds.markSold(showtimeId, seatIds)),
+        afterCommit(this.d.log, 'sales ranking', () =>
+          this.d.ranking.recordSales(performanceId, seatIds.length),
+        ),
+        afterCommit(this.d.log, 'admission release', () => this.d.gate.release(showtimeId, userId)),
+      ]);
+      return { status: 'CONFIRMED', failureCode: null };
+    }
+    const row = result.row;
+    if (!row) throw new Error(`reservation ${reservationId} vanished`);
+    // Someone else closed it first. If it closed without confirming, this payment must be refunded.
+    if (row.status === 'FAILED' || row.status === 'EXPIRED') await this.requireRefund(row.id, row.status);
+    return outcome(row);
+  }
+
+  /** The one-statement confirmation; undefined on a seat conflict (nothing written). */
+  private async confirmAtOnce(reservationId: string): Promise<Confirmation | undefined> {
+    const { repo, db, clock } = this.d;
+    const done = await repo.confirmAtOnce(
+      db,
+      reservationId,
+      clock.now(),
+      EVENT_SCHEMAS['reservation.confirmed'].version,
+    );
+    if (done === 'SEATS_CONFLICT') return undefined;
+    if (!done) return { row: await repo.byId(db, reservationId) };
+    return { moved: done };
+  }
+
+  /** The confirmation of a reservation with a coupon, as a transaction; undefined on a seat conflict. */
+  private async confirmInTransaction(reservationId: string): Promise<Confirmation | undefined> {
     const { repo, db, inventory, clock } = this.d;
-    const result = await db
+    return db
       .transaction()
       .execute(async (tx) => {
         // The conditional UPDATE is the row lock and the race guard at once: whoever moved the
@@ -91,7 +143,7 @@ export class CheckoutSaga {
         // the event.
         const now = clock.now();
         const confirmed = await repo.confirmPending(tx, reservationId, now);
-        if (!confirmed) return { row: await repo.byId(tx, reservationId), changed: false };
+        if (!confirmed) return { row: await repo.byId(tx, reservationId) };
         const { row } = confirmed;
         const sale = new Map(confirmed.seats.map((s) => [s.seatId, s]));
         const flipped = await inventory.sell(tx, [...sale.keys()]);
@@ -127,37 +179,18 @@ export class CheckoutSaga {
             confirmedAt: now.toISOString(),
           },
         );
-        return { row, changed: true, seatIds };
+        const moved = {
+          showtimeId: row.showtime_id,
+          performanceId: row.performance_id,
+          userId: row.user_id,
+          seatIds,
+        };
+        return { moved };
       })
       .catch((err: unknown) => {
         if (!(err instanceof InventoryConflict)) throw err;
         return undefined;
       });
-    if (!result) {
-      // Should never happen (the live-seat index guards the seats); if the catalogue disagrees, the buyer
-      // gets their money back rather than a seat someone else may own.
-      this.d.log.error({ reservationId }, 'seats could not be marked SOLD; refunding');
-      return this.fail(reservationId, { reason: 'SEATS_CONFLICT', status: 'FAILED', voidPayment: true });
-    }
-    const row = result.row;
-    if (!row) throw new Error(`reservation ${reservationId} vanished`);
-    if (result.changed && result.seatIds) {
-      this.d.metrics.checkouts.inc({ outcome: 'CONFIRMED' });
-      const seatIds = result.seatIds;
-      // Independent of each other: sent together, they share one Redis round trip (auto-pipelining)
-      // instead of three in a row before the buyer's answer.
-      await Promise.all([
-        afterCommit(this.d.log, 'mark seats sold', () => this.d.holds.markSold(row.showtime_id, seatIds)),
-        afterCommit(this.d.log, 'sales ranking', () =>
-          this.d.ranking.recordSales(row.performance_id, seatIds.length),
-        ),
-        afterCommit(this.d.log, 'admission release', () => this.d.gate.release(row.showtime_id, row.user_id)),
-      ]);
-      return outcome(row);
-    }
-    // Someone else closed it first. If it closed without confirming, this payment must be refunded.
-    if (row.status === 'FAILED' || row.status === 'EXPIRED') await this.requireRefund(row.id, row.status);
-    return outcome(row);
   }
 
   /** PENDING_PAYMENT → FAILED/EXPIRED: seats released, coupon restored, event; then the payment voided. */
@@ -254,6 +287,11 @@ export class CheckoutSaga {
 }
 
 class InventoryConflict extends Error {}
+
+/** What a confirmation found: it moved the reservation (its seats now sold), or the row as another left it. */
+type Confirmation =
+  | { moved: { showtimeId: string; performanceId: string; userId: string; seatIds: string[] } }
+  | { row: Reservation | undefined };
 
 /** Statuses whose next move depends on the payment: pending, or closed unpaid (a late payment is refunded). */
 function dependsOnPayment(status: ReservationStatus): boolean {

@@ -1,47 +1,24 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createShowtimeWithSeats, createUser } from '../../../test/factories.ts';
 import { hold, reserve, setupCheckout, type CheckoutHarness } from '../../../test/checkout.ts';
+import { countStatements, counted, isTransactionControl } from '../../../test/statements.ts';
 
 /**
  * Issue 23's budget for the purchase: an ordinary reservation (no coupon) sends at most 4 statements to
- * PostgreSQL, BEGIN and COMMIT included. Counted at the driver (every `Client.query` of pg, so nothing
- * Kysely or a repository does escapes), for the request's own async context only: the sandbox gateway
- * and background work on the same pool are not the request's statements.
+ * PostgreSQL, BEGIN and COMMIT included, counted at the driver for the request's own async context
+ * (test/statements.ts).
  */
 const BUDGET = 4;
 
-const statements = new AsyncLocalStorage<string[]>();
-const original = pg.Client.prototype.query;
-
-function textOf(config: unknown): string {
-  if (typeof config === 'string') return config;
-  return String((config as { text?: string } | undefined)?.text ?? config);
-}
-
-async function counted<T>(run: () => PromiseLike<T>): Promise<{ result: T; sent: string[] }> {
-  const sent: string[] = [];
-  // inject() returns a thenable that dispatches the request when its then() is called: call it here,
-  // inside the context, not from the job an `await` would schedule (which runs outside it).
-  const result = await statements.run(
-    sent,
-    () => new Promise<T>((resolve, reject) => run().then(resolve, reject)),
-  );
-  return { result, sent };
-}
-
 describe('reserve: database round trips', () => {
   let h: CheckoutHarness;
+  let restore: () => void;
   beforeAll(async () => {
     h = await setupCheckout();
-    pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
-      statements.getStore()?.push(textOf(args[0]).replace(/\s+/g, ' ').slice(0, 160));
-      return (original as (...a: unknown[]) => unknown).apply(this, args);
-    } as typeof original;
+    restore = countStatements();
   });
   afterAll(async () => {
-    pg.Client.prototype.query = original;
+    restore();
     await h.close();
   });
 
@@ -59,7 +36,7 @@ describe('reserve: database round trips', () => {
     expect(first.sent.length, first.sent.join('\n')).toBeLessThanOrEqual(BUDGET);
     // The write is the one statement of migration 0145, outside any BEGIN/COMMIT.
     expect(first.sent.some((q) => q.includes('booking_reserve('))).toBe(true);
-    expect(first.sent.some((q) => /^\s*(begin|commit)\b/i.test(q))).toBe(false);
+    expect(first.sent.some(isTransactionControl)).toBe(false);
 
     const replay = await counted(() => reserve(h.app, user, held.json().id, key));
     expect(replay.result.statusCode).toBe(201);

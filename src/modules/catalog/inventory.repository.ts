@@ -175,12 +175,9 @@ export class InventoryRepository {
    */
   async sell(tx: DbOrTx, seatIds: string[]): Promise<InventorySeatRow[]> {
     if (seatIds.length === 0) return [];
-    const { rows } = await sql<InventorySeatRow & { sort_order: number }>`
-      WITH sold AS (
-        UPDATE seats SET status = 'SOLD'
-         WHERE id = ANY(${seatIds}::uuid[]) AND status = 'AVAILABLE'
-        RETURNING id, section, row_label AS row, number, grade, price, status, showtime_id, sort_order)
-      SELECT id, section, row, number, grade, price, status FROM sold ORDER BY showtime_id, sort_order`.execute(
+    // The flip is migration 0161's function, which booking's one-statement confirmation calls too.
+    const { rows } = await sql<InventorySeatRow>`
+      SELECT id, section, "row", number, grade, price, status FROM catalog_sell(${seatIds}::uuid[])`.execute(
       tx,
     );
     return rows;
