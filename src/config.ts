@@ -103,6 +103,11 @@ export const CONFIG_SCHEMA = {
   ),
   DATABASE_REPLICA_URL: optional(url('postgres:', 'postgresql:'), 'PostgreSQL read replica (optional)'),
   DATABASE_POOL_SIZE: entry(int(1, 200), 'Connections per process', '20'),
+  DATABASE_PREPARED_STATEMENTS: entry(
+    bool,
+    "Send the purchase path's hot statements as named prepared statements (false behind a pooler without prepared-statement support, such as PgBouncer in transaction mode before 1.21)",
+    'true',
+  ),
   DATABASE_TEXT_SEARCH_POOL_SIZE: entry(
     int(0, 200),
     'Connections per process for catalogue text search (opened on first use; their sessions price sequential scans out); 0: search uses the main pools, one transaction per search (behind a pooler that does not pass startup options)',

@@ -139,6 +139,7 @@ export async function createInfra(
     poolSize: config.DATABASE_POOL_SIZE,
     applicationName: `ct-${processName}`,
     onIdleError,
+    preparedStatements: config.DATABASE_PREPARED_STATEMENTS,
   });
   const db = createDb(pool);
   const replicaPool = config.DATABASE_REPLICA_URL
@@ -147,6 +148,7 @@ export async function createInfra(
         poolSize: config.DATABASE_POOL_SIZE,
         applicationName: `ct-${processName}-read`,
         onIdleError,
+        preparedStatements: config.DATABASE_PREPARED_STATEMENTS,
       })
     : undefined;
   const readDb = replicaPool ? createDb(replicaPool) : db;

@@ -17,7 +17,8 @@ function textOf(config: unknown): string {
 /** Patches the driver for this test file; call the returned function in afterAll. */
 export function countStatements(): () => void {
   pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
-    statements.getStore()?.push(textOf(args[0]).replace(/\s+/g, ' ').slice(0, 160));
+    const named = typeof args[0] === 'object' && Boolean((args[0] as { name?: string } | null)?.name);
+    statements.getStore()?.push(`${named ? NAMED : ''}${textOf(args[0]).replace(/\s+/g, ' ').slice(0, 160)}`);
     return (original as (...a: unknown[]) => unknown).apply(this, args);
   } as typeof original;
   return () => {
@@ -35,5 +36,8 @@ export async function counted<T>(run: () => PromiseLike<T>): Promise<{ result: T
   );
   return { result, sent };
 }
+
+/** The prefix of a statement sent as a named prepared statement (src/infra/db.ts, PREPARED). */
+export const NAMED = '[named] ';
 
 export const isTransactionControl = (q: string): boolean => /^\s*(begin|commit|rollback)\b/i.test(q);

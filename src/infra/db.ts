@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { Kysely, PostgresDialect, sql, type Transaction } from 'kysely';
 import pg from 'pg';
 
@@ -26,6 +27,45 @@ export interface DbOptions {
   onIdleError?: (err: Error) => void;
   /** Settings every connection of the pool starts its session with, e.g. `-c enable_seqscan=off`. */
   sessionOptions?: string;
+  /** Statements marked `PREPARED` are sent as named prepared statements (default true). */
+  preparedStatements?: boolean;
+}
+
+/**
+ * The mark that makes a statement a named prepared statement: each connection parses and plans it once
+ * and then only binds and executes it. For the hot statements of a purchase, where PostgreSQL spent
+ * about as long parsing and planning as executing (docs/performance.md, "Prepared statements").
+ *
+ * Only for statements whose result columns are spelled out, never `*`: after a migration adds a column,
+ * a prepared `SELECT *` fails with "cached plan must not change result type" on every connection that
+ * prepared it. Its text must be fixed (values as parameters, lists as `= ANY($n)`), or each variant is
+ * prepared anew. Behind PgBouncer in transaction mode, set `max_prepared_statements` (1.21 and later) or
+ * DATABASE_PREPARED_STATEMENTS=false.
+ */
+export const PREPARED = '/* prepared */';
+
+const statementNames = new Map<string, string>();
+function statementName(text: string): string {
+  let name = statementNames.get(text);
+  if (!name) {
+    name = `ct_${createHash('sha256').update(text).digest('hex').slice(0, 24)}`;
+    statementNames.set(text, name);
+  }
+  return name;
+}
+
+type QueryArgs = [config: unknown, values?: unknown, callback?: unknown];
+
+/** pg's client, with statements marked PREPARED sent by name (Kysely passes text and values). */
+class PreparingClient extends pg.Client {
+  override query(...args: QueryArgs): never {
+    const [config, values, callback] = args;
+    const query = super.query as (...a: unknown[]) => never;
+    if (typeof config === 'string' && config.startsWith(PREPARED) && Array.isArray(values)) {
+      return query.call(this, { name: statementName(config), text: config, values }, callback);
+    }
+    return query.apply(this, args);
+  }
 }
 
 /**
@@ -44,6 +84,7 @@ export function createPool(opts: DbOptions): pg.Pool {
     statement_timeout: 15_000,
     application_name: opts.applicationName ?? 'culture-ticket',
     ...(opts.sessionOptions ? { options: opts.sessionOptions } : {}),
+    ...(opts.preparedStatements === false ? {} : { Client: PreparingClient }),
   });
   // Without listeners, a lost connection's 'error' event crashes the process: on the pool for idle
   // clients, and on the client itself while it is checked out between two queries (a transaction

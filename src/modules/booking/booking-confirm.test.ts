@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createShowtimeWithSeats, createUser, type TestShowtime } from '../../../test/factories.ts';
 import { complete, hold, pay, reserve, setupCheckout, type CheckoutHarness } from '../../../test/checkout.ts';
 import { createCoupon, issue } from '../../../test/coupons.ts';
-import { countStatements, counted, isTransactionControl } from '../../../test/statements.ts';
+import { countStatements, counted, isTransactionControl, NAMED } from '../../../test/statements.ts';
 import { toEnvelope } from '../../infra/outbox-relay.ts';
 import { EVENT_SCHEMAS, parseEvent } from '../events/event-schemas.ts';
 import { BookingRepository } from './booking.repository.ts';
@@ -79,6 +79,7 @@ describe('confirm in one statement', () => {
     // The reservation read and the confirmation: the transaction sent five (BEGIN, move, sell, event, COMMIT).
     expect(done.sent.length, done.sent.join('\n')).toBe(2);
     expect(done.sent.filter((q) => q.includes('booking_confirm('))).toHaveLength(1);
+    expect(done.sent.find((q) => q.includes('booking_confirm('))!.startsWith(NAMED)).toBe(true);
     expect(done.sent.some(isTransactionControl)).toBe(false);
     expect(await statusOf(r.id)).toMatchObject({
       status: 'CONFIRMED',

@@ -1,5 +1,5 @@
 import { sql, type Insertable } from 'kysely';
-import type { DbOrTx } from '../../infra/db.ts';
+import { PREPARED, type DbOrTx } from '../../infra/db.ts';
 import type { IdempotencyRow } from './idempotency.repository.ts';
 import type {
   Reservation,
@@ -81,7 +81,7 @@ export class BookingRepository {
     seatIds: string[],
     userId: string,
   ): Promise<{ taken: Set<string>; userCount: number }> {
-    const { rows } = await sql<{ taken: string[]; user_count: number }>`
+    const { rows } = await sql<{ taken: string[]; user_count: number }>`${sql.raw(PREPARED)}
       SELECT coalesce(array_agg(rs.seat_id) FILTER (WHERE rs.seat_id = ANY(${seatIds}::uuid[])), '{}') AS taken,
              count(*) FILTER (WHERE r.user_id = ${userId})::int AS user_count
         FROM reservation_seats rs
@@ -118,7 +118,7 @@ export class BookingRepository {
       reservation: input.reservation,
       seats: input.seats,
     });
-    const { rows } = await sql<{ r: { existing?: IdempotencyRow } }>`
+    const { rows } = await sql<{ r: { existing?: IdempotencyRow } }>`${sql.raw(PREPARED)}
       SELECT booking_reserve(${payload}::jsonb) AS r`.execute(db);
     return rows[0]!.r;
   }
@@ -138,7 +138,7 @@ export class BookingRepository {
       response: { status: number; body: unknown };
     },
   ): Promise<void> {
-    await sql`
+    await sql`${sql.raw(PREPARED)}
       WITH registered AS (
         UPDATE reservations
            SET step = 'PAYMENT_REGISTERED', updated_at = now(),
@@ -276,7 +276,7 @@ export class BookingRepository {
       event_version: eventVersion,
     });
     try {
-      const { rows } = await sql<{ r: ConfirmedAtOnceRow | null }>`
+      const { rows } = await sql<{ r: ConfirmedAtOnceRow | null }>`${sql.raw(PREPARED)}
         SELECT booking_confirm(${input}::jsonb) AS r`.execute(db);
       const r = rows[0]!.r;
       if (!r) return undefined;

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createShowtimeWithSeats, createUser } from '../../../test/factories.ts';
 import { hold, reserve, setupCheckout, type CheckoutHarness } from '../../../test/checkout.ts';
-import { countStatements, counted, isTransactionControl } from '../../../test/statements.ts';
+import { countStatements, counted, isTransactionControl, NAMED } from '../../../test/statements.ts';
 
 /**
  * Issue 23's budget for the purchase: an ordinary reservation (no coupon) sends at most 4 statements to
@@ -37,6 +37,12 @@ describe('reserve: database round trips', () => {
     // The write is the one statement of migration 0145, outside any BEGIN/COMMIT.
     expect(first.sent.some((q) => q.includes('booking_reserve('))).toBe(true);
     expect(first.sent.some(isTransactionControl)).toBe(false);
+    // The catalogue read, the write and the stored answer go as prepared statements (parsed once per
+    // connection).
+    expect(
+      first.sent.filter((q) => q.startsWith(NAMED)),
+      first.sent.join('\n'),
+    ).toHaveLength(3);
 
     const replay = await counted(() => reserve(h.app, user, held.json().id, key));
     expect(replay.result.statusCode).toBe(201);

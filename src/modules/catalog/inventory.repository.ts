@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { DbOrTx } from '../../infra/db.ts';
+import { PREPARED, type DbOrTx } from '../../infra/db.ts';
 import './catalog.tables.ts';
 import type { TicketType } from './ticket-types.ts';
 
@@ -88,7 +88,7 @@ export class InventoryRepository {
   > {
     const { rows } = await sql<
       InventoryShowtimeRow & { seats: InventorySeatRow[]; ticketTypes: TicketType[] | null }
-    >`
+    >`${sql.raw(PREPARED)}
       SELECT s.id, s.performance_id AS "performanceId", p.title, s.starts_at AS "startsAt",
              s.sales_open_at AS "salesOpenAt", s.sales_close_at AS "salesCloseAt",
              s.max_tickets_per_user AS "maxTicketsPerUser", s.queue_enabled AS "queueEnabled",
