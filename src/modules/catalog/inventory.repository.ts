@@ -131,13 +131,12 @@ export class InventoryRepository {
   /** The named seats of one showtime (other ids are left out). */
   async seatsOfShowtime(db: DbOrTx, showtimeId: string, seatIds: string[]): Promise<InventorySeatRow[]> {
     if (seatIds.length === 0) return [];
-    return db
-      .selectFrom('seats')
-      .select(seatColumns)
-      .where('showtime_id', '=', showtimeId)
-      .where('id', 'in', seatIds)
-      .orderBy('sort_order')
-      .execute();
+    // A hold's read: one text for any number of seats, so it is prepared once per connection.
+    const { rows } = await sql<InventorySeatRow>`${sql.raw(PREPARED)}
+      SELECT id, section, row_label AS "row", number, grade, price, status FROM seats
+       WHERE showtime_id = ${showtimeId} AND id = ANY(${seatIds}::uuid[])
+       ORDER BY sort_order`.execute(db);
+    return rows;
   }
 
   /** Seats by id in seat-map order. */
