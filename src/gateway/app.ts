@@ -136,7 +136,7 @@ export async function buildGateway(opts: GatewayOptions): Promise<Gateway> {
   const view = async (paymentId: string) => {
     const payment = await store.get(paymentId);
     if (!payment) throw new GatewayError(404, 'PAYMENT_NOT_FOUND', 'no such payment');
-    return paymentView(payment, await store.cancellations(paymentId));
+    return paymentView(payment, await store.cancellationsOf(payment));
   };
 
   app.post<{
@@ -325,7 +325,7 @@ export async function buildGateway(opts: GatewayOptions): Promise<Gateway> {
           cancelledAt: at,
           requestedAt: at,
         },
-        payment: paymentView(payment, await store.cancellations(payment.id)),
+        payment: paymentView(payment, await store.cancellationsOf(payment)),
       };
     },
   );

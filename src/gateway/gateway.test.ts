@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { createTestEnv, type TestEnv } from '../../test/context.ts';
@@ -128,6 +129,51 @@ describe('sandbox payment gateway', () => {
           toleranceSeconds: 300,
         }),
       ).toBe(true);
+    } finally {
+      gw.faults.webhooksEnabled = false;
+      await sink.close();
+    }
+  });
+
+  it('sends a webhook at once when webhooks are on, and retries it when the receiver fails', async () => {
+    await preRegister('p-7', 1000);
+    const answers = [503];
+    const got: string[] = [];
+    const sink = (await import('fastify')).default();
+    sink.post('/hook', async (request, reply) => {
+      got.push(JSON.stringify(request.body));
+      return reply.code(answers.shift() ?? 200).send({});
+    });
+    await sink.listen({ port: 0, host: '127.0.0.1' });
+    const row = async () =>
+      (
+        await sql<{ attempts: number; delivered_at: Date | null; last_error: string | null }>`
+          SELECT attempts, delivered_at, last_error FROM gateway_webhook_deliveries
+          WHERE payment_id = 'p-7'`.execute(db)
+      ).rows;
+    const settled = async (attempts: number) => {
+      for (let i = 0; i < 100 && (await row())[0]?.attempts !== attempts; i++) await sleep(20);
+      return row();
+    };
+    try {
+      gw.setWebhookUrl(`http://127.0.0.1:${(sink.server.address() as { port: number }).port}/hook`);
+      gw.faults.webhooksEnabled = true;
+      await gw.app.inject({ method: 'POST', url: '/sandbox/payments/p-7/pay', headers: json, payload: {} });
+      // Sent with the payment; the receiver's 503 is recorded as a failed attempt.
+      const first = await settled(1);
+      expect(first).toHaveLength(1);
+      expect(first[0]).toMatchObject({ attempts: 1, delivered_at: null, last_error: 'HTTP 503' });
+      expect(got).toHaveLength(1);
+      expect(JSON.parse(got[0]!)).toMatchObject({ type: 'Transaction.Paid', data: { paymentId: 'p-7' } });
+      // Retried once due (the loop may get there first: either way one more attempt, delivered).
+      await sql`UPDATE gateway_webhook_deliveries SET next_attempt_at = now() WHERE payment_id = 'p-7'`.execute(
+        db,
+      );
+      await gw.webhooks.deliverDue();
+      await settled(2);
+      expect((await row())[0]).toMatchObject({ attempts: 2 });
+      expect((await row())[0]!.delivered_at).not.toBeNull();
+      expect(got).toHaveLength(2);
     } finally {
       gw.faults.webhooksEnabled = false;
       await sink.close();

@@ -78,6 +78,11 @@ export class GatewayStore {
     return rows[0];
   }
 
+  /** A payment's refunds: none to read while nothing of it was cancelled (the two change in one transaction). */
+  async cancellationsOf(payment: GatewayPayment): Promise<GatewayCancellation[]> {
+    return payment.cancelled_amount > 0 ? this.cancellations(payment.id) : [];
+  }
+
   async cancellations(id: string): Promise<GatewayCancellation[]> {
     const { rows } = await sql<GatewayCancellation>`
       SELECT id, amount, reason, refund_account, created_at FROM gateway_cancellations
@@ -93,12 +98,14 @@ export class GatewayStore {
     redirectUrl?: string,
     storeId?: string,
   ): Promise<void> {
-    await sql`
+    const inserted = await sql`
       INSERT INTO gateway_payments (id, status, currency, total_amount, redirect_url, store_id, created_at,
                                     updated_at, status_changed_at)
       VALUES (${id}, 'READY', ${currency}, ${totalAmount}, ${redirectUrl ?? null}, ${storeId ?? null},
               ${this.clock.now()}, ${this.clock.now()}, ${this.clock.now()})
-      ON CONFLICT (id) DO NOTHING`.execute(this.db);
+      ON CONFLICT (id) DO NOTHING RETURNING id`.execute(this.db);
+    if (inserted.rows.length > 0) return;
+    // Registered before: the same amount is a no-op.
     const row = await this.get(id);
     if (!row || row.total_amount !== totalAmount) {
       throw new GatewayError(

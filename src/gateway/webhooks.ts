@@ -4,6 +4,8 @@ import { webhookHeaders } from '../modules/payments/webhook-signature.ts';
 
 const MAX_ATTEMPTS = 10;
 const DELIVERY_TIMEOUT_MS = 5_000;
+/** How long a claimed delivery waits before another loop may take it (a sender that died). */
+const CLAIM_SECONDS = 60;
 
 export interface WebhookSenderOptions {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -34,10 +36,22 @@ export class WebhookSender {
       timestamp: new Date().toISOString(),
       data: { paymentId, storeId, transactionId: paymentId },
     });
-    await sql`INSERT INTO gateway_webhook_deliveries (payment_id, body) VALUES (${paymentId}, ${body})`.execute(
-      this.opts.db,
-    );
-    this.track(this.deliverDue());
+    const url = this.stopped || !this.opts.enabled() ? undefined : this.opts.url();
+    if (!url) {
+      // Left due: the loop sends it once webhooks are on.
+      await sql`INSERT INTO gateway_webhook_deliveries (payment_id, body) VALUES (${paymentId}, ${body})`.execute(
+        this.opts.db,
+      );
+      return;
+    }
+    // Inserted already claimed (its next attempt pushed out, as deliverDue claims) and sent at once: one
+    // statement before the send instead of an insert and a claim. A sender that dies before marking it
+    // leaves it due again a minute later, as a claimed row.
+    const { rows } = await sql<{ id: string; body: string; attempts: number }>`
+      INSERT INTO gateway_webhook_deliveries (payment_id, body, next_attempt_at)
+      VALUES (${paymentId}, ${body}, now() + interval '${sql.raw(String(CLAIM_SECONDS))} seconds')
+      RETURNING id, body, attempts`.execute(this.opts.db);
+    this.track(this.send(url, rows[0]!));
   }
 
   start(): void {
@@ -67,7 +81,7 @@ export class WebhookSender {
     const url = this.opts.url();
     if (!url) return;
     const { rows } = await sql<{ id: string; body: string; attempts: number }>`
-      UPDATE gateway_webhook_deliveries SET next_attempt_at = now() + interval '60 seconds'
+      UPDATE gateway_webhook_deliveries SET next_attempt_at = now() + interval '${sql.raw(String(CLAIM_SECONDS))} seconds'
       WHERE id IN (SELECT id FROM gateway_webhook_deliveries
                    WHERE delivered_at IS NULL AND next_attempt_at <= now() AND attempts < ${MAX_ATTEMPTS}
                    ORDER BY next_attempt_at LIMIT 50 FOR UPDATE SKIP LOCKED)
