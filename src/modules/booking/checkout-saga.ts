@@ -1,7 +1,6 @@
 import type { Tx } from '../../infra/db.ts';
 import { appendEvent } from '../events/outbox.ts';
-import { EVENT_SCHEMAS } from '../events/event-schemas.ts';
-import type { EventData } from '../events/event-schemas.ts';
+import { EVENT_SCHEMAS, type EventData } from '../events/event-schemas.ts';
 import type { GatewayPaymentView } from '../payments/index.ts';
 import type { Reservation, ReservationStatus } from './booking.tables.ts';
 import { afterCommit, type BookingDeps } from './booking.deps.ts';
