@@ -135,9 +135,8 @@ describe('sandbox payment gateway', () => {
     }
   });
 
-  it('sends a webhook at once when webhooks are on, and retries it when the receiver fails', async () => {
-    await preRegister('p-7', 1000);
-    const answers = [503];
+  /** A webhook receiver answering `answers` in turn (then 200), the gateway pointed at it and webhooks on. */
+  async function receiver(answers: number[]) {
     const got: string[] = [];
     const sink = (await import('fastify')).default();
     sink.post('/hook', async (request, reply) => {
@@ -145,6 +144,20 @@ describe('sandbox payment gateway', () => {
       return reply.code(answers.shift() ?? 200).send({});
     });
     await sink.listen({ port: 0, host: '127.0.0.1' });
+    gw.setWebhookUrl(`http://127.0.0.1:${(sink.server.address() as { port: number }).port}/hook`);
+    gw.faults.webhooksEnabled = true;
+    return {
+      got,
+      close: async () => {
+        gw.faults.webhooksEnabled = false;
+        await sink.close();
+      },
+    };
+  }
+
+  it('sends a webhook at once when webhooks are on, and retries it when the receiver fails', async () => {
+    await preRegister('p-7', 1000);
+    const { got, close } = await receiver([503]);
     const row = async () =>
       (
         await sql<{ attempts: number; delivered_at: Date | null; last_error: string | null }>`
@@ -156,8 +169,6 @@ describe('sandbox payment gateway', () => {
       return row();
     };
     try {
-      gw.setWebhookUrl(`http://127.0.0.1:${(sink.server.address() as { port: number }).port}/hook`);
-      gw.faults.webhooksEnabled = true;
       await gw.app.inject({ method: 'POST', url: '/sandbox/payments/p-7/pay', headers: json, payload: {} });
       // Sent with the payment; the receiver's 503 is recorded as a failed attempt.
       const first = await settled(1);
@@ -175,29 +186,19 @@ describe('sandbox payment gateway', () => {
       expect((await row())[0]!.delivered_at).not.toBeNull();
       expect(got).toHaveLength(2);
     } finally {
-      gw.faults.webhooksEnabled = false;
-      await sink.close();
+      await close();
     }
   });
 
   it('retries a failed delivery with backoff until the receiver accepts it', async () => {
     await preRegister('p-6', 1000);
     await gw.app.inject({ method: 'POST', url: '/sandbox/payments/p-6/pay', headers: json, payload: {} });
-    let answers = [500];
-    const got: string[] = [];
-    const sink = (await import('fastify')).default();
-    sink.post('/hook', async (request, reply) => {
-      got.push(JSON.stringify(request.body));
-      return reply.code(answers.shift() ?? 200).send({});
-    });
-    await sink.listen({ port: 0, host: '127.0.0.1' });
+    const { got, close } = await receiver([500]);
     const row = () =>
       sql<{ attempts: number; delivered_at: Date | null; due: boolean }>`
         SELECT attempts, delivered_at, next_attempt_at > now() AS due FROM gateway_webhook_deliveries
         WHERE payment_id = 'p-6'`.execute(db);
     try {
-      gw.setWebhookUrl(`http://127.0.0.1:${(sink.server.address() as { port: number }).port}/hook`);
-      gw.faults.webhooksEnabled = true;
       await gw.webhooks.deliverDue();
       const failed = (await row()).rows[0]!;
       expect(failed).toMatchObject({ attempts: 1, delivered_at: null, due: true });
@@ -208,14 +209,12 @@ describe('sandbox payment gateway', () => {
       await sql`UPDATE gateway_webhook_deliveries SET next_attempt_at = now() WHERE payment_id = 'p-6'`.execute(
         db,
       );
-      answers = [];
       await gw.webhooks.deliverDue();
       const delivered = (await row()).rows[0]!;
       expect(delivered.attempts).toBe(2);
       expect(delivered.delivered_at).not.toBeNull();
     } finally {
-      gw.faults.webhooksEnabled = false;
-      await sink.close();
+      await close();
     }
   });
 });
