@@ -11,6 +11,46 @@ import type {
 } from './booking.tables.ts';
 import './booking.tables.ts';
 
+/**
+ * Every column of a reservation, spelled out: a prepared statement that selected `*` would fail after a
+ * migration adds a column (src/infra/db.ts, PREPARED). The type check below fails to compile when
+ * ReservationsTable gains a column this list lacks.
+ */
+const RESERVATION_COLUMNS = [
+  'id',
+  'user_id',
+  'showtime_id',
+  'performance_id',
+  'hold_id',
+  'status',
+  'amount',
+  'discount',
+  'total',
+  'user_coupon_id',
+  'payment_id',
+  'booking_number',
+  'booker_name',
+  'booker_phone',
+  'payment_status',
+  'pay_method',
+  'easy_pay_provider',
+  'virtual_account',
+  'step',
+  'failure_code',
+  'refund_amount',
+  'refunded_amount',
+  'expires_at',
+  'last_checked_at',
+  'confirmed_at',
+  'closed_at',
+  'created_at',
+  'updated_at',
+] as const satisfies readonly (keyof ReservationsTable)[];
+type UnlistedColumn = Exclude<keyof ReservationsTable, (typeof RESERVATION_COLUMNS)[number]>;
+const everyColumnListed: [UnlistedColumn] extends [never] ? true : UnlistedColumn = true;
+void everyColumnListed;
+const reservationColumns = sql.raw(RESERVATION_COLUMNS.join(', '));
+
 /** How often the recovery job asks the gateway about a virtual account still waiting for its deposit. */
 const VIRTUAL_ACCOUNT_POLL_MS = 10 * 60_000;
 
@@ -160,8 +200,11 @@ export class BookingRepository {
     return q.executeTakeFirst();
   }
 
+  /** Complete's read: prepared, so its columns are listed. */
   async byPaymentId(db: DbOrTx, paymentId: string): Promise<Reservation | undefined> {
-    return db.selectFrom('reservations').selectAll().where('payment_id', '=', paymentId).executeTakeFirst();
+    const { rows } = await sql<Reservation>`${sql.raw(PREPARED)}
+      SELECT ${reservationColumns} FROM reservations WHERE payment_id = ${paymentId}`.execute(db);
+    return rows[0];
   }
 
   /**
@@ -169,8 +212,8 @@ export class BookingRepository {
    * statement (every purchase gets one; this is one round trip instead of two).
    */
   async byPaymentIdNotingWebhook(db: DbOrTx, paymentId: string): Promise<Reservation | undefined> {
-    const { rows } = await sql<Reservation>`
-      WITH r AS (SELECT * FROM reservations WHERE payment_id = ${paymentId}),
+    const { rows } = await sql<Reservation>`${sql.raw(PREPARED)}
+      WITH r AS (SELECT ${reservationColumns} FROM reservations WHERE payment_id = ${paymentId}),
            noted AS (INSERT INTO reservation_history (reservation_id, kind, detail)
                      SELECT id, 'WEBHOOK', ${JSON.stringify({ paymentId })}::jsonb FROM r)
       SELECT * FROM r`.execute(db);
