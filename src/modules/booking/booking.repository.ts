@@ -328,7 +328,6 @@ export class BookingRepository {
         showtimeId: r.showtime_id,
         performanceId: r.performance_id,
         seatIds: r.seat_ids,
-        event: r.event,
       };
     } catch (err) {
       if (raised(err, 'SEATS_CONFLICT')) return 'SEATS_CONFLICT';
@@ -497,8 +496,6 @@ export interface ConfirmedAtOnce {
   showtimeId: string;
   performanceId: string;
   seatIds: string[];
-  /** The `reservation.confirmed` payload written to the outbox. */
-  event: Record<string, unknown>;
 }
 
 interface ConfirmedAtOnceRow {
@@ -506,7 +503,6 @@ interface ConfirmedAtOnceRow {
   showtime_id: string;
   performance_id: string;
   seat_ids: string[];
-  event: Record<string, unknown>;
 }
 
 /** A refusal RAISEd by one of booking's functions: SQLSTATE P0001 with the code as its message. */
