@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, type RawServerDefault } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import cookie from '@fastify/cookie';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
@@ -106,7 +105,6 @@ export async function buildApp(container: Container): Promise<App> {
   registerErrorHandling(app);
 
   registerCors(app, config.CORS_ORIGINS);
-  await app.register(cookie);
   await app.register(rateLimit, {
     // Limits apply where abuse matters (login, signup, queue entry); each route opts in with its own numbers.
     global: false,

@@ -58,7 +58,7 @@ const BEARER_PREFIX = 'Bearer ';
 /**
  * The fast lane: a few of an onsale's commonest requests (the steady poll, a hold without admission)
  * answered from the HTTP server's request event, before Fastify. Such a request costs Fastify's
- * routing, its hook chain (security headers, CORS, cookies, limits, guard), its reply machinery and
+ * routing, its hook chain (security headers, CORS, limits, guard), its reply machinery and
  * the garbage they leave, several times the decision itself; profiles found nothing else left to take
  * out (docs/performance.md, "The fast lane"). A lane answers only when it can decide from what this
  * instance already holds (a verified token, rate-limit slices, cached showtime facts or settings, the

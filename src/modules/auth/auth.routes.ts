@@ -1,3 +1,4 @@
+import cookie from '@fastify/cookie';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
@@ -52,6 +53,8 @@ export interface AuthRouteOptions {
 export const authRoutes =
   (auth: AuthService, recovery: RecoveryService, opts: AuthRouteOptions): FastifyPluginAsyncTypebox =>
   async (app) => {
+    // Only these routes read or set cookies, so only they pay for the plugin's hooks.
+    await app.register(cookie);
     const sendSession = (reply: FastifyReply, session: Session) => {
       reply.setCookie(REFRESH_COOKIE, session.refreshToken, {
         path: REFRESH_COOKIE_PATH,

@@ -1,3 +1,4 @@
+import cookie from '@fastify/cookie';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
@@ -44,6 +45,8 @@ const wantsProblem = (request: FastifyRequest): boolean => {
 export const oauthRoutes =
   (oauth: OAuthService, opts: OAuthRouteOptions): FastifyPluginAsyncTypebox =>
   async (app) => {
+    // Only these routes read or set cookies, so only they pay for the plugin's hooks.
+    await app.register(cookie);
     const webUrl = (path: string, params: Record<string, string> = {}): string => {
       const url = new URL(path, opts.publicUrl);
       for (const [k, v] of Object.entries(params)) url.searchParams.set(k, v);
