@@ -17,7 +17,7 @@ import { sql, type Kysely } from 'kysely';
  *    against the event of the transaction path): the seats in seat-map order with the price and ticket
  *    type they were sold at.
  *
- * Returns {"user_id", "showtime_id", "performance_id", "seat_ids", "event"}.
+ * Returns {"user_id", "showtime_id", "performance_id", "seat_ids", "event"}; migration 0170 drops "event".
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`

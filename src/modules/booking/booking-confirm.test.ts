@@ -10,7 +10,7 @@ import { BookingRepository } from './booking.repository.ts';
 
 /**
  * The confirmation of a paid reservation without a coupon is one statement, `booking_confirm`
- * (migration 0165): the reservation's move, the seats sold through the catalogue's `catalog_sell`, and
+ * (migrations 0165 and 0170): the reservation's move, the seats sold through the catalogue's `catalog_sell`, and
  * the `reservation.confirmed` event, all or nothing. A coupon purchase keeps the transaction, which
  * runs the coupons module's statement too; both write the same event.
  */
@@ -156,6 +156,25 @@ describe('confirm in one statement', () => {
     expect(Object.keys(couponData).sort()).toEqual(Object.keys(data).sort());
     expect(Object.keys(couponData.seats[0]!).sort()).toEqual(Object.keys(data.seats[0]!).sort());
     expect(couponData.seats[0]!.ticketType).toEqual(data.seats[0]!.ticketType);
+  });
+
+  it('returns only what the saga reads: the event stays in the outbox (migration 0170)', async () => {
+    const st = await createShowtimeWithSeats(h.container, { rows: 1, seatsPerRow: 3 });
+    const seatIds = [st.seats[2]!.id, st.seats[0]!.id];
+    const r = await reserved(st, seatIds);
+    const { rows } = await sql<{ r: Record<string, unknown> }>`
+      SELECT booking_confirm(${JSON.stringify({
+        reservation_id: r.id,
+        confirmed_at: new Date().toISOString(),
+        event_version: version,
+      })}::jsonb) AS r`.execute(h.container.db);
+    expect(rows[0]!.r).toEqual({
+      user_id: r.user.id,
+      showtime_id: st.showtimeId,
+      performance_id: st.performanceId,
+      seat_ids: [st.seats[0]!.id, st.seats[2]!.id],
+    });
+    expect(await confirmedEvents(r.id)).toHaveLength(1);
   });
 
   it('writes nothing when a seat cannot be sold, and the buyer is refunded', async () => {

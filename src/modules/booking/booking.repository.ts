@@ -303,7 +303,7 @@ export class BookingRepository {
 
   /**
    * PENDING_PAYMENT → CONFIRMED for a reservation without a coupon, its seats sold and its
-   * `reservation.confirmed` event written, in one statement (migration 0165's `booking_confirm`, its own
+   * `reservation.confirmed` event written, in one statement (`booking_confirm`, migrations 0165 and 0170; its own
    * transaction). Undefined when it was not pending (nothing written); 'SEATS_CONFLICT' when a seat
    * could not be sold (nothing written either).
    */
