@@ -115,15 +115,19 @@ export function sendPlainProblem(reply: FastifyReply, code: ErrorCode): FastifyR
   return sendProblem(reply, problemOf(code));
 }
 
-/** What sendPlainProblem sends, for an answer written before Fastify (src/http/fast-lane.ts). */
-export function plainProblemAnswer(code: ErrorCode): FastAnswer {
-  const problem = problemOf(code);
+/** What sendProblem sends, for an answer written before Fastify (src/http/fast-lane.ts). */
+export function problemAnswer(problem: Problem): FastAnswer {
   return {
     status: problem.status,
     headers: [],
     contentType: PROBLEM_CONTENT_TYPE,
     body: problemJson(problem),
   };
+}
+
+/** What sendPlainProblem sends, for an answer written before Fastify. */
+export function plainProblemAnswer(code: ErrorCode): FastAnswer {
+  return problemAnswer(problemOf(code));
 }
 
 export function registerErrorHandling(app: FastifyInstance): void {

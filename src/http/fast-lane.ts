@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { performance } from 'node:perf_hooks';
 import proxyAddr from '@fastify/proxy-addr';
-import type { FastifyBaseLogger } from 'fastify';
+import { Readable } from 'node:stream';
+import type { FastifyBaseLogger, preParsingHookHandler } from 'fastify';
 import type { Counter, Histogram } from 'prom-client';
 import type { AccessClaims, AccessTokens } from '../modules/auth/tokens.ts';
 import { PROBLEM_CONTENT_TYPE } from './error-handler.ts';
@@ -33,9 +34,10 @@ export function jsonAnswer(status: number, value: unknown): FastAnswer {
 }
 
 /**
- * An answer that needs one store call first (a rate-limit slice, a digest from Redis): it calls `send`
- * once, with the answer, or with undefined to leave the request to Fastify after all (only a lane that
- * has not read the request's body may: a GET's).
+ * An answer that needs one store call or the request's body first (a rate-limit slice, a digest from
+ * Redis, the seats of a hold): it calls `send` once, with the answer, or with undefined to leave the
+ * request to Fastify after all. A lane reads a body only through `FastLane.readBody`, which keeps what
+ * it read for the route's parser.
  */
 export type LaterAnswer = (send: (answer: FastAnswer | undefined) => void) => void;
 
@@ -54,6 +56,12 @@ interface LaneEntry {
 }
 
 const BEARER_PREFIX = 'Bearer ';
+/** On a request whose body a lane read and then left to Fastify: the bytes, for `replayBody`. */
+const READ_BODY = Symbol('fastLane.readBody');
+type ReadRequest = IncomingMessage & { [READ_BODY]?: Buffer[] };
+/** The media type Fastify's JSON parser takes, with or without parameters (a charset). */
+const isJson = (type: string | undefined) =>
+  type !== undefined && (type === 'application/json' || type.startsWith('application/json;'));
 /** The security headers of every API answer, as flat name/value pairs. */
 const COMMON_HEADERS: readonly string[] = Object.entries(API_HEADERS).flat();
 
@@ -179,6 +187,45 @@ export class FastLane {
     const answer = then();
     return { ...answer, headers: [...headers, ...answer.headers] };
   }
+
+  /**
+   * A lane's answer that needs the request's JSON body: `decide` gets its text and answers, or
+   * undefined to leave the request to Fastify with the bytes read, which the route's parser then gets
+   * from `replayBody` (a route whose lane reads bodies registers it as a preParsing hook). Only a
+   * small body is read: a JSON content type and a `content-length` of at most `limit` bytes, else
+   * undefined at once, nothing read (a chunked or large body is Fastify's, with its own limits).
+   */
+  readBody(
+    request: IncomingMessage,
+    limit: number,
+    decide: (text: string) => FastAnswer | undefined,
+  ): LaterAnswer | undefined {
+    const length = Number(request.headers['content-length']);
+    if (!(length > 0 && length <= limit) || !isJson(request.headers['content-type'])) return undefined;
+    return (send) => {
+      const chunks: Buffer[] = [];
+      request.on('data', (chunk: Buffer) => chunks.push(chunk));
+      request.once('end', () => {
+        let answer: FastAnswer | undefined;
+        try {
+          answer = decide(chunks.length === 1 ? chunks[0]!.toString() : Buffer.concat(chunks).toString());
+        } catch (err) {
+          this.deps.log.error({ err }, 'fast lane failed; Fastify answers the request');
+        }
+        if (answer === undefined) (request as ReadRequest)[READ_BODY] = chunks;
+        send(answer);
+      });
+    };
+  }
+
+  /**
+   * preParsing hook of a route whose lane reads bodies (`readBody`): a request the lane left to
+   * Fastify after reading its body gets those bytes back as its payload; any other, its own stream.
+   */
+  readonly replayBody: preParsingHookHandler = (request, _reply, payload, done) => {
+    const read = (request.raw as ReadRequest)[READ_BODY];
+    done(null, read === undefined ? payload : Readable.from(read));
+  };
 
   /**
    * Answers the request in a lane, or hands it to `fastify` (the server's Fastify handler) at once. A

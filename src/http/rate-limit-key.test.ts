@@ -18,10 +18,22 @@ describe('per-user rate limits key on the authenticated user', () => {
   });
   afterAll(() => t.close());
 
-  // Both routes allow 60 per minute per user; the body is left out, so nothing but the limit is exercised.
+  // Both routes allow 60 per minute per user, on showtimes and payments that do not exist, so nothing
+  // but the limit is exercised. The hold limit counts attempts that pass the schema (it guards the
+  // stores the service asks next), so a hold gets a valid body; payment completion counts before it.
   const routes = [
-    { name: 'seat holds', url: () => `/api/v1/showtimes/${randomUUID()}/holds`, max: 60 },
-    { name: 'payment completion', url: () => `/api/v1/payments/${randomUUID()}/complete`, max: 60 },
+    {
+      name: 'seat holds',
+      url: () => `/api/v1/showtimes/${randomUUID()}/holds`,
+      payload: { seatIds: [randomUUID()] },
+      max: 60,
+    },
+    {
+      name: 'payment completion',
+      url: () => `/api/v1/payments/${randomUUID()}/complete`,
+      payload: {},
+      max: 60,
+    },
   ];
 
   for (const route of routes) {
@@ -29,7 +41,12 @@ describe('per-user rate limits key on the authenticated user', () => {
       const [user, other] = [await createUser(t.container), await createUser(t.container)];
       const forms = spellings(user.token);
       const post = (authorization: string) =>
-        t.app.inject({ method: 'POST', url: route.url(), headers: { authorization }, payload: {} });
+        t.app.inject({
+          method: 'POST',
+          url: route.url(),
+          headers: { authorization },
+          payload: route.payload,
+        });
 
       for (let i = 0; i < route.max; i++) {
         const res = await post(forms[i % forms.length]!);
@@ -48,10 +65,12 @@ describe('per-user rate limits key on the authenticated user', () => {
   }
 
   it('counts an invalid token by address, not by the token text', async () => {
+    // Payment completion counts before the guard (the hold limit counts after it: the guard's 401 asks
+    // no store).
     const post = (authorization: string) =>
       t.app.inject({
         method: 'POST',
-        url: `/api/v1/showtimes/${randomUUID()}/holds`,
+        url: `/api/v1/payments/${randomUUID()}/complete`,
         remoteAddress: '198.51.100.77',
         headers: { authorization },
         payload: {},

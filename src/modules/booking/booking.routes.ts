@@ -25,9 +25,42 @@ import type { ReservationService } from './reservations.service.ts';
 import type { ReservationQueries } from './reservation-queries.ts';
 import type { CancelService } from './cancel.service.ts';
 import { userKey } from '../../http/rate-limit-key.ts';
-import { plainProblemAnswer, sendPlainProblem } from '../../http/error-handler.ts';
+import {
+  plainProblemAnswer,
+  problemAnswer,
+  sendPlainProblem,
+  sendProblem,
+} from '../../http/error-handler.ts';
 import type { LeasedRule } from '../../http/leased-limit.ts';
-import { UUID_SOURCE } from '../../http/schemas.ts';
+import { isCanonicalUuid, UUID_SOURCE } from '../../http/schemas.ts';
+
+/** Bodies the hold lane reads itself; larger ones (20 seats are about 800 bytes) go to Fastify. */
+const HOLD_BODY_LANE_LIMIT = 2_048;
+// The schema's own bounds (TypeBox keeps them on the schema object; its type does not name them).
+const { minItems: MIN_SEATS, maxItems: MAX_SEATS } = HoldBody.properties.seatIds as unknown as {
+  minItems: number;
+  maxItems: number;
+};
+
+/**
+ * The seats of a hold body the route's schema admits as it stands (`{"seatIds": [...]}`, 1 to 20
+ * distinct canonical uuids, nothing else), or undefined: Fastify's parser and validator then answer.
+ */
+function holdSeatIds(text: string): string[] | undefined {
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  if (typeof body !== 'object' || body === null) return undefined;
+  const keys = Object.keys(body);
+  if (keys.length !== 1 || keys[0] !== 'seatIds') return undefined;
+  const { seatIds } = body as { seatIds: unknown };
+  if (!Array.isArray(seatIds) || seatIds.length < MIN_SEATS || seatIds.length > MAX_SEATS) return undefined;
+  if (!seatIds.every(isCanonicalUuid) || new Set(seatIds).size !== seatIds.length) return undefined;
+  return seatIds;
+}
 
 export interface BookingRouteDeps {
   holds: HoldService;
@@ -88,12 +121,22 @@ export const bookingRoutes =
       return refusal;
     };
     const holdsPath = new RegExp(`^${app.prefix}/showtimes/(${UUID_SOURCE})/holds$`);
-    // The same refusal before Fastify (src/http/fast-lane.ts).
+    // The same refusals before Fastify (src/http/fast-lane.ts): the 403 from the headers; the 409 on
+    // seats remembered taken once the body is read, where the showtime's facts say it can be decided
+    // so, and for a token the guard would take (anything else goes to Fastify, its body replayed).
     app.fastLane.add('POST', holdsUrl, (request) => {
       const showtimeId = holdsPath.exec(request.url ?? '')?.[1];
       if (showtimeId === undefined) return undefined;
       const refusal = refusedBeforeCount(request, showtimeId);
-      return refusal === undefined ? undefined : plainProblemAnswer(refusal);
+      if (refusal !== undefined) return plainProblemAnswer(refusal);
+      if (!deps.holds.remembersTakenSeats(showtimeId) || app.fastLane.signedIn(request) === undefined) {
+        return undefined;
+      }
+      return app.fastLane.readBody(request, HOLD_BODY_LANE_LIMIT, (text) => {
+        const seatIds = holdSeatIds(text);
+        const problem = seatIds && deps.holds.refusalFromMemory(showtimeId, seatIds);
+        return problem ? problemAnswer(problem) : undefined;
+      });
     });
 
     app.post(
@@ -103,6 +146,16 @@ export const bookingRoutes =
           (request, reply, done) => {
             const refusal = refusedBeforeCount(request.raw, request.params.id);
             if (refusal) sendPlainProblem(reply, refusal);
+            else done();
+          },
+        ],
+        preParsing: app.fastLane.replayBody,
+        // Seats remembered taken are refused before the limit counts the attempt (it asks no store);
+        // every other attempt is counted before the service asks one.
+        preHandler: [
+          (request, reply, done) => {
+            const problem = deps.holds.refusalFromMemory(request.params.id, request.body.seatIds);
+            if (problem) sendProblem(reply, problem);
             else done();
           },
           app.leasedLimits([holdLimit]),

@@ -11,12 +11,13 @@ import {
 } from '../../../test/fast-lane.ts';
 
 /**
- * The fast lane (src/http/fast-lane.ts) answers a hold without admission before Fastify. Requests
- * over the socket meet it; `inject` goes straight to Fastify, so the route's own answer to the same
- * request is at hand to compare with.
+ * The fast lane (src/http/fast-lane.ts) answers two hold refusals before Fastify: an attempt without
+ * admission on a queued showtime (403), and one on seats this instance remembers taken (409, once it
+ * has read the body). Requests over the socket meet it; `inject` goes straight to Fastify, so the
+ * route's own answer to the same request is at hand to compare with.
  */
 
-describe('the fast lane: a hold without admission, answered before Fastify', () => {
+describe('the fast lane: hold refusals answered before Fastify', () => {
   let h: CheckoutHarness;
   let base: string;
   beforeAll(async () => {
@@ -163,6 +164,106 @@ describe('the fast lane: a hold without admission, answered before Fastify', () 
       expect(other.headers.vary).toBe('Origin');
     }
     expect(h.app.fastLane.answered - then).toBe(1);
+  });
+
+  /** A showtime without a queue whose first seat another buyer holds. */
+  async function oneSeatTaken() {
+    const st = await createShowtimeWithSeats(h.container, { rows: 1, seatsPerRow: 3 });
+    const holder = await createUser(h.container);
+    expect((await throughFastify(st.showtimeId, holder, st.seats[0]!.id)).status).toBe(201);
+    return { showtimeId: st.showtimeId, taken: st.seats[0]!.id, free: st.seats.slice(1).map((s) => s.id) };
+  }
+
+  it('sends the route’s 409 for seats remembered taken: same status, headers and body, neither counted', async () => {
+    const { showtimeId, taken } = await oneSeatTaken();
+    const user = await createUser(h.container);
+    // The first attempt asks Redis, counted (the seat is then remembered taken for a second).
+    const asked = await throughFastify(showtimeId, user, taken);
+    expect(asked.status).toBe(409);
+    expect(asked.headers['x-ratelimit-remaining']).toBe('59');
+    const route = await throughFastify(showtimeId, user, taken);
+    const before = h.app.fastLane.answered;
+    const lane = await overSocket(showtimeId, user, taken);
+    expect(h.app.fastLane.answered - before).toBe(1);
+    expect(JSON.parse(lane.body)).toEqual({
+      type: 'https://culture-ticket.dev/problems/seats-unavailable',
+      title: expect.any(String),
+      status: 409,
+      detail: expect.any(String),
+      code: 'SEATS_UNAVAILABLE',
+      seatIds: [taken],
+    });
+    const r = comparable(route);
+    const l = comparable(lane);
+    expect(l.headers['x-ratelimit-remaining']).toBeUndefined();
+    for (const a of [r, l]) delete a.headers['x-request-id'];
+    expect(l).toEqual(r);
+  });
+
+  it('counts no attempt refused from memory: 70 in a row are all 409, and the budget is whole after', async () => {
+    const { showtimeId, taken, free } = await oneSeatTaken();
+    const user = await createUser(h.container);
+    expect((await throughFastify(showtimeId, user, taken)).status).toBe(409); // counted: 1
+    const answers: Answer[] = [];
+    for (let i = 0; i < 5; i++) answers.push(await throughFastify(showtimeId, user, taken));
+    for (let i = 0; i < 65; i++) answers.push(await overSocket(showtimeId, user, taken));
+    expect(answers.map((a) => a.status)).toEqual(Array(70).fill(409));
+    // A slow run may see the memory lapse (a second) and ask Redis again: those attempts are counted,
+    // and carry the limit's headers.
+    const counted = answers.filter((a) => a.headers['x-ratelimit-remaining'] !== undefined).length;
+    expect(counted).toBeLessThan(10);
+    const held = await overSocket(showtimeId, user, free[0]!);
+    expect(held.status).toBe(201);
+    expect(held.headers['x-ratelimit-remaining']).toBe(String(60 - 1 - counted - 1));
+  });
+
+  it('leaves to Fastify, with the body it read, what memory does not decide', async () => {
+    const { showtimeId, taken, free } = await oneSeatTaken();
+    const user = await createUser(h.container);
+    expect((await throughFastify(showtimeId, user, taken)).status).toBe(409); // remembered from now
+    const post = async (body: string, headers: Record<string, string> = {}) =>
+      fromSocket(
+        await fetch(`${base}/api/v1/showtimes/${showtimeId}/holds`, {
+          method: 'POST',
+          headers: { ...user.headers, 'content-type': 'application/json', ...headers },
+          body,
+        }),
+      );
+    const before = h.app.fastLane.answered;
+    // A seat not remembered: the lane read the body, Fastify parses the same bytes and holds it.
+    const held = await post(JSON.stringify({ seatIds: [free[0]] }));
+    expect(held.status).toBe(201);
+    expect(JSON.parse(held.body)).toMatchObject({ showtimeId, seatIds: [free[0]] });
+    // One seat remembered, one not: a real attempt (the free seat is not held alone).
+    const mixed = await post(JSON.stringify({ seatIds: [taken, free[1]] }));
+    expect(mixed.status).toBe(409);
+    expect(JSON.parse(mixed.body)).toMatchObject({ seatIds: [taken] });
+    // Bodies the schema refuses, or that only Fastify's parser reads: its answers.
+    const extra = await post(JSON.stringify({ seatIds: [taken], note: 'x' }));
+    expect(extra.status).toBe(400);
+    expect(JSON.parse(extra.body)).toMatchObject({ code: 'VALIDATION_FAILED' });
+    const poisoned = await post(`{"seatIds":["${taken}"],"__proto__":{"x":1}}`);
+    expect(poisoned.status).toBe(400);
+    const twice = await post(JSON.stringify({ seatIds: [taken, taken] }));
+    expect(twice.status).toBe(400);
+    const text = await post(JSON.stringify({ seatIds: [taken] }), { 'content-type': 'text/plain' });
+    const textByRoute = await h.app.inject({
+      method: 'POST',
+      url: `/api/v1/showtimes/${showtimeId}/holds`,
+      headers: { ...user.headers, 'content-type': 'text/plain' },
+      payload: JSON.stringify({ seatIds: [taken] }),
+    });
+    expect(text.status).toBe(textByRoute.statusCode);
+    expect(JSON.parse(text.body)).toEqual(textByRoute.json());
+    expect(h.app.fastLane.answered - before).toBe(0);
+    // A body larger than the lane reads: the route refuses it from memory, after Fastify's parser.
+    const padded = await post(`{"seatIds":["${taken}"]}${' '.repeat(3_000)}`);
+    expect(padded.status).toBe(409);
+    expect(padded.headers['x-ratelimit-remaining']).toBeUndefined();
+    expect(h.app.fastLane.answered - before).toBe(0);
+    // And the lane answers the plain one.
+    expect((await post(JSON.stringify({ seatIds: [taken] }))).status).toBe(409);
+    expect(h.app.fastLane.answered - before).toBe(1);
   });
 
   it('hands the request of a lane that fails to Fastify', async () => {

@@ -325,12 +325,7 @@ export class HoldRepository {
    */
   async takenSeatIds(showtimeId: string, seatIds: string[]): Promise<string[]> {
     if (seatIds.length === 0) return [];
-    // Any seat not remembered, and every seat once its memory lapses, asks Redis.
-    const known = this.recentlyTaken.get(showtimeId);
-    if (known !== undefined) {
-      const now = performance.now();
-      if (known.latest > now && seatIds.every((id) => (known.seats.get(id) ?? 0) > now)) return seatIds;
-    }
+    if (this.rememberedTaken(showtimeId, seatIds)) return seatIds;
     const sentAt = performance.now();
     const [taken, left] = await orUnavailable(
       async () =>
@@ -341,6 +336,27 @@ export class HoldRepository {
     );
     if (taken.length > 0) this.remember(showtimeId, taken, left, sentAt);
     return taken;
+  }
+
+  /**
+   * Every one of `seatIds` was answered taken by Redis within TAKEN_MEMORY_MS (and its entry has not
+   * lapsed since): takenSeatIds() would answer them all without asking Redis. Synchronous, for the
+   * refusals decided before the hold limit counts (HoldService.refusalFromMemory).
+   */
+  rememberedTaken(showtimeId: string, seatIds: readonly string[]): boolean {
+    // Any seat not remembered, and every seat once its memory lapses, asks Redis.
+    const known = this.recentlyTaken.get(showtimeId);
+    if (known === undefined || seatIds.length === 0) return false;
+    const now = performance.now();
+    if (known.latest <= now) return false;
+    for (const id of seatIds) if ((known.seats.get(id) ?? 0) <= now) return false;
+    return true;
+  }
+
+  /** Some seat of the showtime is remembered taken now (rememberedTaken() may answer true). */
+  remembersAny(showtimeId: string): boolean {
+    const known = this.recentlyTaken.get(showtimeId);
+    return known !== undefined && known.latest > performance.now();
   }
 
   /** Remembers seats Redis answered taken at `sentAt` or later, each until its memory or its entry ends. */

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { AppError, type ErrorCode } from '../../errors.ts';
+import { AppError, problemOf, type ErrorCode, type Problem } from '../../errors.ts';
 import type { BookingDeps } from './booking.deps.ts';
 import type { PurchaseShowtime } from './ports.ts';
 
@@ -71,6 +71,37 @@ export class HoldService {
     const facts = this.d.inventory.purchaseFactsNow(showtimeId);
     if (!facts?.queueEnabled || !salesOpen(facts, this.d.clock.now())) return undefined;
     return 'ADMISSION_REQUIRED';
+  }
+
+  /**
+   * A hold refused from this instance's memory, before the hold limit counts it: on a showtime
+   * without a waiting room, on sale now, whose facts are cached, an attempt whose every seat Redis
+   * answered taken within the last second (HoldRepository.takenSeatIds) gets the 409 hold() would
+   * give, with no store call. During an onsale most attempts are such losers, and like the 403 before
+   * admission they ask no store: the limit, which guards the stores, has nothing to protect there.
+   * Undefined leaves the attempt to the limit and hold(): facts not at hand, a queued showtime (its
+   * admission is checked against Redis first), sales closed, too many seats, or a seat not remembered.
+   */
+  refusalFromMemory(showtimeId: string, seatIds: readonly string[]): Problem | undefined {
+    const facts = this.factsForMemory(showtimeId);
+    if (facts === undefined) return undefined;
+    const requested = [...new Set(seatIds)];
+    if (requested.length > facts.maxTicketsPerUser) return undefined;
+    if (!this.d.holds.rememberedTaken(facts.id, requested)) return undefined;
+    this.d.metrics.holds.inc({ result: 'taken' });
+    return problemOf('SEATS_UNAVAILABLE', undefined, { seatIds: requested });
+  }
+
+  /** refusalFromMemory() may refuse attempts on this showtime now: its facts allow it, and seats are remembered. */
+  remembersTakenSeats(showtimeId: string): boolean {
+    const facts = this.factsForMemory(showtimeId);
+    return facts !== undefined && this.d.holds.remembersAny(facts.id);
+  }
+
+  private factsForMemory(showtimeId: string): PurchaseShowtime | undefined {
+    const facts = this.d.inventory.purchaseFactsNow(showtimeId);
+    if (facts === undefined || facts.queueEnabled || !salesOpen(facts, this.d.clock.now())) return undefined;
+    return facts;
   }
 
   /**
