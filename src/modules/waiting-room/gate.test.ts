@@ -106,7 +106,14 @@ describe('admission gate (AdmissionGate port)', () => {
     await t.container.redis.del(k.waiting, k.active, k.sessions, k.meta, k.seq);
 
     await rejected(gate().assertAdmitted({ showtimeId, userId: admitted!.id, token }));
-    const lost = await t.app.inject({ method: 'GET', url, headers: waiting!.headers });
+    // The instance learns it at its serving counter's next snapshot (every 250 ms): until then a poll
+    // may still be answered from the counter (docs/waiting-room.md, "Redis loses the data").
+    const poll = () => t.app.inject({ method: 'GET', url, headers: waiting!.headers });
+    let lost = await poll();
+    for (let i = 0; i < 20 && lost.statusCode === 200; i++) {
+      await sleep(100);
+      lost = await poll();
+    }
     expect(lost.statusCode).toBe(404);
     expect(lost.json().code).toBe('NOT_IN_QUEUE');
     const again = await t.app.inject({ method: 'POST', url, headers: waiting!.headers });
