@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { performance } from 'node:perf_hooks';
-import proxyAddr from '@fastify/proxy-addr';
 import { Readable } from 'node:stream';
+import proxyAddr from '@fastify/proxy-addr';
 import type { FastifyBaseLogger, preParsingHookHandler } from 'fastify';
 import type { Counter, Histogram } from 'prom-client';
 import type { AccessClaims, AccessTokens } from '../modules/auth/tokens.ts';
