@@ -337,12 +337,9 @@ export async function buildGateway(opts: GatewayOptions): Promise<Gateway> {
     amount?: number,
     method?: { payMethod?: PayMethod; easyPayProvider?: string; bank?: string },
   ) => {
-    const payment = await store.pay(paymentId, outcome, amount, method);
-    await webhooks.enqueue(
-      payment.id,
-      outcome === 'paid' ? 'Transaction.Paid' : 'Transaction.Failed',
-      payment.store_id ?? undefined,
-    );
+    const webhook = webhooks.plan(outcome === 'paid' ? 'Transaction.Paid' : 'Transaction.Failed');
+    const { payment, delivery } = await store.pay(paymentId, outcome, amount, method ?? {}, webhook);
+    webhooks.sendPlanned(webhook, delivery);
     return payment;
   };
   const deposit = async (paymentId: string, remitter?: BankAccount) => {

@@ -5,6 +5,7 @@ import { createTestEnv, type TestEnv } from '../../test/context.ts';
 import { createDb, createPool, type Db } from '../infra/db.ts';
 import { buildGateway, type Gateway } from './app.ts';
 import { verifyWebhook } from '../modules/payments/webhook-signature.ts';
+import { countStatements, counted } from '../../test/statements.ts';
 
 describe('sandbox payment gateway', () => {
   let env: TestEnv;
@@ -95,6 +96,71 @@ describe('sandbox payment gateway', () => {
     const full = await cancel(undefined, 'k3');
     expect(full.json().payment).toMatchObject({ status: 'CANCELLED', amount: { cancelled: 10_000 } });
     expect((await cancel(undefined, 'k4')).json().type).toBe('PAYMENT_ALREADY_CANCELLED');
+  });
+
+  it('pays and queues the webhook in one statement, its body as every other webhook writes it', async () => {
+    const webhookOf = async (id: string) =>
+      (
+        await sql<{ body: string; attempts: number; next_attempt_at: Date }>`
+          SELECT body, attempts, next_attempt_at FROM gateway_webhook_deliveries WHERE payment_id = ${id}`.execute(
+          db,
+        )
+      ).rows;
+    const storeId = 'store-"큰따옴표"\\';
+    await gw.app.inject({
+      method: 'POST',
+      url: '/payments/p-9/pre-register',
+      headers: { ...auth, ...json },
+      payload: { totalAmount: 1000, currency: 'KRW', redirectUrl: 'http://shop.test/back', storeId },
+    });
+    await preRegister('p-10', 1000);
+    const restore = countStatements();
+    try {
+      const paid = await counted(() =>
+        gw.app.inject({ method: 'POST', url: '/sandbox/payments/p-9/pay', headers: json, payload: {} }),
+      );
+      expect(paid.result.statusCode).toBe(200);
+      expect(paid.result.json()).toMatchObject({ status: 'PAID' });
+      expect(paid.sent, paid.sent.join('\n')).toHaveLength(1);
+      const failed = await counted(() =>
+        gw.app.inject({
+          method: 'POST',
+          url: '/sandbox/payments/p-10/pay',
+          headers: json,
+          payload: { outcome: 'failed' },
+        }),
+      );
+      expect(failed.result.json()).toMatchObject({ status: 'FAILED' });
+      expect(failed.sent, failed.sent.join('\n')).toHaveLength(1);
+    } finally {
+      restore();
+    }
+    // The bytes JSON.stringify writes (enqueue's), escapes included; left due, webhooks being off here.
+    const [paidHook] = await webhookOf('p-9');
+    const timestamp = (JSON.parse(paidHook!.body) as { timestamp: string }).timestamp;
+    expect(paidHook!.body).toBe(
+      JSON.stringify({
+        type: 'Transaction.Paid',
+        timestamp,
+        data: { paymentId: 'p-9', storeId, transactionId: 'p-9' },
+      }),
+    );
+    expect(paidHook!.attempts).toBe(0);
+    expect(paidHook!.next_attempt_at.getTime()).toBeLessThanOrEqual(Date.now());
+    const [failedHook] = await webhookOf('p-10');
+    expect(JSON.parse(failedHook!.body)).toMatchObject({
+      type: 'Transaction.Failed',
+      data: { paymentId: 'p-10', storeId: 'sandbox', transactionId: 'p-10' },
+    });
+    // Paid once: a second payment is refused and queues nothing.
+    const again = await gw.app.inject({
+      method: 'POST',
+      url: '/sandbox/payments/p-9/pay',
+      headers: json,
+      payload: {},
+    });
+    expect(again.statusCode).toBe(409);
+    expect(await webhookOf('p-9')).toHaveLength(1);
   });
 
   it('queues signed webhooks that verify with the shared secret', async () => {

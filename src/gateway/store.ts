@@ -1,5 +1,6 @@
 import { randomInt } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
+import { insertPlannedWebhook, type DeliveryRow, type PlannedWebhook } from './webhooks.ts';
 
 export type PayMethod = 'CARD' | 'EASY_PAY' | 'VIRTUAL_ACCOUNT' | 'TRANSFER';
 export type GatewayStatus =
@@ -162,27 +163,42 @@ export class GatewayStore {
    * The buyer pays at the checkout page by card, easy pay or transfer (possibly a tampered amount) or
    * declines; only a READY payment can change.
    */
+  /**
+   * The buyer's payment, and its webhook in the same statement (`insertPlannedWebhook`): the payment
+   * and its notification commit together, and the buyer's answer waits for one round trip, not two.
+   */
   async pay(
     id: string,
     outcome: 'paid' | 'failed',
-    amount?: number,
-    method: { payMethod?: PayMethod; easyPayProvider?: string; bank?: string } = {},
-  ): Promise<GatewayPayment> {
+    amount: number | undefined,
+    method: { payMethod?: PayMethod; easyPayProvider?: string; bank?: string },
+    webhook: PlannedWebhook,
+  ): Promise<{ payment: GatewayPayment; delivery: DeliveryRow }> {
     const now = this.clock.now();
     const payMethod = method.payMethod === 'VIRTUAL_ACCOUNT' ? 'CARD' : (method.payMethod ?? 'CARD');
-    const { rows } =
+    const change =
       outcome === 'paid'
-        ? await sql<GatewayPayment>`
+        ? sql`
             UPDATE gateway_payments SET status = 'PAID', paid_amount = ${amount ?? sql`total_amount`},
                    paid_at = ${now}, updated_at = ${now}, status_changed_at = ${now}, pay_method = ${payMethod},
                    easy_pay_provider = ${payMethod === 'EASY_PAY' ? (method.easyPayProvider ?? null) : null},
                    bank = ${payMethod === 'TRANSFER' ? (method.bank ?? null) : null}
-            WHERE id = ${id} AND status = 'READY' RETURNING *`.execute(this.db)
-        : await sql<GatewayPayment>`
+            WHERE id = ${id} AND status = 'READY' RETURNING *`
+        : sql`
             UPDATE gateway_payments SET status = 'FAILED', failed_at = ${now}, updated_at = ${now},
                    status_changed_at = ${now}, pay_method = ${payMethod}
-            WHERE id = ${id} AND status = 'READY' RETURNING *`.execute(this.db);
-    if (rows[0]) return rows[0];
+            WHERE id = ${id} AND status = 'READY' RETURNING *`;
+    const { rows } = await sql<
+      GatewayPayment & { delivery_id: string; delivery_body: string; delivery_attempts: number }
+    >`
+      WITH changed AS (${change}), queued AS (${insertPlannedWebhook(webhook)})
+      SELECT changed.*, queued.id AS delivery_id, queued.body AS delivery_body, queued.attempts AS delivery_attempts
+      FROM changed CROSS JOIN queued`.execute(this.db);
+    const row = rows[0];
+    if (row) {
+      const { delivery_id, delivery_body, delivery_attempts, ...payment } = row;
+      return { payment, delivery: { id: delivery_id, body: delivery_body, attempts: delivery_attempts } };
+    }
     if (!(await this.get(id))) throw new GatewayError(404, 'PAYMENT_NOT_FOUND', 'no such payment');
     throw new GatewayError(409, 'PAYMENT_NOT_READY', 'the payment is not waiting for the buyer');
   }

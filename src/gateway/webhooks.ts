@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type RawBuilder } from 'kysely';
 import { request } from 'undici';
 import { webhookHeaders } from '../modules/payments/webhook-signature.ts';
 
@@ -15,6 +15,44 @@ export interface WebhookSenderOptions {
   url: () => string | undefined;
   enabled: () => boolean;
   pollMs?: number;
+}
+
+/** A delivery row as the sender reads it. */
+export interface DeliveryRow {
+  id: string;
+  body: string;
+  attempts: number;
+}
+
+/**
+ * A payment's webhook, decided before the statement that changes the payment inserts it
+ * (`Store.pay`): sent at once when `url` is set, else left due for the loop.
+ */
+export interface PlannedWebhook {
+  type: string;
+  timestamp: string;
+  url: string | undefined;
+}
+
+/**
+ * The INSERT of `plan` for the payment row of the CTE `changed` (its `id` and `store_id`), as part of
+ * the statement that changes the payment: the change and its webhook commit together, in one round
+ * trip. The body is the text `enqueue` writes, JSON.stringify's bytes (each string escaped by
+ * to_json, which escapes as JSON.stringify does), so a receiver sees one format from both.
+ */
+export function insertPlannedWebhook(plan: PlannedWebhook): RawBuilder<unknown> {
+  const nextAttempt = plan.url
+    ? sql`now() + interval '${sql.raw(String(CLAIM_SECONDS))} seconds'`
+    : sql`now()`;
+  return sql`
+    INSERT INTO gateway_webhook_deliveries (payment_id, body, next_attempt_at)
+    SELECT id,
+           '{"type":' || to_json(${plan.type}::text)::text || ',"timestamp":' || to_json(${plan.timestamp}::text)::text
+           || ',"data":{"paymentId":' || to_json(id)::text || ',"storeId":' || to_json(coalesce(store_id, 'sandbox'))::text
+           || ',"transactionId":' || to_json(id)::text || '}}',
+           ${nextAttempt}
+    FROM changed
+    RETURNING id, body, attempts`;
 }
 
 /**
@@ -54,6 +92,17 @@ export class WebhookSender {
     this.track(this.send(url, rows[0]!));
   }
 
+  /** The webhook a payment change will insert with it (`insertPlannedWebhook`), decided now. */
+  plan(type: string): PlannedWebhook {
+    const url = this.stopped || !this.opts.enabled() ? undefined : this.opts.url();
+    return { type, timestamp: new Date().toISOString(), url };
+  }
+
+  /** Sends at once a row inserted claimed by `insertPlannedWebhook` (nothing for a row left due). */
+  sendPlanned(plan: PlannedWebhook, row: DeliveryRow): void {
+    if (plan.url) this.track(this.send(plan.url, row));
+  }
+
   start(): void {
     const loop = (): void => {
       if (this.stopped) return;
@@ -89,7 +138,7 @@ export class WebhookSender {
     await Promise.all(rows.map((row) => this.send(url, row)));
   }
 
-  private async send(url: string, row: { id: string; body: string; attempts: number }): Promise<void> {
+  private async send(url: string, row: DeliveryRow): Promise<void> {
     let error: string | undefined;
     try {
       // undici's request: a fraction of fetch's CPU, and the sandbox shares the machine with the API.
