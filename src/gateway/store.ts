@@ -161,11 +161,9 @@ export class GatewayStore {
 
   /**
    * The buyer pays at the checkout page by card, easy pay or transfer (possibly a tampered amount) or
-   * declines; only a READY payment can change.
-   */
-  /**
-   * The buyer's payment, and its webhook in the same statement (`insertPlannedWebhook`): the payment
-   * and its notification commit together, and the buyer's answer waits for one round trip, not two.
+   * declines; only a READY payment can change. Its webhook is inserted by the same statement
+   * (`insertPlannedWebhook`): the payment and its notification commit together, and the buyer's answer
+   * waits for one round trip, not two.
    */
   async pay(
     id: string,
