@@ -98,6 +98,9 @@ describe('sandbox payment gateway', () => {
     expect((await cancel(undefined, 'k4')).json().type).toBe('PAYMENT_ALREADY_CANCELLED');
   });
 
+  const payAtSandbox = (id: string, payload: Record<string, unknown> = {}) =>
+    gw.app.inject({ method: 'POST', url: `/sandbox/payments/${id}/pay`, headers: json, payload });
+
   it('pays and queues the webhook in one statement, its body as every other webhook writes it', async () => {
     const webhookOf = async (id: string) =>
       (
@@ -116,20 +119,11 @@ describe('sandbox payment gateway', () => {
     await preRegister('p-10', 1000);
     const restore = countStatements();
     try {
-      const paid = await counted(() =>
-        gw.app.inject({ method: 'POST', url: '/sandbox/payments/p-9/pay', headers: json, payload: {} }),
-      );
+      const paid = await counted(() => payAtSandbox('p-9'));
       expect(paid.result.statusCode).toBe(200);
       expect(paid.result.json()).toMatchObject({ status: 'PAID' });
       expect(paid.sent, paid.sent.join('\n')).toHaveLength(1);
-      const failed = await counted(() =>
-        gw.app.inject({
-          method: 'POST',
-          url: '/sandbox/payments/p-10/pay',
-          headers: json,
-          payload: { outcome: 'failed' },
-        }),
-      );
+      const failed = await counted(() => payAtSandbox('p-10', { outcome: 'failed' }));
       expect(failed.result.json()).toMatchObject({ status: 'FAILED' });
       expect(failed.sent, failed.sent.join('\n')).toHaveLength(1);
     } finally {
@@ -153,12 +147,7 @@ describe('sandbox payment gateway', () => {
       data: { paymentId: 'p-10', storeId: 'sandbox', transactionId: 'p-10' },
     });
     // Paid once: a second payment is refused and queues nothing.
-    const again = await gw.app.inject({
-      method: 'POST',
-      url: '/sandbox/payments/p-9/pay',
-      headers: json,
-      payload: {},
-    });
+    const again = await payAtSandbox('p-9');
     expect(again.statusCode).toBe(409);
     expect(await webhookOf('p-9')).toHaveLength(1);
   });

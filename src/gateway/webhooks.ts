@@ -69,12 +69,8 @@ export class WebhookSender {
 
   /** Queues a PortOne v2 transaction webhook (`data`: paymentId, storeId, transactionId). */
   async enqueue(paymentId: string, type: string, storeId = 'sandbox'): Promise<void> {
-    const body = JSON.stringify({
-      type,
-      timestamp: new Date().toISOString(),
-      data: { paymentId, storeId, transactionId: paymentId },
-    });
-    const url = this.stopped || !this.opts.enabled() ? undefined : this.opts.url();
+    const { timestamp, url } = this.plan(type);
+    const body = JSON.stringify({ type, timestamp, data: { paymentId, storeId, transactionId: paymentId } });
     if (!url) {
       // Left due: the loop sends it once webhooks are on.
       await sql`INSERT INTO gateway_webhook_deliveries (payment_id, body) VALUES (${paymentId}, ${body})`.execute(
