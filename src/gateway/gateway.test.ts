@@ -30,12 +30,17 @@ describe('sandbox payment gateway', () => {
     await env.drop();
   });
 
-  const preRegister = (id: string, totalAmount: number, redirectUrl = 'http://shop.test/back') =>
+  const preRegister = (
+    id: string,
+    totalAmount: number,
+    redirectUrl = 'http://shop.test/back',
+    storeId?: string,
+  ) =>
     gw.app.inject({
       method: 'POST',
       url: `/payments/${id}/pre-register`,
       headers: { ...auth, ...json },
-      payload: { totalAmount, currency: 'KRW', redirectUrl },
+      payload: { totalAmount, currency: 'KRW', redirectUrl, ...(storeId === undefined ? {} : { storeId }) },
     });
 
   it('refuses server-to-server calls without the API secret', async () => {
@@ -110,12 +115,7 @@ describe('sandbox payment gateway', () => {
         )
       ).rows;
     const storeId = 'store-"큰따옴표"\\';
-    await gw.app.inject({
-      method: 'POST',
-      url: '/payments/p-9/pre-register',
-      headers: { ...auth, ...json },
-      payload: { totalAmount: 1000, currency: 'KRW', redirectUrl: 'http://shop.test/back', storeId },
-    });
+    await preRegister('p-9', 1000, undefined, storeId);
     await preRegister('p-10', 1000);
     const restore = countStatements();
     try {

@@ -6,6 +6,8 @@ const MAX_ATTEMPTS = 10;
 const DELIVERY_TIMEOUT_MS = 5_000;
 /** How long a claimed delivery waits before another loop may take it (a sender that died). */
 const CLAIM_SECONDS = 60;
+/** The next attempt of a claimed delivery. */
+const CLAIMED_UNTIL = sql`now() + interval '${sql.raw(String(CLAIM_SECONDS))} seconds'`;
 
 export interface WebhookSenderOptions {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -41,9 +43,7 @@ export interface PlannedWebhook {
  * to_json, which escapes as JSON.stringify does), so a receiver sees one format from both.
  */
 export function insertPlannedWebhook(plan: PlannedWebhook): RawBuilder<unknown> {
-  const nextAttempt = plan.url
-    ? sql`now() + interval '${sql.raw(String(CLAIM_SECONDS))} seconds'`
-    : sql`now()`;
+  const nextAttempt = plan.url ? CLAIMED_UNTIL : sql`now()`;
   return sql`
     INSERT INTO gateway_webhook_deliveries (payment_id, body, next_attempt_at)
     SELECT id,
@@ -81,9 +81,9 @@ export class WebhookSender {
     // Inserted already claimed (its next attempt pushed out, as deliverDue claims) and sent at once: one
     // statement before the send instead of an insert and a claim. A sender that dies before marking it
     // leaves it due again a minute later, as a claimed row.
-    const { rows } = await sql<{ id: string; body: string; attempts: number }>`
+    const { rows } = await sql<DeliveryRow>`
       INSERT INTO gateway_webhook_deliveries (payment_id, body, next_attempt_at)
-      VALUES (${paymentId}, ${body}, now() + interval '${sql.raw(String(CLAIM_SECONDS))} seconds')
+      VALUES (${paymentId}, ${body}, ${CLAIMED_UNTIL})
       RETURNING id, body, attempts`.execute(this.opts.db);
     this.track(this.send(url, rows[0]!));
   }
@@ -125,8 +125,8 @@ export class WebhookSender {
     if (this.stopped || !this.opts.enabled()) return;
     const url = this.opts.url();
     if (!url) return;
-    const { rows } = await sql<{ id: string; body: string; attempts: number }>`
-      UPDATE gateway_webhook_deliveries SET next_attempt_at = now() + interval '${sql.raw(String(CLAIM_SECONDS))} seconds'
+    const { rows } = await sql<DeliveryRow>`
+      UPDATE gateway_webhook_deliveries SET next_attempt_at = ${CLAIMED_UNTIL}
       WHERE id IN (SELECT id FROM gateway_webhook_deliveries
                    WHERE delivered_at IS NULL AND next_attempt_at <= now() AND attempts < ${MAX_ATTEMPTS}
                    ORDER BY next_attempt_at LIMIT 50 FOR UPDATE SKIP LOCKED)
