@@ -253,9 +253,15 @@ describe('sandbox payment gateway', () => {
       sql<{ attempts: number; delivered_at: Date | null; due: boolean }>`
         SELECT attempts, delivered_at, next_attempt_at > now() AS due FROM gateway_webhook_deliveries
         WHERE payment_id = 'p-6'`.execute(db);
+    // The gateway's own loop (every 500 ms) may claim the row first, and then this call skips it
+    // (SKIP LOCKED): either way one attempt, so wait for it to be recorded.
+    const settled = async (attempts: number) => {
+      for (let i = 0; i < 100 && (await row()).rows[0]?.attempts !== attempts; i++) await sleep(20);
+      return (await row()).rows[0]!;
+    };
     try {
       await gw.webhooks.deliverDue();
-      const failed = (await row()).rows[0]!;
+      const failed = await settled(1);
       expect(failed).toMatchObject({ attempts: 1, delivered_at: null, due: true });
       // Not due yet: nothing is sent.
       const before = got.length;
@@ -265,7 +271,7 @@ describe('sandbox payment gateway', () => {
         db,
       );
       await gw.webhooks.deliverDue();
-      const delivered = (await row()).rows[0]!;
+      const delivered = await settled(2);
       expect(delivered.attempts).toBe(2);
       expect(delivered.delivered_at).not.toBeNull();
     } finally {
