@@ -167,8 +167,11 @@ describe('sandbox payment gateway', () => {
       gw.setWebhookUrl(`http://127.0.0.1:${(sink.server.address() as { port: number }).port}/hook`);
       gw.faults.webhooksEnabled = true;
       await gw.webhooks.deliverDue();
-      // Earlier tests queued deliveries too (payments and cancellations); find this payment's.
-      const received = deliveries.find((d) => d.body.includes('"p-5"'));
+      // Earlier tests queued deliveries too (payments and cancellations); find this payment's. The
+      // gateway's own loop may have claimed it first (then the call above skipped it): wait for it.
+      const ofP5 = () => deliveries.find((d) => d.body.includes('"p-5"'));
+      for (let i = 0; i < 100 && !ofP5(); i++) await sleep(20);
+      const received = ofP5();
       expect(received).toBeDefined();
       expect(JSON.parse(received!.body)).toMatchObject({
         type: 'Transaction.Paid',
