@@ -167,11 +167,11 @@ describe('sandbox payment gateway', () => {
       gw.setWebhookUrl(`http://127.0.0.1:${(sink.server.address() as { port: number }).port}/hook`);
       gw.faults.webhooksEnabled = true;
       await gw.webhooks.deliverDue();
-      // Earlier tests queued deliveries too (payments and cancellations); find this payment's. The
-      // gateway's own loop may have claimed it first (then the call above skipped it): wait for it.
-      const ofP5 = () => deliveries.find((d) => d.body.includes('"p-5"'));
-      for (let i = 0; i < 100 && !ofP5(); i++) await sleep(20);
-      const received = ofP5();
+      // Earlier tests queued deliveries too (payments and cancellations); find this payment's.
+      const received = await eventually(
+        () => deliveries.find((d) => d.body.includes('"p-5"')),
+        (found) => found !== undefined,
+      );
       expect(received).toBeDefined();
       expect(JSON.parse(received!.body)).toMatchObject({
         type: 'Transaction.Paid',
@@ -192,6 +192,20 @@ describe('sandbox payment gateway', () => {
       await sink.close();
     }
   });
+
+  /**
+   * `probe` again every 20 ms until `done` (for up to 2 s), then its last value. The gateway's own
+   * delivery loop runs every 500 ms beside these tests: when it claims a row, a test's `deliverDue`
+   * skips it (SKIP LOCKED), so a test waits for the attempt whichever of the two makes it.
+   */
+  async function eventually<T>(probe: () => Promise<T> | T, done: (value: T) => boolean): Promise<T> {
+    for (let i = 0; i < 100; i++) {
+      const value = await probe();
+      if (done(value)) return value;
+      await sleep(20);
+    }
+    return probe();
+  }
 
   /** A webhook receiver answering `answers` in turn (then 200), the gateway pointed at it and webhooks on. */
   async function receiver(answers: number[]) {
@@ -222,10 +236,7 @@ describe('sandbox payment gateway', () => {
           SELECT attempts, delivered_at, last_error FROM gateway_webhook_deliveries
           WHERE payment_id = 'p-7'`.execute(db)
       ).rows;
-    const settled = async (attempts: number) => {
-      for (let i = 0; i < 100 && (await row())[0]?.attempts !== attempts; i++) await sleep(20);
-      return row();
-    };
+    const settled = (attempts: number) => eventually(row, (rows) => rows[0]?.attempts === attempts);
     try {
       await gw.app.inject({ method: 'POST', url: '/sandbox/payments/p-7/pay', headers: json, payload: {} });
       // Sent with the payment; the receiver's 503 is recorded as a failed attempt.
@@ -252,16 +263,13 @@ describe('sandbox payment gateway', () => {
     await preRegister('p-6', 1000);
     await gw.app.inject({ method: 'POST', url: '/sandbox/payments/p-6/pay', headers: json, payload: {} });
     const { got, close } = await receiver([500]);
-    const row = () =>
-      sql<{ attempts: number; delivered_at: Date | null; due: boolean }>`
-        SELECT attempts, delivered_at, next_attempt_at > now() AS due FROM gateway_webhook_deliveries
-        WHERE payment_id = 'p-6'`.execute(db);
-    // The gateway's own loop (every 500 ms) may claim the row first, and then this call skips it
-    // (SKIP LOCKED): either way one attempt, so wait for it to be recorded.
-    const settled = async (attempts: number) => {
-      for (let i = 0; i < 100 && (await row()).rows[0]?.attempts !== attempts; i++) await sleep(20);
-      return (await row()).rows[0]!;
-    };
+    const row = async () =>
+      (
+        await sql<{ attempts: number; delivered_at: Date | null; due: boolean }>`
+          SELECT attempts, delivered_at, next_attempt_at > now() AS due FROM gateway_webhook_deliveries
+          WHERE payment_id = 'p-6'`.execute(db)
+      ).rows[0];
+    const settled = (attempts: number) => eventually(row, (found) => found?.attempts === attempts);
     try {
       await gw.webhooks.deliverDue();
       const failed = await settled(1);
@@ -275,8 +283,8 @@ describe('sandbox payment gateway', () => {
       );
       await gw.webhooks.deliverDue();
       const delivered = await settled(2);
-      expect(delivered.attempts).toBe(2);
-      expect(delivered.delivered_at).not.toBeNull();
+      expect(delivered?.attempts).toBe(2);
+      expect(delivered?.delivered_at).not.toBeNull();
     } finally {
       await close();
     }
