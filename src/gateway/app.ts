@@ -343,8 +343,9 @@ export async function buildGateway(opts: GatewayOptions): Promise<Gateway> {
     return payment;
   };
   const deposit = async (paymentId: string, remitter?: BankAccount) => {
-    const payment = await store.deposit(paymentId, remitter);
-    await webhooks.enqueue(payment.id, 'Transaction.Paid', payment.store_id ?? undefined);
+    const webhook = webhooks.plan('Transaction.Paid');
+    const { payment, delivery } = await store.deposit(paymentId, remitter, webhook);
+    webhooks.sendPlanned(webhook, delivery);
     return payment;
   };
 

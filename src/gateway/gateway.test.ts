@@ -106,14 +106,14 @@ describe('sandbox payment gateway', () => {
   const payAtSandbox = (id: string, payload: Record<string, unknown> = {}) =>
     gw.app.inject({ method: 'POST', url: `/sandbox/payments/${id}/pay`, headers: json, payload });
 
+  const webhookOf = async (id: string) =>
+    (
+      await sql<{ body: string; attempts: number; next_attempt_at: Date }>`
+        SELECT body, attempts, next_attempt_at FROM gateway_webhook_deliveries WHERE payment_id = ${id}
+        ORDER BY id`.execute(db)
+    ).rows;
+
   it('pays and queues the webhook in one statement, its body as every other webhook writes it', async () => {
-    const webhookOf = async (id: string) =>
-      (
-        await sql<{ body: string; attempts: number; next_attempt_at: Date }>`
-          SELECT body, attempts, next_attempt_at FROM gateway_webhook_deliveries WHERE payment_id = ${id}`.execute(
-          db,
-        )
-      ).rows;
     const storeId = 'store-"큰따옴표"\\';
     await preRegister('p-9', 1000, undefined, storeId);
     await preRegister('p-10', 1000);
@@ -150,6 +150,47 @@ describe('sandbox payment gateway', () => {
     const again = await payAtSandbox('p-9');
     expect(again.statusCode).toBe(409);
     expect(await webhookOf('p-9')).toHaveLength(1);
+  });
+
+  it('takes a deposit and queues its webhook in one statement; a second deposit is refused', async () => {
+    const issued = await gw.app.inject({
+      method: 'POST',
+      url: '/payments/p-11/instant',
+      headers: { ...auth, ...json },
+      payload: {
+        orderName: '가상계좌 입금',
+        currency: 'KRW',
+        amount: { total: 5000 },
+        method: { virtualAccount: { bank: 'KOOKMIN', expiry: { validHours: 24 } } },
+      },
+    });
+    expect(issued.statusCode).toBe(200);
+    const deposit = () =>
+      gw.app.inject({ method: 'POST', url: '/sandbox/payments/p-11/deposit', headers: json, payload: {} });
+    const restore = countStatements();
+    try {
+      const deposited = await counted(deposit);
+      expect(deposited.result.statusCode).toBe(200);
+      expect(deposited.result.json()).toMatchObject({ status: 'PAID', amount: { paid: 5000 } });
+      expect(deposited.sent, deposited.sent.join('\n')).toHaveLength(1);
+    } finally {
+      restore();
+    }
+    const paidHooks = async () =>
+      (await webhookOf('p-11')).filter((h) => h.body.includes('"Transaction.Paid"'));
+    const [paid] = await paidHooks();
+    const timestamp = (JSON.parse(paid!.body) as { timestamp: string }).timestamp;
+    expect(paid!.body).toBe(
+      JSON.stringify({
+        type: 'Transaction.Paid',
+        timestamp,
+        data: { paymentId: 'p-11', storeId: 'sandbox', transactionId: 'p-11' },
+      }),
+    );
+    const again = await deposit();
+    expect(again.statusCode).toBe(409);
+    expect(again.json()).toMatchObject({ type: 'PAYMENT_NOT_WAITING_FOR_DEPOSIT' });
+    expect(await paidHooks()).toHaveLength(1);
   });
 
   it('queues signed webhooks that verify with the shared secret', async () => {

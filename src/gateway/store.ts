@@ -1,5 +1,5 @@
 import { randomInt } from 'node:crypto';
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type RawBuilder } from 'kysely';
 import { insertPlannedWebhook, type DeliveryRow, type PlannedWebhook } from './webhooks.ts';
 
 export type PayMethod = 'CARD' | 'EASY_PAY' | 'VIRTUAL_ACCOUNT' | 'TRANSFER';
@@ -186,17 +186,8 @@ export class GatewayStore {
             UPDATE gateway_payments SET status = 'FAILED', failed_at = ${now}, updated_at = ${now},
                    status_changed_at = ${now}, pay_method = ${payMethod}
             WHERE id = ${id} AND status = 'READY' RETURNING *`;
-    const { rows } = await sql<
-      GatewayPayment & { delivery_id: string; delivery_body: string; delivery_attempts: number }
-    >`
-      WITH changed AS (${change}), queued AS (${insertPlannedWebhook(webhook)})
-      SELECT changed.*, queued.id AS delivery_id, queued.body AS delivery_body, queued.attempts AS delivery_attempts
-      FROM changed CROSS JOIN queued`.execute(this.db);
-    const row = rows[0];
-    if (row) {
-      const { delivery_id, delivery_body, delivery_attempts, ...payment } = row;
-      return { payment, delivery: { id: delivery_id, body: delivery_body, attempts: delivery_attempts } };
-    }
+    const changed = await this.changeAndQueue(change, webhook);
+    if (changed) return changed;
     if (!(await this.get(id))) throw new GatewayError(404, 'PAYMENT_NOT_FOUND', 'no such payment');
     throw new GatewayError(409, 'PAYMENT_NOT_READY', 'the payment is not waiting for the buyer');
   }
@@ -204,18 +195,22 @@ export class GatewayStore {
   /**
    * The buyer deposits into an issued virtual account. The sandbox leaves closing the account to the
    * merchant (or its expiry job): a deposit lands until the account is closed, even past its due date, so a
-   * late deposit can be exercised. One conditional UPDATE, so a deposit and a close cannot both win.
+   * late deposit can be exercised. One conditional UPDATE, so a deposit and a close cannot both win; its
+   * webhook is inserted by the same statement, as a card payment's is.
    */
-  async deposit(id: string, remitter: BankAccount | undefined): Promise<GatewayPayment> {
+  async deposit(
+    id: string,
+    remitter: BankAccount | undefined,
+    webhook: PlannedWebhook,
+  ): Promise<{ payment: GatewayPayment; delivery: DeliveryRow }> {
     const now = this.clock.now();
-    const { rows } = await sql<GatewayPayment>`
+    const change = sql`
       UPDATE gateway_payments SET status = 'PAID', paid_amount = total_amount, paid_at = ${now},
              updated_at = ${now}, status_changed_at = ${now},
              remitter = ${remitter ? JSON.stringify(remitter) : null}::jsonb
-      WHERE id = ${id} AND status = 'VIRTUAL_ACCOUNT_ISSUED' AND closed_at IS NULL RETURNING *`.execute(
-      this.db,
-    );
-    if (rows[0]) return rows[0];
+      WHERE id = ${id} AND status = 'VIRTUAL_ACCOUNT_ISSUED' AND closed_at IS NULL RETURNING *`;
+    const changed = await this.changeAndQueue(change, webhook);
+    if (changed) return changed;
     const row = await this.get(id);
     if (!row) throw new GatewayError(404, 'PAYMENT_NOT_FOUND', 'no such payment');
     if (row.closed_at) throw new GatewayError(409, 'VIRTUAL_ACCOUNT_CLOSED', 'the account is closed');
@@ -224,6 +219,27 @@ export class GatewayStore {
       'PAYMENT_NOT_WAITING_FOR_DEPOSIT',
       'the payment is not waiting for a deposit',
     );
+  }
+
+  /**
+   * `change` (an UPDATE of one payment, `RETURNING *`) and the INSERT of its webhook in one statement
+   * (`insertPlannedWebhook`): the change and its notification commit together. Undefined when the
+   * UPDATE changed no row; then nothing is queued.
+   */
+  private async changeAndQueue(
+    change: RawBuilder<unknown>,
+    webhook: PlannedWebhook,
+  ): Promise<{ payment: GatewayPayment; delivery: DeliveryRow } | undefined> {
+    const { rows } = await sql<
+      GatewayPayment & { delivery_id: string; delivery_body: string; delivery_attempts: number }
+    >`
+      WITH changed AS (${change}), queued AS (${insertPlannedWebhook(webhook)})
+      SELECT changed.*, queued.id AS delivery_id, queued.body AS delivery_body, queued.attempts AS delivery_attempts
+      FROM changed CROSS JOIN queued`.execute(this.db);
+    const row = rows[0];
+    if (!row) return undefined;
+    const { delivery_id, delivery_body, delivery_attempts, ...payment } = row;
+    return { payment, delivery: { id: delivery_id, body: delivery_body, attempts: delivery_attempts } };
   }
 
   /** Closes an unpaid virtual account (PortOne's "close virtual account"); repeating it answers the same. */
