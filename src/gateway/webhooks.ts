@@ -1,5 +1,6 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import { request } from 'undici';
+import { deadline } from '../infra/deadline.ts';
 import { webhookHeaders } from '../modules/payments/webhook-signature.ts';
 
 const MAX_ATTEMPTS = 10;
@@ -136,6 +137,7 @@ export class WebhookSender {
 
   private async send(url: string, row: DeliveryRow): Promise<void> {
     let error: string | undefined;
+    const limit = deadline(DELIVERY_TIMEOUT_MS);
     try {
       // undici's request: a fraction of fetch's CPU, and the sandbox shares the machine with the API.
       const res = await request(url, {
@@ -145,12 +147,14 @@ export class WebhookSender {
           ...webhookHeaders(this.opts.secret, row.id, row.body),
         },
         body: row.body,
-        signal: AbortSignal.timeout(DELIVERY_TIMEOUT_MS),
+        signal: limit.signal,
       });
       if (res.statusCode < 200 || res.statusCode >= 300) error = `HTTP ${res.statusCode}`;
       await res.body.dump().catch(() => undefined);
     } catch (err) {
       error = (err as Error).message;
+    } finally {
+      limit.clear();
     }
     if (error === undefined) {
       await sql`UPDATE gateway_webhook_deliveries SET delivered_at = now(), attempts = attempts + 1

@@ -1,4 +1,5 @@
 import { Agent, request, type Dispatcher } from 'undici';
+import { deadline } from '../../infra/deadline.ts';
 import { AppError } from '../../errors.ts';
 
 export type GatewayPaymentStatus =
@@ -195,6 +196,8 @@ export class HttpPaymentGateway implements PaymentGateway {
   ): Promise<unknown> {
     let status: number;
     let text: string;
+    // One deadline for the whole call (undici's own header/body timeouts tick by the second).
+    const limit = deadline(this.opts.timeoutMs);
     try {
       const res = await request(`${this.opts.baseUrl}${path}`, {
         method: method as Dispatcher.HttpMethod,
@@ -205,14 +208,15 @@ export class HttpPaymentGateway implements PaymentGateway {
         },
         body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
         dispatcher: this.agent,
-        // One deadline for the whole call (undici's own header/body timeouts tick by the second).
-        signal: AbortSignal.timeout(this.opts.timeoutMs),
+        signal: limit.signal,
       });
       status = res.statusCode;
       text = await res.body.text().catch(() => '');
     } catch (err) {
       // Refused, reset, or no complete answer within timeoutMs.
       throw new RetryableError((err as Error).message);
+    } finally {
+      limit.clear();
     }
     if (status >= 500 || status === 429) throw new RetryableError(`HTTP ${status}`);
     const json = text ? (JSON.parse(text) as Record<string, unknown>) : {};
