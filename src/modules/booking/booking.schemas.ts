@@ -5,8 +5,15 @@ import { BOOKING_NUMBER_PATTERN } from './booking-number.ts';
 export { errors, IdParams };
 export const ShowtimeParams = IdParams;
 
+/**
+ * The items are `anyOf: [uuid]`, not the uuid schema itself, for the validator's sake. For items of a
+ * known scalar type Ajv checks `uniqueItems` by adding each item as a key of a fresh `{}`: with seat
+ * uuids as keys, every attempt gave V8's empty-object shape new transitions, thousands over a sale,
+ * and the check cost 3 µs an attempt where it costs under 1 µs now. Without a top-level `type` on the
+ * items Ajv compares the (at most 20) items pairwise instead. Same rule, same 400 for a duplicate.
+ */
 export const HoldBody = Type.Object(
-  { seatIds: Type.Array(Uuid, { minItems: 1, maxItems: 20, uniqueItems: true }) },
+  { seatIds: Type.Array(Type.Union([Uuid]), { minItems: 1, maxItems: 20, uniqueItems: true }) },
   { additionalProperties: false },
 );
 export const Hold = Type.Object({

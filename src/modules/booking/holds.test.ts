@@ -130,6 +130,16 @@ describe('seat holds', () => {
     });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().code).toBe('VALIDATION_FAILED');
+    const twice = await h.app.inject({
+      method: 'POST',
+      url: `/api/v1/showtimes/${st.showtimeId}/holds`,
+      headers: user.headers,
+      payload: { seatIds: [st.seats[0]!.id, st.seats[1]!.id, st.seats[0]!.id] },
+    });
+    expect([twice.statusCode, twice.json().code]).toEqual([400, 'VALIDATION_FAILED']);
+    expect(twice.json().errors).toEqual([
+      expect.objectContaining({ field: 'body.seatIds', message: expect.stringMatching(/duplicate items/) }),
+    ]);
     const anon = await h.app.inject({
       method: 'POST',
       url: `/api/v1/showtimes/${st.showtimeId}/holds`,
