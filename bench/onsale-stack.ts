@@ -19,6 +19,8 @@ export interface Stack {
   /** Where buyers send API requests: nginx, or the first (only) API instance. */
   apiUrl: string;
   gatewayUrl: string;
+  /** Where each API process serves /metrics. */
+  metricsUrls: string[];
   /** CPU seconds (user + system) used so far by each API process, by nginx (all its processes), by the worker. */
   cpu: () => Promise<{ apis: number[]; nginx: number; worker: number }>;
   stop: () => Promise<void>;
@@ -160,6 +162,7 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
     return {
       apiUrl,
       gatewayUrl,
+      metricsUrls: metricsPorts.map((port) => `http://127.0.0.1:${port}`),
       cpu: async () => ({
         apis: apis.map((c) => cpuSeconds(c.pid)),
         nginx: nginxStarted ? await nginxCpu(nginxDir) : 0,

@@ -40,6 +40,7 @@ import { migrateToLatest } from '../src/infra/migrate.ts';
 import { AccessTokens } from '../src/modules/auth/tokens.ts';
 import { createShowtimeWithSeats, createUsers } from '../test/factories.ts';
 import { machineBusySeconds, startStack, type Stack } from './onsale-stack.ts';
+import { scrapeSteps, stepsTable } from './checkout-steps.ts';
 import {
   median,
   pairedRatio,
@@ -381,6 +382,7 @@ async function main() {
     recording = true;
   }
   const warmUpPurchases = warmUps.reduce((n, w) => n + w.counts.purchases, 0);
+  const stepsBefore = await scrapeSteps(stack.metricsUrls);
 
   const sides =
     SUBSCRIBERS > 0 ? (['bare', 'onsale', 'onsale+alerts'] as const) : (['bare', 'onsale'] as const);
@@ -403,6 +405,11 @@ async function main() {
 
   // Let in-flight webhooks land, then check the books of every round.
   await new Promise((r) => setTimeout(r, 1500));
+  const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / Math.max(1, xs.length);
+  const steps = stepsTable(stepsBefore, await scrapeSteps(stack.metricsUrls), {
+    reserve: mean(timings.reserve),
+    complete: mean(timings.complete),
+  });
   const q = async <T>(text: ReturnType<typeof sql<T>>) => (await text.execute(db)).rows;
   const [doubles] = await q(sql<{ n: number }>`
     SELECT count(*)::int AS n FROM (SELECT seat_id FROM reservation_seats WHERE released_at IS NULL
@@ -546,6 +553,12 @@ ${row('reserve')}
 ${row('pay')}
 ${row('complete')}
 
+Where reserve's and complete's time went over the rounds, from the API's metrics (\`checkout_step_seconds\`,
+\`http_request_duration_seconds\`; means, which add up). The settle steps count the webhooks' settlements
+too, and a complete that joins the webhook's settlement times none.
+
+${steps.markdown}
+
 ${alertsSection}
 Verdict:
 ${v.lines.join('\n')}
@@ -572,6 +585,7 @@ ${v.lines.join('\n')}
             { calls: timings[k].length, p50: pct(timings[k], 50), p99: pct(timings[k], 99) },
           ]),
         ),
+        checkoutSteps: steps.json,
         apiRequests,
         apiCpu,
         apiCpuTotal,

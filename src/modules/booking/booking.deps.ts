@@ -1,4 +1,4 @@
-import type { Counter } from 'prom-client';
+import type { Counter, Histogram } from 'prom-client';
 import type { Config } from '../../config.ts';
 import type { Clock } from '../../infra/clock.ts';
 import type { Db } from '../../infra/db.ts';
@@ -39,12 +39,14 @@ export interface BookingDeps {
   metrics: CheckoutMetrics;
 }
 
-/** Counters for dashboards: how holds and checkouts end. */
+/** Metrics for dashboards: how holds and checkouts end, and where a purchase's time goes. */
 export interface CheckoutMetrics {
   holds: Counter<'result'>;
   /** Holds that ran out without being released or reserved. */
   holdsExpired: Counter;
   checkouts: Counter<'outcome'>;
+  /** Seconds per step of reserve, complete and settle (checkout-steps.ts). */
+  steps: Histogram<'step'>;
 }
 
 /** Runs a side effect that must not fail the request once the transaction committed (logged instead). */

@@ -4,6 +4,7 @@ import { EVENT_SCHEMAS, type EventData } from '../events/event-schemas.ts';
 import type { GatewayPaymentView } from '../payments/index.ts';
 import type { Reservation, ReservationStatus } from './booking.tables.ts';
 import { afterCommit, type BookingDeps } from './booking.deps.ts';
+import { stepTimer } from './checkout-steps.ts';
 
 export type SettleOutcome = { status: ReservationStatus; failureCode: string | null };
 
@@ -32,9 +33,17 @@ export class CheckoutSaga {
       const joined = await running.catch(() => undefined);
       if (joined && joined.status !== 'PENDING_PAYMENT') return joined;
     }
+    const lap = stepTimer(this.d.metrics.steps);
     const settled = this.d.gateway
       .getPayment(reservation.payment_id)
-      .then((payment) => this.apply(reservation, payment));
+      .then((payment) => {
+        lap('settle_gateway');
+        return this.apply(reservation, payment);
+      })
+      .then((settledNow) => {
+        lap('settle_apply');
+        return settledNow;
+      });
     this.settling.set(reservation.id, settled);
     try {
       return await settled;

@@ -162,6 +162,12 @@ export function createBookingModule(infra: Infra, ports: BookingPorts): BookingM
         'Reservations closed by outcome (CONFIRMED, FAILED, EXPIRED, CANCELLED)',
         'outcome',
       ),
+      steps: infra.metrics.histogram({
+        name: 'checkout_step_seconds',
+        help: 'Time per step of reserve, complete and settle (src/modules/booking/checkout-steps.ts)',
+        labelNames: ['step'],
+        buckets: [0.001, 0.002, 0.005, 0.01, 0.02, 0.05, 0.1, 0.2, 0.5, 1, 2, 5],
+      }),
     },
   };
   const saga = new CheckoutSaga(deps);

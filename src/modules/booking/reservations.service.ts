@@ -7,6 +7,8 @@ import { browserPaymentRequest, channelKeys, type BrowserPaymentRequest } from '
 import { afterCommit, type BookingDeps } from './booking.deps.ts';
 import type { HoldService } from './holds.service.ts';
 import type { CheckoutSaga } from './checkout-saga.ts';
+import { stepTimer } from './checkout-steps.ts';
+import type { HoldRecord } from './hold.repository.ts';
 import type { IdempotencyRow } from './idempotency.repository.ts';
 
 export interface CreatedReservation {
@@ -58,6 +60,7 @@ export class ReservationService {
     payMethod?: PayMethod;
     easyPayProvider?: EasyPayProvider;
   }): Promise<CreatedReservation> {
+    const lap = stepTimer(this.d.metrics.steps);
     const { userId, idempotencyKey } = input;
     const payMethod = input.payMethod ?? 'CARD';
     if ((payMethod === 'EASY_PAY') !== (input.easyPayProvider !== undefined)) {
@@ -84,18 +87,16 @@ export class ReservationService {
       )
       .digest('hex');
 
+    const reservationId = randomUUID();
     // The checks before any write: the hold (Redis), then one read of the catalogue (the showtime's
     // facts, the seats, their prices). A refusal here may be the replay of a request that already
     // succeeded (its hold is reserved by now): a stored answer for the key wins over the refusal.
     let prepared: Awaited<ReturnType<ReservationService['prepare']>>;
     try {
-      prepared = await this.prepare(
-        userId,
-        input.holdId,
-        chosenTypes,
-        input.admissionToken,
-        input.userCouponId,
-      );
+      const hold = await this.liveHold(userId, input.holdId);
+      lap('reserve_hold');
+      prepared = await this.prepare(hold, userId, chosenTypes, input.admissionToken, input.userCouponId);
+      lap('reserve_catalogue');
     } catch (err) {
       if (err instanceof AppError) {
         const replay = await this.replay(userId, idempotencyKey, requestHash);
@@ -107,7 +108,6 @@ export class ReservationService {
     const sale = new Map(priced.map((p) => [p.seatId, p]));
     const amount = priced.reduce((sum, p) => sum + p.price, 0);
 
-    const reservationId = randomUUID();
     const paymentId = randomUUID();
     const bookingNumber = newBookingNumber(this.d.clock.now());
     const expiresAt = this.deadline(payMethod, showtime.startsAt);
@@ -171,6 +171,7 @@ export class ReservationService {
             return { discount: applied };
           })
         : await guard(() => repo.reserve(this.d.db, write));
+    lap('reserve_write');
     if ('existing' in outcome && outcome.existing) {
       const again = await this.answer(outcome.existing, requestHash);
       if (again) return again;
@@ -233,6 +234,7 @@ export class ReservationService {
       });
       throw err instanceof AppError ? err : new AppError('PAYMENT_GATEWAY_UNAVAILABLE');
     }
+    lap('reserve_gateway');
     const body = this.view(row);
     // The step, the virtual account and the key's answer: one statement.
     await this.d.repo.registered(this.d.db, {
@@ -242,6 +244,7 @@ export class ReservationService {
       idempotencyKey,
       response: { status: 201, body },
     });
+    lap('reserve_answer');
     return body;
   }
 
@@ -345,18 +348,23 @@ export class ReservationService {
    * sales window and admission, and the held seats from the catalogue in one read, unsold and priced
    * (TICKET_TYPE_UNAVAILABLE for a type the performance does not sell).
    */
-  private async prepare(
-    userId: string,
-    holdId: string,
-    chosenTypes: Readonly<Record<string, string>>,
-    admissionToken: string | undefined,
-    userCouponId: string | undefined,
-  ) {
+  /** The caller's hold, open (not reserved yet) and not expired. */
+  private async liveHold(userId: string, holdId: string): Promise<HoldRecord> {
     const hold = await this.d.holds.find(holdId);
     if (!hold || hold.userId !== userId)
       throw new AppError('HOLD_EXPIRED', 'The hold does not exist or has expired');
     if (hold.reservationId || hold.expiresAt.getTime() <= this.d.clock.nowMs())
       throw new AppError('HOLD_EXPIRED');
+    return hold;
+  }
+
+  private async prepare(
+    hold: HoldRecord,
+    userId: string,
+    chosenTypes: Readonly<Record<string, string>>,
+    admissionToken: string | undefined,
+    userCouponId: string | undefined,
+  ) {
     const read = await this.d.inventory.forPurchase(this.d.db, hold.showtimeId, hold.seatIds, chosenTypes);
     const showtime = await this.holds.admitForPurchase(read?.showtime, userId, admissionToken);
     if (userCouponId && !this.d.discounts) {

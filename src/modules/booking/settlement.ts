@@ -2,6 +2,7 @@ import { AppError } from '../../errors.ts';
 import type { CheckoutSettlement } from '../payments/index.ts';
 import { afterCommit, type BookingDeps } from './booking.deps.ts';
 import type { CheckoutSaga } from './checkout-saga.ts';
+import { stepTimer } from './checkout-steps.ts';
 import { UUID_RE } from '../../http/schemas.ts';
 
 /** complete and webhook: both only name a payment; the truth is read from the gateway by the saga. */
@@ -12,7 +13,9 @@ export class Settlement implements CheckoutSettlement {
   ) {}
 
   async complete(paymentId: string, userId: string): Promise<{ reservationId: string; status: string }> {
+    const lap = stepTimer(this.d.metrics.steps);
     const row = await this.d.repo.byPaymentId(this.d.db, paymentId);
+    lap('complete_read');
     if (!row || row.user_id !== userId) throw new AppError('PAYMENT_NOT_FOUND');
     const result = await this.saga.settle(row);
     await afterCommit(this.d.log, 'read-your-writes marker', () => this.d.readRouting.markWrote(userId));
