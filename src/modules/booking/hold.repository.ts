@@ -184,6 +184,8 @@ async function orUnavailable<T>(work: () => Promise<T>): Promise<T> {
 }
 
 const SWEEP_LIST = 'holds:showtimes';
+/** Hold ids whose showtime this instance keeps (`HoldRepository.showtimeOfHold`): about 10 MB at most. */
+const SHOWTIME_HINTS = 100_000;
 
 // The hot-path scripts go by EVALSHA: their digest, not their text, crosses the wire on every attempt.
 const HOLD_SCRIPT = new RedisScript(HOLD);
@@ -192,6 +194,13 @@ const TAKEN_SCRIPT = new RedisScript(TAKEN);
 export class HoldRepository {
   /** Per showtime, the seats Redis lately answered taken (TAKEN_MEMORY_MS). */
   private readonly recentlyTaken = new Map<string, TakenMemory>();
+  /**
+   * The showtime of each hold made here, until the hold's time is up: a hold's showtime never changes,
+   * so `find` reads a hold made on this instance in one round trip instead of two (`holdref:` first).
+   * In insertion order, which is expiry order (one TTL for every hold): lapsed entries leave from the
+   * front as new ones come, and never more than SHOWTIME_HINTS are kept.
+   */
+  private readonly showtimeOfHold = new Map<string, { showtimeId: string; until: number }>();
 
   constructor(private readonly redis: RedisClient) {}
 
@@ -221,6 +230,7 @@ export class HoldRepository {
       ...input.seatIds,
     ])) as string[];
     if (res[0] === 'OK') {
+      this.rememberShowtime(input.holdId, input.showtimeId, input.ttlMs);
       await Promise.all([
         this.redis.set(`holdref:${input.holdId}`, input.showtimeId, 'PX', input.ttlMs),
         this.redis.sadd(SWEEP_LIST, input.showtimeId),
@@ -240,7 +250,11 @@ export class HoldRepository {
   }
 
   private async findOnce(holdId: string): Promise<HoldRecord | undefined> {
-    const showtimeId = await this.redis.get(`holdref:${holdId}`);
+    // The hold's hash lives exactly as long as its `holdref:` (both set with the hold's TTL, both moved
+    // to the reservation's deadline, both deleted on release): with the showtime known, the hash alone
+    // says whether the hold exists.
+    const showtimeId =
+      this.showtimeOfHold.get(holdId)?.showtimeId ?? (await this.redis.get(`holdref:${holdId}`));
     if (!showtimeId) return undefined;
     const h = await this.redis.hgetall(this.keys(showtimeId, holdId)[2]!);
     if (!h.userId || !h.seatIds || !h.expiresAt) return undefined;
@@ -253,6 +267,15 @@ export class HoldRepository {
       expiresAt: new Date(Number(h.expiresAt)),
       reservationId: h.reservationId,
     };
+  }
+
+  private rememberShowtime(holdId: string, showtimeId: string, ttlMs: number): void {
+    const now = Date.now();
+    for (const [id, hint] of this.showtimeOfHold) {
+      if (hint.until > now && this.showtimeOfHold.size < SHOWTIME_HINTS) break;
+      this.showtimeOfHold.delete(id);
+    }
+    this.showtimeOfHold.set(holdId, { showtimeId, until: now + ttlMs });
   }
 
   /** Releases the caller's open hold; false when there is none (unknown, expired, another's, reserved). */
