@@ -7,9 +7,10 @@ import type { Histogram } from 'prom-client';
  * - reserve_catalogue: the showtime, the seats and their prices, one read of the catalogue, and the
  *   admission where the showtime is queued;
  * - reserve_write: the reservation written (`booking_reserve`, or the transaction with a coupon);
- * - reserve_gateway: the payment pre-registered at the gateway while the seats are marked reserved in
- *   Redis (and a virtual account issued, for that method);
- * - reserve_answer: the saga's step and the Idempotency-Key's answer stored;
+ * - reserve_gateway: what is left of the payment's pre-registration at the gateway (sent with the
+ *   catalogue's read when the hold's amount is the price) and a virtual account issued, for that method;
+ * - reserve_answer: the saga's step and the Idempotency-Key's answer stored, while the seats are
+ *   marked reserved in Redis;
  * - complete_read: the reservation of the payment read;
  * - settle_gateway: the payment asked of the gateway (complete, webhook or the recovery job);
  * - settle_apply: the reservation moved accordingly (the confirmation's statement and Redis marks).

@@ -300,15 +300,19 @@ export class HoldRepository {
   }
 
   async markReserved(hold: HoldRecord, reservationId: string, until: Date): Promise<void> {
-    await this.redis.eval(
-      RESERVE,
-      4,
-      ...this.keys(hold.showtimeId, hold.id, hold.userId),
-      hold.id,
-      reservationId,
-      String(until.getTime()),
-    );
-    await this.redis.pexpireat(`holdref:${hold.id}`, until.getTime());
+    // Independent of each other (the holdref may live on another node of a cluster): sent together,
+    // one round trip.
+    await Promise.all([
+      this.redis.eval(
+        RESERVE,
+        4,
+        ...this.keys(hold.showtimeId, hold.id, hold.userId),
+        hold.id,
+        reservationId,
+        String(until.getTime()),
+      ),
+      this.redis.pexpireat(`holdref:${hold.id}`, until.getTime()),
+    ]);
   }
 
   /** Seats of a confirmed reservation: taken for good (until a cancellation frees them). */

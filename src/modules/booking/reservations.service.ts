@@ -41,6 +41,13 @@ type Stored = { status: number; body: unknown };
  * Reservation from a hold: step one of the checkout saga. The amount comes from the seats' prices in
  * the database and the performance's ticket types, never from the client; the partial unique index on live reservation seats is the guard.
  */
+/** A payment pre-registered with the hold's amount while its reservation is being written. */
+interface EarlyRegistration {
+  paymentId: string;
+  amount: number;
+  done: Promise<void>;
+}
+
 export class ReservationService {
   constructor(
     private readonly d: BookingDeps,
@@ -92,9 +99,17 @@ export class ReservationService {
     // facts, the seats, their prices). A refusal here may be the replay of a request that already
     // succeeded (its hold is reserved by now): a stored answer for the key wins over the refusal.
     let prepared: Awaited<ReturnType<ReservationService['prepare']>>;
+    let early: EarlyRegistration | undefined;
     try {
       const hold = await this.liveHold(userId, input.holdId);
       lap('reserve_hold');
+      // Without a coupon or chosen ticket types the buyer pays the seats' list prices, which the hold
+      // recorded: the payment is pre-registered with that amount while the catalogue is read and the
+      // reservation written (the gateway's wait overlaps theirs), and kept only if the prices read now
+      // agree. A pre-registration left unused (a refusal, a price changed since the hold) is never paid.
+      if (!input.userCouponId && Object.keys(chosenTypes).length === 0) {
+        early = this.registerEarly(reservationId, hold.amount);
+      }
       prepared = await this.prepare(hold, userId, chosenTypes, input.admissionToken, input.userCouponId);
       lap('reserve_catalogue');
     } catch (err) {
@@ -108,7 +123,8 @@ export class ReservationService {
     const sale = new Map(priced.map((p) => [p.seatId, p]));
     const amount = priced.reduce((sum, p) => sum + p.price, 0);
 
-    const paymentId = randomUUID();
+    const registration = early?.amount === amount ? early : undefined;
+    const paymentId = registration?.paymentId ?? randomUUID();
     const bookingNumber = newBookingNumber(this.d.clock.now());
     const expiresAt = this.deadline(payMethod, showtime.startsAt);
     const { repo } = this.d;
@@ -182,9 +198,9 @@ export class ReservationService {
     await afterCommit(this.d.log, 'read-your-writes marker', () => this.d.readRouting.markWrote(userId));
 
     // Seats stay taken in Redis a little past the deadline, so the recovery job expires the reservation
-    // first. Marked while the gateway pre-registers the payment (the two are independent: one round trip
-    // of waiting, not two), and awaited before either outcome goes on, so a compensation below frees the
-    // seats after they were marked, never before.
+    // first. Marked while the gateway's registration ends and the answer is stored (independent of
+    // both), and awaited before either outcome goes on: a compensation below frees the seats after they
+    // were marked, never before, and the buyer, answered only after it, cannot pay before.
     const marked = this.d.holds
       .markReserved(hold, reservationId, new Date(expiresAt.getTime() + 120_000))
       .catch((err) => this.d.log.warn({ err }, 'hold not marked reserved; the database guard still holds'));
@@ -205,10 +221,8 @@ export class ReservationService {
     };
     try {
       // Pre-registered first in every case: PortOne then refuses any other amount for this payment id.
-      await Promise.all([
-        this.d.gateway.preRegister(paymentId, row.total, this.returnUrl(reservationId)),
-        marked,
-      ]);
+      await (registration?.done ??
+        this.d.gateway.preRegister(paymentId, row.total, this.returnUrl(reservationId)));
       if (payMethod === 'VIRTUAL_ACCOUNT') {
         // The account is issued now: the buyer deposits at the bank, the deposit webhook confirms.
         const account = await this.d.gateway.issueVirtualAccount(paymentId, {
@@ -237,13 +251,16 @@ export class ReservationService {
     lap('reserve_gateway');
     const body = this.view(row);
     // The step, the virtual account and the key's answer: one statement.
-    await this.d.repo.registered(this.d.db, {
-      reservationId,
-      virtualAccount: row.virtual_account,
-      userId,
-      idempotencyKey,
-      response: { status: 201, body },
-    });
+    await Promise.all([
+      this.d.repo.registered(this.d.db, {
+        reservationId,
+        virtualAccount: row.virtual_account,
+        userId,
+        idempotencyKey,
+        response: { status: 201, body },
+      }),
+      marked,
+    ]);
     lap('reserve_answer');
     return body;
   }
@@ -356,6 +373,18 @@ export class ReservationService {
     if (hold.reservationId || hold.expiresAt.getTime() <= this.d.clock.nowMs())
       throw new AppError('HOLD_EXPIRED');
     return hold;
+  }
+
+  /**
+   * A payment id pre-registered now, before its reservation exists. A failure is met where the
+   * registration is awaited (the written reservation then fails and is compensated, as when the
+   * registration came after it); a registration never awaited (the reservation refused) is dropped.
+   */
+  private registerEarly(reservationId: string, amount: number): EarlyRegistration {
+    const paymentId = randomUUID();
+    const done = this.d.gateway.preRegister(paymentId, amount, this.returnUrl(reservationId));
+    done.catch(() => undefined);
+    return { paymentId, amount, done };
   }
 
   private async prepare(
