@@ -70,7 +70,7 @@ export async function scrapeSteps(metricsUrls: readonly string[]): Promise<StepT
   return totals;
 }
 
-function between(before: Map<string, Total>, after: Map<string, Total>, key: string): Total {
+function between<K>(before: Map<K, Total>, after: Map<K, Total>, key: K): Total {
   const a = after.get(key) ?? { sum: 0, count: 0 };
   const b = before.get(key) ?? { sum: 0, count: 0 };
   return { sum: a.sum - b.sum, count: a.count - b.count };
@@ -94,7 +94,7 @@ export function stepsTable(before: StepTotals, after: StepTotals, buyersMeanMs: 
       json[step] = { count: t.count, meanMs: t.count > 0 ? (t.sum / t.count) * 1000 : null };
       if (t.count > 0) stepsMs += (t.sum / t.count) * 1000;
     }
-    const r = between(before.routes as Map<string, Total>, after.routes as Map<string, Total>, route);
+    const r = between(before.routes, after.routes, route);
     const routeMs = r.count > 0 ? (r.sum / r.count) * 1000 : NaN;
     lines.push(`| ${route}: the steps together | | ${stepsMs.toFixed(1)} |`);
     lines.push(

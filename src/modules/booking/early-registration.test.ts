@@ -2,18 +2,9 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createShowtimeWithSeats, createUser } from '../../../test/factories.ts';
 import { hold, pay, reserve, setupCheckout, type CheckoutHarness } from '../../../test/checkout.ts';
+import { waitFor } from '../../../test/processes.ts';
 
 const PRE_REGISTER = 'POST /payments/:paymentId/pre-register';
-
-/** Waits (bounded) until `done` holds; false when it never did. */
-async function eventually(done: () => boolean, ms = 5_000): Promise<boolean> {
-  const until = Date.now() + ms;
-  while (!done()) {
-    if (Date.now() > until) return false;
-    await new Promise((r) => setTimeout(r, 10));
-  }
-  return true;
-}
 
 describe('reserve: the payment registered while the reservation is written', () => {
   let h: CheckoutHarness;
@@ -42,7 +33,14 @@ describe('reserve: the payment registered while the reservation is written', () 
       await sql`BEGIN`.execute(conn);
       await sql`LOCK TABLE seats IN ACCESS EXCLUSIVE MODE`.execute(conn);
       const pending = reserve(h.app, user, held.json().id);
-      const reached = await eventually(() => (h.gateway.calls.get(PRE_REGISTER) ?? 0) > 0);
+      const reached = await waitFor(
+        'the pre-registration',
+        async () => (h.gateway.calls.get(PRE_REGISTER) ?? 0) > 0,
+        5_000,
+      ).then(
+        () => true,
+        () => false,
+      );
       await sql`COMMIT`.execute(conn);
       return { pending, reached };
     });
