@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest, onRequestHookHandler } from 'fastify';
 import fp from 'fastify-plugin';
-import { problemOf } from '../errors.ts';
+import { AppError, problemOf } from '../errors.ts';
 import { problemJson } from './error-handler.ts';
 import type { LeasedCounters } from './rate-limit-store.ts';
 
@@ -30,7 +30,28 @@ declare module 'fastify' {
      * instance's slices decide (most requests of a busy route).
      */
     leasedLimits: (rules: readonly LeasedRule[]) => onRequestHookHandler;
+    /**
+     * An onRequest hook that counts the request against `rule` without holding it up: the count goes
+     * to Redis while the handler reads what it needs, and the handler awaits `request.limitVerdict`
+     * before anything it writes or sends out. A key this instance already knows over the limit is
+     * answered 429 at once, as `leasedLimits` does.
+     */
+    countedAlongside: (rule: AlongsideRule) => onRequestHookHandler;
   }
+  interface FastifyRequest {
+    /**
+     * The verdict of a limit counted alongside the handler (`countedAlongside`): resolves once the
+     * request is counted within the limit (or Redis failed: skipOnError), rejects with 429
+     * RATE_LIMITED (`retry-after` set on the reply) over it. Undefined on routes without such a limit.
+     */
+    limitVerdict?: Promise<void>;
+  }
+}
+
+/** A limit counted alongside the handler: always a route's own (`url`), keyed synchronously. */
+export interface AlongsideRule extends Omit<LeasedRule, 'key' | 'url'> {
+  url: string;
+  key: (request: FastifyRequest) => string | undefined;
 }
 
 /** The slice size leasedLimit gives a route (rate-limit-store.ts): max / 20. */
@@ -165,6 +186,55 @@ export const leasedLimits = fp(
 
       return function leasedLimitsHook(request, reply, done) {
         from(0, request, reply, done);
+      };
+    });
+
+    app.decorate('countedAlongside', (rule: AlongsideRule): onRequestHookHandler => {
+      const slice = sliceOf(rule.max);
+      return function countedAlongsideHook(request, reply, done) {
+        const key = rule.key(request);
+        if (key === undefined) return done();
+        const id = `${nameSpace}${request.method}${rule.url}-${key}`;
+        const local = counters.fromSlice(id, rule.max);
+        if (local !== undefined) {
+          if (answer(rule, reply, local)) done();
+          return;
+        }
+        // A request without a verified user (the guard refuses it next, asking no store) waits for its
+        // count as with `leasedLimits`: past the limit it gets the 429, as it always did.
+        if (!request.user) {
+          counters.take(
+            id,
+            (error, result) => {
+              if (answer(rule, reply, error === null ? result : undefined)) done();
+            },
+            rule.timeWindow,
+            rule.max,
+            slice,
+          );
+          return;
+        }
+        const verdict = new Promise<void>((resolve, reject) =>
+          counters.take(
+            id,
+            (error, result) => {
+              const { headers, refusal } = limitAnswer(rule, error === null ? result : undefined);
+              // An answer already sent (a 400 decided before the count came back) keeps its headers.
+              if (!reply.sent) for (const [name, value] of headers) reply.header(name, value);
+              if (refusal === undefined) return resolve();
+              // The error handler sends the problem with the reply's retry-after, as the plugin's 429.
+              const seconds = Math.ceil((result?.ttl ?? 0) / 1000);
+              reject(new AppError('RATE_LIMITED', rule.detail(seconds)));
+            },
+            rule.timeWindow,
+            rule.max,
+            slice,
+          ),
+        );
+        // A request answered before its handler awaited the verdict (a 400) leaves it unawaited.
+        verdict.catch(() => undefined);
+        request.limitVerdict = verdict;
+        done();
       };
     });
   },

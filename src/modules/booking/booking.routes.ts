@@ -31,7 +31,7 @@ import {
   sendPlainProblem,
   sendProblem,
 } from '../../http/error-handler.ts';
-import type { LeasedRule } from '../../http/leased-limit.ts';
+import type { AlongsideRule, LeasedRule } from '../../http/leased-limit.ts';
 import { isCanonicalUuid, UUID_SOURCE } from '../../http/schemas.ts';
 
 /** Bodies the hold lane reads itself; larger ones (20 seats are about 800 bytes) go to Fastify. */
@@ -200,10 +200,23 @@ export const bookingRoutes =
       },
     );
 
+    // 60 a minute per signed-in user, counted while the hold (and, for a hold made here, the catalogue)
+    // is read: the service awaits the verdict before the gateway or the database is written to, so the
+    // count costs a reservation no wait of its own.
+    const reserveLimit: AlongsideRule = {
+      url: `${app.prefix}/reservations`,
+      max: 60,
+      timeWindow: 60_000,
+      key: userKey,
+      headers: true,
+      detail: (seconds) => `Too many requests; try again in ${seconds} s`,
+    };
+
     app.post(
       '/reservations',
       {
-        config: { access: 'owner', ...perSession(60) },
+        onRequest: app.countedAlongside(reserveLimit),
+        config: { access: 'owner' },
         schema: {
           tags: ['checkout'],
           summary: 'Reserve a hold and start the payment (Idempotency-Key required)',
@@ -226,6 +239,7 @@ export const bookingRoutes =
           payMethod: request.body.payMethod,
           easyPayProvider: request.body.easyPayProvider,
           admissionToken: request.headers['x-admission-token'],
+          counted: request.limitVerdict,
         });
         return reply.status(201).send(created);
       },

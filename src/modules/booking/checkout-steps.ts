@@ -3,15 +3,17 @@ import type { Histogram } from 'prom-client';
 
 /**
  * The steps a purchase's time goes to, in the order a request takes them (`checkout_step_seconds`):
- * - reserve_hold: the hold, from Redis;
- * - reserve_catalogue: the showtime, the seats and their prices, one read of the catalogue, and the
- *   admission where the showtime is queued;
+ * - reserve_hold: the route's rate limit counted and the hold read, from Redis (side by side);
+ * - reserve_catalogue: what is left of the catalogue's read (the showtime, the seats and their prices,
+ *   and the admission where the showtime is queued): all of it after the hold, or only what outlasts the
+ *   hold's read for a hold made on this instance, which is read alongside it;
  * - reserve_write: the reservation written (`booking_reserve`, or the transaction with a coupon);
- * - reserve_gateway: what is left of the payment's pre-registration at the gateway (sent with the
- *   catalogue's read when the hold's amount is the price) and a virtual account issued, for that method;
+ * - reserve_gateway: what is left of the payment's pre-registration at the gateway (sent before the
+ *   catalogue's read, at the request's start for a hold made here, when the hold's amount is the price)
+ *   and a virtual account issued, for that method;
  * - reserve_answer: the saga's step and the Idempotency-Key's answer stored, while the seats are
  *   marked reserved in Redis;
- * - complete_read: the reservation of the payment read;
+ * - complete_read: the reservation of the payment read, and the route's rate limit counted beside it;
  * - settle_gateway: the payment asked of the gateway (complete, webhook or the recovery job);
  * - settle_apply: the reservation moved accordingly (the confirmation's statement and Redis marks).
  * What a request spends outside them (its hooks, rate limit, access check, reply) is the route's

@@ -168,6 +168,9 @@ export interface HoldRecord {
   reservationId?: string;
 }
 
+/** What a hold is made with and keeps for its life. */
+export type HoldFacts = Pick<HoldRecord, 'showtimeId' | 'userId' | 'seatIds' | 'amount'>;
+
 export type HoldResult =
   | { ok: true; expiresAt: Date }
   | { ok: false; reason: 'TAKEN'; seatIds: string[] }
@@ -184,8 +187,8 @@ async function orUnavailable<T>(work: () => Promise<T>): Promise<T> {
 }
 
 const SWEEP_LIST = 'holds:showtimes';
-/** Hold ids whose showtime this instance keeps (`HoldRepository.showtimeOfHold`): about 10 MB at most. */
-const SHOWTIME_HINTS = 100_000;
+/** Holds whose facts this instance keeps (`HoldRepository.madeHere`): about 30 MB at most. */
+const HOLDS_MADE_HERE = 100_000;
 
 // The hot-path scripts go by EVALSHA: their digest, not their text, crosses the wire on every attempt.
 const HOLD_SCRIPT = new RedisScript(HOLD);
@@ -195,12 +198,14 @@ export class HoldRepository {
   /** Per showtime, the seats Redis lately answered taken (TAKEN_MEMORY_MS). */
   private readonly recentlyTaken = new Map<string, TakenMemory>();
   /**
-   * The showtime of each hold made here, until the hold's time is up: a hold's showtime never changes,
-   * so `find` reads a hold made on this instance in one round trip instead of two (`holdref:` first).
-   * In insertion order, which is expiry order (one TTL for every hold): lapsed entries leave from the
-   * front as new ones come, and never more than SHOWTIME_HINTS are kept.
+   * The facts of each hold made here, until the hold's time is up: a hold's showtime, buyer, seats and
+   * amount never change, so `find` reads a hold made on this instance in one round trip instead of two
+   * (`holdref:` first), and a reservation may read the catalogue for its seats while Redis answers
+   * whether the hold is still open (`factsOfHoldMadeHere`). In insertion order, which is expiry order
+   * (one TTL for every hold): lapsed entries leave from the front as new ones come, and never more than
+   * HOLDS_MADE_HERE are kept.
    */
-  private readonly showtimeOfHold = new Map<string, { showtimeId: string; until: number }>();
+  private readonly madeHere = new Map<string, HoldFacts & { until: number }>();
 
   constructor(private readonly redis: RedisClient) {}
 
@@ -230,7 +235,7 @@ export class HoldRepository {
       ...input.seatIds,
     ])) as string[];
     if (res[0] === 'OK') {
-      this.rememberShowtime(input.holdId, input.showtimeId, input.ttlMs);
+      this.rememberHold(input, input.ttlMs);
       await Promise.all([
         this.redis.set(`holdref:${input.holdId}`, input.showtimeId, 'PX', input.ttlMs),
         this.redis.sadd(SWEEP_LIST, input.showtimeId),
@@ -253,8 +258,7 @@ export class HoldRepository {
     // The hold's hash lives exactly as long as its `holdref:` (both set with the hold's TTL, both moved
     // to the reservation's deadline, both deleted on release): with the showtime known, the hash alone
     // says whether the hold exists.
-    const showtimeId =
-      this.showtimeOfHold.get(holdId)?.showtimeId ?? (await this.redis.get(`holdref:${holdId}`));
+    const showtimeId = this.madeHere.get(holdId)?.showtimeId ?? (await this.redis.get(`holdref:${holdId}`));
     if (!showtimeId) return undefined;
     const h = await this.redis.hgetall(this.keys(showtimeId, holdId)[2]!);
     if (!h.userId || !h.seatIds || !h.expiresAt) return undefined;
@@ -269,13 +273,24 @@ export class HoldRepository {
     };
   }
 
-  private rememberShowtime(holdId: string, showtimeId: string, ttlMs: number): void {
+  /**
+   * What a hold made on this instance was made with, while its time lasts; undefined for a hold made
+   * elsewhere or lapsed. Says nothing about whether the hold is still open (released, reserved): that
+   * is `find`'s, from Redis.
+   */
+  factsOfHoldMadeHere(holdId: string): HoldFacts | undefined {
+    const facts = this.madeHere.get(holdId);
+    return facts !== undefined && facts.until > Date.now() ? facts : undefined;
+  }
+
+  private rememberHold(hold: HoldFacts & { holdId: string }, ttlMs: number): void {
     const now = Date.now();
-    for (const [id, hint] of this.showtimeOfHold) {
-      if (hint.until > now && this.showtimeOfHold.size < SHOWTIME_HINTS) break;
-      this.showtimeOfHold.delete(id);
+    for (const [id, facts] of this.madeHere) {
+      if (facts.until > now && this.madeHere.size < HOLDS_MADE_HERE) break;
+      this.madeHere.delete(id);
     }
-    this.showtimeOfHold.set(holdId, { showtimeId, until: now + ttlMs });
+    const { showtimeId, userId, seatIds, amount } = hold;
+    this.madeHere.set(hold.holdId, { showtimeId, userId, seatIds, amount, until: now + ttlMs });
   }
 
   /** Releases the caller's open hold; false when there is none (unknown, expired, another's, reserved). */

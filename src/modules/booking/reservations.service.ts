@@ -8,7 +8,7 @@ import { afterCommit, type BookingDeps } from './booking.deps.ts';
 import type { HoldService } from './holds.service.ts';
 import type { CheckoutSaga } from './checkout-saga.ts';
 import { stepTimer } from './checkout-steps.ts';
-import type { HoldRecord } from './hold.repository.ts';
+import type { HoldFacts, HoldRecord } from './hold.repository.ts';
 import type { IdempotencyRow } from './idempotency.repository.ts';
 
 export interface CreatedReservation {
@@ -64,6 +64,11 @@ export class ReservationService {
     ticketTypes?: Record<string, string>;
     booker?: { name: string; phone: string };
     admissionToken?: string;
+    /**
+     * The route's rate limit, counted while the hold is read (`request.limitVerdict`): awaited before
+     * anything is written or sent to the gateway, and its 429 answers before any other refusal.
+     */
+    counted?: Promise<void>;
     payMethod?: PayMethod;
     easyPayProvider?: EasyPayProvider;
   }): Promise<CreatedReservation> {
@@ -95,22 +100,35 @@ export class ReservationService {
       .digest('hex');
 
     const reservationId = randomUUID();
-    // The checks before any write: the hold (Redis), then one read of the catalogue (the showtime's
-    // facts, the seats, their prices). A refusal here may be the replay of a request that already
-    // succeeded (its hold is reserved by now): a stored answer for the key wins over the refusal.
+    // The checks before any write, read side by side: the hold (Redis) and, for a hold this instance
+    // made for this buyer, the catalogue for its seats (the showtime's facts, the seats, their prices):
+    // a hold's seats never change, and whether it is still open is the hold's read to say. The route's
+    // rate limit is counted meanwhile and decides before anything is written. A refusal here may be the
+    // replay of a request that already succeeded (its hold is reserved by now): a stored answer for the
+    // key wins over it.
+    const holdRead = this.liveHold(userId, input.holdId);
+    const facts = this.d.holds.factsOfHoldMadeHere(input.holdId);
+    const ahead = facts?.userId === userId ? facts : undefined;
+    const catalogueRead =
+      ahead && this.prepare(ahead, userId, chosenTypes, input.admissionToken, input.userCouponId);
+    holdRead.catch(() => undefined);
+    catalogueRead?.catch(() => undefined);
+    // Without a coupon or chosen ticket types the buyer pays the seats' list prices, which the hold
+    // recorded: the payment is pre-registered with that amount at once (the gateway's wait overlaps the
+    // reads and the write), and kept only if the prices read agree. A pre-registration left unused (a
+    // refusal, the limit's 429, a price changed since the hold) is never paid: the buyer never gets its id.
+    const listPrice = !input.userCouponId && Object.keys(chosenTypes).length === 0;
+    let early = ahead && listPrice ? this.registerEarly(reservationId, ahead.amount) : undefined;
+    await input.counted;
+    let hold: HoldRecord;
     let prepared: Awaited<ReturnType<ReservationService['prepare']>>;
-    let early: EarlyRegistration | undefined;
     try {
-      const hold = await this.liveHold(userId, input.holdId);
+      hold = await holdRead;
       lap('reserve_hold');
-      // Without a coupon or chosen ticket types the buyer pays the seats' list prices, which the hold
-      // recorded: the payment is pre-registered with that amount while the catalogue is read and the
-      // reservation written (the gateway's wait overlaps theirs), and kept only if the prices read now
-      // agree. A pre-registration left unused (a refusal, a price changed since the hold) is never paid.
-      if (!input.userCouponId && Object.keys(chosenTypes).length === 0) {
-        early = this.registerEarly(reservationId, hold.amount);
-      }
-      prepared = await this.prepare(hold, userId, chosenTypes, input.admissionToken, input.userCouponId);
+      if (!early && listPrice) early = this.registerEarly(reservationId, hold.amount);
+      prepared = await (catalogueRead && ahead && sameSeats(ahead, hold)
+        ? catalogueRead
+        : this.prepare(hold, userId, chosenTypes, input.admissionToken, input.userCouponId));
       lap('reserve_catalogue');
     } catch (err) {
       if (err instanceof AppError) {
@@ -119,7 +137,7 @@ export class ReservationService {
       }
       throw err;
     }
-    const { hold, showtime, seats, priced } = prepared;
+    const { showtime, seats, priced } = prepared;
     const sale = new Map(priced.map((p) => [p.seatId, p]));
     const amount = priced.reduce((sum, p) => sum + p.price, 0);
 
@@ -388,7 +406,7 @@ export class ReservationService {
   }
 
   private async prepare(
-    hold: HoldRecord,
+    hold: HoldFacts,
     userId: string,
     chosenTypes: Readonly<Record<string, string>>,
     admissionToken: string | undefined,
@@ -405,7 +423,7 @@ export class ReservationService {
       throw new AppError('SEATS_UNAVAILABLE', undefined, { seatIds: taken });
     }
     // Priced by ticket type on the server; a coupon then applies to what the types add up to.
-    return { hold, showtime, seats, priced: read!.price() };
+    return { showtime, seats, priced: read!.price() };
   }
 
   /** The stored answer for a key: the same response for the same body, 422 for another body. */
@@ -437,6 +455,16 @@ export class ReservationService {
   private async store(userId: string, key: string, response: Stored): Promise<void> {
     await this.d.idempotency.store(this.d.db, userId, key, response);
   }
+}
+
+/** The hold as read from Redis is the one whose facts this instance kept (always, as holds never change). */
+function sameSeats(facts: HoldFacts, hold: HoldRecord): boolean {
+  return (
+    facts.showtimeId === hold.showtimeId &&
+    facts.amount === hold.amount &&
+    facts.seatIds.length === hold.seatIds.length &&
+    facts.seatIds.every((id, i) => id === hold.seatIds[i])
+  );
 }
 
 /** PortOne's orderName: what the buyer sees at the payment window and on the receipt. */

@@ -12,9 +12,17 @@ export class Settlement implements CheckoutSettlement {
     private readonly saga: CheckoutSaga,
   ) {}
 
-  async complete(paymentId: string, userId: string): Promise<{ reservationId: string; status: string }> {
+  async complete(
+    paymentId: string,
+    userId: string,
+    counted?: Promise<void>,
+  ): Promise<{ reservationId: string; status: string }> {
     const lap = stepTimer(this.d.metrics.steps);
-    const row = await this.d.repo.byPaymentId(this.d.db, paymentId);
+    // The reservation is read while the route's rate limit is counted; the limit decides first.
+    const read = this.d.repo.byPaymentId(this.d.db, paymentId);
+    read.catch(() => undefined);
+    await counted;
+    const row = await read;
     lap('complete_read');
     if (!row || row.user_id !== userId) throw new AppError('PAYMENT_NOT_FOUND');
     const result = await this.saga.settle(row);

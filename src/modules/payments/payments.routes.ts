@@ -4,6 +4,7 @@ import { AppError } from '../../errors.ts';
 import { errors, Uuid } from '../../http/schemas.ts';
 import { verifyWebhook, WEBHOOK_HEADERS } from './webhook-signature.ts';
 import { userKey } from '../../http/rate-limit-key.ts';
+import type { AlongsideRule } from '../../http/leased-limit.ts';
 import type { CheckoutSettlement } from './ports.ts';
 
 export const paymentRoutes =
@@ -13,17 +14,22 @@ export const paymentRoutes =
     toleranceSeconds: number;
   }): FastifyPluginAsyncTypebox =>
   async (app) => {
+    // 60 a minute per signed-in user, counted while the reservation is read: the settlement awaits the
+    // verdict before it asks the gateway, so the count costs the buyer no wait of its own.
+    const completeLimit: AlongsideRule = {
+      url: `${app.prefix}/payments/:paymentId/complete`,
+      max: 60,
+      timeWindow: 60_000,
+      key: userKey,
+      headers: true,
+      detail: (seconds) => `Too many requests; try again in ${seconds} s`,
+    };
+
     app.post(
       '/payments/:paymentId/complete',
       {
-        config: {
-          access: 'owner',
-          rateLimit: {
-            max: 60,
-            timeWindow: '1 minute',
-            keyGenerator: userKey,
-          },
-        },
+        onRequest: app.countedAlongside(completeLimit),
+        config: { access: 'owner' },
         schema: {
           tags: ['payments'],
           summary: 'Settle a payment after the buyer acted at the gateway (verified with the gateway)',
@@ -35,7 +41,8 @@ export const paymentRoutes =
           },
         },
       },
-      async (request) => deps.settlement.complete(request.params.paymentId, request.user!.id),
+      async (request) =>
+        deps.settlement.complete(request.params.paymentId, request.user!.id, request.limitVerdict),
     );
 
     // The webhook needs the exact bytes that were signed, so this scope keeps JSON bodies as text.
