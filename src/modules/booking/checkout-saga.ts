@@ -91,7 +91,7 @@ export class CheckoutSaga {
   /**
    * PENDING_PAYMENT → CONFIRMED with seats SOLD, coupon used and the event, all or nothing. Without a
    * coupon that is one statement (`booking_confirm`); with one, a transaction that also runs the
-   * coupons module's statement. Then the seats are marked sold in Redis.
+   * coupons module's statement. Then the seats are marked sold in Redis (sent, not awaited).
    */
   async confirm(reservation: Reservation): Promise<SettleOutcome> {
     const reservationId = reservation.id;
@@ -107,9 +107,12 @@ export class CheckoutSaga {
     if ('moved' in result) {
       const { showtimeId, performanceId, userId, seatIds } = result.moved;
       this.d.metrics.checkouts.inc({ outcome: 'CONFIRMED' });
-      // Independent of each other: sent together, they share one Redis round trip (auto-pipelining)
-      // instead of three in a row before the buyer's answer.
-      await Promise.all([
+      // Independent of each other: sent together, they share one Redis round trip (auto-pipelining).
+      // Sent, not awaited: the buyer's answer does not wait for them. Nothing is wrong meanwhile: the
+      // seats stay taken in Redis (marked reserved until past the deadline) until marked sold, the
+      // ranking and the admission slot follow a round trip later, and this instance's next commands on
+      // the connection are answered after them. A failure is logged (afterCommit), as before.
+      void Promise.all([
         afterCommit(this.d.log, 'mark seats sold', () => this.d.holds.markSold(showtimeId, seatIds)),
         afterCommit(this.d.log, 'sales ranking', () =>
           this.d.ranking.recordSales(performanceId, seatIds.length),

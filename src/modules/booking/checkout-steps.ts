@@ -15,7 +15,8 @@ import type { Histogram } from 'prom-client';
  *   marked reserved in Redis;
  * - complete_read: the reservation of the payment read, and the route's rate limit counted beside it;
  * - settle_gateway: the payment asked of the gateway (complete, webhook or the recovery job);
- * - settle_apply: the reservation moved accordingly (the confirmation's statement and Redis marks).
+ * - settle_apply: the reservation moved accordingly (the confirmation's statement; its Redis marks are
+ *   sent, not awaited).
  * What a request spends outside them (its hooks, rate limit, access check, reply) is the route's
  * duration (`http_request_duration_seconds`) less its steps.
  */

@@ -129,6 +129,38 @@ describe('reserve and complete: reads alongside the rate limit', () => {
     expect(completed.json()).toMatchObject({ status: 'CONFIRMED' });
   });
 
+  it('complete answers once the confirmation commits, without waiting for the Redis marks', async () => {
+    const st = await createShowtimeWithSeats(h.container, { rows: 1, seatsPerRow: 2 });
+    const user = await createUser(h.container);
+    const paid: string[] = [];
+    for (const seat of st.seats) {
+      const held = await hold(h.app, user, st.showtimeId, [seat.id]);
+      const reserved = await reserve(h.app, user, held.json().id);
+      paid.push(reserved.json().payment.id as string);
+      await pay(h.gatewayUrl, paid.at(-1)!);
+    }
+    // The first completion takes a slice of the user's limit: the second is counted in process.
+    expect((await complete(h.app, user, paid[0]!)).statusCode).toBe(200);
+
+    redis.stall();
+    let answered: Awaited<ReturnType<typeof complete>> | undefined;
+    try {
+      answered = await Promise.race([
+        complete(h.app, user, paid[1]!),
+        new Promise<undefined>((resolve) => setTimeout(resolve, 3_000)),
+      ]);
+    } finally {
+      redis.resume();
+    }
+    expect(answered?.statusCode).toBe(200);
+    expect(answered?.json()).toMatchObject({ status: 'CONFIRMED' });
+    // The marks follow once Redis answers: the seat is sold there too.
+    await waitFor('the seat marked sold in Redis', async () => {
+      const mark = await h.container.redis.hget(`{st:${st.showtimeId}}:held`, st.seats[1]!.id);
+      return mark === 'S';
+    });
+  });
+
   it('over the limit, reserve answers 429 and writes nothing', async () => {
     const st = await createShowtimeWithSeats(h.container, { rows: 1, seatsPerRow: 1 });
     const user = await createUser(h.container);
