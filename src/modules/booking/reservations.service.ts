@@ -126,7 +126,7 @@ export class ReservationService {
       hold = await holdRead;
       lap('reserve_hold');
       if (!early && listPrice) early = this.registerEarly(reservationId, hold.amount);
-      prepared = await (catalogueRead && ahead && sameSeats(ahead, hold)
+      prepared = await (catalogueRead && ahead && sameHold(ahead, hold)
         ? catalogueRead
         : this.prepare(hold, userId, chosenTypes, input.admissionToken, input.userCouponId));
       lap('reserve_catalogue');
@@ -458,7 +458,7 @@ export class ReservationService {
 }
 
 /** The hold as read from Redis is the one whose facts this instance kept (always, as holds never change). */
-function sameSeats(facts: HoldFacts, hold: HoldRecord): boolean {
+function sameHold(facts: HoldFacts, hold: HoldRecord): boolean {
   return (
     facts.showtimeId === hold.showtimeId &&
     facts.amount === hold.amount &&
