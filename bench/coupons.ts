@@ -17,8 +17,8 @@ import { sql } from 'kysely';
 import { loadConfig } from '../src/config.ts';
 import { createDb, createPool, ensureDatabase } from '../src/infra/db.ts';
 import { migrateToLatest } from '../src/infra/migrate.ts';
-import type { Redis } from 'ioredis';
 import { createRedis } from '../src/infra/redis.ts';
+import { forgetKeys } from '../test/redis-cleanup.ts';
 import { AccessTokens } from '../src/modules/auth/tokens.ts';
 import { histogramQuantiles, parseHistogram, subtract, type Buckets } from './histogram.ts';
 import { markdown, type Load } from './coupons-report.ts';
@@ -277,20 +277,7 @@ async function main(): Promise<void> {
 
   await db.destroy();
   // Leave nothing behind: this run's Redis keys and its database.
-  const raw = createRedis({ url: config.REDIS_URL, keyPrefix: '' });
-  let cursor = '0';
-  do {
-    const [next, keys] = await (raw as Redis).scan(
-      cursor,
-      'MATCH',
-      `${env.REDIS_KEY_PREFIX}*`,
-      'COUNT',
-      1000,
-    );
-    cursor = next;
-    if (keys.length > 0) await raw.del(...keys);
-  } while (cursor !== '0');
-  raw.disconnect();
+  await forgetKeys({ url: config.REDIS_URL }, env.REDIS_KEY_PREFIX);
   const admin = createDb(createPool({ url: new URL('/postgres', base).toString(), poolSize: 1 }));
   await sql.raw(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`).execute(admin);
   await admin.destroy();

@@ -40,12 +40,12 @@ import autocannon from 'autocannon';
 import { sql } from 'kysely';
 import { loadConfig } from '../src/config.ts';
 import { createContainer, type Container } from '../src/container.ts';
-import { createRedis } from '../src/infra/redis.ts';
 import { HoldRepository } from '../src/modules/booking/hold.repository.ts';
 import { chosung } from '../src/modules/catalog/hangul.ts';
 import { QUEUE_KEY_TTL_MS, READY_SHOWTIMES_KEY, queueKeys } from '../src/modules/waiting-room/keys.ts';
 import { ENTER } from '../src/modules/waiting-room/scripts.ts';
 import { createShowtimeWithSeats } from '../test/factories.ts';
+import { forgetKeys } from '../test/redis-cleanup.ts';
 import { ADJECTIVES, ENGLISH, NOUNS, prepareBenchDatabase } from './catalog-data.ts';
 import { cpuSeconds, postgresCpuSeconds } from './onsale-stack.ts';
 import {
@@ -293,21 +293,6 @@ async function fillLine(container: Container, showtimeId: string, userIds: reado
     await pipe.exec();
   }
   await container.redis.sadd(READY_SHOWTIMES_KEY, showtimeId);
-}
-
-/** Unlinks every key under `prefix` (with a client of its own: the container's adds its prefix). */
-async function forgetKeys(prefix: string): Promise<void> {
-  const redis = createRedis({ url: loadConfig({ ...ENV }).REDIS_URL, keyPrefix: '' });
-  try {
-    let cursor = '0';
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}*`, 'COUNT', 1000);
-      cursor = next;
-      if (keys.length > 0) await redis.unlink(...keys);
-    } while (cursor !== '0');
-  } finally {
-    redis.disconnect();
-  }
 }
 
 async function main(): Promise<void> {
@@ -720,7 +705,7 @@ async function main(): Promise<void> {
   } finally {
     await Promise.all(servers.map((s) => s.stop()));
     // The run's keys (the million-deep line among them, a few hundred MB) go with it, not with their TTL.
-    await forgetKeys(ENV.REDIS_KEY_PREFIX);
+    await forgetKeys({ url: loadConfig({ ...ENV }).REDIS_URL }, ENV.REDIS_KEY_PREFIX);
     await container.close();
   }
   finish(outcome);

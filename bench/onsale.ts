@@ -35,10 +35,10 @@ import pg from 'pg';
 import { Agent, request, type Dispatcher } from 'undici';
 import { loadConfig } from '../src/config.ts';
 import { createDb, createPool, ensureDatabase } from '../src/infra/db.ts';
-import { createRedis } from '../src/infra/redis.ts';
 import { migrateToLatest } from '../src/infra/migrate.ts';
 import { AccessTokens } from '../src/modules/auth/tokens.ts';
 import { createShowtimeWithSeats, createUsers } from '../test/factories.ts';
+import { forgetKeys } from '../test/redis-cleanup.ts';
 import { machineBusySeconds, startStack, type Stack } from './onsale-stack.ts';
 import { scrapeSteps, stepsTable } from './checkout-steps.ts';
 import {
@@ -609,14 +609,7 @@ ${v.lines.join('\n')}
 
   // Stop the children before dropping their database.
   await stack.stop();
-  const redis = createRedis({ url: base.REDIS_URL, keyPrefix: '' });
-  let cursor = '0';
-  do {
-    const [next, keys] = await redis.scan(cursor, 'MATCH', `bench:${run}:*`, 'COUNT', 1000);
-    cursor = next;
-    if (keys.length) await redis.del(...keys);
-  } while (cursor !== '0');
-  redis.disconnect();
+  await forgetKeys({ url: base.REDIS_URL }, `bench:${run}:`);
   await db.destroy();
   const admin = new pg.Client({ connectionString: dbUrl.replace(`/${dbName}`, '/postgres') });
   await admin.connect();

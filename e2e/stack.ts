@@ -5,9 +5,9 @@ import { mkdir } from 'node:fs/promises';
 import { createServer, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import pg from 'pg';
-import { createRedis } from '../src/infra/redis.ts';
 import { startMailbox } from './mailbox.ts';
 import { deleteBrokerObjects } from '../test/broker-cleanup.ts';
+import { forgetKeys } from '../test/redis-cleanup.ts';
 import { startLocalOAuthProvider, type LocalOAuthProvider } from '../test/oauth-provider.ts';
 import { startOpenAiStub } from '../test/openai-stub.ts';
 import { e2eModel } from './assistant-model.ts';
@@ -137,19 +137,7 @@ export async function startStack(): Promise<Stack> {
     await admin.connect();
     await admin.query(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`);
     await admin.end();
-    const redis = createRedis({ url: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379', keyPrefix: '' });
-    try {
-      if ('scan' in redis) {
-        let cursor = '0';
-        do {
-          const [next, keys] = await redis.scan(cursor, 'MATCH', `${redisPrefix}*`, 'COUNT', 1000);
-          cursor = next;
-          if (keys.length > 0) await redis.del(...keys);
-        } while (cursor !== '0');
-      }
-    } finally {
-      redis.disconnect();
-    }
+    await forgetKeys({ url: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379' }, redisPrefix);
   };
 
   try {

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { deleteBrokerObjects } from './broker-cleanup.ts';
+import { forgetKeys } from './redis-cleanup.ts';
 import { inject } from 'vitest';
 import { loadConfig, type Config } from '../src/config.ts';
 import {
@@ -10,7 +11,6 @@ import {
   type ProcessName,
 } from '../src/container.ts';
 import { buildApp, type App } from '../src/app.ts';
-import { createRedis } from '../src/infra/redis.ts';
 import { Metrics } from '../src/infra/metrics.ts';
 import { adminUrl, databaseUrl } from './db-urls.ts';
 
@@ -49,16 +49,10 @@ export async function createTestEnv(extraEnv: Record<string, string> = {}): Prom
   const config = (overrides: Record<string, string> = {}): Config => loadConfig({ ...env, ...overrides });
 
   const drop = async (): Promise<void> => {
-    const redis = createRedis({
-      url: 'redis://127.0.0.1:6379',
-      clusterNodes: config().REDIS_CLUSTER_NODES,
-      keyPrefix: '',
-    });
-    try {
-      await deleteByPrefix(redis, redisPrefix);
-    } finally {
-      redis.disconnect();
-    }
+    await forgetKeys(
+      { url: 'redis://127.0.0.1:6379', clusterNodes: config().REDIS_CLUSTER_NODES },
+      redisPrefix,
+    );
     await deleteBrokerObjects(env.AMQP_EXCHANGE!, env.AMQP_QUEUE_PREFIX!);
     const client = new pg.Client({ connectionString: adminUrl() });
     await client.connect();
@@ -66,25 +60,6 @@ export async function createTestEnv(extraEnv: Record<string, string> = {}): Prom
     await client.end();
   };
   return { env, config, dbName, redisPrefix, drop };
-}
-
-async function deleteByPrefix(redis: ReturnType<typeof createRedis>, prefix: string): Promise<void> {
-  // A Cluster client lists its masters only once connected; before that nodes() is empty.
-  if ('nodes' in redis && redis.status !== 'ready') {
-    await new Promise<void>((resolve, reject) => {
-      redis.once('ready', resolve);
-      redis.once('error', reject);
-    });
-  }
-  const nodes = 'nodes' in redis ? redis.nodes('master') : [redis];
-  for (const node of nodes) {
-    let cursor = '0';
-    do {
-      const [next, keys] = await node.scan(cursor, 'MATCH', `${prefix}*`, 'COUNT', 1000);
-      cursor = next;
-      for (const key of keys) await node.del(key);
-    } while (cursor !== '0');
-  }
 }
 
 export interface TestApp {
