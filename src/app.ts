@@ -15,7 +15,7 @@ import { authGuard } from './http/auth-guard.ts';
 import { accessRules, publicScope } from './http/access.ts';
 import { rateLimitKeys } from './http/rate-limit-key.ts';
 import { localFirstRedisStore } from './http/rate-limit-store.ts';
-import { leasedLimits } from './http/leased-limit.ts';
+import { leasedLimits, tooManyRequests } from './http/leased-limit.ts';
 import { FastLane } from './http/fast-lane.ts';
 import { readYourWrites } from './http/read-your-writes.ts';
 import { AppError } from './errors.ts';
@@ -113,14 +113,9 @@ export async function buildApp(container: Container): Promise<App> {
     store: limitStore,
     skipOnError: true,
     errorResponseBuilder: (_request, context) =>
-      new AppError(
-        'RATE_LIMITED',
-        `Too many requests; try again in ${Math.ceil(context.ttl / 1000)} s`,
-        undefined,
-        {
-          'retry-after': String(Math.ceil(context.ttl / 1000)),
-        },
-      ),
+      new AppError('RATE_LIMITED', tooManyRequests(Math.ceil(context.ttl / 1000)), undefined, {
+        'retry-after': String(Math.ceil(context.ttl / 1000)),
+      }),
   });
   // The poll's and the hold's leased limits: our own hook over the same store (src/http/leased-limit.ts).
   await app.register(leasedLimits, { counters: limitStore.leases, nameSpace: 'rl:' });

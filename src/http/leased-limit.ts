@@ -54,6 +54,9 @@ export interface AlongsideRule extends Omit<LeasedRule, 'key' | 'url'> {
   key: (request: FastifyRequest) => string | undefined;
 }
 
+/** The detail of every 429 RATE_LIMITED, given the wait in seconds. */
+export const tooManyRequests = (seconds: number): string => `Too many requests; try again in ${seconds} s`;
+
 /** The slice size leasedLimit gives a route (rate-limit-store.ts): max / 20. */
 export const sliceOf = (max: number) => Math.max(1, Math.floor(max / 20));
 

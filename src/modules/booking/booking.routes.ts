@@ -31,7 +31,7 @@ import {
   sendPlainProblem,
   sendProblem,
 } from '../../http/error-handler.ts';
-import type { AlongsideRule, LeasedRule } from '../../http/leased-limit.ts';
+import { tooManyRequests, type AlongsideRule, type LeasedRule } from '../../http/leased-limit.ts';
 import { isCanonicalUuid, UUID_SOURCE } from '../../http/schemas.ts';
 
 /** Bodies the hold lane reads itself; larger ones (20 seats are about 800 bytes) go to Fastify. */
@@ -105,7 +105,7 @@ export const bookingRoutes =
       timeWindow: 60_000,
       key: userKey,
       headers: true,
-      detail: (seconds) => `Too many requests; try again in ${seconds} s`,
+      detail: tooManyRequests,
     };
     /**
      * A signed-in attempt without an admission token on a queued showtime on sale: refused before the
@@ -209,7 +209,7 @@ export const bookingRoutes =
       timeWindow: 60_000,
       key: userKey,
       headers: true,
-      detail: (seconds) => `Too many requests; try again in ${seconds} s`,
+      detail: tooManyRequests,
     };
 
     app.post(

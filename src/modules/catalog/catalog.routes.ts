@@ -4,6 +4,7 @@ import { Type } from 'typebox';
 import { AppError } from '../../errors.ts';
 import { optionalUser } from '../../http/auth-guard.ts';
 import type { FastAnswer } from '../../http/fast-lane.ts';
+import { tooManyRequests } from '../../http/leased-limit.ts';
 import type { AccessTokens } from '../auth/tokens.ts';
 import type { Config } from '../../config.ts';
 import { anonymousReader, type CatalogReads, type Reader } from './catalog.reads.ts';
@@ -103,7 +104,7 @@ export const catalogRoutes =
           timeWindow: 60_000,
           key: (request) => request.ip,
           headers: true,
-          detail: (seconds) => `Too many requests; try again in ${seconds} s`,
+          detail: tooManyRequests,
         },
       ]);
 

@@ -4,7 +4,7 @@ import { AppError } from '../../errors.ts';
 import { errors, Uuid } from '../../http/schemas.ts';
 import { verifyWebhook, WEBHOOK_HEADERS } from './webhook-signature.ts';
 import { userKey } from '../../http/rate-limit-key.ts';
-import type { AlongsideRule } from '../../http/leased-limit.ts';
+import { tooManyRequests, type AlongsideRule } from '../../http/leased-limit.ts';
 import type { CheckoutSettlement } from './ports.ts';
 
 export const paymentRoutes =
@@ -22,7 +22,7 @@ export const paymentRoutes =
       timeWindow: 60_000,
       key: userKey,
       headers: true,
-      detail: (seconds) => `Too many requests; try again in ${seconds} s`,
+      detail: tooManyRequests,
     };
 
     app.post(

@@ -18,7 +18,7 @@ import {
 } from './waiting-room.schemas.ts';
 import type { QueueAudit } from './queue-audit.ts';
 import { userKey } from '../../http/rate-limit-key.ts';
-import type { LeasedRule } from '../../http/leased-limit.ts';
+import { tooManyRequests, type LeasedRule } from '../../http/leased-limit.ts';
 
 export interface WaitingRoomLimits {
   /** Entries (and SSE connects) per user per minute. */
@@ -88,7 +88,7 @@ export const waitingRoomRoutes =
       timeWindow: 60_000,
       key: (request) => signedIn('poll', userKey(request)),
       headers: true,
-      detail: (seconds) => `Too many requests; try again in ${seconds} s`,
+      detail: tooManyRequests,
     };
     const pollLimits = app.leasedLimits([pollIpRule, pollUserRule]);
     // The steady poll before Fastify (src/http/fast-lane.ts): a signed-in user this instance's serving
